@@ -1,0 +1,37 @@
+use std::io;
+
+/// Why an account operation failed. Every variant is something the user can act on; none of
+/// them leaves a half-written account behind.
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("the homeserver address is not a valid http(s) URL")]
+    InvalidHomeserverUrl,
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("the user id is malformed (expected @name:server)")]
+    InvalidUserId,
+    #[error("wrong user id or password")]
+    WrongCredentials,
+    #[error("this user name is already taken")]
+    UserIdTaken,
+    #[error("the homeserver does not allow registration")]
+    RegistrationDisabled,
+    #[error("the store key does not open this account's local data")]
+    WrongStoreKey,
+    #[error("the saved session was revoked by the homeserver")]
+    SessionRevoked,
+    #[error("no session is active")]
+    NotLoggedIn,
+    #[error("local storage failed: {0}")]
+    Storage(String),
+    #[error("the homeserver refused the request: {0}")]
+    Server(String),
+}
+
+impl From<io::Error> for AccountError {
+    fn from(e: io::Error) -> Self {
+        Self::Storage(e.to_string())
+    }
+}
+
+pub type Result<T, E = AccountError> = std::result::Result<T, E>;

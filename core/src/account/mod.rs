@@ -1,0 +1,417 @@
+//! Accounts: register, log in, restore a saved session, log out.
+//!
+//! Every account lives in its own folder (`<data_dir>/<user>/<device>/`) holding the
+//! matrix-sdk SQLite stores (state, crypto, event cache, media), all encrypted with the
+//! caller's [`StoreKey`]. The session (tokens) is handed back to the caller as a
+//! [`SavedSession`] to keep in the platform's secure storage.
+
+mod error;
+mod store;
+
+use std::{
+    fmt,
+    path::{Path, PathBuf},
+    sync::Arc,
+    time::Duration,
+};
+
+use matrix_sdk::{
+    authentication::matrix::MatrixSession,
+    config::RequestConfig,
+    encryption::EncryptionSettings,
+    ruma::{
+        api::client::{account::register, uiaa},
+        OwnedDeviceId, UserId,
+    },
+    Client, ClientBuildError, SessionMeta, SessionTokens, SqliteStoreConfig,
+};
+use matrix_sdk_base::crypto::{CollectStrategy, DecryptionSettings, TrustRequirement};
+use serde::{Deserialize, Serialize};
+use tracing::{info, warn};
+
+pub use self::{error::AccountError, store::StoreKey};
+use self::{error::Result, store::account_dir};
+use crate::{cases::HistorySharing, sync::SyncSupervisor};
+
+/// Where the homeserver is, where local data goes and the key that encrypts it.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// `https://matrix.cpts-example.fr` (http only for a server on loopback).
+    pub homeserver_url: String,
+    /// The parent folder of every account's data on this device.
+    pub data_dir: PathBuf,
+    pub store_key: StoreKey,
+}
+
+/// What the caller keeps (in the Keystore/Keychain) to reopen the account without a password.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSession {
+    pub homeserver_url: String,
+    pub user_id: String,
+    pub device_id: String,
+    pub access_token: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+impl fmt::Debug for SavedSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SavedSession")
+            .field("user_id", &self.user_id)
+            .field("device_id", &self.device_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A signed-in doctor on this device.
+#[derive(Clone)]
+pub struct InnomedClient {
+    pub(crate) client: Client,
+    account_dir: Arc<PathBuf>,
+    pub(crate) sync: Arc<SyncSupervisor>,
+    pub(crate) history: HistorySharing,
+}
+
+impl fmt::Debug for InnomedClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InnomedClient")
+            .field("user_id", &self.client.user_id())
+            .finish()
+    }
+}
+
+/// How long a request may take before the homeserver counts as unreachable.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+
+impl InnomedClient {
+    /// Creates an account on a homeserver that allows registration, then logs in.
+    ///
+    /// `username` is the local part (`dr.martin`); the server decides the full user id.
+    pub async fn register(config: &ClientConfig, username: &str, password: &str) -> Result<Self> {
+        let homeserver = validate_homeserver(&config.homeserver_url)?;
+        // A store-less client only creates the account (`inhibit_login`): no device, no keys.
+        let client = Client::builder()
+            .homeserver_url(homeserver.as_str())
+            .request_config(request_config())
+            .build()
+            .await
+            .map_err(map_build_error)?;
+        let mut request = register::v3::Request::new();
+        request.username = Some(username.to_owned());
+        request.password = Some(password.to_owned());
+        request.inhibit_login = true;
+        request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
+        let response = client.matrix_auth().register(request).await.map_err(|e| {
+            match e.client_api_error_kind() {
+                Some(ErrorKind::UserInUse) => AccountError::UserIdTaken,
+                Some(ErrorKind::InvalidUsername) => AccountError::InvalidUserId,
+                Some(ErrorKind::Forbidden) => AccountError::RegistrationDisabled,
+                _ => map_sdk_error(&e),
+            }
+        })?;
+        info!(user_id = %response.user_id, "registered account");
+        Self::login(config, response.user_id.as_str(), password).await
+    }
+
+    /// Logs in with a full user id (`@dr.martin:cpts-example.fr`) and password, on a new device.
+    ///
+    /// On failure nothing is left on disk for this attempt.
+    pub async fn login(config: &ClientConfig, user_id: &str, password: &str) -> Result<Self> {
+        let homeserver = validate_homeserver(&config.homeserver_url)?;
+        let user_id = parse_user_id(user_id)?;
+        let device_id = store::new_device_id();
+        let dir = account_dir(&config.data_dir, user_id.as_str(), &device_id);
+        let client = build_client(&homeserver, &dir, &config.store_key).await?;
+
+        let login = client
+            .matrix_auth()
+            .login_username(&user_id, password)
+            .device_id(&device_id)
+            .initial_device_display_name("Innomed")
+            .send()
+            .await;
+        if let Err(e) = login {
+            drop(client);
+            store::wipe(&dir)?;
+            return Err(match e.client_api_error_kind() {
+                Some(ErrorKind::Forbidden) => AccountError::WrongCredentials,
+                Some(ErrorKind::UserDeactivated) => AccountError::WrongCredentials,
+                Some(ErrorKind::InvalidUsername) => AccountError::InvalidUserId,
+                _ => map_sdk_error(&e),
+            });
+        }
+        info!(%user_id, %device_id, "logged in");
+        // Cross-signing is set up before the caller can invite or be invited: room keys only go
+        // to cross-signed devices.
+        client
+            .encryption()
+            .wait_for_e2ee_initialization_tasks()
+            .await;
+        Ok(Self::new(client, dir))
+    }
+
+    /// Reopens an account from its saved session and local store, without the password.
+    ///
+    /// Works offline: the token is checked with the homeserver only when it answers.
+    pub async fn restore(config: &ClientConfig, session: &SavedSession) -> Result<Self> {
+        let homeserver = validate_homeserver(&session.homeserver_url)?;
+        let user_id = parse_user_id(&session.user_id)?;
+        if session.device_id.is_empty() {
+            return Err(AccountError::Storage(
+                "the saved session has no device id".into(),
+            ));
+        }
+        let dir = account_dir(&config.data_dir, user_id.as_str(), &session.device_id);
+        if !dir.is_dir() {
+            // Restoring into an empty store would forge a second crypto identity for the same
+            // device: refuse, the user has to log in again.
+            return Err(AccountError::Storage(
+                "no local data for this session".into(),
+            ));
+        }
+        let client = build_client(&homeserver, &dir, &config.store_key).await?;
+        let device_id: OwnedDeviceId = session.device_id.as_str().into();
+        let matrix_session = MatrixSession {
+            meta: SessionMeta {
+                user_id: user_id.clone(),
+                device_id,
+            },
+            tokens: SessionTokens {
+                access_token: session.access_token.clone(),
+                refresh_token: session.refresh_token.clone(),
+            },
+        };
+        client
+            .restore_session(matrix_session)
+            .await
+            .map_err(|e| map_sdk_error(&e))?;
+
+        match client.whoami().await {
+            Ok(_) => {}
+            Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
+                return Err(AccountError::SessionRevoked)
+            }
+            Err(e) => warn!(
+                "session not checked with the homeserver: {}",
+                error_class_http(&e)
+            ),
+        }
+        info!(%user_id, "restored session");
+        Ok(Self::new(client, dir))
+    }
+
+    fn new(client: Client, dir: PathBuf) -> Self {
+        let sync = Arc::new(SyncSupervisor::new(client.clone()));
+        let history = HistorySharing::default();
+        history.install(&client);
+        Self {
+            client,
+            account_dir: Arc::new(dir),
+            sync,
+            history,
+        }
+    }
+
+    /// The session to keep in secure storage, to [`restore`](Self::restore) later.
+    pub fn session(&self) -> Result<SavedSession> {
+        let session = self
+            .client
+            .matrix_auth()
+            .session()
+            .ok_or(AccountError::NotLoggedIn)?;
+        Ok(SavedSession {
+            homeserver_url: self.client.homeserver().to_string(),
+            user_id: session.meta.user_id.to_string(),
+            device_id: session.meta.device_id.to_string(),
+            access_token: session.tokens.access_token,
+            refresh_token: session.tokens.refresh_token,
+        })
+    }
+
+    pub fn user_id(&self) -> Result<String> {
+        self.client
+            .user_id()
+            .map(ToString::to_string)
+            .ok_or(AccountError::NotLoggedIn)
+    }
+
+    pub fn device_id(&self) -> Result<String> {
+        self.client
+            .device_id()
+            .map(ToString::to_string)
+            .ok_or(AccountError::NotLoggedIn)
+    }
+
+    /// This account's folder on this device.
+    pub fn account_dir(&self) -> &Path {
+        &self.account_dir
+    }
+
+    /// Ends the session on the homeserver (when it answers) and deletes every local file of the
+    /// account. Returns whether the homeserver confirmed the logout.
+    pub async fn logout(self) -> Result<bool> {
+        self.sync.stop().await;
+        let revoked = match self.client.logout().await {
+            Ok(()) => true,
+            Err(e) => {
+                warn!(
+                    "logout not confirmed by the homeserver: {}",
+                    error_class(&e)
+                );
+                false
+            }
+        };
+        let dir = self.account_dir.clone();
+        drop(self);
+        store::wipe(&dir)?;
+        info!("local data wiped");
+        Ok(revoked)
+    }
+}
+
+use matrix_sdk::ruma::api::error::ErrorKind;
+
+fn request_config() -> RequestConfig {
+    RequestConfig::new().timeout(REQUEST_TIMEOUT).retry_limit(2)
+}
+
+async fn build_client(homeserver: &url::Url, dir: &Path, key: &StoreKey) -> Result<Client> {
+    let existed = dir.is_dir();
+    std::fs::create_dir_all(dir)?;
+    let store = SqliteStoreConfig::new(dir).key(Some(key.as_bytes()));
+    let built = Client::builder()
+        .homeserver_url(homeserver.as_str())
+        .sqlite_store_with_config_and_cache_path(store, None::<PathBuf>)
+        .request_config(request_config())
+        .with_encryption_settings(EncryptionSettings {
+            auto_enable_cross_signing: true,
+            ..Default::default()
+        })
+        // Room keys go to cross-signed devices only; decryption needs a cross-signed sender.
+        .with_room_key_recipient_strategy(CollectStrategy::IdentityBasedStrategy)
+        .with_decryption_settings(DecryptionSettings {
+            sender_device_trust_requirement: TrustRequirement::CrossSignedOrLegacy,
+        })
+        // A specialist invited later reads what was sent before (MSC4268).
+        .with_enable_share_history_on_invite(true)
+        .build()
+        .await;
+    match built {
+        Ok(client) => Ok(client),
+        Err(e) => {
+            if !existed {
+                store::wipe(dir)?;
+            }
+            Err(map_build_error(e))
+        }
+    }
+}
+
+fn validate_homeserver(text: &str) -> Result<url::Url> {
+    let url = url::Url::parse(text.trim()).map_err(|_| AccountError::InvalidHomeserverUrl)?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(AccountError::InvalidHomeserverUrl);
+    }
+    Ok(url)
+}
+
+pub(crate) fn parse_user_id(text: &str) -> Result<matrix_sdk::ruma::OwnedUserId> {
+    UserId::parse(text.trim()).map_err(|_| AccountError::InvalidUserId)
+}
+
+fn map_build_error(e: ClientBuildError) -> AccountError {
+    match e {
+        ClientBuildError::Url(_) | ClientBuildError::InvalidServerName => {
+            AccountError::InvalidHomeserverUrl
+        }
+        ClientBuildError::SqliteStore(matrix_sdk_sqlite::OpenStoreError::InitCipher(_)) => {
+            AccountError::WrongStoreKey
+        }
+        ClientBuildError::SqliteStore(e) => AccountError::Storage(e.to_string()),
+        ClientBuildError::Http(e) => map_http_error(&e),
+        other => AccountError::Server(other.to_string()),
+    }
+}
+
+pub(crate) fn map_http_error(e: &matrix_sdk::HttpError) -> AccountError {
+    if is_unreachable(e) {
+        AccountError::HomeserverUnreachable
+    } else {
+        AccountError::Server(error_class_http(e))
+    }
+}
+
+fn map_sdk_error(e: &matrix_sdk::Error) -> AccountError {
+    match e {
+        matrix_sdk::Error::Http(h) => map_http_error(h),
+        other => AccountError::Server(format!("{other}")),
+    }
+}
+
+/// Connection refused, DNS failure or time-out: the homeserver did not answer at all.
+pub(crate) fn is_unreachable(e: &matrix_sdk::HttpError) -> bool {
+    match e {
+        matrix_sdk::HttpError::Reqwest(r) => r.is_connect() || r.is_timeout() || r.is_request(),
+        matrix_sdk::HttpError::Cached(inner) => is_unreachable(inner),
+        _ => false,
+    }
+}
+
+/// A log-safe description of an error: its kind, never a body or a token.
+pub(crate) fn error_class(e: &matrix_sdk::Error) -> String {
+    match e {
+        matrix_sdk::Error::Http(h) => error_class_http(h),
+        _ => "client error".to_owned(),
+    }
+}
+
+fn error_class_http(e: &matrix_sdk::HttpError) -> String {
+    match e.client_api_error_kind() {
+        Some(kind) => format!("homeserver error {}", kind.errcode()),
+        None if is_unreachable(e) => "homeserver unreachable".to_owned(),
+        None => "http error".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn homeserver_urls_are_validated() {
+        assert!(validate_homeserver("https://matrix.cpts.fr").is_ok());
+        assert!(validate_homeserver("http://127.0.0.1:8008").is_ok());
+        for bad in ["", "matrix.cpts.fr", "ftp://x", "https://", "not a url"] {
+            assert!(
+                matches!(
+                    validate_homeserver(bad),
+                    Err(AccountError::InvalidHomeserverUrl)
+                ),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn user_ids_are_validated() {
+        assert!(parse_user_id("@dr.martin:cpts.fr").is_ok());
+        for bad in ["", "dr.martin", "@dr.martin", "martin:cpts.fr"] {
+            assert!(
+                matches!(parse_user_id(bad), Err(AccountError::InvalidUserId)),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn saved_session_debug_hides_tokens() {
+        let s = SavedSession {
+            homeserver_url: "http://h".into(),
+            user_id: "@a:b".into(),
+            device_id: "D".into(),
+            access_token: "syt_secret".into(),
+            refresh_token: None,
+        };
+        assert!(!format!("{s:?}").contains("syt_secret"));
+    }
+}

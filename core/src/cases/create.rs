@@ -1,0 +1,135 @@
+//! Opening a case: one request that creates an encrypted, invite-only room whose state holds
+//! nothing identifying, then the encrypted header.
+
+use matrix_sdk::ruma::{
+    api::client::room::{create_room, Visibility},
+    events::{
+        room::{
+            encryption::RoomEncryptionEventContent,
+            history_visibility::{HistoryVisibility, RoomHistoryVisibilityEventContent},
+            join_rules::{JoinRule, RoomJoinRulesEventContent},
+        },
+        InitialStateEvent,
+    },
+    room::RoomType,
+    serde::Raw,
+};
+use rand::Rng;
+use tracing::info;
+
+use super::{
+    error::{CaseError, Result},
+    events::{CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_ROOM_TYPE},
+    CaseRoom,
+};
+use crate::InnomedClient;
+
+/// What a GP fills in to open a case.
+#[derive(Clone, Debug)]
+pub struct NewCase {
+    pub header: CaseHeaderEventContent,
+    /// Requested specialty code (`dermatology`…), public to the homeserver.
+    pub specialty: Option<String>,
+    pub urgency: Urgency,
+    /// Due date in milliseconds since the Unix epoch.
+    pub due_ms: Option<u64>,
+}
+
+impl NewCase {
+    fn validate(&self) -> Result<()> {
+        let h = &self.header;
+        if h.patient_label.trim().is_empty() {
+            return Err(CaseError::InvalidHeader("patient label is empty"));
+        }
+        if h.question.trim().is_empty() {
+            return Err(CaseError::InvalidHeader("question is empty"));
+        }
+        Ok(())
+    }
+}
+
+/// An opaque, non-identifying room name such as `IM-7K2QX9`.
+pub(crate) fn opaque_code() -> String {
+    // Crockford-like alphabet without look-alikes (0/O, 1/I/L).
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::thread_rng();
+    let code: String = (0..6)
+        .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
+        .collect();
+    format!("IM-{code}")
+}
+
+impl InnomedClient {
+    /// Opens a case room and sends its encrypted header. Returns once both are on the server.
+    pub async fn create_case(&self, new: NewCase) -> Result<CaseRoom> {
+        new.validate()?;
+        let status = CaseStatusEventContent {
+            status: CaseStatus::Open,
+            specialty: new.specialty.clone(),
+            urgency: new.urgency,
+            due_ms: new.due_ms,
+        };
+        let initial_state = vec![
+            // Encryption is part of the creation: no event can ever be sent in clear.
+            InitialStateEvent::with_empty_state_key(
+                RoomEncryptionEventContent::with_recommended_defaults(),
+            )
+            .to_raw_any(),
+            InitialStateEvent::with_empty_state_key(RoomHistoryVisibilityEventContent::new(
+                HistoryVisibility::Shared,
+            ))
+            .to_raw_any(),
+            InitialStateEvent::with_empty_state_key(RoomJoinRulesEventContent::new(
+                JoinRule::Invite,
+            ))
+            .to_raw_any(),
+            InitialStateEvent::with_empty_state_key(status).to_raw_any(),
+        ];
+
+        let mut creation_content = create_room::v3::CreationContent::new();
+        creation_content.room_type = Some(RoomType::from(CASE_ROOM_TYPE));
+
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(opaque_code());
+        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+        request.visibility = Visibility::Private;
+        request.initial_state = initial_state;
+        request.creation_content =
+            Some(Raw::new(&creation_content).map_err(|e| CaseError::Server(e.to_string()))?);
+
+        let room = self
+            .client
+            .create_room(request)
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        info!(room_id = %room.room_id(), "case created");
+        // Not `CaseRoom::new`: sync may not have delivered the room's state yet, but this room
+        // was just created as a case.
+        let case = CaseRoom {
+            client: self.clone(),
+            room,
+        };
+        case.ensure_encrypted().await?;
+        case.room
+            .send(new.header)
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        Ok(case)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opaque_codes_carry_nothing_but_randomness() {
+        let a = opaque_code();
+        assert_eq!(a.len(), 9);
+        assert!(a.starts_with("IM-"));
+        assert!(a[3..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
+        assert_ne!(opaque_code(), opaque_code());
+    }
+}

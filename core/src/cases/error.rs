@@ -1,0 +1,41 @@
+/// Why a case operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    #[error("this room is not an Innomed case")]
+    NotACase,
+    #[error("no such case on this account")]
+    NotFound,
+    #[error("the user id is malformed (expected @name:server)")]
+    InvalidUserId,
+    #[error("no such user on the homeserver")]
+    UnknownUser,
+    #[error("the case is closed: nobody can be invited any more")]
+    CaseClosed,
+    #[error("the room is not end-to-end encrypted: nothing is sent into it")]
+    NotEncrypted,
+    #[error("there is no pending invitation to this case")]
+    NotInvited,
+    #[error("the case header is incomplete: {0}")]
+    InvalidHeader(&'static str),
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("the homeserver refused: {0}")]
+    Server(String),
+}
+
+impl CaseError {
+    pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
+        match e {
+            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
+                Self::HomeserverUnreachable
+            }
+            matrix_sdk::Error::Http(h) => Self::Server(
+                h.client_api_error_kind()
+                    .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
+            ),
+            other => Self::Server(other.to_string()),
+        }
+    }
+}
+
+pub type Result<T, E = CaseError> = std::result::Result<T, E>;

@@ -1,0 +1,208 @@
+//! The doctor's case list: every case joined or invited to, with what the list screen shows.
+
+use std::{collections::HashMap, pin::Pin};
+
+use futures_util::{Stream, StreamExt};
+use matrix_sdk::{
+    latest_events::LatestEventValue,
+    ruma::{events::AnySyncTimelineEvent, serde::Raw, OwnedRoomId, OwnedUserId},
+    Room, RoomState,
+};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::{is_case, CaseRoom, CaseStatus, Urgency};
+use crate::InnomedClient;
+
+/// The signed-in doctor's relation to a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Membership {
+    Joined,
+    Invited,
+    Left,
+}
+
+impl From<RoomState> for Membership {
+    fn from(state: RoomState) -> Self {
+        match state {
+            RoomState::Joined => Self::Joined,
+            RoomState::Invited => Self::Invited,
+            _ => Self::Left,
+        }
+    }
+}
+
+/// The latest message of a case, for the list row. Decrypted locally.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LastMessage {
+    pub sender: Option<OwnedUserId>,
+    pub body: String,
+    pub timestamp_ms: u64,
+}
+
+/// One row of the case list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub room_id: OwnedRoomId,
+    /// The opaque case code (`IM-7K2QX9`).
+    pub code: String,
+    pub membership: Membership,
+    /// `None` while invited: the status is in room state, readable after joining.
+    pub status: Option<CaseStatus>,
+    pub specialty: Option<String>,
+    pub urgency: Urgency,
+    pub due_ms: Option<u64>,
+    pub last_message: Option<LastMessage>,
+    pub unread: u64,
+    /// Who invited the doctor, for invitations.
+    pub inviter: Option<OwnedUserId>,
+}
+
+/// A live view of the case list: [`CaseList::subscribe`] yields the current list, then the
+/// whole list again each time sync changes it.
+#[derive(Clone, Debug)]
+pub struct CaseList {
+    client: InnomedClient,
+}
+
+impl CaseList {
+    /// The cases as they are now, most recent activity first; invitations first of all.
+    pub async fn current(&self) -> Vec<CaseSummary> {
+        let rooms: Vec<Room> = self
+            .client
+            .client
+            .rooms()
+            .into_iter()
+            .filter(|r| is_case(r) && matches!(r.state(), RoomState::Joined | RoomState::Invited))
+            .collect();
+        let latest_events = self.client.client.latest_events().await;
+        let mut summaries = Vec::with_capacity(rooms.len());
+        for room in rooms {
+            // Registers the room with the latest-event tracker (a no-op after the first time).
+            let _ = latest_events.listen_to_room(room.room_id()).await;
+            summaries.push(summarize(&self.client, room).await);
+        }
+        let recency: HashMap<OwnedRoomId, u64> = summaries
+            .iter()
+            .map(|s| {
+                (
+                    s.room_id.clone(),
+                    s.last_message.as_ref().map_or(0, |m| m.timestamp_ms),
+                )
+            })
+            .collect();
+        summaries.sort_by(|a, b| {
+            (b.membership == Membership::Invited)
+                .cmp(&(a.membership == Membership::Invited))
+                .then(recency[&b.room_id].cmp(&recency[&a.room_id]))
+                .then(a.room_id.cmp(&b.room_id))
+        });
+        summaries
+    }
+
+    /// The current list, then a new list whenever it changes.
+    pub fn subscribe(&self) -> Pin<Box<dyn Stream<Item = Vec<CaseSummary>> + Send>> {
+        let client = self.client.clone();
+        let updates = client.client.subscribe_to_all_room_updates();
+        let list = self.clone();
+        Box::pin(futures_util::stream::unfold(
+            (list, updates, None::<Vec<CaseSummary>>),
+            |(list, mut updates, last)| async move {
+                loop {
+                    if last.is_some() {
+                        match updates.recv().await {
+                            Ok(_) | Err(RecvError::Lagged(_)) => {}
+                            Err(RecvError::Closed) => return None,
+                        }
+                    }
+                    let current = list.current().await;
+                    if last.as_ref() != Some(&current) {
+                        return Some((current.clone(), (list, updates, Some(current))));
+                    }
+                }
+            },
+        ))
+        .boxed()
+    }
+}
+
+async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
+    let membership = Membership::from(room.state());
+    let case = CaseRoom {
+        client: client.clone(),
+        room: room.clone(),
+    };
+    let status = match membership {
+        Membership::Joined => case.status().await.ok().flatten(),
+        _ => case.known_status().await,
+    };
+    let inviter = match membership {
+        Membership::Invited => room
+            .invite_details()
+            .await
+            .ok()
+            .and_then(|d| d.inviter.map(|m| m.user_id().to_owned())),
+        _ => None,
+    };
+    CaseSummary {
+        room_id: room.room_id().to_owned(),
+        code: case.code(),
+        membership,
+        status: status.as_ref().map(|s| s.status),
+        specialty: status.as_ref().and_then(|s| s.specialty.clone()),
+        urgency: status.as_ref().map(|s| s.urgency).unwrap_or_default(),
+        due_ms: status.as_ref().and_then(|s| s.due_ms),
+        last_message: last_message(&room),
+        unread: room.num_unread_messages(),
+        inviter,
+    }
+}
+
+fn last_message(room: &Room) -> Option<LastMessage> {
+    match room.latest_event() {
+        LatestEventValue::Remote(event) => message_from_raw(event.raw()),
+        LatestEventValue::LocalIsSending(local)
+        | LatestEventValue::LocalCannotBeSent(local)
+        | LatestEventValue::LocalHasBeenSent { value: local, .. } => {
+            let (raw, event_type) = local.content.raw();
+            if event_type != "m.room.message" {
+                return None;
+            }
+            let body: String = raw.get_field("body").ok().flatten()?;
+            Some(LastMessage {
+                sender: room.own_user_id().to_owned().into(),
+                body,
+                timestamp_ms: local.timestamp.0.into(),
+            })
+        }
+        _ => None,
+    }
+}
+
+fn message_from_raw(raw: &Raw<AnySyncTimelineEvent>) -> Option<LastMessage> {
+    let event_type: String = raw.get_field("type").ok().flatten()?;
+    if event_type != "m.room.message" {
+        return None;
+    }
+    let content: serde_json::Value = raw.get_field("content").ok().flatten()?;
+    let body = content.get("body")?.as_str()?.to_owned();
+    let timestamp_ms: u64 = raw
+        .get_field("origin_server_ts")
+        .ok()
+        .flatten()
+        .unwrap_or(0);
+    let sender: Option<OwnedUserId> = raw.get_field("sender").ok().flatten();
+    Some(LastMessage {
+        sender,
+        body,
+        timestamp_ms,
+    })
+}
+
+impl InnomedClient {
+    /// The live case list of this account.
+    pub fn case_list(&self) -> CaseList {
+        CaseList {
+            client: self.clone(),
+        }
+    }
+}

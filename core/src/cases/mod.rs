@@ -1,0 +1,316 @@
+//! Case rooms: creation, header, status, invitations, and the live case list.
+
+mod create;
+mod error;
+mod events;
+mod history;
+mod list;
+
+use matrix_sdk::{
+    ruma::{
+        api::{client::state::get_state_event_for_key, error::ErrorKind},
+        events::{AnySyncTimelineEvent, StateEventType},
+        serde::Raw,
+        OwnedRoomId, RoomId,
+    },
+    Room, RoomState,
+};
+use matrix_sdk_base::RoomInfoNotableUpdateReasons;
+use tracing::info;
+
+use self::error::Result;
+pub(crate) use self::history::HistorySharing;
+pub use self::{
+    create::NewCase,
+    error::CaseError,
+    events::{
+        AgeBand, CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, Sex,
+        Urgency, CASE_HEADER_TYPE, CASE_ROOM_TYPE, CASE_STATUS_TYPE,
+    },
+    list::{CaseList, CaseSummary, LastMessage, Membership},
+};
+use crate::InnomedClient;
+
+/// One case room, seen by the signed-in doctor.
+#[derive(Clone, Debug)]
+pub struct CaseRoom {
+    pub(crate) client: InnomedClient,
+    pub(crate) room: Room,
+}
+
+impl CaseRoom {
+    pub(crate) fn new(client: InnomedClient, room: Room) -> Result<Self> {
+        if !is_case(&room) {
+            return Err(CaseError::NotACase);
+        }
+        Ok(Self { client, room })
+    }
+
+    pub fn room_id(&self) -> &RoomId {
+        self.room.room_id()
+    }
+
+    /// The opaque code shown in lists (`IM-7K2QX9`).
+    pub fn code(&self) -> String {
+        self.room
+            .name()
+            .unwrap_or_else(|| self.room.room_id().to_string())
+    }
+
+    pub fn membership(&self) -> Membership {
+        Membership::from(self.room.state())
+    }
+
+    /// Status, specialty, urgency and due date.
+    ///
+    /// Sliding sync does not carry custom state in its required state, so the status comes
+    /// from the local state store when sync saw it in the timeline, else from a copy kept in
+    /// the encrypted store, else from the homeserver (then kept). Invitations have none.
+    pub async fn status(&self) -> Result<Option<CaseStatusEventContent>> {
+        if let Some(status) = self.local_status().await? {
+            return Ok(Some(status));
+        }
+        if self.room.state() != RoomState::Joined {
+            return Ok(None);
+        }
+        if let Some(cached) = self.cached_status().await {
+            return Ok(Some(cached));
+        }
+        let fetched = self.fetch_status().await?;
+        if let Some(status) = &fetched {
+            self.cache_status(status).await;
+        }
+        Ok(fetched)
+    }
+
+    /// The status without any network access (for the case list).
+    pub(crate) async fn known_status(&self) -> Option<CaseStatusEventContent> {
+        match self.local_status().await {
+            Ok(Some(status)) => Some(status),
+            _ => self.cached_status().await,
+        }
+    }
+
+    async fn local_status(&self) -> Result<Option<CaseStatusEventContent>> {
+        let raw = self
+            .room
+            .get_state_event(StateEventType::from(CASE_STATUS_TYPE), "")
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        Ok(raw.and_then(|raw| match raw {
+            matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Sync(ev) => {
+                ev.get_field("content").ok().flatten()
+            }
+            matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Stripped(ev) => {
+                ev.get_field("content").ok().flatten()
+            }
+        }))
+    }
+
+    fn status_cache_key(&self) -> Vec<u8> {
+        format!("{CASE_STATUS_TYPE}:{}", self.room.room_id()).into_bytes()
+    }
+
+    async fn cached_status(&self) -> Option<CaseStatusEventContent> {
+        let client = self.room.client();
+        let bytes = client
+            .state_store()
+            .get_custom_value(&self.status_cache_key())
+            .await
+            .ok()??;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    async fn cache_status(&self, status: &CaseStatusEventContent) {
+        let Ok(bytes) = serde_json::to_vec(status) else {
+            return;
+        };
+        let client = self.room.client();
+        let _ = client
+            .state_store()
+            .set_custom_value(&self.status_cache_key(), bytes)
+            .await;
+    }
+
+    /// The status as the homeserver has it now, for decisions that must not act on a stale
+    /// copy (inviting into a case that was just closed).
+    async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
+        let request = get_state_event_for_key::v3::Request::new(
+            self.room.room_id().to_owned(),
+            StateEventType::from(CASE_STATUS_TYPE),
+            String::new(),
+        );
+        match self.room.client().send(request).await {
+            Ok(response) => Ok(response.into_content().deserialize_as_unchecked().ok()),
+            Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => Ok(None),
+            Err(e) => Err(CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e)))),
+        }
+    }
+
+    /// Changes the status (open, answered, closed), keeping specialty, urgency and due date.
+    pub async fn set_status(&self, status: CaseStatus) -> Result<()> {
+        let mut content = self
+            .fetch_status()
+            .await?
+            .unwrap_or(CaseStatusEventContent {
+                status,
+                specialty: None,
+                urgency: Urgency::default(),
+                due_ms: None,
+            });
+        content.status = status;
+        self.room
+            .send_state_event(content.clone())
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        self.cache_status(&content).await;
+        info!(room_id = %self.room_id(), ?status, "case status changed");
+        Ok(())
+    }
+
+    /// The decrypted case header, looked up in the timeline (back-paginating as needed).
+    pub async fn header(&self) -> Result<Option<CaseHeader>> {
+        let conversation = self
+            .conversation()
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        Ok(conversation.find_header().await)
+    }
+
+    /// Invites a colleague. The room's history is shared with them (MSC4268), so they can read
+    /// what was sent before the invitation.
+    pub async fn invite(&self, user_id: &str) -> Result<()> {
+        let user_id =
+            crate::account::parse_user_id(user_id).map_err(|_| CaseError::InvalidUserId)?;
+        if self
+            .fetch_status()
+            .await?
+            .is_some_and(|s| s.status == CaseStatus::Closed)
+        {
+            return Err(CaseError::CaseClosed);
+        }
+        self.ensure_encrypted().await?;
+        if !self.user_exists(&user_id).await? {
+            return Err(CaseError::UnknownUser);
+        }
+        self.room.invite_user_by_id(&user_id).await.map_err(|e| {
+            match e.client_api_error_kind() {
+                Some(ErrorKind::NotFound) => CaseError::UnknownUser,
+                _ => CaseError::from_sdk(&e),
+            }
+        })?;
+        self.client
+            .history
+            .remember_invite(&self.client.client, self.room.room_id(), &user_id)
+            .await;
+        info!(room_id = %self.room_id(), "colleague invited");
+        Ok(())
+    }
+
+    /// Whether the homeserver knows this user: a user without any device keys has never
+    /// signed in and cannot read the case, so the invitation is refused up front.
+    async fn user_exists(&self, user_id: &matrix_sdk::ruma::UserId) -> Result<bool> {
+        let identity = self
+            .client
+            .client
+            .encryption()
+            .request_user_identity(user_id)
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        if identity.is_some() {
+            return Ok(true);
+        }
+        let devices = self
+            .client
+            .client
+            .encryption()
+            .get_user_devices(user_id)
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        let known = devices.devices().next().is_some();
+        Ok(known)
+    }
+
+    /// Accepts a pending invitation; the shared history is imported on the way.
+    pub async fn accept(&self) -> Result<()> {
+        if self.room.state() != RoomState::Invited {
+            return Err(CaseError::NotInvited);
+        }
+        // The inviter's identity must be known to accept the history they share.
+        if let Ok(invite) = self.room.invite_details().await {
+            if let Some(inviter) = invite.inviter {
+                history::fetch_identity(&self.client.client, inviter.user_id()).await;
+            }
+        }
+        self.room
+            .join()
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        info!(room_id = %self.room_id(), "invitation accepted");
+        Ok(())
+    }
+
+    /// Declines a pending invitation.
+    pub async fn decline(&self) -> Result<()> {
+        if self.room.state() != RoomState::Invited {
+            return Err(CaseError::NotInvited);
+        }
+        self.room
+            .leave()
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        info!(room_id = %self.room_id(), "invitation declined");
+        Ok(())
+    }
+
+    /// Fails with [`CaseError::NotEncrypted`] unless the room is end-to-end encrypted.
+    ///
+    /// A room that does not look encrypted locally is checked once more with the homeserver:
+    /// sync may have seen a room mid-creation, before its `m.room.encryption` event. A room is
+    /// only ever accepted as encrypted, never downgraded, so a refusal is the safe outcome.
+    pub(crate) async fn ensure_encrypted(&self) -> Result<()> {
+        if self.room.encryption_state().is_encrypted() {
+            return Ok(());
+        }
+        self.room
+            .update_and_save_room_info(|mut info| {
+                info.mark_encryption_state_missing();
+                (info, RoomInfoNotableUpdateReasons::empty())
+            })
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        let state = self
+            .room
+            .latest_encryption_state()
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        if state.is_encrypted() {
+            Ok(())
+        } else {
+            Err(CaseError::NotEncrypted)
+        }
+    }
+}
+
+pub(crate) fn is_case(room: &Room) -> bool {
+    room.room_type()
+        .is_some_and(|t| t.to_string() == CASE_ROOM_TYPE)
+}
+
+/// Decodes a header from a decrypted timeline event, if it is one.
+pub(crate) fn header_from_event(raw: &Raw<AnySyncTimelineEvent>) -> Option<CaseHeader> {
+    let event_type: String = raw.get_field("type").ok().flatten()?;
+    if event_type != CASE_HEADER_TYPE {
+        return None;
+    }
+    raw.get_field("content").ok().flatten()
+}
+
+impl InnomedClient {
+    /// A case this account has joined or been invited to.
+    pub fn case(&self, room_id: &str) -> Result<CaseRoom> {
+        let room_id = OwnedRoomId::try_from(room_id.trim()).map_err(|_| CaseError::NotFound)?;
+        let room = self.client.get_room(&room_id).ok_or(CaseError::NotFound)?;
+        CaseRoom::new(self.clone(), room)
+    }
+}

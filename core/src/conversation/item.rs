@@ -1,0 +1,192 @@
+//! What the conversation screen shows: timeline items mapped one to one (so the diffs of the
+//! upstream timeline keep their indexes) to plain clinical types.
+
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
+use matrix_sdk_ui::timeline::{
+    EventSendState, EventTimelineItem, MsgLikeKind, TimelineItem, TimelineItemContent,
+    TimelineItemKind, VirtualTimelineItem,
+};
+
+use crate::cases::{header_from_event, CaseHeader};
+
+/// One row of the conversation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConversationItem {
+    Message(Box<CaseMessage>),
+    /// The first item of a new day.
+    DayDivider {
+        timestamp_ms: u64,
+    },
+    /// Everything below was not read yet.
+    ReadMarker,
+    /// The very beginning of the case: nothing older exists.
+    Start,
+}
+
+impl ConversationItem {
+    pub fn as_message(&self) -> Option<&CaseMessage> {
+        match self {
+            Self::Message(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// An event of the case, decrypted locally.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseMessage {
+    /// The event id once the homeserver accepted it.
+    pub event_id: Option<OwnedEventId>,
+    /// The transaction id of a message sent from this device.
+    pub transaction_id: Option<String>,
+    pub sender: OwnedUserId,
+    pub is_own: bool,
+    pub timestamp_ms: u64,
+    pub kind: MessageKind,
+    pub in_reply_to: Option<OwnedEventId>,
+    pub edited: bool,
+    /// For history shared on invitation (MSC4268): the colleague who shared it.
+    pub shared_by: Option<OwnedUserId>,
+    pub send_state: SendState,
+    /// Colleagues whose read receipt is on this event.
+    pub read_by: Vec<OwnedUserId>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MessageKind {
+    /// A text message (markdown source as `body`, rendered HTML when present).
+    Text { body: String, html: Option<String> },
+    /// The case header (patient label, question…).
+    Header(Box<CaseHeader>),
+    /// An encrypted event this device cannot decrypt (yet).
+    UnableToDecrypt,
+    /// Someone joined, was invited, left…
+    Membership {
+        user_id: OwnedUserId,
+        change: String,
+    },
+    /// A redacted message.
+    Redacted,
+    /// Anything else: state changes, other event types.
+    Other { event_type: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendState {
+    /// Queued on this device (offline or in flight).
+    Sending,
+    /// Accepted by the homeserver.
+    Sent,
+    /// Sending stopped; `recoverable` errors are retried when the network returns.
+    Failed { recoverable: bool },
+}
+
+pub(crate) fn map_item(item: &TimelineItem) -> ConversationItem {
+    match item.kind() {
+        TimelineItemKind::Event(event) => ConversationItem::Message(Box::new(map_event(event))),
+        TimelineItemKind::Virtual(VirtualTimelineItem::DateDivider(ts)) => {
+            ConversationItem::DayDivider {
+                timestamp_ms: ts.0.into(),
+            }
+        }
+        TimelineItemKind::Virtual(VirtualTimelineItem::ReadMarker) => ConversationItem::ReadMarker,
+        TimelineItemKind::Virtual(VirtualTimelineItem::TimelineStart) => ConversationItem::Start,
+    }
+}
+
+fn map_event(event: &EventTimelineItem) -> CaseMessage {
+    let (kind, in_reply_to, edited) = match event.content() {
+        TimelineItemContent::MsgLike(msg_like) => {
+            let in_reply_to = msg_like.in_reply_to.as_ref().map(|r| r.event_id.clone());
+            let (kind, edited) = match &msg_like.kind {
+                MsgLikeKind::Message(message) => {
+                    let html = match message.msgtype() {
+                        matrix_sdk::ruma::events::room::message::MessageType::Text(text) => {
+                            text.formatted.as_ref().map(|f| f.body.clone())
+                        }
+                        _ => None,
+                    };
+                    (
+                        MessageKind::Text {
+                            body: message.body().to_owned(),
+                            html,
+                        },
+                        message.is_edited(),
+                    )
+                }
+                MsgLikeKind::UnableToDecrypt(_) => (MessageKind::UnableToDecrypt, false),
+                MsgLikeKind::Redacted => (MessageKind::Redacted, false),
+                MsgLikeKind::Other(other) => {
+                    let header = event.latest_json().and_then(header_from_event);
+                    match header {
+                        Some(h) => (MessageKind::Header(Box::new(h)), false),
+                        None => (
+                            MessageKind::Other {
+                                event_type: other.event_type().to_string(),
+                            },
+                            false,
+                        ),
+                    }
+                }
+                _ => (
+                    MessageKind::Other {
+                        event_type: "message-like".to_owned(),
+                    },
+                    false,
+                ),
+            };
+            (kind, in_reply_to, edited)
+        }
+        TimelineItemContent::MembershipChange(change) => (
+            MessageKind::Membership {
+                user_id: change.user_id().to_owned(),
+                change: change
+                    .change()
+                    .map_or_else(|| "other".to_owned(), |c| format!("{c:?}")),
+            },
+            None,
+            false,
+        ),
+        TimelineItemContent::OtherState(state) => (
+            MessageKind::Other {
+                event_type: state.content().event_type().to_string(),
+            },
+            None,
+            false,
+        ),
+        _ => (
+            MessageKind::Other {
+                event_type: "other".to_owned(),
+            },
+            None,
+            false,
+        ),
+    };
+    let send_state = match event.send_state() {
+        None | Some(EventSendState::Sent { .. }) => SendState::Sent,
+        Some(EventSendState::NotSentYet { .. }) => SendState::Sending,
+        Some(EventSendState::SendingFailed { is_recoverable, .. }) => SendState::Failed {
+            recoverable: *is_recoverable,
+        },
+    };
+    let sender = event.sender().to_owned();
+    let read_by = event
+        .read_receipts()
+        .keys()
+        .filter(|u| **u != sender)
+        .cloned()
+        .collect();
+    CaseMessage {
+        event_id: event.event_id().map(ToOwned::to_owned),
+        transaction_id: event.transaction_id().map(ToString::to_string),
+        is_own: event.is_own(),
+        timestamp_ms: event.timestamp().0.into(),
+        kind,
+        in_reply_to,
+        edited,
+        shared_by: event.forwarder().map(ToOwned::to_owned),
+        send_state,
+        read_by,
+        sender,
+    }
+}

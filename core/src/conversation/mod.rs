@@ -1,0 +1,227 @@
+//! The conversation of a case, on `matrix-sdk-ui`'s Timeline: live items, back-pagination,
+//! markdown text, replies, edits and read receipts. Sending goes through the SDK's durable
+//! send queue: a message written offline is stored and delivered once, in order.
+
+mod item;
+
+use std::{pin::Pin, sync::Arc};
+
+use eyeball_im::VectorDiff;
+use futures_util::{Stream, StreamExt};
+use matrix_sdk::ruma::{events::AnySyncTimelineEvent, room_version_rules::RoomVersionRules};
+use matrix_sdk::{
+    room::edit::EditedContent,
+    ruma::{
+        api::client::receipt::create_receipt::v3::ReceiptType,
+        events::room::message::{RoomMessageEventContent, RoomMessageEventContentWithoutRelation},
+        EventId,
+    },
+};
+use matrix_sdk_ui::timeline::{
+    default_event_filter, Timeline, TimelineBuilder, TimelineEventItemId,
+    TimelineReadReceiptTracking,
+};
+use tracing::debug;
+
+pub use self::item::{CaseMessage, ConversationItem, MessageKind, SendState};
+use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
+
+/// Why a conversation operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    #[error("the room is not end-to-end encrypted: nothing is sent into it")]
+    NotEncrypted,
+    #[error("the case is not joined")]
+    NotJoined,
+    #[error("no such message in this case")]
+    MessageNotFound,
+    #[error("the message is empty")]
+    EmptyMessage,
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("timeline error: {0}")]
+    Timeline(String),
+}
+
+impl From<matrix_sdk_ui::timeline::Error> for ConversationError {
+    fn from(e: matrix_sdk_ui::timeline::Error) -> Self {
+        Self::Timeline(e.to_string())
+    }
+}
+
+type Result<T, E = ConversationError> = std::result::Result<T, E>;
+
+/// A stream of diffs to apply, in order, to the list returned alongside it.
+pub type ConversationUpdates =
+    Pin<Box<dyn Stream<Item = Vec<VectorDiff<ConversationItem>>> + Send>>;
+
+/// The live conversation of one case.
+#[derive(Clone)]
+pub struct Conversation {
+    case: CaseRoom,
+    timeline: Arc<Timeline>,
+}
+
+impl std::fmt::Debug for Conversation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conversation")
+            .field("room_id", &self.case.room_id())
+            .finish()
+    }
+}
+
+impl CaseRoom {
+    /// Opens the conversation (a timeline kept live by sync).
+    pub async fn conversation(&self) -> Result<Conversation> {
+        // Boxed: the timeline's build future is deep enough to overflow callers' layout limits.
+        let timeline = Box::pin(
+            TimelineBuilder::new(&self.room)
+                .track_read_marker_and_receipts(TimelineReadReceiptTracking::MessageLikeEvents)
+                .event_filter(show_event)
+                .build(),
+        )
+        .await?;
+        Ok(Conversation {
+            case: self.clone(),
+            timeline: Arc::new(timeline),
+        })
+    }
+}
+
+/// The upstream filter hides custom event types; the case header is one of ours to show.
+fn show_event(event: &AnySyncTimelineEvent, rules: &RoomVersionRules) -> bool {
+    event.event_type().to_string() == CASE_HEADER_TYPE || default_event_filter(event, rules)
+}
+
+impl Conversation {
+    /// The items now, and the diffs that follow.
+    pub async fn subscribe(&self) -> (Vec<ConversationItem>, ConversationUpdates) {
+        let (items, stream) = self.timeline.subscribe().await;
+        let items = items.iter().map(|i| item::map_item(i)).collect();
+        let updates = stream
+            .map(|diffs| {
+                diffs
+                    .into_iter()
+                    .map(|d| d.map(|i| item::map_item(&i)))
+                    .collect()
+            })
+            .boxed();
+        (items, updates)
+    }
+
+    /// The items now.
+    pub async fn items(&self) -> Vec<ConversationItem> {
+        self.timeline
+            .items()
+            .await
+            .iter()
+            .map(|i| item::map_item(i))
+            .collect()
+    }
+
+    /// Only the messages (no day dividers or markers), oldest first.
+    pub async fn messages(&self) -> Vec<CaseMessage> {
+        self.items()
+            .await
+            .into_iter()
+            .filter_map(|i| match i {
+                ConversationItem::Message(m) => Some(*m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Loads older events. Returns `true` once the start of the case is reached.
+    pub async fn paginate_backwards(&self, count: u16) -> Result<bool> {
+        Ok(self.timeline.paginate_backwards(count).await?)
+    }
+
+    /// Sends a markdown message. Refused unless the room is encrypted. Returns once the
+    /// message is durably queued on this device: it is delivered when the homeserver answers.
+    pub async fn send_text(&self, markdown: &str) -> Result<()> {
+        let content = self.checked_content(markdown).await?;
+        self.timeline
+            .send(content.with_relation(None).into())
+            .await?;
+        Ok(())
+    }
+
+    /// Replies to a message of the case.
+    pub async fn reply(&self, to: &EventId, markdown: &str) -> Result<()> {
+        let content = self.checked_content(markdown).await?;
+        self.timeline
+            .send_reply(content, to.to_owned())
+            .await
+            .map_err(|e| match e {
+                matrix_sdk_ui::timeline::Error::EventNotInTimeline(_) => {
+                    ConversationError::MessageNotFound
+                }
+                other => other.into(),
+            })
+    }
+
+    /// Replaces the text of one of the doctor's own messages.
+    pub async fn edit(&self, event_id: &EventId, markdown: &str) -> Result<()> {
+        let content = self.checked_content(markdown).await?;
+        let item = TimelineEventItemId::EventId(event_id.to_owned());
+        self.timeline
+            .edit(&item, EditedContent::RoomMessage(content))
+            .await
+            .map_err(|e| match e {
+                matrix_sdk_ui::timeline::Error::EventNotInTimeline(_) => {
+                    ConversationError::MessageNotFound
+                }
+                other => other.into(),
+            })
+    }
+
+    /// Sends a read receipt for the latest event: the sender sees the case was read.
+    pub async fn mark_read(&self) -> Result<bool> {
+        self.timeline
+            .mark_as_read(ReceiptType::Read)
+            .await
+            .map_err(|e| ConversationError::Timeline(e.to_string()))
+    }
+
+    /// The case header: the first `fr.innomed.case.header` event, back-paginating (bounded)
+    /// until it is found or the start of the case is reached.
+    pub(crate) async fn find_header(&self) -> Option<CaseHeader> {
+        for _ in 0..20 {
+            let header = self
+                .messages()
+                .await
+                .into_iter()
+                .find_map(|m| match m.kind {
+                    MessageKind::Header(h) => Some(*h),
+                    _ => None,
+                });
+            if header.is_some() {
+                return header;
+            }
+            match self.paginate_backwards(50).await {
+                Ok(true) | Err(_) => break,
+                Ok(false) => {}
+            }
+        }
+        debug!(room_id = %self.case.room_id(), "no header found");
+        None
+    }
+
+    async fn checked_content(
+        &self,
+        markdown: &str,
+    ) -> Result<RoomMessageEventContentWithoutRelation> {
+        if markdown.trim().is_empty() {
+            return Err(ConversationError::EmptyMessage);
+        }
+        if self.case.room.state() != matrix_sdk::RoomState::Joined {
+            return Err(ConversationError::NotJoined);
+        }
+        self.case.ensure_encrypted().await.map_err(|e| match e {
+            CaseError::NotEncrypted => ConversationError::NotEncrypted,
+            CaseError::HomeserverUnreachable => ConversationError::HomeserverUnreachable,
+            other => ConversationError::Timeline(other.to_string()),
+        })?;
+        Ok(RoomMessageEventContent::text_markdown(markdown).into())
+    }
+}

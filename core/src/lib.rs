@@ -1,0 +1,31 @@
+//! Innomed core: end-to-end encrypted case messaging for primary care, on matrix-rust-sdk.
+//!
+//! The crate is plain async Rust: no FFI, no platform code. Features live in folders:
+//! - [`account`]: register, log in, restore, log out; one encrypted store folder per account.
+//! - [`sync`]: the sliding-sync service and the durable send queue's reconnection.
+//! - [`cases`]: case rooms (creation, header, status, invitations) and the live case list.
+//! - [`conversation`]: the case timeline (messages, replies, edits, receipts, history).
+//!
+//! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
+//! creation request, refusal to send into any room that is not encrypted.
+
+pub mod account;
+pub mod cases;
+pub mod conversation;
+pub mod sync;
+
+pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
+pub use cases::{
+    AgeBand, CaseError, CaseHeader, CaseList, CaseRoom, CaseStatus, CaseStatusEventContent,
+    CaseSummary, LastMessage, Membership, NewCase, Sex, Urgency,
+};
+pub use conversation::{
+    CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
+    MessageKind, SendState,
+};
+pub use sync::SyncError;
+
+/// Diffs of live lists (case list, conversation).
+pub use eyeball_im::VectorDiff;
+/// Re-exported so callers can name ids without depending on ruma themselves.
+pub use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
