@@ -1,0 +1,139 @@
+//! What an attacker holding the server's disk would see: helpers for tests
+//! asserting that plaintext never reaches the homeserver.
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::util::contains_bytes;
+use crate::{HarnessError, Homeserver, Result};
+
+impl Homeserver {
+    /// Does `needle` appear anywhere in the database: any text or blob value
+    /// of any row of any table, or the raw bytes of `homeserver.db` and its
+    /// `-wal` file (which also covers free pages and not yet checkpointed
+    /// writes)?
+    pub fn database_contains(&self, needle: &str) -> Result<bool> {
+        let db = self.database_path();
+        for raw in [db.clone(), suffixed(&db, "-wal")] {
+            if file_contains(&raw, needle.as_bytes())? {
+                return Ok(true);
+            }
+        }
+        let conn = open_read_only(&db)?;
+        let tables: Vec<(String, String)> = {
+            let mut stmt = conn.prepare(
+                "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            )?;
+            let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for (table, sql) in tables {
+            // Full-text virtual tables keep their data in ordinary shadow
+            // tables, which are scanned too.
+            if sql
+                .trim_start()
+                .to_ascii_uppercase()
+                .starts_with("CREATE VIRTUAL TABLE")
+            {
+                continue;
+            }
+            if table_contains(&conn, &table, needle)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Does `needle` appear in `homeserver.log` or Synapse's stdout/stderr?
+    pub fn log_contains(&self, needle: &str) -> Result<bool> {
+        for path in self.layout().log_files() {
+            if file_contains(&path, needle.as_bytes())? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Does any file under the media store contain `needle`?
+    pub fn media_store_contains(&self, needle: &[u8]) -> Result<bool> {
+        let mut stack = vec![self.media_store_path()];
+        while let Some(dir) = stack.pop() {
+            let entries = match fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == ErrorKind::NotFound => continue,
+                Err(e) => return Err(HarnessError::io_path("listing", &dir)(e)),
+            };
+            for entry in entries {
+                let entry = entry.map_err(HarnessError::io_path("listing", &dir))?;
+                let path = entry.path();
+                let kind = entry
+                    .file_type()
+                    .map_err(HarnessError::io_path("inspecting", &path))?;
+                if kind.is_dir() {
+                    stack.push(path);
+                } else if kind.is_file() && file_contains(&path, needle)? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// The stored JSON of every event (`event_json.json`), oldest first.
+    pub fn event_json_rows(&self) -> Result<Vec<String>> {
+        let conn = open_read_only(&self.database_path())?;
+        let mut stmt = conn.prepare("SELECT json FROM event_json ORDER BY rowid")?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn suffixed(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// A missing file contains nothing.
+fn file_contains(path: &Path, needle: &[u8]) -> Result<bool> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(contains_bytes(&bytes, needle)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(HarnessError::io_path("reading", path)(e)),
+    }
+}
+
+fn open_read_only(db: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        db,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    Ok(conn)
+}
+
+fn table_contains(conn: &Connection, table: &str, needle: &str) -> Result<bool> {
+    let sql = format!("SELECT * FROM \"{}\"", table.replace('"', "\"\""));
+    let mut stmt = conn.prepare(&sql)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        for i in 0..columns {
+            let hit = match row.get_ref(i)? {
+                ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+                    contains_bytes(bytes, needle.as_bytes())
+                }
+                ValueRef::Null | ValueRef::Integer(_) | ValueRef::Real(_) => false,
+            };
+            if hit {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}

@@ -1,0 +1,32 @@
+//! Innomed test harness: a real, local Synapse homeserver for the Rust test
+//! suites, the demo and (later) the Kotlin tests.
+//!
+//! - [`ensure_synapse`] installs the pinned Synapse ([`SYNAPSE_VERSION`]) into a
+//!   virtualenv under `target/synapse/venv` once, guarded against concurrent
+//!   installers.
+//! - [`Homeserver::start`] runs a fresh Synapse on `127.0.0.1` with the
+//!   privacy settings ([`PRIVACY_YAML`], always on) and the test-only settings
+//!   ([`TESTING_YAML`]: open registration, no rate limits).
+//! - [`Homeserver::shared`] is one lazily started server per test process.
+//! - `database_contains`, `log_contains`, `media_store_contains` and
+//!   `event_json_rows` show what an attacker with the server's disk would see.
+
+mod config;
+mod error;
+mod homeserver;
+pub mod http;
+mod inspect;
+mod process;
+mod util;
+mod venv;
+
+pub use config::{PRIVACY_YAML, TESTING_YAML};
+pub use error::HarnessError;
+pub use homeserver::{Homeserver, HomeserverOptions};
+pub use venv::{ensure_synapse, venv_dir, workspace_root};
+
+/// The Synapse release every test, the demo and CI run against.
+pub const SYNAPSE_VERSION: &str = "1.163.2";
+
+/// Result type of this crate.
+pub type Result<T, E = HarnessError> = std::result::Result<T, E>;
