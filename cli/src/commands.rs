@@ -1,0 +1,473 @@
+//! The commands: each opens the account, does one thing and returns a [`Report`].
+
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context, Result};
+use clap::Args;
+use innomed_core::{
+    AccountError, AgeBand, CaseError, CaseHeader, CaseStatus, CaseSummary, ConversationError,
+    InnomedClient, Membership, MessageKind, NewCase, SendState, Sex, Urgency,
+};
+use serde_json::{json, Value};
+
+use crate::{output::Report, state::CliState, Cli, Command};
+
+#[derive(Args)]
+pub struct CreateArgs {
+    /// Patient pseudonym or initials (never the full name).
+    #[arg(long)]
+    patient: String,
+    /// Age band: 0-1, 2-11, 12-17, 18-39, 40-64, 65-79, 80+.
+    #[arg(long)]
+    age_band: String,
+    /// female, male, other or unknown.
+    #[arg(long, default_value = "unknown")]
+    sex: String,
+    #[arg(long)]
+    reason: String,
+    #[arg(long)]
+    question: String,
+    /// The patient agreed to photos being shared.
+    #[arg(long)]
+    photo_consent: bool,
+    /// Requested specialty code, e.g. `dermatology`.
+    #[arg(long)]
+    specialty: Option<String>,
+    /// routine, soon or urgent.
+    #[arg(long, default_value = "routine")]
+    urgency: String,
+}
+
+pub async fn run(cli: Cli) -> Result<Report> {
+    let state = CliState::new(cli.data_dir.clone())?;
+    let timeout = Duration::from_secs(cli.timeout);
+    match cli.command {
+        Command::Register {
+            homeserver,
+            username,
+        } => {
+            let password = read_password()?;
+            let client =
+                InnomedClient::register(&state.config(&homeserver)?, &username, &password).await?;
+            signed_in(&state, client, "registered").await
+        }
+        Command::Login { homeserver, user } => {
+            let password = read_password()?;
+            let client =
+                InnomedClient::login(&state.config(&homeserver)?, &user, &password).await?;
+            signed_in(&state, client, "logged in").await
+        }
+        command => {
+            let client = open(&state, cli.as_user.as_deref(), timeout).await?;
+            let report = account_command(&state, &client, command, timeout).await;
+            client.stop_sync().await;
+            report
+        }
+    }
+}
+
+async fn account_command(
+    state: &CliState,
+    client: &InnomedClient,
+    command: Command,
+    timeout: Duration,
+) -> Result<Report> {
+    match command {
+        Command::Register { .. } | Command::Login { .. } => unreachable_command(),
+        Command::Logout => {
+            let user_id = client.user_id()?;
+            let revoked = client.clone().logout().await?;
+            state.forget_session(&user_id)?;
+            Ok(Report {
+                value: json!({ "ok": true, "user_id": user_id, "server_session_ended": revoked }),
+                text: format!("{user_id} logged out; local data deleted"),
+            })
+        }
+        Command::Whoami => {
+            let user_id = client.user_id()?;
+            let device_id = client.device_id()?;
+            Ok(Report {
+                value: json!({ "ok": true, "user_id": user_id, "device_id": device_id }),
+                text: format!("{user_id} (device {device_id})"),
+            })
+        }
+        Command::Cases => {
+            let cases = client.case_list().current().await;
+            let text = if cases.is_empty() {
+                "no cases".to_owned()
+            } else {
+                cases.iter().map(case_line).collect::<Vec<_>>().join("\n")
+            };
+            Ok(Report {
+                value: json!({ "ok": true, "cases": cases.iter().map(case_json).collect::<Vec<_>>() }),
+                text,
+            })
+        }
+        Command::Create(args) => {
+            let case = client.create_case(new_case(args)?).await?;
+            let room_id = case.room_id().to_string();
+            let code = case.code();
+            Ok(Report {
+                value: json!({ "ok": true, "case": room_id, "code": code }),
+                text: format!("case {code} opened ({room_id})"),
+            })
+        }
+        Command::Show {
+            case_id,
+            wait_messages,
+            mark_read,
+        } => show(client, &case_id, wait_messages, mark_read, timeout).await,
+        Command::Send {
+            case_id,
+            text,
+            reply_to,
+            edit,
+        } => {
+            let conversation = client.case(&case_id)?.conversation().await?;
+            match (reply_to, edit) {
+                (Some(to), _) => conversation.reply(&parse_event_id(&to)?, &text).await?,
+                (None, Some(id)) => {
+                    load_history(&conversation, timeout).await;
+                    conversation.edit(&parse_event_id(&id)?, &text).await?
+                }
+                (None, None) => conversation.send_text(&text).await?,
+            }
+            let delivered = wait_delivered(&conversation, timeout).await;
+            Ok(Report {
+                value: json!({ "ok": true, "case": case_id, "delivered": delivered }),
+                text: if delivered {
+                    "sent".to_owned()
+                } else {
+                    "queued: it will be delivered when the homeserver answers".to_owned()
+                },
+            })
+        }
+        Command::Invite { case_id, user } => {
+            client.case(&case_id)?.invite(&user).await?;
+            done(
+                json!({ "ok": true, "case": case_id, "invited": user }),
+                format!("{user} invited"),
+            )
+        }
+        Command::Accept { case_id } => {
+            client.case(&case_id)?.accept().await?;
+            done(
+                json!({ "ok": true, "case": case_id, "joined": true }),
+                "invitation accepted".into(),
+            )
+        }
+        Command::Decline { case_id } => {
+            client.case(&case_id)?.decline().await?;
+            done(
+                json!({ "ok": true, "case": case_id, "declined": true }),
+                "invitation declined".into(),
+            )
+        }
+        Command::Status { case_id, set } => {
+            let status: CaseStatus = serde_json::from_value(json!(set))?;
+            client.case(&case_id)?.set_status(status).await?;
+            done(
+                json!({ "ok": true, "case": case_id, "status": set }),
+                format!("status: {set}"),
+            )
+        }
+    }
+}
+
+fn unreachable_command() -> Result<Report> {
+    Err(anyhow!("this command does not act on an open account"))
+}
+
+fn done(value: Value, text: String) -> Result<Report> {
+    Ok(Report { value, text })
+}
+
+async fn signed_in(state: &CliState, client: InnomedClient, verb: &str) -> Result<Report> {
+    let session = client.session()?;
+    state.save_session(&session)?;
+    // One sync so the device keys and cross-signing are published before others invite us.
+    client.start_sync().await?;
+    let _ = client.wait_until_synced(Duration::from_secs(30)).await;
+    client.stop_sync().await;
+    Ok(Report {
+        value: json!({ "ok": true, "user_id": session.user_id, "device_id": session.device_id }),
+        text: format!(
+            "{verb} as {} (device {})",
+            session.user_id, session.device_id
+        ),
+    })
+}
+
+/// Restores the account and syncs; offline, carries on with what the store has.
+async fn open(state: &CliState, user: Option<&str>, timeout: Duration) -> Result<InnomedClient> {
+    let session = state.load_session(user)?;
+    let client = InnomedClient::restore(&state.config(&session.homeserver_url)?, &session).await?;
+    client.start_sync().await?;
+    if client
+        .wait_until_synced(timeout.min(Duration::from_secs(15)))
+        .await
+        .is_err()
+    {
+        eprintln!("innomed: homeserver not reachable, working offline");
+    }
+    Ok(client)
+}
+
+async fn load_history(conversation: &innomed_core::Conversation, timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline {
+        match conversation.paginate_backwards(50).await {
+            Ok(false) => {}
+            _ => break,
+        }
+    }
+}
+
+async fn show(
+    client: &InnomedClient,
+    case_id: &str,
+    wait_messages: usize,
+    mark_read: bool,
+    timeout: Duration,
+) -> Result<Report> {
+    let case = client.case(case_id)?;
+    let conversation = case.conversation().await?;
+    load_history(&conversation, timeout).await;
+    let deadline = Instant::now() + timeout;
+    let mut messages = conversation.messages().await;
+    loop {
+        let readable = messages
+            .iter()
+            .filter(|m| matches!(m.kind, MessageKind::Text { .. }))
+            .count();
+        if readable >= wait_messages || Instant::now() >= deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        messages = conversation.messages().await;
+    }
+    if mark_read {
+        conversation.mark_read().await?;
+    }
+    let status = case.status().await?;
+    let header = messages.iter().find_map(|m| match &m.kind {
+        MessageKind::Header(h) => Some((**h).clone()),
+        _ => None,
+    });
+    let mut lines = vec![format!(
+        "case {} — {}",
+        case.code(),
+        status
+            .as_ref()
+            .map_or("status unknown".to_owned(), |s| format!(
+                "{:?}, {}, {:?}",
+                s.status,
+                s.specialty.as_deref().unwrap_or("no specialty"),
+                s.urgency
+            ))
+    )];
+    if let Some(h) = &header {
+        lines.push(format!(
+            "patient {} ({}, {}) — reason: {} — question: {} — photo consent: {}",
+            h.patient_label,
+            json!(h.age_band).as_str().unwrap_or("?"),
+            json!(h.sex).as_str().unwrap_or("?"),
+            h.reason,
+            h.question,
+            if h.photo_consent { "yes" } else { "no" }
+        ));
+    }
+    let mut items = Vec::new();
+    for m in &messages {
+        let (kind, body) = match &m.kind {
+            MessageKind::Text { body, .. } => ("text", body.clone()),
+            MessageKind::Header(_) => ("header", String::new()),
+            MessageKind::UnableToDecrypt => ("unable_to_decrypt", String::new()),
+            MessageKind::Membership { user_id, change } => {
+                ("membership", format!("{user_id} {change}"))
+            }
+            MessageKind::Redacted => ("redacted", String::new()),
+            MessageKind::Other { event_type } => ("other", event_type.clone()),
+        };
+        if kind == "text" || kind == "unable_to_decrypt" {
+            let mut line = format!(
+                "  {}: {}",
+                m.sender,
+                if kind == "text" {
+                    &body
+                } else {
+                    "🔒 (not decryptable yet)"
+                }
+            );
+            if m.edited {
+                line.push_str(" (edited)");
+            }
+            if let Some(by) = &m.shared_by {
+                line.push_str(&format!(" [history shared by {by}]"));
+            }
+            if !m.read_by.is_empty() {
+                let readers: Vec<String> = m.read_by.iter().map(ToString::to_string).collect();
+                line.push_str(&format!(" ✓ read by {}", readers.join(", ")));
+            }
+            if m.send_state != SendState::Sent {
+                line.push_str(" (queued)");
+            }
+            lines.push(line);
+        }
+        items.push(json!({
+            "event_id": m.event_id, "sender": m.sender, "kind": kind, "body": body,
+            "edited": m.edited, "in_reply_to": m.in_reply_to, "shared_by": m.shared_by,
+            "read_by": m.read_by, "timestamp_ms": m.timestamp_ms,
+            "sent": m.send_state == SendState::Sent,
+        }));
+    }
+    Ok(Report {
+        value: json!({
+            "ok": true, "case": case_id, "code": case.code(),
+            "status": status, "header": header.as_ref().map(header_json), "messages": items,
+        }),
+        text: lines.join("\n"),
+    })
+}
+
+/// Waits until no own message is still queued; `false` if some are still waiting.
+async fn wait_delivered(conversation: &innomed_core::Conversation, timeout: Duration) -> bool {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let pending = conversation
+            .messages()
+            .await
+            .iter()
+            .any(|m| m.is_own && m.send_state != SendState::Sent);
+        if !pending {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn header_json(h: &CaseHeader) -> Value {
+    json!(h)
+}
+
+fn case_json(c: &CaseSummary) -> Value {
+    json!({
+        "case": c.room_id, "code": c.code,
+        "membership": match c.membership { Membership::Joined => "joined", Membership::Invited => "invited", Membership::Left => "left" },
+        "status": c.status, "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
+        "unread": c.unread, "inviter": c.inviter,
+        "last_message": c.last_message.as_ref().map(|m| json!({ "sender": m.sender, "body": m.body, "timestamp_ms": m.timestamp_ms })),
+    })
+}
+
+fn case_line(c: &CaseSummary) -> String {
+    let status = match (c.membership, c.status) {
+        (Membership::Invited, _) => "INVITED".to_owned(),
+        (_, Some(s)) => format!("{s:?}").to_uppercase(),
+        _ => "?".to_owned(),
+    };
+    let last = c
+        .last_message
+        .as_ref()
+        .map_or(String::new(), |m| format!(" — {}", m.body));
+    format!(
+        "{}  {:<9} {:<14} unread {:>2}  {}{}",
+        c.code,
+        status,
+        c.specialty.as_deref().unwrap_or("-"),
+        c.unread,
+        c.room_id,
+        last
+    )
+}
+
+fn new_case(args: CreateArgs) -> Result<NewCase> {
+    let age_band: AgeBand = serde_json::from_value(json!(args.age_band)).map_err(|_| {
+        anyhow!(
+            "unknown age band {:?} (0-1, 2-11, 12-17, 18-39, 40-64, 65-79, 80+)",
+            args.age_band
+        )
+    })?;
+    let sex: Sex = serde_json::from_value(json!(args.sex))
+        .map_err(|_| anyhow!("sex must be female, male, other or unknown"))?;
+    let urgency: Urgency = serde_json::from_value(json!(args.urgency))
+        .map_err(|_| anyhow!("urgency must be routine, soon or urgent"))?;
+    Ok(NewCase {
+        header: CaseHeader {
+            patient_label: args.patient,
+            age_band,
+            sex,
+            reason: args.reason,
+            question: args.question,
+            photo_consent: args.photo_consent,
+        },
+        specialty: args.specialty,
+        urgency,
+        due_ms: None,
+    })
+}
+
+fn parse_event_id(text: &str) -> Result<innomed_core::OwnedEventId> {
+    innomed_core::OwnedEventId::try_from(text.trim()).map_err(|_| anyhow!("malformed event id"))
+}
+
+/// The password, from `INNOMED_PASSWORD` or the first line of stdin (hidden on a terminal).
+fn read_password() -> Result<String> {
+    if let Ok(p) = std::env::var("INNOMED_PASSWORD") {
+        return Ok(p);
+    }
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password("Mot de passe / Password: ").context("reading password");
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// The stable error code printed for scripts.
+pub fn error_code(error: &anyhow::Error) -> &'static str {
+    if let Some(e) = error.downcast_ref::<AccountError>() {
+        return match e {
+            AccountError::InvalidHomeserverUrl => "invalid_homeserver_url",
+            AccountError::HomeserverUnreachable => "homeserver_unreachable",
+            AccountError::InvalidUserId => "invalid_user_id",
+            AccountError::WrongCredentials => "wrong_credentials",
+            AccountError::UserIdTaken => "user_id_taken",
+            AccountError::RegistrationDisabled => "registration_disabled",
+            AccountError::WrongStoreKey => "wrong_store_key",
+            AccountError::SessionRevoked => "session_revoked",
+            AccountError::NotLoggedIn => "not_logged_in",
+            AccountError::Storage(_) => "storage",
+            AccountError::Server(_) => "server",
+        };
+    }
+    if let Some(e) = error.downcast_ref::<CaseError>() {
+        return match e {
+            CaseError::NotACase => "not_a_case",
+            CaseError::NotFound => "case_not_found",
+            CaseError::InvalidUserId => "invalid_user_id",
+            CaseError::UnknownUser => "unknown_user",
+            CaseError::CaseClosed => "case_closed",
+            CaseError::NotEncrypted => "not_encrypted",
+            CaseError::NotInvited => "not_invited",
+            CaseError::InvalidHeader(_) => "invalid_header",
+            CaseError::HomeserverUnreachable => "homeserver_unreachable",
+            CaseError::Server(_) => "server",
+        };
+    }
+    if let Some(e) = error.downcast_ref::<ConversationError>() {
+        return match e {
+            ConversationError::NotEncrypted => "not_encrypted",
+            ConversationError::NotJoined => "not_joined",
+            ConversationError::MessageNotFound => "message_not_found",
+            ConversationError::EmptyMessage => "empty_message",
+            ConversationError::HomeserverUnreachable => "homeserver_unreachable",
+            ConversationError::Timeline(_) => "timeline",
+        };
+    }
+    "error"
+}

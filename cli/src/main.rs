@@ -1,0 +1,137 @@
+//! `innomed`: the terminal client over the Innomed core.
+//!
+//! Every command runs non-interactively (flags; password from `INNOMED_PASSWORD` or stdin) and
+//! prints JSON with `--json`, so scripts and the demo can drive it.
+
+mod commands;
+mod output;
+mod state;
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand};
+
+use crate::output::Output;
+
+#[derive(Parser)]
+#[command(
+    name = "innomed",
+    version,
+    about = "Innomed: encrypted case messaging for primary care"
+)]
+pub struct Cli {
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Data folder (store key, sessions, encrypted stores).
+    #[arg(long, global = true, env = "INNOMED_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// Act as this account (default: the last one logged in).
+    #[arg(long = "as", global = true, value_name = "USER_ID")]
+    as_user: Option<String>,
+    /// How long to wait for the homeserver, in seconds.
+    #[arg(long, global = true, default_value_t = 30)]
+    timeout: u64,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create an account (where the homeserver allows it) and log in.
+    Register {
+        #[arg(long, env = "INNOMED_HOMESERVER")]
+        homeserver: String,
+        /// Local part of the user id, e.g. `dr.martin`.
+        #[arg(long)]
+        username: String,
+    },
+    /// Log in with a user id and password (from INNOMED_PASSWORD or stdin).
+    Login {
+        #[arg(long, env = "INNOMED_HOMESERVER")]
+        homeserver: String,
+        /// Full user id, e.g. `@dr.martin:cpts.fr`.
+        #[arg(long)]
+        user: String,
+    },
+    /// Log out and delete every local file of the account.
+    Logout,
+    /// Show the current account.
+    Whoami,
+    /// List cases and invitations.
+    Cases,
+    /// Open a new case.
+    Create(commands::CreateArgs),
+    /// Show a case: header, status and conversation.
+    Show {
+        #[arg(long = "case")]
+        case_id: String,
+        /// Wait until at least this many text messages are readable.
+        #[arg(long, default_value_t = 0)]
+        wait_messages: usize,
+        /// Also send a read receipt.
+        #[arg(long)]
+        mark_read: bool,
+    },
+    /// Send a message (markdown) to a case.
+    Send {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        text: String,
+        /// Reply to this event id.
+        #[arg(long)]
+        reply_to: Option<String>,
+        /// Replace the text of this own message instead of sending a new one.
+        #[arg(long)]
+        edit: Option<String>,
+    },
+    /// Invite a colleague into a case (the case history is shared with them).
+    Invite {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        user: String,
+    },
+    /// Accept an invitation.
+    Accept {
+        #[arg(long = "case")]
+        case_id: String,
+    },
+    /// Decline an invitation.
+    Decline {
+        #[arg(long = "case")]
+        case_id: String,
+    },
+    /// Change a case's status.
+    Status {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long, value_parser = ["open", "answered", "closed"])]
+        set: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // Logs go to stderr and carry ids only; RUST_LOG raises the level.
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
+        .init();
+    let out = Output { json: cli.json };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => return out.fail(&anyhow::anyhow!(e)),
+    };
+    match runtime.block_on(commands::run(cli)) {
+        Ok(report) => {
+            out.print(&report);
+            ExitCode::SUCCESS
+        }
+        Err(e) => out.fail(&e),
+    }
+}
