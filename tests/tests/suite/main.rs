@@ -1,0 +1,9 @@
+//! Innomed against a real Synapse: one test binary, one module per feature, one shared
+//! homeserver with fresh users per test (plus dedicated servers where a test must stop one).
+
+mod accounts;
+mod cases;
+mod errors;
+mod offline;
+mod support;
+mod unencrypted;

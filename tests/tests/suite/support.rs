@@ -1,0 +1,129 @@
+//! Helpers: fresh doctors with their own encrypted stores, markers, bounded waits.
+
+use std::{future::Future, time::Duration};
+
+use innomed_core::{
+    AgeBand, CaseHeader, CaseRoom, ClientConfig, Conversation, InnomedClient, MessageKind, NewCase,
+    Sex, StoreKey, Urgency,
+};
+use rand::Rng;
+use tempfile::TempDir;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+pub const WAIT: Duration = Duration::from_secs(60);
+
+/// A unique string to find (or not) in what the server stores.
+pub fn marker(prefix: &str) -> String {
+    let n: u64 = rand::thread_rng().gen();
+    format!("{prefix}{n:016x}")
+}
+
+/// A doctor on their own device: own data folder, own store key.
+pub struct Doctor {
+    pub client: InnomedClient,
+    pub config: ClientConfig,
+    pub user_id: String,
+    pub dir: TempDir,
+}
+
+impl Doctor {
+    /// Registers a fresh account on `homeserver_url` and starts syncing.
+    pub async fn register(homeserver_url: &str, name: &str) -> Self {
+        init_logs();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = ClientConfig {
+            homeserver_url: homeserver_url.to_owned(),
+            data_dir: dir.path().to_owned(),
+            store_key: StoreKey::generate(),
+        };
+        let username = format!("{name}-{}", rand::thread_rng().gen::<u32>());
+        let client = InnomedClient::register(&config, &username, PASSWORD)
+            .await
+            .expect("registration on the test homeserver");
+        client.start_sync().await.expect("sync starts");
+        client.wait_until_synced(WAIT).await.expect("first sync");
+        let user_id = client.user_id().expect("user id");
+        Self {
+            client,
+            config,
+            user_id,
+            dir,
+        }
+    }
+}
+
+/// A case header whose every free-text field carries `marker`.
+pub fn header_with(marker: &str) -> NewCase {
+    NewCase {
+        header: CaseHeader {
+            patient_label: format!("P.{marker}"),
+            age_band: AgeBand::Adult,
+            sex: Sex::Female,
+            reason: format!("lesion {marker}"),
+            question: format!("excision? {marker}"),
+            photo_consent: true,
+        },
+        specialty: Some("dermatology".into()),
+        urgency: Urgency::Soon,
+        due_ms: None,
+    }
+}
+
+/// Polls `check` until it returns `Some`, or panics after `WAIT` with `what`.
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// The text bodies of a conversation, oldest first.
+pub async fn texts(conversation: &Conversation) -> Vec<String> {
+    conversation
+        .messages()
+        .await
+        .into_iter()
+        .filter_map(|m| match m.kind {
+            MessageKind::Text { body, .. } => Some(body),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Waits until `doctor` sees the case (joined or invited) and returns it.
+pub async fn case_seen_by(doctor: &Doctor, room_id: &str) -> CaseRoom {
+    eventually("the case to reach the doctor", || async {
+        doctor.client.case(room_id).ok()
+    })
+    .await
+}
+
+/// Back-paginates to the start of the case, so earlier messages are loaded.
+pub async fn load_all(conversation: &Conversation) {
+    for _ in 0..20 {
+        if conversation.paginate_backwards(50).await.unwrap_or(true) {
+            return;
+        }
+    }
+}
+
+/// Set `INNOMED_TEST_LOG=matrix_sdk=debug` (an env filter) to see the SDK's logs in a test.
+pub fn init_logs() {
+    if let Ok(filter) = std::env::var("INNOMED_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .try_init();
+    }
+}
