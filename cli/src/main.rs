@@ -114,12 +114,13 @@ pub enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Logs go to stderr and carry ids only; RUST_LOG raises the level.
+    // Logs go to stderr and carry ids only. By default only Innomed's own warnings show (the
+    // SDK reports expected 404s at error level); RUST_LOG overrides this.
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "error".into()),
+                .unwrap_or_else(|_| "off,innomed=warn,innomed_core=warn".into()),
         )
         .init();
     let out = Output { json: cli.json };
