@@ -59,8 +59,15 @@ pub async fn run(cli: Cli) -> Result<Report> {
         }
         command => {
             let client = open(&state, cli.as_user.as_deref(), timeout).await?;
+            let logout = matches!(command, Command::Logout);
             let report = account_command(&state, &client, command, timeout).await;
-            client.stop_sync().await;
+            if !logout {
+                // Messages queued by this or an earlier run go out before the process ends.
+                let _ = client
+                    .flush_outbox(timeout.min(Duration::from_secs(10)))
+                    .await;
+                client.stop_sync().await;
+            }
             report
         }
     }
@@ -132,7 +139,7 @@ async fn account_command(
                 }
                 (None, None) => conversation.send_text(&text).await?,
             }
-            let delivered = wait_delivered(&conversation, timeout).await;
+            let delivered = client.flush_outbox(timeout).await?;
             Ok(Report {
                 value: json!({ "ok": true, "case": case_id, "delivered": delivered }),
                 text: if delivered {
@@ -214,12 +221,8 @@ async fn open(state: &CliState, user: Option<&str>, timeout: Duration) -> Result
 }
 
 async fn load_history(conversation: &innomed_core::Conversation, timeout: Duration) {
-    let deadline = Instant::now() + timeout;
-    while Instant::now() < deadline {
-        match conversation.paginate_backwards(50).await {
-            Ok(false) => {}
-            _ => break,
-        }
+    if !matches!(conversation.load_history(timeout).await, Ok(true)) {
+        eprintln!("innomed: the start of the case could not be loaded; showing what is here");
     }
 }
 
@@ -260,10 +263,10 @@ async fn show(
         status
             .as_ref()
             .map_or("status unknown".to_owned(), |s| format!(
-                "{:?}, {}, {:?}",
-                s.status,
-                s.specialty.as_deref().unwrap_or("no specialty"),
-                s.urgency
+                "status {}, specialty {}, urgency {}",
+                word(&s.status),
+                s.specialty.as_deref().unwrap_or("-"),
+                word(&s.urgency)
             ))
     )];
     if let Some(h) = &header {
@@ -330,25 +333,6 @@ async fn show(
     })
 }
 
-/// Waits until no own message is still queued; `false` if some are still waiting.
-async fn wait_delivered(conversation: &innomed_core::Conversation, timeout: Duration) -> bool {
-    let deadline = Instant::now() + timeout;
-    loop {
-        let pending = conversation
-            .messages()
-            .await
-            .iter()
-            .any(|m| m.is_own && m.send_state != SendState::Sent);
-        if !pending {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 fn header_json(h: &CaseHeader) -> Value {
     json!(h)
 }
@@ -363,16 +347,22 @@ fn case_json(c: &CaseSummary) -> Value {
     })
 }
 
+/// The wire name of a status or urgency (`open`, `soon`…).
+fn word<T: serde::Serialize>(value: &T) -> String {
+    json!(value).as_str().unwrap_or("?").to_owned()
+}
+
 fn case_line(c: &CaseSummary) -> String {
     let status = match (c.membership, c.status) {
         (Membership::Invited, _) => "INVITED".to_owned(),
-        (_, Some(s)) => format!("{s:?}").to_uppercase(),
+        (_, Some(s)) => word(&s).to_uppercase(),
         _ => "?".to_owned(),
     };
-    let last = c
-        .last_message
-        .as_ref()
-        .map_or(String::new(), |m| format!(" — {}", m.body));
+    let last = match (&c.inviter, &c.last_message) {
+        (Some(inviter), _) => format!(" — invited by {inviter}"),
+        (None, Some(m)) => format!(" — {}", m.body),
+        (None, None) => String::new(),
+    };
     format!(
         "{}  {:<9} {:<14} unread {:>2}  {}{}",
         c.code,
@@ -454,6 +444,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::CaseClosed => "case_closed",
             CaseError::NotEncrypted => "not_encrypted",
             CaseError::NotInvited => "not_invited",
+            CaseError::NotAllowed => "not_allowed",
             CaseError::InvalidHeader(_) => "invalid_header",
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",

@@ -19,7 +19,10 @@ use tracing::info;
 
 use super::{
     error::{CaseError, Result},
-    events::{CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_ROOM_TYPE},
+    events::{
+        CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_ROOM_TYPE,
+        CASE_STATUS_TYPE,
+    },
     CaseRoom,
 };
 use crate::InnomedClient;
@@ -59,6 +62,27 @@ pub(crate) fn opaque_code() -> String {
     format!("IM-{code}")
 }
 
+/// The preset's power levels, except that every member may change the case status (the
+/// specialist marks it answered). The `events` map replaces the default one, so it restates
+/// the protective defaults: only the creator changes encryption, history or power levels.
+fn power_levels() -> Result<Raw<serde_json::Value>> {
+    let content = serde_json::json!({
+        "events": {
+            CASE_STATUS_TYPE: 0,
+            "m.room.encryption": 100,
+            "m.room.history_visibility": 100,
+            "m.room.power_levels": 100,
+            "m.room.tombstone": 100,
+            "m.room.server_acl": 100,
+            "m.room.name": 50,
+            "m.room.avatar": 50,
+            "m.room.canonical_alias": 50,
+            "m.room.topic": 50,
+        }
+    });
+    Raw::new(&content).map_err(|e| CaseError::Server(e.to_string()))
+}
+
 impl InnomedClient {
     /// Opens a case room and sends its encrypted header. Returns once both are on the server.
     pub async fn create_case(&self, new: NewCase) -> Result<CaseRoom> {
@@ -94,6 +118,7 @@ impl InnomedClient {
         request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
         request.visibility = Visibility::Private;
         request.initial_state = initial_state;
+        request.power_level_content_override = Some(power_levels()?.cast_unchecked());
         request.creation_content =
             Some(Raw::new(&creation_content).map_err(|e| CaseError::Server(e.to_string()))?);
 

@@ -17,6 +17,8 @@ pub enum CaseError {
     NotInvited,
     #[error("the case header is incomplete: {0}")]
     InvalidHeader(&'static str),
+    #[error("your role in this case does not allow this")]
+    NotAllowed,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("the homeserver refused: {0}")]

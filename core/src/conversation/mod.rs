@@ -136,6 +136,31 @@ impl Conversation {
         Ok(self.timeline.paginate_backwards(count).await?)
     }
 
+    /// Loads the whole case, back to its creation, waiting at most `timeout`. Returns whether
+    /// the creation event is in view.
+    ///
+    /// "Start reached" alone is not trusted: a freshly opened client can have its timeline
+    /// reset by its first sync right after paginating, so this checks that the case's very
+    /// first event (`m.room.create`) is actually shown, and paginates again if not.
+    pub async fn load_history(&self, timeout: std::time::Duration) -> Result<bool> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let at_start = self.paginate_backwards(50).await?;
+            let creation_shown = self.messages().await.first().is_some_and(|m| {
+                matches!(&m.kind, MessageKind::Other { event_type } if event_type == "m.room.create")
+            });
+            if creation_shown {
+                return Ok(true);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Ok(false);
+            }
+            if at_start {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+        }
+    }
+
     /// Sends a markdown message. Refused unless the room is encrypted. Returns once the
     /// message is durably queued on this device: it is delivered when the homeserver answers.
     pub async fn send_text(&self, markdown: &str) -> Result<()> {

@@ -183,3 +183,29 @@ impl crate::InnomedClient {
         self.sync.wait_until_synced(timeout).await
     }
 }
+
+impl crate::InnomedClient {
+    /// Waits until every message queued on this device (now or by an earlier process) has
+    /// been accepted by the homeserver. Returns `false` if some are still waiting after
+    /// `timeout` — they stay queued and go out later.
+    pub async fn flush_outbox(&self, timeout: Duration) -> Result<bool, SyncError> {
+        self.sync.start().await?;
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let pending = self
+                .client
+                .state_store()
+                .load_rooms_with_unsent_requests()
+                .await
+                .map_err(|e| SyncError::Start(e.to_string()))?;
+            if pending.is_empty() {
+                return Ok(true);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                debug!(rooms = pending.len(), "messages still queued");
+                return Ok(false);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}

@@ -61,6 +61,9 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
         invited.inviter.as_deref().map(|u| u.as_str()),
         Some(gp.user_id.as_str())
     );
+    // The invitation already says what is asked (status is prejoin state), nothing more.
+    assert_eq!(invited.specialty.as_deref(), Some("dermatology"));
+    assert!(invited.last_message.is_none());
     let derm_case = case_seen_by(&derm, invited.room_id.as_str()).await;
     derm_case.accept().await.expect("accept");
 
@@ -151,10 +154,11 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
     })
     .await;
 
-    // Status changes are seen by both, and in the list.
-    case.set_status(CaseStatus::Answered).await.expect("status");
-    eventually("answered status at the dermatologist", || async {
-        derm.client
+    // The specialist marks the case answered (any member may change the status); the GP's
+    // case list shows it, with the specialty and the last message.
+    derm_case.set_status(CaseStatus::Answered).await.expect("status");
+    eventually("answered status in the GP's list", || async {
+        gp.client
             .case_list()
             .current()
             .await

@@ -109,13 +109,9 @@ pub async fn case_seen_by(doctor: &Doctor, room_id: &str) -> CaseRoom {
     .await
 }
 
-/// Back-paginates to the start of the case, so earlier messages are loaded.
+/// Loads the case back to its creation (bounded), so earlier messages are in view.
 pub async fn load_all(conversation: &Conversation) {
-    for _ in 0..20 {
-        if conversation.paginate_backwards(50).await.unwrap_or(true) {
-            return;
-        }
-    }
+    let _ = conversation.load_history(Duration::from_secs(10)).await;
 }
 
 /// Set `INNOMED_TEST_LOG=matrix_sdk=debug` (an env filter) to see the SDK's logs in a test.

@@ -1,0 +1,75 @@
+//! `cargo xtask test`: what CI runs. Format, clippy, the whole test suite, then
+//! the demo as an end-to-end smoke test of the CLI.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use innomed_harness::{ensure_synapse, workspace_root};
+
+pub fn run() -> Result<(), String> {
+    let started = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let root = workspace_root();
+    let mut timings: Vec<(&str, Duration)> = Vec::new();
+    let mut step = |name: &'static str, args: &[&str]| -> Result<(), String> {
+        eprintln!("==> {name}: cargo {}", args.join(" "));
+        let step_started = Instant::now();
+        let status = Command::new(&cargo)
+            .args(args)
+            .current_dir(&root)
+            .env("RUST_BACKTRACE", "1")
+            .status()
+            .map_err(|e| format!("{name}: could not run {cargo}: {e}"))?;
+        if status.success() {
+            let elapsed = step_started.elapsed();
+            eprintln!("==> {name}: ok ({elapsed:.0?})");
+            timings.push((name, elapsed));
+            Ok(())
+        } else {
+            Err(format!(
+                "{name} failed ({status}); fix it and re-run `cargo xtask test`"
+            ))
+        }
+    };
+
+    step("format", &["fmt", "--all", "--", "--check"])?;
+    step(
+        "clippy",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    eprintln!(
+        "==> synapse: ensuring Synapse {} is installed",
+        innomed_harness::SYNAPSE_VERSION
+    );
+    let synapse_started = Instant::now();
+    let python = ensure_synapse().map_err(|e| e.to_string())?;
+    eprintln!("==> synapse: ok ({})", python.display());
+    let synapse_elapsed = synapse_started.elapsed();
+    step("tests", &["test", "--workspace"])?;
+    timings.insert(2, ("synapse", synapse_elapsed));
+
+    eprintln!("==> demo smoke test: cargo xtask demo");
+    let demo_started = Instant::now();
+    crate::demo::run().map_err(|e| {
+        format!("demo smoke test failed: {e}\nre-run it alone with `cargo xtask demo`")
+    })?;
+    let demo_elapsed = demo_started.elapsed();
+    eprintln!("==> demo smoke test: ok ({demo_elapsed:.0?})");
+    timings.push(("demo smoke test", demo_elapsed));
+
+    println!(
+        "xtask test: format, clippy, tests and the demo smoke test all passed in {:.0?}",
+        started.elapsed()
+    );
+    for (name, elapsed) in &timings {
+        println!("  {name:<16} {elapsed:>8.1?}");
+    }
+    Ok(())
+}
