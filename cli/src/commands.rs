@@ -80,7 +80,9 @@ async fn account_command(
     timeout: Duration,
 ) -> Result<Report> {
     match command {
-        Command::Register { .. } | Command::Login { .. } => unreachable_command(),
+        Command::Register { .. } | Command::Login { .. } => {
+            Err(anyhow!("register and login do not act on an open account"))
+        }
         Command::Logout => {
             let user_id = client.user_id()?;
             let revoked = client.clone().logout().await?;
@@ -179,10 +181,6 @@ async fn account_command(
             )
         }
     }
-}
-
-fn unreachable_command() -> Result<Report> {
-    Err(anyhow!("this command does not act on an open account"))
 }
 
 fn done(value: Value, text: String) -> Result<Report> {

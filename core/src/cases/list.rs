@@ -1,6 +1,6 @@
 //! The doctor's case list: every case joined or invited to, with what the list screen shows.
 
-use std::{collections::HashMap, pin::Pin};
+use std::pin::Pin;
 
 use futures_util::{Stream, StreamExt};
 use matrix_sdk::{
@@ -81,20 +81,13 @@ impl CaseList {
             let _ = latest_events.listen_to_room(room.room_id()).await;
             summaries.push(summarize(&self.client, room).await);
         }
-        let recency: HashMap<OwnedRoomId, u64> = summaries
-            .iter()
-            .map(|s| {
-                (
-                    s.room_id.clone(),
-                    s.last_message.as_ref().map_or(0, |m| m.timestamp_ms),
-                )
-            })
-            .collect();
-        summaries.sort_by(|a, b| {
-            (b.membership == Membership::Invited)
-                .cmp(&(a.membership == Membership::Invited))
-                .then(recency[&b.room_id].cmp(&recency[&a.room_id]))
-                .then(a.room_id.cmp(&b.room_id))
+        // Invitations first, then the most recent activity, then a stable order.
+        summaries.sort_by_key(|s| {
+            (
+                s.membership != Membership::Invited,
+                std::cmp::Reverse(s.last_message.as_ref().map_or(0, |m| m.timestamp_ms)),
+                s.room_id.clone(),
+            )
         });
         summaries
     }

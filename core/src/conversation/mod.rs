@@ -51,6 +51,9 @@ impl From<matrix_sdk_ui::timeline::Error> for ConversationError {
 
 type Result<T, E = ConversationError> = std::result::Result<T, E>;
 
+/// How long [`CaseRoom::header`] may spend loading the case.
+const HEADER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// A stream of diffs to apply, in order, to the list returned alongside it.
 pub type ConversationUpdates =
     Pin<Box<dyn Stream<Item = Vec<VectorDiff<ConversationItem>>> + Send>>;
@@ -133,7 +136,8 @@ impl Conversation {
 
     /// Loads older events. Returns `true` once the start of the case is reached.
     pub async fn paginate_backwards(&self, count: u16) -> Result<bool> {
-        Ok(self.timeline.paginate_backwards(count).await?)
+        // Boxed: the SDK's pagination future is deep enough to overflow callers' layout limits.
+        Ok(Box::pin(self.timeline.paginate_backwards(count)).await?)
     }
 
     /// Loads the whole case, back to its creation, waiting at most `timeout`. Returns whether
@@ -208,28 +212,19 @@ impl Conversation {
             .map_err(|e| ConversationError::Timeline(e.to_string()))
     }
 
-    /// The case header: the first `fr.innomed.case.header` event, back-paginating (bounded)
-    /// until it is found or the start of the case is reached.
+    /// The case header: the first `fr.innomed.case.header` event, once the case is loaded
+    /// back to its creation (bounded).
     pub(crate) async fn find_header(&self) -> Option<CaseHeader> {
-        for _ in 0..20 {
-            let header = self
-                .messages()
-                .await
-                .into_iter()
-                .find_map(|m| match m.kind {
-                    MessageKind::Header(h) => Some(*h),
-                    _ => None,
-                });
-            if header.is_some() {
-                return header;
-            }
-            match self.paginate_backwards(50).await {
-                Ok(true) | Err(_) => break,
-                Ok(false) => {}
-            }
+        if !matches!(self.load_history(HEADER_WAIT).await, Ok(true)) {
+            debug!(room_id = %self.case.room_id(), "case start not loaded");
         }
-        debug!(room_id = %self.case.room_id(), "no header found");
-        None
+        self.messages()
+            .await
+            .into_iter()
+            .find_map(|m| match m.kind {
+                MessageKind::Header(h) => Some(*h),
+                _ => None,
+            })
     }
 
     async fn checked_content(

@@ -156,19 +156,17 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
 
     // The specialist marks the case answered (any member may change the status); the GP's
     // case list shows it, with the specialty and the last message.
-    derm_case.set_status(CaseStatus::Answered).await.expect("status");
+    derm_case
+        .set_status(CaseStatus::Answered)
+        .await
+        .expect("status");
     eventually("answered status in the GP's list", || async {
-        gp.client
-            .case_list()
-            .current()
-            .await
-            .into_iter()
-            .find(|c| {
-                c.room_id.as_str() == room_id
-                    && c.status == Some(CaseStatus::Answered)
-                    && c.specialty.as_deref() == Some("dermatology")
-                    && c.last_message.is_some()
-            })
+        gp.client.case_list().current().await.into_iter().find(|c| {
+            c.room_id.as_str() == room_id
+                && c.status == Some(CaseStatus::Answered)
+                && c.specialty.as_deref() == Some("dermatology")
+                && c.last_message.is_some()
+        })
     })
     .await;
 
