@@ -160,7 +160,12 @@ fn install(venv: &Path) -> Result<()> {
     run_logged(pip, &log_path, PIP_TIMEOUT, "pip install matrix-synapse")?;
 
     let out = Command::new(&python)
-        .args(["-c", "import synapse; print(synapse.__version__)"])
+        // The package metadata, not `synapse.__version__`: inside a git checkout (this
+        // repository) Synapse appends the checkout's branch and commit to the latter.
+        .args([
+            "-c",
+            "import importlib.metadata as m; print(m.version('matrix-synapse'))",
+        ])
         .output()
         .map_err(HarnessError::io_path("running", &python))?;
     let installed = String::from_utf8_lossy(&out.stdout).trim().to_owned();
