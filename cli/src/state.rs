@@ -78,12 +78,10 @@ impl CliState {
     pub fn load_session(&self, user: Option<&str>) -> Result<SavedSession> {
         let user = match user {
             Some(u) => u.to_owned(),
-            None => fs::read_to_string(self.dir.join("current"))
-                .map_err(|_| anyhow!("not logged in: run `innomed login` first"))?,
+            None => fs::read_to_string(self.dir.join("current")).map_err(|_| not_logged_in())?,
         };
         let path = self.session_path(user.trim());
-        let bytes =
-            fs::read(&path).map_err(|_| anyhow!("no session for {}: log in first", user.trim()))?;
+        let bytes = fs::read(&path).map_err(|_| not_logged_in())?;
         Ok(serde_json::from_slice(&bytes)?)
     }
 
@@ -95,6 +93,12 @@ impl CliState {
         }
         Ok(())
     }
+}
+
+/// Typed (`not_logged_in` for scripts), with what to do next.
+fn not_logged_in() -> anyhow::Error {
+    anyhow::Error::new(innomed_core::AccountError::NotLoggedIn)
+        .context("not logged in on this account: run `innomed login` first")
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -3,20 +3,16 @@
 use super::*;
 
 /// Builds `innomed` (output shown) and returns the binary's path.
-pub(super) fn build_cli() -> Result<Innomed, String> {
+/// Builds the CLI, or with `build: false` uses the binary already in the target folder (the
+/// one `cargo test --workspace` just built for the CLI's own tests, so `xtask test` does not
+/// build the dependency tree a second time with other features).
+pub(super) fn build_cli(build: bool) -> Result<Innomed, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let root = workspace_root();
-    println!("{}", dim("$ cargo build -p innomed-cli"));
     let build_started = Instant::now();
-    let status = Command::new(&cargo)
-        .args(["build", "-p", "innomed-cli"])
-        .current_dir(&root)
-        .status()
-        .map_err(|e| format!("could not run `{cargo} build -p innomed-cli`: {e}"))?;
-    if !status.success() {
-        return Err(format!(
-            "`cargo build -p innomed-cli` failed ({status}); see the compiler output above"
-        ));
+    if build {
+        println!("{}", dim("$ cargo build -p innomed-cli"));
+        cargo_build(&cargo, &root)?;
     }
     let target_dir = match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if !dir.is_empty() => root.join(dir),
@@ -27,7 +23,7 @@ pub(super) fn build_cli() -> Result<Innomed, String> {
         .join(format!("innomed{}", std::env::consts::EXE_SUFFIX));
     if !bin.is_file() {
         return Err(format!(
-            "`cargo build -p innomed-cli` succeeded but {} does not exist",
+            "the innomed CLI is not built: {} does not exist",
             bin.display()
         ));
     }
@@ -37,6 +33,21 @@ pub(super) fn build_cli() -> Result<Innomed, String> {
         bin.display()
     ));
     Ok(Innomed { bin })
+}
+
+fn cargo_build(cargo: &str, root: &Path) -> Result<(), String> {
+    let status = Command::new(cargo)
+        .args(["build", "-p", "innomed-cli"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("could not run `{cargo} build -p innomed-cli`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`cargo build -p innomed-cli` failed ({status}); see the compiler output above"
+        ))
+    }
 }
 
 pub(super) struct Innomed {

@@ -60,6 +60,11 @@ const PHRASES: &[(&str, &str)] = &[
 ];
 
 pub fn run() -> Result<(), String> {
+    run_with(true)
+}
+
+/// The demo; `build: false` reuses the CLI binary already built (by `cargo test`).
+pub fn run_with(build: bool) -> Result<(), String> {
     let started = Instant::now();
     println!(
         "{}",
@@ -72,7 +77,7 @@ pub fn run() -> Result<(), String> {
         innomed_harness::SYNAPSE_VERSION
     ));
     ensure_synapse().map_err(|e| format!("installing Synapse: {e}"))?;
-    let innomed = build_cli()?;
+    let innomed = build_cli(build)?;
     let hs_started = Instant::now();
     let mut hs = Homeserver::start(HomeserverOptions::default())
         .map_err(|e| format!("starting Synapse: {e}"))?;
