@@ -124,9 +124,12 @@ async fn wrong_store_key_is_refused_and_the_store_survives() {
     let again = InnomedClient::restore(&gp.config, &session)
         .await
         .expect("right key still opens");
+    // The case is still in the store; reopened as the app does (sync on), the message reads.
     let case = again.case(&room_id).expect("case still in the store");
+    again.start_sync().await.expect("sync");
     let conversation = case.conversation().await.expect("timeline");
     eventually("the message is still readable", || async {
+        crate::support::load_all(&conversation).await;
         texts(&conversation)
             .await
             .contains(&format!("kept {secret}"))
