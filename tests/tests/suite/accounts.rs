@@ -25,14 +25,22 @@ async fn session_restores_without_password_and_logout_wipes_local_data() {
             .count()
             > 0
     );
-    gp.client.stop_sync().await;
     drop(case);
+    // One client per store at a time: the first one is closed before reopening.
+    let Doctor {
+        client,
+        config,
+        user_id,
+        dir: _dir,
+    } = gp;
+    client.stop_sync().await;
+    drop(client);
 
     // A new client object, from the store and the saved session only.
-    let restored = InnomedClient::restore(&gp.config, &session)
+    let restored = InnomedClient::restore(&config, &session)
         .await
         .expect("restore");
-    assert_eq!(restored.user_id().expect("user"), gp.user_id);
+    assert_eq!(restored.user_id().expect("user"), user_id);
     assert_eq!(restored.device_id().expect("device"), session.device_id);
     restored.start_sync().await.expect("sync");
     let case = restored.case(&room_id).expect("case known from the store");
@@ -63,13 +71,13 @@ async fn session_restores_without_password_and_logout_wipes_local_data() {
         "server confirmed the logout"
     );
     assert!(!account_dir.exists(), "account folder still there");
-    let leftovers: Vec<_> = walk(&gp.config.data_dir);
+    let leftovers: Vec<_> = walk(&config.data_dir);
     assert!(
         leftovers.is_empty(),
         "files left after logout: {leftovers:?}"
     );
     // The token is dead on the server: restoring now is refused.
-    let err = InnomedClient::restore(&gp.config, &session).await;
+    let err = InnomedClient::restore(&config, &session).await;
     assert!(err.is_err(), "restore after logout must fail");
 }
 

@@ -112,16 +112,25 @@ async fn wrong_store_key_is_refused_and_the_store_survives() {
     })
     .await;
     let session = gp.client.session().expect("session");
-    gp.client.stop_sync().await;
     drop(conversation);
     drop(case);
+    // One client per store at a time: the first one is closed before reopening.
+    let Doctor {
+        client,
+        config,
+        user_id: _,
+        dir: _dir,
+    } = gp;
+    client.stop_sync().await;
+    drop(client);
+    let gp_config = config;
 
-    let mut wrong = gp.config.clone();
+    let mut wrong = gp_config.clone();
     wrong.store_key = StoreKey::generate();
     let err = InnomedClient::restore(&wrong, &session).await;
     assert!(matches!(err, Err(AccountError::WrongStoreKey)), "{err:?}");
 
-    let again = InnomedClient::restore(&gp.config, &session)
+    let again = InnomedClient::restore(&gp_config, &session)
         .await
         .expect("right key still opens");
     // The case is still in the store; reopened as the app does (sync on), the message reads.
