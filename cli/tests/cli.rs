@@ -15,6 +15,21 @@ fn innomed(data_dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("run innomed")
 }
 
+/// `innomed --json login` against `homeserver` as `user`.
+fn login(data_dir: &std::path::Path, homeserver: &str, user: &str) -> Output {
+    innomed(
+        data_dir,
+        &[
+            "--json",
+            "login",
+            "--homeserver",
+            homeserver,
+            "--user",
+            user,
+        ],
+    )
+}
+
 fn json_error(out: &Output) -> String {
     assert!(!out.status.success(), "expected a failure");
     let v: serde_json::Value =
@@ -27,41 +42,11 @@ fn json_error(out: &Output) -> String {
 fn bad_input_gives_typed_json_errors_and_a_failing_exit_code() {
     let dir = tempfile::tempdir().expect("dir");
     let d = dir.path();
-    let out = innomed(
-        d,
-        &[
-            "--json",
-            "login",
-            "--homeserver",
-            "not a url",
-            "--user",
-            "@a:b",
-        ],
-    );
+    let out = login(d, "not a url", "@a:b");
     assert_eq!(json_error(&out), "invalid_homeserver_url");
-    let out = innomed(
-        d,
-        &[
-            "--json",
-            "login",
-            "--homeserver",
-            "http://127.0.0.1:9",
-            "--user",
-            "nope",
-        ],
-    );
+    let out = login(d, "http://127.0.0.1:9", "nope");
     assert_eq!(json_error(&out), "invalid_user_id");
-    let out = innomed(
-        d,
-        &[
-            "--json",
-            "login",
-            "--homeserver",
-            "http://127.0.0.1:9",
-            "--user",
-            "@a:b",
-        ],
-    );
+    let out = login(d, "http://127.0.0.1:9", "@a:b");
     assert_eq!(json_error(&out), "homeserver_unreachable");
     let out = innomed(d, &["--json", "cases"]);
     assert_eq!(json_error(&out), "not_logged_in");
@@ -76,17 +61,7 @@ fn bad_input_gives_typed_json_errors_and_a_failing_exit_code() {
 fn the_store_key_file_is_private() {
     let dir = tempfile::tempdir().expect("dir");
     // Any command that needs the key creates it, even if it then fails to reach a server.
-    let _ = innomed(
-        dir.path(),
-        &[
-            "--json",
-            "login",
-            "--homeserver",
-            "http://127.0.0.1:9",
-            "--user",
-            "@a:b",
-        ],
-    );
+    let _ = login(dir.path(), "http://127.0.0.1:9", "@a:b");
     let key = dir.path().join("store.key");
     assert!(key.is_file());
     #[cfg(unix)]
