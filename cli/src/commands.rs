@@ -427,6 +427,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             AccountError::UserIdTaken => "user_id_taken",
             AccountError::RegistrationDisabled => "registration_disabled",
             AccountError::WrongStoreKey => "wrong_store_key",
+            AccountError::StoreInUse => "store_in_use",
             AccountError::SessionRevoked => "session_revoked",
             AccountError::NotLoggedIn => "not_logged_in",
             AccountError::Storage(_) => "storage",

@@ -18,6 +18,8 @@ pub enum AccountError {
     RegistrationDisabled,
     #[error("the store key does not open this account's local data")]
     WrongStoreKey,
+    #[error("this account is already open in this app; close it first")]
+    StoreInUse,
     #[error("the saved session was revoked by the homeserver")]
     SessionRevoked,
     #[error("no session is active")]

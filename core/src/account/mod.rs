@@ -6,6 +6,7 @@
 //! [`SavedSession`] to keep in the platform's secure storage.
 
 mod error;
+mod lease;
 mod store;
 
 use std::{
@@ -30,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 pub use self::{error::AccountError, store::StoreKey};
-use self::{error::Result, store::account_dir};
+use self::{error::Result, lease::AccountLease, store::account_dir};
 use crate::{cases::HistorySharing, sync::SyncSupervisor};
 
 /// Where the homeserver is, where local data goes and the key that encrypts it.
@@ -70,6 +71,8 @@ pub struct InnomedClient {
     account_dir: Arc<PathBuf>,
     pub(crate) sync: Arc<SyncSupervisor>,
     pub(crate) history: HistorySharing,
+    /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
+    _lease: Arc<AccountLease>,
 }
 
 impl fmt::Debug for InnomedClient {
@@ -121,7 +124,7 @@ impl InnomedClient {
         let user_id = parse_user_id(user_id)?;
         let device_id = store::new_device_id();
         let dir = account_dir(&config.data_dir, user_id.as_str(), &device_id);
-        let client = build_client(&homeserver, &dir, &config.store_key).await?;
+        let (client, lease) = build_client(&homeserver, &dir, &config.store_key).await?;
 
         let login = client
             .matrix_auth()
@@ -132,6 +135,7 @@ impl InnomedClient {
             .await;
         if let Err(e) = login {
             drop(client);
+            drop(lease);
             store::wipe(&dir)?;
             return Err(match e.client_api_error_kind() {
                 Some(ErrorKind::Forbidden) => AccountError::WrongCredentials,
@@ -147,7 +151,7 @@ impl InnomedClient {
             .encryption()
             .wait_for_e2ee_initialization_tasks()
             .await;
-        Ok(Self::new(client, dir))
+        Ok(Self::new(client, dir, lease))
     }
 
     /// Reopens an account from its saved session and local store, without the password.
@@ -169,7 +173,7 @@ impl InnomedClient {
                 "no local data for this session".into(),
             ));
         }
-        let client = build_client(&homeserver, &dir, &config.store_key).await?;
+        let (client, lease) = build_client(&homeserver, &dir, &config.store_key).await?;
         let device_id: OwnedDeviceId = session.device_id.as_str().into();
         let matrix_session = MatrixSession {
             meta: SessionMeta {
@@ -197,10 +201,10 @@ impl InnomedClient {
             ),
         }
         info!(%user_id, "restored session");
-        Ok(Self::new(client, dir))
+        Ok(Self::new(client, dir, lease))
     }
 
-    fn new(client: Client, dir: PathBuf) -> Self {
+    fn new(client: Client, dir: PathBuf, lease: AccountLease) -> Self {
         let sync = Arc::new(SyncSupervisor::new(client.clone()));
         let history = HistorySharing::default();
         history.install(&client);
@@ -209,6 +213,7 @@ impl InnomedClient {
             account_dir: Arc::new(dir),
             sync,
             history,
+            _lease: Arc::new(lease),
         }
     }
 
@@ -247,6 +252,15 @@ impl InnomedClient {
         &self.account_dir
     }
 
+    /// Closes this handle without logging out: stops syncing and sending, so the account can be
+    /// opened again in this process once every other handle (case rooms, conversations) is
+    /// dropped too. Queued messages stay in the store and go out at the next opening.
+    pub async fn close(self) {
+        self.sync.stop().await;
+        self.client.send_queue().set_enabled(false).await;
+        info!("account closed");
+    }
+
     /// Ends the session on the homeserver (when it answers) and deletes every local file of the
     /// account. Returns whether the homeserver confirmed the logout.
     pub async fn logout(self) -> Result<bool> {
@@ -275,7 +289,13 @@ fn request_config() -> RequestConfig {
     RequestConfig::new().timeout(REQUEST_TIMEOUT).retry_limit(2)
 }
 
-async fn build_client(homeserver: &url::Url, dir: &Path, key: &StoreKey) -> Result<Client> {
+async fn build_client(
+    homeserver: &url::Url,
+    dir: &Path,
+    key: &StoreKey,
+) -> Result<(Client, AccountLease)> {
+    // One client per folder: refuse while another handle of this account is open.
+    let lease = AccountLease::acquire(dir).ok_or(AccountError::StoreInUse)?;
     let existed = dir.is_dir();
     std::fs::create_dir_all(dir)?;
     let store = SqliteStoreConfig::new(dir).key(Some(key.as_bytes()));
@@ -297,7 +317,7 @@ async fn build_client(homeserver: &url::Url, dir: &Path, key: &StoreKey) -> Resu
         .build()
         .await;
     match built {
-        Ok(client) => Ok(client),
+        Ok(client) => Ok((client, lease)),
         Err(e) => {
             if !existed {
                 store::wipe(dir)?;

@@ -33,8 +33,7 @@ async fn session_restores_without_password_and_logout_wipes_local_data() {
         user_id,
         dir: _dir,
     } = gp;
-    client.stop_sync().await;
-    drop(client);
+    client.close().await;
 
     // A new client object, from the store and the saved session only.
     let restored = InnomedClient::restore(&config, &session)

@@ -121,8 +121,7 @@ async fn wrong_store_key_is_refused_and_the_store_survives() {
         user_id: _,
         dir: _dir,
     } = gp;
-    client.stop_sync().await;
-    drop(client);
+    client.close().await;
     let gp_config = config;
 
     let mut wrong = gp_config.clone();
@@ -133,6 +132,9 @@ async fn wrong_store_key_is_refused_and_the_store_survives() {
     let again = InnomedClient::restore(&gp_config, &session)
         .await
         .expect("right key still opens");
+    // While it is open, a second client of the same account in this process is refused.
+    let twice = InnomedClient::restore(&gp_config, &session).await;
+    assert!(matches!(twice, Err(AccountError::StoreInUse)), "{twice:?}");
     // The case is still in the store; reopened as the app does (sync on), the message reads.
     let case = again.case(&room_id).expect("case still in the store");
     again.start_sync().await.expect("sync");

@@ -46,9 +46,8 @@ async fn offline_messages_survive_a_killed_process_and_arrive_once_in_order() {
         dir: _gp_dir,
         ..
     } = gp;
-    gp_client.stop_sync().await;
     drop(case);
-    drop(gp_client);
+    gp_client.close().await;
 
     hs.stop().expect("stop synapse");
     let words = [marker("ONE"), marker("TWO"), marker("THREE")];
