@@ -16,8 +16,8 @@ pub mod sync;
 
 pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
 pub use cases::{
-    AgeBand, CaseError, CaseHeader, CaseList, CaseRoom, CaseStatus, CaseStatusEventContent,
-    CaseSummary, LastMessage, Membership, NewCase, Sex, Urgency,
+    AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseRoom, CaseStatus,
+    CaseStatusEventContent, CaseSummary, LastMessage, Membership, NewCase, Sex, Urgency,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,

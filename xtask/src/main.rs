@@ -1,8 +1,11 @@
 //! `cargo xtask <task>`: developer and CI tasks for the Innomed workspace.
 
 mod bench;
+mod bindings;
 mod demo;
 mod homeserver;
+mod jvm;
+mod mobile;
 mod test;
 
 use std::path::PathBuf;
@@ -28,7 +31,7 @@ enum Task {
         #[arg(long)]
         port: Option<u16>,
     },
-    /// CI: rustfmt check, clippy -D warnings, the whole test suite, then the demo.
+    /// CI: rustfmt check, clippy -D warnings, the whole test suite, the demo, the Kotlin tests.
     Test,
     /// Scripted end-to-end demo: a GP and a dermatologist on a local Synapse,
     /// then what the homeserver stored (ciphertext only).
@@ -36,6 +39,28 @@ enum Task {
     /// End-to-end benchmarks against a local Synapse: send→decrypt latency next to a
     /// plain-HTTP floor, cold start with 500 cases.
     Bench,
+    /// Generate the FFI's Kotlin or Swift (`kotlin`, `swift`: from the host build into
+    /// target/uniffi), or build the phone libraries (`android`: cargo-ndk into the Gradle
+    /// module; `xcframework`: macOS only, into the Swift package).
+    Bindings {
+        #[arg(value_enum)]
+        target: BindingsTarget,
+        /// Phones: the size-optimised `mobile` profile instead of `dev`.
+        #[arg(long)]
+        release: bool,
+    },
+    /// The Kotlin tests of the FFI on the JVM (Maven), against a Synapse started for them.
+    TestKotlin,
+    /// The FFI boundary benchmark (JMH on the JVM): call round trip, 1,000-item timeline reset.
+    BenchFfi,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum BindingsTarget {
+    Kotlin,
+    Swift,
+    Android,
+    Xcframework,
 }
 
 fn main() -> ExitCode {
@@ -45,6 +70,14 @@ fn main() -> ExitCode {
         Task::Test => test::run(),
         Task::Demo => demo::run(),
         Task::Bench => bench::run(),
+        Task::Bindings { target, release } => match target {
+            BindingsTarget::Kotlin => bindings::host("kotlin"),
+            BindingsTarget::Swift => bindings::host("swift"),
+            BindingsTarget::Android => mobile::android(release),
+            BindingsTarget::Xcframework => mobile::xcframework(),
+        },
+        Task::BenchFfi => jvm::bench(),
+        Task::TestKotlin => jvm::test(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

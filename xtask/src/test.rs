@@ -1,5 +1,5 @@
-//! `cargo xtask test`: what CI runs. Format, clippy, the whole test suite, then
-//! the demo as an end-to-end smoke test of the CLI.
+//! `cargo xtask test`: what CI runs. Format, clippy, the whole test suite, the demo as an
+//! end-to-end smoke test of the CLI, then the FFI's Kotlin tests on the JVM.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -64,8 +64,14 @@ pub fn run() -> Result<(), String> {
     eprintln!("==> demo smoke test: ok ({demo_elapsed:.0?})");
     timings.push(("demo smoke test", demo_elapsed));
 
+    eprintln!("==> kotlin: the FFI's generated Kotlin, tested on the JVM against Synapse");
+    let kotlin_started = Instant::now();
+    crate::jvm::test()
+        .map_err(|e| format!("{e}\nre-run them alone with `cargo xtask test-kotlin`"))?;
+    timings.push(("kotlin (jvm)", kotlin_started.elapsed()));
+
     println!(
-        "xtask test: format, clippy, tests and the demo smoke test all passed in {:.0?}",
+        "xtask test: format, clippy, tests, the demo smoke test and the Kotlin tests all passed in {:.0?}",
         started.elapsed()
     );
     for (name, elapsed) in &timings {

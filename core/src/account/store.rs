@@ -32,6 +32,11 @@ impl StoreKey {
         hex::encode(self.0)
     }
 
+    /// The raw key, for the platform's secure storage.
+    pub fn to_bytes(&self) -> [u8; 32] {
+        self.0
+    }
+
     pub(crate) fn as_bytes(&self) -> &[u8; 32] {
         &self.0
     }

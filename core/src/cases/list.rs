@@ -10,7 +10,9 @@ use matrix_sdk::{
 };
 use tokio::sync::broadcast::error::RecvError;
 
-use super::{is_case, CaseRoom, CaseStatus, Urgency};
+use eyeball_im::VectorDiff;
+
+use super::{diff, is_case, CaseRoom, CaseStatus, Urgency};
 use crate::InnomedClient;
 
 /// The signed-in doctor's relation to a case.
@@ -115,6 +117,31 @@ impl CaseList {
             },
         ))
         .boxed()
+    }
+}
+
+/// A stream of diffs to apply, in order, to the list returned alongside it.
+pub type CaseListUpdates = Pin<Box<dyn Stream<Item = Vec<VectorDiff<CaseSummary>>> + Send>>;
+
+impl CaseList {
+    /// The list now, then the diffs that keep a copy of it up to date (rows matched by room).
+    pub async fn subscribe_diffs(&self) -> (Vec<CaseSummary>, CaseListUpdates) {
+        let mut snapshots = self.subscribe();
+        let first = snapshots.next().await.unwrap_or_default();
+        let updates = futures_util::stream::unfold(
+            (snapshots, first.clone()),
+            |(mut snapshots, last)| async move {
+                loop {
+                    let next = snapshots.next().await?;
+                    let diffs = diff::keyed_diff(&last, &next, |s| s.room_id.clone());
+                    if !diffs.is_empty() {
+                        return Some((diffs, (snapshots, next)));
+                    }
+                }
+            },
+        )
+        .boxed();
+        (first, updates)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Case rooms: creation, header, status, invitations, and the live case list.
 
 mod create;
+mod diff;
 mod error;
 mod events;
 mod history;
@@ -27,7 +28,7 @@ pub use self::{
         AgeBand, CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, Sex,
         Urgency, CASE_HEADER_TYPE, CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
-    list::{CaseList, CaseSummary, LastMessage, Membership},
+    list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
 };
 use crate::InnomedClient;
 

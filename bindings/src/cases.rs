@@ -1,0 +1,118 @@
+//! The case list and a case room.
+
+use std::sync::Arc;
+
+use futures_util::StreamExt;
+use innomed_core::{CaseRoom as CoreCaseRoom, InnomedClient};
+
+use crate::{
+    convert::diffs_of,
+    error::{CaseError, TimelineError},
+    platform::run,
+    task::TaskHandle,
+    timeline::Timeline,
+};
+
+pub use crate::convert::{
+    AgeBand, CaseHeader, CaseListDiff, CaseStatus, CaseStatusInfo, CaseSummary, LastMessage,
+    Membership, NewCase, Sex, Urgency,
+};
+
+/// Receives the case list: a `Reset` with the whole list first, then diffs to apply in order.
+#[uniffi::export(foreign)]
+pub trait CaseListListener: Send + Sync {
+    fn on_update(&self, diffs: Vec<CaseListDiff>);
+}
+
+pub(crate) fn subscribe(
+    client: InnomedClient,
+    listener: Arc<dyn CaseListListener>,
+) -> Arc<TaskHandle> {
+    TaskHandle::spawn(move |cancelled| async move {
+        let (first, mut updates) = client.case_list().subscribe_diffs().await;
+        if cancelled.is_set() {
+            return;
+        }
+        listener.on_update(vec![CaseListDiff::Reset {
+            values: first.into_iter().map(Into::into).collect(),
+        }]);
+        while let Some(diffs) = updates.next().await {
+            if cancelled.is_set() {
+                return;
+            }
+            listener.on_update(diffs_of(diffs));
+        }
+    })
+}
+
+/// One case. Invitations can be accepted or declined; joined cases have a header, a status
+/// and a timeline.
+#[derive(uniffi::Object)]
+pub struct CaseRoom {
+    case: CoreCaseRoom,
+}
+
+impl CaseRoom {
+    pub(crate) fn new(case: CoreCaseRoom) -> Arc<Self> {
+        Arc::new(Self { case })
+    }
+}
+
+#[uniffi::export]
+impl CaseRoom {
+    pub fn room_id(&self) -> String {
+        self.case.room_id().to_string()
+    }
+
+    /// The opaque code shown in lists (`IM-7K2QX9`).
+    pub fn code(&self) -> String {
+        self.case.code()
+    }
+
+    pub fn membership(&self) -> Membership {
+        self.case.membership().into()
+    }
+
+    /// Status, specialty, urgency and due date (`None` while only invited).
+    pub async fn status(&self) -> Result<Option<CaseStatusInfo>, CaseError> {
+        let case = self.case.clone();
+        let status = run(async move { case.status().await }).await??;
+        Ok(status.map(Into::into))
+    }
+
+    /// Any member may mark the case answered or closed.
+    pub async fn set_status(&self, status: CaseStatus) -> Result<(), CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.set_status(status.into()).await }).await??)
+    }
+
+    /// The decrypted case header.
+    pub async fn header(&self) -> Result<Option<CaseHeader>, CaseError> {
+        let case = self.case.clone();
+        let header = run(async move { case.header().await }).await??;
+        Ok(header.map(Into::into))
+    }
+
+    /// Invites a colleague; they can read the messages sent before the invitation.
+    pub async fn invite(&self, user_id: String) -> Result<(), CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.invite(&user_id).await }).await??)
+    }
+
+    pub async fn accept(&self) -> Result<(), CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.accept().await }).await??)
+    }
+
+    pub async fn decline(&self) -> Result<(), CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.decline().await }).await??)
+    }
+
+    /// The conversation of this case.
+    pub async fn timeline(&self) -> Result<Arc<Timeline>, TimelineError> {
+        let case = self.case.clone();
+        let conversation = run(async move { case.conversation().await }).await??;
+        Ok(Timeline::new(conversation))
+    }
+}

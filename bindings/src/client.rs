@@ -1,0 +1,313 @@
+//! Signing in and the signed-in client.
+
+use std::{
+    path::PathBuf,
+    sync::{Arc, RwLock},
+    time::Duration,
+};
+
+use innomed_core::{ClientConfig, InnomedClient, SavedSession, StoreKey};
+use tracing::info;
+
+use crate::{
+    cases::{CaseListListener, CaseRoom, CaseSummary, NewCase},
+    error::{CaseError, ClientError, SecureStoreError},
+    platform::run,
+    task::TaskHandle,
+};
+
+/// What the app keeps in the Android Keystore / iOS Keychain to reopen the account without
+/// the password. Holds tokens: never log it.
+#[derive(uniffi::Record)]
+pub struct Session {
+    pub homeserver_url: String,
+    pub user_id: String,
+    pub device_id: String,
+    pub access_token: String,
+    pub refresh_token: Option<String>,
+}
+
+/// Platform secure storage, implemented by the app (Keystore on Android, Keychain on iOS).
+/// The core calls it from its own threads; calls should not block for long.
+#[uniffi::export(foreign)]
+pub trait SecureStore: Send + Sync {
+    fn read_session(&self) -> Result<Option<Session>, SecureStoreError>;
+    fn write_session(&self, session: Session) -> Result<(), SecureStoreError>;
+    fn delete_session(&self) -> Result<(), SecureStoreError>;
+    /// The 32-byte key that encrypts the local stores.
+    fn read_store_key(&self) -> Result<Option<Vec<u8>>, SecureStoreError>;
+    fn write_store_key(&self, key: Vec<u8>) -> Result<(), SecureStoreError>;
+    fn delete_store_key(&self) -> Result<(), SecureStoreError>;
+}
+
+/// Where to sign in and where to keep things: the homeserver of the CPTS, the app's private
+/// data folder, and the platform's secure storage.
+#[derive(uniffi::Object)]
+pub struct ClientBuilder {
+    homeserver_url: String,
+    data_dir: PathBuf,
+    secure_store: Arc<dyn SecureStore>,
+}
+
+#[uniffi::export]
+impl ClientBuilder {
+    #[uniffi::constructor]
+    pub fn new(
+        homeserver_url: String,
+        data_dir: String,
+        secure_store: Arc<dyn SecureStore>,
+    ) -> Arc<Self> {
+        Arc::new(Self {
+            homeserver_url,
+            data_dir: PathBuf::from(data_dir),
+            secure_store,
+        })
+    }
+
+    /// Signs in on a new device with a full user id (`@dr.martin:cpts.fr`) and password, then
+    /// saves the session in the secure store.
+    pub async fn login(
+        &self,
+        user_id: String,
+        password: String,
+    ) -> Result<Arc<Client>, ClientError> {
+        let config = self.config_for_login()?;
+        let store = self.secure_store.clone();
+        run(async move {
+            let client = InnomedClient::login(&config, &user_id, &password).await?;
+            Client::signed_in(client, store)
+        })
+        .await?
+    }
+
+    /// Creates an account (test and demo homeservers only: a CPTS homeserver disables
+    /// registration), then signs in as [`login`](Self::login) does.
+    pub async fn register(
+        &self,
+        username: String,
+        password: String,
+    ) -> Result<Arc<Client>, ClientError> {
+        let config = self.config_for_login()?;
+        let store = self.secure_store.clone();
+        run(async move {
+            let client = InnomedClient::register(&config, &username, &password).await?;
+            Client::signed_in(client, store)
+        })
+        .await?
+    }
+
+    /// Reopens the account saved in the secure store, without the password and without
+    /// network if need be.
+    pub async fn restore(&self) -> Result<Arc<Client>, ClientError> {
+        let session = self
+            .secure_store
+            .read_session()?
+            .ok_or(ClientError::NoSession)?;
+        let key = self
+            .secure_store
+            .read_store_key()?
+            .ok_or(ClientError::NoSession)?;
+        let config = self.config(store_key(&key)?);
+        let store = self.secure_store.clone();
+        run(async move {
+            let session = SavedSession::from(session);
+            let client = InnomedClient::restore(&config, &session).await?;
+            info!("session restored");
+            Ok(Client::new(client, store))
+        })
+        .await?
+    }
+}
+
+impl ClientBuilder {
+    fn config(&self, store_key: StoreKey) -> ClientConfig {
+        ClientConfig {
+            homeserver_url: self.homeserver_url.clone(),
+            data_dir: self.data_dir.clone(),
+            store_key,
+        }
+    }
+
+    /// The app keeps one store key per installation; the first sign-in creates it.
+    fn config_for_login(&self) -> Result<ClientConfig, ClientError> {
+        let key = match self.secure_store.read_store_key()? {
+            Some(bytes) => store_key(&bytes)?,
+            None => {
+                let key = StoreKey::generate();
+                self.secure_store.write_store_key(key.to_bytes().to_vec())?;
+                key
+            }
+        };
+        Ok(self.config(key))
+    }
+}
+
+fn store_key(bytes: &[u8]) -> Result<StoreKey, ClientError> {
+    let bytes: [u8; 32] = bytes.try_into().map_err(|_| ClientError::WrongStoreKey)?;
+    Ok(StoreKey::from_bytes(bytes))
+}
+
+/// A signed-in doctor. `shutdown` or `logout` ends it; every later call fails with `Closed`.
+#[derive(uniffi::Object)]
+pub struct Client {
+    inner: RwLock<Option<InnomedClient>>,
+    secure_store: Arc<dyn SecureStore>,
+    user_id: String,
+    device_id: String,
+}
+
+impl Client {
+    fn new(client: InnomedClient, secure_store: Arc<dyn SecureStore>) -> Arc<Self> {
+        Arc::new(Self {
+            user_id: client.user_id().unwrap_or_default(),
+            device_id: client.device_id().unwrap_or_default(),
+            inner: RwLock::new(Some(client)),
+            secure_store,
+        })
+    }
+
+    fn signed_in(
+        client: InnomedClient,
+        secure_store: Arc<dyn SecureStore>,
+    ) -> Result<Arc<Self>, ClientError> {
+        let session = client.session()?;
+        secure_store.write_session(session.into())?;
+        Ok(Self::new(client, secure_store))
+    }
+
+    pub(crate) fn core(&self) -> Result<InnomedClient, ClientError> {
+        self.inner
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or(ClientError::Closed)
+    }
+
+    fn take(&self) -> Result<InnomedClient, ClientError> {
+        self.inner
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .ok_or(ClientError::Closed)
+    }
+}
+
+#[uniffi::export]
+impl Client {
+    pub fn user_id(&self) -> String {
+        self.user_id.clone()
+    }
+
+    pub fn device_id(&self) -> String {
+        self.device_id.clone()
+    }
+
+    /// Starts syncing: the case list and conversations stay live; messages queued offline go
+    /// out once the homeserver answers.
+    pub async fn start_sync(&self) -> Result<(), ClientError> {
+        let client = self.core()?;
+        run(async move { Ok(client.start_sync().await?) }).await?
+    }
+
+    pub async fn stop_sync(&self) -> Result<(), ClientError> {
+        let client = self.core()?;
+        run(async move { client.stop_sync().await }).await?;
+        Ok(())
+    }
+
+    /// Waits until the first sync response arrived.
+    pub async fn wait_until_synced(&self, timeout_ms: u64) -> Result<(), ClientError> {
+        let client = self.core()?;
+        run(async move {
+            Ok(client
+                .wait_until_synced(Duration::from_millis(timeout_ms))
+                .await?)
+        })
+        .await?
+    }
+
+    /// Waits until every queued message reached the homeserver; `false` if some are still
+    /// queued after the timeout (they go out later).
+    pub async fn flush_outbox(&self, timeout_ms: u64) -> Result<bool, ClientError> {
+        let client = self.core()?;
+        run(async move {
+            Ok(client
+                .flush_outbox(Duration::from_millis(timeout_ms))
+                .await?)
+        })
+        .await?
+    }
+
+    /// The case list now.
+    pub async fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
+        let client = self.core()?;
+        let list = run(async move { client.case_list().current().await }).await?;
+        Ok(list.into_iter().map(Into::into).collect())
+    }
+
+    /// The case list, live: first a reset with the whole list, then diffs.
+    pub fn subscribe_cases(
+        &self,
+        listener: Arc<dyn CaseListListener>,
+    ) -> Result<Arc<TaskHandle>, ClientError> {
+        Ok(crate::cases::subscribe(self.core()?, listener))
+    }
+
+    /// Opens a case: encrypted room, status and header, as `PRODUCT.md` describes.
+    pub async fn create_case(&self, new_case: NewCase) -> Result<Arc<CaseRoom>, CaseError> {
+        let client = self.core().map_err(|_| CaseError::Closed)?;
+        let new_case = new_case.into();
+        let case = run(async move { client.create_case(new_case).await }).await??;
+        Ok(CaseRoom::new(case))
+    }
+
+    /// A case of this account by room id (joined or invited).
+    pub fn case(&self, room_id: String) -> Result<Arc<CaseRoom>, CaseError> {
+        let client = self.core().map_err(|_| CaseError::Closed)?;
+        Ok(CaseRoom::new(client.case(&room_id)?))
+    }
+
+    /// Ends this client without signing out (app going away, account switch); the account can
+    /// be restored again once every case room and timeline object of it is destroyed too.
+    /// (`close()` on the Kotlin side is the generated `AutoCloseable` that frees the object.)
+    pub async fn shutdown(&self) -> Result<(), ClientError> {
+        let client = self.take()?;
+        run(async move { client.close().await }).await?;
+        Ok(())
+    }
+
+    /// Signs out: revokes the session when the homeserver answers, deletes every local file
+    /// of the account and the session and key in the secure store. Returns whether the
+    /// homeserver confirmed.
+    pub async fn logout(&self) -> Result<bool, ClientError> {
+        let client = self.take()?;
+        let confirmed = run(async move { client.logout().await }).await??;
+        self.secure_store.delete_session()?;
+        self.secure_store.delete_store_key()?;
+        Ok(confirmed)
+    }
+}
+
+impl From<SavedSession> for Session {
+    fn from(s: SavedSession) -> Self {
+        Self {
+            homeserver_url: s.homeserver_url,
+            user_id: s.user_id,
+            device_id: s.device_id,
+            access_token: s.access_token,
+            refresh_token: s.refresh_token,
+        }
+    }
+}
+
+impl From<Session> for SavedSession {
+    fn from(s: Session) -> Self {
+        Self {
+            homeserver_url: s.homeserver_url,
+            user_id: s.user_id,
+            device_id: s.device_id,
+            access_token: s.access_token,
+            refresh_token: s.refresh_token,
+        }
+    }
+}

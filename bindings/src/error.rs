@@ -1,0 +1,203 @@
+//! The errors the shells see. Each variant is a stable code the apps map to a localised
+//! message (French first); `detail` fields are for logs and bug reports, never shown as is.
+
+use innomed_core::{AccountError, CaseError as CoreCaseError, ConversationError, SyncError};
+
+use crate::platform::Panicked;
+
+/// Account, session and sync errors.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum ClientError {
+    #[error("invalid homeserver address")]
+    InvalidHomeserverUrl,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("malformed user id")]
+    InvalidUserId,
+    #[error("wrong user id or password")]
+    WrongCredentials,
+    #[error("user name taken")]
+    UserIdTaken,
+    #[error("registration disabled")]
+    RegistrationDisabled,
+    #[error("the store key does not open the local data")]
+    WrongStoreKey,
+    #[error("this account is already open")]
+    StoreInUse,
+    #[error("session revoked by the homeserver")]
+    SessionRevoked,
+    #[error("no saved session")]
+    NoSession,
+    #[error("this client was closed or logged out")]
+    Closed,
+    #[error("sync did not complete in time")]
+    SyncTimeout,
+    #[error("secure storage failed: {detail}")]
+    SecureStorage { detail: String },
+    #[error("local storage failed: {detail}")]
+    Storage { detail: String },
+    #[error("homeserver refused: {detail}")]
+    Server { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
+}
+
+impl From<AccountError> for ClientError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::InvalidHomeserverUrl => Self::InvalidHomeserverUrl,
+            AccountError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            AccountError::InvalidUserId => Self::InvalidUserId,
+            AccountError::WrongCredentials => Self::WrongCredentials,
+            AccountError::UserIdTaken => Self::UserIdTaken,
+            AccountError::RegistrationDisabled => Self::RegistrationDisabled,
+            AccountError::WrongStoreKey => Self::WrongStoreKey,
+            AccountError::StoreInUse => Self::StoreInUse,
+            AccountError::SessionRevoked => Self::SessionRevoked,
+            AccountError::NotLoggedIn => Self::NoSession,
+            AccountError::Storage(detail) => Self::Storage { detail },
+            AccountError::Server(detail) => Self::Server { detail },
+        }
+    }
+}
+
+impl From<SyncError> for ClientError {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Timeout(_) => Self::SyncTimeout,
+            SyncError::Stopped => Self::Closed,
+            SyncError::Start(detail) => Self::Server { detail },
+        }
+    }
+}
+
+/// What the app's [`SecureStore`](crate::client::SecureStore) reports when the Keystore or
+/// Keychain fails.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum SecureStoreError {
+    #[error("secure storage unavailable: {detail}")]
+    Unavailable { detail: String },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for SecureStoreError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::Unavailable { detail: e.reason }
+    }
+}
+
+impl From<SecureStoreError> for ClientError {
+    fn from(e: SecureStoreError) -> Self {
+        match e {
+            SecureStoreError::Unavailable { detail } => Self::SecureStorage { detail },
+        }
+    }
+}
+
+/// Case errors: creating, reading, inviting, answering an invitation.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum CaseError {
+    #[error("not an Innomed case")]
+    NotACase,
+    #[error("no such case")]
+    NotFound,
+    #[error("malformed user id")]
+    InvalidUserId,
+    #[error("no such user")]
+    UnknownUser,
+    #[error("the case is closed")]
+    CaseClosed,
+    #[error("the room is not end-to-end encrypted")]
+    NotEncrypted,
+    #[error("no pending invitation")]
+    NotInvited,
+    #[error("incomplete case header: {field}")]
+    InvalidHeader { field: String },
+    #[error("not allowed in this case")]
+    NotAllowed,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("this client was closed or logged out")]
+    Closed,
+    #[error("homeserver refused: {detail}")]
+    Server { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
+}
+
+impl From<CoreCaseError> for CaseError {
+    fn from(e: CoreCaseError) -> Self {
+        match e {
+            CoreCaseError::NotACase => Self::NotACase,
+            CoreCaseError::NotFound => Self::NotFound,
+            CoreCaseError::InvalidUserId => Self::InvalidUserId,
+            CoreCaseError::UnknownUser => Self::UnknownUser,
+            CoreCaseError::CaseClosed => Self::CaseClosed,
+            CoreCaseError::NotEncrypted => Self::NotEncrypted,
+            CoreCaseError::NotInvited => Self::NotInvited,
+            CoreCaseError::InvalidHeader(field) => Self::InvalidHeader {
+                field: field.to_owned(),
+            },
+            CoreCaseError::NotAllowed => Self::NotAllowed,
+            CoreCaseError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            CoreCaseError::Server(detail) => Self::Server { detail },
+        }
+    }
+}
+
+/// Conversation errors: sending, replying, editing, loading history.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum TimelineError {
+    #[error("the room is not end-to-end encrypted")]
+    NotEncrypted,
+    #[error("the case is not joined")]
+    NotJoined,
+    #[error("no such message")]
+    MessageNotFound,
+    #[error("empty message")]
+    EmptyMessage,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("timeline failed: {detail}")]
+    Timeline { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
+}
+
+impl From<ConversationError> for TimelineError {
+    fn from(e: ConversationError) -> Self {
+        match e {
+            ConversationError::NotEncrypted => Self::NotEncrypted,
+            ConversationError::NotJoined => Self::NotJoined,
+            ConversationError::MessageNotFound => Self::MessageNotFound,
+            ConversationError::EmptyMessage => Self::EmptyMessage,
+            ConversationError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            ConversationError::Timeline(detail) => Self::Timeline { detail },
+        }
+    }
+}
+
+const PANICKED: &str = "a task of the core panicked";
+
+impl From<Panicked> for ClientError {
+    fn from(_: Panicked) -> Self {
+        Self::Internal {
+            detail: PANICKED.to_owned(),
+        }
+    }
+}
+
+impl From<Panicked> for CaseError {
+    fn from(_: Panicked) -> Self {
+        Self::Internal {
+            detail: PANICKED.to_owned(),
+        }
+    }
+}
+
+impl From<Panicked> for TimelineError {
+    fn from(_: Panicked) -> Self {
+        Self::Internal {
+            detail: PANICKED.to_owned(),
+        }
+    }
+}

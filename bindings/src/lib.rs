@@ -1,0 +1,26 @@
+//! Innomed's FFI: the core for the phones, through UniFFI (proc-macros, no UDL).
+//!
+//! Thin objects over `innomed-core`, shaped for Kotlin and Swift:
+//! - [`platform`]: `init_platform` (tokio runtime, logs with ids only);
+//! - [`client`]: `ClientBuilder` (homeserver, data folder, `SecureStore` foreign trait for the
+//!   session and the store key) and `Client` (login, restore, logout, own ids, sync);
+//! - [`cases`]: the case list (`subscribe` → reset then diffs) and `CaseRoom` (header, status,
+//!   invite, accept/decline);
+//! - [`timeline`]: the conversation (`subscribe` → reset then diffs, send, reply, edit,
+//!   read receipt, history);
+//! - [`error`]: a few typed error enums whose variants are the stable codes the shells
+//!   localise; no panic crosses the boundary.
+//!
+//! Every async method runs on the runtime of [`platform`], whatever executor the foreign side
+//! polls from (Kotlin coroutines, Swift concurrency).
+
+uniffi::setup_scaffolding!();
+
+pub mod bench;
+pub mod cases;
+pub mod client;
+mod convert;
+pub mod error;
+pub mod platform;
+pub mod task;
+pub mod timeline;

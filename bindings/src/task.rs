@@ -1,0 +1,71 @@
+//! Handles of the subscriptions running on the core's runtime.
+
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc, Mutex,
+};
+
+use tokio::task::JoinHandle;
+
+/// A running subscription. `cancel` (or dropping the handle) stops it: no listener call
+/// starts after `cancel` returns.
+#[derive(uniffi::Object)]
+pub struct TaskHandle {
+    task: Mutex<Option<JoinHandle<()>>>,
+    cancelled: Arc<AtomicBool>,
+}
+
+impl TaskHandle {
+    /// Spawns `body` on the core's runtime. `body` gets the flag to check before each
+    /// listener call.
+    pub(crate) fn spawn<F, Fut>(body: F) -> Arc<Self>
+    where
+        F: FnOnce(Cancelled) -> Fut,
+        Fut: std::future::Future<Output = ()> + Send + 'static,
+    {
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let task = crate::platform::runtime().spawn(body(Cancelled(cancelled.clone())));
+        Arc::new(Self {
+            task: Mutex::new(Some(task)),
+            cancelled,
+        })
+    }
+}
+
+#[uniffi::export]
+impl TaskHandle {
+    /// Stops the subscription.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+        if let Some(task) = self.task.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            task.abort();
+        }
+    }
+
+    /// Whether the subscription ended (cancelled, or its source closed).
+    pub fn is_finished(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst)
+            || self
+                .task
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .as_ref()
+                .is_none_or(JoinHandle::is_finished)
+    }
+}
+
+impl Drop for TaskHandle {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// Set once the subscription is cancelled.
+#[derive(Clone)]
+pub(crate) struct Cancelled(Arc<AtomicBool>);
+
+impl Cancelled {
+    pub(crate) fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}

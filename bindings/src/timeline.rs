@@ -1,0 +1,215 @@
+//! The conversation of a case.
+
+use std::{sync::Arc, time::Duration};
+
+use futures_util::StreamExt;
+use innomed_core::{self as core, Conversation, OwnedEventId};
+
+use crate::{
+    cases::CaseHeader, convert::diffs_of, error::TimelineError, platform::run, task::TaskHandle,
+};
+
+pub use crate::convert::TimelineDiff;
+
+/// One row of the conversation screen.
+// Only built to be serialised across the boundary at once; UniFFI lowers the fields, a box
+// would not change what crosses.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, uniffi::Enum)]
+pub enum TimelineItem {
+    Message {
+        message: CaseMessage,
+    },
+    /// The first item of a new day.
+    DayDivider {
+        timestamp_ms: u64,
+    },
+    /// Everything below was not read yet.
+    ReadMarker,
+    /// The very beginning of the case.
+    Start,
+}
+
+/// An event of the case, decrypted on this device.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct CaseMessage {
+    /// Set once the homeserver accepted it.
+    pub event_id: Option<String>,
+    /// For messages sent from this device.
+    pub transaction_id: Option<String>,
+    pub sender: String,
+    pub is_own: bool,
+    pub timestamp_ms: u64,
+    pub kind: MessageKind,
+    pub in_reply_to: Option<String>,
+    pub edited: bool,
+    /// For history shared on invitation: the colleague who shared it.
+    pub shared_by: Option<String>,
+    pub send_state: SendState,
+    /// Colleagues whose read receipt is on this message.
+    pub read_by: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, uniffi::Enum)]
+pub enum MessageKind {
+    /// Markdown source, and the rendered HTML when there is one.
+    Text {
+        body: String,
+        html: Option<String>,
+    },
+    Header {
+        header: CaseHeader,
+    },
+    /// Not decryptable on this device (yet).
+    UnableToDecrypt,
+    Membership {
+        user_id: String,
+        change: String,
+    },
+    Redacted,
+    Other {
+        event_type: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum SendState {
+    /// Queued on this device (offline or in flight).
+    Sending,
+    Sent,
+    /// Stopped; recoverable failures are retried when the network returns.
+    Failed {
+        recoverable: bool,
+    },
+}
+
+impl From<core::ConversationItem> for TimelineItem {
+    fn from(item: core::ConversationItem) -> Self {
+        match item {
+            core::ConversationItem::Message(m) => Self::Message {
+                message: (*m).into(),
+            },
+            core::ConversationItem::DayDivider { timestamp_ms } => {
+                Self::DayDivider { timestamp_ms }
+            }
+            core::ConversationItem::ReadMarker => Self::ReadMarker,
+            core::ConversationItem::Start => Self::Start,
+        }
+    }
+}
+
+impl From<core::CaseMessage> for CaseMessage {
+    fn from(m: core::CaseMessage) -> Self {
+        Self {
+            event_id: m.event_id.map(|e| e.to_string()),
+            transaction_id: m.transaction_id,
+            sender: m.sender.to_string(),
+            is_own: m.is_own,
+            timestamp_ms: m.timestamp_ms,
+            kind: match m.kind {
+                core::MessageKind::Text { body, html } => MessageKind::Text { body, html },
+                core::MessageKind::Header(h) => MessageKind::Header {
+                    header: (*h).into(),
+                },
+                core::MessageKind::UnableToDecrypt => MessageKind::UnableToDecrypt,
+                core::MessageKind::Membership { user_id, change } => MessageKind::Membership {
+                    user_id: user_id.to_string(),
+                    change,
+                },
+                core::MessageKind::Redacted => MessageKind::Redacted,
+                core::MessageKind::Other { event_type } => MessageKind::Other { event_type },
+            },
+            in_reply_to: m.in_reply_to.map(|e| e.to_string()),
+            edited: m.edited,
+            shared_by: m.shared_by.map(|u| u.to_string()),
+            send_state: match m.send_state {
+                core::SendState::Sending => SendState::Sending,
+                core::SendState::Sent => SendState::Sent,
+                core::SendState::Failed { recoverable } => SendState::Failed { recoverable },
+            },
+            read_by: m.read_by.into_iter().map(|u| u.to_string()).collect(),
+        }
+    }
+}
+
+/// Receives the conversation: a `Reset` with every item first, then diffs to apply in order.
+#[uniffi::export(foreign)]
+pub trait TimelineListener: Send + Sync {
+    fn on_update(&self, diffs: Vec<TimelineDiff>);
+}
+
+/// The live conversation of one case.
+#[derive(uniffi::Object)]
+pub struct Timeline {
+    conversation: Conversation,
+}
+
+impl Timeline {
+    pub(crate) fn new(conversation: Conversation) -> Arc<Self> {
+        Arc::new(Self { conversation })
+    }
+}
+
+fn parse_event_id(text: &str) -> Result<OwnedEventId, TimelineError> {
+    OwnedEventId::try_from(text).map_err(|_| TimelineError::MessageNotFound)
+}
+
+#[uniffi::export]
+impl Timeline {
+    /// Every item now, then diffs as sync, sending and pagination change them.
+    pub fn subscribe(&self, listener: Arc<dyn TimelineListener>) -> Arc<TaskHandle> {
+        let conversation = self.conversation.clone();
+        TaskHandle::spawn(move |cancelled| async move {
+            let (items, mut updates) = conversation.subscribe().await;
+            if cancelled.is_set() {
+                return;
+            }
+            listener.on_update(vec![TimelineDiff::Reset {
+                values: items.into_iter().map(Into::into).collect(),
+            }]);
+            while let Some(diffs) = updates.next().await {
+                if cancelled.is_set() {
+                    return;
+                }
+                listener.on_update(diffs_of(diffs));
+            }
+        })
+    }
+
+    /// Sends a markdown message; returns once it is durably queued on this device.
+    pub async fn send_text(&self, markdown: String) -> Result<(), TimelineError> {
+        let c = self.conversation.clone();
+        Ok(run(async move { c.send_text(&markdown).await }).await??)
+    }
+
+    pub async fn reply(&self, event_id: String, markdown: String) -> Result<(), TimelineError> {
+        let to = parse_event_id(&event_id)?;
+        let c = self.conversation.clone();
+        Ok(run(async move { c.reply(&to, &markdown).await }).await??)
+    }
+
+    /// Replaces the text of one of the doctor's own messages.
+    pub async fn edit(&self, event_id: String, markdown: String) -> Result<(), TimelineError> {
+        let id = parse_event_id(&event_id)?;
+        let c = self.conversation.clone();
+        Ok(run(async move { c.edit(&id, &markdown).await }).await??)
+    }
+
+    /// Sends a read receipt for the latest message; `false` if it was already read.
+    pub async fn mark_read(&self) -> Result<bool, TimelineError> {
+        let c = self.conversation.clone();
+        Ok(run(async move { c.mark_read().await }).await??)
+    }
+
+    /// Loads older messages; `true` once the start of the case is reached.
+    pub async fn paginate_backwards(&self, count: u16) -> Result<bool, TimelineError> {
+        let c = self.conversation.clone();
+        Ok(run(async move { c.paginate_backwards(count).await }).await??)
+    }
+
+    /// Loads the whole case back to its creation (bounded); `true` if it is all in view.
+    pub async fn load_history(&self, timeout_ms: u64) -> Result<bool, TimelineError> {
+        let c = self.conversation.clone();
+        Ok(run(async move { c.load_history(Duration::from_millis(timeout_ms)).await }).await??)
+    }
+}

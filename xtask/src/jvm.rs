@@ -1,0 +1,65 @@
+//! The FFI on the JVM (`bindings/kotlin/jvm`, Maven): the generated Kotlin compiled against the
+//! host-built library, its tests run against a local Synapse, and the JMH boundary benchmark.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use innomed_harness::{workspace_root, Homeserver, HomeserverOptions};
+
+use crate::bindings::{generate, host_library, run};
+
+const PROJECT: &str = "bindings/kotlin/jvm";
+
+fn maven(project: &Path) -> Command {
+    let mut mvn = Command::new("mvn");
+    // Batch mode, no download progress: CI logs stay readable.
+    mvn.args(["--batch-mode", "--no-transfer-progress"])
+        .current_dir(project);
+    mvn
+}
+
+/// Builds the library with `profile`, generates the Kotlin from it; returns the Maven project
+/// and the folder JNA loads the library from.
+fn prepare(profile: &str) -> Result<(PathBuf, PathBuf), String> {
+    if Command::new("mvn").arg("--version").output().is_err() {
+        return Err("Maven (`mvn`) and a JDK 17+ are needed: apt install maven".to_owned());
+    }
+    let library = host_library(profile)?;
+    generate("kotlin", &library)?;
+    let library_dir = library
+        .parent()
+        .ok_or("the library has no folder")?
+        .to_owned();
+    Ok((workspace_root().join(PROJECT), library_dir))
+}
+
+fn library_dir_arg(dir: &Path) -> String {
+    format!("-Dinnomed.library.dir={}", dir.display())
+}
+
+/// Kotlin tests against a Synapse started for them and stopped afterwards.
+pub fn test() -> Result<(), String> {
+    let (project, library_dir) = prepare("dev")?;
+    let started = Instant::now();
+    let mut hs = Homeserver::start(HomeserverOptions::default()).map_err(|e| e.to_string())?;
+    eprintln!("==> Synapse for the Kotlin tests at {}", hs.url());
+    let result = run(maven(&project)
+        .args(["test", &library_dir_arg(&library_dir)])
+        .env("INNOMED_HOMESERVER_URL", hs.url()));
+    let stopped = hs.stop().map_err(|e| e.to_string());
+    result?;
+    stopped?;
+    eprintln!("==> Kotlin tests: ok ({:.0?})", started.elapsed());
+    Ok(())
+}
+
+/// `cargo xtask bench-ffi`: JMH on the optimised library, no homeserver needed.
+pub fn bench() -> Result<(), String> {
+    let (project, library_dir) = prepare("bench")?;
+    run(maven(&project).args([
+        "test-compile",
+        "exec:exec@jmh",
+        &library_dir_arg(&library_dir),
+    ]))
+}
