@@ -258,6 +258,11 @@ impl InnomedClient {
     pub async fn close(self) {
         self.sync.stop().await;
         self.client.send_queue().set_enabled(false).await;
+        // The SDK's event cache may still be writing the last sync response: taking its store
+        // lock once waits for that write, so the next opening reads a consistent store.
+        if let Err(e) = self.client.event_cache_store().lock().await {
+            warn!("event cache store not quiesced on close: {e}");
+        }
         info!("account closed");
     }
 
