@@ -69,3 +69,18 @@ impl Cancelled {
         self.0.load(Ordering::SeqCst)
     }
 }
+
+/// A subscription-shaped task that counts ticks (every millisecond) while not cancelled; for
+/// the crate's own tests of cancellation.
+#[doc(hidden)]
+pub fn spawn_ticker_for_tests(ticks: Arc<std::sync::atomic::AtomicUsize>) -> Arc<TaskHandle> {
+    TaskHandle::spawn(move |cancelled| async move {
+        loop {
+            if cancelled.is_set() {
+                return;
+            }
+            ticks.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+    })
+}

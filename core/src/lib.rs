@@ -5,6 +5,7 @@
 //! - [`sync`]: the sliding-sync service and the durable send queue's reconnection.
 //! - [`cases`]: case rooms (creation, header, status, invitations) and the live case list.
 //! - [`conversation`]: the case timeline (messages, replies, edits, receipts, history).
+//! - [`photos`]: sanitising clinical photos (metadata removed, orientation applied, limits).
 //!
 //! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
 //! creation request, refusal to send into any room that is not encrypted.
@@ -12,6 +13,7 @@
 pub mod account;
 pub mod cases;
 pub mod conversation;
+pub mod photos;
 pub mod sync;
 
 pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};

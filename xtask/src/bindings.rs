@@ -28,11 +28,20 @@ pub(crate) fn run(command: &mut Command) -> Result<(), String> {
 
 /// The host build of the FFI library, as the JVM loads it through JNA: `dev` for the tests,
 /// `bench` (optimised, like release without LTO) for the boundary benchmark.
+///
+/// The `dev` library comes from `cargo test --workspace --no-run` (innomed-ffi's integration
+/// test needs it): built alone, the package would resolve other dependency features than the
+/// workspace's test build and recompile the whole SDK. After `cargo test --workspace` this is
+/// a no-op.
 pub fn host_library(profile: &str) -> Result<PathBuf, String> {
     let root = workspace_root();
-    run(Command::new(cargo())
-        .args(["build", "--package", "innomed-ffi", "--profile", profile])
-        .current_dir(&root))?;
+    let mut build = Command::new(cargo());
+    if profile == "dev" {
+        build.args(["test", "--workspace", "--no-run"]);
+    } else {
+        build.args(["build", "--package", "innomed-ffi", "--profile", profile]);
+    }
+    run(build.current_dir(&root))?;
     let dir = if profile == "dev" { "debug" } else { "release" };
     let name = if cfg!(target_os = "macos") {
         "libinnomed_ffi.dylib"

@@ -51,6 +51,8 @@ enum Task {
     },
     /// The Kotlin tests of the FFI on the JVM (Maven), against a Synapse started for them.
     TestKotlin,
+    /// Criterion: sanitising a 12-megapixel JPEG, next to ImageMagick on the same file.
+    BenchPhoto,
     /// The FFI boundary benchmark (JMH on the JVM): call round trip, 1,000-item timeline reset.
     BenchFfi,
 }
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
             BindingsTarget::Xcframework => mobile::xcframework(),
         },
         Task::BenchFfi => jvm::bench(),
+        Task::BenchPhoto => bench::photo(),
         Task::TestKotlin => jvm::test(),
     };
     match result {
