@@ -135,7 +135,6 @@ impl InnomedClient {
             .await;
         if let Err(e) = login {
             drop(client);
-            drop(lease);
             store::wipe(&dir)?;
             return Err(match e.client_api_error_kind() {
                 Some(ErrorKind::Forbidden) => AccountError::WrongCredentials,
@@ -256,20 +255,25 @@ impl InnomedClient {
     /// opened again in this process once every other handle (case rooms, conversations) is
     /// dropped too. Queued messages stay in the store and go out at the next opening.
     pub async fn close(self) {
+        self.quiesce().await;
+        info!("account closed");
+    }
+
+    /// Stops everything that writes to the stores. The SDK client itself outlives its last
+    /// handle (see `lease.rs`), so it is made inert rather than dropped: no sync, no sending,
+    /// and the event cache's last write finished (taking its store lock once waits for it).
+    async fn quiesce(&self) {
         self.sync.stop().await;
         self.client.send_queue().set_enabled(false).await;
-        // The SDK's event cache may still be writing the last sync response: taking its store
-        // lock once waits for that write, so the next opening reads a consistent store.
         if let Err(e) = self.client.event_cache_store().lock().await {
-            warn!("event cache store not quiesced on close: {e}");
+            warn!("event cache store not quiesced: {e}");
         }
-        info!("account closed");
     }
 
     /// Ends the session on the homeserver (when it answers) and deletes every local file of the
     /// account. Returns whether the homeserver confirmed the logout.
     pub async fn logout(self) -> Result<bool> {
-        self.sync.stop().await;
+        self.quiesce().await;
         let revoked = match self.client.logout().await {
             Ok(()) => true,
             Err(e) => {
