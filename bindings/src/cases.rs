@@ -2,14 +2,12 @@
 
 use std::sync::Arc;
 
-use futures_util::StreamExt;
 use innomed_core::{CaseRoom as CoreCaseRoom, InnomedClient};
 
 use crate::{
-    convert::diffs_of,
     error::{CaseError, TimelineError},
     platform::run,
-    task::TaskHandle,
+    task::{forward_list, TaskHandle},
     timeline::Timeline,
 };
 
@@ -28,21 +26,10 @@ pub(crate) fn subscribe(
     client: InnomedClient,
     listener: Arc<dyn CaseListListener>,
 ) -> Arc<TaskHandle> {
-    TaskHandle::spawn(move |cancelled| async move {
-        let (first, mut updates) = client.case_list().subscribe_diffs().await;
-        if cancelled.is_set() {
-            return;
-        }
-        listener.on_update(vec![CaseListDiff::Reset {
-            values: first.into_iter().map(Into::into).collect(),
-        }]);
-        while let Some(diffs) = updates.next().await {
-            if cancelled.is_set() {
-                return;
-            }
-            listener.on_update(diffs_of(diffs));
-        }
-    })
+    forward_list(
+        async move { client.case_list().subscribe_diffs().await },
+        move |diffs: Vec<CaseListDiff>| listener.on_update(diffs),
+    )
 }
 
 /// One case. Invitations can be accepted or declined; joined cases have a header, a status

@@ -230,12 +230,3 @@ list_diff!(
     /// A change to a conversation.
     TimelineDiff of crate::timeline::TimelineItem
 );
-
-/// Converts a batch of core diffs.
-pub(crate) fn diffs_of<T, D>(diffs: Vec<VectorDiff<T>>) -> Vec<D>
-where
-    T: Clone,
-    D: From<VectorDiff<T>>,
-{
-    diffs.into_iter().map(D::from).collect()
-}

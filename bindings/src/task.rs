@@ -5,6 +5,8 @@ use std::sync::{
     Arc, Mutex,
 };
 
+use futures_util::{Stream, StreamExt};
+use innomed_core::VectorDiff;
 use tokio::task::JoinHandle;
 
 /// A running subscription. `cancel` (or dropping the handle) stops it: no listener call
@@ -30,6 +32,34 @@ impl TaskHandle {
             cancelled,
         })
     }
+}
+
+/// A live list for a listener: `open` gives the list now and a stream of diffs; `deliver` gets
+/// a `Reset` first, then each batch, until the subscription is cancelled or the stream ends.
+pub(crate) fn forward_list<T, D, S>(
+    open: impl std::future::Future<Output = (Vec<T>, S)> + Send + 'static,
+    deliver: impl Fn(Vec<D>) + Send + 'static,
+) -> Arc<TaskHandle>
+where
+    T: Clone + Send + Sync + 'static,
+    D: From<VectorDiff<T>>,
+    S: Stream<Item = Vec<VectorDiff<T>>> + Send + Unpin + 'static,
+{
+    TaskHandle::spawn(move |cancelled| async move {
+        let (first, mut updates) = open.await;
+        if cancelled.is_set() {
+            return;
+        }
+        deliver(vec![D::from(VectorDiff::Reset {
+            values: first.into_iter().collect(),
+        })]);
+        while let Some(diffs) = updates.next().await {
+            if cancelled.is_set() {
+                return;
+            }
+            deliver(diffs.into_iter().map(D::from).collect());
+        }
+    })
 }
 
 #[uniffi::export]

@@ -2,11 +2,13 @@
 
 use std::{sync::Arc, time::Duration};
 
-use futures_util::StreamExt;
 use innomed_core::{self as core, Conversation, OwnedEventId};
 
 use crate::{
-    cases::CaseHeader, convert::diffs_of, error::TimelineError, platform::run, task::TaskHandle,
+    cases::CaseHeader,
+    error::TimelineError,
+    platform::run,
+    task::{forward_list, TaskHandle},
 };
 
 pub use crate::convert::TimelineDiff;
@@ -159,21 +161,10 @@ impl Timeline {
     /// Every item now, then diffs as sync, sending and pagination change them.
     pub fn subscribe(&self, listener: Arc<dyn TimelineListener>) -> Arc<TaskHandle> {
         let conversation = self.conversation.clone();
-        TaskHandle::spawn(move |cancelled| async move {
-            let (items, mut updates) = conversation.subscribe().await;
-            if cancelled.is_set() {
-                return;
-            }
-            listener.on_update(vec![TimelineDiff::Reset {
-                values: items.into_iter().map(Into::into).collect(),
-            }]);
-            while let Some(diffs) = updates.next().await {
-                if cancelled.is_set() {
-                    return;
-                }
-                listener.on_update(diffs_of(diffs));
-            }
-        })
+        forward_list(
+            async move { conversation.subscribe().await },
+            move |diffs: Vec<TimelineDiff>| listener.on_update(diffs),
+        )
     }
 
     /// Sends a markdown message; returns once it is durably queued on this device.

@@ -7,19 +7,19 @@ use std::process::Command;
 
 use innomed_harness::{ensure_synapse, workspace_root};
 
+use crate::bindings::{cargo, run as run_command};
+
 pub fn run() -> Result<(), String> {
     ensure_synapse().map_err(|e| e.to_string())?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(&cargo)
-        .args(["bench", "-p", "innomed-tests", "--bench", "e2e"])
-        .current_dir(workspace_root())
-        .status()
-        .map_err(|e| format!("could not run {cargo}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the benchmark failed ({status})"))
-    }
+    cargo_bench("innomed-tests", "e2e")
+}
+
+fn cargo_bench(package: &str, bench: &str) -> Result<(), String> {
+    run_command(
+        Command::new(cargo())
+            .args(["bench", "-p", package, "--bench", bench])
+            .current_dir(workspace_root()),
+    )
 }
 
 /// `cargo xtask bench-photo`: criterion on photo sanitising, next to ImageMagick (installed
@@ -41,15 +41,5 @@ pub fn photo() -> Result<(), String> {
             eprintln!("imagemagick could not be installed: the comparison will be skipped");
         }
     }
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let status = Command::new(&cargo)
-        .args(["bench", "-p", "innomed-core", "--bench", "photo"])
-        .current_dir(workspace_root())
-        .status()
-        .map_err(|e| format!("could not run {cargo}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the photo benchmark failed ({status})"))
-    }
+    cargo_bench("innomed-core", "photo")
 }
