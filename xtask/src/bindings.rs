@@ -42,7 +42,13 @@ pub fn host_library(profile: &str) -> Result<PathBuf, String> {
         build.args(["build", "--package", "innomed-ffi", "--profile", profile]);
     }
     run(build.current_dir(&root))?;
-    let dir = if profile == "dev" { "debug" } else { "release" };
+    // Built as a dependency of the integration test, the dev cdylib stays in `deps/` (cargo
+    // copies up only what was asked for by name).
+    let dir = if profile == "dev" {
+        "debug/deps"
+    } else {
+        "release"
+    };
     let name = if cfg!(target_os = "macos") {
         "libinnomed_ffi.dylib"
     } else {
