@@ -71,13 +71,10 @@ impl ClientBuilder {
         user_id: String,
         password: String,
     ) -> Result<Arc<Client>, ClientError> {
-        let config = self.config_for_login()?;
-        let store = self.secure_store.clone();
-        run(async move {
-            let client = InnomedClient::login(&config, &user_id, &password).await?;
-            Client::signed_in(client, store)
+        self.sign_in(move |config| async move {
+            InnomedClient::login(&config, &user_id, &password).await
         })
-        .await?
+        .await
     }
 
     /// Creates an account (test and demo homeservers only: a CPTS homeserver disables
@@ -87,13 +84,10 @@ impl ClientBuilder {
         username: String,
         password: String,
     ) -> Result<Arc<Client>, ClientError> {
-        let config = self.config_for_login()?;
-        let store = self.secure_store.clone();
-        run(async move {
-            let client = InnomedClient::register(&config, &username, &password).await?;
-            Client::signed_in(client, store)
+        self.sign_in(move |config| async move {
+            InnomedClient::register(&config, &username, &password).await
         })
-        .await?
+        .await
     }
 
     /// Reopens the account saved in the secure store, without the password and without
@@ -120,6 +114,18 @@ impl ClientBuilder {
 }
 
 impl ClientBuilder {
+    /// Runs a sign-in on the core's runtime with this installation's store key, then keeps
+    /// the session in the secure store.
+    async fn sign_in<F, Fut>(&self, sign_in: F) -> Result<Arc<Client>, ClientError>
+    where
+        F: FnOnce(ClientConfig) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = Result<InnomedClient, innomed_core::AccountError>> + Send,
+    {
+        let config = self.config_for_login()?;
+        let store = self.secure_store.clone();
+        run(async move { Client::signed_in(sign_in(config).await?, store) }).await?
+    }
+
     fn config(&self, store_key: StoreKey) -> ClientConfig {
         ClientConfig {
             homeserver_url: self.homeserver_url.clone(),
