@@ -1,7 +1,10 @@
 //! The errors the shells see. Each variant is a stable code the apps map to a localised
 //! message (French first); `detail` fields are for logs and bug reports, never shown as is.
 
-use innomed_core::{AccountError, CaseError as CoreCaseError, ConversationError, SyncError};
+use innomed_core::{
+    AccountError, CaseError as CoreCaseError, ConversationError, PhotoError as CorePhotoError,
+    SyncError,
+};
 
 use crate::platform::Panicked;
 
@@ -178,26 +181,82 @@ impl From<ConversationError> for TimelineError {
 
 const PANICKED: &str = "a task of the core panicked";
 
-impl From<Panicked> for ClientError {
-    fn from(_: Panicked) -> Self {
-        Self::Internal {
-            detail: PANICKED.to_owned(),
+/// A panic in the core reaches the app as `Internal`, never as an unwind.
+macro_rules! internal_on_panic {
+    ($($error:ty),+) => {$(
+        impl From<Panicked> for $error {
+            fn from(_: Panicked) -> Self {
+                Self::Internal {
+                    detail: PANICKED.to_owned(),
+                }
+            }
         }
-    }
+    )+};
 }
 
-impl From<Panicked> for CaseError {
-    fn from(_: Panicked) -> Self {
-        Self::Internal {
-            detail: PANICKED.to_owned(),
-        }
-    }
+internal_on_panic!(ClientError, CaseError, TimelineError, PhotoError);
+
+/// Photo errors: refused before anything is uploaded (size, format, bomb, corrupt, consent,
+/// room), or a download that failed (altered file, missing, unreachable).
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum PhotoError {
+    #[error("file of {size} bytes over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("not a JPEG, PNG or WebP image")]
+    UnsupportedFormat,
+    #[error("{width}×{height} pixels, over the {limit}-pixel limit")]
+    TooManyPixels { width: u32, height: u32, limit: u64 },
+    #[error("corrupt or truncated image")]
+    Corrupt,
+    #[error("the file cannot be read")]
+    Unreadable,
+    #[error("no patient consent to photos in the case header")]
+    NoConsent,
+    #[error("the case is not joined")]
+    NotJoined,
+    #[error("not end-to-end encrypted")]
+    NotEncrypted,
+    #[error("no such message")]
+    MessageNotFound,
+    #[error("not a photo")]
+    NotAPhoto,
+    #[error("the file was altered")]
+    Tampered,
+    #[error("the homeserver no longer has this file")]
+    MediaMissing,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("photo failed: {detail}")]
+    Failed { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
 }
 
-impl From<Panicked> for TimelineError {
-    fn from(_: Panicked) -> Self {
-        Self::Internal {
-            detail: PANICKED.to_owned(),
+impl From<CorePhotoError> for PhotoError {
+    fn from(e: CorePhotoError) -> Self {
+        match e {
+            CorePhotoError::TooLarge { size, limit } => Self::TooLarge { size, limit },
+            CorePhotoError::UnsupportedFormat => Self::UnsupportedFormat,
+            CorePhotoError::TooManyPixels {
+                width,
+                height,
+                limit,
+            } => Self::TooManyPixels {
+                width,
+                height,
+                limit,
+            },
+            CorePhotoError::Corrupt => Self::Corrupt,
+            CorePhotoError::Unreadable => Self::Unreadable,
+            CorePhotoError::NoConsent => Self::NoConsent,
+            CorePhotoError::NotJoined => Self::NotJoined,
+            CorePhotoError::NotEncrypted => Self::NotEncrypted,
+            CorePhotoError::MessageNotFound => Self::MessageNotFound,
+            CorePhotoError::NotAPhoto => Self::NotAPhoto,
+            CorePhotoError::Tampered => Self::Tampered,
+            CorePhotoError::MediaMissing => Self::MediaMissing,
+            CorePhotoError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            CorePhotoError::Failed(detail) => Self::Failed { detail },
         }
     }
 }

@@ -8,6 +8,8 @@
 //!   invite, accept/decline);
 //! - [`timeline`]: the conversation (`subscribe` → reset then diffs, send, reply, edit,
 //!   read receipt, history);
+//! - [`photos`]: send a photo (bytes or file, upload progress listener), fetch the decrypted
+//!   thumbnail or full image;
 //! - [`error`]: a few typed error enums whose variants are the stable codes the shells
 //!   localise; no panic crosses the boundary.
 //!
@@ -21,6 +23,7 @@ pub mod cases;
 pub mod client;
 mod convert;
 pub mod error;
+pub mod photos;
 pub mod platform;
 pub mod task;
 pub mod timeline;

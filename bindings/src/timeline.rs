@@ -7,6 +7,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 use crate::{
     cases::CaseHeader,
     error::TimelineError,
+    photos::PhotoMessage,
     platform::run,
     task::{forward_list, TaskHandle},
 };
@@ -59,6 +60,10 @@ pub enum MessageKind {
         body: String,
         html: Option<String>,
     },
+    /// A photo: fetch its thumbnail, then the full image, with `fetch_photo`.
+    Photo {
+        photo: PhotoMessage,
+    },
     Header {
         header: CaseHeader,
     },
@@ -110,6 +115,7 @@ impl From<core::CaseMessage> for CaseMessage {
             timestamp_ms: m.timestamp_ms,
             kind: match m.kind {
                 core::MessageKind::Text { body, html } => MessageKind::Text { body, html },
+                core::MessageKind::Photo(p) => MessageKind::Photo { photo: (*p).into() },
                 core::MessageKind::Header(h) => MessageKind::Header {
                     header: (*h).into(),
                 },
@@ -143,7 +149,7 @@ pub trait TimelineListener: Send + Sync {
 /// The live conversation of one case.
 #[derive(uniffi::Object)]
 pub struct Timeline {
-    conversation: Conversation,
+    pub(crate) conversation: Conversation,
 }
 
 impl Timeline {

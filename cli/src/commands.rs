@@ -282,6 +282,7 @@ async fn show(
     for m in &messages {
         let (kind, body) = match &m.kind {
             MessageKind::Text { body, .. } => ("text", body.clone()),
+            MessageKind::Photo(p) => ("photo", p.caption.clone().unwrap_or_default()),
             MessageKind::Header(_) => ("header", String::new()),
             MessageKind::UnableToDecrypt => ("unable_to_decrypt", String::new()),
             MessageKind::Membership { user_id, change } => {
@@ -290,16 +291,13 @@ async fn show(
             MessageKind::Redacted => ("redacted", String::new()),
             MessageKind::Other { event_type } => ("other", event_type.clone()),
         };
-        if kind == "text" || kind == "unable_to_decrypt" {
-            let mut line = format!(
-                "  {}: {}",
-                m.sender,
-                if kind == "text" {
-                    &body
-                } else {
-                    "🔒 (not decryptable yet)"
-                }
-            );
+        if matches!(kind, "text" | "photo" | "unable_to_decrypt") {
+            let shown = match kind {
+                "text" => body.clone(),
+                "photo" => format!("📷 photo {body}").trim_end().to_owned(),
+                _ => "🔒 (not decryptable yet)".to_owned(),
+            };
+            let mut line = format!("  {}: {shown}", m.sender);
             if m.edited {
                 line.push_str(" (edited)");
             }

@@ -5,7 +5,8 @@
 //! - [`sync`]: the sliding-sync service and the durable send queue's reconnection.
 //! - [`cases`]: case rooms (creation, header, status, invitations) and the live case list.
 //! - [`conversation`]: the case timeline (messages, replies, edits, receipts, history).
-//! - [`photos`]: sanitising clinical photos (metadata removed, orientation applied, limits).
+//! - [`photos`]: clinical photos: sanitised (metadata removed, orientation applied, limits),
+//!   sent as encrypted attachments with consent, fetched thumbnail first with a hash check.
 //!
 //! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
 //! creation request, refusal to send into any room that is not encrypted.
@@ -23,7 +24,10 @@ pub use cases::{
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
-    MessageKind, SendState,
+    MessageKind, PhotoMessage, SendState,
+};
+pub use photos::{
+    MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };
 pub use sync::SyncError;
 

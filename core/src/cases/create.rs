@@ -135,6 +135,7 @@ impl InnomedClient {
             room,
         };
         case.ensure_encrypted().await?;
+        case.remember_photo_consent(new.header.photo_consent).await;
         case.room
             .send(new.header)
             .await

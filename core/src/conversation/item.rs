@@ -1,7 +1,10 @@
 //! What the conversation screen shows: timeline items mapped one to one (so the diffs of the
 //! upstream timeline keep their indexes) to plain clinical types.
 
-use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
+use matrix_sdk::ruma::{
+    events::room::message::{ImageMessageEventContent, MessageType},
+    OwnedEventId, OwnedUserId,
+};
 use matrix_sdk_ui::timeline::{
     EventSendState, EventTimelineItem, MsgLikeKind, TimelineItem, TimelineItemContent,
     TimelineItemKind, VirtualTimelineItem,
@@ -56,6 +59,8 @@ pub struct CaseMessage {
 pub enum MessageKind {
     /// A text message (markdown source as `body`, rendered HTML when present).
     Text { body: String, html: Option<String> },
+    /// A photo: fetch its thumbnail, then the full image, with `Conversation::photo`.
+    Photo(Box<PhotoMessage>),
     /// The case header (patient label, question…).
     Header(Box<CaseHeader>),
     /// An encrypted event this device cannot decrypt (yet).
@@ -69,6 +74,20 @@ pub enum MessageKind {
     Redacted,
     /// Anything else: state changes, other event types.
     Other { event_type: String },
+}
+
+/// What a photo message says about its image; the pixels are fetched separately.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PhotoMessage {
+    /// The markdown caption, if any.
+    pub caption: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Size of the image file in bytes.
+    pub size: Option<u64>,
+    /// A placeholder to draw before the thumbnail is decrypted.
+    pub blurhash: Option<String>,
+    pub has_thumbnail: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,19 +119,18 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
             let in_reply_to = msg_like.in_reply_to.as_ref().map(|r| r.event_id.clone());
             let (kind, edited) = match &msg_like.kind {
                 MsgLikeKind::Message(message) => {
-                    let html = match message.msgtype() {
-                        matrix_sdk::ruma::events::room::message::MessageType::Text(text) => {
-                            text.formatted.as_ref().map(|f| f.body.clone())
-                        }
-                        _ => None,
-                    };
-                    (
-                        MessageKind::Text {
+                    let kind = match message.msgtype() {
+                        MessageType::Image(image) => MessageKind::Photo(Box::new(photo(image))),
+                        MessageType::Text(text) => MessageKind::Text {
                             body: message.body().to_owned(),
-                            html,
+                            html: text.formatted.as_ref().map(|f| f.body.clone()),
                         },
-                        message.is_edited(),
-                    )
+                        _ => MessageKind::Text {
+                            body: message.body().to_owned(),
+                            html: None,
+                        },
+                    };
+                    (kind, message.is_edited())
                 }
                 MsgLikeKind::UnableToDecrypt(_) => (MessageKind::UnableToDecrypt, false),
                 MsgLikeKind::Redacted => (MessageKind::Redacted, false),
@@ -188,5 +206,18 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
         send_state,
         read_by,
         sender,
+    }
+}
+
+fn photo(image: &ImageMessageEventContent) -> PhotoMessage {
+    let info = image.info.as_deref();
+    let number = |n: Option<matrix_sdk::ruma::UInt>| n.map(u64::from);
+    PhotoMessage {
+        caption: image.caption().map(ToOwned::to_owned),
+        width: number(info.and_then(|i| i.width)).and_then(|n| u32::try_from(n).ok()),
+        height: number(info.and_then(|i| i.height)).and_then(|n| u32::try_from(n).ok()),
+        size: number(info.and_then(|i| i.size)),
+        blurhash: info.and_then(|i| i.blurhash.clone()),
+        has_thumbnail: info.is_some_and(|i| i.thumbnail_source.is_some()),
     }
 }

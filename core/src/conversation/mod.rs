@@ -23,7 +23,7 @@ use matrix_sdk_ui::timeline::{
 };
 use tracing::debug;
 
-pub use self::item::{CaseMessage, ConversationItem, MessageKind, SendState};
+pub use self::item::{CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState};
 use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
 
 /// Why a conversation operation failed.
@@ -61,8 +61,8 @@ pub type ConversationUpdates =
 /// The live conversation of one case.
 #[derive(Clone)]
 pub struct Conversation {
-    case: CaseRoom,
-    timeline: Arc<Timeline>,
+    pub(crate) case: CaseRoom,
+    pub(crate) timeline: Arc<Timeline>,
 }
 
 impl std::fmt::Debug for Conversation {

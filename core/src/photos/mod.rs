@@ -1,10 +1,23 @@
-//! Clinical photos: sanitised on the device before anything is sent.
+//! Clinical photos: sanitised on the device, sent encrypted, shown thumbnail first.
 //!
-//! [`sanitize`] turns camera bytes into a clean JPEG, a thumbnail and a blurhash; see its
-//! module for what is removed and which limits apply.
+//! - [`sanitize`] turns camera bytes into a clean JPEG, a thumbnail and a blurhash; see its
+//!   module for what is removed and which limits apply.
+//! - [`Conversation::send_photo`](crate::Conversation::send_photo) checks the patient's consent
+//!   and queues the photo as an encrypted attachment, with upload progress.
+//! - [`Conversation::photo`](crate::Conversation::photo) fetches and decrypts a thumbnail or a
+//!   full image, refusing altered files.
 
+mod consent;
+mod error;
+mod fetch;
 mod sanitize;
+mod send;
 #[cfg(test)]
 mod tests;
 
-pub use self::sanitize::{sanitize, EncodedImage, PhotoError, SanitizeOptions, SanitizedPhoto};
+pub use self::{
+    error::PhotoError,
+    fetch::{MessageRef, PhotoSize},
+    sanitize::{sanitize, EncodedImage, SanitizeOptions, SanitizedPhoto},
+    send::{PhotoSource, PhotoUpload, UploadProgress, UploadUpdates, SENT_FILE_NAME},
+};

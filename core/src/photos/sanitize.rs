@@ -8,6 +8,7 @@
 
 use std::io::Cursor;
 
+use super::PhotoError;
 use fast_image_resize::{
     images::Image as ResizeImage, PixelType, ResizeAlg, ResizeOptions, Resizer,
 };
@@ -15,21 +16,6 @@ use image::{
     codecs::jpeg::JpegEncoder, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits,
     RgbImage,
 };
-
-/// Why a photo was refused. Nothing is uploaded in any of these cases.
-#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
-pub enum PhotoError {
-    #[error("the file is {size} bytes, over the {limit}-byte limit")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("not a JPEG, PNG or WebP image")]
-    UnsupportedFormat,
-    #[error("the image is {width}×{height} pixels, over the {limit}-pixel limit")]
-    TooManyPixels { width: u32, height: u32, limit: u64 },
-    #[error("the image is corrupt or truncated")]
-    Corrupt,
-    #[error("the patient's consent to photos is not recorded in the case header")]
-    NoConsent,
-}
 
 /// Limits and output sizes; the defaults suit a phone camera and a specialist's screen.
 #[derive(Clone, Debug)]

@@ -1,155 +1,22 @@
-//! Fixtures built here: JPEGs carrying GPS, every EXIF orientation, XMP, IPTC, an ICC profile,
-//! a comment and an embedded thumbnail; then what the sanitised output still holds.
+//! Camera-like fixtures (GPS, every EXIF orientation, XMP, IPTC, an ICC profile, a comment, an
+//! embedded thumbnail; built in `innomed_harness::photos`), then what the sanitised output holds.
 
 use std::io::Cursor;
 
-use exif::{experimental::Writer, Field, In, Rational, Tag, Value};
-use image::{codecs::jpeg::JpegEncoder, ImageFormat, Rgb, RgbImage};
+use exif::{In, Tag};
+use image::{ImageFormat, Rgb, RgbImage};
+use innomed_harness::photos::{self, jpeg_of, marked_pixels};
 
 use super::*;
 
 const SECRET: &str = "PATIENT-DUPONT-SECRET";
 
-/// 64×32: a red block in the top-left quarter, blue elsewhere.
-fn marked_pixels() -> RgbImage {
-    RgbImage::from_fn(64, 32, |x, y| {
-        if x < 32 && y < 16 {
-            Rgb([230, 20, 20])
-        } else {
-            Rgb([20, 20, 230])
-        }
-    })
-}
-
-fn jpeg_of(pixels: &RgbImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, 95)
-        .encode_image(pixels)
-        .expect("encode fixture");
-    out
-}
-
-/// EXIF with an orientation, GPS, a description, a maker note and an embedded thumbnail.
-fn exif_block(orientation: u16, thumbnail: &[u8]) -> Vec<u8> {
-    let fields = [
-        Field {
-            tag: Tag::Orientation,
-            ifd_num: In::PRIMARY,
-            value: Value::Short(vec![orientation]),
-        },
-        Field {
-            tag: Tag::ImageDescription,
-            ifd_num: In::PRIMARY,
-            value: Value::Ascii(vec![SECRET.as_bytes().to_vec()]),
-        },
-        Field {
-            tag: Tag::MakerNote,
-            ifd_num: In::PRIMARY,
-            value: Value::Undefined(SECRET.as_bytes().to_vec(), 0),
-        },
-        Field {
-            tag: Tag::GPSLatitudeRef,
-            ifd_num: In::PRIMARY,
-            value: Value::Ascii(vec![b"N".to_vec()]),
-        },
-        Field {
-            tag: Tag::GPSLatitude,
-            ifd_num: In::PRIMARY,
-            value: Value::Rational(vec![
-                Rational::from((48, 1)),
-                Rational::from((51, 1)),
-                Rational::from((2436, 100)),
-            ]),
-        },
-    ];
-    let mut writer = Writer::new();
-    for field in &fields {
-        writer.push_field(field);
-    }
-    writer.set_jpeg(thumbnail, In::THUMBNAIL);
-    let mut tiff = Cursor::new(Vec::new());
-    writer.write(&mut tiff, false).expect("exif fixture");
-    [b"Exif\0\0".as_slice(), &tiff.into_inner()].concat()
-}
-
-fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
-    let len = u16::try_from(payload.len() + 2).expect("segment size");
-    [&[0xFF, marker][..], &len.to_be_bytes(), payload].concat()
-}
-
-/// A camera-like JPEG: every kind of metadata inserted right after SOI.
 fn camera_jpeg(pixels: &RgbImage, orientation: u16) -> Vec<u8> {
-    let jpeg = jpeg_of(pixels);
-    let thumbnail = jpeg_of(&RgbImage::from_pixel(8, 8, Rgb([1, 2, 3])));
-    let xmp = format!(
-        "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:description>{SECRET}</dc:description></x:xmpmeta>"
-    );
-    let caption = SECRET.as_bytes();
-    let iptc_record = [
-        &[0x1C, 0x02, 0x78][..],
-        &(caption.len() as u16).to_be_bytes(),
-        caption,
-    ]
-    .concat();
-    let iptc = [
-        b"Photoshop 3.0\0".as_slice(),
-        b"8BIM",
-        &[0x04, 0x04, 0x00, 0x00],
-        &(iptc_record.len() as u32).to_be_bytes(),
-        &iptc_record,
-    ]
-    .concat();
-    let icc = [b"ICC_PROFILE\0".as_slice(), &[1, 1], SECRET.as_bytes()].concat();
-    [
-        &jpeg[..2],
-        &segment(0xE1, &exif_block(orientation, &thumbnail)),
-        &segment(0xE1, xmp.as_bytes()),
-        &segment(0xED, &iptc),
-        &segment(0xE2, &icc),
-        &segment(0xFE, format!("comment {SECRET}").as_bytes()),
-        &jpeg[2..],
-    ]
-    .concat()
-}
-
-/// The markers of the segments before the image data.
-fn header_markers(jpeg: &[u8]) -> Vec<u8> {
-    let mut markers = Vec::new();
-    let mut i = 2;
-    while i + 4 <= jpeg.len() && jpeg[i] == 0xFF {
-        let marker = jpeg[i + 1];
-        if marker == 0xDA {
-            break;
-        }
-        markers.push(marker);
-        i += 2 + usize::from(u16::from_be_bytes([jpeg[i + 2], jpeg[i + 3]]));
-    }
-    markers
+    photos::camera_jpeg(pixels, orientation, SECRET)
 }
 
 fn assert_clean(jpeg: &[u8]) {
-    let markers = header_markers(jpeg);
-    assert!(
-        markers
-            .iter()
-            .all(|m| !(0xE1..=0xEF).contains(m) && *m != 0xFE),
-        "metadata segments left: {markers:02X?}"
-    );
-    assert!(
-        exif::Reader::new()
-            .read_from_container(&mut Cursor::new(jpeg))
-            .is_err(),
-        "EXIF left"
-    );
-    let text = String::from_utf8_lossy(jpeg);
-    assert!(
-        !text.contains(SECRET),
-        "a metadata value is still in the file"
-    );
-    assert!(
-        !text.contains("Exif"),
-        "an EXIF header is still in the file"
-    );
+    photos::assert_clean(jpeg, SECRET);
 }
 
 fn is_red(p: &Rgb<u8>) -> bool {
@@ -282,14 +149,7 @@ fn bad_inputs_get_their_typed_error() {
 /// any pixel buffer is allocated.
 #[test]
 fn a_decompression_bomb_is_refused_before_decoding() {
-    let mut jpeg = jpeg_of(&marked_pixels());
-    // Patch the frame header (SOF0): height then width, right after the precision byte.
-    let sof = jpeg
-        .windows(2)
-        .position(|w| w == [0xFF, 0xC0])
-        .expect("SOF0");
-    jpeg[sof + 5..sof + 7].copy_from_slice(&60_000u16.to_be_bytes());
-    jpeg[sof + 7..sof + 9].copy_from_slice(&60_000u16.to_be_bytes());
+    let jpeg = photos::bomb_jpeg(60_000);
     let started = std::time::Instant::now();
     let result = sanitize(&jpeg, &SanitizeOptions::default());
     assert!(

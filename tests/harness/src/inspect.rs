@@ -84,6 +84,38 @@ impl Homeserver {
         Ok(false)
     }
 
+    /// The files `user_id` uploaded, as Synapse keeps them: the content type it was given
+    /// and the path of the stored bytes, oldest first.
+    pub fn uploads_of(&self, user_id: &str) -> Result<Vec<Upload>> {
+        let conn = open_read_only(&self.database_path())?;
+        let mut stmt = conn.prepare(
+            "SELECT media_id, coalesce(media_type, ''), media_length FROM local_media_repository \
+             WHERE user_id = ?1 ORDER BY created_ts, media_id",
+        )?;
+        let rows = stmt.query_map([user_id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get(1)?, row.get::<_, i64>(2)?))
+        })?;
+        let media = self.media_store_path();
+        let mut uploads = Vec::new();
+        for row in rows {
+            let (id, content_type, length) = row?;
+            // Synapse's layout: local_content/ab/cd/efgh… for the media id abcdefgh….
+            let path = match (id.get(..2), id.get(2..4), id.get(4..)) {
+                (Some(a), Some(b), Some(rest)) => {
+                    media.join("local_content").join(a).join(b).join(rest)
+                }
+                _ => continue,
+            };
+            uploads.push(Upload {
+                media_id: id,
+                content_type,
+                length: u64::try_from(length).unwrap_or(0),
+                path,
+            });
+        }
+        Ok(uploads)
+    }
+
     /// The stored JSON of every event (`event_json.json`), oldest first.
     pub fn event_json_rows(&self) -> Result<Vec<String>> {
         let conn = open_read_only(&self.database_path())?;
@@ -91,6 +123,17 @@ impl Homeserver {
         let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// One file in the homeserver's media store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upload {
+    pub media_id: String,
+    /// What the uploading client declared.
+    pub content_type: String,
+    pub length: u64,
+    /// Where Synapse keeps the bytes.
+    pub path: PathBuf,
 }
 
 fn suffixed(path: &Path, suffix: &str) -> PathBuf {

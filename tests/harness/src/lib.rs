@@ -8,14 +8,16 @@
 //!   privacy settings ([`PRIVACY_YAML`], always on) and the test-only settings
 //!   ([`TESTING_YAML`]: open registration, no rate limits).
 //! - [`Homeserver::shared`] is one lazily started server per test process.
-//! - `database_contains`, `log_contains`, `media_store_contains` and
+//! - `database_contains`, `log_contains`, `media_store_contains`, `uploads_of` and
 //!   `event_json_rows` show what an attacker with the server's disk would see.
+//! - [`photos`] builds camera-like JPEGs full of metadata, and checks sanitised ones.
 
 mod config;
 mod error;
 mod homeserver;
 pub mod http;
 mod inspect;
+pub mod photos;
 mod process;
 mod util;
 mod venv;
@@ -23,6 +25,7 @@ mod venv;
 pub use config::{PRIVACY_YAML, TESTING_YAML};
 pub use error::HarnessError;
 pub use homeserver::{Homeserver, HomeserverOptions};
+pub use inspect::Upload;
 pub use venv::{ensure_synapse, venv_dir, workspace_root};
 
 /// The Synapse release every test, the demo and CI run against.

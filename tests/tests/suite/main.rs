@@ -5,5 +5,6 @@ mod accounts;
 mod cases;
 mod errors;
 mod offline;
+mod photos;
 mod support;
 mod unencrypted;

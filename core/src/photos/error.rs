@@ -1,0 +1,58 @@
+/// Why a photo could not be sanitised, sent or shown. Nothing is uploaded when sending fails
+/// before the photo is queued (every variant up to `NotEncrypted`).
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PhotoError {
+    #[error("the file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("not a JPEG, PNG or WebP image")]
+    UnsupportedFormat,
+    #[error("the image is {width}×{height} pixels, over the {limit}-pixel limit")]
+    TooManyPixels { width: u32, height: u32, limit: u64 },
+    #[error("the image is corrupt or truncated")]
+    Corrupt,
+    #[error("the file cannot be read")]
+    Unreadable,
+    #[error("the patient's consent to photos is not recorded in the case header")]
+    NoConsent,
+    #[error("the case is not joined")]
+    NotJoined,
+    #[error("the room is not end-to-end encrypted: nothing is sent into it")]
+    NotEncrypted,
+    #[error("no such message in this case")]
+    MessageNotFound,
+    #[error("this message is not a photo")]
+    NotAPhoto,
+    #[error("the downloaded file does not match its hash: it was altered, nothing is shown")]
+    Tampered,
+    #[error("the homeserver no longer has this file")]
+    MediaMissing,
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("the photo could not be queued or fetched: {0}")]
+    Failed(String),
+}
+
+impl PhotoError {
+    /// Classifies an SDK error of a download or of queuing an upload.
+    pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
+        use matrix_sdk::ruma::api::error::ErrorKind;
+        match e {
+            // The only reader failing in a download is the attachment decryptor, whose final
+            // read checks the SHA-256 of the ciphertext.
+            matrix_sdk::Error::Io(_) | matrix_sdk::Error::DecryptorError(_) => Self::Tampered,
+            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
+                Self::HomeserverUnreachable
+            }
+            matrix_sdk::Error::Http(h)
+                if h.client_api_error_kind() == Some(&ErrorKind::NotFound) =>
+            {
+                Self::MediaMissing
+            }
+            matrix_sdk::Error::Http(h) => Self::Failed(
+                h.client_api_error_kind()
+                    .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
+            ),
+            other => Self::Failed(other.to_string()),
+        }
+    }
+}

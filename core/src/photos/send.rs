@@ -1,0 +1,209 @@
+//! Sending a photo into a case: consent, sanitising, then the SDK's durable send queue, which
+//! encrypts the image and its thumbnail (Matrix encrypted attachments), uploads both and sends
+//! the event, in order with text, surviving going offline.
+
+use std::{path::PathBuf, pin::Pin};
+
+use futures_util::{stream, Stream, StreamExt};
+use matrix_sdk::{
+    attachment::{AttachmentConfig, AttachmentInfo, BaseImageInfo, Thumbnail},
+    ruma::{events::room::message::TextMessageEventContent, OwnedEventId, TransactionId, UInt},
+    send_queue::{RoomSendQueueError, RoomSendQueueUpdate},
+};
+use tokio::sync::broadcast::{error::RecvError, Receiver};
+use tracing::info;
+
+use super::{sanitize, EncodedImage, PhotoError, SanitizeOptions};
+use crate::{cases::CaseError, Conversation};
+
+/// The only file name ever sent: the name on the doctor's phone may carry the patient's name.
+pub const SENT_FILE_NAME: &str = "photo.jpg";
+
+/// Where the photo comes from: bytes from the camera, or a file in the app's private storage.
+#[derive(Clone, Debug)]
+pub enum PhotoSource {
+    Bytes(Vec<u8>),
+    File(PathBuf),
+}
+
+/// How the upload of one photo goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UploadProgress {
+    /// Bytes of the encrypted image and thumbnail uploaded so far.
+    Uploading { sent: u64, total: u64 },
+    /// The event is on the homeserver.
+    Sent { event_id: OwnedEventId },
+    /// Sending stopped; `recoverable` failures are retried when the network returns.
+    Failed { recoverable: bool },
+}
+
+/// Progress of one upload; it ends once the photo is sent.
+pub type UploadUpdates = Pin<Box<dyn Stream<Item = UploadProgress> + Send>>;
+
+/// A photo queued on this device.
+pub struct PhotoUpload {
+    /// The transaction id of the message (its local echo carries the same one).
+    pub transaction_id: String,
+    pub progress: UploadUpdates,
+}
+
+impl std::fmt::Debug for PhotoUpload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhotoUpload")
+            .field("transaction_id", &self.transaction_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Conversation {
+    /// Sanitises the photo and queues it with its thumbnail and an optional markdown caption.
+    ///
+    /// Refused, with nothing uploaded, unless the case is joined and encrypted, its header
+    /// records the patient's consent, and the photo passes [`sanitize`]. Returns once the photo
+    /// is durably queued on this device.
+    pub async fn send_photo(
+        &self,
+        source: PhotoSource,
+        caption: Option<&str>,
+        options: &SanitizeOptions,
+    ) -> Result<PhotoUpload, PhotoError> {
+        if self.case.room.state() != matrix_sdk::RoomState::Joined {
+            return Err(PhotoError::NotJoined);
+        }
+        self.case.ensure_encrypted().await.map_err(|e| match e {
+            CaseError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
+            CaseError::NotEncrypted => PhotoError::NotEncrypted,
+            other => PhotoError::Failed(other.to_string()),
+        })?;
+        if !self.case.photo_consent().await? {
+            return Err(PhotoError::NoConsent);
+        }
+        let bytes = read(source, options.max_input_bytes).await?;
+        let options = options.clone();
+        let photo = tokio::task::spawn_blocking(move || sanitize(&bytes, &options))
+            .await
+            .map_err(|e| PhotoError::Failed(e.to_string()))??;
+
+        let thumbnail = Thumbnail {
+            data: photo.thumbnail.jpeg.clone(),
+            content_type: mime::IMAGE_JPEG,
+            width: dimension(photo.thumbnail.width),
+            height: dimension(photo.thumbnail.height),
+            size: byte_size(&photo.thumbnail),
+        };
+        let info = AttachmentInfo::Image(BaseImageInfo {
+            width: Some(dimension(photo.image.width)),
+            height: Some(dimension(photo.image.height)),
+            size: Some(byte_size(&photo.image)),
+            blurhash: Some(photo.blurhash),
+            is_animated: Some(false),
+        });
+        let caption = caption
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(TextMessageEventContent::markdown);
+        // Chosen here, so the progress of this photo can be told apart from other sends.
+        let transaction_id = TransactionId::new();
+        let config = AttachmentConfig::new()
+            .txn_id(transaction_id.clone())
+            .thumbnail(Some(thumbnail))
+            .info(info)
+            .caption(caption);
+
+        let queue = self.case.room.send_queue();
+        self.case
+            .room
+            .client()
+            .send_queue()
+            .enable_upload_progress(true);
+        // Subscribed before queuing, so no update of this photo is missed.
+        let (_, updates) = queue.subscribe().await.map_err(queue_error)?;
+        queue
+            .send_attachment(SENT_FILE_NAME, mime::IMAGE_JPEG, photo.image.jpeg, config)
+            .await
+            .map_err(queue_error)?;
+        let transaction_id = transaction_id.to_string();
+        info!(room_id = %self.case.room_id(), %transaction_id, "photo queued");
+        Ok(PhotoUpload {
+            progress: progress_of(transaction_id.clone(), updates),
+            transaction_id,
+        })
+    }
+}
+
+async fn read(source: PhotoSource, limit: u64) -> Result<Vec<u8>, PhotoError> {
+    match source {
+        PhotoSource::Bytes(bytes) => Ok(bytes),
+        PhotoSource::File(path) => {
+            let size = tokio::fs::metadata(&path)
+                .await
+                .map_err(|_| PhotoError::Unreadable)?
+                .len();
+            // Refused before reading a byte.
+            if size > limit {
+                return Err(PhotoError::TooLarge { size, limit });
+            }
+            tokio::fs::read(&path)
+                .await
+                .map_err(|_| PhotoError::Unreadable)
+        }
+    }
+}
+
+fn dimension(pixels: u32) -> UInt {
+    UInt::from(pixels)
+}
+
+fn byte_size(image: &EncodedImage) -> UInt {
+    UInt::try_from(image.jpeg.len() as u64).unwrap_or(UInt::MAX)
+}
+
+fn queue_error(e: RoomSendQueueError) -> PhotoError {
+    match e {
+        RoomSendQueueError::RoomNotJoined => PhotoError::NotJoined,
+        other => PhotoError::Failed(other.to_string()),
+    }
+}
+
+/// The send queue's updates about one transaction, as upload progress; ends once it is sent.
+fn progress_of(transaction_id: String, updates: Receiver<RoomSendQueueUpdate>) -> UploadUpdates {
+    stream::unfold(Some(updates), move |updates| {
+        let transaction_id = transaction_id.clone();
+        async move {
+            let mut updates = updates?;
+            loop {
+                let update = match updates.recv().await {
+                    Ok(update) => update,
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                };
+                let progress = match update {
+                    RoomSendQueueUpdate::MediaUpload {
+                        related_to,
+                        progress,
+                        ..
+                    } if related_to.as_str() == transaction_id => UploadProgress::Uploading {
+                        sent: progress.current as u64,
+                        total: progress.total as u64,
+                    },
+                    RoomSendQueueUpdate::SentEvent {
+                        transaction_id: sent,
+                        event_id,
+                    } if sent.as_str() == transaction_id => {
+                        return Some((UploadProgress::Sent { event_id }, None));
+                    }
+                    RoomSendQueueUpdate::SendError {
+                        transaction_id: failed,
+                        is_recoverable,
+                        ..
+                    } if failed.as_str() == transaction_id => UploadProgress::Failed {
+                        recoverable: is_recoverable,
+                    },
+                    _ => continue,
+                };
+                return Some((progress, Some(updates)));
+            }
+        }
+    })
+    .boxed()
+}
