@@ -151,6 +151,17 @@ async fn account_command(
                 },
             })
         }
+        Command::SendPhoto {
+            case_id,
+            file,
+            caption,
+        } => crate::photos::send(client, &case_id, file, caption, timeout).await,
+        Command::Photo {
+            case_id,
+            event,
+            thumbnail,
+            out,
+        } => crate::photos::save(client, &case_id, parse_event_id(&event)?, thumbnail, out).await,
         Command::Invite { case_id, user } => {
             client.case(&case_id)?.invite(&user).await?;
             done(
@@ -446,6 +457,9 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",
         };
+    }
+    if let Some(e) = error.downcast_ref::<innomed_core::PhotoError>() {
+        return crate::photos::error_code(e);
     }
     if let Some(e) = error.downcast_ref::<ConversationError>() {
         return match e {

@@ -5,6 +5,7 @@
 
 mod commands;
 mod output;
+mod photos;
 mod state;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -85,6 +86,28 @@ pub enum Command {
         /// Replace the text of this own message instead of sending a new one.
         #[arg(long)]
         edit: Option<String>,
+    },
+    /// Send a photo (JPEG, PNG or WebP): sanitised, then encrypted. Needs the patient's consent
+    /// in the case header. The file's name is never sent.
+    SendPhoto {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        caption: Option<String>,
+    },
+    /// Decrypt a photo of a case into a file you name.
+    Photo {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        event: String,
+        /// The thumbnail instead of the full image.
+        #[arg(long)]
+        thumbnail: bool,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Invite a colleague into a case (the case history is shared with them).
     Invite {

@@ -2,7 +2,8 @@
 //!
 //! On a fresh machine: installs and starts a local Synapse, registers a GP and
 //! a dermatologist, the GP opens a case (header + two messages) and invites
-//! the dermatologist, who reads the earlier messages and answers. Both
+//! the dermatologist, who reads the earlier messages, opens the GP's photo
+//! (sanitised, encrypted) and answers. Both
 //! doctors' views are printed, then what the homeserver stored: ciphertext
 //! only. Any case text found in the homeserver's database or log, or any
 //! plaintext message event, fails the demo.
@@ -24,6 +25,7 @@ use tempfile::TempDir;
 
 mod cli;
 mod inspect;
+mod photo;
 mod print;
 
 use self::{cli::*, inspect::*, print::*};
@@ -57,6 +59,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("GP message 2", "réseau pigmentaire atypique"),
     ("answer", "exérèse recommandée"),
     ("answer", "analyse histologique"),
+    ("photo caption", "vue d'ensemble"),
 ];
 
 pub fn run() -> Result<(), String> {
@@ -215,6 +218,8 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
     if !gp_view.contains(&format!("read by {}", derm.user_id)) {
         warn("Dr Benali's read receipt is not shown in Dr Martin's view");
     }
+
+    photo::step(innomed, hs, &gp, &derm, &room_id)?;
 
     section("Dr Benali answers");
     send(
