@@ -7,7 +7,7 @@ use std::{
     time::Duration,
 };
 
-use innomed_core::{ClientConfig, InnomedClient, SavedSession, SendState, StoreKey};
+use innomed_core::{ClientConfig, InnomedClient, SavedSession, StoreKey};
 use innomed_harness::{Homeserver, HomeserverOptions};
 use serde_json::json;
 
@@ -150,16 +150,7 @@ async fn child_queues_messages_offline() {
             .await
             .expect("queued offline");
     }
-    crate::support::eventually("three messages waiting on the device", || async {
-        let pending = conversation
-            .messages()
-            .await
-            .iter()
-            .filter(|m| m.is_own && m.send_state != SendState::Sent)
-            .count();
-        (pending == 3).then_some(())
-    })
-    .await;
+    crate::support::wait_pending(&conversation, 3).await;
     println!("QUEUED-OFFLINE");
     // Wait to be killed.
     tokio::time::sleep(Duration::from_secs(120)).await;

@@ -8,11 +8,13 @@ use futures_util::StreamExt;
 use image::{ImageFormat, Rgb, RgbImage};
 use innomed_core::{
     photos::sanitize, CaseRoom, Conversation, MessageKind, MessageRef, PhotoError, PhotoMessage,
-    PhotoSize, PhotoSource, SanitizeOptions, SendState, UploadProgress,
+    PhotoSize, PhotoSource, SanitizeOptions, UploadProgress,
 };
 use innomed_harness::{photos, Homeserver, HomeserverOptions};
 
-use crate::support::{case_seen_by, eventually, header_with, load_all, marker, Doctor, WAIT};
+use crate::support::{
+    case_seen_by, eventually, header_with, load_all, marker, wait_pending, Doctor, WAIT,
+};
 
 /// 1200×600 stored pixels, red in the top-left quarter; orientation 6 shows them turned
 /// clockwise (600×1200, red top-right).
@@ -383,16 +385,7 @@ async fn a_photo_taken_offline_arrives_after_reconnection_in_order_with_text() {
         .await
         .expect("queued offline");
     gp_conversation.send_text(&after).await.expect("queued");
-    eventually("three messages waiting on the GP's device", || async {
-        let pending = gp_conversation
-            .messages()
-            .await
-            .iter()
-            .filter(|m| m.is_own && m.send_state != SendState::Sent)
-            .count();
-        (pending == 3).then_some(())
-    })
-    .await;
+    wait_pending(&gp_conversation, 3).await;
     // The GP's own photo shows from the device while it waits.
     let local = MessageRef::Local(upload.transaction_id.clone());
     let own = gp_conversation

@@ -4,7 +4,7 @@ use std::{future::Future, time::Duration};
 
 use innomed_core::{
     AgeBand, CaseHeader, CaseRoom, ClientConfig, Conversation, InnomedClient, MessageKind, NewCase,
-    Sex, StoreKey, Urgency,
+    SendState, Sex, StoreKey, Urgency,
 };
 use rand::Rng;
 use tempfile::TempDir;
@@ -99,6 +99,20 @@ pub async fn texts(conversation: &Conversation) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Waits until `count` of the doctor's own messages are waiting on the device (not sent).
+pub async fn wait_pending(conversation: &Conversation, count: usize) {
+    eventually("messages waiting on the device", || async {
+        let pending = conversation
+            .messages()
+            .await
+            .iter()
+            .filter(|m| m.is_own && m.send_state != SendState::Sent)
+            .count();
+        (pending == count).then_some(())
+    })
+    .await;
 }
 
 /// Waits until `doctor` sees the case (joined or invited) and returns it.
