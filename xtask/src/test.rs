@@ -1,5 +1,6 @@
-//! `cargo xtask test`: what CI runs. Format, clippy, the whole test suite, the demo as an
-//! end-to-end smoke test of the CLI, then the FFI's Kotlin tests on the JVM.
+//! `cargo xtask test`: what CI runs. Format, clippy, the check of the production Synapse
+//! configuration, the whole test suite, the demo as an end-to-end smoke test of the CLI, then
+//! the FFI's Kotlin tests on the JVM.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -51,6 +52,18 @@ pub fn run() -> Result<(), String> {
     let synapse_started = Instant::now();
     let python = ensure_synapse().map_err(|e| e.to_string())?;
     eprintln!("==> synapse: ok ({})", python.display());
+    // The production configuration in deploy/ parses, keeps the privacy settings and names
+    // only options Synapse knows (Synapse's own parser, from the venv just ensured).
+    let deploy = Command::new(&python)
+        .arg(root.join("deploy/check.py"))
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("deploy check: could not run {}: {e}", python.display()))?;
+    if !deploy.success() {
+        return Err(format!(
+            "deploy check failed ({deploy}): see deploy/check.py's output"
+        ));
+    }
     let synapse_elapsed = synapse_started.elapsed();
     step("tests", &["test", "--workspace"])?;
     timings.insert(2, ("synapse", synapse_elapsed));
