@@ -82,9 +82,14 @@ class FileSecureStore(private val file: Path) : SecureStore {
     }
 }
 
+/** Every test device's folder, deleted when the test JVM exits. */
+private val deviceDirs: MutableList<Path> = CopyOnWriteArrayList<Path>().also { dirs ->
+    Runtime.getRuntime().addShutdownHook(Thread { dirs.forEach { it.toFile().deleteRecursively() } })
+}
+
 /** A doctor's phone: its own data folder and secure store. */
 class Device(val name: String) {
-    val dir: Path = Files.createTempDirectory("innomed-kotlin-$name")
+    val dir: Path = Files.createTempDirectory("innomed-kotlin-$name").also { deviceDirs.add(it) }
     val secureStore = FileSecureStore(dir.resolve("secure.properties"))
 
     fun builder(url: String = homeserverUrl) =
