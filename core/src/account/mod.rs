@@ -19,7 +19,7 @@ use std::{
 use matrix_sdk::{
     authentication::matrix::MatrixSession,
     config::RequestConfig,
-    encryption::EncryptionSettings,
+    encryption::{BackupDownloadStrategy, EncryptionSettings},
     ruma::{
         api::client::{account::register, uiaa},
         OwnedDeviceId, UserId,
@@ -314,7 +314,10 @@ async fn build_client(
         .request_config(request_config())
         .with_encryption_settings(EncryptionSettings {
             auto_enable_cross_signing: true,
-            ..Default::default()
+            // Once a new device imported the backup key (recovery), it downloads every room
+            // key of the backup: a doctor's case history is small.
+            backup_download_strategy: BackupDownloadStrategy::OneShot,
+            auto_enable_backups: false,
         })
         // Room keys go to cross-signed devices only; decryption needs a cross-signed sender.
         .with_room_key_recipient_strategy(CollectStrategy::IdentityBasedStrategy)

@@ -1,0 +1,51 @@
+//! The doctor's identity across devices: the recovery key (shown once on the first device,
+//! entered on a new one), the key backup, and whether this device is cross-signed.
+
+use std::time::Duration;
+
+use crate::{
+    client::Client,
+    convert::RecoveryStatus,
+    error::{ClientError, TrustError},
+    platform::run,
+};
+
+#[uniffi::export]
+impl Client {
+    /// Which screen comes after sign-in: create the recovery key (`Disabled`), enter it
+    /// (`Incomplete`), nothing (`Enabled`), or wait for sync (`Unknown`).
+    pub fn recovery_status(&self) -> Result<RecoveryStatus, ClientError> {
+        Ok(self.core()?.recovery_status().into())
+    }
+
+    /// Sets up key backup and secret storage and returns the recovery key. Show it once; it
+    /// is never available again.
+    pub async fn enable_recovery(&self) -> Result<String, TrustError> {
+        let client = self.core().map_err(|_| TrustError::Closed)?;
+        Ok(run(async move { client.enable_recovery().await }).await??)
+    }
+
+    /// Enters the recovery key on a new device: it becomes cross-signed and reads the old
+    /// history. A wrong key is `WrongRecoveryKey` and changes nothing.
+    pub async fn recover(&self, recovery_key: String) -> Result<(), TrustError> {
+        let client = self.core().map_err(|_| TrustError::Closed)?;
+        Ok(run(async move { client.recover(&recovery_key).await }).await??)
+    }
+
+    /// Waits (at most `timeout_ms`) until this device's room keys are in the backup.
+    pub async fn wait_for_backup(&self, timeout_ms: u64) -> Result<bool, ClientError> {
+        let client = self.core()?;
+        Ok(run(async move {
+            client
+                .wait_for_backup(Duration::from_millis(timeout_ms))
+                .await
+        })
+        .await?)
+    }
+
+    /// Whether the doctor's own identity signed this device.
+    pub async fn is_device_cross_signed(&self) -> Result<bool, ClientError> {
+        let client = self.core()?;
+        Ok(run(async move { client.is_device_cross_signed().await }).await?)
+    }
+}

@@ -1,0 +1,51 @@
+use matrix_sdk::encryption::{recovery::RecoveryError, secret_storage::SecretStorageError};
+
+/// Why a recovery or verification step failed. A failed step changes nothing on the device or
+/// the homeserver.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TrustError {
+    #[error("this recovery key is not the account's recovery key")]
+    WrongRecoveryKey,
+    #[error("recovery was never set up for this account")]
+    RecoveryNotSetUp,
+    #[error("recovery is already set up: its key was shown when it was set up")]
+    RecoveryAlreadyEnabled,
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("the homeserver refused the request: {0}")]
+    Server(String),
+}
+
+impl From<RecoveryError> for TrustError {
+    fn from(e: RecoveryError) -> Self {
+        match e {
+            RecoveryError::BackupExistsOnServer => Self::RecoveryAlreadyEnabled,
+            RecoveryError::SecretStorage(e) => e.into(),
+            RecoveryError::Sdk(e) => Self::from_sdk(&e),
+        }
+    }
+}
+
+impl From<SecretStorageError> for TrustError {
+    fn from(e: SecretStorageError) -> Self {
+        match e {
+            // The key does not decode, or its MAC does not match the stored key description.
+            SecretStorageError::SecretStorageKey(_) => Self::WrongRecoveryKey,
+            SecretStorageError::MissingKeyInfo { .. } => Self::RecoveryNotSetUp,
+            SecretStorageError::Sdk(e) => Self::from_sdk(&e),
+            // Never the error's text: it may describe a secret.
+            _ => Self::Server("the stored secrets could not be imported".to_owned()),
+        }
+    }
+}
+
+impl TrustError {
+    pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
+        match e {
+            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
+                Self::HomeserverUnreachable
+            }
+            other => Self::Server(crate::account::error_class(other)),
+        }
+    }
+}
