@@ -44,6 +44,14 @@ mirror_enum!(
     /// The doctor's relation to a case.
     Membership { Joined, Invited, Left }
 );
+mirror_enum!(
+    /// Why a message cannot be read on this device (the screen explains it).
+    UtdReason { Waiting, SentBeforeJoined, DeviceNotVerified, NoBackup, SenderNotTrusted, Withheld }
+);
+mirror_enum!(
+    /// Where recovery stands for this account on this device.
+    RecoveryStatus { Unknown, Disabled, Enabled, Incomplete }
+);
 
 /// The clinical heart of a case; only ever sent encrypted.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]

@@ -3,7 +3,7 @@
 
 use innomed_core::{
     AccountError, CaseError as CoreCaseError, ConversationError, PhotoError as CorePhotoError,
-    SyncError,
+    SyncError, TrustError as CoreTrustError,
 };
 
 use crate::platform::Panicked;
@@ -194,7 +194,44 @@ macro_rules! internal_on_panic {
     )+};
 }
 
-internal_on_panic!(ClientError, CaseError, TimelineError, PhotoError);
+internal_on_panic!(
+    ClientError,
+    CaseError,
+    TimelineError,
+    PhotoError,
+    TrustError
+);
+
+/// Recovery errors.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum TrustError {
+    #[error("wrong recovery key")]
+    WrongRecoveryKey,
+    #[error("recovery was never set up")]
+    RecoveryNotSetUp,
+    #[error("recovery is already set up")]
+    RecoveryAlreadyEnabled,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("this client was closed or logged out")]
+    Closed,
+    #[error("homeserver refused: {detail}")]
+    Server { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
+}
+
+impl From<CoreTrustError> for TrustError {
+    fn from(e: CoreTrustError) -> Self {
+        match e {
+            CoreTrustError::WrongRecoveryKey => Self::WrongRecoveryKey,
+            CoreTrustError::RecoveryNotSetUp => Self::RecoveryNotSetUp,
+            CoreTrustError::RecoveryAlreadyEnabled => Self::RecoveryAlreadyEnabled,
+            CoreTrustError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            CoreTrustError::Server(detail) => Self::Server { detail },
+        }
+    }
+}
 
 /// Photo errors: refused before anything is uploaded (size, format, bomb, corrupt, consent,
 /// room), or a download that failed (altered file, missing, unreachable).

@@ -10,6 +10,8 @@
 //!   read receipt, history);
 //! - [`photos`]: send a photo (bytes or file, upload progress listener), fetch the decrypted
 //!   thumbnail or full image;
+//! - [`trust`]: recovery key (enable once, recover on a new device), key backup, whether this
+//!   device is cross-signed;
 //! - [`error`]: a few typed error enums whose variants are the stable codes the shells
 //!   localise; no panic crosses the boundary.
 //!
@@ -27,3 +29,4 @@ pub mod photos;
 pub mod platform;
 pub mod task;
 pub mod timeline;
+pub mod trust;

@@ -6,6 +6,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 
 use crate::{
     cases::CaseHeader,
+    convert::UtdReason,
     error::TimelineError,
     photos::PhotoMessage,
     platform::run,
@@ -67,8 +68,13 @@ pub enum MessageKind {
     Header {
         header: CaseHeader,
     },
-    /// Not decryptable on this device (yet).
-    UnableToDecrypt,
+    /// Not decryptable on this device (yet), and why.
+    UnableToDecrypt {
+        reason: UtdReason,
+    },
+    /// Arrived unencrypted in an encrypted case: not from a colleague's app, never shown as
+    /// their words.
+    Untrusted,
     Membership {
         user_id: String,
         change: String,
@@ -119,7 +125,10 @@ impl From<core::CaseMessage> for CaseMessage {
                 core::MessageKind::Header(h) => MessageKind::Header {
                     header: (*h).into(),
                 },
-                core::MessageKind::UnableToDecrypt => MessageKind::UnableToDecrypt,
+                core::MessageKind::UnableToDecrypt { reason } => MessageKind::UnableToDecrypt {
+                    reason: reason.into(),
+                },
+                core::MessageKind::Untrusted => MessageKind::Untrusted,
                 core::MessageKind::Membership { user_id, change } => MessageKind::Membership {
                     user_id: user_id.to_string(),
                     change,

@@ -151,6 +151,7 @@ async fn account_command(
                 },
             })
         }
+        Command::Recovery { action } => crate::recovery::run(client, action, timeout).await,
         Command::SendPhoto {
             case_id,
             file,
@@ -295,18 +296,20 @@ async fn show(
             MessageKind::Text { body, .. } => ("text", body.clone()),
             MessageKind::Photo(p) => ("photo", p.caption.clone().unwrap_or_default()),
             MessageKind::Header(_) => ("header", String::new()),
-            MessageKind::UnableToDecrypt => ("unable_to_decrypt", String::new()),
+            MessageKind::UnableToDecrypt { reason } => ("unable_to_decrypt", format!("{reason:?}")),
+            MessageKind::Untrusted => ("untrusted", String::new()),
             MessageKind::Membership { user_id, change } => {
                 ("membership", format!("{user_id} {change}"))
             }
             MessageKind::Redacted => ("redacted", String::new()),
             MessageKind::Other { event_type } => ("other", event_type.clone()),
         };
-        if matches!(kind, "text" | "photo" | "unable_to_decrypt") {
+        if matches!(kind, "text" | "photo" | "unable_to_decrypt" | "untrusted") {
             let shown = match kind {
                 "text" => body.clone(),
                 "photo" => format!("📷 photo {body}").trim_end().to_owned(),
-                _ => "🔒 (not decryptable yet)".to_owned(),
+                "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),
+                _ => format!("🔒 (not decryptable: {body})"),
             };
             let mut line = format!("  {}: {shown}", m.sender);
             if m.edited {
@@ -413,12 +416,18 @@ fn parse_event_id(text: &str) -> Result<innomed_core::OwnedEventId> {
 
 /// The password, from `INNOMED_PASSWORD` or the first line of stdin (hidden on a terminal).
 fn read_password() -> Result<String> {
-    if let Ok(p) = std::env::var("INNOMED_PASSWORD") {
+    read_secret("INNOMED_PASSWORD", "Mot de passe / Password: ")
+}
+
+/// A secret from the environment variable `env`, else a hidden prompt on a terminal, else one
+/// line of stdin.
+pub fn read_secret(env: &str, prompt: &str) -> Result<String> {
+    if let Ok(p) = std::env::var(env) {
         return Ok(p);
     }
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        return rpassword::prompt_password("Mot de passe / Password: ").context("reading password");
+        return rpassword::prompt_password(prompt).context("reading a secret");
     }
     let mut line = String::new();
     std::io::stdin().read_line(&mut line)?;
@@ -457,6 +466,9 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",
         };
+    }
+    if let Some(e) = error.downcast_ref::<innomed_core::TrustError>() {
+        return crate::recovery::error_code(e);
     }
     if let Some(e) = error.downcast_ref::<innomed_core::PhotoError>() {
         return crate::photos::error_code(e);

@@ -6,6 +6,7 @@
 mod commands;
 mod output;
 mod photos;
+mod recovery;
 mod state;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -59,6 +60,11 @@ pub enum Command {
     Logout,
     /// Show the current account.
     Whoami,
+    /// The recovery key: set it up once, enter it on a new device.
+    Recovery {
+        #[command(subcommand)]
+        action: recovery::RecoveryAction,
+    },
     /// List cases and invitations.
     Cases,
     /// Open a new case.

@@ -7,6 +7,7 @@
 //! - [`conversation`]: the case timeline (messages, replies, edits, receipts, history).
 //! - [`photos`]: clinical photos: sanitised (metadata removed, orientation applied, limits),
 //!   sent as encrypted attachments with consent, fetched thumbnail first with a hash check.
+//! - [`trust`]: the doctor's identity across devices (recovery key, key backup).
 //!
 //! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
 //! creation request, refusal to send into any room that is not encrypted.
@@ -16,6 +17,7 @@ pub mod cases;
 pub mod conversation;
 pub mod photos;
 pub mod sync;
+pub mod trust;
 
 pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
 pub use cases::{
@@ -24,12 +26,13 @@ pub use cases::{
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
-    MessageKind, PhotoMessage, SendState,
+    MessageKind, PhotoMessage, SendState, UtdReason,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };
 pub use sync::SyncError;
+pub use trust::{RecoveryStatus, TrustError};
 
 /// Diffs of live lists (case list, conversation).
 pub use eyeball_im::VectorDiff;

@@ -5,9 +5,10 @@ use matrix_sdk::ruma::{
     events::room::message::{ImageMessageEventContent, MessageType},
     OwnedEventId, OwnedUserId,
 };
+use matrix_sdk_base::crypto::types::events::UtdCause;
 use matrix_sdk_ui::timeline::{
-    EventSendState, EventTimelineItem, MsgLikeKind, TimelineItem, TimelineItemContent,
-    TimelineItemKind, VirtualTimelineItem,
+    EncryptedMessage, EventSendState, EventTimelineItem, MsgLikeKind, TimelineItem,
+    TimelineItemContent, TimelineItemKind, VirtualTimelineItem,
 };
 
 use crate::cases::{header_from_event, CaseHeader};
@@ -63,8 +64,11 @@ pub enum MessageKind {
     Photo(Box<PhotoMessage>),
     /// The case header (patient label, question…).
     Header(Box<CaseHeader>),
-    /// An encrypted event this device cannot decrypt (yet).
-    UnableToDecrypt,
+    /// An encrypted event this device cannot decrypt (yet), and why.
+    UnableToDecrypt { reason: UtdReason },
+    /// A message that arrived unencrypted in an encrypted case: the homeserver (or a broken
+    /// client) put it there. Never shown as a colleague's words.
+    Untrusted,
     /// Someone joined, was invited, left…
     Membership {
         user_id: OwnedUserId,
@@ -74,6 +78,39 @@ pub enum MessageKind {
     Redacted,
     /// Anything else: state changes, other event types.
     Other { event_type: String },
+}
+
+/// Why a message cannot be read on this device, for the screen to explain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UtdReason {
+    /// The keys may still arrive (from the sender, the key backup, or shared history).
+    Waiting,
+    /// Sent before the doctor joined, and not shared with them.
+    SentBeforeJoined,
+    /// This device is not verified: enter the recovery key (or verify it) to read.
+    DeviceNotVerified,
+    /// Sent before this device existed, and the account has no key backup.
+    NoBackup,
+    /// The sender's device is not signed by its owner, or its identity changed: refused.
+    SenderNotTrusted,
+    /// The sender's device chose not to share the keys with this one.
+    Withheld,
+}
+
+impl From<UtdCause> for UtdReason {
+    fn from(cause: UtdCause) -> Self {
+        match cause {
+            UtdCause::SentBeforeWeJoined => Self::SentBeforeJoined,
+            UtdCause::WithheldForUnverifiedOrInsecureDevice
+            | UtdCause::HistoricalMessageAndDeviceIsUnverified => Self::DeviceNotVerified,
+            UtdCause::HistoricalMessageAndBackupIsDisabled => Self::NoBackup,
+            UtdCause::VerificationViolation
+            | UtdCause::UnsignedDevice
+            | UtdCause::UnknownDevice => Self::SenderNotTrusted,
+            UtdCause::WithheldBySender => Self::Withheld,
+            _ => Self::Waiting,
+        }
+    }
 }
 
 /// What a photo message says about its image; the pixels are fetched separately.
@@ -132,7 +169,13 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
                     };
                     (kind, message.is_edited())
                 }
-                MsgLikeKind::UnableToDecrypt(_) => (MessageKind::UnableToDecrypt, false),
+                MsgLikeKind::UnableToDecrypt(encrypted) => {
+                    let reason = match encrypted {
+                        EncryptedMessage::MegolmV1AesSha2 { cause, .. } => (*cause).into(),
+                        _ => UtdReason::Waiting,
+                    };
+                    (MessageKind::UnableToDecrypt { reason }, false)
+                }
                 MsgLikeKind::Redacted => (MessageKind::Redacted, false),
                 MsgLikeKind::Other(other) => {
                     let header = event.latest_json().and_then(header_from_event);
@@ -153,7 +196,19 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
                     false,
                 ),
             };
-            (kind, in_reply_to, edited)
+            // A message-like event of a colleague always arrives encrypted in a case (the core
+            // refuses to send otherwise); one that did not was written by someone else.
+            let in_clear = event.is_remote_event()
+                && event.encryption_info().is_none()
+                && !matches!(
+                    kind,
+                    MessageKind::UnableToDecrypt { .. } | MessageKind::Redacted
+                );
+            if in_clear {
+                (MessageKind::Untrusted, None, false)
+            } else {
+                (kind, in_reply_to, edited)
+            }
         }
         TimelineItemContent::MembershipChange(change) => (
             MessageKind::Membership {

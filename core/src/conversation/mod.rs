@@ -23,7 +23,9 @@ use matrix_sdk_ui::timeline::{
 };
 use tracing::debug;
 
-pub use self::item::{CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState};
+pub use self::item::{
+    CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState, UtdReason,
+};
 use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
 
 /// Why a conversation operation failed.

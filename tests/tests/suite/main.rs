@@ -6,5 +6,7 @@ mod cases;
 mod errors;
 mod offline;
 mod photos;
+mod recovery;
 mod support;
+mod trust;
 mod unencrypted;

@@ -1,0 +1,139 @@
+//! Who can read a case: a colleague's new device that is not cross-signed gets no keys and its
+//! screen says why; a message the homeserver slips in unencrypted is never shown as a
+//! colleague's words.
+
+use innomed_core::{ClientConfig, InnomedClient, MessageKind, StoreKey, UtdReason};
+use innomed_harness::{http, Homeserver};
+use serde_json::json;
+
+use crate::support::{
+    case_seen_by, eventually, header_with, load_all, marker, texts, Doctor, PASSWORD, WAIT,
+};
+
+/// A GP and a dermatologist in one case; returns the case's room id.
+async fn shared_case(gp: &Doctor, derm: &Doctor) -> String {
+    let case = gp
+        .client
+        .create_case(header_with(&marker("TR")))
+        .await
+        .expect("case");
+    case.invite(&derm.user_id).await.expect("invite");
+    let room_id = case.room_id().to_string();
+    case_seen_by(derm, &room_id)
+        .await
+        .accept()
+        .await
+        .expect("accept");
+    room_id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_colleagues_unverified_new_device_cannot_read_and_says_why() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let room_id = shared_case(&gp, &derm).await;
+
+    // The dermatologist signs in on a second phone and does not enter a recovery key.
+    let dir = tempfile::tempdir().expect("dir");
+    let config = ClientConfig {
+        homeserver_url: hs.url(),
+        data_dir: dir.path().to_owned(),
+        store_key: StoreKey::generate(),
+    };
+    let phone = InnomedClient::login(&config, &derm.user_id, PASSWORD)
+        .await
+        .expect("second device");
+    phone.start_sync().await.expect("sync");
+    phone.wait_until_synced(WAIT).await.expect("synced");
+    assert!(!phone.is_device_cross_signed().await);
+
+    let secret = marker("UNVERIFIED");
+    let gp_conversation = gp
+        .client
+        .case(&room_id)
+        .expect("case")
+        .conversation()
+        .await
+        .expect("timeline");
+    gp_conversation.send_text(&secret).await.expect("queued");
+
+    // The verified phone reads it.
+    let derm_conversation = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    eventually("the message on the verified phone", || async {
+        texts(&derm_conversation)
+            .await
+            .contains(&secret)
+            .then_some(())
+    })
+    .await;
+
+    // The unverified one gets no key, and knows it is because it is not verified.
+    let phone_conversation = eventually("the case on the second phone", || async {
+        phone.case(&room_id).ok()?.conversation().await.ok()
+    })
+    .await;
+    let reason = eventually(
+        "the message shown as unreadable, with its reason",
+        || async {
+            load_all(&phone_conversation).await;
+            let last = phone_conversation.messages().await.into_iter().last()?;
+            match last.kind {
+                MessageKind::UnableToDecrypt { reason } if reason != UtdReason::Waiting => {
+                    Some(reason)
+                }
+                _ => None,
+            }
+        },
+    )
+    .await;
+    assert_eq!(reason, UtdReason::DeviceNotVerified);
+    assert!(!texts(&phone_conversation).await.contains(&secret));
+    phone.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_injected_in_clear_is_marked_untrusted() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let room_id = shared_case(&gp, &derm).await;
+
+    // Whoever controls the homeserver (here: a raw request with the GP's token) posts a plain
+    // `m.room.message` into the encrypted case, bypassing the app.
+    let injected = marker("INJECTED");
+    let token = gp.client.session().expect("session").access_token;
+    let url = format!(
+        "{}/_matrix/client/v3/rooms/{room_id}/send/m.room.message/{}",
+        hs.url(),
+        marker("txn")
+    );
+    let body = json!({ "msgtype": "m.text", "body": format!("Arrêtez le traitement {injected}") });
+    let response = http::request("PUT", &url, Some(&body), Some(&token)).expect("raw send");
+    assert_eq!(response.status, 200, "the homeserver accepted it");
+
+    let derm_conversation = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    eventually("the injected event marked untrusted", || async {
+        load_all(&derm_conversation).await;
+        derm_conversation
+            .messages()
+            .await
+            .iter()
+            .any(|m| matches!(m.kind, MessageKind::Untrusted))
+            .then_some(())
+    })
+    .await;
+    let shown = texts(&derm_conversation).await;
+    assert!(
+        !shown.iter().any(|t| t.contains(&injected)),
+        "shown as a message: {shown:?}"
+    );
+}
