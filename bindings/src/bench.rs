@@ -36,6 +36,7 @@ pub fn benchmark_timeline_reset(listener: Arc<dyn TimelineListener>, count: u32)
                 shared_by: None,
                 send_state: core::SendState::Sent,
                 read_by: Vec::new(),
+                reactions: Vec::new(),
             };
             Some(core::ConversationItem::Message(Box::new(message)).into())
         })

@@ -49,6 +49,10 @@ mirror_enum!(
     UtdReason { Waiting, SentBeforeJoined, DeviceNotVerified, NoBackup, SenderNotTrusted, Withheld }
 );
 mirror_enum!(
+    /// The only reactions sent or shown (their keys travel in clear): 👍 👀 🙏 ✅.
+    Reaction { Agree, Seen, Thanks, Done }
+);
+mirror_enum!(
     /// Where recovery stands for this account on this device.
     RecoveryStatus { Unknown, Disabled, Enabled, Incomplete }
 );

@@ -6,7 +6,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 
 use crate::{
     cases::CaseHeader,
-    convert::UtdReason,
+    convert::{Reaction, UtdReason},
     error::TimelineError,
     photos::PhotoMessage,
     platform::run,
@@ -52,6 +52,15 @@ pub struct CaseMessage {
     pub send_state: SendState,
     /// Colleagues whose read receipt is on this message.
     pub read_by: Vec<String>,
+    /// The allowed reactions on it, and who sent each.
+    pub reactions: Vec<ReactionGroup>,
+}
+
+/// One allowed reaction on a message.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct ReactionGroup {
+    pub reaction: Reaction,
+    pub senders: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, uniffi::Enum)]
@@ -145,6 +154,14 @@ impl From<core::CaseMessage> for CaseMessage {
                 core::SendState::Failed { recoverable } => SendState::Failed { recoverable },
             },
             read_by: m.read_by.into_iter().map(|u| u.to_string()).collect(),
+            reactions: m
+                .reactions
+                .into_iter()
+                .map(|g| ReactionGroup {
+                    reaction: g.reaction.into(),
+                    senders: g.senders.into_iter().map(|u| u.to_string()).collect(),
+                })
+                .collect(),
         }
     }
 }
@@ -199,6 +216,17 @@ impl Timeline {
         let id = parse_event_id(&event_id)?;
         let c = self.conversation.clone();
         Ok(run(async move { c.edit(&id, &markdown).await }).await??)
+    }
+
+    /// Adds the doctor's reaction to a message, or removes it; `true` if it is now there.
+    pub async fn toggle_reaction(
+        &self,
+        event_id: String,
+        reaction: Reaction,
+    ) -> Result<bool, TimelineError> {
+        let id = parse_event_id(&event_id)?;
+        let c = self.conversation.clone();
+        Ok(run(async move { c.toggle_reaction(&id, reaction.into()).await }).await??)
     }
 
     /// Sends a read receipt for the latest message; `false` if it was already read.

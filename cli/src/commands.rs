@@ -6,7 +6,7 @@ use anyhow::{anyhow, Context, Result};
 use clap::Args;
 use innomed_core::{
     AccountError, AgeBand, CaseError, CaseHeader, CaseStatus, CaseSummary, ConversationError,
-    InnomedClient, Membership, MessageKind, NewCase, SendState, Sex, Urgency,
+    InnomedClient, Membership, MessageKind, NewCase, Reaction, SendState, Sex, Urgency,
 };
 use serde_json::{json, Value};
 
@@ -126,6 +126,32 @@ async fn account_command(
             wait_messages,
             mark_read,
         } => show(client, &case_id, wait_messages, mark_read, timeout).await,
+        Command::React {
+            case_id,
+            event,
+            reaction,
+        } => {
+            let conversation = client.case(&case_id)?.conversation().await?;
+            load_history(&conversation, timeout).await;
+            let reaction = match reaction.as_str() {
+                "agree" => Reaction::Agree,
+                "seen" => Reaction::Seen,
+                "thanks" => Reaction::Thanks,
+                _ => Reaction::Done,
+            };
+            let present = conversation
+                .toggle_reaction(&parse_event_id(&event)?, reaction)
+                .await?;
+            let _ = client.flush_outbox(timeout).await;
+            done(
+                json!({ "ok": true, "case": case_id, "reaction": reaction.key(), "present": present }),
+                format!(
+                    "{} {}",
+                    reaction.key(),
+                    if present { "added" } else { "removed" }
+                ),
+            )
+        }
         Command::Send {
             case_id,
             text,
@@ -322,6 +348,13 @@ async fn show(
                 let readers: Vec<String> = m.read_by.iter().map(ToString::to_string).collect();
                 line.push_str(&format!(" ✓ read by {}", readers.join(", ")));
             }
+            for group in &m.reactions {
+                line.push_str(&format!(
+                    " {}×{}",
+                    group.reaction.key(),
+                    group.senders.len()
+                ));
+            }
             if m.send_state != SendState::Sent {
                 line.push_str(" (queued)");
             }
@@ -331,6 +364,9 @@ async fn show(
             "event_id": m.event_id, "sender": m.sender, "kind": kind, "body": body,
             "edited": m.edited, "in_reply_to": m.in_reply_to, "shared_by": m.shared_by,
             "read_by": m.read_by, "timestamp_ms": m.timestamp_ms,
+            "reactions": m.reactions.iter().map(|g| json!({
+                "reaction": g.reaction.key(), "senders": g.senders,
+            })).collect::<Vec<_>>(),
             "sent": m.send_state == SendState::Sent,
         }));
     }

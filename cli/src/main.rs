@@ -115,6 +115,15 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Add (or remove) a reaction to a message: only agree 👍, seen 👀, thanks 🙏, done ✅.
+    React {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        event: String,
+        #[arg(long, value_parser = ["agree", "seen", "thanks", "done"])]
+        reaction: String,
+    },
     /// Invite a colleague into a case (the case history is shared with them).
     Invite {
         #[arg(long = "case")]

@@ -26,7 +26,7 @@ pub use cases::{
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
-    MessageKind, PhotoMessage, SendState, UtdReason,
+    MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,

@@ -11,6 +11,7 @@ use matrix_sdk_ui::timeline::{
     TimelineItemContent, TimelineItemKind, VirtualTimelineItem,
 };
 
+use super::reactions::ReactionGroup;
 use crate::cases::{header_from_event, CaseHeader};
 
 /// One row of the conversation.
@@ -54,6 +55,8 @@ pub struct CaseMessage {
     pub send_state: SendState,
     /// Colleagues whose read receipt is on this event.
     pub read_by: Vec<OwnedUserId>,
+    /// The allowed reactions on it (any other reaction is not shown).
+    pub reactions: Vec<ReactionGroup>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -260,6 +263,7 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
         shared_by: event.forwarder().map(ToOwned::to_owned),
         send_state,
         read_by,
+        reactions: super::reactions::groups(event.content().reactions()),
         sender,
     }
 }

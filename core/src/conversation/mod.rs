@@ -3,6 +3,7 @@
 //! send queue: a message written offline is stored and delivered once, in order.
 
 mod item;
+mod reactions;
 
 use std::{pin::Pin, sync::Arc};
 
@@ -23,8 +24,9 @@ use matrix_sdk_ui::timeline::{
 };
 use tracing::debug;
 
-pub use self::item::{
-    CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState, UtdReason,
+pub use self::{
+    item::{CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState, UtdReason},
+    reactions::{Reaction, ReactionGroup},
 };
 use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
 
@@ -236,6 +238,12 @@ impl Conversation {
         if markdown.trim().is_empty() {
             return Err(ConversationError::EmptyMessage);
         }
+        self.ensure_sendable().await?;
+        Ok(RoomMessageEventContent::text_markdown(markdown).into())
+    }
+
+    /// Joined, and the room is encrypted: the conditions for sending anything.
+    pub(crate) async fn ensure_sendable(&self) -> Result<()> {
         if self.case.room.state() != matrix_sdk::RoomState::Joined {
             return Err(ConversationError::NotJoined);
         }
@@ -243,7 +251,6 @@ impl Conversation {
             CaseError::NotEncrypted => ConversationError::NotEncrypted,
             CaseError::HomeserverUnreachable => ConversationError::HomeserverUnreachable,
             other => ConversationError::Timeline(other.to_string()),
-        })?;
-        Ok(RoomMessageEventContent::text_markdown(markdown).into())
+        })
     }
 }

@@ -14,7 +14,7 @@ use tokio::sync::broadcast::{error::RecvError, Receiver};
 use tracing::info;
 
 use super::{sanitize, EncodedImage, PhotoError, SanitizeOptions};
-use crate::{cases::CaseError, Conversation};
+use crate::{Conversation, ConversationError};
 
 /// The only file name ever sent: the name on the doctor's phone may carry the patient's name.
 pub const SENT_FILE_NAME: &str = "photo.jpg";
@@ -67,12 +67,10 @@ impl Conversation {
         caption: Option<&str>,
         options: &SanitizeOptions,
     ) -> Result<PhotoUpload, PhotoError> {
-        if self.case.room.state() != matrix_sdk::RoomState::Joined {
-            return Err(PhotoError::NotJoined);
-        }
-        self.case.ensure_encrypted().await.map_err(|e| match e {
-            CaseError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
-            CaseError::NotEncrypted => PhotoError::NotEncrypted,
+        self.ensure_sendable().await.map_err(|e| match e {
+            ConversationError::NotJoined => PhotoError::NotJoined,
+            ConversationError::NotEncrypted => PhotoError::NotEncrypted,
+            ConversationError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
             other => PhotoError::Failed(other.to_string()),
         })?;
         if !self.case.photo_consent().await? {

@@ -192,9 +192,23 @@ async fn a_photo_reaches_the_specialist_sanitised_and_the_server_keeps_only_ciph
             "{needle} in the database"
         );
     }
-    // The dermatologist's device keeps the decrypted image only inside its encrypted store.
-    assert!(!dir_contains(derm.dir.path(), middle(&full)));
-    assert!(!dir_contains(derm.dir.path(), &full[..20]));
+    // Both devices keep the image, its thumbnail and the caption only inside their encrypted
+    // stores: no file of either account holds them readable.
+    for doctor in [&gp, &derm] {
+        let store = doctor.client.account_dir();
+        for (what, needle) in [
+            ("JPEG header", &full[..20]),
+            ("image data", middle(&full)),
+            ("thumbnail data", middle(&thumbnail)),
+            ("caption", caption.as_bytes()),
+        ] {
+            assert!(
+                !dir_contains(store, needle),
+                "{what} readable in {}'s store",
+                doctor.user_id
+            );
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

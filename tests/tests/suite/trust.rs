@@ -2,7 +2,7 @@
 //! screen says why; a message the homeserver slips in unencrypted is never shown as a
 //! colleague's words.
 
-use innomed_core::{ClientConfig, InnomedClient, MessageKind, StoreKey, UtdReason};
+use innomed_core::{ClientConfig, InnomedClient, MessageKind, Reaction, StoreKey, UtdReason};
 use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
@@ -136,4 +136,85 @@ async fn a_message_injected_in_clear_is_marked_untrusted() {
         !shown.iter().any(|t| t.contains(&injected)),
         "shown as a message: {shown:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_fixed_reactions_are_sent_and_shown() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let room_id = shared_case(&gp, &derm).await;
+    let gp_conversation = gp
+        .client
+        .case(&room_id)
+        .expect("case")
+        .conversation()
+        .await
+        .expect("timeline");
+    let question = marker("Q");
+    gp_conversation.send_text(&question).await.expect("queued");
+    let derm_conversation = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    let event_id = eventually("the question at the dermatologist", || async {
+        derm_conversation
+            .messages()
+            .await
+            .into_iter()
+            .find_map(|m| match m.kind {
+                MessageKind::Text { body, .. } if body == question => m.event_id,
+                _ => None,
+            })
+    })
+    .await;
+
+    // The app can only send the fixed set.
+    assert!(derm_conversation
+        .toggle_reaction(&event_id, Reaction::Agree)
+        .await
+        .expect("reaction"));
+    // Another client sends a free-text "reaction", which would travel in clear.
+    let token = derm.client.session().expect("session").access_token;
+    let url = format!(
+        "{}/_matrix/client/v3/rooms/{room_id}/send/m.reaction/{}",
+        hs.url(),
+        marker("txn")
+    );
+    let body = json!({ "m.relates_to": {
+        "rel_type": "m.annotation", "event_id": event_id, "key": "Mme Dupont, mélanome",
+    }});
+    let response = http::request("PUT", &url, Some(&body), Some(&token)).expect("raw reaction");
+    assert_eq!(response.status, 200);
+
+    let groups = eventually("the dermatologist's 👍 at the GP", || async {
+        let m = gp_conversation
+            .messages()
+            .await
+            .into_iter()
+            .find(|m| m.event_id.as_ref() == Some(&event_id))?;
+        (!m.reactions.is_empty()).then_some(m.reactions)
+    })
+    .await;
+    // Give the free-text one time to arrive too: it is still not shown.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let shown = gp_conversation
+        .messages()
+        .await
+        .into_iter()
+        .find(|m| m.event_id.as_ref() == Some(&event_id))
+        .expect("message")
+        .reactions;
+    assert_eq!(groups.len(), 1);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].reaction, Reaction::Agree);
+    assert_eq!(shown[0].senders.len(), 1);
+    assert_eq!(shown[0].senders[0].as_str(), derm.user_id);
+
+    // Toggling again removes it.
+    assert!(!derm_conversation
+        .toggle_reaction(&event_id, Reaction::Agree)
+        .await
+        .expect("removed"));
 }
