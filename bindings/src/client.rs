@@ -103,13 +103,19 @@ impl ClientBuilder {
             .ok_or(ClientError::NoSession)?;
         let config = self.config(store_key(&key)?);
         let store = self.secure_store.clone();
-        run(async move {
+        let restored = run(async move {
             let session = SavedSession::from(session);
             let client = InnomedClient::restore(&config, &session).await?;
             info!("session restored");
             Ok(Client::new(client, store))
         })
-        .await?
+        .await?;
+        if matches!(restored, Err(ClientError::SessionRevoked)) {
+            // The core wiped the account's data; the session and key go with it.
+            self.secure_store.delete_session()?;
+            self.secure_store.delete_store_key()?;
+        }
+        restored
     }
 }
 
@@ -157,7 +163,7 @@ fn store_key(bytes: &[u8]) -> Result<StoreKey, ClientError> {
 #[derive(uniffi::Object)]
 pub struct Client {
     inner: RwLock<Option<InnomedClient>>,
-    secure_store: Arc<dyn SecureStore>,
+    pub(crate) secure_store: Arc<dyn SecureStore>,
     user_id: String,
     device_id: String,
 }

@@ -1,14 +1,24 @@
 //! The doctor's identity across devices: the recovery key (shown once on the first device,
-//! entered on a new one), the key backup, and whether this device is cross-signed.
+//! entered on a new one), the key backup, whether this device is cross-signed, and sign-out
+//! from elsewhere.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use crate::{
     client::Client,
     convert::RecoveryStatus,
     error::{ClientError, TrustError},
     platform::run,
+    task::TaskHandle,
 };
+
+/// Told when the homeserver revoked this device's session (device deleted from another
+/// session, account deactivated by the CPTS admin): the account's local data and the saved
+/// session and store key are already deleted; the app shows the sign-in screen.
+#[uniffi::export(foreign)]
+pub trait SignOutListener: Send + Sync {
+    fn on_signed_out(&self);
+}
 
 #[uniffi::export]
 impl Client {
@@ -41,6 +51,24 @@ impl Client {
                 .await
         })
         .await?)
+    }
+
+    /// Calls `listener` once if the homeserver revokes this session while the app runs.
+    pub fn watch_sign_out(
+        &self,
+        listener: Arc<dyn SignOutListener>,
+    ) -> Result<Arc<TaskHandle>, ClientError> {
+        // Only the signal: the task must not keep the account open after `shutdown`.
+        let signed_out = self.core()?.signed_out();
+        let store = self.secure_store.clone();
+        Ok(TaskHandle::spawn(move |cancelled| async move {
+            if !signed_out.await || cancelled.is_set() {
+                return;
+            }
+            let _ = store.delete_session();
+            let _ = store.delete_store_key();
+            listener.on_signed_out();
+        }))
     }
 
     /// Whether the doctor's own identity signed this device.

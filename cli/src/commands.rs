@@ -244,7 +244,12 @@ async fn signed_in(state: &CliState, client: InnomedClient, verb: &str) -> Resul
 /// Restores the account and syncs; offline, carries on with what the store has.
 async fn open(state: &CliState, user: Option<&str>, timeout: Duration) -> Result<InnomedClient> {
     let session = state.load_session(user)?;
-    let client = InnomedClient::restore(&state.config(&session.homeserver_url)?, &session).await?;
+    let restored = InnomedClient::restore(&state.config(&session.homeserver_url)?, &session).await;
+    if matches!(restored, Err(AccountError::SessionRevoked)) {
+        // The core wiped the account's data; its saved session goes too.
+        state.forget_session(&session.user_id)?;
+    }
+    let client = restored?;
     client.start_sync().await?;
     if client
         .wait_until_synced(timeout.min(Duration::from_secs(15)))

@@ -7,6 +7,7 @@
 
 mod error;
 mod lease;
+mod revocation;
 mod store;
 
 use std::{
@@ -31,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 pub use self::{error::AccountError, store::StoreKey};
-use self::{error::Result, lease::AccountLease, store::account_dir};
+use self::{error::Result, lease::AccountLease, revocation::RevocationWatch, store::account_dir};
 use crate::{cases::HistorySharing, sync::SyncSupervisor};
 
 /// Where the homeserver is, where local data goes and the key that encrypts it.
@@ -71,6 +72,7 @@ pub struct InnomedClient {
     account_dir: Arc<PathBuf>,
     pub(crate) sync: Arc<SyncSupervisor>,
     pub(crate) history: HistorySharing,
+    revocation: Arc<RevocationWatch>,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
     _lease: Arc<AccountLease>,
 }
@@ -192,7 +194,11 @@ impl InnomedClient {
         match client.whoami().await {
             Ok(_) => {}
             Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
-                return Err(AccountError::SessionRevoked)
+                // Revoked while the app was closed: the local data goes, as at logout.
+                drop(client);
+                store::wipe(&dir)?;
+                info!("session revoked by the homeserver: local data wiped");
+                return Err(AccountError::SessionRevoked);
             }
             Err(e) => warn!(
                 "session not checked with the homeserver: {}",
@@ -207,11 +213,15 @@ impl InnomedClient {
         let sync = Arc::new(SyncSupervisor::new(client.clone()));
         let history = HistorySharing::default();
         history.install(&client);
+        let account_dir = Arc::new(dir);
+        let revocation =
+            RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
         Self {
             client,
-            account_dir: Arc::new(dir),
+            account_dir,
             sync,
             history,
+            revocation: Arc::new(revocation),
             _lease: Arc::new(lease),
         }
     }
@@ -259,15 +269,9 @@ impl InnomedClient {
         info!("account closed");
     }
 
-    /// Stops everything that writes to the stores. The SDK client itself outlives its last
-    /// handle (see `lease.rs`), so it is made inert rather than dropped: no sync, no sending,
-    /// and the event cache's last write finished (taking its store lock once waits for it).
     async fn quiesce(&self) {
-        self.sync.stop().await;
-        self.client.send_queue().set_enabled(false).await;
-        if let Err(e) = self.client.event_cache_store().lock().await {
-            warn!("event cache store not quiesced: {e}");
-        }
+        self.revocation.stop();
+        quiesce(&self.client, &self.sync).await;
     }
 
     /// Ends the session on the homeserver (when it answers) and deletes every local file of the
@@ -293,6 +297,17 @@ impl InnomedClient {
 }
 
 use matrix_sdk::ruma::api::error::ErrorKind;
+
+/// Stops everything that writes to the stores. The SDK client itself outlives its last handle
+/// (see `lease.rs`), so it is made inert rather than dropped: no sync, no sending, and the
+/// event cache's last write finished (taking its store lock once waits for it).
+async fn quiesce(client: &Client, sync: &SyncSupervisor) {
+    sync.stop().await;
+    client.send_queue().set_enabled(false).await;
+    if let Err(e) = client.event_cache_store().lock().await {
+        warn!("event cache store not quiesced: {e}");
+    }
+}
 
 fn request_config() -> RequestConfig {
     RequestConfig::new().timeout(REQUEST_TIMEOUT).retry_limit(2)

@@ -7,6 +7,7 @@ mod errors;
 mod offline;
 mod photos;
 mod recovery;
+mod signout;
 mod support;
 mod trust;
 mod unencrypted;

@@ -2,12 +2,10 @@
 //! signs in with the password, is refused a wrong key without any change, then enters the
 //! right one, becomes cross-signed and reads the history sent before it existed.
 
-use innomed_core::{
-    ClientConfig, InnomedClient, MessageKind, RecoveryStatus, StoreKey, TrustError,
-};
+use innomed_core::{InnomedClient, MessageKind, RecoveryStatus, TrustError};
 use innomed_harness::Homeserver;
 
-use crate::support::{eventually, header_with, load_all, marker, texts, Doctor, PASSWORD, WAIT};
+use crate::support::{eventually, header_with, load_all, marker, texts, Doctor, WAIT};
 
 async fn status_becomes(client: &InnomedClient, wanted: RecoveryStatus) {
     eventually(&format!("recovery status {wanted:?}"), || async {
@@ -79,18 +77,9 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
         .expect("other recovery");
 
     // The GP's new phone: password sign-in into an empty folder.
-    let dir = tempfile::tempdir().expect("dir");
-    let config = ClientConfig {
-        homeserver_url: hs.url(),
-        data_dir: dir.path().to_owned(),
-        store_key: StoreKey::generate(),
-    };
-    let phone = InnomedClient::login(&config, &gp.user_id, PASSWORD)
-        .await
-        .expect("login on the new phone");
-    phone.start_sync().await.expect("sync");
-    phone.wait_until_synced(WAIT).await.expect("first sync");
-    status_becomes(&phone, RecoveryStatus::Incomplete).await;
+    let new_phone = Doctor::login_again(&hs.url(), &gp.user_id).await;
+    let phone = &new_phone.client;
+    status_becomes(phone, RecoveryStatus::Incomplete).await;
     assert!(!phone.is_device_cross_signed().await);
     let phone_case = eventually("the case on the new phone", || async {
         phone.case(&room_id).ok()
@@ -114,7 +103,7 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
     }
 
     phone.recover(&key).await.expect("the right key");
-    status_becomes(&phone, RecoveryStatus::Enabled).await;
+    status_becomes(phone, RecoveryStatus::Enabled).await;
     assert!(
         phone.is_device_cross_signed().await,
         "signed by the GP's identity"
@@ -129,5 +118,5 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
     .await;
     let header = phone_case.header().await.expect("header").expect("found");
     assert_eq!(header.question, header_with(&secret).header.question);
-    phone.close().await;
+    new_phone.client.close().await;
 }

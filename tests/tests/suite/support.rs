@@ -52,6 +52,29 @@ impl Doctor {
     }
 }
 
+impl Doctor {
+    /// The same account on another device (its own folder and store key), syncing.
+    pub async fn login_again(homeserver_url: &str, user_id: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = ClientConfig {
+            homeserver_url: homeserver_url.to_owned(),
+            data_dir: dir.path().to_owned(),
+            store_key: StoreKey::generate(),
+        };
+        let client = InnomedClient::login(&config, user_id, PASSWORD)
+            .await
+            .expect("login on another device");
+        client.start_sync().await.expect("sync starts");
+        client.wait_until_synced(WAIT).await.expect("first sync");
+        Self {
+            client,
+            config,
+            user_id: user_id.to_owned(),
+            dir,
+        }
+    }
+}
+
 /// A case header whose every free-text field carries `marker`.
 pub fn header_with(marker: &str) -> NewCase {
     NewCase {

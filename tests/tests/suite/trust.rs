@@ -2,13 +2,11 @@
 //! screen says why; a message the homeserver slips in unencrypted is never shown as a
 //! colleague's words.
 
-use innomed_core::{ClientConfig, InnomedClient, MessageKind, Reaction, StoreKey, UtdReason};
+use innomed_core::{MessageKind, Reaction, UtdReason};
 use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
-use crate::support::{
-    case_seen_by, eventually, header_with, load_all, marker, texts, Doctor, PASSWORD, WAIT,
-};
+use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
 
 /// A GP and a dermatologist in one case; returns the case's room id.
 async fn shared_case(gp: &Doctor, derm: &Doctor) -> String {
@@ -35,17 +33,8 @@ async fn a_colleagues_unverified_new_device_cannot_read_and_says_why() {
     let room_id = shared_case(&gp, &derm).await;
 
     // The dermatologist signs in on a second phone and does not enter a recovery key.
-    let dir = tempfile::tempdir().expect("dir");
-    let config = ClientConfig {
-        homeserver_url: hs.url(),
-        data_dir: dir.path().to_owned(),
-        store_key: StoreKey::generate(),
-    };
-    let phone = InnomedClient::login(&config, &derm.user_id, PASSWORD)
-        .await
-        .expect("second device");
-    phone.start_sync().await.expect("sync");
-    phone.wait_until_synced(WAIT).await.expect("synced");
+    let second = Doctor::login_again(&hs.url(), &derm.user_id).await;
+    let phone = &second.client;
     assert!(!phone.is_device_cross_signed().await);
 
     let secret = marker("UNVERIFIED");
@@ -93,7 +82,7 @@ async fn a_colleagues_unverified_new_device_cannot_read_and_says_why() {
     .await;
     assert_eq!(reason, UtdReason::DeviceNotVerified);
     assert!(!texts(&phone_conversation).await.contains(&secret));
-    phone.close().await;
+    second.client.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
