@@ -3,7 +3,7 @@
 
 use innomed_core::{
     AccountError, CaseError as CoreCaseError, ConversationError, PhotoError as CorePhotoError,
-    SyncError, TrustError as CoreTrustError,
+    PushError as CorePushError, SyncError, TrustError as CoreTrustError,
 };
 
 use crate::platform::Panicked;
@@ -199,8 +199,37 @@ internal_on_panic!(
     CaseError,
     TimelineError,
     PhotoError,
-    TrustError
+    TrustError,
+    PushError
 );
+
+/// Push errors.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum PushError {
+    #[error("the push gateway URL must be https")]
+    InvalidGatewayUrl,
+    #[error("no such case or event")]
+    NotFound,
+    #[error("homeserver unreachable")]
+    HomeserverUnreachable,
+    #[error("this client was closed or logged out")]
+    Closed,
+    #[error("homeserver refused: {detail}")]
+    Server { detail: String },
+    #[error("internal error: {detail}")]
+    Internal { detail: String },
+}
+
+impl From<CorePushError> for PushError {
+    fn from(e: CorePushError) -> Self {
+        match e {
+            CorePushError::InvalidGatewayUrl => Self::InvalidGatewayUrl,
+            CorePushError::NotFound => Self::NotFound,
+            CorePushError::HomeserverUnreachable => Self::HomeserverUnreachable,
+            CorePushError::Server(detail) => Self::Server { detail },
+        }
+    }
+}
 
 /// Recovery errors.
 #[derive(Debug, thiserror::Error, uniffi::Error)]

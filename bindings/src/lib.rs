@@ -10,6 +10,7 @@
 //!   read receipt, history);
 //! - [`photos`]: send a photo (bytes or file, upload progress listener), fetch the decrypted
 //!   thumbnail or full image;
+//! - [`push`]: content-free pusher registration, and the lock-screen line of a pushed event;
 //! - [`trust`]: recovery key (enable once, recover on a new device), key backup, whether this
 //!   device is cross-signed;
 //! - [`error`]: a few typed error enums whose variants are the stable codes the shells
@@ -27,6 +28,7 @@ mod convert;
 pub mod error;
 pub mod photos;
 pub mod platform;
+pub mod push;
 pub mod task;
 pub mod timeline;
 pub mod trust;

@@ -7,6 +7,7 @@
 //! - [`conversation`]: the case timeline (messages, replies, edits, receipts, history).
 //! - [`photos`]: clinical photos: sanitised (metadata removed, orientation applied, limits),
 //!   sent as encrypted attachments with consent, fetched thumbnail first with a hash check.
+//! - [`push`]: content-free pushers, and the notification decrypted on the device.
 //! - [`trust`]: the doctor's identity across devices (recovery key, key backup).
 //!
 //! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
@@ -16,6 +17,7 @@ pub mod account;
 pub mod cases;
 pub mod conversation;
 pub mod photos;
+pub mod push;
 pub mod sync;
 pub mod trust;
 
@@ -31,6 +33,7 @@ pub use conversation::{
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };
+pub use push::{CaseNotification, NotificationKind, PushError, PusherConfig};
 pub use sync::SyncError;
 pub use trust::{RecoveryStatus, TrustError};
 

@@ -10,6 +10,7 @@
 //! - [`Homeserver::shared`] is one lazily started server per test process.
 //! - `database_contains`, `log_contains`, `media_store_contains`, `uploads_of` and
 //!   `event_json_rows` show what an attacker with the server's disk would see.
+//! - [`PushGateway`] records on loopback what the homeserver pushes.
 //! - [`photos`] builds camera-like JPEGs full of metadata, and checks sanitised ones.
 
 mod config;
@@ -19,6 +20,7 @@ pub mod http;
 mod inspect;
 pub mod photos;
 mod process;
+mod push_gateway;
 mod util;
 mod venv;
 
@@ -26,6 +28,7 @@ pub use config::{PRIVACY_YAML, TESTING_YAML};
 pub use error::HarnessError;
 pub use homeserver::{Homeserver, HomeserverOptions};
 pub use inspect::Upload;
+pub use push_gateway::PushGateway;
 pub use venv::{ensure_synapse, venv_dir, workspace_root};
 
 /// The Synapse release every test, the demo and CI run against.

@@ -114,6 +114,8 @@ fn spawn(
     let mut child = cmd
         .current_dir(&layout.dir)
         .env("PYTHONUNBUFFERED", "1")
+        // Pushes to the loopback gateway never go through a proxy of the environment.
+        .env("no_proxy", "127.0.0.1,localhost")
         .stdin(Stdio::piped())
         .stdout(stdout)
         .stderr(stderr)

@@ -6,6 +6,7 @@ mod cases;
 mod errors;
 mod offline;
 mod photos;
+mod push;
 mod recovery;
 mod signout;
 mod support;

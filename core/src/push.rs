@@ -1,0 +1,172 @@
+//! Push: the homeserver tells the phone's push service only that *an event* exists (pushers are
+//! registered with `event_id_only`, and the server is configured with `include_content:
+//! false`); the app wakes, and [`InnomedClient::notification`] fetches and decrypts that event
+//! on the device to build a lock-screen text that names the case by its opaque code only.
+
+use matrix_sdk::ruma::{
+    api::client::push::{Pusher, PusherIds, PusherInit, PusherKind},
+    push::{HttpPusherData, PushFormat},
+    EventId, OwnedEventId, OwnedRoomId, RoomId,
+};
+use tracing::info;
+
+use crate::{cases::CaseRoom, InnomedClient};
+
+/// Why push could not be set up or a notification not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PushError {
+    #[error("the push gateway URL must be https (http only on loopback)")]
+    InvalidGatewayUrl,
+    #[error("no such case or event on this account")]
+    NotFound,
+    #[error("the homeserver cannot be reached")]
+    HomeserverUnreachable,
+    #[error("the homeserver refused the request: {0}")]
+    Server(String),
+}
+
+impl PushError {
+    fn from_sdk(e: &matrix_sdk::Error) -> Self {
+        match e {
+            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
+                Self::HomeserverUnreachable
+            }
+            matrix_sdk::Error::Http(h)
+                if h.client_api_error_kind()
+                    == Some(&matrix_sdk::ruma::api::error::ErrorKind::NotFound) =>
+            {
+                Self::NotFound
+            }
+            other => Self::Server(crate::account::error_class(other)),
+        }
+    }
+}
+
+/// Where this phone receives pushes: the platform token and the gateway that forwards to
+/// Apple (APNs) or Google (FCM).
+#[derive(Clone, Debug)]
+pub struct PusherConfig {
+    /// The app's id at the gateway (`fr.innomed.android`, `fr.innomed.ios`).
+    pub app_id: String,
+    /// The FCM registration token or APNs device token.
+    pub pushkey: String,
+    /// `https://push.cpts-example.fr/_matrix/push/v1/notify`.
+    pub gateway_url: String,
+    /// Shown in the doctor's list of sessions ("Pixel 8").
+    pub device_name: String,
+    /// `fr` or `en`.
+    pub lang: String,
+}
+
+/// What arrived, as much as a locked screen may show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotificationKind {
+    Message,
+    Photo,
+    Invitation,
+    /// The message could not be decrypted on this device (yet).
+    Encrypted,
+    Other,
+}
+
+/// A decrypted notification: never any patient data, only the case's opaque code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseNotification {
+    pub room_id: OwnedRoomId,
+    pub event_id: OwnedEventId,
+    /// `IM-7K2QX9`.
+    pub case_code: String,
+    pub kind: NotificationKind,
+}
+
+impl CaseNotification {
+    /// The lock-screen line, French first (`english` for the English locale).
+    pub fn lock_screen_text(&self, english: bool) -> String {
+        let code = &self.case_code;
+        match (self.kind, english) {
+            (NotificationKind::Photo, false) => format!("Nouvelle photo — dossier {code}"),
+            (NotificationKind::Photo, true) => format!("New photo — case {code}"),
+            (NotificationKind::Invitation, false) => format!("Invitation au dossier {code}"),
+            (NotificationKind::Invitation, true) => format!("Invitation to case {code}"),
+            (_, false) => format!("Nouveau message — dossier {code}"),
+            (_, true) => format!("New message — case {code}"),
+        }
+    }
+}
+
+impl InnomedClient {
+    /// Registers this phone with the homeserver's pusher API, content-free (`event_id_only`).
+    pub async fn register_pusher(&self, config: &PusherConfig) -> Result<(), PushError> {
+        let url = url::Url::parse(&config.gateway_url).map_err(|_| PushError::InvalidGatewayUrl)?;
+        let loopback = matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"));
+        if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+            return Err(PushError::InvalidGatewayUrl);
+        }
+        let mut data = HttpPusherData::new(config.gateway_url.clone());
+        data.format = Some(PushFormat::EventIdOnly);
+        let pusher: Pusher = PusherInit {
+            ids: PusherIds::new(config.pushkey.clone(), config.app_id.clone()),
+            kind: PusherKind::Http(data),
+            app_display_name: "Innomed".to_owned(),
+            device_display_name: config.device_name.clone(),
+            profile_tag: None,
+            lang: config.lang.clone(),
+        }
+        .into();
+        self.client
+            .pusher()
+            .set(pusher, false)
+            .await
+            .map_err(|e| PushError::from_sdk(&e))?;
+        info!("pusher registered (event id only)");
+        Ok(())
+    }
+
+    /// Fetches and decrypts the pushed event on this device and says what it is.
+    pub async fn notification(
+        &self,
+        room_id: &str,
+        event_id: &str,
+    ) -> Result<CaseNotification, PushError> {
+        let room_id = <&RoomId>::try_from(room_id).map_err(|_| PushError::NotFound)?;
+        let event_id = <&EventId>::try_from(event_id).map_err(|_| PushError::NotFound)?;
+        let room = self.client.get_room(room_id).ok_or(PushError::NotFound)?;
+        let case = CaseRoom::new(self.clone(), room.clone()).map_err(|_| PushError::NotFound)?;
+        let kind = if room.state() == matrix_sdk::RoomState::Invited {
+            NotificationKind::Invitation
+        } else {
+            let event = room
+                .load_or_fetch_event(event_id, None)
+                .await
+                .map_err(|e| PushError::from_sdk(&e))?;
+            if event.kind.is_utd() {
+                NotificationKind::Encrypted
+            } else {
+                kind_of(event.raw())
+            }
+        };
+        Ok(CaseNotification {
+            room_id: room_id.to_owned(),
+            event_id: event_id.to_owned(),
+            case_code: case.code(),
+            kind,
+        })
+    }
+}
+
+fn kind_of(
+    raw: &matrix_sdk::ruma::serde::Raw<matrix_sdk::ruma::events::AnySyncTimelineEvent>,
+) -> NotificationKind {
+    let event_type: Option<String> = raw.get_field("type").ok().flatten();
+    let content: Option<serde_json::Value> = raw.get_field("content").ok().flatten();
+    let msgtype = content
+        .as_ref()
+        .and_then(|c| c.get("msgtype"))
+        .and_then(|m| m.as_str());
+    match (event_type.as_deref(), msgtype) {
+        (Some("m.room.message"), Some("m.image")) => NotificationKind::Photo,
+        (Some("m.room.message"), _) => NotificationKind::Message,
+        (Some("m.room.member"), _) => NotificationKind::Invitation,
+        _ => NotificationKind::Other,
+    }
+}

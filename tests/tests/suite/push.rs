@@ -1,0 +1,131 @@
+//! Push: what the homeserver sends to the push gateway carries ids only (no content, sender or
+//! room name); the phone decrypts the event itself for a lock-screen line without patient data.
+
+use innomed_core::{InnomedClient, NotificationKind, PushError, PusherConfig};
+use innomed_harness::{Homeserver, PushGateway};
+use serde_json::Value;
+
+use crate::support::{case_seen_by, eventually, header_with, marker, Doctor};
+
+fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
+    PusherConfig {
+        app_id: "fr.innomed.test".into(),
+        pushkey: pushkey.into(),
+        gateway_url: gateway.url(),
+        device_name: "test phone".into(),
+        lang: "fr".into(),
+    }
+}
+
+/// The first push for `pushkey` about `room_id`.
+async fn push_for(gateway: &PushGateway, pushkey: &str, room_id: &str) -> Value {
+    eventually("a push at the gateway", || async {
+        gateway.received().into_iter().find_map(|p| {
+            let n = p.get("notification")?;
+            let ours = n["devices"][0]["pushkey"] == pushkey && n["room_id"] == room_id;
+            ours.then(|| n.clone())
+        })
+    })
+    .await
+}
+
+async fn lock_screen(client: &InnomedClient, push: &Value) -> (NotificationKind, String) {
+    let room_id = push["room_id"].as_str().expect("room id");
+    let event_id = push["event_id"].as_str().expect("event id");
+    let n = client
+        .notification(room_id, event_id)
+        .await
+        .expect("notification decrypted");
+    (n.kind, n.lock_screen_text(false))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_patient_data() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gateway = PushGateway::start().expect("push gateway");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let (gp_key, derm_key) = (marker("gpkey"), marker("dermkey"));
+    gp.client
+        .register_pusher(&pusher(&gateway, &gp_key))
+        .await
+        .expect("GP pusher");
+    derm.client
+        .register_pusher(&pusher(&gateway, &derm_key))
+        .await
+        .expect("dermatologist pusher");
+
+    let secret = marker("PUSHSECRET");
+    let case = gp
+        .client
+        .create_case(header_with(&secret))
+        .await
+        .expect("case");
+    let room_id = case.room_id().to_string();
+    case.invite(&derm.user_id).await.expect("invite");
+
+    // The invitation wakes the dermatologist's phone.
+    let invite_push = push_for(&gateway, &derm_key, &room_id).await;
+    let (kind, text) = lock_screen(&derm.client, &invite_push).await;
+    assert_eq!(kind, NotificationKind::Invitation);
+    assert_eq!(text, format!("Invitation au dossier {}", case.code()));
+
+    case_seen_by(&derm, &room_id)
+        .await
+        .accept()
+        .await
+        .expect("accept");
+    let answer = format!("Mme P.{secret}, exérèse conseillée");
+    case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline")
+        .send_text(&answer)
+        .await
+        .expect("queued");
+
+    // The answer wakes the GP's phone, which decrypts it locally.
+    let message_push = eventually("the answer's push", || async {
+        gateway.received().into_iter().find_map(|p| {
+            let n = p.get("notification")?;
+            let ours = n["devices"][0]["pushkey"] == gp_key.as_str()
+                && n["room_id"] == room_id.as_str()
+                && n.get("event_id").is_some();
+            ours.then(|| n.clone())
+        })
+    })
+    .await;
+    let (kind, text) = lock_screen(&gp.client, &message_push).await;
+    assert_eq!(kind, NotificationKind::Message);
+    assert_eq!(text, format!("Nouveau message — dossier {}", case.code()));
+    assert!(!text.contains(&secret));
+
+    // What reached the gateway: ids and counts, nothing else.
+    for push in gateway.received() {
+        let n = &push["notification"];
+        for field in [
+            "content",
+            "sender",
+            "sender_display_name",
+            "room_name",
+            "type",
+        ] {
+            assert!(n.get(field).is_none(), "{field} pushed: {n}");
+        }
+    }
+    let raw = gateway.raw().join("\n");
+    assert!(!raw.contains(&secret), "case text pushed");
+    assert!(
+        !raw.contains(&case.code()),
+        "even the case code stays on the phones"
+    );
+
+    // Only https gateways (http on loopback for tests).
+    let mut bad = pusher(&gateway, &gp_key);
+    bad.gateway_url = "http://push.example.org/_matrix/push/v1/notify".into();
+    assert_eq!(
+        gp.client.register_pusher(&bad).await,
+        Err(PushError::InvalidGatewayUrl)
+    );
+}
