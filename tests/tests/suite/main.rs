@@ -4,6 +4,7 @@
 mod accounts;
 mod cases;
 mod errors;
+mod logs;
 mod offline;
 mod photos;
 mod push;
