@@ -240,6 +240,10 @@ pub enum TrustError {
     RecoveryNotSetUp,
     #[error("recovery is already set up")]
     RecoveryAlreadyEnabled,
+    #[error("no such device")]
+    UnknownDevice,
+    #[error("the verification is not at this step yet")]
+    VerificationNotReady,
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("this client was closed or logged out")]
@@ -256,6 +260,8 @@ impl From<CoreTrustError> for TrustError {
             CoreTrustError::WrongRecoveryKey => Self::WrongRecoveryKey,
             CoreTrustError::RecoveryNotSetUp => Self::RecoveryNotSetUp,
             CoreTrustError::RecoveryAlreadyEnabled => Self::RecoveryAlreadyEnabled,
+            CoreTrustError::UnknownDevice => Self::UnknownDevice,
+            CoreTrustError::VerificationNotReady => Self::VerificationNotReady,
             CoreTrustError::HomeserverUnreachable => Self::HomeserverUnreachable,
             CoreTrustError::Server(detail) => Self::Server { detail },
         }

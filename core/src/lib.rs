@@ -35,7 +35,9 @@ pub use photos::{
 };
 pub use push::{CaseNotification, NotificationKind, PushError, PusherConfig};
 pub use sync::SyncError;
-pub use trust::{RecoveryStatus, TrustError};
+pub use trust::{
+    DeviceInfo, RecoveryStatus, SasEmoji, TrustError, Verification, VerificationState,
+};
 
 /// Diffs of live lists (case list, conversation).
 pub use eyeball_im::VectorDiff;

@@ -73,6 +73,7 @@ pub struct InnomedClient {
     pub(crate) sync: Arc<SyncSupervisor>,
     pub(crate) history: HistorySharing,
     revocation: Arc<RevocationWatch>,
+    pub(crate) verifications: Arc<crate::trust::Incoming>,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
     _lease: Arc<AccountLease>,
 }
@@ -216,12 +217,14 @@ impl InnomedClient {
         let account_dir = Arc::new(dir);
         let revocation =
             RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
+        let verifications = Arc::new(crate::trust::Incoming::install(&client));
         Self {
             client,
             account_dir,
             sync,
             history,
             revocation: Arc::new(revocation),
+            verifications,
             _lease: Arc::new(lease),
         }
     }

@@ -10,6 +10,10 @@ pub enum TrustError {
     RecoveryNotSetUp,
     #[error("recovery is already set up: its key was shown when it was set up")]
     RecoveryAlreadyEnabled,
+    #[error("no such device for this user")]
+    UnknownDevice,
+    #[error("the verification is not at this step yet")]
+    VerificationNotReady,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("the homeserver refused the request: {0}")]

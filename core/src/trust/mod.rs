@@ -4,8 +4,16 @@
 //! [`recovery`](InnomedClient::enable_recovery) — server-side key backup and secret storage
 //! behind one recovery key, shown once; a new device enters it to become cross-signed and read
 //! the old history.
+//! [`verification`](InnomedClient::verify_device) — emoji (SAS) verification of another device
+//! of the doctor or of a colleague, driven step by step.
 
 mod error;
 mod recovery;
+mod verification;
 
-pub use self::{error::TrustError, recovery::RecoveryStatus};
+pub(crate) use self::verification::Incoming;
+pub use self::{
+    error::TrustError,
+    recovery::RecoveryStatus,
+    verification::{DeviceInfo, SasEmoji, Verification, VerificationState},
+};

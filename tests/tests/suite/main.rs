@@ -13,3 +13,4 @@ mod signout;
 mod support;
 mod trust;
 mod unencrypted;
+mod verification;

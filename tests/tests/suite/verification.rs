@@ -1,0 +1,178 @@
+//! Emoji verification driven step by step, as the shells will: between two devices of the same
+//! doctor (the new one becomes cross-signed), between two doctors (each sees the other's
+//! identity verified), and a mismatch that verifies nothing.
+
+use std::time::Duration;
+
+use innomed_core::{InnomedClient, Verification, VerificationState};
+use innomed_harness::Homeserver;
+
+use crate::support::{case_seen_by, eventually, header_with, marker, Doctor, WAIT};
+
+/// Two doctors who share a case, so each knows the other's devices.
+async fn colleagues(hs_url: &str) -> (Doctor, Doctor) {
+    let gp = Doctor::register(hs_url, "gp").await;
+    let derm = Doctor::register(hs_url, "derm").await;
+    let case = gp
+        .client
+        .create_case(header_with(&marker("VER")))
+        .await
+        .expect("case");
+    case.invite(&derm.user_id).await.expect("invite");
+    case_seen_by(&derm, case.room_id().as_str())
+        .await
+        .accept()
+        .await
+        .expect("accept");
+    // Each knows the other's device, as colleagues sharing cases do.
+    for (a, b) in [(&gp, &derm), (&derm, &gp)] {
+        eventually("the colleague's device known", || async {
+            let devices = a.client.devices_of(&b.user_id).await.ok()?;
+            (!devices.is_empty()).then_some(())
+        })
+        .await;
+    }
+    (gp, derm)
+}
+
+/// Runs the exchange from the request to the emojis; returns both sides' emojis.
+async fn to_emojis(
+    requester: &InnomedClient,
+    other: &InnomedClient,
+    other_user: &str,
+) -> (Verification, Verification, Vec<String>, Vec<String>) {
+    let other_device = other.device_id().expect("device id");
+    let sent = requester
+        .verify_device(other_user, &other_device)
+        .await
+        .expect("request sent");
+    let received = other
+        .incoming_verification(WAIT)
+        .await
+        .expect("request received");
+    assert_eq!(received.flow_id(), sent.flow_id());
+    received.accept().await.expect("accepted");
+    sent.wait_for(WAIT, |s| *s == VerificationState::Ready)
+        .await
+        .expect("ready");
+    sent.start_emojis().await.expect("emojis started");
+    let symbols = |s: VerificationState| match s {
+        VerificationState::Emojis(e) => e.into_iter().map(|e| e.symbol).collect::<Vec<_>>(),
+        other => panic!("no emojis: {other:?}"),
+    };
+    let is_emojis = |s: &VerificationState| matches!(s, VerificationState::Emojis(_));
+    let mine = symbols(sent.wait_for(WAIT, is_emojis).await.expect("emojis here"));
+    let theirs = symbols(
+        received
+            .wait_for(WAIT, is_emojis)
+            .await
+            .expect("emojis there"),
+    );
+    (sent, received, mine, theirs)
+}
+
+async fn both_done(a: &Verification, b: &Verification) {
+    for v in [a, b] {
+        let state = v
+            .wait_for(WAIT, |s| {
+                matches!(
+                    s,
+                    VerificationState::Done | VerificationState::Cancelled { .. }
+                )
+            })
+            .await;
+        assert_eq!(state, Some(VerificationState::Done));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_device_of_the_same_doctor_is_verified_with_emojis() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let phone = Doctor::login_again(&hs.url(), &gp.user_id).await;
+    assert!(!phone.client.is_device_cross_signed().await);
+
+    let (sent, received, mine, theirs) = to_emojis(&gp.client, &phone.client, &gp.user_id).await;
+    assert_eq!(mine.len(), 7);
+    assert_eq!(mine, theirs, "both screens show the same emojis");
+    assert!(received.is_self_verification());
+    sent.confirm().await.expect("confirmed here");
+    received.confirm().await.expect("confirmed there");
+    both_done(&sent, &received).await;
+
+    eventually("the new phone signed by the doctor's identity", || async {
+        phone.client.is_device_cross_signed().await.then_some(())
+    })
+    .await;
+    let devices = gp.client.devices_of(&gp.user_id).await.expect("devices");
+    let phone_id = phone.client.device_id().expect("id");
+    assert!(devices
+        .iter()
+        .any(|d| d.device_id == phone_id && d.verified));
+    phone.client.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_doctors_verify_each_other_with_emojis() {
+    let hs = Homeserver::shared().expect("synapse");
+    let (gp, derm) = colleagues(&hs.url()).await;
+    assert!(!gp
+        .client
+        .is_user_verified(&derm.user_id)
+        .await
+        .expect("status"));
+
+    let (sent, received, mine, theirs) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
+    assert_eq!(mine, theirs);
+    assert_eq!(received.other_user_id().as_str(), gp.user_id);
+    sent.confirm().await.expect("GP confirms");
+    received.confirm().await.expect("dermatologist confirms");
+    both_done(&sent, &received).await;
+
+    eventually("the dermatologist verified for the GP", || async {
+        gp.client
+            .is_user_verified(&derm.user_id)
+            .await
+            .ok()?
+            .then_some(())
+    })
+    .await;
+    eventually("the GP verified for the dermatologist", || async {
+        derm.client
+            .is_user_verified(&gp.user_id)
+            .await
+            .ok()?
+            .then_some(())
+    })
+    .await;
+    let devices = derm.client.devices_of(&gp.user_id).await.expect("devices");
+    assert!(
+        devices.iter().all(|d| d.verified),
+        "and so the GP's devices"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn different_emojis_verify_nothing() {
+    let hs = Homeserver::shared().expect("synapse");
+    let (gp, derm) = colleagues(&hs.url()).await;
+    let (sent, received, _, _) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
+    received.mismatch().await.expect("they differ");
+    for v in [&sent, &received] {
+        let state = v
+            .wait_for(WAIT, |s| matches!(s, VerificationState::Cancelled { .. }))
+            .await;
+        assert_eq!(
+            state,
+            Some(VerificationState::Cancelled {
+                reason: "m.mismatched_sas".into()
+            })
+        );
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(!gp
+        .client
+        .is_user_verified(&derm.user_id)
+        .await
+        .expect("status"));
+}
