@@ -263,10 +263,10 @@ impl Verification {
 
     fn sas(&self) -> Option<SasVerification> {
         match self.request.state() {
-            VerificationRequestState::Transitioned { verification, .. } => match verification {
-                SdkVerification::SasV1(sas) => Some(sas),
-                _ => None,
-            },
+            VerificationRequestState::Transitioned {
+                verification: SdkVerification::SasV1(sas),
+                ..
+            } => Some(sas),
             _ => None,
         }
     }
