@@ -13,6 +13,7 @@
 //! - [`push`]: content-free pusher registration, and the lock-screen line of a pushed event;
 //! - [`trust`]: recovery key (enable once, recover on a new device), key backup, whether this
 //!   device is cross-signed;
+//! - [`verification`]: emoji (SAS) verification step by step, a user's devices;
 //! - [`error`]: a few typed error enums whose variants are the stable codes the shells
 //!   localise; no panic crosses the boundary.
 //!
@@ -32,3 +33,4 @@ pub mod push;
 pub mod task;
 pub mod timeline;
 pub mod trust;
+pub mod verification;
