@@ -240,6 +240,8 @@ pub enum TrustError {
     RecoveryNotSetUp,
     #[error("recovery is already set up")]
     RecoveryAlreadyEnabled,
+    #[error("wrong password")]
+    WrongPassword,
     #[error("no such device")]
     UnknownDevice,
     #[error("the verification is not at this step yet")]
@@ -260,6 +262,7 @@ impl From<CoreTrustError> for TrustError {
             CoreTrustError::WrongRecoveryKey => Self::WrongRecoveryKey,
             CoreTrustError::RecoveryNotSetUp => Self::RecoveryNotSetUp,
             CoreTrustError::RecoveryAlreadyEnabled => Self::RecoveryAlreadyEnabled,
+            CoreTrustError::WrongPassword => Self::WrongPassword,
             CoreTrustError::UnknownDevice => Self::UnknownDevice,
             CoreTrustError::VerificationNotReady => Self::VerificationNotReady,
             CoreTrustError::HomeserverUnreachable => Self::HomeserverUnreachable,

@@ -7,7 +7,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 use crate::{
     cases::CaseHeader,
     convert::{Reaction, UtdReason},
-    error::TimelineError,
+    error::{TimelineError, TrustError},
     photos::PhotoMessage,
     platform::run,
     task::{forward_list, TaskHandle},
@@ -103,6 +103,10 @@ pub enum SendState {
     Failed {
         recoverable: bool,
     },
+    /// Waiting: these colleagues' verified identities changed; sent once acknowledged.
+    BlockedByIdentityChange {
+        users: Vec<String>,
+    },
 }
 
 impl From<core::ConversationItem> for TimelineItem {
@@ -152,6 +156,11 @@ impl From<core::CaseMessage> for CaseMessage {
                 core::SendState::Sending => SendState::Sending,
                 core::SendState::Sent => SendState::Sent,
                 core::SendState::Failed { recoverable } => SendState::Failed { recoverable },
+                core::SendState::BlockedByIdentityChange { users } => {
+                    SendState::BlockedByIdentityChange {
+                        users: users.into_iter().map(|u| u.to_string()).collect(),
+                    }
+                }
             },
             read_by: m.read_by.into_iter().map(|u| u.to_string()).collect(),
             reactions: m
@@ -227,6 +236,14 @@ impl Timeline {
         let id = parse_event_id(&event_id)?;
         let c = self.conversation.clone();
         Ok(run(async move { c.toggle_reaction(&id, reaction.into()).await }).await??)
+    }
+
+    /// The doctor checked with the colleague: withdraw the old verification and send what was
+    /// waiting for `user_id`. Returns how many messages were waiting.
+    pub async fn acknowledge_identity_change(&self, user_id: String) -> Result<u32, TrustError> {
+        let c = self.conversation.clone();
+        let n = run(async move { c.acknowledge_identity_change(&user_id).await }).await??;
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     /// Sends a read receipt for the latest message; `false` if it was already read.

@@ -71,6 +71,19 @@ impl Client {
         }))
     }
 
+    /// Whether a colleague this doctor verified now shows another identity.
+    pub async fn has_identity_changed(&self, user_id: String) -> Result<bool, TrustError> {
+        let client = self.core().map_err(|_| TrustError::Closed)?;
+        Ok(run(async move { client.has_identity_changed(&user_id).await }).await??)
+    }
+
+    /// Starts a new identity (lost recovery key and every device); returns the new recovery
+    /// key, to show once.
+    pub async fn reset_identity(&self, password: String) -> Result<String, TrustError> {
+        let client = self.core().map_err(|_| TrustError::Closed)?;
+        Ok(run(async move { client.reset_identity(&password).await }).await??)
+    }
+
     /// Whether the doctor's own identity signed this device.
     pub async fn is_device_cross_signed(&self) -> Result<bool, ClientError> {
         let client = self.core()?;

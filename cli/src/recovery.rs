@@ -86,6 +86,7 @@ pub fn error_code(e: &TrustError) -> &'static str {
         TrustError::WrongRecoveryKey => "wrong_recovery_key",
         TrustError::RecoveryNotSetUp => "recovery_not_set_up",
         TrustError::RecoveryAlreadyEnabled => "recovery_already_enabled",
+        TrustError::WrongPassword => "wrong_credentials",
         TrustError::UnknownDevice => "unknown_device",
         TrustError::VerificationNotReady => "verification_not_ready",
         TrustError::HomeserverUnreachable => "homeserver_unreachable",

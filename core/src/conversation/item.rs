@@ -5,7 +5,7 @@ use matrix_sdk::ruma::{
     events::room::message::{ImageMessageEventContent, MessageType},
     OwnedEventId, OwnedUserId,
 };
-use matrix_sdk_base::crypto::types::events::UtdCause;
+use matrix_sdk_base::{crypto::types::events::UtdCause, store::QueueWedgeError};
 use matrix_sdk_ui::timeline::{
     EncryptedMessage, EventSendState, EventTimelineItem, MsgLikeKind, TimelineItem,
     TimelineItemContent, TimelineItemKind, VirtualTimelineItem,
@@ -138,6 +138,17 @@ pub enum SendState {
     Sent,
     /// Sending stopped; `recoverable` errors are retried when the network returns.
     Failed { recoverable: bool },
+    /// Waiting: these colleagues' verified identities changed. Sent once the doctor
+    /// acknowledges it (`Conversation::acknowledge_identity_change`).
+    BlockedByIdentityChange { users: Vec<OwnedUserId> },
+}
+
+/// The colleagues whose identity change stopped this send, if that is why it stopped.
+pub(crate) fn blocking_users(error: &matrix_sdk::Error) -> Vec<OwnedUserId> {
+    match QueueWedgeError::from(error) {
+        QueueWedgeError::IdentityViolations { users } => users,
+        _ => Vec::new(),
+    }
 }
 
 pub(crate) fn map_item(item: &TimelineItem) -> ConversationItem {
@@ -241,8 +252,14 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
     let send_state = match event.send_state() {
         None | Some(EventSendState::Sent { .. }) => SendState::Sent,
         Some(EventSendState::NotSentYet { .. }) => SendState::Sending,
-        Some(EventSendState::SendingFailed { is_recoverable, .. }) => SendState::Failed {
-            recoverable: *is_recoverable,
+        Some(EventSendState::SendingFailed {
+            error,
+            is_recoverable,
+        }) => match blocking_users(error) {
+            users if !users.is_empty() => SendState::BlockedByIdentityChange { users },
+            _ => SendState::Failed {
+                recoverable: *is_recoverable,
+            },
         },
     };
     let sender = event.sender().to_owned();

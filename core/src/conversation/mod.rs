@@ -3,6 +3,7 @@
 //! send queue: a message written offline is stored and delivered once, in order.
 
 mod item;
+pub(crate) use self::item::blocking_users;
 mod reactions;
 
 use std::{pin::Pin, sync::Arc};

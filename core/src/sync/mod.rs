@@ -130,7 +130,14 @@ async fn watch(client: Client, service: Arc<SyncService>) {
                     client.send_queue().set_enabled(true).await;
                     info!("send queue resumed");
                 }
-                Ok(error) => warn!(room_id = %error.room_id, "a message could not be sent"),
+                Ok(error) => {
+                    // The message is parked on the device (its send state says why); the SDK
+                    // paused the room's queue, which would hold back every later message too.
+                    warn!(room_id = %error.room_id, "a message could not be sent");
+                    if let Some(room) = client.get_room(&error.room_id) {
+                        room.send_queue().set_enabled(true);
+                    }
+                }
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
             },

@@ -10,6 +10,8 @@ pub enum TrustError {
     RecoveryNotSetUp,
     #[error("recovery is already set up: its key was shown when it was set up")]
     RecoveryAlreadyEnabled,
+    #[error("wrong password")]
+    WrongPassword,
     #[error("no such device for this user")]
     UnknownDevice,
     #[error("the verification is not at this step yet")]

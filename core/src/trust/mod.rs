@@ -8,6 +8,7 @@
 //! of the doctor or of a colleague, driven step by step.
 
 mod error;
+mod identity;
 mod recovery;
 mod verification;
 

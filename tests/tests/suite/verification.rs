@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use innomed_core::{InnomedClient, Verification, VerificationState};
+use innomed_core::{InnomedClient, MessageKind, SendState, Verification, VerificationState};
 use innomed_harness::Homeserver;
 
-use crate::support::{case_seen_by, eventually, header_with, marker, Doctor, WAIT};
+use crate::support::{case_seen_by, eventually, header_with, marker, Doctor, PASSWORD, WAIT};
 
 /// Two doctors who share a case, so each knows the other's devices.
 async fn colleagues(hs_url: &str) -> (Doctor, Doctor) {
@@ -175,4 +175,92 @@ async fn different_emojis_verify_nothing() {
         .is_user_verified(&derm.user_id)
         .await
         .expect("status"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
+    let hs = Homeserver::shared().expect("synapse");
+    let (gp, derm) = colleagues(&hs.url()).await;
+    let (sent, received, _, _) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
+    sent.confirm().await.expect("GP confirms");
+    received.confirm().await.expect("dermatologist confirms");
+    both_done(&sent, &received).await;
+    eventually("the dermatologist verified", || async {
+        gp.client
+            .is_user_verified(&derm.user_id)
+            .await
+            .ok()?
+            .then_some(())
+    })
+    .await;
+
+    // The dermatologist starts a new identity (lost recovery key, reinstalled app).
+    let new_key = derm
+        .client
+        .reset_identity(PASSWORD)
+        .await
+        .expect("identity reset");
+    assert!(!new_key.is_empty());
+    eventually("the GP sees the identity change", || async {
+        gp.client
+            .has_identity_changed(&derm.user_id)
+            .await
+            .ok()?
+            .then_some(())
+    })
+    .await;
+
+    let room_id = gp.client.case_list().current().await[0].room_id.to_string();
+    let conversation = gp
+        .client
+        .case(&room_id)
+        .expect("case")
+        .conversation()
+        .await
+        .expect("timeline");
+    let text = marker("AFTERCHANGE");
+    conversation.send_text(&text).await.expect("queued");
+    let users = eventually("the message held back", || async {
+        conversation.messages().await.into_iter().find_map(|m| match m.send_state {
+            SendState::BlockedByIdentityChange { users } if matches!(&m.kind, MessageKind::Text { body, .. } if *body == text) => Some(users),
+            _ => None,
+        })
+    })
+    .await;
+    assert_eq!(users.len(), 1);
+    assert_eq!(users[0].as_str(), derm.user_id);
+
+    // The GP checked with the colleague, and acknowledges: the message goes out.
+    let resent = conversation
+        .acknowledge_identity_change(&derm.user_id)
+        .await
+        .expect("acknowledged");
+    assert_eq!(resent, 1);
+    eventually("the message sent", || async {
+        let states: Vec<_> = conversation
+            .messages()
+            .await
+            .into_iter()
+            .filter(|m| matches!(&m.kind, MessageKind::Text { body, .. } if *body == text))
+            .map(|m| m.send_state)
+            .collect();
+        (states == [SendState::Sent]).then_some(())
+    })
+    .await;
+    let derm_conversation = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    eventually(
+        "the message at the dermatologist's new identity",
+        || async {
+            crate::support::load_all(&derm_conversation).await;
+            crate::support::texts(&derm_conversation)
+                .await
+                .contains(&text)
+                .then_some(())
+        },
+    )
+    .await;
 }
