@@ -80,10 +80,17 @@ impl CaseRoom {
         Ok(header.map(Into::into))
     }
 
-    /// Invites a colleague; they can read the messages sent before the invitation.
+    /// Invites a colleague; they can read the messages sent before the invitation (not a
+    /// colleague coming back after leaving or being removed).
     pub async fn invite(&self, user_id: String) -> Result<(), CaseError> {
         let case = self.case.clone();
         Ok(run(async move { case.invite(&user_id).await }).await??)
+    }
+
+    /// Removes a colleague: nothing sent afterwards reaches them, even if invited again.
+    pub async fn remove(&self, user_id: String) -> Result<(), CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.remove(&user_id).await }).await??)
     }
 
     pub async fn accept(&self) -> Result<(), CaseError> {

@@ -196,6 +196,13 @@ async fn account_command(
                 format!("{user} invited"),
             )
         }
+        Command::Remove { case_id, user } => {
+            client.case(&case_id)?.remove(&user).await?;
+            done(
+                json!({ "ok": true, "case": case_id, "removed": user }),
+                format!("{user} removed; the room key was replaced"),
+            )
+        }
         Command::Accept { case_id } => {
             client.case(&case_id)?.accept().await?;
             done(

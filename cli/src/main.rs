@@ -131,6 +131,13 @@ pub enum Command {
         #[arg(long)]
         user: String,
     },
+    /// Remove a colleague from a case (what is sent afterwards never reaches them).
+    Remove {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        user: String,
+    },
     /// Accept an invitation.
     Accept {
         #[arg(long = "case")]

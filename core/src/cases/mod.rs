@@ -6,6 +6,7 @@ mod error;
 mod events;
 mod history;
 mod list;
+mod removal;
 
 use matrix_sdk::{
     ruma::{
@@ -193,6 +194,12 @@ impl CaseRoom {
         self.ensure_encrypted().await?;
         if !self.user_exists(&user_id).await? {
             return Err(CaseError::UnknownUser);
+        }
+        if self.was_member(&user_id).await {
+            // Coming back after leaving or being removed: what was sent meanwhile stays closed.
+            self.invite_without_history(&user_id).await?;
+            info!(room_id = %self.room_id(), "colleague invited again, without history");
+            return Ok(());
         }
         self.room.invite_user_by_id(&user_id).await.map_err(|e| {
             match e.client_api_error_kind() {

@@ -6,7 +6,9 @@ use innomed_core::{MessageKind, Reaction, UtdReason};
 use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
-use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
+use crate::support::{
+    case_seen_by, eventually, header_with, load_all, marker, texts, Doctor, WAIT,
+};
 
 /// A GP and a dermatologist in one case; returns the case's room id.
 async fn shared_case(gp: &Doctor, derm: &Doctor) -> String {
@@ -206,4 +208,72 @@ async fn only_the_fixed_reactions_are_sent_and_shown() {
         .toggle_reaction(&event_id, Reaction::Agree)
         .await
         .expect("removed"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let room_id = shared_case(&gp, &derm).await;
+    let case = gp.client.case(&room_id).expect("case");
+    let gp_conversation = case.conversation().await.expect("timeline");
+    let derm_conversation = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    let before = marker("BEFORE");
+    gp_conversation.send_text(&before).await.expect("queued");
+    eventually("the first message read", || async {
+        load_all(&derm_conversation).await;
+        texts(&derm_conversation)
+            .await
+            .contains(&before)
+            .then_some(())
+    })
+    .await;
+
+    case.remove(&derm.user_id).await.expect("removed");
+    let while_out = marker("WHILEOUT");
+    gp_conversation.send_text(&while_out).await.expect("queued");
+    assert!(gp.client.flush_outbox(WAIT).await.expect("flush"));
+
+    // Invited again and back in the case.
+    case.invite(&derm.user_id).await.expect("invited again");
+    eventually("the dermatologist back", || async {
+        let c = derm.client.case(&room_id).ok()?;
+        (c.membership() == innomed_core::Membership::Invited).then_some(())
+    })
+    .await;
+    case_seen_by(&derm, &room_id)
+        .await
+        .accept()
+        .await
+        .expect("accepted again");
+    let after = marker("AFTER");
+    gp_conversation.send_text(&after).await.expect("queued");
+
+    let back = case_seen_by(&derm, &room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline");
+    eventually("the new message read", || async {
+        load_all(&back).await;
+        texts(&back).await.contains(&after).then_some(())
+    })
+    .await;
+    // Give keys every chance to arrive (sharing, key requests) before checking.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    load_all(&back).await;
+    let shown = texts(&back).await;
+    assert!(
+        shown.contains(&before),
+        "what was read before stays readable"
+    );
+    assert!(
+        !shown.contains(&while_out),
+        "read what was sent while removed"
+    );
 }

@@ -1,0 +1,88 @@
+//! Removing a colleague from a case. The room key is replaced before the next message, so what
+//! is sent afterwards never reaches the removed doctor's devices; if they are invited again,
+//! no history is shared with them, so the messages sent while they were out stay unreadable.
+
+use matrix_sdk::ruma::{
+    api::client::{
+        membership::invite_user::v3::{InvitationRecipient, InviteUserId, Request},
+        state::get_state_event_for_key,
+    },
+    events::{room::member::MembershipState, StateEventType},
+    UserId,
+};
+use tracing::{info, warn};
+
+/// How long `remove` waits for sync to show the removal before replacing the key.
+const REMOVAL_SYNC_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+use super::{error::Result, CaseError, CaseRoom};
+
+impl CaseRoom {
+    /// Removes a colleague from the case (the doctor's power level must allow it).
+    pub async fn remove(&self, user_id: &str) -> Result<()> {
+        let user_id =
+            crate::account::parse_user_id(user_id).map_err(|_| CaseError::InvalidUserId)?;
+        self.room
+            .kick_user(&user_id, None)
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        // Room keys go to the members in the local state: wait until sync has seen the removal
+        // (bounded), so the next key is not shared with the removed doctor's devices.
+        let deadline = tokio::time::Instant::now() + REMOVAL_SYNC_WAIT;
+        while !self.left_locally(&user_id).await {
+            if tokio::time::Instant::now() >= deadline {
+                warn!(room_id = %self.room_id(), "removal not synced yet; the key is replaced anyway");
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        // The SDK would rotate on the next send anyway, seeing the member gone; do it now, so
+        // no message can go out on the old key.
+        self.room
+            .discard_room_key()
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        info!(room_id = %self.room_id(), "colleague removed, room key replaced");
+        Ok(())
+    }
+
+    async fn left_locally(&self, user_id: &UserId) -> bool {
+        matches!(
+            self.room.get_member_no_sync(user_id).await,
+            Ok(Some(m)) if matches!(m.membership(), MembershipState::Leave | MembershipState::Ban)
+        )
+    }
+
+    /// Whether `user_id` was in this case before and left or was removed, as the homeserver
+    /// has it now (the local state may not have synced the removal yet).
+    pub(crate) async fn was_member(&self, user_id: &UserId) -> bool {
+        let request = get_state_event_for_key::v3::Request::new(
+            self.room.room_id().to_owned(),
+            StateEventType::RoomMember,
+            user_id.to_string(),
+        );
+        let Ok(response) = self.room.client().send(request).await else {
+            return false;
+        };
+        let membership: Option<String> = response
+            .into_content()
+            .deserialize_as_unchecked::<serde_json::Value>()
+            .ok()
+            .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
+        matches!(membership.as_deref(), Some("leave" | "ban"))
+    }
+
+    /// An invitation without the history bundle, for a colleague coming back.
+    pub(crate) async fn invite_without_history(&self, user_id: &UserId) -> Result<()> {
+        let request = Request::new(
+            self.room.room_id().to_owned(),
+            InvitationRecipient::UserId(InviteUserId::new(user_id.to_owned())),
+        );
+        self.room
+            .client()
+            .send(request)
+            .await
+            .map_err(|e| CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e))))?;
+        Ok(())
+    }
+}
