@@ -20,15 +20,10 @@ use crate::{Conversation, InnomedClient};
 impl InnomedClient {
     /// Whether a colleague this doctor verified now shows another identity.
     pub async fn has_identity_changed(&self, user_id: &str) -> Result<bool, TrustError> {
-        let user_id =
-            crate::account::parse_user_id(user_id).map_err(|_| TrustError::UnknownDevice)?;
-        let identity = self
-            .client
-            .encryption()
-            .request_user_identity(&user_id)
-            .await
-            .map_err(|e| TrustError::Server(e.to_string()))?;
-        Ok(identity.is_some_and(|i| i.has_verification_violation()))
+        Ok(self
+            .fresh_identity(user_id)
+            .await?
+            .is_some_and(|i| i.has_verification_violation()))
     }
 
     /// Replaces the doctor's cross-signing identity (the password confirms it) and sets up

@@ -145,17 +145,25 @@ impl InnomedClient {
 
     /// Whether the colleague's identity was verified by this doctor (emojis compared).
     pub async fn is_user_verified(&self, user_id: &str) -> Result<bool, TrustError> {
+        Ok(self
+            .fresh_identity(user_id)
+            .await?
+            .is_some_and(|i| i.is_verified()))
+    }
+
+    /// A user's identity as the homeserver has it now (the signature made at the end of an
+    /// emoji exchange, or a new identity, is uploaded there first).
+    pub(crate) async fn fresh_identity(
+        &self,
+        user_id: &str,
+    ) -> Result<Option<matrix_sdk::encryption::identities::UserIdentity>, TrustError> {
         let user_id =
             crate::account::parse_user_id(user_id).map_err(|_| TrustError::UnknownDevice)?;
-        let identity = self
-            .client
+        self.client
             .encryption()
-            // From the homeserver: the signature made at the end of the emoji exchange is
-            // uploaded there first.
             .request_user_identity(&user_id)
             .await
-            .map_err(|e| TrustError::Server(e.to_string()))?;
-        Ok(identity.is_some_and(|i| i.is_verified()))
+            .map_err(|e| TrustError::Server(e.to_string()))
     }
 }
 

@@ -8,7 +8,9 @@ use innomed_core::{MessageKind, MessageRef, PhotoSize, PhotoSource, SanitizeOpti
 use innomed_harness::{photos, Homeserver};
 use serde_json::json;
 
-use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
+use crate::support::{
+    case_seen_by, eventually, header_with, load_all, marker, wait_for_text, Doctor,
+};
 
 const CHILD_ENV: &str = "INNOMED_LOG_CHILD";
 
@@ -102,14 +104,7 @@ async fn child_scenario_with_trace_logs() {
     let derm_case = case_seen_by(&derm, &room_id).await;
     derm_case.accept().await.expect("accept");
     let derm_conversation = derm_case.conversation().await.expect("timeline");
-    eventually("the message decrypted", || async {
-        load_all(&derm_conversation).await;
-        texts(&derm_conversation)
-            .await
-            .contains(&message)
-            .then_some(())
-    })
-    .await;
+    wait_for_text(&derm_conversation, &message).await;
     let header = derm_case.header().await.expect("header").expect("found");
     assert!(header.question.contains(&header_marker));
 

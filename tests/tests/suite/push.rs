@@ -5,7 +5,7 @@ use innomed_core::{InnomedClient, NotificationKind, PushError, PusherConfig};
 use innomed_harness::{Homeserver, PushGateway};
 use serde_json::Value;
 
-use crate::support::{case_seen_by, eventually, header_with, marker, Doctor};
+use crate::support::{case_seen_by, conversation_of, eventually, header_with, marker, Doctor};
 
 fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
     PusherConfig {
@@ -76,11 +76,8 @@ async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_p
         .await
         .expect("accept");
     let answer = format!("Mme P.{secret}, exérèse conseillée");
-    case_seen_by(&derm, &room_id)
+    conversation_of(&derm, &room_id)
         .await
-        .conversation()
-        .await
-        .expect("timeline")
         .send_text(&answer)
         .await
         .expect("queued");

@@ -5,7 +5,9 @@
 use innomed_core::{InnomedClient, MessageKind, RecoveryStatus, TrustError};
 use innomed_harness::Homeserver;
 
-use crate::support::{eventually, header_with, load_all, marker, texts, Doctor, WAIT};
+use crate::support::{
+    eventually, header_with, load_all, marker, texts, wait_for_text, Doctor, WAIT,
+};
 
 async fn status_becomes(client: &InnomedClient, wanted: RecoveryStatus) {
     eventually(&format!("recovery status {wanted:?}"), || async {
@@ -108,14 +110,7 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
         phone.is_device_cross_signed().await,
         "signed by the GP's identity"
     );
-    eventually("the old message decrypted from the backup", || async {
-        load_all(&phone_conversation).await;
-        texts(&phone_conversation)
-            .await
-            .contains(&before)
-            .then_some(())
-    })
-    .await;
+    wait_for_text(&phone_conversation, &before).await;
     let header = phone_case.header().await.expect("header").expect("found");
     assert_eq!(header.question, header_with(&secret).header.question);
     new_phone.client.close().await;

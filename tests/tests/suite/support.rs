@@ -146,6 +146,28 @@ pub async fn case_seen_by(doctor: &Doctor, room_id: &str) -> CaseRoom {
     .await
 }
 
+/// The conversation of the case as `doctor` sees it (waiting for the case to reach them).
+pub async fn conversation_of(doctor: &Doctor, room_id: &str) -> Conversation {
+    case_seen_by(doctor, room_id)
+        .await
+        .conversation()
+        .await
+        .expect("timeline")
+}
+
+/// Waits until `text` is shown decrypted in `conversation` (loading older messages as needed).
+pub async fn wait_for_text(conversation: &Conversation, text: &str) {
+    eventually("the message decrypted", || async {
+        load_all(conversation).await;
+        texts(conversation)
+            .await
+            .iter()
+            .any(|t| t == text)
+            .then_some(())
+    })
+    .await;
+}
+
 /// Loads the case back to its creation (bounded), so earlier messages are in view.
 pub async fn load_all(conversation: &Conversation) {
     let _ = conversation.load_history(Duration::from_secs(10)).await;

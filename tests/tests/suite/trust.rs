@@ -7,7 +7,8 @@ use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
 use crate::support::{
-    case_seen_by, eventually, header_with, load_all, marker, texts, Doctor, WAIT,
+    case_seen_by, conversation_of, eventually, header_with, load_all, marker, texts, wait_for_text,
+    Doctor, WAIT,
 };
 
 /// A GP and a dermatologist in one case; returns the case's room id.
@@ -40,21 +41,11 @@ async fn a_colleagues_unverified_new_device_cannot_read_and_says_why() {
     assert!(!phone.is_device_cross_signed().await);
 
     let secret = marker("UNVERIFIED");
-    let gp_conversation = gp
-        .client
-        .case(&room_id)
-        .expect("case")
-        .conversation()
-        .await
-        .expect("timeline");
+    let gp_conversation = conversation_of(&gp, &room_id).await;
     gp_conversation.send_text(&secret).await.expect("queued");
 
     // The verified phone reads it.
-    let derm_conversation = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
+    let derm_conversation = conversation_of(&derm, &room_id).await;
     eventually("the message on the verified phone", || async {
         texts(&derm_conversation)
             .await
@@ -107,11 +98,7 @@ async fn a_message_injected_in_clear_is_marked_untrusted() {
     let response = http::request("PUT", &url, Some(&body), Some(&token)).expect("raw send");
     assert_eq!(response.status, 200, "the homeserver accepted it");
 
-    let derm_conversation = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
+    let derm_conversation = conversation_of(&derm, &room_id).await;
     eventually("the injected event marked untrusted", || async {
         load_all(&derm_conversation).await;
         derm_conversation
@@ -135,20 +122,10 @@ async fn only_the_fixed_reactions_are_sent_and_shown() {
     let gp = Doctor::register(&hs.url(), "gp").await;
     let derm = Doctor::register(&hs.url(), "derm").await;
     let room_id = shared_case(&gp, &derm).await;
-    let gp_conversation = gp
-        .client
-        .case(&room_id)
-        .expect("case")
-        .conversation()
-        .await
-        .expect("timeline");
+    let gp_conversation = conversation_of(&gp, &room_id).await;
     let question = marker("Q");
     gp_conversation.send_text(&question).await.expect("queued");
-    let derm_conversation = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
+    let derm_conversation = conversation_of(&derm, &room_id).await;
     let event_id = eventually("the question at the dermatologist", || async {
         derm_conversation
             .messages()
@@ -218,21 +195,10 @@ async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
     let room_id = shared_case(&gp, &derm).await;
     let case = gp.client.case(&room_id).expect("case");
     let gp_conversation = case.conversation().await.expect("timeline");
-    let derm_conversation = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
+    let derm_conversation = conversation_of(&derm, &room_id).await;
     let before = marker("BEFORE");
     gp_conversation.send_text(&before).await.expect("queued");
-    eventually("the first message read", || async {
-        load_all(&derm_conversation).await;
-        texts(&derm_conversation)
-            .await
-            .contains(&before)
-            .then_some(())
-    })
-    .await;
+    wait_for_text(&derm_conversation, &before).await;
 
     case.remove(&derm.user_id).await.expect("removed");
     let while_out = marker("WHILEOUT");
@@ -254,16 +220,8 @@ async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
     let after = marker("AFTER");
     gp_conversation.send_text(&after).await.expect("queued");
 
-    let back = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
-    eventually("the new message read", || async {
-        load_all(&back).await;
-        texts(&back).await.contains(&after).then_some(())
-    })
-    .await;
+    let back = conversation_of(&derm, &room_id).await;
+    wait_for_text(&back, &after).await;
     // Give keys every chance to arrive (sharing, key requests) before checking.
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     load_all(&back).await;

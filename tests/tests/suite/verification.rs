@@ -7,7 +7,9 @@ use std::time::Duration;
 use innomed_core::{InnomedClient, MessageKind, SendState, Verification, VerificationState};
 use innomed_harness::Homeserver;
 
-use crate::support::{case_seen_by, eventually, header_with, marker, Doctor, PASSWORD, WAIT};
+use crate::support::{
+    case_seen_by, conversation_of, eventually, header_with, marker, Doctor, PASSWORD, WAIT,
+};
 
 /// Two doctors who share a case, so each knows the other's devices.
 async fn colleagues(hs_url: &str) -> (Doctor, Doctor) {
@@ -85,6 +87,30 @@ async fn both_done(a: &Verification, b: &Verification) {
     }
 }
 
+/// The GP verifies the dermatologist's device with emojis, both confirm; then the GP sees the
+/// dermatologist's identity verified.
+async fn verify_each_other(gp: &Doctor, derm: &Doctor) {
+    let (sent, received, mine, theirs) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
+    assert_eq!(mine, theirs, "both screens show the same emojis");
+    assert_eq!(received.other_user_id().as_str(), gp.user_id);
+    sent.confirm().await.expect("GP confirms");
+    received.confirm().await.expect("dermatologist confirms");
+    both_done(&sent, &received).await;
+    becomes_verified(gp, derm).await;
+}
+
+/// Waits until `who` sees `whom`'s identity verified.
+async fn becomes_verified(who: &Doctor, whom: &Doctor) {
+    eventually("the colleague's identity verified", || async {
+        who.client
+            .is_user_verified(&whom.user_id)
+            .await
+            .ok()?
+            .then_some(())
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_device_of_the_same_doctor_is_verified_with_emojis() {
     let hs = Homeserver::shared().expect("synapse");
@@ -122,29 +148,8 @@ async fn two_doctors_verify_each_other_with_emojis() {
         .await
         .expect("status"));
 
-    let (sent, received, mine, theirs) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
-    assert_eq!(mine, theirs);
-    assert_eq!(received.other_user_id().as_str(), gp.user_id);
-    sent.confirm().await.expect("GP confirms");
-    received.confirm().await.expect("dermatologist confirms");
-    both_done(&sent, &received).await;
-
-    eventually("the dermatologist verified for the GP", || async {
-        gp.client
-            .is_user_verified(&derm.user_id)
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
-    eventually("the GP verified for the dermatologist", || async {
-        derm.client
-            .is_user_verified(&gp.user_id)
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    verify_each_other(&gp, &derm).await;
+    becomes_verified(&derm, &gp).await;
     let devices = derm.client.devices_of(&gp.user_id).await.expect("devices");
     assert!(
         devices.iter().all(|d| d.verified),
@@ -181,18 +186,7 @@ async fn different_emojis_verify_nothing() {
 async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
     let hs = Homeserver::shared().expect("synapse");
     let (gp, derm) = colleagues(&hs.url()).await;
-    let (sent, received, _, _) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
-    sent.confirm().await.expect("GP confirms");
-    received.confirm().await.expect("dermatologist confirms");
-    both_done(&sent, &received).await;
-    eventually("the dermatologist verified", || async {
-        gp.client
-            .is_user_verified(&derm.user_id)
-            .await
-            .ok()?
-            .then_some(())
-    })
-    .await;
+    verify_each_other(&gp, &derm).await;
 
     // The dermatologist starts a new identity (lost recovery key, reinstalled app).
     let new_key = derm
@@ -211,13 +205,7 @@ async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
     .await;
 
     let room_id = gp.client.case_list().current().await[0].room_id.to_string();
-    let conversation = gp
-        .client
-        .case(&room_id)
-        .expect("case")
-        .conversation()
-        .await
-        .expect("timeline");
+    let conversation = conversation_of(&gp, &room_id).await;
     let text = marker("AFTERCHANGE");
     conversation.send_text(&text).await.expect("queued");
     let users = eventually("the message held back", || async {
@@ -247,11 +235,7 @@ async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
         (states == [SendState::Sent]).then_some(())
     })
     .await;
-    let derm_conversation = case_seen_by(&derm, &room_id)
-        .await
-        .conversation()
-        .await
-        .expect("timeline");
+    let derm_conversation = conversation_of(&derm, &room_id).await;
     eventually(
         "the message at the dermatologist's new identity",
         || async {
