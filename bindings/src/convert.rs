@@ -53,6 +53,14 @@ mirror_enum!(
     Reaction { Agree, Seen, Thanks, Done }
 );
 mirror_enum!(
+    /// The thumbnail (about 320 px) or the full image.
+    PhotoSize { Thumbnail, Full }
+);
+mirror_enum!(
+    /// What a pushed event is, as much as a locked screen may show.
+    NotificationKind { Message, Photo, Invitation, Encrypted, Other }
+);
+mirror_enum!(
     /// Where recovery stands for this account on this device.
     RecoveryStatus { Unknown, Disabled, Enabled, Incomplete }
 );

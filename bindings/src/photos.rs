@@ -6,7 +6,9 @@ use std::{path::PathBuf, sync::Arc};
 use futures_util::StreamExt;
 use innomed_core::{self as core, OwnedEventId, SanitizeOptions};
 
-use crate::{error::PhotoError, platform::run, task::TaskHandle, timeline::Timeline};
+use crate::{
+    convert::PhotoSize, error::PhotoError, platform::run, task::TaskHandle, timeline::Timeline,
+};
 
 /// What a photo message says; the pixels come from [`Timeline::fetch_photo`].
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -39,13 +41,6 @@ impl From<core::PhotoMessage> for PhotoMessage {
 pub enum MessageRef {
     Event { event_id: String },
     Local { transaction_id: String },
-}
-
-/// The thumbnail (about 320 px) or the full image.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum PhotoSize {
-    Thumbnail,
-    Full,
 }
 
 /// Upload progress of one photo, called from the core's runtime.
@@ -149,10 +144,7 @@ impl Timeline {
             ),
             MessageRef::Local { transaction_id } => core::MessageRef::Local(transaction_id),
         };
-        let size = match size {
-            PhotoSize::Thumbnail => core::PhotoSize::Thumbnail,
-            PhotoSize::Full => core::PhotoSize::Full,
-        };
+        let size = core::PhotoSize::from(size);
         let c = self.conversation.clone();
         Ok(run(async move { c.photo(&message, size).await }).await??)
     }

@@ -4,7 +4,7 @@
 
 use innomed_core::{self as core};
 
-use crate::{client::Client, error::PushError, platform::run};
+use crate::{client::Client, convert::NotificationKind, error::PushError, platform::run};
 
 /// Where this phone receives pushes.
 #[derive(Clone, Debug, uniffi::Record)]
@@ -18,15 +18,6 @@ pub struct PusherConfig {
     pub device_name: String,
     /// `fr` or `en`.
     pub lang: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum NotificationKind {
-    Message,
-    Photo,
-    Invitation,
-    Encrypted,
-    Other,
 }
 
 /// What a locked screen may show: the case's opaque code and what arrived, never content.
@@ -49,13 +40,7 @@ impl From<core::CaseNotification> for CaseNotification {
             room_id: n.room_id.to_string(),
             event_id: n.event_id.to_string(),
             case_code: n.case_code,
-            kind: match n.kind {
-                core::NotificationKind::Message => NotificationKind::Message,
-                core::NotificationKind::Photo => NotificationKind::Photo,
-                core::NotificationKind::Invitation => NotificationKind::Invitation,
-                core::NotificationKind::Encrypted => NotificationKind::Encrypted,
-                core::NotificationKind::Other => NotificationKind::Other,
-            },
+            kind: n.kind.into(),
         }
     }
 }

@@ -85,13 +85,13 @@ impl Conversation {
         let thumbnail = Thumbnail {
             data: photo.thumbnail.jpeg.clone(),
             content_type: mime::IMAGE_JPEG,
-            width: dimension(photo.thumbnail.width),
-            height: dimension(photo.thumbnail.height),
+            width: UInt::from(photo.thumbnail.width),
+            height: UInt::from(photo.thumbnail.height),
             size: byte_size(&photo.thumbnail),
         };
         let info = AttachmentInfo::Image(BaseImageInfo {
-            width: Some(dimension(photo.image.width)),
-            height: Some(dimension(photo.image.height)),
+            width: Some(UInt::from(photo.image.width)),
+            height: Some(UInt::from(photo.image.height)),
             size: Some(byte_size(&photo.image)),
             blurhash: Some(photo.blurhash),
             is_animated: Some(false),
@@ -146,10 +146,6 @@ async fn read(source: PhotoSource, limit: u64) -> Result<Vec<u8>, PhotoError> {
                 .map_err(|_| PhotoError::Unreadable)
         }
     }
-}
-
-fn dimension(pixels: u32) -> UInt {
-    UInt::from(pixels)
 }
 
 fn byte_size(image: &EncodedImage) -> UInt {

@@ -13,7 +13,8 @@ use innomed_core::{
 use innomed_harness::{photos, Homeserver, HomeserverOptions};
 
 use crate::support::{
-    case_seen_by, eventually, header_with, load_all, marker, wait_pending, Doctor, WAIT,
+    case_seen_by, eventually, header_with, load_all, marker, shared_case, wait_pending, Doctor,
+    WAIT,
 };
 
 /// 1200×600 stored pixels, red in the top-left quarter; orientation 6 shows them turned
@@ -34,14 +35,8 @@ async fn photo_case(hs_url: &str, consent: bool) -> (Doctor, Doctor, CaseRoom, C
     let derm = Doctor::register(hs_url, "derm").await;
     let mut new = header_with(&marker("PH"));
     new.header.photo_consent = consent;
-    let case = gp.client.create_case(new).await.expect("case");
-    case.invite(&derm.user_id).await.expect("invite");
-    let room_id = case.room_id().to_string();
-    case_seen_by(&derm, &room_id)
-        .await
-        .accept()
-        .await
-        .expect("accept");
+    let room_id = shared_case(&gp, &derm, new).await;
+    let case = gp.client.case(&room_id).expect("case");
     let derm_conversation = eventually("the dermatologist in the case", || async {
         let c = derm.client.case(&room_id).ok()?;
         (c.membership() == innomed_core::Membership::Joined).then_some(())?;

@@ -146,6 +146,19 @@ pub async fn case_seen_by(doctor: &Doctor, room_id: &str) -> CaseRoom {
     .await
 }
 
+/// `gp` opens `new` and invites `derm`, who accepts; returns the case's room id.
+pub async fn shared_case(gp: &Doctor, derm: &Doctor, new: NewCase) -> String {
+    let case = gp.client.create_case(new).await.expect("case");
+    case.invite(&derm.user_id).await.expect("invite");
+    let room_id = case.room_id().to_string();
+    case_seen_by(derm, &room_id)
+        .await
+        .accept()
+        .await
+        .expect("accept");
+    room_id
+}
+
 /// The conversation of the case as `doctor` sees it (waiting for the case to reach them).
 pub async fn conversation_of(doctor: &Doctor, room_id: &str) -> Conversation {
     case_seen_by(doctor, room_id)

@@ -7,33 +7,16 @@ use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
 use crate::support::{
-    case_seen_by, conversation_of, eventually, header_with, load_all, marker, texts, wait_for_text,
-    Doctor, WAIT,
+    case_seen_by, conversation_of, eventually, header_with, load_all, marker, shared_case, texts,
+    wait_for_text, Doctor, WAIT,
 };
-
-/// A GP and a dermatologist in one case; returns the case's room id.
-async fn shared_case(gp: &Doctor, derm: &Doctor) -> String {
-    let case = gp
-        .client
-        .create_case(header_with(&marker("TR")))
-        .await
-        .expect("case");
-    case.invite(&derm.user_id).await.expect("invite");
-    let room_id = case.room_id().to_string();
-    case_seen_by(derm, &room_id)
-        .await
-        .accept()
-        .await
-        .expect("accept");
-    room_id
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_colleagues_unverified_new_device_cannot_read_and_says_why() {
     let hs = Homeserver::shared().expect("synapse");
     let gp = Doctor::register(&hs.url(), "gp").await;
     let derm = Doctor::register(&hs.url(), "derm").await;
-    let room_id = shared_case(&gp, &derm).await;
+    let room_id = shared_case(&gp, &derm, header_with(&marker("TR"))).await;
 
     // The dermatologist signs in on a second phone and does not enter a recovery key.
     let second = Doctor::login_again(&hs.url(), &derm.user_id).await;
@@ -83,7 +66,7 @@ async fn a_message_injected_in_clear_is_marked_untrusted() {
     let hs = Homeserver::shared().expect("synapse");
     let gp = Doctor::register(&hs.url(), "gp").await;
     let derm = Doctor::register(&hs.url(), "derm").await;
-    let room_id = shared_case(&gp, &derm).await;
+    let room_id = shared_case(&gp, &derm, header_with(&marker("TR"))).await;
 
     // Whoever controls the homeserver (here: a raw request with the GP's token) posts a plain
     // `m.room.message` into the encrypted case, bypassing the app.
@@ -121,7 +104,7 @@ async fn only_the_fixed_reactions_are_sent_and_shown() {
     let hs = Homeserver::shared().expect("synapse");
     let gp = Doctor::register(&hs.url(), "gp").await;
     let derm = Doctor::register(&hs.url(), "derm").await;
-    let room_id = shared_case(&gp, &derm).await;
+    let room_id = shared_case(&gp, &derm, header_with(&marker("TR"))).await;
     let gp_conversation = conversation_of(&gp, &room_id).await;
     let question = marker("Q");
     gp_conversation.send_text(&question).await.expect("queued");
@@ -192,7 +175,7 @@ async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
     let hs = Homeserver::shared().expect("synapse");
     let gp = Doctor::register(&hs.url(), "gp").await;
     let derm = Doctor::register(&hs.url(), "derm").await;
-    let room_id = shared_case(&gp, &derm).await;
+    let room_id = shared_case(&gp, &derm, header_with(&marker("TR"))).await;
     let case = gp.client.case(&room_id).expect("case");
     let gp_conversation = case.conversation().await.expect("timeline");
     let derm_conversation = conversation_of(&derm, &room_id).await;

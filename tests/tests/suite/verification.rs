@@ -8,24 +8,14 @@ use innomed_core::{InnomedClient, MessageKind, SendState, Verification, Verifica
 use innomed_harness::Homeserver;
 
 use crate::support::{
-    case_seen_by, conversation_of, eventually, header_with, marker, Doctor, PASSWORD, WAIT,
+    conversation_of, eventually, header_with, marker, shared_case, Doctor, PASSWORD, WAIT,
 };
 
 /// Two doctors who share a case, so each knows the other's devices.
 async fn colleagues(hs_url: &str) -> (Doctor, Doctor) {
     let gp = Doctor::register(hs_url, "gp").await;
     let derm = Doctor::register(hs_url, "derm").await;
-    let case = gp
-        .client
-        .create_case(header_with(&marker("VER")))
-        .await
-        .expect("case");
-    case.invite(&derm.user_id).await.expect("invite");
-    case_seen_by(&derm, case.room_id().as_str())
-        .await
-        .accept()
-        .await
-        .expect("accept");
+    shared_case(&gp, &derm, header_with(&marker("VER"))).await;
     // Each knows the other's device, as colleagues sharing cases do.
     for (a, b) in [(&gp, &derm), (&derm, &gp)] {
         eventually("the colleague's device known", || async {
