@@ -24,7 +24,7 @@ macro_rules! mirror_enum {
 
 mirror_enum!(
     /// Where a case stands.
-    CaseStatus { Open, Answered, Closed }
+    CaseStatus { Open, Requested, Accepted, Answered, Closed }
 );
 mirror_enum!(
     /// How soon the requesting doctor needs an answer.
@@ -59,6 +59,10 @@ mirror_enum!(
 mirror_enum!(
     /// What a pushed event is, as much as a locked screen may show.
     NotificationKind { Message, Photo, Invitation, Encrypted, Other }
+);
+mirror_enum!(
+    /// Whether the specialist needs to see the patient in person, and how soon.
+    InPerson { NotNeeded, Routine, Within48h, Urgent }
 );
 mirror_enum!(
     /// Where recovery stands for this account on this device.
@@ -99,6 +103,34 @@ impl From<CaseHeader> for core::CaseHeader {
             reason: h.reason,
             question: h.question,
             photo_consent: h.photo_consent,
+        }
+    }
+}
+
+/// The specialist's structured answer (the advice card); only ever sent encrypted.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct Advice {
+    pub assessment: String,
+    pub recommendation: String,
+    pub in_person: InPerson,
+}
+
+impl From<core::Advice> for Advice {
+    fn from(a: core::Advice) -> Self {
+        Self {
+            assessment: a.assessment,
+            recommendation: a.recommendation,
+            in_person: a.in_person.into(),
+        }
+    }
+}
+
+impl From<Advice> for core::Advice {
+    fn from(a: Advice) -> Self {
+        Self {
+            assessment: a.assessment,
+            recommendation: a.recommendation,
+            in_person: a.in_person.into(),
         }
     }
 }

@@ -6,7 +6,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 
 use crate::{
     cases::CaseHeader,
-    convert::{Reaction, UtdReason},
+    convert::{Advice, Reaction, UtdReason},
     error::{TimelineError, TrustError},
     photos::PhotoMessage,
     platform::run,
@@ -77,6 +77,14 @@ pub enum MessageKind {
     Header {
         header: CaseHeader,
     },
+    /// The specialist's structured advice (the advice card).
+    Advice {
+        advice: Advice,
+    },
+    /// The case was closed, with this outcome.
+    Closure {
+        outcome: String,
+    },
     /// Not decryptable on this device (yet), and why.
     UnableToDecrypt {
         reason: UtdReason,
@@ -138,6 +146,10 @@ impl From<core::CaseMessage> for CaseMessage {
                 core::MessageKind::Header(h) => MessageKind::Header {
                     header: (*h).into(),
                 },
+                core::MessageKind::Advice(a) => MessageKind::Advice {
+                    advice: (*a).into(),
+                },
+                core::MessageKind::Closure { outcome } => MessageKind::Closure { outcome },
                 core::MessageKind::UnableToDecrypt { reason } => MessageKind::UnableToDecrypt {
                     reason: reason.into(),
                 },

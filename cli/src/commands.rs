@@ -334,6 +334,16 @@ async fn show(
             MessageKind::Text { body, .. } => ("text", body.clone()),
             MessageKind::Photo(p) => ("photo", p.caption.clone().unwrap_or_default()),
             MessageKind::Header(_) => ("header", String::new()),
+            MessageKind::Advice(a) => (
+                "advice",
+                format!(
+                    "{} — {} (in person: {})",
+                    a.assessment,
+                    a.recommendation,
+                    json!(a.in_person).as_str().unwrap_or("?")
+                ),
+            ),
+            MessageKind::Closure { outcome } => ("closure", outcome.clone()),
             MessageKind::UnableToDecrypt { reason } => ("unable_to_decrypt", format!("{reason:?}")),
             MessageKind::Untrusted => ("untrusted", String::new()),
             MessageKind::Membership { user_id, change } => {
@@ -342,9 +352,14 @@ async fn show(
             MessageKind::Redacted => ("redacted", String::new()),
             MessageKind::Other { event_type } => ("other", event_type.clone()),
         };
-        if matches!(kind, "text" | "photo" | "unable_to_decrypt" | "untrusted") {
+        if matches!(
+            kind,
+            "text" | "photo" | "unable_to_decrypt" | "untrusted" | "advice" | "closure"
+        ) {
             let shown = match kind {
                 "text" => body.clone(),
+                "advice" => format!("🩺 advice: {body}"),
+                "closure" => format!("■ case closed: {body}"),
                 "photo" => format!("📷 photo {body}").trim_end().to_owned(),
                 "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),
                 _ => format!("🔒 (not decryptable: {body})"),

@@ -9,6 +9,8 @@
 //!   sent as encrypted attachments with consent, fetched thumbnail first with a hash check.
 //! - [`push`]: content-free pushers, and the notification decrypted on the device.
 //! - [`trust`]: the doctor's identity across devices (recovery key, key backup).
+//! - [`cpts`]: the CPTS space, directory and duty rota; télé-expertise requests routed to the
+//!   specialist on duty, first acceptance wins, structured advice, deadlines, local report.
 //!
 //! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
 //! creation request, refusal to send into any room that is not encrypted.
@@ -16,6 +18,7 @@
 pub mod account;
 pub mod cases;
 pub mod conversation;
+pub mod cpts;
 pub mod photos;
 pub mod push;
 pub mod sync;
@@ -23,12 +26,17 @@ pub mod trust;
 
 pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
 pub use cases::{
-    AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseRoom, CaseStatus,
-    CaseStatusEventContent, CaseSummary, LastMessage, Membership, NewCase, Sex, Urgency,
+    Advice, AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseMember, CaseRoom,
+    CaseStatus, CaseStatusEventContent, CaseSummary, InPerson, LastMessage, Membership, NewCase,
+    Sex, Urgency,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
+};
+pub use cpts::{
+    Cpts, CptsError, DeadlineAlert, DeadlineState, DutySlot, MemberEntry, NewMember, Profession,
+    RequestFilter, RequestSummary, Rpps, TeleExpertiseRequest, Weekday,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,

@@ -3,6 +3,7 @@
 mod bench;
 mod bindings;
 mod demo;
+mod deny;
 mod homeserver;
 mod jvm;
 mod mobile;

@@ -1,4 +1,4 @@
-//! `cargo xtask test`: what CI runs. Format, clippy, the check of the production Synapse
+//! `cargo xtask test`: what CI runs. Format, clippy, `cargo deny`, the check of the production Synapse
 //! configuration, the whole test suite, the demo as an end-to-end smoke test of the CLI, then
 //! the FFI's Kotlin tests on the JVM.
 
@@ -45,6 +45,9 @@ pub fn run() -> Result<(), String> {
             "warnings",
         ],
     )?;
+    let deny_started = Instant::now();
+    crate::deny::check(&cargo, &root)?;
+    let deny_elapsed = deny_started.elapsed();
     eprintln!(
         "==> synapse: ensuring Synapse {} is installed",
         innomed_harness::SYNAPSE_VERSION
@@ -66,7 +69,8 @@ pub fn run() -> Result<(), String> {
     }
     let synapse_elapsed = synapse_started.elapsed();
     step("tests", &["test", "--workspace"])?;
-    timings.insert(2, ("synapse", synapse_elapsed));
+    timings.insert(2, ("cargo deny", deny_elapsed));
+    timings.insert(3, ("synapse", synapse_elapsed));
 
     eprintln!("==> demo smoke test: cargo xtask demo, on the CLI binary the tests built");
     let demo_started = Instant::now();

@@ -74,6 +74,7 @@ pub struct InnomedClient {
     pub(crate) history: HistorySharing,
     revocation: Arc<RevocationWatch>,
     pub(crate) verifications: Arc<crate::trust::Incoming>,
+    pub(crate) clock: crate::cpts::ClockCell,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
     _lease: Arc<AccountLease>,
 }
@@ -218,6 +219,8 @@ impl InnomedClient {
         let revocation =
             RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
         let verifications = Arc::new(crate::trust::Incoming::install(&client));
+        crate::cpts::install(&client);
+        crate::cases::install_status_watch(&client);
         Self {
             client,
             account_dir,
@@ -225,6 +228,7 @@ impl InnomedClient {
             history,
             revocation: Arc::new(revocation),
             verifications,
+            clock: crate::cpts::ClockCell::default(),
             _lease: Arc::new(lease),
         }
     }

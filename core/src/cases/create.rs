@@ -20,8 +20,8 @@ use tracing::info;
 use super::{
     error::{CaseError, Result},
     events::{
-        CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_ROOM_TYPE,
-        CASE_STATUS_TYPE,
+        CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_CLAIM_TYPE,
+        CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
     CaseRoom,
 };
@@ -39,8 +39,7 @@ pub struct NewCase {
 }
 
 impl NewCase {
-    fn validate(&self) -> Result<()> {
-        let h = &self.header;
+    fn validate_header(h: &CaseHeaderEventContent) -> Result<()> {
         if h.patient_label.trim().is_empty() {
             return Err(CaseError::InvalidHeader("patient label is empty"));
         }
@@ -62,13 +61,29 @@ pub(crate) fn opaque_code() -> String {
     format!("IM-{code}")
 }
 
+/// Who may invite colleagues into a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inviters {
+    /// Every member (a GP's case: the specialist may bring in a colleague).
+    Members,
+    /// The creator only (a coordinator's care team).
+    Creator,
+}
+
 /// The preset's power levels, except that every member may change the case status (the
-/// specialist marks it answered). The `events` map replaces the default one, so it restates
-/// the protective defaults: only the creator changes encryption, history or power levels.
-fn power_levels() -> Result<Raw<serde_json::Value>> {
+/// specialist marks it answered) and claim a request. The `events` map replaces the default
+/// one, so it restates the protective defaults: only the creator changes encryption, history or
+/// power levels; removing stays at 50, above every member but the creator.
+fn power_levels(inviters: Inviters) -> Result<Raw<serde_json::Value>> {
+    let invite = match inviters {
+        Inviters::Members => 0,
+        Inviters::Creator => 50,
+    };
     let content = serde_json::json!({
+        "invite": invite,
         "events": {
             CASE_STATUS_TYPE: 0,
+            CASE_CLAIM_TYPE: 0,
             "m.room.encryption": 100,
             "m.room.history_visibility": 100,
             "m.room.power_levels": 100,
@@ -86,13 +101,26 @@ fn power_levels() -> Result<Raw<serde_json::Value>> {
 impl InnomedClient {
     /// Opens a case room and sends its encrypted header. Returns once both are on the server.
     pub async fn create_case(&self, new: NewCase) -> Result<CaseRoom> {
-        new.validate()?;
         let status = CaseStatusEventContent {
             status: CaseStatus::Open,
             specialty: new.specialty.clone(),
             urgency: new.urgency,
             due_ms: new.due_ms,
+            cpts: None,
+            accepted_by: None,
         };
+        self.create_case_with_status(new.header, status, Inviters::Members)
+            .await
+    }
+
+    /// Opens a case room with this status (a télé-expertise request starts as `Requested`).
+    pub(crate) async fn create_case_with_status(
+        &self,
+        header: CaseHeaderEventContent,
+        status: CaseStatusEventContent,
+        inviters: Inviters,
+    ) -> Result<CaseRoom> {
+        NewCase::validate_header(&header)?;
         let initial_state = vec![
             // Encryption is part of the creation: no event can ever be sent in clear.
             InitialStateEvent::with_empty_state_key(
@@ -118,7 +146,7 @@ impl InnomedClient {
         request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
         request.visibility = Visibility::Private;
         request.initial_state = initial_state;
-        request.power_level_content_override = Some(power_levels()?.cast_unchecked());
+        request.power_level_content_override = Some(power_levels(inviters)?.cast_unchecked());
         request.creation_content =
             Some(Raw::new(&creation_content).map_err(|e| CaseError::Server(e.to_string()))?);
 
@@ -135,9 +163,9 @@ impl InnomedClient {
             room,
         };
         case.ensure_encrypted().await?;
-        case.remember_photo_consent(new.header.photo_consent).await;
+        case.remember_photo_consent(header.photo_consent).await;
         case.room
-            .send(new.header)
+            .send(header)
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         Ok(case)

@@ -3,8 +3,15 @@
 //!
 //! - `fr.innomed.case.status` (state, readable by the homeserver): nothing identifying.
 //! - `fr.innomed.case.header` (timeline, always encrypted): the patient and the question.
+//! - `fr.innomed.case.advice` (timeline, always encrypted): the specialist's structured answer.
+//! - `fr.innomed.case.closure` (timeline, always encrypted): the outcome, at closure.
+//! - `fr.innomed.case.claim` (state, one per specialist): "I take this request"; the first in
+//!   the room's order wins.
 
-use matrix_sdk::ruma::events::{macros::EventContent, EmptyStateKey};
+use matrix_sdk::ruma::{
+    events::{macros::EventContent, EmptyStateKey},
+    OwnedRoomId, OwnedUserId,
+};
 use serde::{Deserialize, Serialize};
 
 /// The room type in `m.room.create` that marks a room as a case.
@@ -16,16 +23,31 @@ pub const CASE_STATUS_TYPE: &str = "fr.innomed.case.status";
 /// The event type of the encrypted case header.
 pub const CASE_HEADER_TYPE: &str = "fr.innomed.case.header";
 
+/// The event type of the specialist's encrypted advice.
+pub const CASE_ADVICE_TYPE: &str = "fr.innomed.case.advice";
+
+/// The event type of the encrypted closure.
+pub const CASE_CLOSURE_TYPE: &str = "fr.innomed.case.closure";
+
+/// The event type of a specialist's claim on a télé-expertise request (room state).
+pub const CASE_CLAIM_TYPE: &str = "fr.innomed.case.claim";
+
 /// Where a case stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseStatus {
+    /// A case between colleagues who chose each other (or a shared care team).
     Open,
+    /// A télé-expertise request waiting for a specialist on duty to take it.
+    Requested,
+    /// A specialist took the request.
+    Accepted,
     Answered,
     Closed,
 }
 
-/// How soon the requesting doctor needs an answer.
+/// How soon the requesting doctor needs an answer: urgent (24 h), within 48 h (`soon`), or
+/// routine (7 days, the legal limit of a télé-expertise).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
@@ -49,6 +71,12 @@ pub struct CaseStatusEventContent {
     /// When the answer is due, in milliseconds since the Unix epoch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_ms: Option<u64>,
+    /// The CPTS space a télé-expertise request was routed through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpts: Option<OwnedRoomId>,
+    /// The specialist who took the request (the homeserver sees who joined anyway).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<OwnedUserId>,
 }
 
 /// Age in bands, never a birth date.
@@ -93,6 +121,40 @@ pub struct CaseHeaderEventContent {
     pub photo_consent: bool,
 }
 
+/// Whether the specialist needs to see the patient in person, and how soon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InPerson {
+    NotNeeded,
+    Routine,
+    #[serde(rename = "within_48h")]
+    Within48h,
+    Urgent,
+}
+
+/// `fr.innomed.case.advice`: the specialist's structured answer. Only ever sent encrypted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
+#[ruma_event(type = "fr.innomed.case.advice", kind = MessageLike)]
+pub struct CaseAdviceEventContent {
+    pub assessment: String,
+    pub recommendation: String,
+    pub in_person: InPerson,
+}
+
+/// `fr.innomed.case.closure`: how the case ended. Only ever sent encrypted; the report itself
+/// stays on the requesting doctor's device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
+#[ruma_event(type = "fr.innomed.case.closure", kind = MessageLike)]
+pub struct CaseClosureEventContent {
+    pub outcome: String,
+}
+
+/// `fr.innomed.case.claim` (state key: the specialist's user id): empty, its place in the
+/// room's order is what counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, EventContent)]
+#[ruma_event(type = "fr.innomed.case.claim", kind = State, state_key_type = OwnedUserId)]
+pub struct CaseClaimEventContent {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +166,8 @@ mod tests {
             specialty: Some("dermatology".into()),
             urgency: Urgency::Soon,
             due_ms: Some(1_700_000_000_000),
+            cpts: None,
+            accepted_by: None,
         };
         insta::assert_json_snapshot!(content, @r###"
         {
@@ -137,6 +201,22 @@ mod tests {
           "reason": "Lésion pigmentée",
           "question": "Exérèse ?",
           "photo_consent": true
+        }
+        "###);
+    }
+
+    #[test]
+    fn advice_wire_format() {
+        let content = CaseAdviceEventContent {
+            assessment: "Kératose séborrhéique".into(),
+            recommendation: "Surveillance".into(),
+            in_person: InPerson::Within48h,
+        };
+        insta::assert_json_snapshot!(content, @r###"
+        {
+          "assessment": "Kératose séborrhéique",
+          "recommendation": "Surveillance",
+          "in_person": "within_48h"
         }
         "###);
     }

@@ -11,9 +11,9 @@ mod removal;
 use matrix_sdk::{
     ruma::{
         api::{client::state::get_state_event_for_key, error::ErrorKind},
-        events::{AnySyncTimelineEvent, StateEventType},
+        events::{room::member::MembershipState, AnySyncTimelineEvent, StateEventType},
         serde::Raw,
-        OwnedRoomId, RoomId,
+        OwnedRoomId, OwnedUserId, RoomId,
     },
     Room, RoomState,
 };
@@ -21,17 +21,26 @@ use matrix_sdk_base::RoomInfoNotableUpdateReasons;
 use tracing::info;
 
 use self::error::Result;
-pub(crate) use self::history::HistorySharing;
+pub(crate) use self::{create::Inviters, history::HistorySharing};
 pub use self::{
     create::NewCase,
     error::CaseError,
     events::{
-        AgeBand, CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, Sex,
-        Urgency, CASE_HEADER_TYPE, CASE_ROOM_TYPE, CASE_STATUS_TYPE,
+        AgeBand, CaseAdviceEventContent as Advice, CaseClaimEventContent, CaseClosureEventContent,
+        CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, InPerson, Sex,
+        Urgency, CASE_ADVICE_TYPE, CASE_CLAIM_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
+        CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
 };
-use crate::InnomedClient;
+use crate::{InnomedClient, MessageKind};
+
+/// A colleague in a case, or invited to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseMember {
+    pub user_id: OwnedUserId,
+    pub membership: Membership,
+}
 
 /// One case room, seen by the signed-in doctor.
 #[derive(Clone, Debug)]
@@ -110,7 +119,7 @@ impl CaseRoom {
     }
 
     fn status_cache_key(&self) -> Vec<u8> {
-        format!("{CASE_STATUS_TYPE}:{}", self.room.room_id()).into_bytes()
+        status_cache_key(self.room.room_id())
     }
 
     async fn cached_status(&self) -> Option<CaseStatusEventContent> {
@@ -123,7 +132,7 @@ impl CaseRoom {
         serde_json::from_slice(&bytes).ok()
     }
 
-    async fn cache_status(&self, status: &CaseStatusEventContent) {
+    pub(crate) async fn cache_status(&self, status: &CaseStatusEventContent) {
         let Ok(bytes) = serde_json::to_vec(status) else {
             return;
         };
@@ -136,7 +145,7 @@ impl CaseRoom {
 
     /// The status as the homeserver has it now, for decisions that must not act on a stale
     /// copy (inviting into a case that was just closed).
-    async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
+    pub(crate) async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
         let request = get_state_event_for_key::v3::Request::new(
             self.room.room_id().to_owned(),
             StateEventType::from(CASE_STATUS_TYPE),
@@ -159,6 +168,8 @@ impl CaseRoom {
                 specialty: None,
                 urgency: Urgency::default(),
                 due_ms: None,
+                cpts: None,
+                accepted_by: None,
             });
         content.status = status;
         self.room
@@ -204,6 +215,8 @@ impl CaseRoom {
         self.room.invite_user_by_id(&user_id).await.map_err(|e| {
             match e.client_api_error_kind() {
                 Some(ErrorKind::NotFound) => CaseError::UnknownUser,
+                // Below the room's invite power level (a care team's members).
+                Some(ErrorKind::Forbidden { .. }) => CaseError::NotAllowed,
                 _ => CaseError::from_sdk(&e),
             }
         })?;
@@ -237,6 +250,26 @@ impl CaseRoom {
             .map_err(|e| CaseError::Server(e.to_string()))?;
         let known = devices.devices().next().is_some();
         Ok(known)
+    }
+
+    /// Who is in the case or invited to it (left and removed members are listed as `Left`).
+    pub async fn members(&self) -> Result<Vec<CaseMember>> {
+        let members = self
+            .room
+            .members(matrix_sdk::RoomMemberships::all())
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        Ok(members
+            .into_iter()
+            .map(|m| CaseMember {
+                user_id: m.user_id().to_owned(),
+                membership: match m.membership() {
+                    MembershipState::Join => Membership::Joined,
+                    MembershipState::Invite => Membership::Invited,
+                    _ => Membership::Left,
+                },
+            })
+            .collect())
     }
 
     /// Accepts a pending invitation; the shared history is imported on the way.
@@ -300,18 +333,54 @@ impl CaseRoom {
     }
 }
 
+fn status_cache_key(room_id: &RoomId) -> Vec<u8> {
+    format!("{CASE_STATUS_TYPE}:{room_id}").into_bytes()
+}
+
+/// Keeps the stored copy of each case's status current: a colleague's change (accepted,
+/// answered, closed) arrives through sync, which does not always keep custom state itself.
+pub(crate) fn install_status_watch(client: &matrix_sdk::Client) {
+    client.add_event_handler(
+        |event: matrix_sdk::ruma::events::SyncStateEvent<CaseStatusEventContent>,
+         room: Room| async move {
+            let Some(original) = event.as_original() else {
+                return;
+            };
+            let Ok(bytes) = serde_json::to_vec(&original.content) else {
+                return;
+            };
+            let _ = room
+                .client()
+                .state_store()
+                .set_custom_value(&status_cache_key(room.room_id()), bytes)
+                .await;
+        },
+    );
+}
+
 pub(crate) fn is_case(room: &Room) -> bool {
     room.room_type()
         .is_some_and(|t| t.to_string() == CASE_ROOM_TYPE)
 }
 
-/// Decodes a header from a decrypted timeline event, if it is one.
-pub(crate) fn header_from_event(raw: &Raw<AnySyncTimelineEvent>) -> Option<CaseHeader> {
+/// Decodes a case event (header, advice, closure) from a decrypted timeline event.
+pub(crate) fn case_event_from(raw: &Raw<AnySyncTimelineEvent>) -> Option<MessageKind> {
     let event_type: String = raw.get_field("type").ok().flatten()?;
-    if event_type != CASE_HEADER_TYPE {
-        return None;
+    match event_type.as_str() {
+        CASE_HEADER_TYPE => Some(MessageKind::Header(Box::new(
+            raw.get_field("content").ok().flatten()?,
+        ))),
+        CASE_ADVICE_TYPE => Some(MessageKind::Advice(Box::new(
+            raw.get_field("content").ok().flatten()?,
+        ))),
+        CASE_CLOSURE_TYPE => {
+            let closure: CaseClosureEventContent = raw.get_field("content").ok().flatten()?;
+            Some(MessageKind::Closure {
+                outcome: closure.outcome,
+            })
+        }
+        _ => None,
     }
-    raw.get_field("content").ok().flatten()
 }
 
 impl InnomedClient {

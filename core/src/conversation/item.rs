@@ -12,7 +12,7 @@ use matrix_sdk_ui::timeline::{
 };
 
 use super::reactions::ReactionGroup;
-use crate::cases::{header_from_event, CaseHeader};
+use crate::cases::{case_event_from, Advice, CaseHeader};
 
 /// One row of the conversation.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +67,10 @@ pub enum MessageKind {
     Photo(Box<PhotoMessage>),
     /// The case header (patient label, question…).
     Header(Box<CaseHeader>),
+    /// The specialist's structured advice (the advice card).
+    Advice(Box<Advice>),
+    /// The case was closed, with this outcome.
+    Closure { outcome: String },
     /// An encrypted event this device cannot decrypt (yet), and why.
     UnableToDecrypt { reason: UtdReason },
     /// A message that arrived unencrypted in an encrypted case: the homeserver (or a broken
@@ -192,16 +196,13 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
                 }
                 MsgLikeKind::Redacted => (MessageKind::Redacted, false),
                 MsgLikeKind::Other(other) => {
-                    let header = event.latest_json().and_then(header_from_event);
-                    match header {
-                        Some(h) => (MessageKind::Header(Box::new(h)), false),
-                        None => (
-                            MessageKind::Other {
-                                event_type: other.event_type().to_string(),
-                            },
-                            false,
-                        ),
-                    }
+                    let kind = event
+                        .latest_json()
+                        .and_then(case_event_from)
+                        .unwrap_or_else(|| MessageKind::Other {
+                            event_type: other.event_type().to_string(),
+                        });
+                    (kind, false)
                 }
                 _ => (
                     MessageKind::Other {

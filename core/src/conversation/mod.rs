@@ -29,7 +29,9 @@ pub use self::{
     item::{CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState, UtdReason},
     reactions::{Reaction, ReactionGroup},
 };
-use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
+use crate::cases::{
+    CaseError, CaseHeader, CaseRoom, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
+};
 
 /// Why a conversation operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -96,9 +98,12 @@ impl CaseRoom {
     }
 }
 
-/// The upstream filter hides custom event types; the case header is one of ours to show.
+/// The upstream filter hides custom event types; the case header, advice and closure are ours
+/// to show.
 fn show_event(event: &AnySyncTimelineEvent, rules: &RoomVersionRules) -> bool {
-    event.event_type().to_string() == CASE_HEADER_TYPE || default_event_filter(event, rules)
+    let event_type = event.event_type().to_string();
+    [CASE_HEADER_TYPE, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE].contains(&event_type.as_str())
+        || default_event_filter(event, rules)
 }
 
 impl Conversation {

@@ -18,6 +18,15 @@ const PYTHON_ENV: &str = "INNOMED_PYTHON";
 /// Name of the marker file inside the venv; holds the installed version.
 const MARKER: &str = "innomed-synapse-version";
 
+/// A PDF reader for the tests of the télé-expertise report (the report is read back as a
+/// doctor's PDF viewer would, not by the code that wrote it).
+pub const PYPDF_VERSION: &str = "7.1.0";
+
+/// What the marker file records: the venv is reinstalled when either version changes.
+fn installed_set() -> String {
+    format!("{SYNAPSE_VERSION} pypdf {PYPDF_VERSION}")
+}
+
 const VENV_TIMEOUT: Duration = Duration::from_secs(5 * 60);
 const PIP_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 /// How long a second process waits for another one's install.
@@ -61,7 +70,7 @@ fn venv_python(venv: &Path) -> PathBuf {
 
 fn is_installed(venv: &Path) -> bool {
     venv_python(venv).exists()
-        && fs::read_to_string(venv.join(MARKER)).is_ok_and(|v| v.trim() == SYNAPSE_VERSION)
+        && fs::read_to_string(venv.join(MARKER)).is_ok_and(|v| v.trim() == installed_set())
 }
 
 fn install_once(venv: &Path) -> Result<PathBuf> {
@@ -156,8 +165,14 @@ fn install(venv: &Path) -> Result<()> {
         "--disable-pip-version-check",
         "--no-input",
     ])
-    .arg(format!("matrix-synapse=={SYNAPSE_VERSION}"));
-    run_logged(pip, &log_path, PIP_TIMEOUT, "pip install matrix-synapse")?;
+    .arg(format!("matrix-synapse=={SYNAPSE_VERSION}"))
+    .arg(format!("pypdf=={PYPDF_VERSION}"));
+    run_logged(
+        pip,
+        &log_path,
+        PIP_TIMEOUT,
+        "pip install matrix-synapse pypdf",
+    )?;
 
     let out = Command::new(&python)
         // The package metadata, not `synapse.__version__`: inside a git checkout (this
@@ -177,7 +192,7 @@ fn install(venv: &Path) -> Result<()> {
     }
     // Atomic marker: a reader sees either no marker or the full version.
     let tmp = venv.join(format!("{MARKER}.tmp"));
-    fs::write(&tmp, SYNAPSE_VERSION).map_err(HarnessError::io_path("writing", &tmp))?;
+    fs::write(&tmp, installed_set()).map_err(HarnessError::io_path("writing", &tmp))?;
     let marker = venv.join(MARKER);
     fs::rename(&tmp, &marker).map_err(HarnessError::io_path("writing", &marker))?;
     Ok(())

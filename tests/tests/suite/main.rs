@@ -3,6 +3,7 @@
 
 mod accounts;
 mod cases;
+mod cpts;
 mod errors;
 mod logs;
 mod offline;

@@ -1,0 +1,75 @@
+//! The specialist's structured answer (`fr.innomed.case.advice`, encrypted), beside the free
+//! conversation and photos. Sending it marks the request answered.
+
+use matrix_sdk::ruma::OwnedUserId;
+use tracing::info;
+
+use super::error::{CptsError, Result};
+use crate::{
+    cases::{Advice, CaseRoom, CaseStatus},
+    MessageKind,
+};
+
+/// The advice as received, with who gave it and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenAdvice {
+    pub advice: Advice,
+    pub sender: OwnedUserId,
+    pub timestamp_ms: u64,
+}
+
+impl CaseRoom {
+    /// Sends the structured advice (the specialist who took the request only) and marks the
+    /// case answered. A second advice replaces the first in the report.
+    pub async fn send_advice(&self, advice: Advice) -> Result<()> {
+        if advice.assessment.trim().is_empty() || advice.recommendation.trim().is_empty() {
+            return Err(CptsError::InvalidRequest(
+                "the advice needs an assessment and a recommendation",
+            ));
+        }
+        let own = self.room.own_user_id().to_owned();
+        let mut status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
+        if status.accepted_by.as_ref() != Some(&own) {
+            return Err(CptsError::NotAllowed);
+        }
+        if !matches!(status.status, CaseStatus::Accepted | CaseStatus::Answered) {
+            return Err(CptsError::WrongStatus);
+        }
+        self.ensure_encrypted().await?;
+        self.room
+            .send(advice)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        status.status = CaseStatus::Answered;
+        self.room
+            .send_state_event(status.clone())
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        self.cache_status(&status).await;
+        info!(room_id = %self.room_id(), "advice sent");
+        Ok(())
+    }
+
+    /// The latest advice in the case, decrypted, if any.
+    pub async fn advice(&self) -> Result<Option<GivenAdvice>> {
+        let conversation = self
+            .conversation()
+            .await
+            .map_err(|e| CptsError::Server(e.to_string()))?;
+        // The advice comes after the header: loading back to the header loads it too.
+        let _ = conversation.find_header().await;
+        Ok(conversation
+            .messages()
+            .await
+            .into_iter()
+            .rev()
+            .find_map(|m| match m.kind {
+                MessageKind::Advice(advice) => Some(GivenAdvice {
+                    advice: *advice,
+                    sender: m.sender,
+                    timestamp_ms: m.timestamp_ms,
+                }),
+                _ => None,
+            }))
+    }
+}

@@ -1,0 +1,52 @@
+//! Shared multi-professional case rooms: a coordinator opens a case for a patient followed by
+//! several professionals of the CPTS (GP, nurse, pharmacist, physiotherapist…). The coordinator
+//! is the room's only admin (power 100); the others write, change the status, and cannot
+//! invite, remove or change the room's settings.
+
+use matrix_sdk::ruma::OwnedUserId;
+use tracing::info;
+
+use super::{
+    error::{CptsError, Result},
+    space::Cpts,
+};
+use crate::{
+    cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency},
+    CaseError,
+};
+
+impl Cpts {
+    /// Opens a shared case for these members of the directory and invites them.
+    pub async fn open_care_team(&self, header: CaseHeader, members: &[String]) -> Result<CaseRoom> {
+        if members.is_empty() {
+            return Err(CptsError::InvalidRequest("a care team needs members"));
+        }
+        let directory = self.directory().await?;
+        let mut invited: Vec<OwnedUserId> = Vec::with_capacity(members.len());
+        for member in members {
+            let user_id = crate::account::parse_user_id(member)
+                .map_err(|_| CptsError::Case(CaseError::InvalidUserId))?;
+            if !directory.iter().any(|m| m.user_id == user_id) {
+                return Err(CptsError::NotInDirectory);
+            }
+            invited.push(user_id);
+        }
+        let status = CaseStatusEventContent {
+            status: CaseStatus::Open,
+            specialty: None,
+            urgency: Urgency::Routine,
+            due_ms: None,
+            cpts: Some(self.space_id().to_owned()),
+            accepted_by: None,
+        };
+        let case = self
+            .client
+            .create_case_with_status(header, status, Inviters::Creator)
+            .await?;
+        for user_id in &invited {
+            case.invite(user_id.as_str()).await?;
+        }
+        info!(room_id = %case.room_id(), members = invited.len(), "care team opened");
+        Ok(case)
+    }
+}

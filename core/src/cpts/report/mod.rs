@@ -1,0 +1,258 @@
+//! Closing a télé-expertise with its report: written on the requesting GP's device (JSON and a
+//! PDF for the patient record, DMP), never uploaded. Only the closure's outcome travels, in an
+//! encrypted `fr.innomed.case.closure` event.
+
+mod pdf;
+
+use std::path::{Path, PathBuf};
+
+use matrix_sdk::ruma::OwnedUserId;
+use serde::Serialize;
+use tracing::info;
+
+use super::{
+    error::{CptsError, Result},
+    paris::ParisTime,
+    rpps::Rpps,
+    specialties::specialty,
+};
+use crate::{
+    cases::{Advice, AgeBand, CaseClosureEventContent, CaseRoom, CaseStatus, InPerson, Sex},
+    MessageKind, Urgency,
+};
+
+pub use pdf::{render as render_pdf, Block};
+
+/// NGAP act code of the requesting doctor's télé-expertise request.
+pub const REQUESTER_ACT: &str = "RQD";
+/// NGAP act code of the expert's télé-expertise.
+pub const EXPERT_ACT: &str = "TE2";
+
+/// One of the two doctors of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportDoctor {
+    pub user_id: OwnedUserId,
+    pub name: String,
+    pub rpps: Rpps,
+    pub act_code: String,
+}
+
+/// The report's content (its JSON is this structure).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub case_code: String,
+    pub specialty: String,
+    pub urgency: Urgency,
+    pub patient_label: String,
+    pub age_band: AgeBand,
+    pub sex: Sex,
+    pub reason: String,
+    pub question: String,
+    pub advice: Advice,
+    pub outcome: String,
+    pub requested_at_ms: u64,
+    pub answered_at_ms: u64,
+    pub closed_at_ms: u64,
+    pub requester: ReportDoctor,
+    pub expert: ReportDoctor,
+}
+
+/// Where the report went, and what it says.
+#[derive(Clone, Debug)]
+pub struct ClosedCase {
+    pub report: Report,
+    pub json_path: PathBuf,
+    pub pdf_path: PathBuf,
+}
+
+impl CaseRoom {
+    /// Closes an answered request (the requesting GP only): writes the report as JSON and PDF
+    /// into `dir` on this device, then sends the encrypted closure and marks the case closed.
+    pub async fn close_with_report(&self, outcome: &str, dir: &Path) -> Result<ClosedCase> {
+        let own = self.room.own_user_id().to_owned();
+        let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
+        let (Some(cpts_id), Some(expert_id)) = (status.cpts.clone(), status.accepted_by.clone())
+        else {
+            return Err(CptsError::NotARequest);
+        };
+        if status.status != CaseStatus::Answered {
+            return Err(CptsError::WrongStatus);
+        }
+        let conversation = self
+            .conversation()
+            .await
+            .map_err(|e| CptsError::Server(e.to_string()))?;
+        let header = conversation
+            .find_header()
+            .await
+            .ok_or(CptsError::NotARequest)?;
+        let messages = conversation.messages().await;
+        let requested = messages
+            .iter()
+            .find(|m| matches!(m.kind, MessageKind::Header(_)))
+            .ok_or(CptsError::NotARequest)?;
+        if requested.sender != own {
+            return Err(CptsError::NotAllowed);
+        }
+        let (advice, answered_at_ms) = messages
+            .iter()
+            .rev()
+            .find_map(|m| match &m.kind {
+                MessageKind::Advice(advice) if m.sender == expert_id => {
+                    Some(((**advice).clone(), m.timestamp_ms))
+                }
+                _ => None,
+            })
+            .ok_or(CptsError::NoAdvice)?;
+        let cpts = self.client.cpts(cpts_id.as_str())?;
+        let doctor = |user_id: OwnedUserId, act: &str| {
+            let cpts = cpts.clone();
+            let act = act.to_owned();
+            async move {
+                let entry = cpts
+                    .entry_of(&user_id)
+                    .await?
+                    .ok_or(CptsError::NotInDirectory)?;
+                Ok::<_, CptsError>(ReportDoctor {
+                    user_id,
+                    name: entry.display_name,
+                    rpps: entry.rpps,
+                    act_code: act,
+                })
+            }
+        };
+        let report = Report {
+            case_code: self.code(),
+            specialty: status.specialty.clone().unwrap_or_default(),
+            urgency: status.urgency,
+            patient_label: header.patient_label,
+            age_band: header.age_band,
+            sex: header.sex,
+            reason: header.reason,
+            question: header.question,
+            advice,
+            outcome: outcome.trim().to_owned(),
+            requested_at_ms: requested.timestamp_ms,
+            answered_at_ms,
+            closed_at_ms: u64::try_from(self.client.now_ms()).unwrap_or_default(),
+            requester: doctor(own, REQUESTER_ACT).await?,
+            expert: doctor(expert_id, EXPERT_ACT).await?,
+        };
+        let (json_path, pdf_path) = write_report(&report, dir)?;
+
+        self.room
+            .send(CaseClosureEventContent {
+                outcome: report.outcome.clone(),
+            })
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        let mut closed = status;
+        closed.status = CaseStatus::Closed;
+        self.room
+            .send_state_event(closed.clone())
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        self.cache_status(&closed).await;
+        info!(room_id = %self.room_id(), "case closed, report written on the device");
+        Ok(ClosedCase {
+            report,
+            json_path,
+            pdf_path,
+        })
+    }
+}
+
+/// Writes `<code>-compte-rendu.json` and `.pdf`, readable by this user only.
+fn write_report(report: &Report, dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    let io = |e: std::io::Error| CptsError::Report(e.kind().to_string());
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let stem = format!("{}-compte-rendu", report.case_code);
+    let json_path = dir.join(format!("{stem}.json"));
+    let pdf_path = dir.join(format!("{stem}.pdf"));
+    let json = serde_json::to_vec_pretty(report).map_err(|e| CptsError::Report(e.to_string()))?;
+    write_private(&json_path, &json).map_err(io)?;
+    write_private(&pdf_path, &render_pdf(&blocks(report))).map_err(io)?;
+    Ok((json_path, pdf_path))
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn paris(ms: u64) -> String {
+    ParisTime::from_unix_ms(i64::try_from(ms).unwrap_or_default()).format_fr()
+}
+
+fn field(label: &str, value: impl Into<String>) -> Block {
+    Block::Field {
+        label: label.to_owned(),
+        value: value.into(),
+    }
+}
+
+/// The PDF's text, in French.
+pub(crate) fn blocks(report: &Report) -> Vec<Block> {
+    let specialty_label = specialty(&report.specialty).map_or(report.specialty.as_str(), |s| s.fr);
+    let urgency = match report.urgency {
+        Urgency::Urgent => "urgente (24 h)",
+        Urgency::Soon => "sous 48 h",
+        Urgency::Routine => "programmée (7 jours)",
+    };
+    let sex = match report.sex {
+        Sex::Female => "femme",
+        Sex::Male => "homme",
+        Sex::Other => "autre",
+        Sex::Unknown => "non précisé",
+    };
+    let age = serde_json::to_value(report.age_band)
+        .ok()
+        .and_then(|v| v.as_str().map(ToOwned::to_owned))
+        .unwrap_or_default();
+    let in_person = match report.advice.in_person {
+        InPerson::NotNeeded => "non nécessaire",
+        InPerson::Routine => "oui, sans urgence",
+        InPerson::Within48h => "oui, sous 48 h",
+        InPerson::Urgent => "oui, en urgence",
+    };
+    let doctor = |d: &ReportDoctor| format!("{} — RPPS {} — acte {}", d.name, d.rpps, d.act_code);
+    vec![
+        Block::Title("Compte rendu de télé-expertise".to_owned()),
+        field("Dossier", report.case_code.clone()),
+        field("Spécialité", specialty_label),
+        field("Urgence", urgency),
+        Block::Heading("Demande".to_owned()),
+        field(
+            "Patient",
+            format!("{} ({sex}, {age} ans)", report.patient_label),
+        ),
+        field("Motif", report.reason.clone()),
+        field("Question", report.question.clone()),
+        Block::Heading("Avis de l'expert".to_owned()),
+        field("Analyse", report.advice.assessment.clone()),
+        field("Conduite à tenir", report.advice.recommendation.clone()),
+        field("Consultation en présentiel", in_person),
+        field("Conclusion", report.outcome.clone()),
+        Block::Heading("Dates".to_owned()),
+        field("Demande", paris(report.requested_at_ms)),
+        field("Réponse", paris(report.answered_at_ms)),
+        field("Clôture", paris(report.closed_at_ms)),
+        Block::Heading("Médecins".to_owned()),
+        field("Requérant", doctor(&report.requester)),
+        field("Requis (expert)", doctor(&report.expert)),
+        Block::Paragraph(
+            "Document établi sur l'appareil du médecin requérant, à verser au dossier du patient \
+             (DMP). Il n'a pas été transmis au serveur de messagerie."
+                .to_owned(),
+        ),
+    ]
+}

@@ -1,0 +1,180 @@
+//! The duty rota: one `fr.innomed.duty` state event per member of the space (state key as the
+//! directory's: `member:` and the user id) with weekly slots in Paris time, per specialty.
+
+use matrix_sdk::ruma::{events::macros::EventContent, OwnedUserId};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    directory::MemberEntry,
+    error::{CptsError, Result},
+    paris::{ParisTime, Weekday},
+    specialties::specialty,
+};
+
+/// The event type of a member's duty slots.
+pub const DUTY_TYPE: &str = "fr.innomed.duty";
+
+/// One weekly slot: every `weekday` from `start_minute` to `end_minute` (minutes after local
+/// midnight, Paris time; the end is excluded and may be 1440). A night across midnight is two
+/// slots.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DutySlot {
+    pub specialty: String,
+    pub weekday: Weekday,
+    pub start_minute: u16,
+    pub end_minute: u16,
+}
+
+impl DutySlot {
+    /// Whether this slot covers the given Paris time for the given specialty.
+    pub fn covers(&self, specialty_code: &str, at: &ParisTime) -> bool {
+        let minute = at.minute_of_day();
+        self.specialty == specialty_code
+            && self.weekday == at.weekday
+            && self.start_minute <= minute
+            && minute < self.end_minute
+    }
+}
+
+/// `fr.innomed.duty`: the member's weekly slots (an empty list takes them off the rota).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, EventContent)]
+#[ruma_event(type = "fr.innomed.duty", kind = State, state_key_type = String)]
+pub struct DutyEventContent {
+    pub slots: Vec<DutySlot>,
+}
+
+/// Checks slots against the fixed specialty list and the member's own specialties.
+pub(crate) fn validate(member: &MemberEntry, slots: &[DutySlot]) -> Result<Vec<DutySlot>> {
+    slots
+        .iter()
+        .map(|slot| {
+            let code = specialty(&slot.specialty)
+                .ok_or_else(|| CptsError::UnknownSpecialty(slot.specialty.clone()))?
+                .code;
+            if !member.has_specialty(code) {
+                return Err(CptsError::InvalidSlot(
+                    "the specialty is not one of the member's",
+                ));
+            }
+            if slot.start_minute >= slot.end_minute || slot.end_minute > 24 * 60 {
+                return Err(CptsError::InvalidSlot(
+                    "a slot starts before it ends, within one day",
+                ));
+            }
+            Ok(DutySlot {
+                specialty: code.to_owned(),
+                ..slot.clone()
+            })
+        })
+        .collect()
+}
+
+/// The members on duty for a specialty at an instant.
+pub(crate) fn on_duty(
+    directory: &[MemberEntry],
+    rota: &[(OwnedUserId, Vec<DutySlot>)],
+    specialty_code: &str,
+    at_ms: i64,
+) -> Vec<MemberEntry> {
+    let at = ParisTime::from_unix_ms(at_ms);
+    directory
+        .iter()
+        .filter(|member| member.has_specialty(specialty_code))
+        .filter(|member| {
+            rota.iter().any(|(user, slots)| {
+                *user == member.user_id && slots.iter().any(|s| s.covers(specialty_code, &at))
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cpts::{directory::Profession, paris::to_unix_ms, rpps::Rpps};
+
+    fn member(user: &str, specialties: &[&str]) -> MemberEntry {
+        MemberEntry {
+            user_id: OwnedUserId::try_from(user).expect("user id"),
+            display_name: user.to_owned(),
+            profession: Profession::Physician,
+            specialties: specialties.iter().map(|s| (*s).to_owned()).collect(),
+            rpps: Rpps::with_check_digit("1000012345").expect("rpps"),
+            retired: false,
+        }
+    }
+
+    fn slot(specialty: &str, weekday: Weekday, start: u16, end: u16) -> DutySlot {
+        DutySlot {
+            specialty: specialty.to_owned(),
+            weekday,
+            start_minute: start,
+            end_minute: end,
+        }
+    }
+
+    #[test]
+    fn who_is_on_duty_follows_paris_time() {
+        let directory = vec![
+            member("@derm1:cpts", &["dermatology"]),
+            member("@derm2:cpts", &["dermatology"]),
+            member("@cardio:cpts", &["cardiology"]),
+        ];
+        let rota = vec![
+            (
+                directory[0].user_id.clone(),
+                vec![slot("dermatology", Weekday::Monday, 14 * 60, 18 * 60)],
+            ),
+            (
+                directory[1].user_id.clone(),
+                vec![slot("dermatology", Weekday::Tuesday, 9 * 60, 12 * 60)],
+            ),
+            (
+                directory[2].user_id.clone(),
+                vec![slot("cardiology", Weekday::Monday, 0, 24 * 60)],
+            ),
+        ];
+        // Monday 23 November 2026, 14:05 in Paris (13:05 UTC).
+        let monday = to_unix_ms(2026, 11, 23, 14, 5).expect("date");
+        let derm: Vec<_> = on_duty(&directory, &rota, "dermatology", monday)
+            .into_iter()
+            .map(|m| m.user_id)
+            .collect();
+        assert_eq!(derm, [directory[0].user_id.clone()]);
+        // The slot's end is excluded.
+        let six_pm = to_unix_ms(2026, 11, 23, 18, 0).expect("date");
+        assert!(on_duty(&directory, &rota, "dermatology", six_pm).is_empty());
+        let tuesday = to_unix_ms(2026, 11, 24, 9, 0).expect("date");
+        assert_eq!(
+            on_duty(&directory, &rota, "dermatology", tuesday)[0].user_id,
+            directory[1].user_id
+        );
+        assert_eq!(on_duty(&directory, &rota, "cardiology", monday).len(), 1);
+    }
+
+    #[test]
+    fn slots_are_checked() {
+        let derm = member("@derm1:cpts", &["dermatology"]);
+        let ok = validate(
+            &derm,
+            &[slot("Dermatology", Weekday::Friday, 8 * 60, 24 * 60)],
+        )
+        .expect("valid");
+        assert_eq!(ok[0].specialty, "dermatology");
+        for (bad, expected) in [
+            (slot("cardiology", Weekday::Friday, 0, 60), "not one"),
+            (slot("dermatology", Weekday::Friday, 600, 600), "starts"),
+            (slot("dermatology", Weekday::Friday, 600, 1441), "starts"),
+        ] {
+            match validate(&derm, &[bad]) {
+                Err(CptsError::InvalidSlot(why)) => assert!(why.contains(expected), "{why}"),
+                other => panic!("expected an invalid slot, got {other:?}"),
+            }
+        }
+        assert!(matches!(
+            validate(&derm, &[slot("astrology", Weekday::Friday, 0, 60)]),
+            Err(CptsError::UnknownSpecialty(_))
+        ));
+    }
+}

@@ -1,0 +1,314 @@
+//! The CPTS space: created by the coordinator, joined by members, holding the directory and the
+//! duty rota as room state. Read from the homeserver each time (sliding sync does not carry
+//! custom state), with the last copy kept in the encrypted store for when it is unreachable.
+
+use matrix_sdk::{
+    ruma::{
+        api::client::{
+            room::{create_room, Visibility},
+            state::get_state_events,
+        },
+        events::AnyStateEvent,
+        room::RoomType,
+        serde::Raw,
+        OwnedRoomId, OwnedUserId, RoomId,
+    },
+    Room, RoomState,
+};
+use tracing::{info, warn};
+
+use super::{
+    directory::{
+        search, state_key_of, user_of, MemberEntry, MemberEventContent, NewMember, MEMBER_TYPE,
+    },
+    error::{CptsError, Result},
+    rota::{self, DutyEventContent, DutySlot, DUTY_TYPE},
+};
+use crate::InnomedClient;
+
+/// A CPTS (Communauté Professionnelle Territoriale de Santé): a Matrix space.
+#[derive(Clone, Debug)]
+pub struct Cpts {
+    pub(crate) client: InnomedClient,
+    pub(crate) room: Room,
+}
+
+/// Who is in the rota, with their slots.
+pub type Rota = Vec<(OwnedUserId, Vec<DutySlot>)>;
+
+fn space_power_levels() -> Result<Raw<serde_json::Value>> {
+    // Nobody chats in the space; only the coordinator (its creator: above every power level
+    // since room version 12) edits the directory and rota.
+    let content = serde_json::json!({
+        "users_default": 0,
+        "events_default": 100,
+        "state_default": 50,
+        "invite": 50,
+        "kick": 50,
+        "ban": 50,
+        "redact": 50,
+        "events": {
+            MEMBER_TYPE: 50,
+            DUTY_TYPE: 50,
+            "m.room.power_levels": 100,
+            "m.room.history_visibility": 100,
+            "m.room.encryption": 100,
+            "m.space.child": 50,
+        }
+    });
+    Raw::new(&content).map_err(|e| CptsError::Server(e.to_string()))
+}
+
+impl InnomedClient {
+    /// Creates a CPTS space; the signed-in user becomes its coordinator.
+    pub async fn create_cpts(&self, name: &str) -> Result<Cpts> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CptsError::InvalidRequest("the CPTS needs a name"));
+        }
+        let mut creation_content = create_room::v3::CreationContent::new();
+        creation_content.room_type = Some(RoomType::Space);
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(name.to_owned());
+        request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+        request.visibility = Visibility::Private;
+        request.power_level_content_override = Some(space_power_levels()?.cast_unchecked());
+        request.creation_content =
+            Some(Raw::new(&creation_content).map_err(|e| CptsError::Server(e.to_string()))?);
+        let room = self
+            .client
+            .create_room(request)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        info!(room_id = %room.room_id(), "CPTS space created");
+        Ok(Cpts {
+            client: self.clone(),
+            room,
+        })
+    }
+
+    /// A CPTS space this account is in or invited to.
+    pub fn cpts(&self, space_id: &str) -> Result<Cpts> {
+        let id = OwnedRoomId::try_from(space_id.trim()).map_err(|_| CptsError::NotFound)?;
+        let room = self.client.get_room(&id).ok_or(CptsError::NotFound)?;
+        if room.state() == RoomState::Joined && !room.is_space() {
+            return Err(CptsError::NotFound);
+        }
+        Ok(Cpts {
+            client: self.clone(),
+            room,
+        })
+    }
+
+    /// Every CPTS space this account is in or invited to.
+    pub fn cpts_spaces(&self) -> Vec<Cpts> {
+        self.client
+            .rooms()
+            .into_iter()
+            .filter(|room| room.is_space())
+            .filter(|room| matches!(room.state(), RoomState::Joined | RoomState::Invited))
+            .map(|room| Cpts {
+                client: self.clone(),
+                room,
+            })
+            .collect()
+    }
+}
+
+impl Cpts {
+    pub fn space_id(&self) -> &RoomId {
+        self.room.room_id()
+    }
+
+    pub fn name(&self) -> String {
+        self.room.name().unwrap_or_default()
+    }
+
+    /// Whether the account has joined (else it is invited).
+    pub fn is_joined(&self) -> bool {
+        self.room.state() == RoomState::Joined
+    }
+
+    /// Accepts the coordinator's invitation to the space.
+    pub async fn join(&self) -> Result<()> {
+        if self.is_joined() {
+            return Ok(());
+        }
+        self.room
+            .join()
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        info!(room_id = %self.space_id(), "CPTS joined");
+        Ok(())
+    }
+
+    /// Adds a member (coordinator only): checks the entry (RPPS key, specialties), invites them
+    /// into the space unless they are already there, and writes their directory entry.
+    pub async fn add_member(&self, user_id: &str, new: NewMember) -> Result<MemberEntry> {
+        let content = new.validate()?;
+        let user_id = crate::account::parse_user_id(user_id)
+            .map_err(|_| CptsError::Case(crate::CaseError::InvalidUserId))?;
+        let own = self.room.own_user_id();
+        // Only the coordinator may: the homeserver refuses anyone else (`NotAllowed`).
+        self.room
+            .send_state_event_for_key(&state_key_of(&user_id), content.clone())
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        let member = self
+            .room
+            .get_member_no_sync(&user_id)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        let inside = member.is_some_and(|m| {
+            matches!(
+                m.membership(),
+                matrix_sdk::ruma::events::room::member::MembershipState::Join
+                    | matrix_sdk::ruma::events::room::member::MembershipState::Invite
+            )
+        });
+        if !inside && user_id != own {
+            self.room
+                .invite_user_by_id(&user_id)
+                .await
+                .map_err(|e| CptsError::from_sdk(&e))?;
+        }
+        info!(room_id = %self.space_id(), "CPTS member added");
+        Ok(MemberEntry::new(user_id, content))
+    }
+
+    /// Sets a member's weekly duty slots (coordinator only); an empty list clears them.
+    pub async fn set_duty(&self, user_id: &str, slots: Vec<DutySlot>) -> Result<()> {
+        let user_id = crate::account::parse_user_id(user_id)
+            .map_err(|_| CptsError::Case(crate::CaseError::InvalidUserId))?;
+        let directory = self.directory().await?;
+        let member = directory
+            .iter()
+            .find(|m| m.user_id == user_id)
+            .ok_or(CptsError::NotInDirectory)?;
+        let slots = rota::validate(member, &slots)?;
+        self.room
+            .send_state_event_for_key(&state_key_of(&user_id), DutyEventContent { slots })
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        info!(room_id = %self.space_id(), "duty slots set");
+        Ok(())
+    }
+
+    /// The whole directory, sorted by name.
+    pub async fn directory(&self) -> Result<Vec<MemberEntry>> {
+        Ok(self.snapshot().await?.0)
+    }
+
+    /// Directory search by specialty code and part of a name (accents and case ignored).
+    pub async fn search(
+        &self,
+        specialty: Option<&str>,
+        name: Option<&str>,
+    ) -> Result<Vec<MemberEntry>> {
+        search(&self.directory().await?, specialty, name)
+    }
+
+    /// Every member's duty slots.
+    pub async fn rota(&self) -> Result<Rota> {
+        Ok(self.snapshot().await?.1)
+    }
+
+    /// Who is on duty now for a specialty (by the account's clock).
+    pub async fn on_duty_now(&self, specialty: &str) -> Result<Vec<MemberEntry>> {
+        self.on_duty_at(specialty, self.client.now_ms()).await
+    }
+
+    /// Who is on duty for a specialty at an instant (milliseconds since the Unix epoch).
+    pub async fn on_duty_at(&self, specialty: &str, at_ms: i64) -> Result<Vec<MemberEntry>> {
+        let code = super::specialties::specialty(specialty)
+            .ok_or_else(|| CptsError::UnknownSpecialty(specialty.to_owned()))?
+            .code;
+        let (directory, rota) = self.snapshot().await?;
+        Ok(rota::on_duty(&directory, &rota, code, at_ms))
+    }
+
+    /// The directory entry of one user, if any.
+    pub(crate) async fn entry_of(&self, user_id: &OwnedUserId) -> Result<Option<MemberEntry>> {
+        Ok(self
+            .directory()
+            .await?
+            .into_iter()
+            .find(|m| &m.user_id == user_id))
+    }
+
+    /// The directory and the rota, from the homeserver, else from the last copy.
+    async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota)> {
+        let events = match self.fetch_state().await {
+            Ok(events) => {
+                self.keep_copy(&events).await;
+                events
+            }
+            Err(CptsError::HomeserverUnreachable) => {
+                warn!(room_id = %self.space_id(), "CPTS state from the local copy");
+                self.local_copy()
+                    .await
+                    .ok_or(CptsError::HomeserverUnreachable)?
+            }
+            Err(e) => return Err(e),
+        };
+        let mut directory = Vec::new();
+        let mut rota = Vec::new();
+        for raw in &events {
+            let event_type: Option<String> = raw.get_field("type").ok().flatten();
+            let state_key: Option<String> = raw.get_field("state_key").ok().flatten();
+            let user_id = state_key.as_deref().and_then(user_of);
+            let (Some(event_type), Some(user_id)) = (event_type, user_id) else {
+                continue;
+            };
+            if event_type == MEMBER_TYPE {
+                if let Ok(Some(content)) = raw.get_field::<MemberEventContent>("content") {
+                    directory.push(MemberEntry::new(user_id, content));
+                }
+            } else if event_type == DUTY_TYPE {
+                if let Ok(Some(content)) = raw.get_field::<DutyEventContent>("content") {
+                    rota.push((user_id, content.slots));
+                }
+            }
+        }
+        let directory = search(&directory, None, None)?;
+        Ok((directory, rota))
+    }
+
+    async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
+        let request = get_state_events::v3::Request::new(self.space_id().to_owned());
+        let response = self
+            .room
+            .client()
+            .send(request)
+            .await
+            .map_err(CptsError::from_http)?;
+        Ok(response.room_state)
+    }
+
+    fn copy_key(&self) -> Vec<u8> {
+        format!("fr.innomed.cpts:{}", self.space_id()).into_bytes()
+    }
+
+    async fn keep_copy(&self, events: &[Raw<AnyStateEvent>]) {
+        let Ok(bytes) = serde_json::to_vec(events) else {
+            return;
+        };
+        let _ = self
+            .room
+            .client()
+            .state_store()
+            .set_custom_value(&self.copy_key(), bytes)
+            .await;
+    }
+
+    async fn local_copy(&self) -> Option<Vec<Raw<AnyStateEvent>>> {
+        let bytes = self
+            .room
+            .client()
+            .state_store()
+            .get_custom_value(&self.copy_key())
+            .await
+            .ok()??;
+        serde_json::from_slice(&bytes).ok()
+    }
+}

@@ -1,0 +1,556 @@
+//! The CPTS and the télé-expertise workflow against the real Synapse: a coordinator, a GP, two
+//! dermatologists and a cardiologist, each on their own device, with a clock the test moves.
+
+use std::sync::Arc;
+
+use innomed_core::{
+    cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps, EXPERT_ACT, REQUESTER_ACT},
+    Advice, AgeBand, CaseError, CaseHeader, CaseStatus, CptsError, DeadlineState, DutySlot,
+    InPerson, Membership, MessageKind, NewMember, Profession, RequestFilter, Sex,
+    TeleExpertiseRequest, Urgency, Weekday,
+};
+use innomed_harness::Homeserver;
+use rand::Rng;
+
+use crate::support::{case_seen_by, eventually, marker, Doctor};
+
+/// A doctor of the territory, with their directory entry's RPPS.
+struct Member {
+    doctor: Doctor,
+    rpps: Rpps,
+}
+
+/// The CPTS of the scenario.
+struct Territory {
+    clock: Arc<ManualClock>,
+    space_id: String,
+    coordinator: Doctor,
+    gp: Member,
+    derm_on_duty: Member,
+    derm_off_duty: Member,
+    cardiologist: Member,
+}
+
+fn fresh_rpps() -> Rpps {
+    let first_ten = format!("10{:08}", rand::thread_rng().gen_range(0..100_000_000u32));
+    Rpps::with_check_digit(&first_ten).expect("ten digits")
+}
+
+fn slot(specialty: &str, weekday: Weekday, from_hour: u16, to_hour: u16) -> DutySlot {
+    DutySlot {
+        specialty: specialty.to_owned(),
+        weekday,
+        start_minute: from_hour * 60,
+        end_minute: to_hour * 60,
+    }
+}
+
+/// Monday 23 November 2026, 14:05 in Paris.
+fn monday_afternoon() -> i64 {
+    to_unix_ms(2026, 11, 23, 14, 5).expect("date")
+}
+
+impl Territory {
+    async fn new(hs_url: &str) -> Self {
+        let clock = ManualClock::new(monday_afternoon());
+        let coordinator = Doctor::register(hs_url, "coord").await;
+        let mut members = Vec::new();
+        for name in ["gp", "derm-a", "derm-b", "cardio"] {
+            let doctor = Doctor::register(hs_url, name).await;
+            doctor.client.set_clock(clock.clone() as Arc<dyn Clock>);
+            members.push(Member {
+                doctor,
+                rpps: fresh_rpps(),
+            });
+        }
+        let cpts = coordinator
+            .client
+            .create_cpts("CPTS du Val d'Essai")
+            .await
+            .expect("space");
+        let space_id = cpts.space_id().to_string();
+        let entries = [
+            ("Dr Gilles Généraliste", "general_practice"),
+            ("Dr Hélène Lefèvre", "dermatology"),
+            ("Dr Bruno Derme", "dermatology"),
+            ("Dr Claire Cœur", "cardiology"),
+        ];
+        for (member, (name, specialty)) in members.iter().zip(entries) {
+            cpts.add_member(
+                &member.doctor.user_id,
+                NewMember {
+                    display_name: name.to_owned(),
+                    profession: Profession::Physician,
+                    specialties: vec![specialty.to_owned()],
+                    rpps: member.rpps.to_string(),
+                    retired: specialty == "dermatology" && name.contains("Bruno"),
+                },
+            )
+            .await
+            .expect("member added");
+        }
+        for member in &members {
+            let space = eventually("the CPTS invitation", || async {
+                member.doctor.client.cpts(&space_id).ok()
+            })
+            .await;
+            space.join().await.expect("join the CPTS");
+        }
+        let [gp, derm_on_duty, derm_off_duty, cardiologist]: [Member; 4] =
+            members.try_into().ok().expect("four members");
+        cpts.set_duty(
+            &derm_on_duty.doctor.user_id,
+            vec![slot("dermatology", Weekday::Monday, 14, 18)],
+        )
+        .await
+        .expect("rota");
+        cpts.set_duty(
+            &derm_off_duty.doctor.user_id,
+            vec![slot("dermatology", Weekday::Tuesday, 9, 12)],
+        )
+        .await
+        .expect("rota");
+        cpts.set_duty(
+            &cardiologist.doctor.user_id,
+            vec![slot("cardiology", Weekday::Wednesday, 8, 20)],
+        )
+        .await
+        .expect("rota");
+        Self {
+            clock,
+            space_id,
+            coordinator,
+            gp,
+            derm_on_duty,
+            derm_off_duty,
+            cardiologist,
+        }
+    }
+
+    fn request(&self, specialty: &str, question: &str) -> TeleExpertiseRequest {
+        TeleExpertiseRequest {
+            specialty: specialty.to_owned(),
+            urgency: Urgency::Soon,
+            header: CaseHeader {
+                patient_label: "M.D.".into(),
+                age_band: AgeBand::Adult,
+                sex: Sex::Female,
+                reason: "Lésion pigmentée du dos".into(),
+                question: question.to_owned(),
+                photo_consent: true,
+            },
+            patient_consent: true,
+            expert: None,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let gp_cpts = t.gp.doctor.client.cpts(&t.space_id).expect("space");
+
+    // The directory: search by specialty and by a name typed without accents.
+    let derms = gp_cpts
+        .search(Some("dermatology"), None)
+        .await
+        .expect("search");
+    assert_eq!(derms.len(), 2);
+    let found = gp_cpts.search(None, Some("lefevre")).await.expect("search");
+    assert_eq!(found[0].user_id.as_str(), t.derm_on_duty.doctor.user_id);
+    assert!(found[0].has_specialty("dermatology"));
+    let on_duty = gp_cpts.on_duty_now("dermatology").await.expect("rota");
+    let on_duty: Vec<_> = on_duty.iter().map(|m| m.user_id.to_string()).collect();
+    assert_eq!(on_duty, [t.derm_on_duty.doctor.user_id.clone()]);
+
+    let question = marker("QUESTION");
+    let case = gp_cpts
+        .open_request(t.request("dermatology", &question))
+        .await
+        .expect("request opened");
+    let room_id = case.room_id().to_string();
+
+    // Only the dermatologist on duty is invited.
+    let invitation = case_seen_by(&t.derm_on_duty.doctor, &room_id).await;
+    assert_eq!(invitation.membership(), Membership::Invited);
+    let invited: Vec<String> = case
+        .members()
+        .await
+        .expect("members")
+        .into_iter()
+        .filter(|m| m.membership == Membership::Invited)
+        .map(|m| m.user_id.to_string())
+        .collect();
+    assert_eq!(invited, [t.derm_on_duty.doctor.user_id.clone()]);
+    for other in [&t.derm_off_duty, &t.cardiologist] {
+        assert!(other.doctor.client.case(&room_id).is_err());
+    }
+
+    invitation.take_request().await.expect("request taken");
+    let taken = eventually("the GP to see the request accepted", || async {
+        let status = case.status().await.ok().flatten()?;
+        (status.status == CaseStatus::Accepted).then_some(status)
+    })
+    .await;
+    assert_eq!(
+        taken.accepted_by.map(|u| u.to_string()),
+        Some(t.derm_on_duty.doctor.user_id.clone())
+    );
+
+    // Deadlines follow the clock: due in 48 h, a reminder 12 h before, then overdue.
+    let gp = &t.gp.doctor.client;
+    let open = gp.requests(RequestFilter::Open).await;
+    let row = open
+        .iter()
+        .find(|r| r.case.room_id.as_str() == room_id)
+        .expect("listed as open");
+    assert_eq!(row.deadline, DeadlineState::OnTime);
+    assert_eq!(
+        row.case.due_ms,
+        Some(u64::try_from(monday_afternoon() + 48 * 3_600_000).expect("positive"))
+    );
+    assert!(gp.take_deadline_alerts().await.is_empty());
+    t.clock.advance_minutes(37 * 60);
+    let alerts = gp.take_deadline_alerts().await;
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].state, DeadlineState::DueSoon);
+    assert!(
+        gp.take_deadline_alerts().await.is_empty(),
+        "each reminder is given once"
+    );
+    assert!(gp.requests(RequestFilter::Overdue).await.is_empty());
+    t.clock.advance_minutes(12 * 60);
+    let overdue = gp.requests(RequestFilter::Overdue).await;
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].case.room_id.as_str(), room_id);
+    assert_eq!(
+        gp.take_deadline_alerts().await[0].state,
+        DeadlineState::Overdue
+    );
+
+    // The specialist answers with a structured advice; only they may.
+    let assessment = marker("ASSESSMENT");
+    let advice = Advice {
+        assessment: assessment.clone(),
+        recommendation: "Exérèse à programmer, pas d'urgence".into(),
+        in_person: InPerson::Within48h,
+    };
+    assert!(matches!(
+        case.send_advice(advice.clone()).await,
+        Err(CptsError::NotAllowed)
+    ));
+    let specialist_case = t.derm_on_duty.doctor.client.case(&room_id).expect("joined");
+    specialist_case
+        .send_advice(advice.clone())
+        .await
+        .expect("advice");
+    let given = eventually("the advice decrypted on the GP's phone", || async {
+        case.advice().await.ok().flatten()
+    })
+    .await;
+    assert_eq!(given.advice, advice);
+    eventually("the request listed as answered", || async {
+        let answered = gp.requests(RequestFilter::Answered).await;
+        answered
+            .iter()
+            .any(|r| r.case.room_id.as_str() == room_id && r.deadline == DeadlineState::Done)
+            .then_some(())
+    })
+    .await;
+    assert!(gp.requests(RequestFilter::Overdue).await.is_empty());
+
+    // Closing writes the report on the GP's device only.
+    let reports = tempfile::tempdir().expect("dir");
+    let uploads_before = hs.uploads_of(&t.gp.doctor.user_id).expect("uploads");
+    let closed = case
+        .close_with_report("Patiente adressée en consultation", reports.path())
+        .await
+        .expect("closed with a report");
+    let report = &closed.report;
+    assert_eq!(report.question, question);
+    assert_eq!(report.advice.assessment, assessment);
+    assert_eq!(report.requester.rpps, t.gp.rpps);
+    assert_eq!(report.requester.act_code, REQUESTER_ACT);
+    assert_eq!(report.expert.rpps, t.derm_on_duty.rpps);
+    assert_eq!(report.expert.act_code, EXPERT_ACT);
+    assert!(report.requested_at_ms <= report.answered_at_ms);
+    assert_eq!(
+        report.closed_at_ms,
+        u64::try_from(t.clock.now_ms()).expect("positive")
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&closed.json_path).expect("json file"))
+            .expect("json");
+    assert_eq!(json["question"], question.as_str());
+    assert_eq!(json["advice"]["assessment"], assessment.as_str());
+    assert_eq!(json["requester"]["act_code"], "RQD");
+    assert_eq!(json["expert"]["act_code"], "TE2");
+    assert_eq!(json["expert"]["rpps"], t.derm_on_duty.rpps.as_str());
+
+    // A PDF reader sees the question, the advice, both RPPS and the act codes.
+    let pdf_text = read_pdf_text(&closed.pdf_path);
+    for needle in [
+        question.as_str(),
+        assessment.as_str(),
+        t.gp.rpps.as_str(),
+        t.derm_on_duty.rpps.as_str(),
+        "RQD",
+        "TE2",
+        "Compte rendu de télé-expertise",
+        "Dermatologie",
+    ] {
+        assert!(pdf_text.contains(needle), "{needle:?} not in the PDF text");
+    }
+
+    // Nothing of it on the server: no upload, no question or advice in its database.
+    assert_eq!(
+        hs.uploads_of(&t.gp.doctor.user_id).expect("uploads").len(),
+        uploads_before.len()
+    );
+    for secret in [&question, &assessment] {
+        assert!(!hs.database_contains(secret).expect("db"));
+    }
+    eventually("the specialist to see the case closed", || async {
+        let conversation = specialist_case.conversation().await.ok()?;
+        let closed = conversation
+            .messages()
+            .await
+            .into_iter()
+            .any(|m| matches!(m.kind, MessageKind::Closure { .. }));
+        closed.then_some(())
+    })
+    .await;
+    let _ = &t.coordinator;
+}
+
+/// The text of a PDF as Python's pypdf reads it (from the test venv).
+fn read_pdf_text(path: &std::path::Path) -> String {
+    let python = innomed_harness::ensure_synapse().expect("venv");
+    let output = std::process::Command::new(python)
+        .args([
+            "-c",
+            "import sys, pypdf\n\
+             r = pypdf.PdfReader(sys.argv[1], strict=True)\n\
+             print('\\n'.join(p.extract_text() for p in r.pages))",
+        ])
+        .arg(path)
+        .output()
+        .expect("pypdf runs");
+    assert!(
+        output.status.success(),
+        "pypdf could not read the report: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_first_acceptance_wins_and_the_others_are_refused() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let coordinator_cpts = t.coordinator.client.cpts(&t.space_id).expect("space");
+    // Tuesday morning both dermatologists are on duty.
+    for derm in [&t.derm_on_duty, &t.derm_off_duty] {
+        coordinator_cpts
+            .set_duty(
+                &derm.doctor.user_id,
+                vec![slot("dermatology", Weekday::Tuesday, 9, 12)],
+            )
+            .await
+            .expect("rota");
+    }
+    t.clock.set(to_unix_ms(2026, 11, 24, 10, 0).expect("date"));
+    let gp_cpts = t.gp.doctor.client.cpts(&t.space_id).expect("space");
+
+    // One after the other: the second is refused, and its invitation goes.
+    let first = gp_cpts
+        .open_request(t.request("dermatology", &marker("Q")))
+        .await
+        .expect("request");
+    let room_id = first.room_id().to_string();
+    let a = case_seen_by(&t.derm_on_duty.doctor, &room_id).await;
+    let b = case_seen_by(&t.derm_off_duty.doctor, &room_id).await;
+    b.take_request().await.expect("the first acceptance wins");
+    assert!(matches!(
+        a.take_request().await,
+        Err(CptsError::AlreadyTaken)
+    ));
+    eventually("the other invitation withdrawn", || async {
+        let still_invited = first.members().await.ok()?.into_iter().any(|m| {
+            m.membership != Membership::Left && m.user_id.as_str() == a.room_id().as_str()
+        });
+        let out = t
+            .derm_on_duty
+            .doctor
+            .client
+            .case(&room_id)
+            .is_ok_and(|c| c.membership() == Membership::Left);
+        (!still_invited && out).then_some(())
+    })
+    .await;
+
+    // At the same moment: exactly one wins.
+    let second = gp_cpts
+        .open_request(t.request("dermatology", &marker("Q")))
+        .await
+        .expect("request");
+    let room_id = second.room_id().to_string();
+    let a = case_seen_by(&t.derm_on_duty.doctor, &room_id).await;
+    let b = case_seen_by(&t.derm_off_duty.doctor, &room_id).await;
+    let (ra, rb) = tokio::join!(a.take_request(), b.take_request());
+    let outcomes = [&ra, &rb];
+    assert_eq!(
+        outcomes.iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{ra:?} {rb:?}"
+    );
+    assert!(outcomes
+        .iter()
+        .any(|r| matches!(r, Err(CptsError::AlreadyTaken))));
+    let winner = if ra.is_ok() {
+        &t.derm_on_duty
+    } else {
+        &t.derm_off_duty
+    };
+    let status = eventually("the GP to see who took it", || async {
+        let status = second.status().await.ok().flatten()?;
+        status.accepted_by.clone()
+    })
+    .await;
+    assert_eq!(status.as_str(), winner.doctor.user_id);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn bad_entries_and_nobody_on_duty_are_typed_errors() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let coordinator_cpts = t.coordinator.client.cpts(&t.space_id).expect("space");
+    let gp_cpts = t.gp.doctor.client.cpts(&t.space_id).expect("space");
+    let nurse = Doctor::register(&hs.url(), "nurse").await;
+
+    // An RPPS with a wrong key, an unknown specialty: refused, nothing written.
+    let mut bad_key: Vec<char> = fresh_rpps().as_str().chars().collect();
+    bad_key[10] = if bad_key[10] == '0' { '1' } else { '0' };
+    let entry = |rpps: String, specialty: &str| NewMember {
+        display_name: "IDE Inès Soin".into(),
+        profession: Profession::Nurse,
+        specialties: if specialty.is_empty() {
+            vec![]
+        } else {
+            vec![specialty.to_owned()]
+        },
+        rpps,
+        retired: false,
+    };
+    assert!(matches!(
+        coordinator_cpts
+            .add_member(&nurse.user_id, entry(bad_key.into_iter().collect(), ""))
+            .await,
+        Err(CptsError::InvalidRpps(_))
+    ));
+    assert!(matches!(
+        coordinator_cpts
+            .add_member(&nurse.user_id, entry(fresh_rpps().to_string(), "astrology"))
+            .await,
+        Err(CptsError::UnknownSpecialty(_))
+    ));
+    assert!(gp_cpts
+        .search(None, Some("Inès"))
+        .await
+        .expect("search")
+        .is_empty());
+    assert!(matches!(
+        gp_cpts.search(Some("astrology"), None).await,
+        Err(CptsError::UnknownSpecialty(_))
+    ));
+    // A member cannot edit the directory.
+    assert!(matches!(
+        gp_cpts
+            .add_member(&nurse.user_id, entry(fresh_rpps().to_string(), ""))
+            .await,
+        Err(CptsError::NotAllowed)
+    ));
+
+    // Monday 14:05: no cardiologist on duty; the directory's cardiologists are offered.
+    let request = t.request("cardiology", &marker("Q"));
+    match gp_cpts.open_request(request.clone()).await {
+        Err(CptsError::NoOneOnDuty {
+            specialty,
+            directory,
+        }) => {
+            assert_eq!(specialty, "cardiology");
+            let offered: Vec<_> = directory.iter().map(|m| m.user_id.to_string()).collect();
+            assert_eq!(offered, [t.cardiologist.doctor.user_id.clone()]);
+        }
+        other => panic!("expected NoOneOnDuty, got {other:?}"),
+    }
+    assert!(matches!(
+        gp_cpts
+            .open_request(t.request("astrology", &marker("Q")))
+            .await,
+        Err(CptsError::UnknownSpecialty(_))
+    ));
+    let mut without_consent = request.clone();
+    without_consent.patient_consent = false;
+    assert!(matches!(
+        gp_cpts.open_request(without_consent).await,
+        Err(CptsError::InvalidRequest(_))
+    ));
+    // The GP picks the cardiologist from the directory instead.
+    let mut picked = request;
+    picked.expert = Some(t.cardiologist.doctor.user_id.clone());
+    let case = gp_cpts.open_request(picked).await.expect("request");
+    case_seen_by(&t.cardiologist.doctor, case.room_id().as_str())
+        .await
+        .take_request()
+        .await
+        .expect("taken");
+    assert!(t
+        .gp
+        .doctor
+        .client
+        .requests(RequestFilter::Open)
+        .await
+        .iter()
+        .any(|r| r.case.room_id == case.room_id()));
+
+    // A shared care team: the coordinator is the only admin.
+    coordinator_cpts
+        .add_member(&nurse.user_id, entry(fresh_rpps().to_string(), ""))
+        .await
+        .expect("nurse added");
+    eventually("the nurse's CPTS invitation", || async {
+        nurse.client.cpts(&t.space_id).ok()
+    })
+    .await
+    .join()
+    .await
+    .expect("join");
+    let team = coordinator_cpts
+        .open_care_team(
+            t.request("general_practice", &marker("SUIVI")).header,
+            &[t.gp.doctor.user_id.clone(), nurse.user_id.clone()],
+        )
+        .await
+        .expect("care team");
+    let nurse_case = case_seen_by(&nurse, team.room_id().as_str()).await;
+    nurse_case.accept().await.expect("join");
+    assert!(matches!(
+        nurse_case.invite(&t.cardiologist.doctor.user_id).await,
+        Err(CaseError::NotAllowed)
+    ));
+    assert!(matches!(
+        coordinator_cpts
+            .open_care_team(
+                t.request("general_practice", "x").header,
+                &["@stranger:localhost".to_owned()]
+            )
+            .await,
+        Err(CptsError::NotInDirectory)
+    ));
+    team.invite(&t.cardiologist.doctor.user_id)
+        .await
+        .expect("the coordinator invites");
+}
