@@ -36,7 +36,7 @@ pub(crate) fn subscribe(
 /// and a timeline.
 #[derive(uniffi::Object)]
 pub struct CaseRoom {
-    case: CoreCaseRoom,
+    pub(crate) case: CoreCaseRoom,
 }
 
 impl CaseRoom {

@@ -22,6 +22,8 @@ macro_rules! mirror_enum {
     };
 }
 
+pub(crate) use mirror_enum;
+
 mirror_enum!(
     /// Where a case stands.
     CaseStatus { Open, Requested, Accepted, Answered, Closed }
@@ -164,6 +166,10 @@ pub struct CaseStatusInfo {
     pub specialty: Option<String>,
     pub urgency: Urgency,
     pub due_ms: Option<u64>,
+    /// The CPTS a télé-expertise request went through.
+    pub cpts_id: Option<String>,
+    /// The specialist who took the request.
+    pub accepted_by: Option<String>,
 }
 
 impl From<core::CaseStatusEventContent> for CaseStatusInfo {
@@ -173,6 +179,8 @@ impl From<core::CaseStatusEventContent> for CaseStatusInfo {
             specialty: s.specialty,
             urgency: s.urgency.into(),
             due_ms: s.due_ms,
+            cpts_id: s.cpts.map(|id| id.to_string()),
+            accepted_by: s.accepted_by.map(|u| u.to_string()),
         }
     }
 }

@@ -6,8 +6,6 @@ use innomed_core::{
     PushError as CorePushError, SyncError, TrustError as CoreTrustError,
 };
 
-use crate::platform::Panicked;
-
 /// Account, session and sync errors.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum ClientError {
@@ -179,20 +177,22 @@ impl From<ConversationError> for TimelineError {
     }
 }
 
-const PANICKED: &str = "a task of the core panicked";
+pub(crate) const PANICKED: &str = "a task of the core panicked";
 
 /// A panic in the core reaches the app as `Internal`, never as an unwind.
 macro_rules! internal_on_panic {
     ($($error:ty),+) => {$(
-        impl From<Panicked> for $error {
-            fn from(_: Panicked) -> Self {
+        impl From<$crate::platform::Panicked> for $error {
+            fn from(_: $crate::platform::Panicked) -> Self {
                 Self::Internal {
-                    detail: PANICKED.to_owned(),
+                    detail: $crate::error::PANICKED.to_owned(),
                 }
             }
         }
     )+};
 }
+
+pub(crate) use internal_on_panic;
 
 internal_on_panic!(
     ClientError,

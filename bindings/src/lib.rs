@@ -26,6 +26,8 @@ pub mod bench;
 pub mod cases;
 pub mod client;
 mod convert;
+pub mod cpts;
+pub mod cpts_errors;
 pub mod error;
 pub mod photos;
 pub mod platform;

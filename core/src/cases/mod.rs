@@ -216,7 +216,7 @@ impl CaseRoom {
             match e.client_api_error_kind() {
                 Some(ErrorKind::NotFound) => CaseError::UnknownUser,
                 // Below the room's invite power level (a care team's members).
-                Some(ErrorKind::Forbidden { .. }) => CaseError::NotAllowed,
+                Some(ErrorKind::Forbidden) => CaseError::NotAllowed,
                 _ => CaseError::from_sdk(&e),
             }
         })?;

@@ -162,7 +162,10 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     assert!(found[0].has_specialty("dermatology"));
     let on_duty = gp_cpts.on_duty_now("dermatology").await.expect("rota");
     let on_duty: Vec<_> = on_duty.iter().map(|m| m.user_id.to_string()).collect();
-    assert_eq!(on_duty, [t.derm_on_duty.doctor.user_id.clone()]);
+    assert_eq!(
+        on_duty,
+        std::slice::from_ref(&t.derm_on_duty.doctor.user_id)
+    );
 
     let question = marker("QUESTION");
     let case = gp_cpts
@@ -182,7 +185,10 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         .filter(|m| m.membership == Membership::Invited)
         .map(|m| m.user_id.to_string())
         .collect();
-    assert_eq!(invited, [t.derm_on_duty.doctor.user_id.clone()]);
+    assert_eq!(
+        invited,
+        std::slice::from_ref(&t.derm_on_duty.doctor.user_id)
+    );
     for other in [&t.derm_off_duty, &t.cardiologist] {
         assert!(other.doctor.client.case(&room_id).is_err());
     }
@@ -482,7 +488,10 @@ async fn bad_entries_and_nobody_on_duty_are_typed_errors() {
         }) => {
             assert_eq!(specialty, "cardiology");
             let offered: Vec<_> = directory.iter().map(|m| m.user_id.to_string()).collect();
-            assert_eq!(offered, [t.cardiologist.doctor.user_id.clone()]);
+            assert_eq!(
+                offered,
+                std::slice::from_ref(&t.cardiologist.doctor.user_id)
+            );
         }
         other => panic!("expected NoOneOnDuty, got {other:?}"),
     }
