@@ -178,6 +178,7 @@ async fn account_command(
             })
         }
         Command::Recovery { action } => crate::recovery::run(client, action, timeout).await,
+        Command::Cpts { action } => crate::cpts::run(client, action, timeout).await,
         Command::SendPhoto {
             case_id,
             file,
@@ -447,7 +448,7 @@ fn case_line(c: &CaseSummary) -> String {
     )
 }
 
-fn new_case(args: CreateArgs) -> Result<NewCase> {
+pub(crate) fn new_case(args: CreateArgs) -> Result<NewCase> {
     let age_band: AgeBand = serde_json::from_value(json!(args.age_band)).map_err(|_| {
         anyhow!(
             "unknown age band {:?} (0-1, 2-11, 12-17, 18-39, 40-64, 65-79, 80+)",
@@ -532,6 +533,9 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
     }
     if let Some(e) = error.downcast_ref::<innomed_core::TrustError>() {
         return crate::recovery::error_code(e);
+    }
+    if let Some(e) = error.downcast_ref::<innomed_core::CptsError>() {
+        return crate::cpts::error_code(e);
     }
     if let Some(e) = error.downcast_ref::<innomed_core::PhotoError>() {
         return crate::photos::error_code(e);

@@ -4,6 +4,7 @@
 //! prints JSON with `--json`, so scripts and the demo can drive it.
 
 mod commands;
+mod cpts;
 mod output;
 mod photos;
 mod recovery;
@@ -64,6 +65,11 @@ pub enum Command {
     Recovery {
         #[command(subcommand)]
         action: recovery::RecoveryAction,
+    },
+    /// The CPTS: directory, duty rota and tele-expertise requests.
+    Cpts {
+        #[command(subcommand)]
+        action: cpts::CptsAction,
     },
     /// List cases and invitations.
     Cases,

@@ -3,7 +3,9 @@
 //! On a fresh machine: installs and starts a local Synapse, registers a GP and
 //! a dermatologist, the GP opens a case (header + two messages) and invites
 //! the dermatologist, who reads the earlier messages, opens the GP's photo
-//! (sanitised, encrypted) and answers. Both
+//! (sanitised, encrypted) and answers. Then a CPTS coordinator sets up the directory and
+//! duty rota, the GP's télé-expertise request reaches the dermatologist on duty, who takes it
+//! and advises; the GP closes it with a report written on his machine only. Both
 //! doctors' views are printed, then what the homeserver stored: ciphertext
 //! only. Any case text found in the homeserver's database or log, or any
 //! plaintext message event, fails the demo.
@@ -24,6 +26,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod cli;
+mod cpts;
 mod inspect;
 mod photo;
 mod print;
@@ -60,6 +63,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("answer", "exérèse recommandée"),
     ("answer", "analyse histologique"),
     ("photo caption", "vue d'ensemble"),
+    ("request", "avis sur la conduite"),
+    ("advice", "dysplasique probable"),
 ];
 
 pub fn run() -> Result<(), String> {
@@ -243,6 +248,8 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
                 .to_owned(),
         );
     }
+
+    cpts::step(innomed, hs, &gp, &derm)?;
 
     Ok(CaseIds {
         room_id,

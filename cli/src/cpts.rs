@@ -1,0 +1,615 @@
+//! `cpts …`: the CPTS space (directory, duty rota) and the tele-expertise workflow: a request
+//! routed to the specialist on duty, taken by the first to accept, answered with a structured
+//! advice, closed with a report written on this device.
+
+use std::{path::PathBuf, time::Duration};
+
+use anyhow::{anyhow, Result};
+use clap::Subcommand;
+use innomed_core::{
+    cpts::{specialty, ParisTime, SPECIALTIES},
+    Advice, CaseError, CaseRoom, Cpts, CptsError, DutySlot, InPerson, InnomedClient, MemberEntry,
+    NewMember, RequestFilter, TeleExpertiseRequest, Weekday,
+};
+use serde_json::{json, Value};
+
+use crate::{commands::CreateArgs, output::Report};
+
+#[derive(Subcommand)]
+pub enum CptsAction {
+    /// Create a CPTS space; you become its coordinator.
+    Create {
+        #[arg(long)]
+        name: String,
+    },
+    /// Accept the coordinator's invitation to a CPTS.
+    Join {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+    },
+    /// Add a member to the directory (coordinator only); invites them into the space.
+    AddMember {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        user: String,
+        /// Display name, e.g. "Dr Anne Abel".
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["physician", "nurse", "pharmacist", "physiotherapist", "midwife", "dentist"])]
+        profession: String,
+        /// Specialty code (repeatable); see `innomed cpts specialties`.
+        #[arg(long = "specialty")]
+        specialties: Vec<String>,
+        /// RPPS number: 11 digits, the last one its check digit.
+        #[arg(long)]
+        rpps: String,
+        /// A retired specialist who still holds a few hours of duty.
+        #[arg(long)]
+        retired: bool,
+    },
+    /// Search the directory by specialty and part of a name.
+    Directory {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        specialty: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Set a member's weekly duty slots (coordinator only), in Paris time.
+    SetDuty {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        user: String,
+        /// SPECIALTY:DAY:HH:MM-HH:MM, e.g. dermatology:mon:14:00-18:00 (repeatable).
+        #[arg(long = "slot", required_unless_present = "clear")]
+        slots: Vec<String>,
+        /// Take the member off the rota.
+        #[arg(long, conflicts_with = "slots")]
+        clear: bool,
+    },
+    /// Who is on duty now for a specialty.
+    OnDuty {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        specialty: String,
+    },
+    /// The fixed list of specialty codes.
+    Specialties,
+    /// Ask the specialist on duty (or the one given with --expert). Needs --specialty.
+    Request {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[command(flatten)]
+        case: CreateArgs,
+        /// The patient agreed to this tele-expertise (required).
+        #[arg(long)]
+        consent: bool,
+        /// A specialist picked from the directory, instead of whoever is on duty.
+        #[arg(long, value_name = "USER_ID")]
+        expert: Option<String>,
+    },
+    /// Take a request you were invited to: the first specialist to accept wins.
+    Take {
+        #[arg(long = "case")]
+        case_id: String,
+    },
+    /// Answer a request you took with a structured advice.
+    Advise {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        assessment: String,
+        #[arg(long)]
+        recommendation: String,
+        #[arg(long, value_parser = ["not-needed", "routine", "within-48h", "urgent"])]
+        in_person: String,
+    },
+    /// Your tele-expertise requests, soonest due first.
+    Requests {
+        #[arg(long, default_value = "open", value_parser = ["open", "overdue", "answered"])]
+        filter: String,
+    },
+    /// Deadline reminders not shown yet (each is given once).
+    Alerts,
+    /// Close an answered request: the report (JSON and PDF) is written into --out only.
+    Close {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Open a shared case for members of the directory following one patient.
+    CareTeam {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        /// A member's user id (repeatable).
+        #[arg(long = "member", required = true)]
+        members: Vec<String>,
+        #[command(flatten)]
+        case: CreateArgs,
+    },
+}
+
+pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) -> Result<Report> {
+    Ok(match action {
+        CptsAction::Create { name } => {
+            let cpts = client.create_cpts(&name).await.map_err(typed)?;
+            let id = cpts.space_id().to_string();
+            report(json!({ "ok": true, "cpts": id, "name": cpts.name() }), id)
+        }
+        CptsAction::Join { space_id } => {
+            // The invitation may reach this device a moment after the first sync.
+            let found = wait_for(
+                timeout,
+                || client.cpts(&space_id),
+                |e: &CptsError| matches!(e, CptsError::NotFound),
+            );
+            let cpts = found.await.map_err(typed)?;
+            cpts.join().await.map_err(typed)?;
+            let text = format!("joined the CPTS {}", cpts.name());
+            report(
+                json!({ "ok": true, "cpts": space_id, "joined": true }),
+                text,
+            )
+        }
+        CptsAction::AddMember {
+            space_id,
+            user,
+            name,
+            profession,
+            specialties,
+            rpps,
+            retired,
+        } => {
+            let new = NewMember {
+                display_name: name,
+                profession: from_wire(&profession, "profession")?,
+                specialties,
+                rpps,
+                retired,
+            };
+            let added = space(client, &space_id)?.add_member(&user, new).await;
+            let entry = added.map_err(typed)?;
+            let text = format!("added: {}", member_line(&entry));
+            report(json!({ "ok": true, "member": member_json(&entry) }), text)
+        }
+        CptsAction::Directory {
+            space_id,
+            specialty,
+            name,
+        } => {
+            let cpts = space(client, &space_id)?;
+            let found = cpts.search(specialty.as_deref(), name.as_deref()).await;
+            members(&found.map_err(typed)?, "no member found")
+        }
+        CptsAction::SetDuty {
+            space_id,
+            user,
+            slots,
+            clear,
+        } => {
+            let slots: Vec<DutySlot> = if clear {
+                Vec::new()
+            } else {
+                slots.iter().map(|s| parse_slot(s)).collect::<Result<_>>()?
+            };
+            let count = slots.len();
+            let set = space(client, &space_id)?.set_duty(&user, slots).await;
+            set.map_err(typed)?;
+            let text = match count {
+                0 => format!("{user} is off the rota"),
+                n => format!("{n} duty slot(s) set for {user}"),
+            };
+            report(json!({ "ok": true, "user": user, "slots": count }), text)
+        }
+        CptsAction::OnDuty {
+            space_id,
+            specialty,
+        } => {
+            let found = space(client, &space_id)?.on_duty_now(&specialty).await;
+            members(&found.map_err(typed)?, "nobody is on duty now")
+        }
+        CptsAction::Specialties => list(
+            "specialties",
+            SPECIALTIES.iter().map(|s| {
+                let line = format!("{:<24} {} / {}", s.code, s.fr, s.en);
+                (json!({ "code": s.code, "fr": s.fr, "en": s.en }), line)
+            }),
+            "",
+        ),
+        CptsAction::Request {
+            space_id,
+            case,
+            consent,
+            expert,
+        } => request(client, &space_id, case, consent, expert).await?,
+        CptsAction::Take { case_id } => {
+            let found = wait_for(
+                timeout,
+                || client.case(&case_id),
+                |e: &CaseError| matches!(e, CaseError::NotFound),
+            );
+            let case = found.await?;
+            case.take_request().await.map_err(typed)?;
+            let code = case.code();
+            let text = format!("request {code} taken: it is yours to answer");
+            report(
+                json!({ "ok": true, "case": case_id, "code": code, "taken": true }),
+                text,
+            )
+        }
+        CptsAction::Advise {
+            case_id,
+            assessment,
+            recommendation,
+            in_person,
+        } => {
+            let advice = Advice {
+                assessment,
+                recommendation,
+                in_person: parse_in_person(&in_person)?,
+            };
+            let sent = client.case(&case_id)?.send_advice(advice).await;
+            sent.map_err(typed)?;
+            let text = "advice sent; the request is answered".to_owned();
+            report(
+                json!({ "ok": true, "case": case_id, "status": "answered" }),
+                text,
+            )
+        }
+        CptsAction::Requests { filter } => {
+            let filter = match filter.as_str() {
+                "overdue" => RequestFilter::Overdue,
+                "answered" => RequestFilter::Answered,
+                _ => RequestFilter::Open,
+            };
+            let rows = client.requests(filter).await.into_iter().map(|r| {
+                let c = r.case;
+                let line = format!(
+                    "{}  {:<9} {:<18} {:<8} due {:<16}  {:<8}  {}",
+                    c.code,
+                    c.status.map_or("?".to_owned(), |s| wire(&s)),
+                    c.specialty.as_deref().unwrap_or("-"),
+                    wire(&c.urgency),
+                    due_text(c.due_ms),
+                    wire(&r.deadline),
+                    c.room_id
+                );
+                let value = json!({
+                    "case": c.room_id, "code": c.code, "status": c.status,
+                    "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
+                    "due": due_text(c.due_ms), "deadline": r.deadline,
+                });
+                (value, line)
+            });
+            list("requests", rows, "no requests")
+        }
+        CptsAction::Alerts => {
+            let rows = client.take_deadline_alerts().await.into_iter().map(|a| {
+                let due = due_text(Some(a.due_ms));
+                let state = wire(&a.state);
+                let line = format!("{} {state} — due {due} ({})", a.code, a.room_id);
+                let value = json!({
+                    "case": a.room_id, "code": a.code, "state": a.state,
+                    "due_ms": a.due_ms, "due": due,
+                });
+                (value, line)
+            });
+            list("alerts", rows, "no new reminders")
+        }
+        CptsAction::Close {
+            case_id,
+            outcome,
+            out,
+        } => {
+            let closing = client
+                .case(&case_id)?
+                .close_with_report(&outcome, &out)
+                .await;
+            let closed = closing.map_err(typed)?;
+            let code = closed.report.case_code;
+            let json_path = closed.json_path.display().to_string();
+            let pdf_path = closed.pdf_path.display().to_string();
+            let text =
+                format!("case {code} closed; report on this device:\n  {json_path}\n  {pdf_path}");
+            let value = json!({
+                "ok": true, "case": case_id, "code": code, "json": json_path, "pdf": pdf_path,
+            });
+            report(value, text)
+        }
+        CptsAction::CareTeam {
+            space_id,
+            members,
+            case,
+        } => {
+            let header = crate::commands::new_case(case)?.header;
+            let opened = space(client, &space_id)?
+                .open_care_team(header, &members)
+                .await;
+            opened_report(&opened.map_err(typed)?, "care team")
+        }
+    })
+}
+
+async fn request(
+    client: &InnomedClient,
+    space_id: &str,
+    args: CreateArgs,
+    consent: bool,
+    expert: Option<String>,
+) -> Result<Report> {
+    let new = crate::commands::new_case(args)?;
+    let specialty = new
+        .specialty
+        .ok_or_else(|| anyhow!("a request needs --specialty (see `innomed cpts specialties`)"))?;
+    let request = TeleExpertiseRequest {
+        specialty,
+        urgency: new.urgency,
+        header: new.header,
+        patient_consent: consent,
+        expert,
+    };
+    match space(client, space_id)?.open_request(request).await {
+        Ok(case) => Ok(opened_report(&case, "request")),
+        Err(CptsError::NoOneOnDuty {
+            specialty,
+            directory,
+        }) => {
+            let offered = if directory.is_empty() {
+                format!("no {specialty} specialist in the directory either")
+            } else {
+                let rows: Vec<String> = directory.iter().map(member_line).collect();
+                format!(
+                    "the directory offers (pick one with --expert):\n  {}",
+                    rows.join("\n  ")
+                )
+            };
+            let message = format!("nobody is on duty now for {specialty}; {offered}");
+            let e = CptsError::NoOneOnDuty {
+                specialty,
+                directory,
+            };
+            Err(anyhow::Error::new(e).context(message))
+        }
+        Err(e) => Err(typed(e)),
+    }
+}
+
+fn report(value: Value, text: String) -> Report {
+    Report { value, text }
+}
+
+fn opened_report(case: &CaseRoom, what: &str) -> Report {
+    let (room_id, code) = (case.room_id().to_string(), case.code());
+    let text = format!("{what} {code} opened ({room_id})");
+    report(json!({ "ok": true, "case": room_id, "code": code }), text)
+}
+
+/// A list: its JSON rows under `key`, its lines as text (`empty` when there are none).
+fn list(key: &str, rows: impl Iterator<Item = (Value, String)>, empty: &str) -> Report {
+    let (values, lines): (Vec<Value>, Vec<String>) = rows.unzip();
+    let mut value = json!({ "ok": true });
+    value[key] = Value::Array(values);
+    let text = if lines.is_empty() {
+        empty.to_owned()
+    } else {
+        lines.join("\n")
+    };
+    report(value, text)
+}
+
+fn members(found: &[MemberEntry], empty: &str) -> Report {
+    let rows = found.iter().map(|m| (member_json(m), member_line(m)));
+    list("members", rows, empty)
+}
+
+/// A CPTS space already known to this device.
+fn space(client: &InnomedClient, space_id: &str) -> Result<Cpts> {
+    client.cpts(space_id).map_err(typed)
+}
+
+/// Retries `get` while it reports something not (yet) known, up to `timeout`.
+async fn wait_for<T, E>(
+    timeout: Duration,
+    get: impl Fn() -> Result<T, E>,
+    missing: impl Fn(&E) -> bool,
+) -> Result<T, E> {
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        match get() {
+            Err(e) if missing(&e) && tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Keeps the error typed for `error_code`; a case error is reported as one.
+fn typed(e: CptsError) -> anyhow::Error {
+    match e {
+        CptsError::Case(e) => anyhow::Error::new(e),
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// The stable code of a CPTS error, for scripts.
+pub fn error_code(e: &CptsError) -> &'static str {
+    match e {
+        CptsError::InvalidRpps(_) => "invalid_rpps",
+        CptsError::UnknownSpecialty(_) => "unknown_specialty",
+        CptsError::InvalidSlot(_) => "invalid_slot",
+        CptsError::InvalidRequest(_) => "invalid_request",
+        CptsError::NoOneOnDuty { .. } => "no_one_on_duty",
+        CptsError::AlreadyTaken => "already_taken",
+        CptsError::NotARequest => "not_a_request",
+        CptsError::NotInDirectory => "not_in_directory",
+        CptsError::NotFound => "cpts_not_found",
+        CptsError::NotAllowed => "not_allowed",
+        CptsError::WrongStatus => "wrong_status",
+        CptsError::NoAdvice => "no_advice",
+        CptsError::Report(_) => "report",
+        CptsError::Case(_) => "case",
+        CptsError::HomeserverUnreachable => "homeserver_unreachable",
+        CptsError::Server(_) => "server",
+    }
+}
+
+fn member_json(m: &MemberEntry) -> Value {
+    json!({
+        "user_id": m.user_id, "name": m.display_name, "profession": m.profession,
+        "specialties": m.specialties, "rpps": m.rpps.as_str(), "retired": m.retired,
+    })
+}
+
+fn member_line(m: &MemberEntry) -> String {
+    let (profession, specialties) = (wire(&m.profession), m.specialties.join(","));
+    let retired = if m.retired { "  retired" } else { "" };
+    let (user, name, rpps) = (&m.user_id, &m.display_name, m.rpps.as_str());
+    format!("{user}  {name}  {profession}  {specialties}  RPPS {rpps}{retired}")
+}
+
+/// The wire name of a status, urgency, profession or deadline state (`answered`, `due_soon`…).
+fn wire<T: serde::Serialize>(value: &T) -> String {
+    json!(value).as_str().unwrap_or("?").to_owned()
+}
+
+/// A value from its wire name; dashes stand for underscores (`within-48h`).
+fn from_wire<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
+    serde_json::from_value(json!(text.trim().replace('-', "_")))
+        .map_err(|_| anyhow!("unknown {what} {text:?}"))
+}
+
+/// A due date in Paris time, `23/11/2026 14:05`.
+fn due_text(due_ms: Option<u64>) -> String {
+    due_ms
+        .and_then(|ms| i64::try_from(ms).ok())
+        .map_or("-".to_owned(), |ms| ParisTime::from_unix_ms(ms).format_fr())
+}
+
+fn parse_in_person(text: &str) -> Result<InPerson> {
+    from_wire(
+        text,
+        "in-person value (not-needed, routine, within-48h, urgent)",
+    )
+}
+
+/// `monday`…`sunday` or `mon`…`sun`, any case.
+fn parse_weekday(text: &str) -> Result<Weekday> {
+    let day = text.trim().to_ascii_lowercase();
+    Weekday::ALL
+        .into_iter()
+        .find(|d| wire(d) == day || (day.len() == 3 && wire(d).starts_with(&day)))
+        .ok_or_else(|| anyhow!("unknown day {text:?} (monday..sunday or mon..sun)"))
+}
+
+/// `HH:MM`, exactly two digits each, as minutes after midnight; `24:00` is the day's end.
+fn parse_clock(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    let digits = [0usize, 1, 3, 4]
+        .iter()
+        .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() != 5 || b[2] != b':' || !digits {
+        return None;
+    }
+    let hour = u16::from(b[0] - b'0') * 10 + u16::from(b[1] - b'0');
+    let minute = u16::from(b[3] - b'0') * 10 + u16::from(b[4] - b'0');
+    (minute < 60 && (hour < 24 || (hour == 24 && minute == 0))).then_some(hour * 60 + minute)
+}
+
+/// `SPECIALTY:DAY:HH:MM-HH:MM`, e.g. `dermatology:mon:14:00-18:00`.
+fn parse_slot(text: &str) -> Result<DutySlot> {
+    let malformed = || anyhow!("malformed slot {text:?}: expected SPECIALTY:DAY:HH:MM-HH:MM");
+    let mut parts = text.trim().splitn(3, ':');
+    let (Some(code), Some(day), Some(times)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(malformed());
+    };
+    let (start, end) = times.split_once('-').ok_or_else(malformed)?;
+    let (Some(start_minute), Some(end_minute)) = (parse_clock(start), parse_clock(end)) else {
+        return Err(malformed());
+    };
+    if start_minute >= end_minute {
+        return Err(anyhow!(
+            "slot {text:?} ends before it starts (a night across midnight is two slots)"
+        ));
+    }
+    let specialty = specialty(code)
+        .ok_or_else(|| anyhow!("unknown specialty {code:?} in slot {text:?}"))?
+        .code
+        .to_owned();
+    Ok(DutySlot {
+        specialty,
+        weekday: parse_weekday(day)?,
+        start_minute,
+        end_minute,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_parsed_strictly() {
+        let slot = parse_slot("dermatology:mon:14:00-18:00").expect("valid");
+        assert_eq!(
+            slot,
+            DutySlot {
+                specialty: "dermatology".into(),
+                weekday: Weekday::Monday,
+                start_minute: 14 * 60,
+                end_minute: 18 * 60,
+            }
+        );
+        let night = parse_slot("Cardiology:Sunday:20:30-24:00").expect("valid");
+        assert_eq!(night.specialty, "cardiology");
+        assert_eq!((night.start_minute, night.end_minute), (20 * 60 + 30, 1440));
+        for bad in [
+            "dermatology:mon:14:00",
+            "dermatology:mon:9:00-12:00",
+            "dermatology:mon:14:60-18:00",
+            "dermatology:mon:18:00-14:00",
+            "dermatology:mon:24:00-24:00",
+            "dermatology:mon:14:00-24:01",
+            "dermatology:funday:14:00-18:00",
+            "astrology:mon:14:00-18:00",
+            "dermatology-mon-14:00-18:00",
+            "",
+        ] {
+            assert!(parse_slot(bad).is_err(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn day_names_long_and_short() {
+        let long = "monday tuesday wednesday thursday friday saturday sunday";
+        for (name, day) in long.split(' ').zip(Weekday::ALL) {
+            assert_eq!(parse_weekday(name).expect("day"), day);
+            assert_eq!(parse_weekday(&name[..3]).expect("day"), day);
+            assert_eq!(parse_weekday(&name.to_uppercase()).expect("day"), day);
+        }
+        assert!(parse_weekday("lundi").is_err());
+        assert!(parse_weekday("mo").is_err());
+    }
+
+    #[test]
+    fn in_person_values() {
+        assert_eq!(
+            parse_in_person("not-needed").expect("ok"),
+            InPerson::NotNeeded
+        );
+        assert_eq!(
+            parse_in_person("within_48h").expect("ok"),
+            InPerson::Within48h
+        );
+        assert_eq!(parse_in_person("urgent").expect("ok"), InPerson::Urgent);
+        assert_eq!(parse_in_person("routine").expect("ok"), InPerson::Routine);
+        assert!(parse_in_person("soon").is_err());
+    }
+}
