@@ -205,6 +205,8 @@ pub struct CaseSummary {
     pub specialty: Option<String>,
     pub urgency: Urgency,
     pub due_ms: Option<u64>,
+    /// The CPTS of a télé-expertise request or care team.
+    pub cpts_id: Option<String>,
     pub last_message: Option<LastMessage>,
     pub unread: u64,
     /// Who invited the doctor, for invitations.
@@ -221,6 +223,7 @@ impl From<core::CaseSummary> for CaseSummary {
             specialty: s.specialty,
             urgency: s.urgency.into(),
             due_ms: s.due_ms,
+            cpts_id: s.cpts.map(|id| id.to_string()),
             last_message: s.last_message.map(|m| LastMessage {
                 sender: m.sender.map(|u| u.to_string()),
                 body: m.body,

@@ -29,6 +29,12 @@ pub enum CptsError {
     NotARequest,
     #[error("not in the CPTS directory")]
     NotInDirectory,
+    #[error("the chosen specialist does not practise this specialty")]
+    NotThisSpecialty,
+    #[error("no such user")]
+    UnknownUser,
+    #[error("the room is not end-to-end encrypted")]
+    NotEncrypted,
     #[error("no such CPTS")]
     NotFound,
     #[error("not allowed")]
@@ -74,6 +80,9 @@ impl From<CoreCptsError> for CptsError {
             CoreCptsError::AlreadyTaken => Self::AlreadyTaken,
             CoreCptsError::NotARequest => Self::NotARequest,
             CoreCptsError::NotInDirectory => Self::NotInDirectory,
+            CoreCptsError::NotThisSpecialty => Self::NotThisSpecialty,
+            CoreCptsError::Case(CoreCaseError::UnknownUser) => Self::UnknownUser,
+            CoreCptsError::Case(CoreCaseError::NotEncrypted) => Self::NotEncrypted,
             CoreCptsError::NotFound => Self::NotFound,
             CoreCptsError::NotAllowed => Self::NotAllowed,
             CoreCptsError::WrongStatus => Self::WrongStatus,

@@ -450,6 +450,7 @@ pub fn error_code(e: &CptsError) -> &'static str {
         CptsError::AlreadyTaken => "already_taken",
         CptsError::NotARequest => "not_a_request",
         CptsError::NotInDirectory => "not_in_directory",
+        CptsError::NotThisSpecialty => "not_this_specialty",
         CptsError::NotFound => "cpts_not_found",
         CptsError::NotAllowed => "not_allowed",
         CptsError::WrongStatus => "wrong_status",

@@ -53,6 +53,9 @@ pub struct CaseSummary {
     pub specialty: Option<String>,
     pub urgency: Urgency,
     pub due_ms: Option<u64>,
+    /// The CPTS of a télé-expertise request or care team (`None` for a case between
+    /// colleagues).
+    pub cpts: Option<OwnedRoomId>,
     pub last_message: Option<LastMessage>,
     pub unread: u64,
     /// Who invited the doctor, for invitations.
@@ -171,6 +174,7 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
         specialty: status.as_ref().and_then(|s| s.specialty.clone()),
         urgency: status.as_ref().map(|s| s.urgency).unwrap_or_default(),
         due_ms: status.as_ref().and_then(|s| s.due_ms),
+        cpts: status.as_ref().and_then(|s| s.cpts.clone()),
         last_message: last_message(&room),
         unread: room.num_unread_messages(),
         inviter,

@@ -133,29 +133,13 @@ impl CaseRoom {
     }
 
     pub(crate) async fn cache_status(&self, status: &CaseStatusEventContent) {
-        let Ok(bytes) = serde_json::to_vec(status) else {
-            return;
-        };
-        let client = self.room.client();
-        let _ = client
-            .state_store()
-            .set_custom_value(&self.status_cache_key(), bytes)
-            .await;
+        cache_status_of(&self.room, status).await;
     }
 
     /// The status as the homeserver has it now, for decisions that must not act on a stale
     /// copy (inviting into a case that was just closed).
     pub(crate) async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
-        let request = get_state_event_for_key::v3::Request::new(
-            self.room.room_id().to_owned(),
-            StateEventType::from(CASE_STATUS_TYPE),
-            String::new(),
-        );
-        match self.room.client().send(request).await {
-            Ok(response) => Ok(response.into_content().deserialize_as_unchecked().ok()),
-            Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => Ok(None),
-            Err(e) => Err(CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e)))),
-        }
+        fetch_status_of(&self.room).await
     }
 
     /// Changes the status (open, answered, closed), keeping specialty, urgency and due date.
@@ -171,14 +155,25 @@ impl CaseRoom {
                 cpts: None,
                 accepted_by: None,
             });
+        // A télé-expertise request moves through its own steps (take, advice, close with a
+        // report): its status is not set by hand.
+        if content.cpts.is_some() && content.status != CaseStatus::Open {
+            return Err(CaseError::NotAllowed);
+        }
         content.status = status;
-        self.room
-            .send_state_event(content.clone())
+        self.write_status(&content)
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
-        self.cache_status(&content).await;
         info!(room_id = %self.room_id(), ?status, "case status changed");
         Ok(())
+    }
+
+    /// Sends the status state event and keeps the stored copy in step.
+    pub(crate) async fn write_status(
+        &self,
+        content: &CaseStatusEventContent,
+    ) -> std::result::Result<(), matrix_sdk::Error> {
+        write_status_of(&self.room, content).await
     }
 
     /// The decrypted case header, looked up in the timeline (back-paginating as needed).
@@ -333,6 +328,41 @@ impl CaseRoom {
     }
 }
 
+/// The status as the homeserver has it now.
+pub(crate) async fn fetch_status_of(room: &Room) -> Result<Option<CaseStatusEventContent>> {
+    let request = get_state_event_for_key::v3::Request::new(
+        room.room_id().to_owned(),
+        StateEventType::from(CASE_STATUS_TYPE),
+        String::new(),
+    );
+    match room.client().send(request).await {
+        Ok(response) => Ok(response.into_content().deserialize_as_unchecked().ok()),
+        Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => Ok(None),
+        Err(e) => Err(CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e)))),
+    }
+}
+
+/// Sends the status state event and keeps the stored copy in step.
+pub(crate) async fn write_status_of(
+    room: &Room,
+    content: &CaseStatusEventContent,
+) -> std::result::Result<(), matrix_sdk::Error> {
+    room.send_state_event(content.clone()).await?;
+    cache_status_of(room, content).await;
+    Ok(())
+}
+
+async fn cache_status_of(room: &Room, status: &CaseStatusEventContent) {
+    let Ok(bytes) = serde_json::to_vec(status) else {
+        return;
+    };
+    let _ = room
+        .client()
+        .state_store()
+        .set_custom_value(&status_cache_key(room.room_id()), bytes)
+        .await;
+}
+
 fn status_cache_key(room_id: &RoomId) -> Vec<u8> {
     format!("{CASE_STATUS_TYPE}:{room_id}").into_bytes()
 }
@@ -343,17 +373,9 @@ pub(crate) fn install_status_watch(client: &matrix_sdk::Client) {
     client.add_event_handler(
         |event: matrix_sdk::ruma::events::SyncStateEvent<CaseStatusEventContent>,
          room: Room| async move {
-            let Some(original) = event.as_original() else {
-                return;
-            };
-            let Ok(bytes) = serde_json::to_vec(&original.content) else {
-                return;
-            };
-            let _ = room
-                .client()
-                .state_store()
-                .set_custom_value(&status_cache_key(room.room_id()), bytes)
-                .await;
+            if let Some(original) = event.as_original() {
+                cache_status_of(&room, &original.content).await;
+            }
         },
     );
 }

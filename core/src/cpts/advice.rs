@@ -29,7 +29,11 @@ impl CaseRoom {
         }
         let own = self.room.own_user_id().to_owned();
         let mut status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
-        if status.accepted_by.as_ref() != Some(&own) {
+        if status.cpts.is_none() {
+            return Err(CptsError::NotARequest);
+        }
+        // The first claim says who took the request; the status could be rewritten by anyone.
+        if self.taker().await?.as_ref() != Some(&own) {
             return Err(CptsError::NotAllowed);
         }
         if !matches!(status.status, CaseStatus::Accepted | CaseStatus::Answered) {
@@ -41,17 +45,19 @@ impl CaseRoom {
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
         status.status = CaseStatus::Answered;
-        self.room
-            .send_state_event(status.clone())
+        status.accepted_by = Some(own);
+        self.write_status(&status)
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        self.cache_status(&status).await;
         info!(room_id = %self.room_id(), "advice sent");
         Ok(())
     }
 
-    /// The latest advice in the case, decrypted, if any.
+    /// The latest advice of the specialist who took the request, decrypted, if any.
     pub async fn advice(&self) -> Result<Option<GivenAdvice>> {
+        let Some(taker) = self.taker().await? else {
+            return Ok(None);
+        };
         let conversation = self
             .conversation()
             .await
@@ -64,7 +70,7 @@ impl CaseRoom {
             .into_iter()
             .rev()
             .find_map(|m| match m.kind {
-                MessageKind::Advice(advice) => Some(GivenAdvice {
+                MessageKind::Advice(advice) if m.sender == taker => Some(GivenAdvice {
                     advice: *advice,
                     sender: m.sender,
                     timestamp_ms: m.timestamp_ms,

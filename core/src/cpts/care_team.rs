@@ -10,10 +10,7 @@ use super::{
     error::{CptsError, Result},
     space::Cpts,
 };
-use crate::{
-    cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency},
-    CaseError,
-};
+use crate::cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency};
 
 impl Cpts {
     /// Opens a shared case for these members of the directory and invites them.
@@ -24,8 +21,7 @@ impl Cpts {
         let directory = self.directory().await?;
         let mut invited: Vec<OwnedUserId> = Vec::with_capacity(members.len());
         for member in members {
-            let user_id = crate::account::parse_user_id(member)
-                .map_err(|_| CptsError::Case(CaseError::InvalidUserId))?;
+            let user_id = super::error::user_id(member)?;
             if !directory.iter().any(|m| m.user_id == user_id) {
                 return Err(CptsError::NotInDirectory);
             }

@@ -1,76 +1,113 @@
 //! Taking a request: the first specialist to claim it wins.
 //!
 //! Each specialist who accepts writes a `fr.innomed.case.claim` state event under their own user
-//! id, then reads the room's claims from its start: the room's order is the homeserver's, the
-//! same for every client, so exactly one claimant finds their own claim first. The others leave
-//! with [`CptsError::AlreadyTaken`]. The requesting GP's client (the only one allowed to) then
-//! withdraws the invitations still pending.
+//! id, then reads the room's claims from its start: a CPTS runs one homeserver, which orders a
+//! room's events the same for every client, so exactly one claimant finds their own claim
+//! first. The others leave (and forget the case) with [`CptsError::AlreadyTaken`]. The status's
+//! `accepted_by` is only a convenience for lists: the advice and the report trust the first
+//! claim, which no member can rewrite.
+//!
+//! The requesting GP's client (the only one allowed to remove anyone) then withdraws the
+//! invitations it sent when routing, removes a claimant who lost but is still in the case, and
+//! records the taker if the taker's own client could not.
 
 use matrix_sdk::{
     room::MessagesOptions,
     ruma::{api::client::filter::RoomEventFilter, events::SyncStateEvent, OwnedUserId, UInt},
     Client, Room, RoomMemberships, RoomState,
 };
-use tracing::{debug, info};
+use tracing::{info, warn};
 
 use super::error::{CptsError, Result};
 use crate::{
-    cases::{CaseClaimEventContent, CaseRoom, CaseStatus, CASE_CLAIM_TYPE},
+    cases::{
+        fetch_status_of, write_status_of, CaseClaimEventContent, CaseRoom, CaseStatus,
+        CASE_CLAIM_TYPE,
+    },
     CaseError,
 };
 
 /// The reason given when an invitation is withdrawn because someone else took the request.
 pub const TAKEN_REASON: &str = "fr.innomed.request.taken";
 
+/// At most this many pages of claims are read (20 per page): a request has a handful.
+const MAX_CLAIM_PAGES: usize = 50;
+
 impl CaseRoom {
     /// Takes a télé-expertise request this specialist was invited to (or joined): the first
     /// acceptance wins, a later one is [`CptsError::AlreadyTaken`] and leaves the case.
     pub async fn take_request(&self) -> Result<()> {
-        match self.room.state() {
+        let joined_now = match self.room.state() {
             RoomState::Invited => match self.accept().await {
-                Ok(()) => {}
+                Ok(()) => true,
                 // The invitation was withdrawn between the list and the tap.
                 Err(CaseError::Server(code)) if code == "M_FORBIDDEN" => {
                     return Err(CptsError::AlreadyTaken)
                 }
                 Err(e) => return Err(e.into()),
             },
-            RoomState::Joined => {}
+            RoomState::Joined => false,
             _ => return Err(CptsError::AlreadyTaken),
-        }
+        };
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
-        if status.cpts.is_none() {
+        if status.cpts.is_none() || status.status == CaseStatus::Open {
             return Err(CptsError::NotARequest);
         }
-        match (status.status, &status.accepted_by) {
-            (_, Some(taker)) if *taker == own => return Ok(()),
-            (CaseStatus::Requested, None) => {}
-            _ => return self.step_back().await,
+        if let Some(taker) = first_claimant(&self.room).await? {
+            if taker == own {
+                return Ok(());
+            }
+            // Taken already: a colleague the taker brought in stays; a routed specialist goes.
+            return if joined_now {
+                self.step_back().await
+            } else {
+                Err(CptsError::AlreadyTaken)
+            };
+        }
+        if status.status != CaseStatus::Requested {
+            return Err(CptsError::WrongStatus);
         }
         self.room
             .send_state_event_for_key(&own, CaseClaimEventContent {})
             .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
+            .map_err(|e| match CptsError::from_sdk(&e) {
+                // Removed meanwhile: the GP's client withdrew this specialist.
+                CptsError::NotAllowed => CptsError::AlreadyTaken,
+                other => other,
+            })?;
         if first_claimant(&self.room).await?.as_ref() != Some(&own) {
             return self.step_back().await;
         }
         let mut accepted = self.fetch_status().await?.unwrap_or(status);
         accepted.status = CaseStatus::Accepted;
         accepted.accepted_by = Some(own);
-        self.room
-            .send_state_event(accepted.clone())
+        self.write_status(&accepted)
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        self.cache_status(&accepted).await;
         info!(room_id = %self.room_id(), "request taken");
         Ok(())
     }
 
-    /// Someone else was first: leave the case and say so.
+    /// Who took this request: the first claim's sender, `None` while nobody has.
+    pub async fn taker(&self) -> Result<Option<OwnedUserId>> {
+        first_claimant(&self.room).await
+    }
+
+    /// Someone else was first: leave the case, drop it from this device, and say so. If the
+    /// homeserver cannot be told, the error says that instead (the GP's client removes a
+    /// losing claimant too).
     async fn step_back(&self) -> Result<()> {
-        if let Err(e) = self.room.leave().await {
-            debug!(room_id = %self.room_id(), "leaving a taken request failed: {e}");
+        let mut left = self.room.leave().await;
+        if left.is_err() {
+            left = self.room.leave().await;
+        }
+        if let Err(e) = left {
+            warn!(room_id = %self.room_id(), "leaving a taken request failed");
+            return Err(CptsError::from_sdk(&e));
+        }
+        if let Some(room) = self.room.client().get_room(self.room_id()) {
+            let _ = room.forget().await;
         }
         info!(room_id = %self.room_id(), "request already taken");
         Err(CptsError::AlreadyTaken)
@@ -79,13 +116,13 @@ impl CaseRoom {
 
 /// The sender of the room's first claim, in the homeserver's order.
 pub(crate) async fn first_claimant(room: &Room) -> Result<Option<OwnedUserId>> {
-    let mut from = None;
-    loop {
+    let mut from: Option<String> = None;
+    for _ in 0..MAX_CLAIM_PAGES {
         let mut options = MessagesOptions::forward();
         options.filter = RoomEventFilter::default();
         options.filter.types = Some(vec![CASE_CLAIM_TYPE.to_owned()]);
         options.limit = UInt::from(20u32);
-        options.from = from;
+        options.from = from.clone();
         let page = room
             .messages(options)
             .await
@@ -93,51 +130,98 @@ pub(crate) async fn first_claimant(room: &Room) -> Result<Option<OwnedUserId>> {
         for event in &page.chunk {
             let raw = event.raw();
             let event_type: Option<String> = raw.get_field("type").ok().flatten();
-            if event_type.as_deref() == Some(CASE_CLAIM_TYPE) {
+            let has_content = raw
+                .get_field::<serde_json::Value>("content")
+                .ok()
+                .flatten()
+                .is_some();
+            if event_type.as_deref() == Some(CASE_CLAIM_TYPE) && has_content {
                 return Ok(raw.get_field("sender").ok().flatten());
             }
         }
+        // An empty page is not the end; a missing `end` (or no progress) is.
         match page.end {
-            Some(end) if !page.chunk.is_empty() => from = Some(end),
+            Some(end) if from.as_ref() != Some(&end) => from = Some(end),
             _ => return Ok(None),
         }
     }
+    Ok(None)
 }
 
-/// On the requesting GP's client: when a claim arrives, withdraw the other invitations and
-/// record who took the request if the taker could not.
+/// The specialists a request was routed to, kept on the GP's device.
+fn routed_key(room: &Room) -> Vec<u8> {
+    format!("fr.innomed.routed:{}", room.room_id()).into_bytes()
+}
+
+pub(crate) async fn remember_routed(room: &Room, experts: &[OwnedUserId]) {
+    let Ok(bytes) = serde_json::to_vec(experts) else {
+        return;
+    };
+    let _ = room
+        .client()
+        .state_store()
+        .set_custom_value(&routed_key(room), bytes)
+        .await;
+}
+
+async fn routed(room: &Room) -> Vec<OwnedUserId> {
+    let stored = room
+        .client()
+        .state_store()
+        .get_custom_value(&routed_key(room))
+        .await
+        .ok()
+        .flatten();
+    stored
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// On the requesting GP's client: when a claim arrives, settle the request.
 pub(crate) fn install(client: &Client) {
     client.add_event_handler(
-        |_event: SyncStateEvent<CaseClaimEventContent>, room: Room, client: Client| async move {
-            withdraw_other_invitations(&client, room).await;
+        |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| async move {
+            settle(room).await;
         },
     );
 }
 
-async fn withdraw_other_invitations(client: &Client, room: Room) {
-    let Some(own) = client.user_id().map(ToOwned::to_owned) else {
-        return;
-    };
-    let can_kick = room
-        .power_levels()
-        .await
-        .is_ok_and(|levels| levels.user_can_kick(&own));
-    if !can_kick {
+/// Withdraws the routed specialists who did not win (invited or joined), and records the
+/// taker in the status if it still says `Requested`. Only on the client that routed the
+/// request: other rooms and other members' clients do nothing.
+async fn settle(room: Room) {
+    let routed = routed(&room).await;
+    if routed.is_empty() {
         return;
     }
     let Ok(Some(winner)) = first_claimant(&room).await else {
         return;
     };
-    let Ok(invited) = room.members(RoomMemberships::INVITE).await else {
+    let Ok(members) = room
+        .members(RoomMemberships::INVITE | RoomMemberships::JOIN)
+        .await
+    else {
         return;
     };
-    for member in invited {
-        if member.user_id() == winner {
+    for member in members {
+        let user = member.user_id();
+        if user == winner || !routed.iter().any(|r| r == user) {
             continue;
         }
-        match room.kick_user(member.user_id(), Some(TAKEN_REASON)).await {
-            Ok(()) => info!(room_id = %room.room_id(), "invitation withdrawn: request taken"),
-            Err(e) => debug!(room_id = %room.room_id(), "withdrawing an invitation failed: {e}"),
+        match room.kick_user(user, Some(TAKEN_REASON)).await {
+            Ok(()) => {
+                info!(room_id = %room.room_id(), "routed specialist withdrawn: request taken")
+            }
+            Err(_) => warn!(room_id = %room.room_id(), "withdrawing a routed specialist failed"),
+        }
+    }
+    if let Ok(Some(mut status)) = fetch_status_of(&room).await {
+        if status.status == CaseStatus::Requested {
+            status.status = CaseStatus::Accepted;
+            status.accepted_by = Some(winner);
+            if write_status_of(&room, &status).await.is_ok() {
+                info!(room_id = %room.room_id(), "taker recorded by the requesting client");
+            }
         }
     }
 }

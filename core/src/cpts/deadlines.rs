@@ -101,7 +101,7 @@ impl InnomedClient {
             .current()
             .await
             .into_iter()
-            .filter(|c| c.membership == Membership::Joined)
+            .filter(|c| c.membership == Membership::Joined && c.cpts.is_some())
             .filter_map(|case| {
                 let status = case.status?;
                 let deadline = deadline_state(status, case.urgency, case.due_ms, now);

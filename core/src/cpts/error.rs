@@ -25,6 +25,8 @@ pub enum CptsError {
     NotARequest,
     #[error("this user is not in the CPTS directory")]
     NotInDirectory,
+    #[error("the chosen specialist does not practise the requested specialty")]
+    NotThisSpecialty,
     #[error("no such CPTS on this account")]
     NotFound,
     #[error("your role does not allow this")]
@@ -59,3 +61,8 @@ impl CptsError {
 }
 
 pub type Result<T, E = CptsError> = std::result::Result<T, E>;
+
+/// A user id typed by someone, checked.
+pub(crate) fn user_id(text: &str) -> Result<matrix_sdk::ruma::OwnedUserId> {
+    crate::account::parse_user_id(text).map_err(|_| CptsError::Case(CaseError::InvalidUserId))
+}

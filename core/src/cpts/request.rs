@@ -2,7 +2,7 @@
 //! are on duty now (or to the one the GP picked in the directory), due by its urgency.
 
 use matrix_sdk::ruma::OwnedUserId;
-use tracing::info;
+use tracing::{info, warn};
 
 use super::{
     deadlines::deadline_window_ms,
@@ -10,10 +10,7 @@ use super::{
     space::Cpts,
     specialties::specialty,
 };
-use crate::{
-    cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency},
-    CaseError,
-};
+use crate::cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency};
 
 /// What a GP fills in to ask a specialist.
 #[derive(Clone, Debug)]
@@ -47,11 +44,17 @@ impl Cpts {
         let own = self.room.own_user_id().to_owned();
         let experts: Vec<OwnedUserId> = match &request.expert {
             Some(expert) => {
-                let expert = crate::account::parse_user_id(expert)
-                    .map_err(|_| CptsError::Case(CaseError::InvalidUserId))?;
-                self.entry_of(&expert)
+                let expert = super::error::user_id(expert)?;
+                if expert == own {
+                    return Err(CptsError::InvalidRequest("a request goes to someone else"));
+                }
+                let entry = self
+                    .entry_of(&expert)
                     .await?
                     .ok_or(CptsError::NotInDirectory)?;
+                if !entry.has_specialty(code) {
+                    return Err(CptsError::NotThisSpecialty);
+                }
                 vec![expert]
             }
             None => {
@@ -91,12 +94,28 @@ impl Cpts {
             .client
             .create_case_with_status(request.header, status, Inviters::Members)
             .await?;
+        // Remembered before inviting: a claim may arrive while the invitations go out.
+        super::claim::remember_routed(&case.room, &experts).await;
+        // One invitation failing (an account closed since the rota was made) does not keep
+        // the request from the others; it fails only if nobody could be invited.
+        let mut invited = 0usize;
+        let mut first_error = None;
         for expert in &experts {
-            case.invite(expert.as_str()).await?;
+            match case.invite(expert.as_str()).await {
+                Ok(()) => invited += 1,
+                Err(e) => {
+                    warn!(room_id = %case.room_id(), "a routed specialist could not be invited");
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if let (0, Some(e)) = (invited, first_error) {
+            return Err(e.into());
         }
         info!(
             room_id = %case.room_id(),
-            invited = experts.len(),
+            invited,
+            routed = experts.len(),
             "télé-expertise request opened"
         );
         Ok(case)

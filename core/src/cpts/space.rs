@@ -146,8 +146,7 @@ impl Cpts {
     /// into the space unless they are already there, and writes their directory entry.
     pub async fn add_member(&self, user_id: &str, new: NewMember) -> Result<MemberEntry> {
         let content = new.validate()?;
-        let user_id = crate::account::parse_user_id(user_id)
-            .map_err(|_| CptsError::Case(crate::CaseError::InvalidUserId))?;
+        let user_id = super::error::user_id(user_id)?;
         let own = self.room.own_user_id();
         // Only the coordinator may: the homeserver refuses anyone else (`NotAllowed`).
         self.room
@@ -178,8 +177,7 @@ impl Cpts {
 
     /// Sets a member's weekly duty slots (coordinator only); an empty list clears them.
     pub async fn set_duty(&self, user_id: &str, slots: Vec<DutySlot>) -> Result<()> {
-        let user_id = crate::account::parse_user_id(user_id)
-            .map_err(|_| CptsError::Case(crate::CaseError::InvalidUserId))?;
+        let user_id = super::error::user_id(user_id)?;
         let directory = self.directory().await?;
         let member = directory
             .iter()
@@ -223,7 +221,13 @@ impl Cpts {
         let code = super::specialties::specialty(specialty)
             .ok_or_else(|| CptsError::UnknownSpecialty(specialty.to_owned()))?
             .code;
-        let (directory, rota) = self.snapshot().await?;
+        let (directory, rota, joined) = self.snapshot().await?;
+        // Only members who joined the space: an entry left behind by someone who left the CPTS
+        // (or never joined) must not receive patient cases.
+        let directory: Vec<MemberEntry> = directory
+            .into_iter()
+            .filter(|m| joined.contains(&m.user_id))
+            .collect();
         Ok(rota::on_duty(&directory, &rota, code, at_ms))
     }
 
@@ -237,7 +241,8 @@ impl Cpts {
     }
 
     /// The directory and the rota, from the homeserver, else from the last copy.
-    async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota)> {
+    /// Also who has joined the space.
+    async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
         let events = match self.fetch_state().await {
             Ok(events) => {
                 self.keep_copy(&events).await;
@@ -253,8 +258,21 @@ impl Cpts {
         };
         let mut directory = Vec::new();
         let mut rota = Vec::new();
+        let mut joined = Vec::new();
         for raw in &events {
             let event_type: Option<String> = raw.get_field("type").ok().flatten();
+            if event_type.as_deref() == Some("m.room.member") {
+                let membership: Option<String> = raw
+                    .get_field::<serde_json::Value>("content")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
+                let member: Option<OwnedUserId> = raw.get_field("state_key").ok().flatten();
+                if let (Some("join"), Some(member)) = (membership.as_deref(), member) {
+                    joined.push(member);
+                }
+                continue;
+            }
             let state_key: Option<String> = raw.get_field("state_key").ok().flatten();
             let user_id = state_key.as_deref().and_then(user_of);
             let (Some(event_type), Some(user_id)) = (event_type, user_id) else {
@@ -271,7 +289,7 @@ impl Cpts {
             }
         }
         let directory = search(&directory, None, None)?;
-        Ok((directory, rota))
+        Ok((directory, rota, joined))
     }
 
     async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {

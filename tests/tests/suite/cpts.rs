@@ -289,6 +289,18 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&closed.json_path).expect("json file"))
             .expect("json");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for path in [&closed.json_path, &closed.pdf_path] {
+            let mode = std::fs::metadata(path).expect("file").permissions().mode();
+            assert_eq!(
+                mode & 0o777,
+                0o600,
+                "{} is readable by others",
+                path.display()
+            );
+        }
+    }
     assert_eq!(json["question"], question.as_str());
     assert_eq!(json["advice"]["assessment"], assessment.as_str());
     assert_eq!(json["requester"]["act_code"], "RQD");
@@ -357,20 +369,44 @@ async fn the_first_acceptance_wins_and_the_others_are_refused() {
     let hs = Homeserver::shared().expect("synapse");
     let t = Territory::new(&hs.url()).await;
     let coordinator_cpts = t.coordinator.client.cpts(&t.space_id).expect("space");
-    // Tuesday morning both dermatologists are on duty.
-    for derm in [&t.derm_on_duty, &t.derm_off_duty] {
+    // A third dermatologist, who will never answer.
+    let silent = Doctor::register(&hs.url(), "derm-c").await;
+    coordinator_cpts
+        .add_member(
+            &silent.user_id,
+            NewMember {
+                display_name: "Dr Chloé Silence".into(),
+                profession: Profession::Physician,
+                specialties: vec!["dermatology".into()],
+                rpps: fresh_rpps().to_string(),
+                retired: false,
+            },
+        )
+        .await
+        .expect("member");
+    eventually("the CPTS invitation", || async {
+        silent.client.cpts(&t.space_id).ok()
+    })
+    .await
+    .join()
+    .await
+    .expect("join");
+    // Tuesday morning all three dermatologists are on duty.
+    for user in [
+        &t.derm_on_duty.doctor.user_id,
+        &t.derm_off_duty.doctor.user_id,
+        &silent.user_id,
+    ] {
         coordinator_cpts
-            .set_duty(
-                &derm.doctor.user_id,
-                vec![slot("dermatology", Weekday::Tuesday, 9, 12)],
-            )
+            .set_duty(user, vec![slot("dermatology", Weekday::Tuesday, 9, 12)])
             .await
             .expect("rota");
     }
     t.clock.set(to_unix_ms(2026, 11, 24, 10, 0).expect("date"));
     let gp_cpts = t.gp.doctor.client.cpts(&t.space_id).expect("space");
 
-    // One after the other: the second is refused, and its invitation goes.
+    // One after the other: the second is refused; the GP's client withdraws the invitation
+    // of the one who never answered.
     let first = gp_cpts
         .open_request(t.request("dermatology", &marker("Q")))
         .await
@@ -378,24 +414,51 @@ async fn the_first_acceptance_wins_and_the_others_are_refused() {
     let room_id = first.room_id().to_string();
     let a = case_seen_by(&t.derm_on_duty.doctor, &room_id).await;
     let b = case_seen_by(&t.derm_off_duty.doctor, &room_id).await;
+    case_seen_by(&silent, &room_id).await;
     b.take_request().await.expect("the first acceptance wins");
     assert!(matches!(
         a.take_request().await,
         Err(CptsError::AlreadyTaken)
     ));
-    eventually("the other invitation withdrawn", || async {
-        let still_invited = first.members().await.ok()?.into_iter().any(|m| {
-            m.membership != Membership::Left && m.user_id.as_str() == a.room_id().as_str()
-        });
-        let out = t
-            .derm_on_duty
-            .doctor
-            .client
-            .case(&room_id)
-            .is_ok_and(|c| c.membership() == Membership::Left);
-        (!still_invited && out).then_some(())
+    eventually("the other specialists out of the case", || async {
+        let members = first.members().await.ok()?;
+        let inside = |user: &str| {
+            members
+                .iter()
+                .any(|m| m.user_id.as_str() == user && m.membership != Membership::Left)
+        };
+        let out = !inside(&t.derm_on_duty.doctor.user_id) && !inside(&silent.user_id);
+        (out && inside(&t.derm_off_duty.doctor.user_id)).then_some(())
     })
     .await;
+    eventually(
+        "the silent dermatologist's invitation gone from her list",
+        || async {
+            let gone = silent
+                .client
+                .case(&room_id)
+                .map_or(true, |c| c.membership() == Membership::Left);
+            gone.then_some(())
+        },
+    )
+    .await;
+    // The loser forgot the case: nothing of it stays listed on her device.
+    assert!(t
+        .derm_on_duty
+        .doctor
+        .client
+        .case(&room_id)
+        .map_or(true, |c| c.membership() == Membership::Left));
+    // The status is not the workflow's to bypass, and only the taker advises.
+    assert!(matches!(
+        first.set_status(CaseStatus::Closed).await,
+        Err(CaseError::NotAllowed)
+    ));
+    let dir = tempfile::tempdir().expect("dir");
+    assert!(matches!(
+        first.close_with_report("trop tôt", dir.path()).await,
+        Err(CptsError::WrongStatus)
+    ));
 
     // At the same moment: exactly one wins.
     let second = gp_cpts
@@ -507,6 +570,13 @@ async fn bad_entries_and_nobody_on_duty_are_typed_errors() {
         gp_cpts.open_request(without_consent).await,
         Err(CptsError::InvalidRequest(_))
     ));
+    // Picking a specialist of another specialty is refused.
+    let mut wrong = t.request("dermatology", &marker("Q"));
+    wrong.expert = Some(t.cardiologist.doctor.user_id.clone());
+    assert!(matches!(
+        gp_cpts.open_request(wrong).await,
+        Err(CptsError::NotThisSpecialty)
+    ));
     // The GP picks the cardiologist from the directory instead.
     let mut picked = request;
     picked.expert = Some(t.cardiologist.doctor.user_id.clone());
@@ -546,6 +616,12 @@ async fn bad_entries_and_nobody_on_duty_are_typed_errors() {
         .expect("care team");
     let nurse_case = case_seen_by(&nurse, team.room_id().as_str()).await;
     nurse_case.accept().await.expect("join");
+    // A care team is not a request: nobody "takes" it, and trying does not leave it.
+    assert!(matches!(
+        nurse_case.take_request().await,
+        Err(CptsError::NotARequest)
+    ));
+    assert_eq!(nurse_case.membership(), Membership::Joined);
     assert!(matches!(
         nurse_case.invite(&t.cardiologist.doctor.user_id).await,
         Err(CaseError::NotAllowed)

@@ -23,6 +23,9 @@ use crate::{
 
 pub use pdf::{render as render_pdf, Block};
 
+/// How long closing waits for the advice to be decrypted on this device.
+const ADVICE_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// NGAP act code of the requesting doctor's télé-expertise request.
 pub const REQUESTER_ACT: &str = "RQD";
 /// NGAP act code of the expert's télé-expertise.
@@ -71,13 +74,15 @@ impl CaseRoom {
     pub async fn close_with_report(&self, outcome: &str, dir: &Path) -> Result<ClosedCase> {
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
-        let (Some(cpts_id), Some(expert_id)) = (status.cpts.clone(), status.accepted_by.clone())
-        else {
+        let Some(cpts_id) = status.cpts.clone() else {
             return Err(CptsError::NotARequest);
         };
         if status.status != CaseStatus::Answered {
             return Err(CptsError::WrongStatus);
         }
+        // The expert is whoever made the first claim, whatever the status says.
+        let expert_id = self.taker().await?.ok_or(CptsError::WrongStatus)?;
+        self.ensure_encrypted().await?;
         let conversation = self
             .conversation()
             .await
@@ -86,7 +91,23 @@ impl CaseRoom {
             .find_header()
             .await
             .ok_or(CptsError::NotARequest)?;
-        let messages = conversation.messages().await;
+        // The advice may still be on its way to this device (its key arrives with it): wait a
+        // little before saying there is none.
+        let deadline = tokio::time::Instant::now() + ADVICE_WAIT;
+        let (messages, advice, answered_at_ms) = loop {
+            let messages = conversation.messages().await;
+            let found = messages.iter().rev().find_map(|m| match &m.kind {
+                MessageKind::Advice(advice) if m.sender == expert_id => {
+                    Some(((**advice).clone(), m.timestamp_ms))
+                }
+                _ => None,
+            });
+            match found {
+                Some((advice, at)) => break (messages, advice, at),
+                None if tokio::time::Instant::now() >= deadline => return Err(CptsError::NoAdvice),
+                None => tokio::time::sleep(std::time::Duration::from_millis(250)).await,
+            }
+        };
         let requested = messages
             .iter()
             .find(|m| matches!(m.kind, MessageKind::Header(_)))
@@ -94,16 +115,6 @@ impl CaseRoom {
         if requested.sender != own {
             return Err(CptsError::NotAllowed);
         }
-        let (advice, answered_at_ms) = messages
-            .iter()
-            .rev()
-            .find_map(|m| match &m.kind {
-                MessageKind::Advice(advice) if m.sender == expert_id => {
-                    Some(((**advice).clone(), m.timestamp_ms))
-                }
-                _ => None,
-            })
-            .ok_or(CptsError::NoAdvice)?;
         let cpts = self.client.cpts(cpts_id.as_str())?;
         let doctor = |user_id: OwnedUserId, act: &str| {
             let cpts = cpts.clone();
@@ -148,11 +159,9 @@ impl CaseRoom {
             .map_err(|e| CptsError::from_sdk(&e))?;
         let mut closed = status;
         closed.status = CaseStatus::Closed;
-        self.room
-            .send_state_event(closed.clone())
+        self.write_status(&closed)
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        self.cache_status(&closed).await;
         info!(room_id = %self.room_id(), "case closed, report written on the device");
         Ok(ClosedCase {
             report,
@@ -162,10 +171,20 @@ impl CaseRoom {
     }
 }
 
-/// Writes `<code>-compte-rendu.json` and `.pdf`, readable by this user only.
+/// Writes `<code>-compte-rendu.json` and `.pdf`, readable by this user only (a folder it
+/// creates is too).
 fn write_report(report: &Report, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let io = |e: std::io::Error| CptsError::Report(e.kind().to_string());
-    std::fs::create_dir_all(dir).map_err(io)?;
+    if !dir.is_dir() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(dir).map_err(io)?;
+    }
     let stem = format!("{}-compte-rendu", report.case_code);
     let json_path = dir.join(format!("{stem}.json"));
     let pdf_path = dir.join(format!("{stem}.pdf"));
@@ -175,18 +194,32 @@ fn write_report(report: &Report, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     Ok((json_path, pdf_path))
 }
 
+/// Written beside the final name, owner-only, then renamed over it: a reader never sees half a
+/// report, and an older file's looser mode does not carry over.
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    let _ = std::fs::remove_file(&tmp);
+    let written = options.open(&tmp).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&tmp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }
 
 fn paris(ms: u64) -> String {
