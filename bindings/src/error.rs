@@ -105,6 +105,8 @@ pub enum CaseError {
     InvalidUserId,
     #[error("no such user")]
     UnknownUser,
+    #[error("this account has no cross-signing identity")]
+    NotCrossSigned,
     #[error("the case is closed")]
     CaseClosed,
     #[error("the room is not end-to-end encrypted")]
@@ -132,6 +134,7 @@ impl From<CoreCaseError> for CaseError {
             CoreCaseError::NotFound => Self::NotFound,
             CoreCaseError::InvalidUserId => Self::InvalidUserId,
             CoreCaseError::UnknownUser => Self::UnknownUser,
+            CoreCaseError::NotCrossSigned => Self::NotCrossSigned,
             CoreCaseError::CaseClosed => Self::CaseClosed,
             CoreCaseError::NotEncrypted => Self::NotEncrypted,
             CoreCaseError::NotInvited => Self::NotInvited,

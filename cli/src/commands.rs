@@ -522,6 +522,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::NotFound => "case_not_found",
             CaseError::InvalidUserId => "invalid_user_id",
             CaseError::UnknownUser => "unknown_user",
+            CaseError::NotCrossSigned => "not_cross_signed",
             CaseError::CaseClosed => "case_closed",
             CaseError::NotEncrypted => "not_encrypted",
             CaseError::NotInvited => "not_invited",

@@ -9,6 +9,8 @@ pub enum CaseError {
     InvalidUserId,
     #[error("no such user on the homeserver")]
     UnknownUser,
+    #[error("this account has no cross-signing identity: it must sign in with Innomed first")]
+    NotCrossSigned,
     #[error("the case is closed: nobody can be invited any more")]
     CaseClosed,
     #[error("the room is not end-to-end encrypted: nothing is sent into it")]

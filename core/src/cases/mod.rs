@@ -198,9 +198,7 @@ impl CaseRoom {
             return Err(CaseError::CaseClosed);
         }
         self.ensure_encrypted().await?;
-        if !self.user_exists(&user_id).await? {
-            return Err(CaseError::UnknownUser);
-        }
+        self.check_invitee(&user_id).await?;
         if self.was_member(&user_id).await {
             // Coming back after leaving or being removed: what was sent meanwhile stays closed.
             self.invite_without_history(&user_id).await?;
@@ -225,26 +223,34 @@ impl CaseRoom {
 
     /// Whether the homeserver knows this user: a user without any device keys has never
     /// signed in and cannot read the case, so the invitation is refused up front.
-    async fn user_exists(&self, user_id: &matrix_sdk::ruma::UserId) -> Result<bool> {
-        let identity = self
-            .client
-            .client
-            .encryption()
-            .request_user_identity(user_id)
-            .await
-            .map_err(|e| CaseError::Server(e.to_string()))?;
-        if identity.is_some() {
-            return Ok(true);
+    ///
+    /// Only accounts with a cross-signing identity are let in: a device of an account without
+    /// one (an old or foreign client) could not be told apart from an impostor's, and its
+    /// messages would be decrypted as "legacy". Every Innomed account sets its identity up at
+    /// first sign-in, so a colleague who just signed in is waited for a few seconds.
+    async fn check_invitee(&self, user_id: &matrix_sdk::ruma::UserId) -> Result<()> {
+        let encryption = self.client.client.encryption();
+        let deadline = tokio::time::Instant::now() + IDENTITY_WAIT;
+        loop {
+            let identity = encryption
+                .request_user_identity(user_id)
+                .await
+                .map_err(|e| CaseError::Server(e.to_string()))?;
+            if identity.is_some() {
+                return Ok(());
+            }
+            let devices = encryption
+                .get_user_devices(user_id)
+                .await
+                .map_err(|e| CaseError::Server(e.to_string()))?;
+            if devices.devices().next().is_none() {
+                return Err(CaseError::UnknownUser);
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(CaseError::NotCrossSigned);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         }
-        let devices = self
-            .client
-            .client
-            .encryption()
-            .get_user_devices(user_id)
-            .await
-            .map_err(|e| CaseError::Server(e.to_string()))?;
-        let known = devices.devices().next().is_some();
-        Ok(known)
     }
 
     /// Who is in the case or invited to it (left and removed members are listed as `Left`).
@@ -362,6 +368,9 @@ async fn cache_status_of(room: &Room, status: &CaseStatusEventContent) {
         .set_custom_value(&status_cache_key(room.room_id()), bytes)
         .await;
 }
+
+/// How long an invitation waits for a colleague's cross-signing identity to appear.
+const IDENTITY_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 fn status_cache_key(room_id: &RoomId) -> Vec<u8> {
     format!("{CASE_STATUS_TYPE}:{room_id}").into_bytes()

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Innomed against a real Synapse: one test binary, one module per feature, one shared
 //! homeserver with fresh users per test (plus dedicated servers where a test must stop one).
 

@@ -2,7 +2,7 @@
 //! screen says why; a message the homeserver slips in unencrypted is never shown as a
 //! colleague's words.
 
-use innomed_core::{MessageKind, Reaction, UtdReason};
+use innomed_core::{CaseError, MessageKind, Reaction, UtdReason};
 use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
@@ -217,4 +217,67 @@ async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
         !shown.contains(&while_out),
         "read what was sent while removed"
     );
+}
+
+/// An account that never set up cross-signing (an old client): its devices are "legacy".
+async fn legacy_client(hs_url: &str, dir: &std::path::Path) -> matrix_sdk::Client {
+    use matrix_sdk::ruma::api::client::{account::register, uiaa};
+    let client = matrix_sdk::Client::builder()
+        .homeserver_url(hs_url)
+        .sqlite_store(dir, None)
+        .build()
+        .await
+        .expect("legacy client");
+    let mut request = register::v3::Request::new();
+    request.username = Some(format!("legacy-{}", marker("")));
+    request.password = Some(crate::support::PASSWORD.to_owned());
+    request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
+    client
+        .matrix_auth()
+        .register(request)
+        .await
+        .expect("registered and logged in");
+    let syncing = client.clone();
+    tokio::spawn(async move {
+        let _ = syncing
+            .sync(matrix_sdk::config::SyncSettings::default())
+            .await;
+    });
+    client
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_account_without_cross_signing_cannot_be_invited() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let legacy = legacy_client(&hs.url(), dir.path()).await;
+    let legacy_id = legacy.user_id().expect("user id").to_string();
+    // Its device keys are on the server once it synced: the account exists and has a device.
+    eventually("the old client's device keys published", || async {
+        gp.client
+            .devices_of(&legacy_id)
+            .await
+            .ok()
+            .filter(|d| !d.is_empty())
+    })
+    .await;
+    let case = gp
+        .client
+        .create_case(header_with(&marker("LEG")))
+        .await
+        .expect("case");
+    // Its messages would be decrypted as "legacy" (no identity to check them against): the
+    // case does not let it in.
+    assert!(matches!(
+        case.invite(&legacy_id).await,
+        Err(CaseError::NotCrossSigned)
+    ));
+    let invited = case
+        .members()
+        .await
+        .expect("members")
+        .iter()
+        .any(|m| m.user_id.as_str() == legacy_id);
+    assert!(!invited);
 }
