@@ -1,0 +1,193 @@
+package fr.innomed.android.features.case
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseService
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.conversation.ConversationService
+import fr.innomed.android.api.conversation.ConversationUnavailableException
+import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.architecture.Presenter
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.distinctUntilChanged
+import kotlinx.coroutines.flow.map
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+
+/**
+ * One case: its timeline (header card, messages, photos, advice card), the composer, and the
+ * actions the doctor's role and the case's status allow. The status is read again whenever
+ * the case's row changes in the live list, and after every action.
+ */
+class CasePresenter(
+    private val scope: CoroutineScope,
+    private val roomId: RoomId,
+    private val me: UserId,
+    private val cases: CaseService,
+    private val conversations: ConversationService,
+    private val requests: RequestService,
+) : Presenter<CaseState, CaseEvent> {
+    private val mutableState = MutableStateFlow(CaseState(roomId = roomId))
+    override val state: StateFlow<CaseState> = mutableState.asStateFlow()
+    private var timelineJob: Job? = null
+    @Volatile private var invitedToRequest = false
+
+    init {
+        scope.launch {
+            cases.cases
+                .map { rows -> rows.find { it.roomId == roomId } }
+                .distinctUntilChanged()
+                .collect { row ->
+                    invitedToRequest = row?.isInvitation == true && row.isRequest
+                    refresh()
+                }
+        }
+    }
+
+    override fun onEvent(event: CaseEvent) {
+        when (event) {
+            is CaseEvent.ComposerChanged -> mutableState.update { it.copy(composer = event.text) }
+            is CaseEvent.ReplyTo -> mutableState.update { it.copy(replyingTo = event.eventId) }
+            CaseEvent.CancelReply -> mutableState.update { it.copy(replyingTo = null) }
+            CaseEvent.Send -> send()
+            is CaseEvent.Act -> act(event.action)
+            is CaseEvent.AdviceChanged -> mutableState.update { it.copy(advice = event.draft) }
+            is CaseEvent.OutcomeChanged -> mutableState.update { it.copy(outcome = event.text) }
+            CaseEvent.DismissError -> mutableState.update { it.copy(error = null) }
+        }
+    }
+
+    private suspend fun refresh() {
+        when (val found = cases.details(roomId)) {
+            is Outcome.Success -> {
+                mutableState.update { derive(it.copy(details = found.value)) }
+                if (found.value.membership == Membership.JOINED) followTimeline()
+            }
+            is Outcome.Failure -> mutableState.update { it.copy(error = CaseScreenError.Case(found.error)) }
+        }
+    }
+
+    /**
+     * Role, actions and composer follow from details and timeline. The header (and so who
+     * asked) is kept once seen: after a sync gap the timeline restarts from the newest event.
+     */
+    private fun derive(state: CaseState): CaseState {
+        val headerEntry = state.items.firstNotNullOfOrNull { entry ->
+            (entry as? TimelineEntry.Message)?.takeIf { it.content is MessageContent.Header }
+        }
+        val requester = headerEntry?.sender ?: state.requester
+        val role = CaseRules.role(me, state.details, requester)
+        return state.copy(
+            header = (headerEntry?.content as? MessageContent.Header)?.header ?: state.header,
+            requester = requester,
+            role = role,
+            actions = CaseRules.actions(role, state.details, invitedToRequest),
+            composerEnabled = CaseRules.composerEnabled(state.details),
+        )
+    }
+
+    private fun followTimeline() {
+        if (timelineJob?.isActive == true) return
+        timelineJob = scope.launch {
+            // What was sent before the doctor joined comes with the history.
+            launch { conversations.loadHistory(roomId) }
+            try {
+                var newest: TimelineEntry? = null
+                conversations.timeline(roomId).collect { items ->
+                    val before = mutableState.value.items.size
+                    mutableState.update { derive(it.copy(items = items)) }
+                    // Restarted after a gap: bring the earlier messages back.
+                    if (items.size < before) launch { conversations.loadHistory(roomId) }
+                    if (items.lastOrNull() != newest) {
+                        newest = items.lastOrNull()
+                        conversations.markRead(roomId)
+                        // An advice, a claim or a closure changes the status too.
+                        refresh()
+                    }
+                }
+            } catch (e: ConversationUnavailableException) {
+                mutableState.update { it.copy(error = CaseScreenError.Message(e.error)) }
+            }
+        }
+    }
+
+    private fun send() {
+        val current = mutableState.value
+        if (!current.canSend) return
+        val text = current.composer.trim()
+        val replyTo = current.replyingTo
+        mutableState.update { it.copy(sending = true, error = null) }
+        scope.launch {
+            val result = if (replyTo != null) {
+                conversations.reply(roomId, replyTo, text)
+            } else {
+                conversations.sendText(roomId, text)
+            }
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(sending = false, composer = "", replyingTo = null)
+                    is Outcome.Failure -> it.copy(sending = false, error = CaseScreenError.Message(result.error))
+                }
+            }
+        }
+    }
+
+    private fun act(action: CaseAction) {
+        val current = mutableState.value
+        if (current.busy != null || action !in current.actions) return
+        val checked = when (action) {
+            CaseAction.ADVISE -> CaseScreenError.AdviceIncomplete.takeUnless { current.advice.isComplete }
+            CaseAction.CLOSE_WITH_REPORT -> CaseScreenError.OutcomeMissing.takeIf { current.outcome.isBlank() }
+            else -> null
+        }
+        if (checked != null) {
+            mutableState.update { it.copy(error = checked) }
+            return
+        }
+        mutableState.update { it.copy(busy = action, error = null) }
+        scope.launch {
+            val error = run(action, current)
+            mutableState.update { it.copy(busy = null, error = error) }
+            refresh()
+        }
+    }
+
+    /** Runs one action; the error to show, or null. */
+    private suspend fun run(action: CaseAction, current: CaseState): CaseScreenError? = when (action) {
+        CaseAction.ACCEPT -> cases.accept(roomId).caseError()
+        CaseAction.DECLINE -> cases.decline(roomId).caseError().also { error ->
+            if (error == null) mutableState.update { it.copy(left = true) }
+        }
+        CaseAction.MARK_ANSWERED -> cases.setStatus(roomId, CaseStatus.ANSWERED).caseError()
+        CaseAction.CLOSE -> cases.setStatus(roomId, CaseStatus.CLOSED).caseError()
+        CaseAction.TAKE -> requests.take(roomId).requestError()
+        CaseAction.ADVISE -> {
+            val draft = current.advice
+            val advice = Advice(draft.assessment.trim(), draft.recommendation.trim(), draft.inPerson)
+            requests.sendAdvice(roomId, advice).requestError().also { error ->
+                if (error == null) mutableState.update { it.copy(advice = AdviceDraft()) }
+            }
+        }
+        CaseAction.CLOSE_WITH_REPORT -> when (val closed = requests.closeWithReport(roomId, current.outcome.trim())) {
+            is Outcome.Success -> null.also { mutableState.update { it.copy(report = closed.value, outcome = "") } }
+            is Outcome.Failure -> CaseScreenError.Request(closed.error)
+        }
+    }
+}
+
+private fun Outcome<Unit, CaseError>.caseError() =
+    (this as? Outcome.Failure)?.let { CaseScreenError.Case(it.error) }
+
+private fun Outcome<Unit, RequestError>.requestError() =
+    (this as? Outcome.Failure)?.let { CaseScreenError.Request(it.error) }

@@ -1,0 +1,53 @@
+package fr.innomed.android.features.case
+
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Membership
+
+/**
+ * Who the doctor is in this case and what they may do, from the case's status and the
+ * header's sender (the requester). The core enforces the same rules; these only pick buttons.
+ */
+internal object CaseRules {
+    fun role(me: UserId, details: CaseDetails?, requester: UserId?): CaseRole = when {
+        details == null -> CaseRole.UNKNOWN
+        details.membership == Membership.INVITED -> CaseRole.INVITED
+        details.acceptedBy == me -> CaseRole.EXPERT
+        requester == me -> CaseRole.REQUESTER
+        requester != null -> CaseRole.MEMBER
+        else -> CaseRole.UNKNOWN
+    }
+
+    /** [invitedToRequest]: the case list says this invitation is a télé-expertise request. */
+    fun actions(role: CaseRole, details: CaseDetails?, invitedToRequest: Boolean): Set<CaseAction> {
+        if (details == null) return emptySet()
+        return when (details.membership) {
+            Membership.INVITED ->
+                if (invitedToRequest) setOf(CaseAction.TAKE, CaseAction.DECLINE) else setOf(CaseAction.ACCEPT, CaseAction.DECLINE)
+            Membership.LEFT -> emptySet()
+            Membership.JOINED ->
+                if (details.isRequest) requestActions(role, details.status) else colleagueActions(details.status)
+        }
+    }
+
+    private fun requestActions(role: CaseRole, status: CaseStatus?): Set<CaseAction> = when (status) {
+        CaseStatus.REQUESTED -> if (role == CaseRole.MEMBER) setOf(CaseAction.TAKE) else emptySet()
+        // A second advice replaces the first in the report.
+        CaseStatus.ACCEPTED, CaseStatus.ANSWERED -> buildSet {
+            if (role == CaseRole.EXPERT) add(CaseAction.ADVISE)
+            if (role == CaseRole.REQUESTER && status == CaseStatus.ANSWERED) add(CaseAction.CLOSE_WITH_REPORT)
+        }
+        CaseStatus.OPEN, CaseStatus.CLOSED, null -> emptySet()
+    }
+
+    /** A case between colleagues: any member may mark it answered or closed. */
+    private fun colleagueActions(status: CaseStatus?): Set<CaseAction> = when (status) {
+        CaseStatus.OPEN -> setOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE)
+        CaseStatus.ANSWERED, CaseStatus.ACCEPTED, CaseStatus.REQUESTED -> setOf(CaseAction.CLOSE)
+        CaseStatus.CLOSED, null -> emptySet()
+    }
+
+    fun composerEnabled(details: CaseDetails?): Boolean =
+        details?.membership == Membership.JOINED && details.status != CaseStatus.CLOSED
+}

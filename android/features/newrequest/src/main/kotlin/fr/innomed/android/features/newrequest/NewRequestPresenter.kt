@@ -1,0 +1,125 @@
+package fr.innomed.android.features.newrequest
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.requests.NewRequest
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.valueOrNull
+import fr.innomed.android.architecture.Presenter
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+
+/**
+ * A new télé-expertise request: specialty from the fixed list, urgency, patient label, question,
+ * consent (required before submitting). Choosing a specialty checks who is on duty; when nobody
+ * is, the directory's specialists are offered to pick one.
+ */
+class NewRequestPresenter(
+    private val scope: CoroutineScope,
+    private val requests: RequestService,
+    private val directory: DirectoryService,
+) : Presenter<NewRequestState, NewRequestEvent> {
+    private val mutableState = MutableStateFlow(NewRequestState(specialties = directory.specialties()))
+    override val state: StateFlow<NewRequestState> = mutableState.asStateFlow()
+    private var dutyCheck: Job? = null
+
+    override fun onEvent(event: NewRequestEvent) {
+        when (event) {
+            is NewRequestEvent.SpecialtySelected -> selectSpecialty(event.code)
+            is NewRequestEvent.UrgencySelected -> edit(null) { it.copy(urgency = event.urgency) }
+            is NewRequestEvent.PatientLabelChanged -> edit(RequestField.PATIENT_LABEL) { it.copy(patientLabel = event.value) }
+            is NewRequestEvent.AgeBandSelected -> edit(RequestField.AGE_BAND) { it.copy(ageBand = event.ageBand) }
+            is NewRequestEvent.SexSelected -> edit(null) { it.copy(sex = event.sex) }
+            is NewRequestEvent.ReasonChanged -> edit(RequestField.REASON) { it.copy(reason = event.value) }
+            is NewRequestEvent.QuestionChanged -> edit(RequestField.QUESTION) { it.copy(question = event.value) }
+            is NewRequestEvent.PhotoConsentChanged -> edit(null) { it.copy(photoConsent = event.given) }
+            is NewRequestEvent.ConsentChanged -> edit(RequestField.CONSENT) { it.copy(consent = event.given) }
+            is NewRequestEvent.ExpertPicked -> edit(null) { it.copy(expert = event.specialist) }
+            NewRequestEvent.ExpertCleared -> edit(null) { it.copy(expert = null) }
+            NewRequestEvent.Submit -> submit()
+            NewRequestEvent.DismissError -> mutableState.update { it.copy(error = null) }
+            NewRequestEvent.RequestOpened -> mutableState.update { it.copy(created = null) }
+        }
+    }
+
+    private fun edit(field: RequestField?, change: (NewRequestState) -> NewRequestState) =
+        mutableState.update { change(it).copy(invalidFields = it.invalidFields - setOfNotNull(field), error = null) }
+
+    private fun selectSpecialty(code: String) {
+        if (mutableState.value.specialties.none { it.code == code }) return
+        edit(RequestField.SPECIALTY) { state ->
+            // A picked specialist of another specialty no longer fits.
+            val expert = state.expert?.takeIf { code in it.specialties }
+            state.copy(specialty = code, expert = expert, onDuty = OnDuty.Checking)
+        }
+        dutyCheck?.cancel()
+        dutyCheck = scope.launch {
+            val onDuty = when (val found = directory.onDutyNow(code)) {
+                is Outcome.Success -> if (found.value.isNotEmpty()) {
+                    OnDuty.Available(found.value)
+                } else {
+                    OnDuty.Nobody(directory.search(code, null).valueOrNull().orEmpty())
+                }
+                // The request itself will say more; the form stays usable.
+                is Outcome.Failure -> OnDuty.Unknown
+            }
+            mutableState.update { if (it.specialty == code) it.copy(onDuty = onDuty) else it }
+        }
+    }
+
+    private fun validate(state: NewRequestState): Set<RequestField> = buildSet {
+        if (state.specialty == null) add(RequestField.SPECIALTY)
+        if (state.patientLabel.isBlank()) add(RequestField.PATIENT_LABEL)
+        if (state.ageBand == null) add(RequestField.AGE_BAND)
+        if (state.reason.isBlank()) add(RequestField.REASON)
+        if (state.question.isBlank()) add(RequestField.QUESTION)
+        if (!state.consent) add(RequestField.CONSENT)
+    }
+
+    private fun submit() {
+        val current = mutableState.value
+        if (current.submitting || current.created != null) return
+        val invalid = validate(current)
+        val specialty = current.specialty
+        val ageBand = current.ageBand
+        if (invalid.isNotEmpty() || specialty == null || ageBand == null) {
+            mutableState.update { it.copy(invalidFields = invalid) }
+            return
+        }
+        val request = NewRequest(
+            specialty = specialty,
+            urgency = current.urgency,
+            header = CaseHeader(
+                patientLabel = current.patientLabel.trim(),
+                ageBand = ageBand,
+                sex = current.sex,
+                reason = current.reason.trim(),
+                question = current.question.trim(),
+                photoConsent = current.photoConsent,
+            ),
+            patientConsent = true,
+            expert = current.expert?.userId,
+        )
+        mutableState.update { it.copy(submitting = true, error = null) }
+        scope.launch {
+            val result = requests.open(request)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(submitting = false, created = result.value)
+                    is Outcome.Failure -> {
+                        val error = result.error
+                        val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
+                        it.copy(submitting = false, error = error, onDuty = onDuty)
+                    }
+                }
+            }
+        }
+    }
+}

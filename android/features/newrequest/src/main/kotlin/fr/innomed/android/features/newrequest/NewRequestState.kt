@@ -1,0 +1,81 @@
+package fr.innomed.android.features.newrequest
+
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.RequestError
+
+enum class RequestField { SPECIALTY, PATIENT_LABEL, AGE_BAND, REASON, QUESTION, CONSENT }
+
+/** Who can answer now, for the chosen specialty. */
+sealed interface OnDuty {
+    data object Unknown : OnDuty
+
+    data object Checking : OnDuty
+
+    data class Available(val specialists: List<DirectoryEntry>) : OnDuty
+
+    /** Nobody on duty: the view offers the directory's specialists of that specialty to pick one. */
+    data class Nobody(val directory: List<DirectoryEntry>) : OnDuty
+}
+
+data class NewRequestState(
+    /** The fixed list, from the API. */
+    val specialties: List<Specialty> = emptyList(),
+    val specialty: String? = null,
+    val urgency: Urgency = Urgency.ROUTINE,
+    /** Initials or a pseudonym, never the patient's name. */
+    val patientLabel: String = "",
+    val ageBand: AgeBand? = null,
+    val sex: Sex = Sex.UNKNOWN,
+    val reason: String = "",
+    val question: String = "",
+    val photoConsent: Boolean = false,
+    /** The patient agreed to the télé-expertise: required before anything is sent. */
+    val consent: Boolean = false,
+    val onDuty: OnDuty = OnDuty.Unknown,
+    /** A specialist picked from the directory instead of whoever is on duty. */
+    val expert: DirectoryEntry? = null,
+    val invalidFields: Set<RequestField> = emptySet(),
+    val submitting: Boolean = false,
+    val error: RequestError? = null,
+    /** Set once the request is open: the view opens that case. */
+    val created: RoomId? = null,
+) {
+    /** The send button waits for the patient's consent. */
+    val canSubmit: Boolean get() = consent && !submitting && created == null
+}
+
+sealed interface NewRequestEvent {
+    data class SpecialtySelected(val code: String) : NewRequestEvent
+
+    data class UrgencySelected(val urgency: Urgency) : NewRequestEvent
+
+    data class PatientLabelChanged(val value: String) : NewRequestEvent
+
+    data class AgeBandSelected(val ageBand: AgeBand) : NewRequestEvent
+
+    data class SexSelected(val sex: Sex) : NewRequestEvent
+
+    data class ReasonChanged(val value: String) : NewRequestEvent
+
+    data class QuestionChanged(val value: String) : NewRequestEvent
+
+    data class PhotoConsentChanged(val given: Boolean) : NewRequestEvent
+
+    data class ConsentChanged(val given: Boolean) : NewRequestEvent
+
+    data class ExpertPicked(val specialist: DirectoryEntry) : NewRequestEvent
+
+    data object ExpertCleared : NewRequestEvent
+
+    data object Submit : NewRequestEvent
+
+    data object DismissError : NewRequestEvent
+
+    /** The view opened [NewRequestState.created]. */
+    data object RequestOpened : NewRequestEvent
+}

@@ -1,0 +1,78 @@
+package fr.innomed.android.features.verification
+
+import fr.innomed.android.api.DeviceId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.trust.Emoji
+import fr.innomed.android.api.trust.TrustError
+
+/** Which verification this screen runs. */
+sealed interface VerificationTarget {
+    /** This doctor asks one device (their other phone, or a colleague's) to verify. */
+    data class Device(val userId: UserId, val deviceId: DeviceId) : VerificationTarget
+
+    /** This device waits for a request another device sends (a new phone being verified). */
+    data class Incoming(val timeoutMillis: Long = 120_000) : VerificationTarget
+}
+
+enum class CancelKind { MISMATCH, BY_USER, TIMEOUT, OTHER }
+
+/** The emoji steps, as the screen draws them. */
+sealed interface VerificationPhase {
+    data object Starting : VerificationPhase
+
+    data object WaitingForRequest : VerificationPhase
+
+    /** No request came before the timeout. */
+    data object NoRequest : VerificationPhase
+
+    /** Sent, waiting for the other device; or received, waiting for this doctor to accept. */
+    data object Requested : VerificationPhase
+
+    /** Both ready: the side that asked starts the emojis. */
+    data object Ready : VerificationPhase
+
+    data object ExchangingKeys : VerificationPhase
+
+    /** Do both screens show these seven? */
+    data class CompareEmojis(val emojis: List<Emoji>) : VerificationPhase
+
+    /** Confirmed here; waiting for the other device. */
+    data object WaitingForOther : VerificationPhase
+
+    data object Verified : VerificationPhase
+
+    data class Cancelled(val kind: CancelKind) : VerificationPhase
+
+    data class Failed(val error: TrustError) : VerificationPhase
+}
+
+data class VerificationState(
+    val phase: VerificationPhase = VerificationPhase.Starting,
+    val incoming: Boolean = false,
+    val otherUser: UserId? = null,
+    val isSelfVerification: Boolean = false,
+    val busy: Boolean = false,
+    /** A tap that failed (the flow itself goes on). */
+    val error: TrustError? = null,
+) {
+    val canAccept: Boolean get() = incoming && phase == VerificationPhase.Requested && !busy
+    val canStartEmojis: Boolean get() = !incoming && phase == VerificationPhase.Ready && !busy
+    val canCompare: Boolean get() = phase is VerificationPhase.CompareEmojis && !busy
+    val isFinished: Boolean
+        get() = phase == VerificationPhase.Verified || phase is VerificationPhase.Cancelled ||
+            phase is VerificationPhase.Failed || phase == VerificationPhase.NoRequest
+}
+
+sealed interface VerificationEvent {
+    data object Accept : VerificationEvent
+
+    data object StartEmojis : VerificationEvent
+
+    /** Both screens show the same emojis. */
+    data object Match : VerificationEvent
+
+    /** They differ: cancels both sides. */
+    data object NoMatch : VerificationEvent
+
+    data object Cancel : VerificationEvent
+}

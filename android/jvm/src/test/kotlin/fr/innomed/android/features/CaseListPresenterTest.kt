@@ -1,0 +1,103 @@
+package fr.innomed.android.features
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.features.caselist.CaseListEvent
+import fr.innomed.android.features.caselist.CaseListPresenter
+import fr.innomed.android.test.FakeCaseService
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.test.runCurrent
+import kotlinx.coroutines.test.runTest
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class CaseListPresenterTest {
+    private val cases = FakeCaseService()
+
+    @Test
+    fun `invitations first, then overdue, then by deadline, then undated, then done`() = runTest {
+        cases.rows.value = listOf(
+            row("closed", status = CaseStatus.CLOSED, dueAtMillis = 1, deadline = DeadlineBadge.DONE),
+            row("undated"),
+            row("later", dueAtMillis = 3_000),
+            row("invite", membership = Membership.INVITED),
+            row("overdue", dueAtMillis = 5_000, deadline = DeadlineBadge.OVERDUE),
+            row("sooner", dueAtMillis = 2_000),
+            row("very-overdue", dueAtMillis = 1_000, deadline = DeadlineBadge.OVERDUE),
+        )
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        assertTrue(presenter.state.value.loading)
+        runCurrent()
+        val state = presenter.state.value
+        assertFalse(state.loading)
+        assertEquals(
+            listOf("invite", "very-overdue", "overdue", "sooner", "later", "undated", "closed").map { "IM-$it" },
+            state.rows.map { it.code },
+        )
+        assertEquals(1, state.invitationCount)
+    }
+
+    @Test
+    fun `the list follows live changes and re-sorts`() = runTest {
+        cases.rows.value = listOf(row("a", dueAtMillis = 1_000), row("b", dueAtMillis = 2_000))
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        runCurrent()
+        assertEquals(listOf("IM-a", "IM-b"), presenter.state.value.rows.map { it.code })
+
+        cases.update(row("b").roomId) { it.copy(deadline = DeadlineBadge.OVERDUE) }
+        cases.rows.value = cases.rows.value + row("new", membership = Membership.INVITED)
+        runCurrent()
+        assertEquals(listOf("IM-new", "IM-b", "IM-a"), presenter.state.value.rows.map { it.code })
+    }
+
+    @Test
+    fun `accepting an invitation waits, then opens the case`() = runTest {
+        val invite = row("x", membership = Membership.INVITED)
+        cases.rows.value = listOf(invite)
+        val answer = CompletableDeferred<Outcome<Unit, CaseError>>()
+        cases.acceptResult = { answer.await() }
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        runCurrent()
+
+        presenter.onEvent(CaseListEvent.Accept(invite.roomId))
+        presenter.onEvent(CaseListEvent.Accept(invite.roomId))
+        runCurrent()
+        assertEquals(setOf(invite.roomId), presenter.state.value.pending)
+
+        answer.complete(Outcome.Done)
+        runCurrent()
+        assertEquals(listOf(invite.roomId), cases.accepted.all, "one call for a double tap")
+        assertEquals(invite.roomId, presenter.state.value.openedCase)
+        assertTrue(presenter.state.value.pending.isEmpty())
+        presenter.onEvent(CaseListEvent.CaseOpened)
+        assertNull(presenter.state.value.openedCase)
+    }
+
+    @Test
+    fun `a refused invitation answer shows its typed error and opens nothing`() = runTest {
+        val invite = row("x", membership = Membership.INVITED)
+        cases.rows.value = listOf(invite)
+        cases.acceptResult = { Outcome.Failure(CaseError.CaseClosed) }
+        cases.declineResult = { Outcome.Done }
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        runCurrent()
+
+        presenter.onEvent(CaseListEvent.Accept(invite.roomId))
+        runCurrent()
+        assertEquals(CaseError.CaseClosed, presenter.state.value.error)
+        assertNull(presenter.state.value.openedCase)
+
+        presenter.onEvent(CaseListEvent.DismissError)
+        presenter.onEvent(CaseListEvent.Decline(invite.roomId))
+        runCurrent()
+        assertEquals(listOf(invite.roomId), cases.declined.all)
+        assertNull(presenter.state.value.openedCase, "declining opens nothing")
+        assertNull(presenter.state.value.error)
+    }
+}

@@ -1,0 +1,103 @@
+package fr.innomed.android.features
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.Profession
+
+val GP = UserId("@dr.martin:cpts.test")
+val DERM = UserId("@dr.benali:cpts.test")
+val OTHER_DERM = UserId("@dr.lefevre:cpts.test")
+
+fun row(
+    id: String,
+    membership: Membership = Membership.JOINED,
+    status: CaseStatus? = CaseStatus.OPEN,
+    dueAtMillis: Long? = null,
+    deadline: DeadlineBadge = if (dueAtMillis == null) DeadlineBadge.NONE else DeadlineBadge.ON_TIME,
+    isRequest: Boolean = false,
+    unread: Int = 0,
+) = CaseRow(
+    roomId = RoomId("!$id:cpts.test"),
+    code = "IM-$id",
+    membership = membership,
+    status = if (membership == Membership.INVITED) null else status,
+    specialty = "dermatology",
+    urgency = Urgency.SOON,
+    dueAtMillis = dueAtMillis,
+    deadline = deadline,
+    unread = unread,
+    isRequest = isRequest,
+    inviter = if (membership == Membership.INVITED) GP else null,
+)
+
+fun details(
+    roomId: RoomId,
+    membership: Membership = Membership.JOINED,
+    status: CaseStatus? = CaseStatus.OPEN,
+    isRequest: Boolean = false,
+    acceptedBy: UserId? = null,
+) = CaseDetails(
+    roomId = roomId,
+    code = "IM-TEST",
+    membership = membership,
+    status = if (membership == Membership.INVITED) null else status,
+    specialty = "dermatology",
+    urgency = Urgency.SOON,
+    dueAtMillis = null,
+    isRequest = isRequest && membership != Membership.INVITED,
+    acceptedBy = acceptedBy,
+)
+
+val HEADER = CaseHeader(
+    patientLabel = "J.L.",
+    ageBand = AgeBand.ADULT,
+    sex = Sex.MALE,
+    reason = "Nævus",
+    question = "Conduite à tenir ?",
+    photoConsent = true,
+)
+
+fun message(
+    sender: UserId,
+    content: MessageContent,
+    me: UserId = GP,
+    eventId: String? = "\$${content.hashCode()}",
+) = TimelineEntry.Message(
+    eventId = eventId?.let(::EventId),
+    sender = sender,
+    isOwn = sender == me,
+    timestampMillis = 1_700_000_000_000,
+    content = content,
+    inReplyTo = null,
+    edited = false,
+    sharedBy = null,
+    sendState = SendState.Sent,
+    readBy = emptyList(),
+)
+
+fun text(sender: UserId, body: String, me: UserId = GP) = message(sender, MessageContent.Text(body), me)
+
+fun headerCard(sender: UserId = GP, me: UserId = GP) = message(sender, MessageContent.Header(HEADER), me)
+
+fun specialist(userId: UserId, name: String, specialty: String = "dermatology") = DirectoryEntry(
+    userId = userId,
+    displayName = name,
+    profession = Profession.PHYSICIAN,
+    specialties = listOf(specialty),
+    rpps = "10003987657",
+    retired = false,
+)

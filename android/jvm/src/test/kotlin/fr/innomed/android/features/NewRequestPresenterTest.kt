@@ -1,0 +1,158 @@
+package fr.innomed.android.features
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.features.newrequest.NewRequestEvent
+import fr.innomed.android.features.newrequest.NewRequestPresenter
+import fr.innomed.android.features.newrequest.OnDuty
+import fr.innomed.android.features.newrequest.RequestField
+import fr.innomed.android.test.FakeDirectoryService
+import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.testSpecialties
+import kotlinx.coroutines.test.TestScope
+import kotlinx.coroutines.test.runCurrent
+import kotlinx.coroutines.test.runTest
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class NewRequestPresenterTest {
+    private val requests = FakeRequestService()
+    private val directory = FakeDirectoryService()
+    private val benali = specialist(DERM, "Dr Nadia Benali")
+    private val lefevre = specialist(OTHER_DERM, "Dr Hélène Lefèvre")
+    private val created = RoomId("!req:cpts.test")
+
+    private fun TestScope.presenter() = NewRequestPresenter(backgroundScope, requests, directory)
+
+    private fun NewRequestPresenter.fill(consent: Boolean) {
+        onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
+        onEvent(NewRequestEvent.UrgencySelected(Urgency.SOON))
+        onEvent(NewRequestEvent.PatientLabelChanged(" J.L. "))
+        onEvent(NewRequestEvent.AgeBandSelected(AgeBand.ADULT))
+        onEvent(NewRequestEvent.SexSelected(Sex.MALE))
+        onEvent(NewRequestEvent.ReasonChanged("Nævus"))
+        onEvent(NewRequestEvent.QuestionChanged(" Conduite à tenir ? "))
+        onEvent(NewRequestEvent.ConsentChanged(consent))
+    }
+
+    @Test
+    fun `the specialties come from the API's fixed list, and an unknown code is ignored`() = runTest {
+        val presenter = presenter()
+        assertEquals(testSpecialties, presenter.state.value.specialties)
+        presenter.onEvent(NewRequestEvent.SpecialtySelected("astrology"))
+        assertNull(presenter.state.value.specialty)
+    }
+
+    @Test
+    fun `nothing is sent without the patient's consent`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        val presenter = presenter()
+        presenter.fill(consent = false)
+        runCurrent()
+        assertFalse(presenter.state.value.canSubmit)
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(setOf(RequestField.CONSENT), presenter.state.value.invalidFields)
+        assertTrue(requests.opened.all.isEmpty())
+
+        presenter.onEvent(NewRequestEvent.ConsentChanged(true))
+        assertTrue(presenter.state.value.canSubmit)
+        assertTrue(presenter.state.value.invalidFields.isEmpty())
+    }
+
+    @Test
+    fun `missing fields are marked`() = runTest {
+        val presenter = presenter()
+        presenter.onEvent(NewRequestEvent.ConsentChanged(true))
+        presenter.onEvent(NewRequestEvent.QuestionChanged("   "))
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(
+            setOf(RequestField.SPECIALTY, RequestField.PATIENT_LABEL, RequestField.AGE_BAND, RequestField.REASON, RequestField.QUESTION),
+            presenter.state.value.invalidFields,
+        )
+        assertTrue(requests.opened.all.isEmpty())
+    }
+
+    @Test
+    fun `choosing a specialty shows who is on duty, or offers the directory when nobody is`() = runTest {
+        directory.onDutyResult = { code -> Outcome.Success(if (code == "dermatology") listOf(benali) else emptyList()) }
+        directory.searchResult = { _, _ -> Outcome.Success(listOf(lefevre)) }
+        val presenter = presenter()
+        presenter.onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
+        assertEquals(OnDuty.Checking, presenter.state.value.onDuty)
+        runCurrent()
+        assertEquals(OnDuty.Available(listOf(benali)), presenter.state.value.onDuty)
+
+        presenter.onEvent(NewRequestEvent.SpecialtySelected("cardiology"))
+        runCurrent()
+        assertEquals(OnDuty.Nobody(listOf(lefevre)), presenter.state.value.onDuty)
+        assertEquals(listOf("cardiology" to null), directory.searches.all)
+    }
+
+    @Test
+    fun `a complete request is sent trimmed, and the new case opens`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        requests.openResult = { Outcome.Success(created) }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        val sent = requests.opened.all.single()
+        assertEquals("dermatology", sent.specialty)
+        assertEquals(Urgency.SOON, sent.urgency)
+        assertEquals("J.L.", sent.header.patientLabel)
+        assertEquals("Conduite à tenir ?", sent.header.question)
+        assertTrue(sent.patientConsent)
+        assertNull(sent.expert)
+        assertEquals(created, presenter.state.value.created)
+        assertFalse(presenter.state.value.canSubmit, "no second request from the same form")
+    }
+
+    @Test
+    fun `nobody on duty at submit offers the directory, and the picked specialist gets the request`() = runTest {
+        directory.onDutyResult = { Outcome.Failure(DirectoryError.HomeserverUnreachable) }
+        requests.openResult = { request ->
+            if (request.expert == null) {
+                Outcome.Failure(RequestError.NoOneOnDuty("dermatology", listOf(lefevre)))
+            } else {
+                Outcome.Success(created)
+            }
+        }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        runCurrent()
+        assertEquals(OnDuty.Unknown, presenter.state.value.onDuty, "the form stays usable without the rota")
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertTrue(presenter.state.value.error is RequestError.NoOneOnDuty)
+        assertEquals(OnDuty.Nobody(listOf(lefevre)), presenter.state.value.onDuty)
+
+        presenter.onEvent(NewRequestEvent.ExpertPicked(lefevre))
+        assertNull(presenter.state.value.error)
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(OTHER_DERM, requests.opened.all.last().expert)
+        assertEquals(created, presenter.state.value.created)
+    }
+
+    @Test
+    fun `a picked specialist of another specialty is dropped when the specialty changes`() = runTest {
+        directory.onDutyResult = { Outcome.Success(emptyList()) }
+        directory.searchResult = { _, _ -> Outcome.Success(emptyList()) }
+        val presenter = presenter()
+        presenter.onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
+        presenter.onEvent(NewRequestEvent.ExpertPicked(lefevre))
+        presenter.onEvent(NewRequestEvent.SpecialtySelected("cardiology"))
+        runCurrent()
+        assertNull(presenter.state.value.expert)
+    }
+}

@@ -1,0 +1,103 @@
+package fr.innomed.android.api.cases
+
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+
+enum class CaseStatus { OPEN, REQUESTED, ACCEPTED, ANSWERED, CLOSED }
+
+enum class Urgency { ROUTINE, SOON, URGENT }
+
+enum class Membership { JOINED, INVITED, LEFT }
+
+enum class AgeBand { INFANT, CHILD, ADOLESCENT, YOUNG_ADULT, ADULT, SENIOR, ELDERLY }
+
+enum class Sex { FEMALE, MALE, OTHER, UNKNOWN }
+
+/** The deadline badge of a row. */
+enum class DeadlineBadge {
+    /** No due date. */
+    NONE,
+    ON_TIME,
+
+    /** Past its due date and not answered yet. */
+    OVERDUE,
+
+    /** Answered or closed: the deadline no longer matters. */
+    DONE,
+}
+
+/** One row of the case list. Only what the homeserver may know, plus the unread count. */
+data class CaseRow(
+    val roomId: RoomId,
+    /** The opaque code shown to the doctor (`IM-7K2QX9`). */
+    val code: String,
+    val membership: Membership,
+    /** Null while invited (and the status not known yet). */
+    val status: CaseStatus?,
+    /** Specialty code (`dermatology`); labels come from the directory's specialty list. */
+    val specialty: String?,
+    val urgency: Urgency,
+    val dueAtMillis: Long?,
+    val deadline: DeadlineBadge,
+    val unread: Int,
+    /** A télé-expertise request (went through a CPTS) rather than a case between colleagues. */
+    val isRequest: Boolean,
+    /** Who invited the doctor, for invitations. */
+    val inviter: UserId?,
+) {
+    val isInvitation: Boolean get() = membership == Membership.INVITED
+}
+
+/** The case screen's header line: status and who took it. */
+data class CaseDetails(
+    val roomId: RoomId,
+    val code: String,
+    val membership: Membership,
+    /** Null while only invited. */
+    val status: CaseStatus?,
+    val specialty: String?,
+    val urgency: Urgency,
+    val dueAtMillis: Long?,
+    val isRequest: Boolean,
+    /** The specialist who took the request. */
+    val acceptedBy: UserId?,
+)
+
+/** The clinical heart of a case; only ever sent encrypted. */
+data class CaseHeader(
+    /** A pseudonym or initials, never the patient's full name. */
+    val patientLabel: String,
+    val ageBand: AgeBand,
+    val sex: Sex,
+    val reason: String,
+    val question: String,
+    val photoConsent: Boolean,
+)
+
+/** A case between colleagues (no CPTS): the GP invites someone they know. */
+data class NewCase(
+    val header: CaseHeader,
+    val specialty: String?,
+    val urgency: Urgency,
+)
+
+sealed interface CaseError {
+    data object NotFound : CaseError
+
+    data object NotInvited : CaseError
+
+    data object NotAllowed : CaseError
+
+    data object CaseClosed : CaseError
+
+    data object InvalidUserId : CaseError
+
+    data object UnknownUser : CaseError
+
+    /** A header field the core refused (`patient_label`, `question`…). */
+    data class InvalidHeader(val field: String) : CaseError
+
+    data object HomeserverUnreachable : CaseError
+
+    data class Other(val code: String) : CaseError
+}

@@ -1,0 +1,29 @@
+package fr.innomed.android.api.cases
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import kotlinx.coroutines.flow.Flow
+
+/** The doctor's cases: the live list, invitations, opening a case with a colleague. */
+interface CaseService {
+    /** The case list, live: the whole list on every change, in no particular order. */
+    val cases: Flow<List<CaseRow>>
+
+    /** Joins a case the doctor was invited to. */
+    suspend fun accept(roomId: RoomId): Outcome<Unit, CaseError>
+
+    suspend fun decline(roomId: RoomId): Outcome<Unit, CaseError>
+
+    /** Status, specialty and who took it, read now (null fields while only invited). */
+    suspend fun details(roomId: RoomId): Outcome<CaseDetails, CaseError>
+
+    /** Opens an encrypted case; the header travels encrypted, never in room state. */
+    suspend fun create(newCase: NewCase): Outcome<RoomId, CaseError>
+
+    /** Invites a colleague, who can read what was sent before. */
+    suspend fun invite(roomId: RoomId, userId: UserId): Outcome<Unit, CaseError>
+
+    /** Marks a case between colleagues answered or closed (any member may). */
+    suspend fun setStatus(roomId: RoomId, status: CaseStatus): Outcome<Unit, CaseError>
+}

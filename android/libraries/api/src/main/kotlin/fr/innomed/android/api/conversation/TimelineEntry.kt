@@ -1,0 +1,87 @@
+package fr.innomed.android.api.conversation
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.requests.Advice
+
+/** One line of a case's timeline, decrypted on this device. */
+sealed interface TimelineEntry {
+    /** The first item of a new day. */
+    data class DayDivider(val timestampMillis: Long) : TimelineEntry
+
+    /** Everything below was not read yet. */
+    data object ReadMarker : TimelineEntry
+
+    data class Message(
+        /** Null until the homeserver accepted it (a local echo). */
+        val eventId: EventId?,
+        val sender: UserId,
+        val isOwn: Boolean,
+        val timestampMillis: Long,
+        val content: MessageContent,
+        val inReplyTo: EventId?,
+        val edited: Boolean,
+        /** For history shared at an invitation: the colleague who shared it. */
+        val sharedBy: UserId?,
+        val sendState: SendState,
+        val readBy: List<UserId>,
+    ) : TimelineEntry
+}
+
+sealed interface MessageContent {
+    /** Markdown as typed. */
+    data class Text(val body: String) : MessageContent
+
+    /** A photo; its pixels are fetched separately (thumbnail first). */
+    data class Photo(
+        val caption: String?,
+        val width: Int?,
+        val height: Int?,
+        val blurhash: String?,
+        val hasThumbnail: Boolean,
+    ) : MessageContent
+
+    /** The case header card (patient label, question, consent). */
+    data class Header(val header: CaseHeader) : MessageContent
+
+    /** The specialist's advice card. */
+    data class AdviceCard(val advice: Advice) : MessageContent
+
+    /** The case was closed with this outcome. */
+    data class Closure(val outcome: String) : MessageContent
+
+    /** Someone joined, left, was invited or removed (`change` is the core's code). */
+    data class MembershipChange(val userId: UserId, val change: String) : MessageContent
+
+    /** Not decryptable on this device (yet), and why. */
+    data class Unreadable(val reason: UnreadableReason) : MessageContent
+
+    /** Arrived unencrypted in an encrypted case: never shown as a colleague's words. */
+    data object Untrusted : MessageContent
+
+    data object Redacted : MessageContent
+
+    /** An event this app does not draw. */
+    data object Unsupported : MessageContent
+}
+
+enum class UnreadableReason {
+    WAITING,
+    SENT_BEFORE_JOINED,
+    DEVICE_NOT_VERIFIED,
+    NO_BACKUP,
+    SENDER_NOT_TRUSTED,
+    WITHHELD,
+}
+
+sealed interface SendState {
+    data object Sending : SendState
+
+    data object Sent : SendState
+
+    data class Failed(val recoverable: Boolean) : SendState
+
+    /** Waits until the doctor acknowledges these colleagues' new identities. */
+    data class BlockedByIdentityChange(val users: List<UserId>) : SendState
+}

@@ -1,0 +1,40 @@
+package fr.innomed.android.api.directory
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
+
+/** The CPTS directory: who is who, and who is on duty now. */
+interface DirectoryService {
+    /** The fixed list of French medical specialties, with their labels. */
+    fun specialties(): List<Specialty>
+
+    /** By specialty code and part of a name (accents and case ignored); both optional. */
+    suspend fun search(specialty: String?, name: String?): Outcome<List<DirectoryEntry>, DirectoryError>
+
+    suspend fun onDutyNow(specialty: String): Outcome<List<DirectoryEntry>, DirectoryError>
+}
+
+data class Specialty(val code: String, val labelFr: String, val labelEn: String)
+
+enum class Profession { PHYSICIAN, NURSE, PHARMACIST, PHYSIOTHERAPIST, MIDWIFE, DENTIST }
+
+/** One member of the directory (professional data, never patient data). */
+data class DirectoryEntry(
+    val userId: UserId,
+    val displayName: String,
+    val profession: Profession,
+    val specialties: List<String>,
+    val rpps: String,
+    val retired: Boolean,
+)
+
+sealed interface DirectoryError {
+    /** The doctor is in no CPTS (or has not joined it yet). */
+    data object NoCpts : DirectoryError
+
+    data class UnknownSpecialty(val code: String) : DirectoryError
+
+    data object HomeserverUnreachable : DirectoryError
+
+    data class Other(val code: String) : DirectoryError
+}

@@ -1,0 +1,79 @@
+package fr.innomed.android.api.requests
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.DirectoryEntry
+
+/** Télé-expertise through the doctor's CPTS: ask, take, advise, close with a report. */
+interface RequestService {
+    /** Routes a request to the specialists on duty, or to the one picked in [NewRequest.expert]. */
+    suspend fun open(request: NewRequest): Outcome<RoomId, RequestError>
+
+    /** A specialist takes a request they were invited to; the first acceptance wins. */
+    suspend fun take(roomId: RoomId): Outcome<Unit, RequestError>
+
+    /** The specialist who took the request answers; the case becomes answered. */
+    suspend fun sendAdvice(roomId: RoomId, advice: Advice): Outcome<Unit, RequestError>
+
+    /** The requesting GP closes an answered request; the report stays on this device. */
+    suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedReport, RequestError>
+}
+
+data class NewRequest(
+    val specialty: String,
+    val urgency: Urgency,
+    val header: CaseHeader,
+    /** The patient agreed to the télé-expertise; required. */
+    val patientConsent: Boolean,
+    /** A specialist picked from the directory instead of whoever is on duty. */
+    val expert: UserId?,
+)
+
+enum class InPerson { NOT_NEEDED, ROUTINE, WITHIN_48H, URGENT }
+
+/** The specialist's structured answer. */
+data class Advice(
+    val assessment: String,
+    val recommendation: String,
+    val inPerson: InPerson,
+)
+
+/** Where the report was written in the app's private storage (never uploaded). */
+data class ClosedReport(val pdfPath: String, val jsonPath: String)
+
+sealed interface RequestError {
+    /** Nobody on duty now: the directory's specialists of that specialty, to pick one. */
+    data class NoOneOnDuty(val specialty: String, val directory: List<DirectoryEntry>) : RequestError
+
+    /** The doctor is in no CPTS (or has not joined it yet). */
+    data object NoCpts : RequestError
+
+    data object ConsentMissing : RequestError
+
+    data class UnknownSpecialty(val code: String) : RequestError
+
+    /** The core refused the request as typed (`detail` is its field code, no clinical text). */
+    data class InvalidRequest(val detail: String) : RequestError
+
+    /** The picked specialist is not in the directory, or not of that specialty. */
+    data object ExpertNotEligible : RequestError
+
+    /** Another specialist took it first. */
+    data object AlreadyTaken : RequestError
+
+    data object NotAllowed : RequestError
+
+    /** Not possible in the case's current status (closing before the advice…). */
+    data object WrongStatus : RequestError
+
+    data object NoAdvice : RequestError
+
+    data object NotARequest : RequestError
+
+    data object HomeserverUnreachable : RequestError
+
+    data class Other(val code: String) : RequestError
+}

@@ -1,0 +1,30 @@
+package fr.innomed.android.impl
+
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.Cpts
+
+/**
+ * The doctor's CPTS: the first one the account has joined. A doctor in several CPTS (or
+ * invited to one not joined yet) is not handled by these screens yet.
+ */
+internal class CptsLocator(private val client: Client) : AutoCloseable {
+    private var found: Cpts? = null
+
+    /** Null when the doctor is in no joined CPTS; throws the bindings' `CptsException`. */
+    fun joined(): Cpts? {
+        synchronized(this) { found?.let { return it } }
+        val spaces = client.cptsSpaces()
+        val joined = spaces.firstOrNull { it.isJoined() }
+        spaces.filter { it !== joined }.forEach { it.close() }
+        synchronized(this) {
+            val kept = found ?: joined
+            if (kept !== joined) joined?.close()
+            found = kept
+            return kept
+        }
+    }
+
+    override fun close() {
+        synchronized(this) { found?.close(); found = null }
+    }
+}

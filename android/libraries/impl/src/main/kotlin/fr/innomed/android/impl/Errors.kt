@@ -1,0 +1,96 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.session.RestoreError
+import fr.innomed.android.api.session.SignInError
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.sdk.CaseException
+import fr.innomed.sdk.ClientException
+import fr.innomed.sdk.CptsException
+import fr.innomed.sdk.TimelineException
+import fr.innomed.sdk.TrustException
+import kotlin.coroutines.cancellation.CancellationException
+
+/**
+ * Runs one call into the bindings and maps what it throws to the API's typed error.
+ * Cancellation passes through; nothing is logged (an exception's detail may quote the server).
+ */
+internal inline fun <T, E> attempt(toError: (Exception) -> E, block: () -> T): Outcome<T, E> =
+    try {
+        Outcome.Success(block())
+    } catch (e: CancellationException) {
+        throw e
+    } catch (e: Exception) {
+        Outcome.Failure(toError(e))
+    }
+
+/** A stable code for support: the generated exception's name (`ClientException.StoreInUse`), no detail. */
+internal fun Exception.code(): String = javaClass.name.substringAfterLast('.').replace('$', '.')
+
+internal fun signInError(e: Exception): SignInError = when (e) {
+    is ClientException.WrongCredentials -> SignInError.WrongCredentials
+    is ClientException.HomeserverUnreachable -> SignInError.HomeserverUnreachable
+    is ClientException.InvalidUserId -> SignInError.InvalidUserId
+    is ClientException.InvalidHomeserverUrl -> SignInError.InvalidHomeserverUrl
+    else -> SignInError.Other(e.code())
+}
+
+internal fun restoreError(e: Exception): RestoreError = when (e) {
+    is ClientException.NoSession -> RestoreError.NoSession
+    is ClientException.SessionRevoked -> RestoreError.SessionRevoked
+    else -> RestoreError.Other(e.code())
+}
+
+internal fun caseError(e: Exception): CaseError = when (e) {
+    is CaseException.NotFound, is CaseException.NotACase -> CaseError.NotFound
+    is CaseException.NotInvited -> CaseError.NotInvited
+    is CaseException.NotAllowed -> CaseError.NotAllowed
+    is CaseException.CaseClosed -> CaseError.CaseClosed
+    is CaseException.InvalidUserId -> CaseError.InvalidUserId
+    is CaseException.UnknownUser -> CaseError.UnknownUser
+    is CaseException.InvalidHeader -> CaseError.InvalidHeader(e.field)
+    is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
+    else -> CaseError.Other(e.code())
+}
+
+internal fun messageError(e: Exception): MessageError = when (e) {
+    is TimelineException.EmptyMessage -> MessageError.EmptyMessage
+    is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
+    is TimelineException.MessageNotFound -> MessageError.MessageNotFound
+    is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
+    else -> MessageError.Other(e.code())
+}
+
+internal fun requestError(e: Exception): RequestError = when (e) {
+    is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toEntry() })
+    is CptsException.UnknownSpecialty -> RequestError.UnknownSpecialty(e.code)
+    is CptsException.InvalidRequest -> RequestError.InvalidRequest(e.detail)
+    is CptsException.NotInDirectory, is CptsException.NotThisSpecialty -> RequestError.ExpertNotEligible
+    is CptsException.AlreadyTaken -> RequestError.AlreadyTaken
+    is CptsException.NotAllowed, is CaseException.NotAllowed -> RequestError.NotAllowed
+    is CptsException.WrongStatus -> RequestError.WrongStatus
+    is CptsException.NoAdvice -> RequestError.NoAdvice
+    is CptsException.NotARequest -> RequestError.NotARequest
+    is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> RequestError.HomeserverUnreachable
+    else -> RequestError.Other(e.code())
+}
+
+internal fun directoryError(e: Exception): DirectoryError = when (e) {
+    is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.code)
+    is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
+    else -> DirectoryError.Other(e.code())
+}
+
+internal fun trustError(e: Exception): TrustError = when (e) {
+    is TrustException.WrongRecoveryKey -> TrustError.WrongRecoveryKey
+    is TrustException.RecoveryNotSetUp -> TrustError.RecoveryNotSetUp
+    is TrustException.RecoveryAlreadyEnabled -> TrustError.RecoveryAlreadyEnabled
+    is TrustException.UnknownDevice -> TrustError.UnknownDevice
+    is TrustException.VerificationNotReady -> TrustError.VerificationNotReady
+    is TrustException.HomeserverUnreachable -> TrustError.HomeserverUnreachable
+    else -> TrustError.Other(e.code())
+}

@@ -1,0 +1,134 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.Profession
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.sdk.CaseStatusInfo
+import fr.innomed.sdk.CaseSummary
+import fr.innomed.sdk.MemberEntry
+import fr.innomed.sdk.Advice as SdkAdvice
+import fr.innomed.sdk.AgeBand as SdkAgeBand
+import fr.innomed.sdk.CaseHeader as SdkCaseHeader
+import fr.innomed.sdk.CaseStatus as SdkCaseStatus
+import fr.innomed.sdk.InPerson as SdkInPerson
+import fr.innomed.sdk.Membership as SdkMembership
+import fr.innomed.sdk.Sex as SdkSex
+import fr.innomed.sdk.Specialty as SdkSpecialty
+import fr.innomed.sdk.Urgency as SdkUrgency
+
+// Records of the bindings ↔ the API's plain data classes. The enums share their names.
+
+internal fun SdkCaseStatus.toApi() = CaseStatus.valueOf(name)
+
+internal fun CaseStatus.toSdk() = SdkCaseStatus.valueOf(name)
+
+internal fun SdkUrgency.toApi() = Urgency.valueOf(name)
+
+internal fun Urgency.toSdk() = SdkUrgency.valueOf(name)
+
+internal fun SdkMembership.toApi() = Membership.valueOf(name)
+
+internal fun SdkCaseHeader.toApi() = CaseHeader(
+    patientLabel = patientLabel,
+    ageBand = AgeBand.valueOf(ageBand.name),
+    sex = Sex.valueOf(sex.name),
+    reason = reason,
+    question = question,
+    photoConsent = photoConsent,
+)
+
+internal fun CaseHeader.toSdk() = SdkCaseHeader(
+    patientLabel = patientLabel,
+    ageBand = SdkAgeBand.valueOf(ageBand.name),
+    sex = SdkSex.valueOf(sex.name),
+    reason = reason,
+    question = question,
+    photoConsent = photoConsent,
+)
+
+internal fun SdkAdvice.toApi() = Advice(
+    assessment = assessment,
+    recommendation = recommendation,
+    inPerson = when (inPerson) {
+        SdkInPerson.NOT_NEEDED -> InPerson.NOT_NEEDED
+        SdkInPerson.ROUTINE -> InPerson.ROUTINE
+        SdkInPerson.WITHIN48H -> InPerson.WITHIN_48H
+        SdkInPerson.URGENT -> InPerson.URGENT
+    },
+)
+
+internal fun Advice.toSdk() = SdkAdvice(
+    assessment = assessment,
+    recommendation = recommendation,
+    inPerson = when (inPerson) {
+        InPerson.NOT_NEEDED -> SdkInPerson.NOT_NEEDED
+        InPerson.ROUTINE -> SdkInPerson.ROUTINE
+        InPerson.WITHIN_48H -> SdkInPerson.WITHIN48H
+        InPerson.URGENT -> SdkInPerson.URGENT
+    },
+)
+
+internal fun SdkSpecialty.toApi() = Specialty(code = code, labelFr = labelFr, labelEn = labelEn)
+
+internal fun MemberEntry.toEntry() = DirectoryEntry(
+    userId = UserId(userId),
+    displayName = displayName,
+    profession = Profession.valueOf(profession.name),
+    specialties = specialties,
+    rpps = rpps,
+    retired = retired,
+)
+
+/**
+ * The badge is computed here: the bindings' row has the due date but not the core's deadline
+ * state (that is only in `Client.requests`), so "overdue" is due date < now, not yet answered.
+ */
+internal fun deadlineBadge(status: CaseStatus?, dueAtMillis: Long?, nowMillis: Long): DeadlineBadge = when {
+    status == CaseStatus.ANSWERED || status == CaseStatus.CLOSED -> DeadlineBadge.DONE
+    dueAtMillis == null -> DeadlineBadge.NONE
+    nowMillis > dueAtMillis -> DeadlineBadge.OVERDUE
+    else -> DeadlineBadge.ON_TIME
+}
+
+internal fun CaseSummary.toRow(nowMillis: Long): CaseRow {
+    val status = status?.toApi()
+    val due = dueMs?.toLong()
+    return CaseRow(
+        roomId = RoomId(roomId),
+        code = code,
+        membership = membership.toApi(),
+        status = status,
+        specialty = specialty,
+        urgency = urgency.toApi(),
+        dueAtMillis = due,
+        deadline = deadlineBadge(status, due, nowMillis),
+        unread = unread.coerceAtMost(Int.MAX_VALUE.toULong()).toInt(),
+        isRequest = cptsId != null,
+        inviter = inviter?.let(::UserId),
+    )
+}
+
+internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: CaseStatusInfo?) = CaseDetails(
+    roomId = RoomId(roomId),
+    code = code,
+    membership = membership.toApi(),
+    status = info?.status?.toApi(),
+    specialty = info?.specialty,
+    urgency = info?.urgency?.toApi() ?: Urgency.ROUTINE,
+    dueAtMillis = info?.dueMs?.toLong(),
+    isRequest = info?.cptsId != null,
+    acceptedBy = info?.acceptedBy?.let(::UserId),
+)

@@ -1,0 +1,88 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseService
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.NewCase
+import fr.innomed.sdk.CaseListDiff
+import fr.innomed.sdk.CaseListListener
+import fr.innomed.sdk.CaseRoom
+import fr.innomed.sdk.CaseSummary
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.ClientException
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+import fr.innomed.sdk.NewCase as SdkNewCase
+
+class RustCaseService internal constructor(
+    private val client: Client,
+    private val clock: () -> Long,
+) : CaseService {
+    /**
+     * One subscription per collector: the core sends a reset then diffs, applied to a local
+     * copy; each change emits the whole list. The latest list wins if the collector is slow.
+     * Cancelling the collector cancels and frees the subscription's `TaskHandle`.
+     */
+    override val cases: Flow<List<CaseRow>> = callbackFlow {
+        val summaries = ArrayList<CaseSummary>()
+        val listener = object : CaseListListener {
+            override fun onUpdate(diffs: List<CaseListDiff>) {
+                val snapshot = synchronized(summaries) {
+                    diffs.forEach { summaries.apply(it) }
+                    summaries.toList()
+                }
+                val now = clock()
+                trySend(snapshot.map { it.toRow(now) })
+            }
+        }
+        val handle = try {
+            client.subscribeCases(listener)
+        } catch (e: ClientException) {
+            // The session ended: no list to follow; the session service tells the app.
+            close()
+            null
+        }
+        awaitClose {
+            handle?.cancel()
+            handle?.close()
+        }
+    }.buffer(Channel.CONFLATED)
+
+    override suspend fun accept(roomId: RoomId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.accept() } }
+
+    override suspend fun decline(roomId: RoomId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.decline() } }
+
+    override suspend fun details(roomId: RoomId): Outcome<CaseDetails, CaseError> =
+        attempt(::caseError) {
+            room(roomId).use { caseDetails(it.roomId(), it.code(), it.membership(), it.status()) }
+        }
+
+    override suspend fun create(newCase: NewCase): Outcome<RoomId, CaseError> =
+        attempt(::caseError) {
+            val sdkCase = SdkNewCase(
+                header = newCase.header.toSdk(),
+                specialty = newCase.specialty,
+                urgency = newCase.urgency.toSdk(),
+                dueMs = null,
+            )
+            client.createCase(sdkCase).use { RoomId(it.roomId()) }
+        }
+
+    override suspend fun invite(roomId: RoomId, userId: UserId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.invite(userId.value) } }
+
+    override suspend fun setStatus(roomId: RoomId, status: CaseStatus): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.setStatus(status.toSdk()) } }
+
+    private fun room(roomId: RoomId): CaseRoom = client.case(roomId.value)
+}

@@ -1,0 +1,95 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.conversation.ConversationService
+import fr.innomed.android.api.conversation.ConversationUnavailableException
+import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.sdk.CaseRoom
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.Timeline
+import fr.innomed.sdk.TimelineDiff
+import fr.innomed.sdk.TimelineItem
+import fr.innomed.sdk.TimelineListener
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+
+/**
+ * One `Timeline` per case, opened on first use and kept until [close] (the session's end):
+ * the subscription and the sends of a case screen share it, as the SDK expects.
+ */
+class RustConversationService internal constructor(private val client: Client) : ConversationService, AutoCloseable {
+    private class Opened(val room: CaseRoom, val timeline: Timeline)
+
+    private val opened = HashMap<RoomId, Opened>()
+
+    private suspend fun timelineOf(roomId: RoomId): Timeline {
+        synchronized(opened) { opened[roomId]?.let { return it.timeline } }
+        val room = client.case(roomId.value)
+        val timeline = try {
+            room.timeline()
+        } catch (e: Exception) {
+            room.close()
+            throw e
+        }
+        // Two first uses at once: keep one, free the other.
+        val kept = synchronized(opened) { opened.getOrPut(roomId) { Opened(room, timeline) } }
+        if (kept.timeline !== timeline) {
+            timeline.close()
+            room.close()
+        }
+        return kept.timeline
+    }
+
+    override fun timeline(roomId: RoomId): Flow<List<TimelineEntry>> = callbackFlow {
+        val timeline = when (val found = attempt(::messageError) { timelineOf(roomId) }) {
+            is Outcome.Success -> found.value
+            is Outcome.Failure -> throw ConversationUnavailableException(found.error)
+        }
+        val items = ArrayList<TimelineItem>()
+        val listener = object : TimelineListener {
+            override fun onUpdate(diffs: List<TimelineDiff>) {
+                val snapshot = synchronized(items) {
+                    diffs.forEach { items.apply(it) }
+                    items.toList()
+                }
+                trySend(snapshot.mapNotNull { it.toEntry() })
+            }
+        }
+        val handle = timeline.subscribe(listener)
+        awaitClose {
+            handle.cancel()
+            handle.close()
+        }
+    }.buffer(Channel.CONFLATED)
+
+    override suspend fun loadHistory(roomId: RoomId): Outcome<Boolean, MessageError> =
+        attempt(::messageError) { timelineOf(roomId).loadHistory(HISTORY_TIMEOUT_MS) }
+
+    override suspend fun sendText(roomId: RoomId, markdown: String): Outcome<Unit, MessageError> =
+        attempt(::messageError) { timelineOf(roomId).sendText(markdown) }
+
+    override suspend fun reply(roomId: RoomId, to: EventId, markdown: String): Outcome<Unit, MessageError> =
+        attempt(::messageError) { timelineOf(roomId).reply(to.value, markdown) }
+
+    override suspend fun markRead(roomId: RoomId): Outcome<Unit, MessageError> =
+        attempt(::messageError) { timelineOf(roomId).markRead(); Unit }
+
+    /** Frees every opened timeline and case object (the session is ending). */
+    override fun close() {
+        val all = synchronized(opened) { opened.values.toList().also { opened.clear() } }
+        all.forEach {
+            it.timeline.close()
+            it.room.close()
+        }
+    }
+
+    private companion object {
+        const val HISTORY_TIMEOUT_MS: ULong = 30_000u
+    }
+}

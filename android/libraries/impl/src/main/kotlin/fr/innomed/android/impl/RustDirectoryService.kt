@@ -1,0 +1,32 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.sdk.Cpts
+import fr.innomed.sdk.specialties as sdkSpecialties
+
+class RustDirectoryService internal constructor(private val cpts: CptsLocator) : DirectoryService {
+    private val specialties: List<Specialty> by lazy { sdkSpecialties().map { it.toApi() } }
+
+    override fun specialties(): List<Specialty> = specialties
+
+    override suspend fun search(specialty: String?, name: String?): Outcome<List<DirectoryEntry>, DirectoryError> =
+        withCpts { it.search(specialty, name?.takeIf(String::isNotBlank)).map { m -> m.toEntry() } }
+
+    override suspend fun onDutyNow(specialty: String): Outcome<List<DirectoryEntry>, DirectoryError> =
+        withCpts { it.onDutyNow(specialty).map { m -> m.toEntry() } }
+
+    private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
+        val found = attempt(::directoryError) { cpts.joined() }
+        return when (found) {
+            is Outcome.Failure -> found
+            is Outcome.Success -> {
+                val space = found.value ?: return Outcome.Failure(DirectoryError.NoCpts)
+                attempt(::directoryError) { block(space) }
+            }
+        }
+    }
+}

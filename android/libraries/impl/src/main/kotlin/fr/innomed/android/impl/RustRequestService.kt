@@ -1,0 +1,51 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.ClosedReport
+import fr.innomed.android.api.requests.NewRequest
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestService
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.TeleExpertiseRequest
+import java.io.File
+
+/** [reportsDir]: the app-private folder where closing writes the report (JSON and PDF). */
+class RustRequestService internal constructor(
+    private val client: Client,
+    private val cpts: CptsLocator,
+    private val reportsDir: File,
+) : RequestService {
+    override suspend fun open(request: NewRequest): Outcome<RoomId, RequestError> {
+        // The core refuses it too, but with a sentence rather than a code: say it with a kind.
+        if (!request.patientConsent) return Outcome.Failure(RequestError.ConsentMissing)
+        val space = when (val found = attempt(::requestError) { cpts.joined() }) {
+            is Outcome.Failure -> return found
+            is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
+        }
+        return attempt(::requestError) {
+            val sdkRequest = TeleExpertiseRequest(
+                specialty = request.specialty,
+                urgency = request.urgency.toSdk(),
+                header = request.header.toSdk(),
+                patientConsent = true,
+                expert = request.expert?.value,
+            )
+            space.openRequest(sdkRequest).use { RoomId(it.roomId()) }
+        }
+    }
+
+    override suspend fun take(roomId: RoomId): Outcome<Unit, RequestError> =
+        attempt(::requestError) { client.case(roomId.value).use { it.takeRequest() } }
+
+    override suspend fun sendAdvice(roomId: RoomId, advice: Advice): Outcome<Unit, RequestError> =
+        attempt(::requestError) { client.case(roomId.value).use { it.sendAdvice(advice.toSdk()) } }
+
+    override suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedReport, RequestError> =
+        attempt(::requestError) {
+            reportsDir.mkdirs()
+            val closed = client.case(roomId.value).use { it.closeWithReport(outcome, reportsDir.path) }
+            ClosedReport(pdfPath = closed.pdfPath, jsonPath = closed.jsonPath)
+        }
+}

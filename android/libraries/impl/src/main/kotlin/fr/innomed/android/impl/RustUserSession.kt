@@ -1,0 +1,58 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.session.UserSession
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.SignOutListener
+import fr.innomed.sdk.TaskHandle
+import java.io.File
+
+/** A signed-in account: the bindings' [Client] and the services over it. */
+class RustUserSession internal constructor(
+    private val client: Client,
+    clock: () -> Long,
+    reportsDir: File,
+) : UserSession {
+    private val cpts = CptsLocator(client)
+    private var signOutWatch: TaskHandle? = null
+
+    override val userId = UserId(client.userId())
+    override val cases = RustCaseService(client, clock)
+    override val conversations = RustConversationService(client)
+    override val requests = RustRequestService(client, cpts, reportsDir)
+    override val directory = RustDirectoryService(cpts)
+    override val trust = RustTrustService(client)
+
+    /** Calls [onRevoked] once if the homeserver revokes this device while the app runs. */
+    internal fun watchSignOut(onRevoked: () -> Unit) {
+        signOutWatch = client.watchSignOut(object : SignOutListener {
+            override fun onSignedOut() = onRevoked()
+        })
+    }
+
+    internal suspend fun startSync() = client.startSync()
+
+    /** Signs out on the homeserver and wipes the account; true if the homeserver confirmed. */
+    internal suspend fun logout(): Boolean = client.logout().also { release() }
+
+    /** Ends the client without signing out (account switch, tests). */
+    internal suspend fun shutdown() {
+        try {
+            client.shutdown()
+        } finally {
+            release()
+        }
+    }
+
+    /** Frees the bindings' objects; the account can be reopened once they are all gone. */
+    internal fun release() {
+        signOutWatch?.let {
+            it.cancel()
+            it.close()
+        }
+        signOutWatch = null
+        conversations.close()
+        cpts.close()
+        client.close()
+    }
+}

@@ -1,0 +1,59 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.UnreadableReason
+import fr.innomed.sdk.CaseMessage
+import fr.innomed.sdk.MessageKind
+import fr.innomed.sdk.TimelineItem
+import fr.innomed.sdk.SendState as SdkSendState
+
+/** Null for items the screens do not draw (the start-of-case marker). */
+internal fun TimelineItem.toEntry(): TimelineEntry? = when (this) {
+    is TimelineItem.Message -> message.toEntry()
+    is TimelineItem.DayDivider -> TimelineEntry.DayDivider(timestampMs.toLong())
+    TimelineItem.ReadMarker -> TimelineEntry.ReadMarker
+    TimelineItem.Start -> null
+}
+
+internal fun CaseMessage.toEntry() = TimelineEntry.Message(
+    eventId = eventId?.let(::EventId),
+    sender = UserId(sender),
+    isOwn = isOwn,
+    timestampMillis = timestampMs.toLong(),
+    content = kind.toContent(),
+    inReplyTo = inReplyTo?.let(::EventId),
+    edited = edited,
+    sharedBy = sharedBy?.let(::UserId),
+    sendState = sendState.toApi(),
+    readBy = readBy.map(::UserId),
+)
+
+internal fun MessageKind.toContent(): MessageContent = when (this) {
+    is MessageKind.Text -> MessageContent.Text(body)
+    is MessageKind.Photo -> MessageContent.Photo(
+        caption = photo.caption,
+        width = photo.width?.toInt(),
+        height = photo.height?.toInt(),
+        blurhash = photo.blurhash,
+        hasThumbnail = photo.hasThumbnail,
+    )
+    is MessageKind.Header -> MessageContent.Header(header.toApi())
+    is MessageKind.Advice -> MessageContent.AdviceCard(advice.toApi())
+    is MessageKind.Closure -> MessageContent.Closure(outcome)
+    is MessageKind.Membership -> MessageContent.MembershipChange(UserId(userId), change)
+    is MessageKind.UnableToDecrypt -> MessageContent.Unreadable(UnreadableReason.valueOf(reason.name))
+    MessageKind.Untrusted -> MessageContent.Untrusted
+    MessageKind.Redacted -> MessageContent.Redacted
+    is MessageKind.Other -> MessageContent.Unsupported
+}
+
+internal fun SdkSendState.toApi(): SendState = when (this) {
+    SdkSendState.Sending -> SendState.Sending
+    SdkSendState.Sent -> SendState.Sent
+    is SdkSendState.Failed -> SendState.Failed(recoverable)
+    is SdkSendState.BlockedByIdentityChange -> SendState.BlockedByIdentityChange(users.map(::UserId))
+}

@@ -1,0 +1,50 @@
+package fr.innomed.android.test
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseService
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.NewCase
+import kotlinx.coroutines.flow.MutableStateFlow
+
+/** The case list is in memory ([rows]); the actions are scripted and recorded. */
+class FakeCaseService : CaseService {
+    val rows = MutableStateFlow<List<CaseRow>>(emptyList())
+    override val cases = rows
+
+    val accepted = Calls<RoomId>()
+    val declined = Calls<RoomId>()
+    val invited = Calls<Pair<RoomId, UserId>>()
+    val statuses = Calls<Pair<RoomId, CaseStatus>>()
+    val created = Calls<NewCase>()
+
+    var acceptResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("accept") }
+    var declineResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("decline") }
+    var detailsResult: suspend (RoomId) -> Outcome<CaseDetails, CaseError> = { notScripted("details") }
+    var createResult: suspend (NewCase) -> Outcome<RoomId, CaseError> = { notScripted("create") }
+    var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
+    var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
+
+    override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
+
+    override suspend fun decline(roomId: RoomId) = declineResult(roomId).also { declined.add(roomId) }
+
+    override suspend fun details(roomId: RoomId) = detailsResult(roomId)
+
+    override suspend fun create(newCase: NewCase) = createResult(newCase).also { created.add(newCase) }
+
+    override suspend fun invite(roomId: RoomId, userId: UserId) =
+        inviteResult(roomId, userId).also { invited.add(roomId to userId) }
+
+    override suspend fun setStatus(roomId: RoomId, status: CaseStatus) =
+        setStatusResult(roomId, status).also { statuses.add(roomId to status) }
+
+    /** Replaces one row (by room id), as a sync update would. */
+    fun update(roomId: RoomId, change: (CaseRow) -> CaseRow) {
+        rows.value = rows.value.map { if (it.roomId == roomId) change(it) else it }
+    }
+}

@@ -1,0 +1,30 @@
+package fr.innomed.android.test
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.Specialty
+
+/** A few specialties of the fixed list, enough for screens under test. */
+val testSpecialties = listOf(
+    Specialty("cardiology", "Cardiologie", "Cardiology"),
+    Specialty("dermatology", "Dermatologie et vénéréologie", "Dermatology"),
+    Specialty("general_practice", "Médecine générale", "General practice"),
+)
+
+class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties) : DirectoryService {
+    val searches = Calls<Pair<String?, String?>>()
+    val dutyQueries = Calls<String>()
+
+    var searchResult: suspend (String?, String?) -> Outcome<List<DirectoryEntry>, DirectoryError> =
+        { _, _ -> notScripted("search") }
+    var onDutyResult: suspend (String) -> Outcome<List<DirectoryEntry>, DirectoryError> = { notScripted("onDutyNow") }
+
+    override fun specialties() = specialtyList
+
+    override suspend fun search(specialty: String?, name: String?) =
+        searchResult(specialty, name).also { searches.add(specialty to name) }
+
+    override suspend fun onDutyNow(specialty: String) = onDutyResult(specialty).also { dutyQueries.add(specialty) }
+}

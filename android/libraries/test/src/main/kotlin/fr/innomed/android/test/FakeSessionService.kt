@@ -1,0 +1,50 @@
+package fr.innomed.android.test
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.Secret
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.session.RestoreError
+import fr.innomed.android.api.session.SessionService
+import fr.innomed.android.api.session.SignInError
+import fr.innomed.android.api.session.SignOutResult
+import fr.innomed.android.api.session.UserSession
+import kotlinx.coroutines.flow.MutableStateFlow
+
+class FakeSessionService(
+    /** What `isWellFormedUserId` says; by default `@name:server`. */
+    var wellFormed: (String) -> Boolean = { Regex("^@[^:@\\s]+:[^:\\s]+$").matches(it) },
+) : SessionService {
+    data class SignIn(val homeserverUrl: String, val userId: String, val password: Secret)
+
+    val signIns = Calls<SignIn>()
+
+    /** Scripts sign-in; on success the session becomes active. */
+    var signInResult: suspend (SignIn) -> Outcome<UserSession, SignInError> = { notScripted("signIn") }
+    var restoreResult: suspend () -> Outcome<UserSession, RestoreError> = { notScripted("restore") }
+    var signOutResult: suspend () -> SignOutResult = { notScripted("signOut") }
+
+    override val activeSession = MutableStateFlow<UserSession?>(null)
+
+    override fun isWellFormedUserId(userId: String) = wellFormed(userId)
+
+    override suspend fun signIn(homeserverUrl: String, userId: String, password: Secret): Outcome<UserSession, SignInError> {
+        val call = SignIn(homeserverUrl, userId, password)
+        signIns.add(call)
+        return signInResult(call).also { if (it is Outcome.Success) activeSession.value = it.value }
+    }
+
+    override suspend fun restore() =
+        restoreResult().also { if (it is Outcome.Success) activeSession.value = it.value }
+
+    override suspend fun signOut() = signOutResult().also { activeSession.value = null }
+}
+
+/** A signed-in doctor made of fakes. */
+class FakeUserSession(
+    override val userId: UserId = UserId("@dr.martin:cpts.test"),
+    override val cases: FakeCaseService = FakeCaseService(),
+    override val conversations: FakeConversationService = FakeConversationService(),
+    override val requests: FakeRequestService = FakeRequestService(),
+    override val directory: FakeDirectoryService = FakeDirectoryService(),
+    override val trust: FakeTrustService = FakeTrustService(),
+) : UserSession

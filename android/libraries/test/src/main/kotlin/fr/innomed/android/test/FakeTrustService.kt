@@ -1,0 +1,78 @@
+package fr.innomed.android.test
+
+import fr.innomed.android.api.DeviceId
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.Secret
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.trust.DeviceTrust
+import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.api.trust.TrustService
+import fr.innomed.android.api.trust.Verification
+import fr.innomed.android.api.trust.VerificationStep
+import kotlinx.coroutines.flow.MutableSharedFlow
+import kotlinx.coroutines.flow.transformWhile
+
+class FakeTrustService(var recovery: RecoveryState = RecoveryState.UNKNOWN) : TrustService {
+    val recoverAttempts = Calls<Secret>()
+    var verified = false
+
+    var enableResult: suspend () -> Outcome<Secret, TrustError> = { notScripted("enableRecovery") }
+    var recoverResult: suspend (Secret) -> Outcome<Unit, TrustError> = { notScripted("recover") }
+    var devicesResult: suspend (UserId) -> Outcome<List<DeviceTrust>, TrustError> = { notScripted("devicesOf") }
+    var verifyResult: suspend (UserId, DeviceId) -> Outcome<Verification, TrustError> = { _, _ -> notScripted("verifyDevice") }
+    var incomingResult: suspend (Long) -> Outcome<Verification?, TrustError> = { notScripted("incomingVerification") }
+
+    override fun recoveryState() = recovery
+
+    override suspend fun enableRecovery() = enableResult()
+
+    override suspend fun recover(recoveryKey: Secret) = recoverResult(recoveryKey).also { recoverAttempts.add(recoveryKey) }
+
+    override suspend fun isThisDeviceVerified() = verified
+
+    override suspend fun devicesOf(userId: UserId) = devicesResult(userId)
+
+    override suspend fun verifyDevice(userId: UserId, deviceId: DeviceId) = verifyResult(userId, deviceId)
+
+    override suspend fun incomingVerification(timeoutMillis: Long) = incomingResult(timeoutMillis)
+}
+
+/**
+ * A verification whose steps the test sends with [emit]; the actions are recorded and, by
+ * default, succeed (scriptable through [result]).
+ */
+class FakeVerification(
+    override val otherUser: UserId = UserId("@dr.martin:cpts.test"),
+    override val isSelfVerification: Boolean = true,
+) : Verification {
+    enum class Action { ACCEPT, START_EMOJIS, CONFIRM, MISMATCH, CANCEL }
+
+    private val flow = MutableSharedFlow<VerificationStep>(replay = 1, extraBufferCapacity = 16)
+    val actions = Calls<Action>()
+    var result: suspend (Action) -> Outcome<Unit, TrustError> = { Outcome.Done }
+    var closed = false
+
+    suspend fun emit(step: VerificationStep) = flow.emit(step)
+
+    override val steps = flow.transformWhile { step ->
+        emit(step)
+        step !is VerificationStep.Done && step !is VerificationStep.Cancelled
+    }
+
+    override suspend fun accept() = act(Action.ACCEPT)
+
+    override suspend fun startEmojis() = act(Action.START_EMOJIS)
+
+    override suspend fun confirm() = act(Action.CONFIRM)
+
+    override suspend fun mismatch() = act(Action.MISMATCH)
+
+    override suspend fun cancel() = act(Action.CANCEL)
+
+    override fun close() {
+        closed = true
+    }
+
+    private suspend fun act(action: Action) = result(action).also { actions.add(action) }
+}
