@@ -1,0 +1,27 @@
+import UIKit
+import UserNotifications
+
+/// Receives the APNs device token; the token goes to the homeserver as a content-free pusher.
+final class AppDelegate: NSObject, UIApplicationDelegate {
+    var onDeviceToken: ((Data) -> Void)?
+
+    func application(_ application: UIApplication,
+                     didRegisterForRemoteNotificationsWithDeviceToken deviceToken: Data) {
+        onDeviceToken?(deviceToken)
+    }
+
+    func application(_ application: UIApplication,
+                     didFailToRegisterForRemoteNotificationsWithError error: Error) {
+        // Nothing to do: the app works without push; the next start asks again.
+    }
+
+    /// Asks once for permission to show notifications, then registers with APNs.
+    @MainActor
+    static func registerForPush() async {
+        let center = UNUserNotificationCenter.current()
+        let granted = (try? await center.requestAuthorization(options: [.alert, .badge, .sound])) ?? false
+        if granted {
+            UIApplication.shared.registerForRemoteNotifications()
+        }
+    }
+}

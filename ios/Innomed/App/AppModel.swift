@@ -1,0 +1,111 @@
+import Foundation
+import InnomedServices
+
+/// Where the app stands: starting, signed out, or a signed-in doctor (with the recovery step
+/// first when this device needs it). Owns the app lock.
+@MainActor
+final class AppModel: ObservableObject {
+    enum Phase {
+        case starting
+        case signedOut
+        case signedIn(UserSession)
+    }
+
+    @Published private(set) var phase: Phase = .starting
+    /// Set when the recovery key must be created (`disabled`) or entered (`incomplete`).
+    @Published private(set) var recoveryNeeded: RecoveryState?
+    /// Why the doctor is back on the sign-in screen (revoked elsewhere, restore failed).
+    @Published var notice: ServiceError?
+
+    let sessionService: SessionService
+    let lock: AppLockViewModel
+    private let photos: PrivatePhotoStore
+    private let requestPushPermission: () async -> Void
+    private var signOutWatch: Task<Void, Never>?
+
+    init(sessionService: SessionService, lock: AppLockViewModel, photos: PrivatePhotoStore,
+         requestPushPermission: @escaping () async -> Void = { await AppDelegate.registerForPush() }) {
+        self.sessionService = sessionService
+        self.lock = lock
+        self.photos = photos
+        self.requestPushPermission = requestPushPermission
+    }
+
+    var session: UserSession? {
+        if case .signedIn(let session) = phase { return session }
+        return nil
+    }
+
+    func start() async {
+        photos.deleteAll()
+        do {
+            let restored = try await sessionService.restore()
+            if let session = restored {
+                lock.lockNow()
+                await enter(session)
+            } else {
+                phase = .signedOut
+            }
+        } catch {
+            notice = ServiceError.from(error)
+            phase = .signedOut
+        }
+    }
+
+    /// Called by the sign-in screen; no lock right after typing the password.
+    func signedIn(_ session: UserSession) async {
+        notice = nil
+        await enter(session)
+    }
+
+    func recoveryFinished() {
+        recoveryNeeded = nil
+    }
+
+    func signOut() async {
+        do {
+            try await sessionService.signOut()
+        } catch {
+            notice = ServiceError.from(error)
+        }
+        leave()
+    }
+
+    func registerPush(deviceToken: Data) async {
+        guard session != nil else { return }
+        try? await sessionService.registerForPush(deviceToken: deviceToken, languageCode: L10n.languageCode)
+    }
+
+    private func enter(_ session: UserSession) async {
+        phase = .signedIn(session)
+        watchSignOut()
+        do {
+            try await sessionService.startSync()
+        } catch {
+            notice = ServiceError.from(error)
+        }
+        let recovery = session.trust.recoveryState()
+        recoveryNeeded = (recovery == .disabled || recovery == .incomplete) ? recovery : nil
+        await requestPushPermission()
+    }
+
+    private func watchSignOut() {
+        signOutWatch?.cancel()
+        let signals = sessionService.signedOutElsewhere()
+        signOutWatch = Task { [weak self] in
+            for await _ in signals {
+                self?.notice = .sessionRevoked
+                self?.leave()
+            }
+        }
+    }
+
+    private func leave() {
+        signOutWatch?.cancel()
+        signOutWatch = nil
+        recoveryNeeded = nil
+        lock.reset()
+        photos.deleteAll()
+        phase = .signedOut
+    }
+}

@@ -1,0 +1,24 @@
+import InnomedServices
+import SwiftUI
+
+@main
+struct InnomedApp: App {
+    @UIApplicationDelegateAdaptor(AppDelegate.self) private var appDelegate
+    @StateObject private var model = AppModel(
+        sessionService: RustSessionService(),
+        lock: AppLockViewModel(authenticator: DeviceAuthenticator()),
+        photos: PrivatePhotoStore()
+    )
+
+    var body: some Scene {
+        WindowGroup {
+            RootView(model: model, lock: model.lock)
+                .task {
+                    appDelegate.onDeviceToken = { token in
+                        Task { await model.registerPush(deviceToken: token) }
+                    }
+                    await model.start()
+                }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import InnomedServices
+import SwiftUI
+
+/// The case's actions in the toolbar; the ones the doctor may not take are not shown.
+struct CaseActionsMenu: View {
+    @ObservedObject var actions: CaseActionsViewModel
+    @Binding var sheet: CaseSheet?
+
+    var body: some View {
+        Menu {
+            ForEach(actions.actions, id: \.self) { action in
+                button(for: action)
+            }
+        } label: {
+            if actions.isWorking {
+                ProgressView()
+            } else {
+                Label("case.actions", systemImage: "ellipsis.circle")
+            }
+        }
+        .disabled(actions.actions.isEmpty || actions.isWorking)
+    }
+
+    @ViewBuilder
+    private func button(for action: CaseActionsViewModel.Action) -> some View {
+        switch action {
+        case .invite:
+            Button { sheet = .invite } label: { Label("case.invite", systemImage: "person.badge.plus") }
+        case .take:
+            Button { Task { await actions.take() } } label: { Label("case.take", systemImage: "hand.raised") }
+        case .advise:
+            Button { sheet = .advice } label: { Label("case.advise", systemImage: "stethoscope") }
+        case .closeWithReport:
+            Button { sheet = .close } label: { Label("case.closeWithReport", systemImage: "doc.text") }
+        case .markAnswered:
+            Button { Task { await actions.setProgress(.answered) } } label: {
+                Label("case.markAnswered", systemImage: "checkmark.circle")
+            }
+        case .close:
+            Button(role: .destructive) { Task { await actions.setProgress(.closed) } } label: {
+                Label("case.close", systemImage: "archivebox")
+            }
+        }
+    }
+}

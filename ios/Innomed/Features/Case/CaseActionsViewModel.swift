@@ -1,0 +1,86 @@
+import Foundation
+import InnomedServices
+
+/// What the doctor can do with the case besides talking: change its status, take a request,
+/// send the advice, close with a report.
+@MainActor
+final class CaseActionsViewModel: ObservableObject {
+    enum Action: Hashable {
+        case take, advise, closeWithReport, markAnswered, close, invite
+    }
+
+    @Published private(set) var details: CaseDetails?
+    @Published private(set) var advice: ReceivedAdvice?
+    @Published private(set) var isWorking = false
+    @Published private(set) var report: ReportLocation?
+    @Published var error: ServiceError?
+    /// The doctor who opened the case (the header's sender), once the timeline shows it.
+    @Published var requester: UserID?
+
+    let caseID: CaseID
+    private let me: UserID
+    private let cases: CaseService
+    private let requests: RequestService
+
+    init(session: UserSession, caseID: CaseID) {
+        self.caseID = caseID
+        me = session.account.userID
+        cases = session.cases
+        requests = session.requests
+    }
+
+    var actions: [Action] {
+        guard let details else { return [] }
+        var actions: [Action] = []
+        if details.progress != .closed { actions.append(.invite) }
+        if details.isRequest {
+            let isRequester = requester == me
+            if details.progress == .requested && !isRequester { actions.append(.take) }
+            if details.acceptedBy == me && details.progress == .accepted { actions.append(.advise) }
+            if isRequester && details.progress == .answered && advice != nil { actions.append(.closeWithReport) }
+        } else {
+            if !details.progress.isFinished { actions.append(.markAnswered) }
+            if details.progress != .closed { actions.append(.close) }
+        }
+        return actions
+    }
+
+    func refresh() async {
+        do {
+            details = try await cases.details(of: caseID)
+            if details?.isRequest == true {
+                advice = try await requests.advice(in: caseID)
+            }
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    func take() async {
+        await perform { try await self.requests.take(self.caseID) }
+    }
+
+    func sendAdvice(_ card: AdviceCard) async {
+        await perform { try await self.requests.sendAdvice(card, in: self.caseID) }
+    }
+
+    func closeWithReport(outcome: String) async {
+        await perform { self.report = try await self.requests.close(self.caseID, outcome: outcome) }
+    }
+
+    func setProgress(_ progress: CaseProgress) async {
+        await perform { try await self.cases.setProgress(progress, of: self.caseID) }
+    }
+
+    private func perform(_ body: () async throws -> Void) async {
+        guard !isWorking else { return }
+        isWorking = true
+        defer { isWorking = false }
+        do {
+            try await body()
+            await refresh()
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import InnomedServices
+import SwiftUI
+
+struct CaseView: View {
+    private let session: UserSession
+    @StateObject private var viewModel: CaseViewModel
+    @StateObject private var actions: CaseActionsViewModel
+    @State private var sheet: CaseSheet?
+    @State private var showsCamera = false
+
+    init(session: UserSession, caseID: CaseID) {
+        self.session = session
+        _viewModel = StateObject(wrappedValue: CaseViewModel(cases: session.cases, caseID: caseID))
+        _actions = StateObject(wrappedValue: CaseActionsViewModel(session: session, caseID: caseID))
+    }
+
+    var body: some View {
+        VStack(spacing: 0) {
+            CaseStatusHeader(actions: actions)
+            ScrollViewReader { proxy in
+                List {
+                    if !viewModel.reachedStart {
+                        Button("case.loadOlder") { Task { await viewModel.loadOlder() } }
+                            .frame(maxWidth: .infinity)
+                    }
+                    ForEach(viewModel.entries) { entry in
+                        TimelineRowView(entry: entry, viewModel: viewModel)
+                            .listRowSeparator(.hidden)
+                            .id(entry.id)
+                    }
+                }
+                .listStyle(.plain)
+                .onChange(of: viewModel.entries.last?.id) { last in
+                    if let last { proxy.scrollTo(last, anchor: .bottom) }
+                }
+            }
+            .errorAlert($actions.error)
+            ComposerView(viewModel: viewModel, showsCamera: $showsCamera)
+        }
+        .navigationTitle(viewModel.code)
+        .navigationBarTitleDisplayMode(.inline)
+        .toolbar {
+            ToolbarItem(placement: .primaryAction) { CaseActionsMenu(actions: actions, sheet: $sheet) }
+        }
+        .sheet(item: $sheet) { sheet in
+            switch sheet {
+            case .invite: InviteView(session: session, caseID: actions.caseID)
+            case .advice: AdviceFormView { card in await actions.sendAdvice(card) }
+            case .close: CloseCaseView(actions: actions)
+            }
+        }
+        .fullScreenCover(isPresented: $showsCamera) {
+            CameraPicker { jpeg in Task { await viewModel.sendPhoto(jpeg: jpeg) } }
+                .ignoresSafeArea()
+        }
+        .errorAlert($viewModel.error)
+        .task { await viewModel.load() }
+        .task { await actions.refresh() }
+        .onChange(of: viewModel.requester) { actions.requester = $0 }
+        .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
+    }
+}
+
+enum CaseSheet: String, Identifiable {
+    case invite, advice, close
+    var id: String { rawValue }
+}
+
+/// Status, specialty, urgency and deadline of the case, above the conversation.
+private struct CaseStatusHeader: View {
+    @ObservedObject var actions: CaseActionsViewModel
+
+    var body: some View {
+        if let details = actions.details {
+            HStack(spacing: 8) {
+                Badge(text: L10n.string(details.progress.labelKey), color: .accentColor)
+                if details.urgency != .routine {
+                    Badge(text: L10n.string(details.urgency.labelKey), color: details.urgency.color)
+                }
+                if let due = details.due, !details.progress.isFinished {
+                    Text(L10n.format("cases.due", due.formatted(date: .abbreviated, time: .shortened)))
+                        .font(.caption)
+                        .foregroundStyle(due < Date() ? .red : .secondary)
+                }
+                Spacer()
+            }
+            .padding(.horizontal)
+            .padding(.vertical, 6)
+            .background(.bar)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import InnomedServices
+
+/// The conversation of one case: rows, composer, replies, photos.
+@MainActor
+final class CaseViewModel: ObservableObject {
+    let caseID: CaseID
+    @Published private(set) var code = ""
+    @Published private(set) var entries: [ConversationEntry] = []
+    @Published private(set) var reachedStart = false
+    @Published var composer = ""
+    @Published private(set) var replyingTo: MessageEntry?
+    @Published private(set) var isSending = false
+    @Published private(set) var upload: UploadProgress?
+    @Published var error: ServiceError?
+
+    private let cases: CaseService
+    private let photos: PrivatePhotoStore
+    private var conversation: ConversationService?
+    private var thumbnails: [MessageHandle: Data] = [:]
+    private var lastReadID: String?
+
+    init(cases: CaseService, caseID: CaseID, photos: PrivatePhotoStore = PrivatePhotoStore()) {
+        self.cases = cases
+        self.caseID = caseID
+        self.photos = photos
+    }
+
+    /// Who opened the case: the sender of its header.
+    var requester: UserID? {
+        for entry in entries {
+            if case .message(let message) = entry.content, case .header = message.body {
+                return message.sender
+            }
+        }
+        return nil
+    }
+
+    var canSend: Bool {
+        conversation != nil && !isSending && !composer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Opens the conversation and follows it until the screen goes away.
+    func load() async {
+        code = (try? cases.code(of: caseID)) ?? ""
+        do {
+            let conversation = try await cases.conversation(for: caseID)
+            self.conversation = conversation
+            for await rows in conversation.entries() {
+                entries = rows
+                markReadIfNeeded()
+            }
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    func send() async {
+        guard canSend, let conversation else { return }
+        let text = composer.trimmingCharacters(in: .whitespacesAndNewlines)
+        isSending = true
+        defer { isSending = false }
+        do {
+            if let target = replyingTo?.eventID {
+                try await conversation.reply(to: target, text: text)
+            } else {
+                try await conversation.send(text: text)
+            }
+            composer = ""
+            replyingTo = nil
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    func reply(to message: MessageEntry) {
+        guard message.eventID != nil else { return }
+        replyingTo = message
+    }
+
+    func cancelReply() {
+        replyingTo = nil
+    }
+
+    func react(_ reaction: QuickReaction, to message: MessageEntry) async {
+        guard let event = message.eventID, let conversation else { return }
+        do {
+            try await conversation.toggle(reaction, on: event)
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    func loadOlder() async {
+        guard let conversation else { return }
+        do {
+            reachedStart = try await conversation.loadOlder()
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    /// The decrypted photo; thumbnails are kept in memory while the screen lives.
+    func photo(of message: MessageEntry, variant: PhotoVariant) async -> Data? {
+        guard let handle = message.handle, let conversation else { return nil }
+        if variant == .thumbnail, let cached = thumbnails[handle] { return cached }
+        do {
+            let data = try await conversation.photo(handle, variant: variant)
+            if variant == .thumbnail { thumbnails[handle] = data }
+            return data
+        } catch {
+            if variant == .full { self.error = ServiceError.from(error) }
+            return nil
+        }
+    }
+
+    /// A camera photo for this case: kept in private storage until the core queued it.
+    func sendPhoto(jpeg: Data) async {
+        guard let conversation else { return }
+        let url: URL
+        do {
+            url = try photos.save(jpeg: jpeg)
+        } catch {
+            self.error = .storage
+            return
+        }
+        defer { photos.delete(url) }
+        do {
+            let progress = try await conversation.sendPhoto(fileURL: url, caption: nil)
+            Task { [weak self] in
+                for await step in progress { self?.upload = step }
+                self?.upload = nil
+            }
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    /// The doctor checked with these colleagues: send what waited for their new identity.
+    func acknowledge(_ users: [UserID]) async {
+        guard let conversation else { return }
+        do {
+            for user in users { try await conversation.acknowledgeIdentityChange(of: user) }
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    /// A read receipt when a new message arrived, without holding up the next rows.
+    private func markReadIfNeeded() {
+        guard let last = entries.last(where: \.isMessage), last.id != lastReadID,
+              let conversation else { return }
+        lastReadID = last.id
+        Task { try? await conversation.markRead() }
+    }
+}
+
+private extension ConversationEntry {
+    var isMessage: Bool {
+        if case .message = content { return true }
+        return false
+    }
+}

@@ -1,0 +1,135 @@
+import InnomedServices
+import SwiftUI
+
+struct TimelineRowView: View {
+    let entry: ConversationEntry
+    let viewModel: CaseViewModel
+
+    var body: some View {
+        switch entry.content {
+        case .dayDivider(let date):
+            Text(date.formatted(date: .complete, time: .omitted))
+                .font(.caption).foregroundStyle(.secondary)
+                .frame(maxWidth: .infinity)
+        case .readMarker:
+            HStack {
+                VStack { Divider() }
+                Text("case.newMessages").font(.caption2).foregroundStyle(.red)
+                VStack { Divider() }
+            }
+        case .start:
+            Text("case.start").font(.caption).foregroundStyle(.secondary).frame(maxWidth: .infinity)
+        case .message(let message):
+            MessageRowView(message: message, viewModel: viewModel)
+        }
+    }
+}
+
+private struct MessageRowView: View {
+    let message: MessageEntry
+    let viewModel: CaseViewModel
+
+    var body: some View {
+        VStack(alignment: message.isOwn ? .trailing : .leading, spacing: 4) {
+            if !message.isOwn {
+                Text(message.sender.localPart).font(.caption.bold())
+            }
+            if let sharedBy = message.sharedBy {
+                Text(L10n.format("case.sharedBy", sharedBy.localPart)).font(.caption2).foregroundStyle(.secondary)
+            }
+            if message.inReplyTo != nil {
+                Label("case.inReply", systemImage: "arrowshape.turn.up.left").font(.caption2).foregroundStyle(.secondary)
+            }
+            MessageBodyView(message: message, viewModel: viewModel)
+            DeliveryView(message: message, viewModel: viewModel)
+        }
+        .frame(maxWidth: .infinity, alignment: message.isOwn ? .trailing : .leading)
+        .swipeActions(edge: .leading) {
+            if message.eventID != nil {
+                Button { viewModel.reply(to: message) } label: { Label("case.reply", systemImage: "arrowshape.turn.up.left") }
+            }
+        }
+        .contextMenu {
+            if message.eventID != nil {
+                Button { viewModel.reply(to: message) } label: { Label("case.reply", systemImage: "arrowshape.turn.up.left") }
+                ForEach(QuickReaction.allCases, id: \.self) { reaction in
+                    Button(reaction.symbol) { Task { await viewModel.react(reaction, to: message) } }
+                }
+            }
+        }
+    }
+}
+
+private struct MessageBodyView: View {
+    let message: MessageEntry
+    let viewModel: CaseViewModel
+
+    var body: some View {
+        switch message.body {
+        case .text(let markdown):
+            Text(Self.attributed(markdown))
+                .padding(10)
+                .background(message.isOwn ? Color.accentColor.opacity(0.15) : Color(.secondarySystemBackground),
+                            in: RoundedRectangle(cornerRadius: 12))
+                .textSelection(.enabled)
+        case .photo(let info):
+            PhotoThumbnailView(message: message, info: info, viewModel: viewModel)
+        case .header(let header):
+            HeaderCardView(header: header)
+        case .advice(let advice):
+            AdviceCardView(advice: advice, sender: message.sender, date: message.date)
+        case .closure(let outcome):
+            Label(L10n.format("case.closedWith", outcome), systemImage: "checkmark.seal").font(.callout)
+        case .unreadable(let reason):
+            Label(L10n.string(reason.labelKey), systemImage: "lock.trianglebadge.exclamationmark")
+                .font(.callout).foregroundStyle(.secondary)
+        case .untrusted:
+            Label("case.untrusted", systemImage: "exclamationmark.shield").font(.callout).foregroundStyle(.orange)
+        case .membership(let user, let change):
+            Text(L10n.format(membershipKey(change), user.localPart)).font(.caption).foregroundStyle(.secondary)
+        case .redacted:
+            Text("case.redacted").font(.callout).italic().foregroundStyle(.secondary)
+        case .other:
+            EmptyView()
+        }
+    }
+
+    private static func attributed(_ markdown: String) -> AttributedString {
+        let options = AttributedString.MarkdownParsingOptions(interpretedSyntax: .inlineOnlyPreservingWhitespace)
+        return (try? AttributedString(markdown: markdown, options: options)) ?? AttributedString(markdown)
+    }
+
+    /// The core names membership changes after the SDK's (`Joined`, `Invited`, …).
+    private func membershipKey(_ change: String) -> String {
+        let known: Set<String> = ["Joined", "Left", "Invited", "InvitationAccepted", "InvitationRejected",
+                                  "InvitationRevoked", "Kicked", "Banned"]
+        return known.contains(change) ? "membership.\(change)" : "membership.other"
+    }
+}
+
+private struct DeliveryView: View {
+    let message: MessageEntry
+    let viewModel: CaseViewModel
+
+    var body: some View {
+        switch message.delivery {
+        case .sending:
+            Label("case.sending", systemImage: "clock").font(.caption2).foregroundStyle(.secondary)
+        case .sent:
+            if message.isOwn && !message.readBy.isEmpty {
+                Text(L10n.format("case.readBy", message.readBy.map(\.localPart).joined(separator: ", ")))
+                    .font(.caption2).foregroundStyle(.secondary)
+            }
+        case .failed(let recoverable):
+            Label(LocalizedStringKey(recoverable ? "case.failed.retrying" : "case.failed"), systemImage: "exclamationmark.circle")
+                .font(.caption2).foregroundStyle(.red)
+        case .blockedByIdentityChange(let users):
+            VStack(alignment: .trailing, spacing: 4) {
+                Text(L10n.format("case.identityChanged", users.map(\.localPart).joined(separator: ", ")))
+                    .font(.caption2).foregroundStyle(.orange)
+                Button("case.identityChanged.send") { Task { await viewModel.acknowledge(users) } }
+                    .font(.caption2)
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import InnomedServices
+import SwiftUI
+
+struct CaseListView: View {
+    let session: UserSession
+    @StateObject private var viewModel: CaseListViewModel
+    @State private var path: [CaseID] = []
+    @State private var showsNewRequest = false
+
+    init(session: UserSession) {
+        self.session = session
+        _viewModel = StateObject(wrappedValue: CaseListViewModel(cases: session.cases,
+                                                                 directory: session.directory,
+                                                                 requests: session.requests))
+    }
+
+    var body: some View {
+        NavigationStack(path: $path) {
+            List {
+                if !viewModel.reminders.isEmpty {
+                    Section {
+                        ForEach(viewModel.reminders, id: \.self) { reminder in
+                            NavigationLink(value: reminder.caseID) {
+                                Label(L10n.format(reminder.deadline == .overdue ? "cases.reminder.overdue" : "cases.reminder.dueSoon",
+                                                  reminder.code),
+                                      systemImage: "bell.badge")
+                                    .foregroundStyle(reminder.deadline.color)
+                            }
+                        }
+                        Button("cases.reminders.dismiss") { viewModel.dismissReminders() }
+                    } header: {
+                        Text("cases.reminders")
+                    }
+                }
+                if !viewModel.invitations.isEmpty {
+                    Section("cases.invitations") {
+                        ForEach(viewModel.invitations) { row in
+                            InvitationRowView(row: row, specialty: viewModel.specialtyLabel(of: row),
+                                              isBusy: viewModel.busy == row.id,
+                                              accept: { Task { await viewModel.accept(row.id) } },
+                                              decline: { Task { await viewModel.decline(row.id) } })
+                        }
+                    }
+                }
+                Section {
+                    ForEach(viewModel.cases) { row in
+                        NavigationLink(value: row.id) {
+                            CaseRowView(row: row, specialty: viewModel.specialtyLabel(of: row),
+                                        deadline: viewModel.deadline(of: row))
+                        }
+                    }
+                }
+            }
+            .overlay { emptyState }
+            .navigationTitle("cases.title")
+            .toolbar {
+                Button { showsNewRequest = true } label: {
+                    Label("cases.new", systemImage: "square.and.pencil")
+                }
+            }
+            .navigationDestination(for: CaseID.self) { id in
+                CaseView(session: session, caseID: id)
+            }
+            .sheet(isPresented: $showsNewRequest) {
+                NewRequestView(session: session) { created in
+                    showsNewRequest = false
+                    path.append(created)
+                }
+            }
+            .errorAlert($viewModel.error)
+            .task { await viewModel.observe() }
+            .task { await viewModel.loadReminders() }
+            .refreshable { await viewModel.loadReminders() }
+        }
+    }
+
+    @ViewBuilder
+    private var emptyState: some View {
+        if viewModel.isLoading {
+            ProgressView()
+        } else if viewModel.cases.isEmpty && viewModel.invitations.isEmpty {
+            Text("cases.empty").foregroundStyle(.secondary).multilineTextAlignment(.center).padding()
+        }
+    }
+}

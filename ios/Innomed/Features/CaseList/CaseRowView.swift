@@ -1,0 +1,72 @@
+import InnomedServices
+import SwiftUI
+
+struct CaseRowView: View {
+    let row: CaseRow
+    let specialty: String?
+    let deadline: DeadlineStatus?
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            HStack {
+                Text(row.code).font(.headline.monospaced())
+                Spacer()
+                if row.unread > 0 {
+                    Text(row.unread, format: .number)
+                        .font(.caption.bold())
+                        .padding(.horizontal, 7)
+                        .padding(.vertical, 2)
+                        .background(Color.accentColor, in: Capsule())
+                        .foregroundStyle(.white)
+                        .accessibilityLabel(L10n.format("cases.unread", row.unread))
+                }
+            }
+            HStack(spacing: 6) {
+                if let progress = row.progress {
+                    Badge(text: L10n.string(progress.labelKey), color: .accentColor)
+                }
+                if let specialty { Text(specialty).font(.subheadline) }
+                if row.urgency != .routine {
+                    Badge(text: L10n.string(row.urgency.labelKey), color: row.urgency.color)
+                }
+            }
+            if let due = row.due, let deadline {
+                HStack(spacing: 6) {
+                    Text(L10n.format("cases.due", due.formatted(date: .abbreviated, time: .shortened)))
+                        .font(.caption).foregroundStyle(.secondary)
+                    if deadline == .overdue || deadline == .dueSoon {
+                        Badge(text: L10n.string(deadline.labelKey), color: deadline.color)
+                    }
+                }
+            }
+            if let last = row.lastMessage {
+                Text(last).font(.subheadline).foregroundStyle(.secondary).lineLimit(1)
+            }
+        }
+        .padding(.vertical, 2)
+    }
+}
+
+struct InvitationRowView: View {
+    let row: CaseRow
+    let specialty: String?
+    let isBusy: Bool
+    let accept: () -> Void
+    let decline: () -> Void
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 6) {
+            Text(row.code).font(.headline.monospaced())
+            if let inviter = row.inviter {
+                Text(L10n.format("cases.invitedBy", inviter.localPart)).font(.subheadline)
+            }
+            if let specialty { Text(specialty).font(.caption).foregroundStyle(.secondary) }
+            HStack {
+                Button("cases.accept", action: accept).buttonStyle(.borderedProminent)
+                Button("cases.decline", role: .destructive, action: decline).buttonStyle(.bordered)
+                if isBusy { ProgressView() }
+            }
+            .disabled(isBusy)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import InnomedServices
+
+// Localisation keys of the models' values; the views show `L10n.string(value.labelKey)`.
+
+extension ServiceError {
+    var message: String { L10n.string(localizationKey) }
+}
+
+extension CaseProgress {
+    var labelKey: String { "progress.\(rawValue)" }
+}
+
+extension UrgencyLevel {
+    var labelKey: String { "urgency.\(rawValue)" }
+}
+
+extension AgeGroup {
+    var labelKey: String { "age.\(rawValue)" }
+}
+
+extension PatientSex {
+    var labelKey: String { "sex.\(rawValue)" }
+}
+
+extension VisitNeed {
+    var labelKey: String { "visit.\(rawValue)" }
+}
+
+extension UnreadableReason {
+    var labelKey: String { "unreadable.\(rawValue)" }
+}
+
+extension ProfessionKind {
+    var labelKey: String { "profession.\(rawValue)" }
+}
+
+extension DeadlineStatus {
+    var labelKey: String {
+        switch self {
+        case .onTime: return "deadline.onTime"
+        case .dueSoon: return "deadline.dueSoon"
+        case .overdue: return "deadline.overdue"
+        case .done: return "deadline.done"
+        }
+    }
+}
+
+extension Array where Element == SpecialtyOption {
+    /// The label of a specialty code in the interface's language (the code if unknown).
+    func label(for code: String?) -> String? {
+        guard let code else { return nil }
+        return first { $0.code == code }?.label(languageCode: L10n.languageCode) ?? code
+    }
+}

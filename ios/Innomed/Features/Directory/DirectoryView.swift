@@ -1,0 +1,97 @@
+import InnomedServices
+import SwiftUI
+
+struct DirectoryView: View {
+    let session: UserSession
+    @StateObject private var viewModel: DirectoryViewModel
+
+    init(session: UserSession) {
+        self.session = session
+        _viewModel = StateObject(wrappedValue: DirectoryViewModel(directory: session.directory))
+    }
+
+    var body: some View {
+        NavigationStack {
+            List {
+                filters
+                if let space = viewModel.selectedSpace, !space.isJoined {
+                    Section {
+                        Button("directory.join") { Task { await viewModel.joinSelected() } }
+                    } footer: {
+                        Text(L10n.format("directory.invited", space.name))
+                    }
+                }
+                if viewModel.specialty != nil {
+                    Section("directory.onDuty") {
+                        if viewModel.onDuty.isEmpty {
+                            Text("directory.onDuty.none").foregroundStyle(.secondary)
+                        }
+                        ForEach(viewModel.onDuty) { member in memberLink(member) }
+                    }
+                }
+                Section("directory.members") {
+                    ForEach(viewModel.members) { member in memberLink(member) }
+                }
+            }
+            .searchable(text: $viewModel.name, prompt: Text("directory.search"))
+            .task(id: viewModel.name) { await viewModel.refresh() }
+            .onChange(of: viewModel.specialty) { _ in Task { await viewModel.refresh() } }
+            .overlay {
+                if viewModel.spaces.isEmpty && !viewModel.isLoading {
+                    Text("directory.noCpts").foregroundStyle(.secondary).multilineTextAlignment(.center).padding()
+                }
+            }
+            .navigationTitle(viewModel.selectedSpace?.name ?? L10n.string("directory.title"))
+            .navigationDestination(for: UserID.self) { user in
+                DevicesView(trust: session.trust, user: user)
+            }
+            .refreshable { await viewModel.load() }
+            .task { await viewModel.load() }
+            .errorAlert($viewModel.error)
+        }
+    }
+
+    @ViewBuilder
+    private var filters: some View {
+        Section {
+            if viewModel.spaces.count > 1 {
+                Picker("directory.cpts", selection: Binding(
+                    get: { viewModel.selected },
+                    set: { id in if let id { Task { await viewModel.select(id) } } }
+                )) {
+                    ForEach(viewModel.spaces) { space in Text(space.name).tag(Optional(space.id)) }
+                }
+            }
+            Picker("directory.specialty", selection: $viewModel.specialty) {
+                Text("directory.specialty.all").tag(String?.none)
+                ForEach(viewModel.specialties) { option in
+                    Text(option.label(languageCode: L10n.languageCode)).tag(Optional(option.code))
+                }
+            }
+        }
+    }
+
+    private func memberLink(_ member: DirectoryMember) -> some View {
+        NavigationLink(value: member.userID) {
+            MemberRowView(member: member, specialties: viewModel.specialties)
+        }
+    }
+}
+
+struct MemberRowView: View {
+    let member: DirectoryMember
+    let specialties: [SpecialtyOption]
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 2) {
+            HStack {
+                Text(member.displayName).font(.headline)
+                if member.retired { Badge(text: L10n.string("directory.retired"), color: .secondary) }
+            }
+            Text(([L10n.string(member.profession.labelKey)] + member.specialties.compactMap { specialties.label(for: $0) })
+                .joined(separator: " · "))
+                .font(.subheadline).foregroundStyle(.secondary)
+            Text(L10n.format("directory.rpps", member.rpps)).font(.caption.monospaced()).foregroundStyle(.secondary)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import InnomedServices
+import SwiftUI
+
+struct VerificationView: View {
+    @StateObject private var viewModel: VerificationViewModel
+    @Environment(\.dismiss) private var dismiss
+
+    init(trust: TrustService, mode: VerificationViewModel.Mode) {
+        _viewModel = StateObject(wrappedValue: VerificationViewModel(trust: trust, mode: mode))
+    }
+
+    var body: some View {
+        NavigationStack {
+            VStack(spacing: 24) {
+                if let other = viewModel.otherUser {
+                    Text(L10n.format("verify.with", other.localPart)).font(.headline)
+                }
+                content
+                Spacer()
+            }
+            .padding()
+            .navigationTitle("verify.title")
+            .navigationBarTitleDisplayMode(.inline)
+            .toolbar {
+                ToolbarItem(placement: .cancellationAction) {
+                    Button("common.close") {
+                        Task { await viewModel.cancel() }
+                        dismiss()
+                    }
+                }
+            }
+            .task { await viewModel.run() }
+            .errorAlert($viewModel.error)
+        }
+    }
+
+    @ViewBuilder
+    private var content: some View {
+        switch viewModel.step {
+        case .none:
+            ProgressView(viewModel.isWaitingForRequest ? L10n.string("verify.waitingRequest") : "")
+        case .requested:
+            if viewModel.canAccept {
+                Button("verify.accept") { Task { await viewModel.accept() } }.buttonStyle(.borderedProminent)
+            } else {
+                ProgressView(L10n.string("verify.waitingOther"))
+            }
+        case .ready:
+            Button("verify.startEmojis") { Task { await viewModel.startEmojis() } }.buttonStyle(.borderedProminent)
+        case .starting, .confirmed:
+            ProgressView(L10n.string("verify.waitingOther"))
+        case .emojis(let emojis):
+            EmojiGrid(emojis: emojis)
+            Text("verify.compare").multilineTextAlignment(.center)
+            HStack {
+                Button("verify.mismatch", role: .destructive) { Task { await viewModel.mismatch() } }
+                    .buttonStyle(.bordered)
+                Button("verify.match") { Task { await viewModel.confirm() } }
+                    .buttonStyle(.borderedProminent)
+            }
+            .disabled(viewModel.isWorking)
+        case .done:
+            Label("verify.done", systemImage: "checkmark.shield.fill").foregroundStyle(.green).font(.title3)
+        case .cancelled:
+            Label("verify.cancelled", systemImage: "xmark.shield").foregroundStyle(.red).font(.title3)
+        }
+    }
+}
+
+/// The seven emojis with their names (the spec's English names, translated when known).
+private struct EmojiGrid: View {
+    let emojis: [EmojiPair]
+
+    var body: some View {
+        LazyVGrid(columns: Array(repeating: GridItem(.flexible()), count: 4), spacing: 16) {
+            ForEach(emojis) { emoji in
+                VStack(spacing: 4) {
+                    Text(emoji.symbol).font(.system(size: 40))
+                    Text(Self.name(emoji.name)).font(.caption2).lineLimit(1).minimumScaleFactor(0.7)
+                }
+            }
+        }
+    }
+
+    /// `sas.<name>` in Localizable.strings; the English name when a translation is missing.
+    private static func name(_ english: String) -> String {
+        let key = "sas.\(english.lowercased())"
+        let localized = L10n.string(key)
+        return localized == key ? english : localized
+    }
+}

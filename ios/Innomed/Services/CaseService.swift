@@ -1,0 +1,26 @@
+import Foundation
+
+/// The case list and the actions on one case that do not need its conversation.
+public protocol CaseService: AnyObject {
+    /// The case list, live: the whole list now, then each change.
+    func caseRows() -> AsyncStream<[CaseRow]>
+
+    /// Opens a case directly (encrypted room, status and header); returns its id.
+    func createCase(_ draft: CaseDraft) async throws -> CaseID
+
+    func code(of id: CaseID) throws -> String
+    func details(of id: CaseID) async throws -> CaseDetails?
+    func header(of id: CaseID) async throws -> PatientHeader?
+
+    func accept(_ id: CaseID) async throws
+    func decline(_ id: CaseID) async throws
+
+    /// Invites a colleague, who can read what was sent before the invitation.
+    func invite(_ user: UserID, to id: CaseID) async throws
+
+    /// Any member may mark a case answered or closed.
+    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws
+
+    /// The conversation of a joined case.
+    func conversation(for id: CaseID) async throws -> ConversationService
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Where a case stands.
+public enum CaseProgress: String, CaseIterable, Sendable {
+    case open, requested, accepted, answered, closed
+
+    public var isFinished: Bool { self == .answered || self == .closed }
+}
+
+/// How soon the requesting doctor needs an answer.
+public enum UrgencyLevel: String, CaseIterable, Sendable {
+    case routine, soon, urgent
+
+    /// The answer window the core applies: urgent 24 h, soon 48 h, routine 7 days.
+    public var answerWindow: TimeInterval {
+        switch self {
+        case .urgent: return 24 * 3600
+        case .soon: return 48 * 3600
+        case .routine: return 7 * 24 * 3600
+        }
+    }
+}
+
+/// Age in bands, never a birth date.
+public enum AgeGroup: String, CaseIterable, Sendable {
+    case infant, child, adolescent, youngAdult, adult, senior, elderly
+}
+
+public enum PatientSex: String, CaseIterable, Sendable {
+    case female, male, other, unknown
+}
+
+public enum CaseMembership: Sendable {
+    case joined, invited, left
+}
+
+/// Where a case stands against its deadline.
+public enum DeadlineStatus: Hashable, Sendable {
+    case onTime, dueSoon, overdue, done
+}
+
+/// The clinical heart of a case; only ever sent encrypted.
+public struct PatientHeader: Equatable, Sendable {
+    public var patientLabel: String
+    public var ageGroup: AgeGroup
+    public var sex: PatientSex
+    public var reason: String
+    public var question: String
+    public var photoConsent: Bool
+
+    public init(patientLabel: String, ageGroup: AgeGroup, sex: PatientSex, reason: String,
+                question: String, photoConsent: Bool) {
+        self.patientLabel = patientLabel
+        self.ageGroup = ageGroup
+        self.sex = sex
+        self.reason = reason
+        self.question = question
+        self.photoConsent = photoConsent
+    }
+}
+
+/// One row of the case list.
+public struct CaseRow: Identifiable, Equatable, Sendable {
+    public let id: CaseID
+    /// The opaque code (`IM-7K2QX9`).
+    public let code: String
+    public let membership: CaseMembership
+    /// `nil` while only invited.
+    public let progress: CaseProgress?
+    /// Specialty code (`dermatology`); labels come from the specialty list.
+    public let specialty: String?
+    public let urgency: UrgencyLevel
+    public let due: Date?
+    public let cptsID: CptsID?
+    /// Decrypted on this device; shown in the app, never in a notification or a log.
+    public let lastMessage: String?
+    public let lastActivity: Date?
+    public let unread: Int
+    public let inviter: UserID?
+
+    public init(id: CaseID, code: String, membership: CaseMembership, progress: CaseProgress?,
+                specialty: String?, urgency: UrgencyLevel, due: Date?, cptsID: CptsID?,
+                lastMessage: String?, lastActivity: Date?, unread: Int, inviter: UserID?) {
+        self.id = id
+        self.code = code
+        self.membership = membership
+        self.progress = progress
+        self.specialty = specialty
+        self.urgency = urgency
+        self.due = due
+        self.cptsID = cptsID
+        self.lastMessage = lastMessage
+        self.lastActivity = lastActivity
+        self.unread = unread
+        self.inviter = inviter
+    }
+
+    public var isInvitation: Bool { membership == .invited }
+
+    /// The badge to show: overdue once the due date passed, due soon in the last quarter of
+    /// the urgency's window, nothing to show without a due date.
+    public func deadline(now: Date) -> DeadlineStatus? {
+        if progress?.isFinished == true { return .done }
+        guard let due else { return nil }
+        if due <= now { return .overdue }
+        return due.timeIntervalSince(now) <= urgency.answerWindow / 4 ? .dueSoon : .onTime
+    }
+}
+
+/// Status, specialty, urgency and due date of one case.
+public struct CaseDetails: Equatable, Sendable {
+    public let progress: CaseProgress
+    public let specialty: String?
+    public let urgency: UrgencyLevel
+    public let due: Date?
+    public let cptsID: CptsID?
+    /// The specialist who took a télé-expertise request.
+    public let acceptedBy: UserID?
+
+    public init(progress: CaseProgress, specialty: String?, urgency: UrgencyLevel, due: Date?,
+                cptsID: CptsID?, acceptedBy: UserID?) {
+        self.progress = progress
+        self.specialty = specialty
+        self.urgency = urgency
+        self.due = due
+        self.cptsID = cptsID
+        self.acceptedBy = acceptedBy
+    }
+
+    public var isRequest: Bool { cptsID != nil }
+}
+
+/// What a GP fills in to open a case directly (without a CPTS).
+public struct CaseDraft: Equatable, Sendable {
+    public var header: PatientHeader
+    public var specialty: String?
+    public var urgency: UrgencyLevel
+    public var due: Date?
+
+    public init(header: PatientHeader, specialty: String?, urgency: UrgencyLevel, due: Date?) {
+        self.header = header
+        self.specialty = specialty
+        self.urgency = urgency
+        self.due = due
+    }
+}

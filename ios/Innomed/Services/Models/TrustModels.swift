@@ -1,0 +1,52 @@
+import Foundation
+
+/// Which screen follows sign-in: create the recovery key, enter it, nothing, or wait.
+public enum RecoveryState: Hashable, Sendable, Identifiable {
+    case unknown, disabled, enabled, incomplete
+
+    public var id: Self { self }
+}
+
+/// One of the seven emojis of a verification.
+public struct EmojiPair: Equatable, Sendable, Identifiable {
+    public let symbol: String
+    /// The spec's English name; the screen translates it.
+    public let name: String
+    public var id: String { symbol + name }
+
+    public init(symbol: String, name: String) {
+        self.symbol = symbol
+        self.name = name
+    }
+}
+
+public enum VerificationStep: Equatable, Sendable {
+    case requested
+    case ready
+    case starting
+    case emojis([EmojiPair])
+    case confirmed
+    case done
+    case cancelled(reason: String)
+
+    public var isFinal: Bool {
+        switch self {
+        case .done, .cancelled: return true
+        default: return false
+        }
+    }
+}
+
+/// A device of a user, and whether this doctor trusts it.
+public struct DeviceSummary: Identifiable, Equatable, Sendable {
+    public let deviceID: String
+    public let verified: Bool
+    public let crossSignedByOwner: Bool
+    public var id: String { deviceID }
+
+    public init(deviceID: String, verified: Bool, crossSignedByOwner: Bool) {
+        self.deviceID = deviceID
+        self.verified = verified
+        self.crossSignedByOwner = crossSignedByOwner
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// The télé-expertise workflow through a CPTS: request, take, advise, close with a report.
+public protocol RequestService: AnyObject {
+    /// Every CPTS this doctor is in or invited to.
+    func spaces() throws -> [CptsInfo]
+
+    /// Opens a request routed to the specialists on duty (or the one picked). Fails with
+    /// `noOneOnDuty` listing the directory's specialists to pick from.
+    func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID
+
+    /// The first acceptance wins; later ones fail with `alreadyTaken`.
+    func take(_ id: CaseID) async throws
+
+    /// The specialist who took the request answers; the case becomes answered.
+    func sendAdvice(_ advice: AdviceCard, in id: CaseID) async throws
+
+    func advice(in id: CaseID) async throws -> ReceivedAdvice?
+
+    /// The requesting GP closes an answered request; the report stays on this device.
+    func close(_ id: CaseID, outcome: String) async throws -> ReportLocation
+
+    func requests(_ filter: RequestListFilter) async throws -> [RequestRow]
+
+    /// Reminders not shown yet, each given once.
+    func deadlineReminders() async throws -> [DeadlineReminder]
+}

@@ -1,0 +1,148 @@
+import Foundation
+import InnomedFFI
+
+extension CaseProgress {
+    init(rustValue: CaseStatus) {
+        switch rustValue {
+        case .open: self = .open
+        case .requested: self = .requested
+        case .accepted: self = .accepted
+        case .answered: self = .answered
+        case .closed: self = .closed
+        }
+    }
+
+    var rustValue: CaseStatus {
+        switch self {
+        case .open: return .open
+        case .requested: return .requested
+        case .accepted: return .accepted
+        case .answered: return .answered
+        case .closed: return .closed
+        }
+    }
+}
+
+extension UrgencyLevel {
+    init(rustValue: Urgency) {
+        switch rustValue {
+        case .routine: self = .routine
+        case .soon: self = .soon
+        case .urgent: self = .urgent
+        }
+    }
+
+    var rustValue: Urgency {
+        switch self {
+        case .routine: return .routine
+        case .soon: return .soon
+        case .urgent: return .urgent
+        }
+    }
+}
+
+extension AgeGroup {
+    init(rustValue: AgeBand) {
+        switch rustValue {
+        case .infant: self = .infant
+        case .child: self = .child
+        case .adolescent: self = .adolescent
+        case .youngAdult: self = .youngAdult
+        case .adult: self = .adult
+        case .senior: self = .senior
+        case .elderly: self = .elderly
+        }
+    }
+
+    var rustValue: AgeBand {
+        switch self {
+        case .infant: return .infant
+        case .child: return .child
+        case .adolescent: return .adolescent
+        case .youngAdult: return .youngAdult
+        case .adult: return .adult
+        case .senior: return .senior
+        case .elderly: return .elderly
+        }
+    }
+}
+
+extension PatientSex {
+    init(rustValue: Sex) {
+        switch rustValue {
+        case .female: self = .female
+        case .male: self = .male
+        case .other: self = .other
+        case .unknown: self = .unknown
+        }
+    }
+
+    var rustValue: Sex {
+        switch self {
+        case .female: return .female
+        case .male: return .male
+        case .other: return .other
+        case .unknown: return .unknown
+        }
+    }
+}
+
+extension CaseMembership {
+    init(rustValue: Membership) {
+        switch rustValue {
+        case .joined: self = .joined
+        case .invited: self = .invited
+        case .left: self = .left
+        }
+    }
+}
+
+extension PatientHeader {
+    init(rustValue h: CaseHeader) {
+        self.init(patientLabel: h.patientLabel, ageGroup: AgeGroup(rustValue: h.ageBand),
+                  sex: PatientSex(rustValue: h.sex), reason: h.reason, question: h.question,
+                  photoConsent: h.photoConsent)
+    }
+
+    var rustValue: CaseHeader {
+        CaseHeader(patientLabel: patientLabel, ageBand: ageGroup.rustValue, sex: sex.rustValue,
+                   reason: reason, question: question, photoConsent: photoConsent)
+    }
+}
+
+extension CaseRow {
+    init(rustValue s: CaseSummary) {
+        self.init(id: CaseID(s.roomId), code: s.code, membership: CaseMembership(rustValue: s.membership),
+                  progress: s.status.map(CaseProgress.init(rustValue:)), specialty: s.specialty,
+                  urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
+                  cptsID: s.cptsId.map(CptsID.init), lastMessage: s.lastMessage?.body,
+                  lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
+                  unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init))
+    }
+}
+
+extension CaseDetails {
+    init(rustValue s: CaseStatusInfo) {
+        self.init(progress: CaseProgress(rustValue: s.status), specialty: s.specialty,
+                  urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
+                  cptsID: s.cptsId.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
+    }
+}
+
+extension ListOp where Element == CaseSummary {
+    init(rustValue diff: CaseListDiff) {
+        switch diff {
+        case .append(let values): self = .append(values)
+        case .clear: self = .clear
+        case .pushFront(let value): self = .pushFront(value)
+        case .pushBack(let value): self = .pushBack(value)
+        case .popFront: self = .popFront
+        case .popBack: self = .popBack
+        case .insert(let index, let value): self = .insert(Int(index), value)
+        case .set(let index, let value): self = .set(Int(index), value)
+        case .remove(let index): self = .remove(Int(index))
+        case .truncate(let length): self = .truncate(Int(length))
+        case .reset(let values): self = .reset(values)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import InnomedFFI
+
+final class RustCaseService: CaseService, @unchecked Sendable {
+    private let client: Client
+
+    init(client: Client) {
+        self.client = client
+    }
+
+    func caseRows() -> AsyncStream<[CaseRow]> {
+        AsyncStream { continuation in
+            let list = LiveList<CaseSummary>()
+            let listener = CaseListBridge { diffs in
+                let summaries = list.apply(diffs.map { ListOp(rustValue: $0) })
+                continuation.yield(summaries.map(CaseRow.init(rustValue:)))
+            }
+            do {
+                let handle = try client.subscribeCases(listener: listener)
+                continuation.onTermination = { _ in handle.cancel() }
+            } catch {
+                Log.cases.error("case list unavailable: \(ServiceError(rust: error).code, privacy: .public)")
+                continuation.finish()
+            }
+        }
+    }
+
+    func createCase(_ draft: CaseDraft) async throws -> CaseID {
+        let newCase = NewCase(header: draft.header.rustValue, specialty: draft.specialty,
+                              urgency: draft.urgency.rustValue, dueMs: draft.due?.milliseconds)
+        let room = try await mapErrors { try await client.createCase(newCase: newCase) }
+        Log.cases.info("case created \(room.roomId(), privacy: .public)")
+        return CaseID(room.roomId())
+    }
+
+    func code(of id: CaseID) throws -> String {
+        try mapErrorsSync { try client.caseRoom(id).code() }
+    }
+
+    func details(of id: CaseID) async throws -> CaseDetails? {
+        let status = try await mapErrors { try await client.caseRoom(id).status() }
+        return status.map(CaseDetails.init(rustValue:))
+    }
+
+    func header(of id: CaseID) async throws -> PatientHeader? {
+        let header = try await mapErrors { try await client.caseRoom(id).header() }
+        return header.map(PatientHeader.init(rustValue:))
+    }
+
+    func accept(_ id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).accept() }
+    }
+
+    func decline(_ id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).decline() }
+    }
+
+    func invite(_ user: UserID, to id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).invite(userId: user.rawValue) }
+    }
+
+    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).setStatus(status: progress.rustValue) }
+    }
+
+    func conversation(for id: CaseID) async throws -> ConversationService {
+        let timeline = try await mapErrors { try await client.caseRoom(id).timeline() }
+        return RustConversationService(timeline: timeline)
+    }
+}

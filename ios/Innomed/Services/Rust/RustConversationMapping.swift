@@ -1,0 +1,134 @@
+import Foundation
+import InnomedFFI
+
+extension ConversationEntry {
+    /// Rows with ids that stay put: a message keeps its transaction id from the local echo on.
+    static func entries(rustValue items: [TimelineItem]) -> [ConversationEntry] {
+        items.enumerated().map { index, item in
+            switch item {
+            case .message(let message):
+                let id = message.transactionId ?? message.eventId ?? "message-\(index)"
+                return ConversationEntry(id: id, content: .message(MessageEntry(rustValue: message)))
+            case .dayDivider(let timestampMs):
+                return ConversationEntry(id: "day-\(timestampMs)", content: .dayDivider(Date(milliseconds: timestampMs)))
+            case .readMarker:
+                return ConversationEntry(id: "read-marker", content: .readMarker)
+            case .start:
+                return ConversationEntry(id: "start", content: .start)
+            }
+        }
+    }
+}
+
+extension MessageEntry {
+    init(rustValue m: CaseMessage) {
+        let handle: MessageHandle?
+        if let eventId = m.eventId {
+            handle = .event(EventID(eventId))
+        } else if let transactionId = m.transactionId {
+            handle = .local(transactionID: transactionId)
+        } else {
+            handle = nil
+        }
+        self.init(handle: handle, sender: UserID(m.sender), isOwn: m.isOwn,
+                  date: Date(milliseconds: m.timestampMs), body: MessageBody(rustValue: m.kind),
+                  inReplyTo: m.inReplyTo.map(EventID.init), edited: m.edited,
+                  sharedBy: m.sharedBy.map(UserID.init), delivery: DeliveryState(rustValue: m.sendState),
+                  readBy: m.readBy.map(UserID.init))
+    }
+}
+
+extension MessageBody {
+    init(rustValue kind: MessageKind) {
+        switch kind {
+        case .text(let body, _): self = .text(body)
+        case .photo(let photo): self = .photo(PhotoInfo(rustValue: photo))
+        case .header(let header): self = .header(PatientHeader(rustValue: header))
+        case .advice(let advice): self = .advice(AdviceCard(rustValue: advice))
+        case .closure(let outcome): self = .closure(outcome: outcome)
+        case .unableToDecrypt(let reason): self = .unreadable(UnreadableReason(rustValue: reason))
+        case .untrusted: self = .untrusted
+        case .membership(let userId, let change): self = .membership(user: UserID(userId), change: change)
+        case .redacted: self = .redacted
+        case .other: self = .other
+        }
+    }
+}
+
+extension UnreadableReason {
+    init(rustValue: UtdReason) {
+        switch rustValue {
+        case .waiting: self = .waiting
+        case .sentBeforeJoined: self = .sentBeforeJoined
+        case .deviceNotVerified: self = .deviceNotVerified
+        case .noBackup: self = .noBackup
+        case .senderNotTrusted: self = .senderNotTrusted
+        case .withheld: self = .withheld
+        }
+    }
+}
+
+extension DeliveryState {
+    init(rustValue: SendState) {
+        switch rustValue {
+        case .sending: self = .sending
+        case .sent: self = .sent
+        case .failed(let recoverable): self = .failed(recoverable: recoverable)
+        case .blockedByIdentityChange(let users): self = .blockedByIdentityChange(users.map(UserID.init))
+        }
+    }
+}
+
+extension PhotoInfo {
+    init(rustValue p: PhotoMessage) {
+        self.init(caption: p.caption, width: p.width.map { Int($0) }, height: p.height.map { Int($0) },
+                  hasThumbnail: p.hasThumbnail)
+    }
+}
+
+extension MessageHandle {
+    var rustValue: MessageRef {
+        switch self {
+        case .event(let id): return .event(eventId: id.rawValue)
+        case .local(let transactionID): return .local(transactionId: transactionID)
+        }
+    }
+}
+
+extension PhotoVariant {
+    var rustValue: PhotoSize {
+        switch self {
+        case .thumbnail: return .thumbnail
+        case .full: return .full
+        }
+    }
+}
+
+extension QuickReaction {
+    var rustValue: Reaction {
+        switch self {
+        case .agree: return .agree
+        case .seen: return .seen
+        case .thanks: return .thanks
+        case .done: return .done
+        }
+    }
+}
+
+extension ListOp where Element == TimelineItem {
+    init(rustValue diff: TimelineDiff) {
+        switch diff {
+        case .append(let values): self = .append(values)
+        case .clear: self = .clear
+        case .pushFront(let value): self = .pushFront(value)
+        case .pushBack(let value): self = .pushBack(value)
+        case .popFront: self = .popFront
+        case .popBack: self = .popBack
+        case .insert(let index, let value): self = .insert(Int(index), value)
+        case .set(let index, let value): self = .set(Int(index), value)
+        case .remove(let index): self = .remove(Int(index))
+        case .truncate(let length): self = .truncate(Int(length))
+        case .reset(let values): self = .reset(values)
+        }
+    }
+}

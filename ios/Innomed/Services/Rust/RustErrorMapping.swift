@@ -1,0 +1,163 @@
+import Foundation
+import InnomedFFI
+
+/// Runs a call into the core and turns its typed errors into `ServiceError`.
+func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw ServiceError(rust: error)
+    }
+}
+
+func mapErrorsSync<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw ServiceError(rust: error)
+    }
+}
+
+extension ServiceError {
+    init(rust error: Error) {
+        switch error {
+        case let mapped as ServiceError: self = mapped
+        case let e as ClientError: self.init(client: e)
+        case let e as CaseError: self.init(caseError: e)
+        case let e as TimelineError: self.init(timeline: e)
+        case let e as PhotoError: self.init(photo: e)
+        case let e as TrustError: self.init(trust: e)
+        case let e as PushError: self.init(push: e)
+        case let e as CptsError: self.init(cpts: e)
+        case is SecureStoreError: self = .secureStorage
+        case is CocoaError: self = .storage
+        default: self = .internalFailure
+        }
+    }
+
+    private init(client e: ClientError) {
+        switch e {
+        case .InvalidHomeserverUrl: self = .invalidHomeserverURL
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .InvalidUserId: self = .invalidUserID
+        case .WrongCredentials: self = .wrongCredentials
+        case .UserIdTaken: self = .userIDTaken
+        case .RegistrationDisabled: self = .registrationDisabled
+        case .WrongStoreKey: self = .wrongStoreKey
+        case .StoreInUse: self = .storeInUse
+        case .SessionRevoked: self = .sessionRevoked
+        case .NoSession: self = .noSession
+        case .Closed: self = .closed
+        case .SyncTimeout: self = .syncTimeout
+        case .SecureStorage: self = .secureStorage
+        case .Storage: self = .storage
+        case .Server: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(caseError e: CaseError) {
+        switch e {
+        case .NotACase: self = .notACase
+        case .NotFound: self = .caseNotFound
+        case .InvalidUserId: self = .invalidUserID
+        case .UnknownUser: self = .unknownUser
+        case .NotCrossSigned: self = .notCrossSigned
+        case .CaseClosed: self = .caseClosed
+        case .NotEncrypted: self = .notEncrypted
+        case .NotInvited: self = .notInvited
+        case .InvalidHeader: self = .invalidHeader
+        case .NotAllowed: self = .notAllowed
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Closed: self = .closed
+        case .Server: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(timeline e: TimelineError) {
+        switch e {
+        case .NotEncrypted: self = .notEncrypted
+        case .NotJoined: self = .notJoined
+        case .MessageNotFound: self = .messageNotFound
+        case .EmptyMessage: self = .emptyMessage
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Timeline: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(photo e: PhotoError) {
+        switch e {
+        case .TooLarge: self = .photoTooLarge
+        case .UnsupportedFormat: self = .unsupportedFormat
+        case .TooManyPixels: self = .tooManyPixels
+        case .Corrupt: self = .corruptPhoto
+        case .Unreadable: self = .unreadableFile
+        case .NoConsent: self = .noConsent
+        case .NotJoined: self = .notJoined
+        case .NotEncrypted: self = .notEncrypted
+        case .MessageNotFound: self = .messageNotFound
+        case .NotAPhoto: self = .notAPhoto
+        case .Tampered: self = .tampered
+        case .MediaMissing: self = .mediaMissing
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Failed: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(trust e: TrustError) {
+        switch e {
+        case .WrongRecoveryKey: self = .wrongRecoveryKey
+        case .RecoveryNotSetUp: self = .recoveryNotSetUp
+        case .RecoveryAlreadyEnabled: self = .recoveryAlreadyEnabled
+        case .WrongPassword: self = .wrongPassword
+        case .UnknownDevice: self = .unknownDevice
+        case .VerificationNotReady: self = .verificationNotReady
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Closed: self = .closed
+        case .Server: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(push e: PushError) {
+        switch e {
+        case .InvalidGatewayUrl: self = .invalidGatewayURL
+        case .NotFound: self = .messageNotFound
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Closed: self = .closed
+        case .Server: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+
+    private init(cpts e: CptsError) {
+        switch e {
+        case .InvalidRpps: self = .invalidRPPS
+        case .UnknownSpecialty: self = .unknownSpecialty
+        case .InvalidSlot: self = .invalidSlot
+        case .InvalidRequest: self = .invalidRequest
+        case .NoOneOnDuty(let specialty, let directory):
+            self = .noOneOnDuty(specialty: specialty, directory: directory.map(DirectoryMember.init(rustValue:)))
+        case .AlreadyTaken: self = .alreadyTaken
+        case .NotARequest: self = .notARequest
+        case .NotInDirectory: self = .notInDirectory
+        case .NotThisSpecialty: self = .notThisSpecialty
+        case .UnknownUser: self = .unknownUser
+        case .NotEncrypted: self = .notEncrypted
+        case .NotFound: self = .caseNotFound
+        case .NotAllowed: self = .notAllowed
+        case .WrongStatus: self = .wrongStatus
+        case .NoAdvice: self = .noAdvice
+        case .Report: self = .reportFailed
+        case .InvalidUserId: self = .invalidUserID
+        case .Case: self = .server
+        case .HomeserverUnreachable: self = .homeserverUnreachable
+        case .Closed: self = .closed
+        case .Server: self = .server
+        case .Internal: self = .internalFailure
+        }
+    }
+}

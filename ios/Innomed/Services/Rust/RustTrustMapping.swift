@@ -1,0 +1,33 @@
+import Foundation
+import InnomedFFI
+
+extension RecoveryState {
+    init(rustValue: RecoveryStatus) {
+        switch rustValue {
+        case .unknown: self = .unknown
+        case .disabled: self = .disabled
+        case .enabled: self = .enabled
+        case .incomplete: self = .incomplete
+        }
+    }
+}
+
+extension VerificationStep {
+    init(rustValue: VerificationState) {
+        switch rustValue {
+        case .requested: self = .requested
+        case .ready: self = .ready
+        case .starting: self = .starting
+        case .emojis(let emojis): self = .emojis(emojis.map { EmojiPair(symbol: $0.symbol, name: $0.description) })
+        case .confirmed: self = .confirmed
+        case .done: self = .done
+        case .cancelled(let reason): self = .cancelled(reason: reason)
+        }
+    }
+}
+
+extension DeviceSummary {
+    init(rustValue d: DeviceInfo) {
+        self.init(deviceID: d.deviceId, verified: d.verified, crossSignedByOwner: d.crossSignedByOwner)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import InnomedFFI
+
+final class RustTrustService: TrustService, @unchecked Sendable {
+    private let client: Client
+
+    init(client: Client) {
+        self.client = client
+    }
+
+    func recoveryState() -> RecoveryState {
+        (try? client.recoveryStatus()).map(RecoveryState.init(rustValue:)) ?? .unknown
+    }
+
+    func enableRecovery() async throws -> String {
+        try await mapErrors { try await client.enableRecovery() }
+    }
+
+    func recover(with recoveryKey: String) async throws {
+        try await mapErrors { try await client.recover(recoveryKey: recoveryKey) }
+    }
+
+    func isThisDeviceCrossSigned() async throws -> Bool {
+        try await mapErrors { try await client.isDeviceCrossSigned() }
+    }
+
+    func devices(of user: UserID) async throws -> [DeviceSummary] {
+        try await mapErrors { try await client.devicesOf(userId: user.rawValue) }
+            .map(DeviceSummary.init(rustValue:))
+    }
+
+    func isVerified(_ user: UserID) async throws -> Bool {
+        try await mapErrors { try await client.isUserVerified(userId: user.rawValue) }
+    }
+
+    func verify(user: UserID, device: String) async throws -> VerificationSession {
+        let verification = try await mapErrors {
+            try await client.verifyDevice(userId: user.rawValue, deviceId: device)
+        }
+        return RustVerificationSession(verification)
+    }
+
+    func incomingVerification(timeout: TimeInterval) async throws -> VerificationSession? {
+        let verification = try await mapErrors {
+            try await client.incomingVerification(timeoutMs: milliseconds(timeout))
+        }
+        return verification.map { RustVerificationSession($0) }
+    }
+}
+
+final class RustVerificationSession: VerificationSession, @unchecked Sendable {
+    let otherUser: UserID
+    let isSelfVerification: Bool
+    private let verification: Verification
+    private let lock = NSLock()
+    private var last: VerificationState = .requested
+
+    init(_ verification: Verification) {
+        self.verification = verification
+        otherUser = UserID(verification.otherUserId())
+        isSelfVerification = verification.isSelfVerification()
+    }
+
+    func currentStep() async throws -> VerificationStep {
+        let state = try await mapErrors { try await verification.state() }
+        return remember(state)
+    }
+
+    func nextStep(timeout: TimeInterval) async throws -> VerificationStep {
+        let current = lock.withLock { last }
+        let state = try await mapErrors {
+            try await verification.nextState(current: current, timeoutMs: milliseconds(timeout))
+        }
+        return remember(state)
+    }
+
+    func accept() async throws { try await mapErrors { try await verification.accept() } }
+    func startEmojis() async throws { try await mapErrors { try await verification.startEmojis() } }
+    func confirm() async throws { try await mapErrors { try await verification.confirm() } }
+    func mismatch() async throws { try await mapErrors { try await verification.mismatch() } }
+    func cancel() async throws { try await mapErrors { try await verification.cancel() } }
+
+    private func remember(_ state: VerificationState) -> VerificationStep {
+        lock.withLock { last = state }
+        return VerificationStep(rustValue: state)
+    }
+}

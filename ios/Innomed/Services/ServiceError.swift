@@ -1,0 +1,46 @@
+import Foundation
+
+/// Every failure the screens can meet, one case per stable code of the core's error enums
+/// (`ClientError`, `CaseError`, `TimelineError`, `PhotoError`, `TrustError`, `PushError`,
+/// `CptsError`). The views localise `localizationKey`; details of server or internal failures
+/// are kept out of the UI and out of the logs.
+public enum ServiceError: Error, Equatable, Sendable {
+    // Account, session, sync
+    case invalidHomeserverURL, homeserverUnreachable, invalidUserID, wrongCredentials
+    case userIDTaken, registrationDisabled, wrongStoreKey, storeInUse, sessionRevoked
+    case noSession, closed, syncTimeout, secureStorage, storage
+    // Cases and conversation
+    case notACase, caseNotFound, unknownUser, notCrossSigned, caseClosed, notEncrypted
+    case notInvited, invalidHeader, notAllowed, notJoined, messageNotFound, emptyMessage
+    // Photos
+    case photoTooLarge, unsupportedFormat, tooManyPixels, corruptPhoto, unreadableFile
+    case noConsent, notAPhoto, tampered, mediaMissing
+    // Trust and verification
+    case wrongRecoveryKey, recoveryNotSetUp, recoveryAlreadyEnabled, wrongPassword
+    case unknownDevice, verificationNotReady
+    // Push
+    case invalidGatewayURL
+    // CPTS and télé-expertise
+    case invalidRPPS, unknownSpecialty, invalidSlot, invalidRequest
+    case noOneOnDuty(specialty: String, directory: [DirectoryMember])
+    case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice
+    case reportFailed
+    // Anything else
+    case server, internalFailure
+
+    /// The stable code, for logs and for the localisation key.
+    public var code: String {
+        switch self {
+        case .noOneOnDuty: return "noOneOnDuty"
+        default: return String(describing: self)
+        }
+    }
+
+    /// `error.<code>` in Localizable.strings.
+    public var localizationKey: String { "error.\(code)" }
+
+    /// Maps anything thrown below the services (already a `ServiceError` or not).
+    public static func from(_ error: Error) -> ServiceError {
+        (error as? ServiceError) ?? .internalFailure
+    }
+}

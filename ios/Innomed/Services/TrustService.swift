@@ -1,0 +1,39 @@
+import Foundation
+
+/// The doctor's identity across devices: recovery key, cross-signing, emoji verification.
+public protocol TrustService: AnyObject {
+    func recoveryState() -> RecoveryState
+
+    /// Sets up key backup and returns the recovery key, to show once.
+    func enableRecovery() async throws -> String
+
+    /// Enters the recovery key on a new device; a wrong key changes nothing.
+    func recover(with recoveryKey: String) async throws
+
+    func isThisDeviceCrossSigned() async throws -> Bool
+    func devices(of user: UserID) async throws -> [DeviceSummary]
+    func isVerified(_ user: UserID) async throws -> Bool
+
+    /// Asks one device (the doctor's other phone, or a colleague's) to verify.
+    func verify(user: UserID, device: String) async throws -> VerificationSession
+
+    /// The next request another device sent, or `nil` after the timeout.
+    func incomingVerification(timeout: TimeInterval) async throws -> VerificationSession?
+}
+
+/// One emoji verification, step by step.
+public protocol VerificationSession: AnyObject {
+    var otherUser: UserID { get }
+    var isSelfVerification: Bool { get }
+
+    func currentStep() async throws -> VerificationStep
+
+    /// Waits at most `timeout` for the step to change; returns the step then.
+    func nextStep(timeout: TimeInterval) async throws -> VerificationStep
+
+    func accept() async throws
+    func startEmojis() async throws
+    func confirm() async throws
+    func mismatch() async throws
+    func cancel() async throws
+}

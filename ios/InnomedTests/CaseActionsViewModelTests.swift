@@ -1,0 +1,72 @@
+@testable import Innomed
+@testable import InnomedServices
+import XCTest
+
+@MainActor
+final class CaseActionsViewModelTests: XCTestCase {
+    private let caseID = CaseID("!case:cpts.test")
+    private let cptsID = CptsID("!cpts:cpts.test")
+
+    private func details(_ progress: CaseProgress, request: Bool, acceptedBy: UserID? = nil) -> CaseDetails {
+        CaseDetails(progress: progress, specialty: "dermatology", urgency: .soon, due: nil,
+                    cptsID: request ? cptsID : nil, acceptedBy: acceptedBy)
+    }
+
+    private func makeViewModel(me: UserID, details: CaseDetails, advice: ReceivedAdvice? = nil,
+                               requests: FakeRequestService = FakeRequestService()) -> CaseActionsViewModel {
+        let cases = FakeCaseService()
+        cases.onDetails = { _ in details }
+        requests.onAdvice = { _ in advice }
+        let viewModel = CaseActionsViewModel(session: Fixtures.session(account: me, cases: cases, requests: requests),
+                                             caseID: caseID)
+        viewModel.requester = Fixtures.gp
+        return viewModel
+    }
+
+    func testTheSpecialistTakesAnOpenRequestButNotTheGP() async {
+        let specialist = makeViewModel(me: Fixtures.dermatologist, details: details(.requested, request: true))
+        await specialist.refresh()
+        XCTAssertTrue(specialist.actions.contains(.take))
+
+        let gp = makeViewModel(me: Fixtures.gp, details: details(.requested, request: true))
+        await gp.refresh()
+        XCTAssertFalse(gp.actions.contains(.take))
+    }
+
+    func testTakingCallsTheCoreAndRefreshes() async {
+        let requests = FakeRequestService()
+        let viewModel = makeViewModel(me: Fixtures.dermatologist, details: details(.requested, request: true),
+                                      requests: requests)
+        await viewModel.take()
+        XCTAssertEqual(requests.taken, [caseID])
+        XCTAssertNotNil(viewModel.details)
+    }
+
+    func testOnlyTheSpecialistWhoTookItAdvises() async {
+        let taker = makeViewModel(me: Fixtures.dermatologist,
+                                  details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist))
+        await taker.refresh()
+        XCTAssertTrue(taker.actions.contains(.advise))
+
+        let gp = makeViewModel(me: Fixtures.gp,
+                               details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist))
+        await gp.refresh()
+        XCTAssertFalse(gp.actions.contains(.advise))
+    }
+
+    func testTheGPClosesAnAnsweredRequestOnceTheAdviceIsThere() async {
+        let advice = ReceivedAdvice(advice: AdviceCard(assessment: "Nævus", recommendation: "Surveillance",
+                                                       visit: .routine),
+                                    sender: Fixtures.dermatologist, date: Fixtures.now)
+        let gp = makeViewModel(me: Fixtures.gp, details: details(.answered, request: true), advice: advice)
+        await gp.refresh()
+        XCTAssertTrue(gp.actions.contains(.closeWithReport))
+        XCTAssertFalse(gp.actions.contains(.close), "a request closes with its report")
+    }
+
+    func testAPlainCaseCanBeMarkedAnsweredOrClosed() async {
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false))
+        await viewModel.refresh()
+        XCTAssertEqual(Set(viewModel.actions), [.invite, .markAnswered, .close])
+    }
+}

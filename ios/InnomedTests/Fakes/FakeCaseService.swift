@@ -1,0 +1,36 @@
+import Foundation
+@testable import InnomedServices
+
+final class FakeCaseService: CaseService {
+    /// Each element is one update of the live list; the stream ends after the last.
+    var rowUpdates: [[CaseRow]] = []
+    var conversations: [CaseID: FakeConversationService] = [:]
+    var onCreate: (CaseDraft) async throws -> CaseID = { _ in try unstubbed("createCase") }
+    var onDetails: (CaseID) async throws -> CaseDetails? = { _ in try unstubbed("details") }
+    var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
+    var onSetProgress: (CaseProgress, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
+    var invited: [(UserID, CaseID)] = []
+    var declined: [CaseID] = []
+
+    func caseRows() -> AsyncStream<[CaseRow]> {
+        let updates = rowUpdates
+        return AsyncStream { continuation in
+            for rows in updates { continuation.yield(rows) }
+            continuation.finish()
+        }
+    }
+
+    func createCase(_ draft: CaseDraft) async throws -> CaseID { try await onCreate(draft) }
+    func code(of id: CaseID) throws -> String { "IM-TEST01" }
+    func details(of id: CaseID) async throws -> CaseDetails? { try await onDetails(id) }
+    func header(of id: CaseID) async throws -> PatientHeader? { try unstubbed("header") }
+    func accept(_ id: CaseID) async throws { try await onAccept(id) }
+    func decline(_ id: CaseID) async throws { declined.append(id) }
+    func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
+    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws { try await onSetProgress(progress, id) }
+
+    func conversation(for id: CaseID) async throws -> ConversationService {
+        guard let conversation = conversations[id] else { return try unstubbed("conversation(\(id.rawValue))") }
+        return conversation
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+@testable import InnomedServices
+
+enum Fixtures {
+    static let gp = UserID("@dr.martin:cpts.test")
+    static let dermatologist = UserID("@dr.benali:cpts.test")
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    static func session(account user: UserID = gp, cases: FakeCaseService = FakeCaseService(),
+                        requests: FakeRequestService = FakeRequestService(),
+                        directory: FakeDirectoryService = FakeDirectoryService(),
+                        trust: FakeTrustService = FakeTrustService()) -> UserSession {
+        UserSession(account: Account(userID: user, deviceID: "PHONE1"), cases: cases, requests: requests,
+                    directory: directory, trust: trust)
+    }
+
+    static func row(_ id: String, membership: CaseMembership = .joined, progress: CaseProgress? = .open,
+                    urgency: UrgencyLevel = .routine, due: Date? = nil, activity: Date? = nil) -> CaseRow {
+        CaseRow(id: CaseID(id), code: "IM-\(id)", membership: membership, progress: progress,
+                specialty: "dermatology", urgency: urgency, due: due, cptsID: nil, lastMessage: nil,
+                lastActivity: activity, unread: 0, inviter: membership == .invited ? gp : nil)
+    }
+
+    static func message(_ id: String, from sender: UserID = dermatologist, body: MessageBody) -> ConversationEntry {
+        ConversationEntry(id: id, content: .message(MessageEntry(
+            handle: .event(EventID(id)), sender: sender, isOwn: sender == gp, date: now, body: body,
+            inReplyTo: nil, edited: false, sharedBy: nil, delivery: .sent, readBy: [])))
+    }
+
+    static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString, isDirectory: true)
+    }
+}

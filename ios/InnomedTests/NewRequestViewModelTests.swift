@@ -1,0 +1,97 @@
+@testable import Innomed
+@testable import InnomedServices
+import XCTest
+
+@MainActor
+final class NewRequestViewModelTests: XCTestCase {
+    private let cpts = CptsInfo(id: CptsID("!cpts:cpts.test"), name: "CPTS du Val de Seine", isJoined: true)
+
+    private func fill(_ viewModel: NewRequestViewModel) {
+        viewModel.specialty = "dermatology"
+        viewModel.urgency = .urgent
+        viewModel.patientLabel = " M.D. "
+        viewModel.reason = "Lésion pigmentée"
+        viewModel.question = "Exérèse ?"
+    }
+
+    func testConsentIsRequiredBeforeSending() {
+        let viewModel = NewRequestViewModel(session: Fixtures.session())
+        fill(viewModel)
+        XCTAssertFalse(viewModel.canSubmit)
+        viewModel.consent = true
+        XCTAssertTrue(viewModel.canSubmit)
+    }
+
+    func testInACptsTheRequestGoesToTheSpecialistOnDutyWithThePhoto() async throws {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        var opened: (RequestDraft, CptsID)?
+        requests.onOpen = { draft, space in
+            opened = (draft, space)
+            return CaseID("!case:cpts.test")
+        }
+        let cases = FakeCaseService()
+        let conversation = FakeConversationService()
+        cases.conversations[CaseID("!case:cpts.test")] = conversation
+        let photos = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
+        let viewModel = NewRequestViewModel(session: Fixtures.session(cases: cases, requests: requests), photos: photos)
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.attachPhoto(jpeg: Data([0xFF, 0xD8, 0xFF, 0xD9]))
+        let photo = try XCTUnwrap(viewModel.photoURL)
+
+        await viewModel.submit()
+
+        XCTAssertEqual(opened?.1, cpts.id)
+        XCTAssertEqual(opened?.0.specialty, "dermatology")
+        XCTAssertEqual(opened?.0.urgency, .urgent)
+        XCTAssertEqual(opened?.0.header.patientLabel, "M.D.")
+        XCTAssertEqual(opened?.0.header.photoConsent, true)
+        XCTAssertEqual(opened?.0.patientConsent, true)
+        XCTAssertEqual(conversation.sentPhotos, [photo])
+        XCTAssertEqual(conversation.photoFileExisted, [true])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: photo.path), "the private copy is deleted once queued")
+        XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"))
+    }
+
+    func testNobodyOnDutyOffersTheDirectorysSpecialists() async {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        let benali = DirectoryMember(userID: Fixtures.dermatologist, displayName: "Dr Nadia Benali",
+                                     profession: .physician, specialties: ["dermatology"], rpps: "10003987657",
+                                     retired: false)
+        requests.onOpen = { draft, _ in
+            guard draft.expert == nil else { return CaseID("!picked:cpts.test") }
+            throw ServiceError.noOneOnDuty(specialty: "dermatology", directory: [benali])
+        }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        fill(viewModel)
+        viewModel.consent = true
+
+        await viewModel.submit()
+        XCTAssertEqual(viewModel.offeredExperts, [benali])
+        XCTAssertNil(viewModel.created)
+
+        viewModel.expert = benali
+        await viewModel.submit()
+        XCTAssertEqual(viewModel.created, CaseID("!picked:cpts.test"))
+    }
+
+    func testWithoutACptsACaseIsOpenedWithTheUrgencysDeadline() async {
+        let cases = FakeCaseService()
+        var created: CaseDraft?
+        cases.onCreate = { draft in
+            created = draft
+            return CaseID("!direct:cpts.test")
+        }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(cases: cases)) { Fixtures.now }
+        fill(viewModel)
+        viewModel.consent = true
+
+        await viewModel.submit()
+
+        XCTAssertEqual(created?.due, Fixtures.now.addingTimeInterval(24 * 3600))
+        XCTAssertEqual(created?.specialty, "dermatology")
+        XCTAssertEqual(viewModel.created, CaseID("!direct:cpts.test"))
+    }
+}
