@@ -38,15 +38,30 @@ fn library_dir_arg(dir: &Path) -> String {
     format!("-Dinnomed.library.dir={}", dir.display())
 }
 
-/// Kotlin tests against a Synapse started for them and stopped afterwards.
+/// The Android app's layers that need no Android SDK (API, Rust-backed implementation, fakes,
+/// presenters), compiled and tested on the JVM.
+const ANDROID_JVM_PROJECT: &str = "android/jvm";
+
+/// Kotlin tests against a Synapse started for them and stopped afterwards: the FFI's, then the
+/// Android app's presenters and journey.
 pub fn test() -> Result<(), String> {
     let (project, library_dir) = prepare("dev")?;
     let started = Instant::now();
     let mut hs = Homeserver::start(HomeserverOptions::default()).map_err(|e| e.to_string())?;
     eprintln!("==> Synapse for the Kotlin tests at {}", hs.url());
-    let result = run(maven(&project)
-        .args(["test", &library_dir_arg(&library_dir)])
-        .env("INNOMED_HOMESERVER_URL", hs.url()));
+    let maven_test = |project: &Path| {
+        run(maven(project)
+            .args(["test", &library_dir_arg(&library_dir)])
+            .env("INNOMED_HOMESERVER_URL", hs.url()))
+    };
+    let mut result = maven_test(&project);
+    let android = workspace_root().join(ANDROID_JVM_PROJECT);
+    if result.is_ok() {
+        eprintln!(
+            "==> Android app on the JVM: presenters against fakes, one journey against Synapse"
+        );
+        result = maven_test(&android);
+    }
     let stopped = hs.stop().map_err(|e| e.to_string());
     result?;
     stopped?;

@@ -81,14 +81,19 @@ pub fn run() -> Result<(), String> {
     eprintln!("==> demo smoke test: ok ({demo_elapsed:.0?})");
     timings.push(("demo smoke test", demo_elapsed));
 
-    eprintln!("==> kotlin: the FFI's generated Kotlin, tested on the JVM against Synapse");
+    eprintln!("==> swift: every Swift file of the iOS app parsed (tree-sitter; no compiler here)");
+    let swift_started = Instant::now();
+    crate::swift_check::check()?;
+    timings.push(("swift syntax", swift_started.elapsed()));
+
+    eprintln!("==> kotlin: the FFI's generated Kotlin and the Android app's presenters, tested on the JVM against Synapse");
     let kotlin_started = Instant::now();
     crate::jvm::test()
         .map_err(|e| format!("{e}\nre-run them alone with `cargo xtask test-kotlin`"))?;
     timings.push(("kotlin (jvm)", kotlin_started.elapsed()));
 
     println!(
-        "xtask test: format, clippy, tests, the demo smoke test and the Kotlin tests all passed in {:.0?}",
+        "xtask test: format, clippy, cargo deny, tests, the demo smoke test, the Swift syntax check and the Kotlin tests all passed in {:.0?}",
         started.elapsed()
     );
     for (name, elapsed) in &timings {
