@@ -7,7 +7,7 @@ mod deny;
 mod homeserver;
 mod jvm;
 mod mobile;
-mod swift_check;
+mod shell_check;
 mod test;
 
 use std::path::PathBuf;

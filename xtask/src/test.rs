@@ -81,10 +81,14 @@ pub fn run() -> Result<(), String> {
     eprintln!("==> demo smoke test: ok ({demo_elapsed:.0?})");
     timings.push(("demo smoke test", demo_elapsed));
 
-    eprintln!("==> swift: every Swift file of the iOS app parsed (tree-sitter; no compiler here)");
-    let swift_started = Instant::now();
-    crate::swift_check::check()?;
-    timings.push(("swift syntax", swift_started.elapsed()));
+    eprintln!(
+        "==> apps: every Swift file of the iOS app and Kotlin file of the Android app parsed, \
+         Android strings checked (tree-sitter; no compiler here)"
+    );
+    let apps_started = Instant::now();
+    crate::shell_check::swift()?;
+    crate::shell_check::android()?;
+    timings.push(("apps syntax", apps_started.elapsed()));
 
     eprintln!("==> kotlin: the FFI's generated Kotlin and the Android app's presenters, tested on the JVM against Synapse");
     let kotlin_started = Instant::now();
@@ -93,7 +97,7 @@ pub fn run() -> Result<(), String> {
     timings.push(("kotlin (jvm)", kotlin_started.elapsed()));
 
     println!(
-        "xtask test: format, clippy, cargo deny, tests, the demo smoke test, the Swift syntax check and the Kotlin tests all passed in {:.0?}",
+        "xtask test: format, clippy, cargo deny, tests, the demo smoke test, the apps' syntax checks and the Kotlin tests all passed in {:.0?}",
         started.elapsed()
     );
     for (name, elapsed) in &timings {

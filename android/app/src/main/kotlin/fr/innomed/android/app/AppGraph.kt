@@ -1,0 +1,45 @@
+package fr.innomed.android.app
+
+import android.content.Context
+import fr.innomed.android.api.session.SessionService
+import fr.innomed.android.app.lock.AppLock
+import fr.innomed.android.app.photos.PhotoStore
+import fr.innomed.android.app.platform.FcmPushHook
+import fr.innomed.android.app.platform.KeystoreSecureStore
+import fr.innomed.android.app.platform.PushClients
+import fr.innomed.android.app.push.PushReceiver
+import fr.innomed.android.impl.RustSessionService
+import java.io.File
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.MainScope
+
+/** The app's objects, built once per process. Everything lives in app-private storage. */
+class AppGraph(context: Context) {
+    private val accountsDir = File(context.filesDir, "accounts").apply { mkdirs() }
+    private val secureStore = KeystoreSecureStore(context)
+
+    val sessions: SessionService = RustSessionService(
+        dataDir = accountsDir,
+        secureStore = secureStore,
+        reportsDir = File(context.filesDir, "reports").apply { mkdirs() },
+    )
+
+    val appLock = AppLock()
+
+    /** For work that must outlive a screen (signing out wipes data after the screen is gone). */
+    val appScope: CoroutineScope = MainScope()
+
+    val photos = PhotoStore(context)
+
+    /** What the FCM service calls; see [PushReceiver]. */
+    val push: PushReceiver = FcmPushHook(
+        context = context,
+        client = PushClients(accountsDir, secureStore, sessionRunning = { sessions.activeSession.value != null })::client,
+        gatewayUrl = BuildConfigDefaults.PUSH_GATEWAY,
+    )
+}
+
+/** Deployment settings (one CPTS gateway per deployment). */
+object BuildConfigDefaults {
+    const val PUSH_GATEWAY = "https://push.innomed.example/_matrix/push/v1/notify"
+}

@@ -1,0 +1,198 @@
+package fr.innomed.android.app.navigation
+
+import android.Manifest
+import android.net.Uri
+import android.os.Build
+import androidx.activity.compose.rememberLauncherForActivityResult
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.navigation.NavHostController
+import androidx.navigation.NavType
+import androidx.navigation.compose.NavHost
+import androidx.navigation.compose.composable
+import androidx.navigation.compose.rememberNavController
+import androidx.navigation.navArgument
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.session.SignOutResult
+import fr.innomed.android.app.AppGraph
+import fr.innomed.android.app.ui.case.CaseView
+import fr.innomed.android.app.ui.caselist.CaseListView
+import fr.innomed.android.app.ui.directory.DirectoryView
+import fr.innomed.android.app.ui.newrequest.NewRequestView
+import fr.innomed.android.app.ui.recovery.RecoveryView
+import fr.innomed.android.app.ui.settings.SettingsEvent
+import fr.innomed.android.app.ui.settings.SettingsState
+import fr.innomed.android.app.ui.settings.SettingsView
+import fr.innomed.android.app.ui.signin.SignInView
+import fr.innomed.android.app.ui.verification.VerificationView
+import fr.innomed.android.features.case.CasePresenter
+import fr.innomed.android.features.caselist.CaseListEvent
+import fr.innomed.android.features.caselist.CaseListPresenter
+import fr.innomed.android.features.directory.DirectoryPresenter
+import fr.innomed.android.features.newrequest.NewRequestEvent
+import fr.innomed.android.features.newrequest.NewRequestPresenter
+import fr.innomed.android.features.recovery.RecoveryPresenter
+import fr.innomed.android.features.signin.SignInPresenter
+import fr.innomed.android.features.verification.VerificationPresenter
+import fr.innomed.android.features.verification.VerificationTarget
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.launch
+
+private object Routes {
+    const val SIGN_IN = "signin"
+    const val CASES = "cases"
+    const val NEW_REQUEST = "new-request"
+    const val CASE = "case/{roomId}"
+    const val DIRECTORY = "directory"
+    const val VERIFICATION = "verification"
+    const val RECOVERY = "recovery"
+    const val SETTINGS = "settings"
+
+    fun case(roomId: RoomId) = "case/" + Uri.encode(roomId.value)
+}
+
+/** A presenter lives as long as its destination is composed, with that destination's scope. */
+@Composable
+private fun <P> rememberPresenter(create: (CoroutineScope) -> P): P {
+    val scope = rememberCoroutineScope()
+    return remember { create(scope) }
+}
+
+/** Reopens the saved account, then the screens; back to sign-in whenever the session ends. */
+@Composable
+fun InnomedNavHost(graph: AppGraph) {
+    val nav = rememberNavController()
+    val session by graph.sessions.activeSession.collectAsStateWithLifecycle()
+    var restored by remember { mutableStateOf(false) }
+    LaunchedEffect(Unit) {
+        graph.sessions.restore()
+        restored = true
+    }
+    if (!restored) {
+        Box(Modifier.fillMaxSize()) { CircularProgressIndicator(Modifier.align(Alignment.Center)) }
+        return
+    }
+    val start = remember { if (session != null) Routes.CASES else Routes.SIGN_IN }
+    LaunchedEffect(session) {
+        if (session == null && nav.currentDestination?.route != Routes.SIGN_IN) {
+            graph.photos.wipe()
+            nav.navigate(Routes.SIGN_IN) { popUpTo(nav.graph.id) { inclusive = true } }
+        }
+    }
+
+    NavHost(navController = nav, startDestination = start) {
+        composable(Routes.SIGN_IN) {
+            val presenter = rememberPresenter { SignInPresenter(it, graph.sessions) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            SignInView(state, presenter::onEvent)
+            LaunchedEffect(state.signedInAs) {
+                if (state.signedInAs != null) nav.navigate(Routes.CASES) { popUpTo(nav.graph.id) { inclusive = true } }
+            }
+        }
+        composable(Routes.CASES) {
+            val account = session ?: return@composable
+            AskForNotifications()
+            val presenter = rememberPresenter { CaseListPresenter(it, account.cases) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            CaseListView(
+                state = state,
+                onEvent = presenter::onEvent,
+                specialties = account.directory.specialties(),
+                onOpen = { nav.navigate(Routes.case(it)) },
+                onNewRequest = { nav.navigate(Routes.NEW_REQUEST) },
+                onDirectory = { nav.navigate(Routes.DIRECTORY) },
+                onSettings = { nav.navigate(Routes.SETTINGS) },
+            )
+            LaunchedEffect(state.openedCase) {
+                state.openedCase?.let {
+                    presenter.onEvent(CaseListEvent.CaseOpened)
+                    nav.navigate(Routes.case(it))
+                }
+            }
+        }
+        composable(Routes.NEW_REQUEST) {
+            val account = session ?: return@composable
+            val presenter = rememberPresenter { NewRequestPresenter(it, account.requests, account.directory) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            NewRequestView(state, presenter::onEvent)
+            LaunchedEffect(state.created) {
+                state.created?.let {
+                    presenter.onEvent(NewRequestEvent.RequestOpened)
+                    nav.navigate(Routes.case(it)) { popUpTo(Routes.CASES) }
+                }
+            }
+        }
+        composable(Routes.CASE, arguments = listOf(navArgument("roomId") { type = NavType.StringType })) { entry ->
+            val account = session ?: return@composable
+            val roomId = RoomId(entry.arguments?.getString("roomId") ?: return@composable)
+            val presenter = rememberPresenter {
+                CasePresenter(it, roomId, account.userId, account.cases, account.conversations, account.requests)
+            }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            CaseView(state, presenter::onEvent, account.directory.specialties())
+            LaunchedEffect(state.left) { if (state.left) nav.popBackStack() }
+        }
+        composable(Routes.DIRECTORY) {
+            val account = session ?: return@composable
+            val presenter = rememberPresenter { DirectoryPresenter(it, account.directory) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            DirectoryView(state, presenter::onEvent)
+        }
+        composable(Routes.VERIFICATION) {
+            val account = session ?: return@composable
+            val presenter = rememberPresenter { VerificationPresenter(it, account.trust, VerificationTarget.Incoming()) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            VerificationView(state, presenter::onEvent, onDone = { nav.popBackStack() })
+        }
+        composable(Routes.RECOVERY) {
+            val account = session ?: return@composable
+            val presenter = rememberPresenter { RecoveryPresenter(it, account.trust) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            RecoveryView(state, presenter::onEvent, onVerifyWithDevice = { nav.navigate(Routes.VERIFICATION) })
+        }
+        composable(Routes.SETTINGS) {
+            val account = session ?: return@composable
+            SettingsRoute(graph, nav, account.userId.value)
+        }
+    }
+}
+
+@Composable
+private fun SettingsRoute(graph: AppGraph, nav: NavHostController, userId: String) {
+    var state by remember { mutableStateOf(SettingsState(userId)) }
+    SettingsView(state) { event ->
+        when (event) {
+            SettingsEvent.Recovery -> nav.navigate(Routes.RECOVERY)
+            SettingsEvent.VerifyThisDevice -> nav.navigate(Routes.VERIFICATION)
+            SettingsEvent.SignOut -> {
+                state = state.copy(signingOut = true)
+                // The app scope: the session ends during the call and this screen goes away.
+                graph.appScope.launch {
+                    val result = graph.sessions.signOut()
+                    if (result != SignOutResult.FAILED) graph.photos.wipe()
+                    state = state.copy(signingOut = false, signOutResult = result)
+                }
+            }
+        }
+    }
+}
+
+/** Android 13+: ask once for notifications (content-free lock-screen lines). */
+@Composable
+private fun AskForNotifications() {
+    if (Build.VERSION.SDK_INT < 33) return
+    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) {}
+    LaunchedEffect(Unit) { launcher.launch(Manifest.permission.POST_NOTIFICATIONS) }
+}

@@ -1,0 +1,40 @@
+package fr.innomed.android.app.ui
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.ExperimentalMaterial3Api
+import androidx.compose.material3.Scaffold
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.material3.TopAppBar
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import fr.innomed.android.app.R
+
+/** A screen: a title bar with optional actions, and its content. */
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+fun InnomedScreen(
+    title: String,
+    actions: @Composable () -> Unit = {},
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    Scaffold(topBar = { TopAppBar(title = { Text(title) }, actions = { actions() }) }) { padding ->
+        Column(Modifier.fillMaxSize().padding(padding), content = content)
+    }
+}
+
+/** A presenter's error, until the doctor dismisses it. */
+@Composable
+fun ErrorDialog(error: ErrorText?, onDismiss: () -> Unit) {
+    if (error == null) return
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.ok)) } },
+        text = { Text(errorMessage(error)) },
+    )
+}

@@ -1,0 +1,92 @@
+package fr.innomed.android.app.ui
+
+import androidx.annotation.StringRes
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.res.stringResource
+import fr.innomed.android.app.R
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.session.SignInError
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.features.case.CaseScreenError
+
+/**
+ * Every error kind of the presenters, mapped to its string in one place. [code] is the core's
+ * stable error code (for support), never a message body.
+ */
+data class ErrorText(@StringRes val id: Int, val code: String? = null)
+
+@Composable
+fun errorMessage(text: ErrorText): String =
+    if (text.code != null) stringResource(text.id, text.code) else stringResource(text.id)
+
+fun SignInError.text(): ErrorText = when (this) {
+    SignInError.WrongCredentials -> ErrorText(R.string.error_wrong_credentials)
+    SignInError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    SignInError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
+    SignInError.InvalidHomeserverUrl -> ErrorText(R.string.error_invalid_homeserver)
+    is SignInError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun CaseError.text(): ErrorText = when (this) {
+    CaseError.NotFound -> ErrorText(R.string.error_case_not_found)
+    CaseError.NotInvited -> ErrorText(R.string.error_case_not_invited)
+    CaseError.NotAllowed -> ErrorText(R.string.error_not_allowed)
+    CaseError.CaseClosed -> ErrorText(R.string.error_case_closed)
+    CaseError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
+    CaseError.UnknownUser -> ErrorText(R.string.error_unknown_user)
+    is CaseError.InvalidHeader -> ErrorText(R.string.error_invalid_field, field)
+    CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is CaseError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun MessageError.text(): ErrorText = when (this) {
+    MessageError.EmptyMessage -> ErrorText(R.string.error_empty_message)
+    MessageError.NotJoined -> ErrorText(R.string.error_not_joined)
+    MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
+    MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is MessageError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun RequestError.text(): ErrorText = when (this) {
+    is RequestError.NoOneOnDuty -> ErrorText(R.string.error_no_one_on_duty)
+    RequestError.NoCpts -> ErrorText(R.string.error_no_cpts)
+    RequestError.ConsentMissing -> ErrorText(R.string.error_consent_missing)
+    is RequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
+    is RequestError.InvalidRequest -> ErrorText(R.string.error_invalid_field, detail)
+    RequestError.ExpertNotEligible -> ErrorText(R.string.error_expert_not_eligible)
+    RequestError.AlreadyTaken -> ErrorText(R.string.error_already_taken)
+    RequestError.NotAllowed -> ErrorText(R.string.error_not_allowed)
+    RequestError.WrongStatus -> ErrorText(R.string.error_wrong_status)
+    RequestError.NoAdvice -> ErrorText(R.string.error_no_advice)
+    RequestError.NotARequest -> ErrorText(R.string.error_not_a_request)
+    RequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is RequestError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun DirectoryError.text(): ErrorText = when (this) {
+    DirectoryError.NoCpts -> ErrorText(R.string.error_no_cpts)
+    is DirectoryError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
+    DirectoryError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is DirectoryError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun TrustError.text(): ErrorText = when (this) {
+    TrustError.WrongRecoveryKey -> ErrorText(R.string.error_wrong_recovery_key)
+    TrustError.RecoveryNotSetUp -> ErrorText(R.string.error_recovery_not_set_up)
+    TrustError.RecoveryAlreadyEnabled -> ErrorText(R.string.error_recovery_already_enabled)
+    TrustError.UnknownDevice -> ErrorText(R.string.error_unknown_device)
+    TrustError.VerificationNotReady -> ErrorText(R.string.error_verification_not_ready)
+    TrustError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is TrustError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun CaseScreenError.text(): ErrorText = when (this) {
+    is CaseScreenError.Case -> error.text()
+    is CaseScreenError.Message -> error.text()
+    is CaseScreenError.Request -> error.text()
+    CaseScreenError.AdviceIncomplete -> ErrorText(R.string.error_advice_incomplete)
+    CaseScreenError.OutcomeMissing -> ErrorText(R.string.error_outcome_missing)
+}

@@ -1,0 +1,77 @@
+package fr.innomed.android.app.ui
+
+import androidx.annotation.StringRes
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.platform.LocalConfiguration
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.app.R
+import fr.innomed.android.features.case.CaseAction
+
+/** The labels of the API's enums, in one place next to the errors. */
+@StringRes
+fun CaseStatus.label(): Int = when (this) {
+    CaseStatus.OPEN -> R.string.status_open
+    CaseStatus.REQUESTED -> R.string.status_requested
+    CaseStatus.ACCEPTED -> R.string.status_accepted
+    CaseStatus.ANSWERED -> R.string.status_answered
+    CaseStatus.CLOSED -> R.string.status_closed
+}
+
+@StringRes
+fun Urgency.label(): Int = when (this) {
+    Urgency.ROUTINE -> R.string.urgency_routine
+    Urgency.SOON -> R.string.urgency_soon
+    Urgency.URGENT -> R.string.urgency_urgent
+}
+
+@StringRes
+fun AgeBand.label(): Int = when (this) {
+    AgeBand.INFANT -> R.string.age_infant
+    AgeBand.CHILD -> R.string.age_child
+    AgeBand.ADOLESCENT -> R.string.age_adolescent
+    AgeBand.YOUNG_ADULT -> R.string.age_young_adult
+    AgeBand.ADULT -> R.string.age_adult
+    AgeBand.SENIOR -> R.string.age_senior
+    AgeBand.ELDERLY -> R.string.age_elderly
+}
+
+@StringRes
+fun Sex.label(): Int = when (this) {
+    Sex.FEMALE -> R.string.sex_female
+    Sex.MALE -> R.string.sex_male
+    Sex.OTHER -> R.string.sex_other
+    Sex.UNKNOWN -> R.string.sex_unknown
+}
+
+@StringRes
+fun InPerson.label(): Int = when (this) {
+    InPerson.NOT_NEEDED -> R.string.in_person_not_needed
+    InPerson.ROUTINE -> R.string.in_person_routine
+    InPerson.WITHIN_48H -> R.string.in_person_48h
+    InPerson.URGENT -> R.string.in_person_urgent
+}
+
+@StringRes
+fun CaseAction.label(): Int = when (this) {
+    CaseAction.ACCEPT -> R.string.action_accept
+    CaseAction.DECLINE -> R.string.action_decline
+    CaseAction.TAKE -> R.string.action_take
+    CaseAction.ADVISE -> R.string.action_advise
+    CaseAction.CLOSE_WITH_REPORT -> R.string.action_close_with_report
+    CaseAction.MARK_ANSWERED -> R.string.action_mark_answered
+    CaseAction.CLOSE -> R.string.action_close
+}
+
+/** The API carries both labels of a specialty; the screen's language picks one. */
+@Composable
+fun Specialty.label(): String =
+    if (LocalConfiguration.current.locales[0].language == "en") labelEn else labelFr
+
+@Composable
+fun specialtyLabel(code: String?, specialties: List<Specialty>): String? =
+    code?.let { c -> specialties.firstOrNull { it.code == c }?.label() ?: c }

@@ -1,0 +1,130 @@
+package fr.innomed.android.app.ui.case
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.Button
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.ErrorDialog
+import fr.innomed.android.app.ui.InnomedScreen
+import fr.innomed.android.app.ui.label
+import fr.innomed.android.app.ui.specialtyLabel
+import fr.innomed.android.app.ui.text
+import fr.innomed.android.features.case.CaseAction
+import fr.innomed.android.features.case.CaseEvent
+import fr.innomed.android.features.case.CaseState
+
+/** One case: status line, actions, the timeline (header and advice cards), the composer. */
+@Composable
+fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>) {
+    val details = state.details
+    InnomedScreen(title = details?.code ?: stringResource(R.string.case_title)) {
+        if (details != null) {
+            Row(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                details.status?.let { Text(stringResource(it.label())) }
+                specialtyLabel(details.specialty, specialties)?.let { Text(it) }
+                Text(stringResource(details.urgency.label()))
+                details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+            }
+        }
+        ActionBar(state, onEvent)
+        if (CaseAction.ADVISE in state.actions) AdviceForm(state, onEvent)
+        if (CaseAction.CLOSE_WITH_REPORT in state.actions) {
+            OutlinedTextField(
+                value = state.outcome,
+                onValueChange = { onEvent(CaseEvent.OutcomeChanged(it)) },
+                label = { Text(stringResource(R.string.case_outcome)) },
+                modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp),
+            )
+        }
+        state.report?.let { Text(stringResource(R.string.case_report_written), Modifier.padding(16.dp)) }
+        LazyColumn(Modifier.weight(1f).padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            items(state.items) { entry -> TimelineItemView(entry, onReply = { onEvent(CaseEvent.ReplyTo(it)) }) }
+        }
+        if (state.composerEnabled) Composer(state, onEvent)
+    }
+    ErrorDialog(state.error?.text()) { onEvent(CaseEvent.DismissError) }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun ActionBar(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    if (state.actions.isEmpty()) return
+    FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        CaseAction.entries.filter { it in state.actions }.forEach { action ->
+            Button(onClick = { onEvent(CaseEvent.Act(action)) }, enabled = state.busy == null) {
+                Text(stringResource(if (state.busy == action) R.string.case_working else action.label()))
+            }
+        }
+    }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun AdviceForm(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    val draft = state.advice
+    Column(Modifier.padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        OutlinedTextField(
+            value = draft.assessment,
+            onValueChange = { onEvent(CaseEvent.AdviceChanged(draft.copy(assessment = it))) },
+            label = { Text(stringResource(R.string.advice_assessment)) },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        OutlinedTextField(
+            value = draft.recommendation,
+            onValueChange = { onEvent(CaseEvent.AdviceChanged(draft.copy(recommendation = it))) },
+            label = { Text(stringResource(R.string.advice_recommendation)) },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Text(stringResource(R.string.advice_in_person))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            InPerson.entries.forEach { choice ->
+                FilterChip(
+                    selected = draft.inPerson == choice,
+                    onClick = { onEvent(CaseEvent.AdviceChanged(draft.copy(inPerson = choice))) },
+                    label = { Text(stringResource(choice.label())) },
+                )
+            }
+        }
+    }
+}
+
+@Composable
+private fun Composer(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    Column(Modifier.padding(8.dp)) {
+        if (state.replyingTo != null) {
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(stringResource(R.string.composer_replying), Modifier.weight(1f))
+                TextButton(onClick = { onEvent(CaseEvent.CancelReply) }) { Text(stringResource(R.string.cancel)) }
+            }
+        }
+        Row(verticalAlignment = Alignment.CenterVertically) {
+            OutlinedTextField(
+                value = state.composer,
+                onValueChange = { onEvent(CaseEvent.ComposerChanged(it)) },
+                placeholder = { Text(stringResource(R.string.composer_hint)) },
+                modifier = Modifier.weight(1f),
+            )
+            TextButton(onClick = { onEvent(CaseEvent.Send) }, enabled = state.canSend) {
+                Text(stringResource(R.string.composer_send))
+            }
+        }
+    }
+}

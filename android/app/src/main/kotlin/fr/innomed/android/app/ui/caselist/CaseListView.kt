@@ -1,0 +1,119 @@
+package fr.innomed.android.app.ui.caselist
+
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.AssistChip
+import androidx.compose.material3.Badge
+import androidx.compose.material3.Button
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.ExtendedFloatingActionButton
+import androidx.compose.material3.ListItem
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.ErrorDialog
+import fr.innomed.android.app.ui.InnomedScreen
+import fr.innomed.android.app.ui.label
+import fr.innomed.android.app.ui.specialtyLabel
+import fr.innomed.android.app.ui.text
+import fr.innomed.android.features.caselist.CaseListEvent
+import fr.innomed.android.features.caselist.CaseListState
+import java.text.DateFormat
+import java.util.Date
+
+@Composable
+fun CaseListView(
+    state: CaseListState,
+    onEvent: (CaseListEvent) -> Unit,
+    specialties: List<Specialty>,
+    onOpen: (RoomId) -> Unit,
+    onNewRequest: () -> Unit,
+    onDirectory: () -> Unit,
+    onSettings: () -> Unit,
+) {
+    InnomedScreen(
+        title = stringResource(R.string.cases_title),
+        actions = {
+            TextButton(onClick = onDirectory) { Text(stringResource(R.string.directory_title)) }
+            TextButton(onClick = onSettings) { Text(stringResource(R.string.settings_title)) }
+        },
+    ) {
+        Box(Modifier.fillMaxSize()) {
+            when {
+                state.loading -> CircularProgressIndicator(Modifier.align(Alignment.Center))
+                state.rows.isEmpty() -> Text(stringResource(R.string.cases_empty), Modifier.align(Alignment.Center))
+                else -> LazyColumn {
+                    items(state.rows, key = { it.roomId.value }) { row ->
+                        CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
+                    }
+                }
+            }
+            ExtendedFloatingActionButton(
+                onClick = onNewRequest,
+                modifier = Modifier.align(Alignment.BottomEnd),
+            ) { Text(stringResource(R.string.cases_new_request)) }
+        }
+    }
+    ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
+}
+
+@Composable
+private fun CaseRowItem(
+    row: CaseRow,
+    specialties: List<Specialty>,
+    pending: Boolean,
+    onEvent: (CaseListEvent) -> Unit,
+    onOpen: (RoomId) -> Unit,
+) {
+    ListItem(
+        modifier = Modifier.clickable(enabled = !row.isInvitation) { onOpen(row.roomId) },
+        headlineContent = { Text(row.code) },
+        supportingContent = {
+            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
+                row.status?.let { Text(stringResource(it.label())) }
+                specialtyLabel(row.specialty, specialties)?.let { Text(it) }
+                Text(stringResource(row.urgency.label()))
+                row.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
+            }
+        },
+        overlineContent = if (row.isInvitation) {
+            { Text(stringResource(R.string.cases_invitation, row.inviter?.value ?: "")) }
+        } else {
+            null
+        },
+        trailingContent = {
+            when {
+                row.isInvitation -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Button(onClick = { onEvent(CaseListEvent.Accept(row.roomId)) }, enabled = !pending) {
+                        Text(stringResource(R.string.action_accept))
+                    }
+                    OutlinedButton(onClick = { onEvent(CaseListEvent.Decline(row.roomId)) }, enabled = !pending) {
+                        Text(stringResource(R.string.action_decline))
+                    }
+                }
+                else -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp), verticalAlignment = Alignment.CenterVertically) {
+                    if (row.deadline == DeadlineBadge.OVERDUE) {
+                        AssistChip(onClick = {}, label = { Text(stringResource(R.string.cases_overdue), color = MaterialTheme.colorScheme.error) })
+                    }
+                    if (row.unread > 0) Badge { Text(row.unread.toString()) }
+                }
+            }
+        },
+    )
+}
