@@ -115,22 +115,19 @@ impl CaseRoom {
         if requested.sender != own {
             return Err(CptsError::NotAllowed);
         }
-        let cpts = self.client.cpts(cpts_id.as_str())?;
+        // One read of the directory for both doctors.
+        let directory = self.client.cpts(cpts_id.as_str())?.directory().await?;
         let doctor = |user_id: OwnedUserId, act: &str| {
-            let cpts = cpts.clone();
-            let act = act.to_owned();
-            async move {
-                let entry = cpts
-                    .entry_of(&user_id)
-                    .await?
-                    .ok_or(CptsError::NotInDirectory)?;
-                Ok::<_, CptsError>(ReportDoctor {
-                    user_id,
-                    name: entry.display_name,
-                    rpps: entry.rpps,
-                    act_code: act,
-                })
-            }
+            let entry = directory
+                .iter()
+                .find(|m| m.user_id == user_id)
+                .ok_or(CptsError::NotInDirectory)?;
+            Ok::<_, CptsError>(ReportDoctor {
+                name: entry.display_name.clone(),
+                rpps: entry.rpps.clone(),
+                act_code: act.to_owned(),
+                user_id,
+            })
         };
         let report = Report {
             case_code: self.code(),
@@ -146,8 +143,8 @@ impl CaseRoom {
             requested_at_ms: requested.timestamp_ms,
             answered_at_ms,
             closed_at_ms: u64::try_from(self.client.now_ms()).unwrap_or_default(),
-            requester: doctor(own, REQUESTER_ACT).await?,
-            expert: doctor(expert_id, EXPERT_ACT).await?,
+            requester: doctor(own, REQUESTER_ACT)?,
+            expert: doctor(expert_id, EXPERT_ACT)?,
         };
         let (json_path, pdf_path) = write_report(&report, dir)?;
 
