@@ -18,6 +18,24 @@ pub struct PusherConfig {
     pub device_name: String,
     /// `fr` or `en`.
     pub lang: String,
+    pub platform: PushPlatform,
+}
+
+/// Which push service: on iOS the gateway is asked for a `mutable-content` alert (a constant
+/// placeholder, the key `push.placeholder` of the app's strings) so the extension can run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum PushPlatform {
+    Android,
+    Ios,
+}
+
+impl From<PushPlatform> for core::PushPlatform {
+    fn from(p: PushPlatform) -> Self {
+        match p {
+            PushPlatform::Android => Self::Android,
+            PushPlatform::Ios => Self::Ios,
+        }
+    }
 }
 
 /// What a locked screen may show: the case's opaque code and what arrived, never content.
@@ -56,6 +74,7 @@ impl Client {
             gateway_url: config.gateway_url,
             device_name: config.device_name,
             lang: config.lang,
+            platform: config.platform.into(),
         };
         Ok(run(async move { client.register_pusher(&config).await }).await??)
     }

@@ -11,9 +11,11 @@ use crate::{
     platform::run,
 };
 
-/// One of the seven emojis; translate `description` with the spec's table.
+/// One of the seven emojis. `index` is its place (0–63) in the spec's table: the shells show
+/// the name from their own French and English strings; `description` is the spec's English name.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct SasEmoji {
+    pub index: u8,
     pub symbol: String,
     pub description: String,
 }
@@ -44,6 +46,7 @@ impl From<core::VerificationState> for VerificationState {
                 emojis: emojis
                     .into_iter()
                     .map(|e| SasEmoji {
+                        index: e.index,
                         symbol: e.symbol,
                         description: e.description,
                     })

@@ -41,7 +41,10 @@ pub use cpts::{
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };
-pub use push::{CaseNotification, NotificationKind, PushError, PusherConfig};
+pub use push::{
+    CaseNotification, NotificationKind, PushError, PushPlatform, PusherConfig,
+    IOS_PUSH_PLACEHOLDER_KEY,
+};
 pub use sync::SyncError;
 pub use trust::{
     DeviceInfo, RecoveryStatus, SasEmoji, TrustError, Verification, VerificationState,

@@ -56,6 +56,37 @@ pub struct PusherConfig {
     pub device_name: String,
     /// `fr` or `en`.
     pub lang: String,
+    pub platform: PushPlatform,
+}
+
+/// Which push service the gateway forwards to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PushPlatform {
+    /// Firebase Cloud Messaging: a data message wakes the app's service.
+    Android,
+    /// APNs: the notification service extension runs only for an alert marked
+    /// `mutable-content`, so the pusher asks the gateway for one with a constant placeholder
+    /// (a key of the app's strings, no case data); the extension replaces it once decrypted.
+    Ios,
+}
+
+/// The key of the placeholder line in the iOS app's strings, shown if the extension cannot
+/// decrypt in time.
+pub const IOS_PUSH_PLACEHOLDER_KEY: &str = "push.placeholder";
+
+impl PushPlatform {
+    /// What the gateway adds to every push for this platform (Sygnal's `default_payload`).
+    fn default_payload(self) -> Option<serde_json::Value> {
+        match self {
+            Self::Android => None,
+            Self::Ios => Some(serde_json::json!({
+                "aps": {
+                    "mutable-content": 1,
+                    "alert": { "loc-key": IOS_PUSH_PLACEHOLDER_KEY },
+                }
+            })),
+        }
+    }
 }
 
 /// What arrived, as much as a locked screen may show.
@@ -104,6 +135,9 @@ impl InnomedClient {
         }
         let mut data = HttpPusherData::new(config.gateway_url.clone());
         data.format = Some(PushFormat::EventIdOnly);
+        if let Some(payload) = config.platform.default_payload() {
+            data.data.insert("default_payload".to_owned(), payload);
+        }
         let pusher: Pusher = PusherInit {
             ids: PusherIds::new(config.pushkey.clone(), config.app_id.clone()),
             kind: PusherKind::Http(data),

@@ -25,10 +25,11 @@ use tracing::{debug, info};
 use super::TrustError;
 use crate::InnomedClient;
 
-/// One of the seven emojis: the symbol and its English name (the shells translate the name
-/// with the spec's table).
+/// One of the seven emojis: the symbol, its English name, and its place (0–63) in the spec's
+/// table, which the shells use to show the name in the doctor's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SasEmoji {
+    pub index: u8,
     pub symbol: String,
     pub description: String,
 }
@@ -322,9 +323,11 @@ fn sas_state(sas: &SasVerification) -> VerificationState {
         SasState::KeysExchanged { emojis, .. } => match emojis {
             Some(short) => VerificationState::Emojis(
                 short
-                    .emojis
+                    .indices
                     .iter()
-                    .map(|e| SasEmoji {
+                    .zip(short.emojis.iter())
+                    .map(|(&index, e)| SasEmoji {
+                        index,
                         symbol: e.symbol.to_owned(),
                         description: e.description.to_owned(),
                     })

@@ -1,14 +1,22 @@
 //! Push: what the homeserver sends to the push gateway carries ids only (no content, sender or
 //! room name); the phone decrypts the event itself for a lock-screen line without patient data.
 
-use innomed_core::{InnomedClient, NotificationKind, PushError, PusherConfig};
+use innomed_core::{
+    InnomedClient, NotificationKind, PushError, PushPlatform, PusherConfig,
+    IOS_PUSH_PLACEHOLDER_KEY,
+};
 use innomed_harness::{Homeserver, PushGateway};
 use serde_json::Value;
 
 use crate::support::{case_seen_by, conversation_of, eventually, header_with, marker, Doctor};
 
 fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
+    phone_pusher(gateway, pushkey, PushPlatform::Android)
+}
+
+fn phone_pusher(gateway: &PushGateway, pushkey: &str, platform: PushPlatform) -> PusherConfig {
     PusherConfig {
+        platform,
         app_id: "fr.innomed.test".into(),
         pushkey: pushkey.into(),
         gateway_url: gateway.url(),
@@ -51,9 +59,9 @@ async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_p
         .await
         .expect("GP pusher");
     derm.client
-        .register_pusher(&pusher(&gateway, &derm_key))
+        .register_pusher(&phone_pusher(&gateway, &derm_key, PushPlatform::Ios))
         .await
-        .expect("dermatologist pusher");
+        .expect("dermatologist pusher (an iPhone)");
 
     let secret = marker("PUSHSECRET");
     let case = gp
@@ -66,6 +74,11 @@ async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_p
 
     // The invitation wakes the dermatologist's phone.
     let invite_push = push_for(&gateway, &derm_key, &room_id).await;
+    // On the iPhone, the gateway is asked for an alert the notification service extension may
+    // rewrite: a constant placeholder, nothing about the case.
+    let aps = &invite_push["devices"][0]["data"]["default_payload"]["aps"];
+    assert_eq!(aps["mutable-content"], 1, "extension woken: {invite_push}");
+    assert_eq!(aps["alert"]["loc-key"], IOS_PUSH_PLACEHOLDER_KEY);
     let (kind, text) = lock_screen(&derm.client, &invite_push).await;
     assert_eq!(kind, NotificationKind::Invitation);
     assert_eq!(text, format!("Invitation au dossier {}", case.code()));
@@ -93,6 +106,12 @@ async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_p
         })
     })
     .await;
+    assert!(
+        message_push["devices"][0]["data"]
+            .get("default_payload")
+            .is_none(),
+        "an Android pusher asks for no alert: {message_push}"
+    );
     let (kind, text) = lock_screen(&gp.client, &message_push).await;
     assert_eq!(kind, NotificationKind::Message);
     assert_eq!(text, format!("Nouveau message — dossier {}", case.code()));

@@ -32,7 +32,12 @@ async fn to_emojis(
     requester: &InnomedClient,
     other: &InnomedClient,
     other_user: &str,
-) -> (Verification, Verification, Vec<String>, Vec<String>) {
+) -> (
+    Verification,
+    Verification,
+    Vec<(u8, String)>,
+    Vec<(u8, String)>,
+) {
     let other_device = other.device_id().expect("device id");
     let sent = requester
         .verify_device(other_user, &other_device)
@@ -49,7 +54,14 @@ async fn to_emojis(
         .expect("ready");
     sent.start_emojis().await.expect("emojis started");
     let symbols = |s: VerificationState| match s {
-        VerificationState::Emojis(e) => e.into_iter().map(|e| e.symbol).collect::<Vec<_>>(),
+        VerificationState::Emojis(e) => e
+            .into_iter()
+            .map(|e| {
+                // The place in the spec's table, which the apps name in French or English.
+                assert!(e.index < 64, "emoji index {} out of the table", e.index);
+                (e.index, e.symbol)
+            })
+            .collect::<Vec<_>>(),
         other => panic!("no emojis: {other:?}"),
     };
     let is_emojis = |s: &VerificationState| matches!(s, VerificationState::Emojis(_));

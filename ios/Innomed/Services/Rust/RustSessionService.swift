@@ -86,7 +86,8 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
         // A generic device name: the phone's own name often carries the doctor's name.
         let config = PusherConfig(appId: Self.pushAppID, pushkey: deviceToken.base64EncodedString(),
                                   gatewayUrl: gateway, deviceName: "Innomed iOS",
-                                  lang: languageCode == "en" ? "en" : "fr")
+                                  lang: languageCode == "en" ? "en" : "fr",
+                                  platform: .ios)
         try await mapErrors { try await client.registerPusher(config: config) }
         Log.push.info("pusher registered")
     }

@@ -35,6 +35,7 @@ class PushTest {
                 gatewayUrl = "http://127.0.0.1:${gateway.address.port}/_matrix/push/v1/notify",
                 deviceName = "JVM",
                 lang = "fr",
+                platform = PushPlatform.ANDROID,
             ))
             val case = gp.createCase(newCase(secret))
             case.invite(derm.userId())

@@ -43,6 +43,7 @@ class VerificationTest {
             (a.await() as VerificationState.Emojis).emojis to (b.await() as VerificationState.Emojis).emojis
         }
         assertEquals(7, mine.size)
+        assertTrue(mine.all { it.index.toInt() in 0..63 }, "each emoji's place in the spec's table")
         assertEquals(mine, theirs, "both screens show the same emojis")
         sent.confirm()
         received.confirm()

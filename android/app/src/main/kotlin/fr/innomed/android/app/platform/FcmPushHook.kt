@@ -16,6 +16,7 @@ import fr.innomed.android.app.R
 import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.sdk.CaseNotification
 import fr.innomed.sdk.Client
+import fr.innomed.sdk.PushPlatform
 import fr.innomed.sdk.PusherConfig
 import java.util.Locale
 import kotlin.coroutines.cancellation.CancellationException
@@ -44,6 +45,7 @@ class FcmPushHook(
             gatewayUrl = gatewayUrl,
             deviceName = Build.MODEL,
             lang = if (isEnglish()) "en" else "fr",
+            platform = PushPlatform.ANDROID,
         )
         try {
             account.registerPusher(config)
