@@ -2,12 +2,17 @@ import Foundation
 import InnomedServices
 import UserNotifications
 
-/// Pushes carry ids only (room id, event id, unread count: `event_id_only` pushers). This
-/// extension decrypts the event on the phone through the core (`Client.notification`) and
-/// shows a single line — what arrived and the case's opaque code, never content. When the
-/// event cannot be read in time (phone locked: the Keychain items are readable only while it is
-/// unlocked; no network; time running out), a generic line is shown instead.
+/// Pushes carry ids only (room id, event id, unread count: `event_id_only` pushers); the
+/// gateway adds a `mutable-content` alert whose text is the constant placeholder
+/// `push.placeholder` (the pusher's `default_payload`), so this extension runs. It decrypts the
+/// event on the phone through the core (`Client.notification`) and replaces the placeholder
+/// with a single line — what arrived and the case's opaque code, never content. When the event
+/// cannot be read in time (phone locked: the Keychain items are readable only while it is
+/// unlocked; no network; an error; time running out), the placeholder stays. Nothing here is
+/// logged: the core and the services log ids and error codes only.
 final class NotificationService: UNNotificationServiceExtension {
+    private static let placeholderKey = "push.placeholder"
+
     private let decryptor: NotificationDecryptor = RustNotificationDecryptor()
     private let lock = NSLock()
     private var contentHandler: ((UNNotificationContent) -> Void)?
@@ -16,17 +21,16 @@ final class NotificationService: UNNotificationServiceExtension {
 
     override func didReceive(_ request: UNNotificationRequest,
                              withContentHandler contentHandler: @escaping (UNNotificationContent) -> Void) {
-        // A fresh content: nothing of the push is shown but what the core decrypts.
+        // A fresh content: nothing of the push is shown but the placeholder or the decrypted line.
         let content = UNMutableNotificationContent()
-        content.title = "Innomed"
-        content.body = Self.genericLine
+        content.body = Self.placeholder(pushed: request.content.body)
         content.sound = .default
         lock.withLock {
             self.contentHandler = contentHandler
             self.content = content
         }
         guard let push = PushIDs(userInfo: request.content.userInfo) else {
-            deliver()
+            deliver(line: nil)
             return
         }
         content.threadIdentifier = push.roomID
@@ -36,32 +40,40 @@ final class NotificationService: UNNotificationServiceExtension {
         work = Task { [weak self] in
             let line = try? await decryptor.lockScreenLine(roomID: push.roomID, eventID: push.eventID,
                                                            languageCode: Self.languageCode)
-            if let line, !Task.isCancelled { content.body = line }
-            self?.deliver()
+            self?.deliver(line: Task.isCancelled ? nil : line)
         }
     }
 
+    /// The system's deadline (about 30 s): the placeholder goes out as it is.
     override func serviceExtensionTimeWillExpire() {
         work?.cancel()
-        deliver()
+        deliver(line: nil)
     }
 
     /// Hands the content over once, whichever comes first: the decrypted line or the deadline.
-    private func deliver() {
+    /// The line is set under the lock, so a late line never changes content already handed over.
+    private func deliver(line: String?) {
         let pending: (handler: (UNNotificationContent) -> Void, content: UNNotificationContent)? = lock.withLock {
             guard let handler = contentHandler, let content else { return nil }
             contentHandler = nil
+            self.content = nil
+            if let line, !line.isEmpty { content.body = line }
             return (handler, content)
         }
         if let pending { pending.handler(pending.content) }
     }
 
+    /// The language of the extension's strings (the app's fr/en Localizable.strings, also in
+    /// this bundle), so the decrypted line and the placeholder agree.
     private static var languageCode: String {
-        (Locale.preferredLanguages.first ?? "fr").hasPrefix("en") ? "en" : "fr"
+        Bundle.main.preferredLocalizations.first == "en" ? "en" : "fr"
     }
 
-    private static var genericLine: String {
-        languageCode == "en" ? "New activity in a case" : "Nouvelle activité dans un dossier"
+    /// The gateway's placeholder, from the same strings as the app; the system's rendering of the
+    /// pushed alert if the strings are missing from this bundle.
+    private static func placeholder(pushed: String) -> String {
+        let line = Bundle.main.localizedString(forKey: placeholderKey, value: nil, table: nil)
+        return line == placeholderKey && !pushed.isEmpty ? pushed : line
     }
 }
 

@@ -64,6 +64,25 @@ final class CaseActionsViewModelTests: XCTestCase {
         XCTAssertFalse(gp.actions.contains(.close), "a request closes with its report")
     }
 
+    func testAdviceNotSentKeepsTheFormOpenWithTheError() async {
+        let requests = FakeRequestService()
+        requests.onSendAdvice = { _, _ in throw ServiceError.homeserverUnreachable }
+        let viewModel = makeViewModel(me: Fixtures.dermatologist,
+                                      details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      requests: requests)
+        let card = AdviceCard(assessment: "Nævus", recommendation: "Surveillance", visit: .routine)
+
+        let failed = await viewModel.sendAdvice(card)
+        XCTAssertFalse(failed)
+        XCTAssertEqual(viewModel.error, .homeserverUnreachable)
+
+        viewModel.error = nil
+        requests.onSendAdvice = { _, _ in }
+        let sent = await viewModel.sendAdvice(card)
+        XCTAssertTrue(sent)
+        XCTAssertNil(viewModel.error)
+    }
+
     func testAPlainCaseCanBeMarkedAnsweredOrClosed() async {
         let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false))
         await viewModel.refresh()

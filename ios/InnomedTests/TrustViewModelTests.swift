@@ -35,7 +35,7 @@ final class TrustViewModelTests: XCTestCase {
     }
 
     func testEmojiVerificationFollowsTheStepsToDone() async {
-        let emojis = [EmojiPair(symbol: "🐶", name: "Dog"), EmojiPair(symbol: "🔑", name: "Key")]
+        let emojis = [EmojiPair(index: 0, symbol: "🐶", name: "Dog"), EmojiPair(index: 47, symbol: "🔑", name: "Key")]
         let session = FakeVerificationSession(steps: [.requested, .ready, .emojis(emojis), .done])
         let trust = FakeTrustService()
         trust.verification = session

@@ -1,7 +1,8 @@
 //! The phone apps cannot be compiled here (no Swift toolchain, no Android SDK): every Swift file
 //! of `ios/` and every Kotlin file of the Android app module is at least parsed with tree-sitter
-//! (grammars from npm, in `ios/tools` and `android/tools`), and the Android strings are checked
-//! (French and English keys alike, every `R.string` defined). Any finding fails.
+//! (grammars from npm, in `ios/tools` and `android/tools`), and both apps' strings are checked
+//! (French and English keys and format arguments alike, every key the code uses defined).
+//! Any finding fails.
 
 use std::path::Path;
 use std::process::Command;
@@ -47,15 +48,15 @@ fn installed(tools: &Path) -> bool {
     }
 }
 
-/// The iOS app's Swift files.
+/// The iOS app's Swift files and strings.
 pub fn swift() -> Result<(), String> {
     let tools = workspace_root().join("ios/tools");
     npm_ci(&tools)?;
     run(
-        Command::new("node")
-            .arg("check-swift-syntax.mjs")
+        Command::new("npm")
+            .args(["run", "-s", "check"])
             .current_dir(&tools),
-        "the Swift syntax check (see the file:line:column above)",
+        "the iOS app's Swift syntax and strings check (see the file:line:column above)",
     )
 }
 

@@ -8,6 +8,8 @@ struct RootView: View {
 
     var body: some View {
         content
+            // VoiceOver must not read the cases under the lock screen either.
+            .accessibilityHidden(model.session != nil && lock.isLocked)
             .overlay {
                 if model.session != nil && lock.isLocked {
                     AppLockView(viewModel: lock)

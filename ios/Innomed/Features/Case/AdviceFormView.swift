@@ -1,15 +1,14 @@
 import InnomedServices
 import SwiftUI
 
-/// The specialist's structured answer.
+/// The specialist's structured answer; the form stays open (with an alert) if it was not sent.
 struct AdviceFormView: View {
-    let onSend: (AdviceCard) async -> Void
+    @ObservedObject var actions: CaseActionsViewModel
     @State private var card = AdviceCard(assessment: "", recommendation: "", visit: .notNeeded)
-    @State private var isSending = false
     @Environment(\.dismiss) private var dismiss
 
     private var canSend: Bool {
-        !isSending && !card.assessment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        !actions.isWorking && !card.assessment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             && !card.recommendation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
@@ -36,16 +35,12 @@ struct AdviceFormView: View {
                 ToolbarItem(placement: .cancellationAction) { Button("common.cancel") { dismiss() } }
                 ToolbarItem(placement: .confirmationAction) {
                     Button("advice.send") {
-                        Task {
-                            isSending = true
-                            await onSend(card)
-                            isSending = false
-                            dismiss()
-                        }
+                        Task { if await actions.sendAdvice(card) { dismiss() } }
                     }
                     .disabled(!canSend)
                 }
             }
+            .errorAlert($actions.error)
         }
     }
 }

@@ -57,30 +57,35 @@ final class CaseActionsViewModel: ObservableObject {
     }
 
     func take() async {
-        await perform { try await self.requests.take(self.caseID) }
+        _ = await perform { try await self.requests.take(self.caseID) }
     }
 
-    func sendAdvice(_ card: AdviceCard) async {
+    /// `false` if it was not sent: the form stays open with the specialist's text.
+    @discardableResult
+    func sendAdvice(_ card: AdviceCard) async -> Bool {
         await perform { try await self.requests.sendAdvice(card, in: self.caseID) }
     }
 
     func closeWithReport(outcome: String) async {
-        await perform { self.report = try await self.requests.close(self.caseID, outcome: outcome) }
+        _ = await perform { self.report = try await self.requests.close(self.caseID, outcome: outcome) }
     }
 
     func setProgress(_ progress: CaseProgress) async {
-        await perform { try await self.cases.setProgress(progress, of: self.caseID) }
+        _ = await perform { try await self.cases.setProgress(progress, of: self.caseID) }
     }
 
-    private func perform(_ body: () async throws -> Void) async {
-        guard !isWorking else { return }
+    /// Runs one action at a time; `true` once it succeeded.
+    private func perform(_ body: () async throws -> Void) async -> Bool {
+        guard !isWorking else { return false }
         isWorking = true
         defer { isWorking = false }
         do {
             try await body()
-            await refresh()
         } catch {
             self.error = ServiceError.from(error)
+            return false
         }
+        await refresh()
+        return true
     }
 }

@@ -45,7 +45,7 @@ struct CaseView: View {
         .sheet(item: $sheet) { sheet in
             switch sheet {
             case .invite: InviteView(session: session, caseID: actions.caseID)
-            case .advice: AdviceFormView { card in await actions.sendAdvice(card) }
+            case .advice: AdviceFormView(actions: actions)
             case .close: CloseCaseView(actions: actions)
             }
         }

@@ -34,6 +34,8 @@ struct CloseCaseView: View {
                               || outcome.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
                 }
             }
+            // Shown over this sheet: the case screen below cannot present it.
+            .errorAlert($actions.error)
         }
     }
 }

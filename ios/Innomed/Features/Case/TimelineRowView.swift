@@ -101,10 +101,14 @@ private struct MessageBodyView: View {
 
     /// The core names membership changes after the SDK's (`Joined`, `Invited`, …).
     private func membershipKey(_ change: String) -> String {
-        let known: Set<String> = ["Joined", "Left", "Invited", "InvitationAccepted", "InvitationRejected",
-                                  "InvitationRevoked", "Kicked", "Banned"]
-        return known.contains(change) ? "membership.\(change)" : "membership.other"
+        Self.membershipKeys[change] ?? "membership.other"
     }
+
+    private static let membershipKeys = [
+        "Joined": "membership.Joined", "Left": "membership.Left", "Invited": "membership.Invited",
+        "InvitationAccepted": "membership.InvitationAccepted", "InvitationRejected": "membership.InvitationRejected",
+        "InvitationRevoked": "membership.InvitationRevoked", "Kicked": "membership.Kicked", "Banned": "membership.Banned",
+    ]
 }
 
 private struct DeliveryView: View {

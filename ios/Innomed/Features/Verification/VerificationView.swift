@@ -67,25 +67,21 @@ struct VerificationView: View {
     }
 }
 
-/// The seven emojis with their names (the spec's English names, translated when known).
+/// The seven emojis, in the order both screens show them, with their names in the
+/// interface's language.
 private struct EmojiGrid: View {
     let emojis: [EmojiPair]
 
     var body: some View {
         LazyVGrid(columns: Array(repeating: GridItem(.flexible()), count: 4), spacing: 16) {
-            ForEach(emojis) { emoji in
+            // By position: the same emoji may come twice.
+            ForEach(Array(emojis.enumerated()), id: \.offset) { _, emoji in
                 VStack(spacing: 4) {
-                    Text(emoji.symbol).font(.system(size: 40))
-                    Text(Self.name(emoji.name)).font(.caption2).lineLimit(1).minimumScaleFactor(0.7)
+                    Text(emoji.symbol).font(.system(size: 40)).accessibilityHidden(true)
+                    Text(SasEmojiNames.name(of: emoji)).font(.caption2).lineLimit(1).minimumScaleFactor(0.7)
                 }
+                .accessibilityElement(children: .combine)
             }
         }
-    }
-
-    /// `sas.<name>` in Localizable.strings; the English name when a translation is missing.
-    private static func name(_ english: String) -> String {
-        let key = "sas.\(english.lowercased())"
-        let localized = L10n.string(key)
-        return localized == key ? english : localized
     }
 }

@@ -7,14 +7,16 @@ public enum RecoveryState: Hashable, Sendable, Identifiable {
     public var id: Self { self }
 }
 
-/// One of the seven emojis of a verification.
-public struct EmojiPair: Equatable, Sendable, Identifiable {
+/// One of the seven emojis of a verification (the same emoji may come twice).
+public struct EmojiPair: Equatable, Sendable {
+    /// Its place (0–63) in the spec's table: the screen shows the name from its own strings.
+    public let index: Int
     public let symbol: String
-    /// The spec's English name; the screen translates it.
+    /// The spec's English name, shown only if `index` is outside the table.
     public let name: String
-    public var id: String { symbol + name }
 
-    public init(symbol: String, name: String) {
+    public init(index: Int, symbol: String, name: String) {
+        self.index = index
         self.symbol = symbol
         self.name = name
     }

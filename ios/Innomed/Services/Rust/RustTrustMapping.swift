@@ -18,7 +18,8 @@ extension VerificationStep {
         case .requested: self = .requested
         case .ready: self = .ready
         case .starting: self = .starting
-        case .emojis(let emojis): self = .emojis(emojis.map { EmojiPair(symbol: $0.symbol, name: $0.description) })
+        case .emojis(let emojis):
+            self = .emojis(emojis.map { EmojiPair(index: Int($0.index), symbol: $0.symbol, name: $0.description) })
         case .confirmed: self = .confirmed
         case .done: self = .done
         case .cancelled(let reason): self = .cancelled(reason: reason)
