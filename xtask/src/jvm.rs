@@ -42,8 +42,12 @@ fn library_dir_arg(dir: &Path) -> String {
 /// presenters), compiled and tested on the JVM.
 const ANDROID_JVM_PROJECT: &str = "android/jvm";
 
+/// The Android app's Compose UI, type-checked on the JVM against Compose Multiplatform's desktop
+/// artifacts (no Android SDK here); see its pom.xml for what is compiled and what is stubbed.
+const ANDROID_UI_CHECK: &str = "android/uicheck";
+
 /// Kotlin tests against a Synapse started for them and stopped afterwards: the FFI's, then the
-/// Android app's presenters and journey.
+/// Android app's presenters and journey; then the Android UI's type-check.
 pub fn test() -> Result<(), String> {
     let (project, library_dir) = prepare("dev")?;
     let started = Instant::now();
@@ -65,6 +69,9 @@ pub fn test() -> Result<(), String> {
     let stopped = hs.stop().map_err(|e| e.to_string());
     result?;
     stopped?;
+    eprintln!("==> Android app's Compose UI: type-checked on the JVM (no Android SDK here)");
+    // `clean`: classes left from an earlier run must not stand in for a moved or deleted file.
+    run(maven(&workspace_root().join(ANDROID_UI_CHECK)).args(["clean", "compile"]))?;
     eprintln!("==> Kotlin tests: ok ({:.0?})", started.elapsed());
     Ok(())
 }
