@@ -47,7 +47,7 @@ dependencies {
     implementation(project(":features:directory"))
     implementation(project(":features:verification"))
     implementation(project(":features:recovery"))
-    // The platform package (KeystoreSecureStore, the push hook) implements the bindings' traits.
+    // The platform package (KeystoreSecureStore) implements the bindings' traits.
     implementation(libs.innomed.sdk)
 
     implementation(libs.kotlinx.coroutines.android)
@@ -56,6 +56,7 @@ dependencies {
     implementation(libs.androidx.fragment)
     implementation(libs.androidx.lifecycle.process)
     implementation(libs.androidx.lifecycle.runtime.compose)
+    implementation(libs.androidx.lifecycle.viewmodel.compose)
     implementation(libs.androidx.navigation.compose)
     implementation(libs.androidx.biometric)
     implementation(platform(libs.compose.bom))

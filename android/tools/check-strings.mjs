@@ -2,7 +2,10 @@
 // Checks the app's strings without the Android SDK (Node only, no dependency):
 // - res/values/strings.xml (French, the default) and res/values-en/strings.xml (English) have
 //   exactly the same keys, no key twice, and the same format arguments (%1$s…) per key;
-// - every `R.string.x` in the app's Kotlin and every `@string/x` in its XML exists.
+// - they have the same <string-array>s, each with as many items in both languages (the
+//   verification emojis' names are looked up by index);
+// - every `R.string.x` / `R.array.x` in the app's Kotlin and `@string/x` / `@array/x` in its
+//   XML exists.
 //
 //   node check-strings.mjs [APP_DIR]      (APP_DIR defaults to android/app)
 //
@@ -40,22 +43,44 @@ function strings(xml) {
   return { map, twice };
 }
 
+/** name → number of <item>s of every <string-array>, and the names seen twice. */
+function arrays(xml) {
+  const map = new Map();
+  const twice = [];
+  for (const match of xml.matchAll(/<string-array\s+name="([A-Za-z0-9_]+)"[^>]*>([\s\S]*?)<\/string-array>/g)) {
+    if (map.has(match[1])) twice.push(match[1]);
+    map.set(match[1], [...match[2].matchAll(/<item>/g)].length);
+  }
+  return { map, twice };
+}
+
 const formatArgs = (text) => [...text.matchAll(/%(\d+)\$[sd]/g)].map((m) => m[0]).sort().join(',');
 
 async function main() {
   const problems = [];
   const sets = {};
+  const arraySets = {};
   for (const [lang, folder] of Object.entries(LOCALES)) {
     const file = path.join(res, folder, 'strings.xml');
     if (!existsSync(file)) {
       console.error(`missing ${path.relative(process.cwd(), file)}`);
       return 2;
     }
-    const { map, twice } = strings(await readFile(file, 'utf8'));
-    for (const name of twice) problems.push(`${folder}/strings.xml: "${name}" defined twice`);
+    const xml = await readFile(file, 'utf8');
+    const { map, twice } = strings(xml);
+    const lists = arrays(xml);
+    for (const name of [...twice, ...lists.twice]) problems.push(`${folder}/strings.xml: "${name}" defined twice`);
     sets[lang] = map;
+    arraySets[lang] = lists.map;
   }
   const { fr, en } = sets;
+  for (const [name, count] of arraySets.fr) {
+    if (!arraySets.en.has(name)) problems.push(`values-en/strings.xml: missing array "${name}"`);
+    else if (arraySets.en.get(name) !== count) {
+      problems.push(`array "${name}": ${count} items in French, ${arraySets.en.get(name)} in English`);
+    }
+  }
+  for (const name of arraySets.en.keys()) if (!arraySets.fr.has(name)) problems.push(`values/strings.xml: missing array "${name}"`);
   for (const name of fr.keys()) if (!en.has(name)) problems.push(`values-en/strings.xml: missing "${name}"`);
   for (const name of en.keys()) if (!fr.has(name)) problems.push(`values/strings.xml: missing "${name}"`);
   for (const [name, text] of fr) {
@@ -65,24 +90,32 @@ async function main() {
   }
 
   const used = new Set();
+  const usedArrays = new Set();
   const sources = await files(path.join(app, 'src'), (n) => n.endsWith('.kt') || n.endsWith('.xml'));
   for (const file of sources) {
     if (file.includes(`${path.sep}values`)) continue;
     const text = await readFile(file, 'utf8');
-    const pattern = file.endsWith('.kt') ? /\bR\.string\.([A-Za-z0-9_]+)/g : /@string\/([A-Za-z0-9_]+)/g;
+    const pattern = file.endsWith('.kt')
+      ? /\bR\.(string|array)\.([A-Za-z0-9_]+)/g
+      : /@(string|array)\/([A-Za-z0-9_]+)/g;
     for (const match of text.matchAll(pattern)) {
-      used.add(match[1]);
-      if (!fr.has(match[1])) {
+      const [, kind, name] = match;
+      const known = kind === 'string' ? fr : arraySets.fr;
+      if (kind === 'string') used.add(name);
+      else usedArrays.add(name);
+      if (!known.has(name)) {
         const line = text.slice(0, match.index).split('\n').length;
         problems.push(`${path.relative(process.cwd(), file)}:${line}: ${match[0]} is not in values/strings.xml`);
       }
     }
   }
-  const unused = [...fr.keys()].filter((name) => !used.has(name));
+  const unused = [...fr.keys()].filter((name) => !used.has(name))
+    .concat([...arraySets.fr.keys()].filter((name) => !usedArrays.has(name)));
 
   for (const line of problems) console.log(line);
   console.log(
-    `strings: ${fr.size} fr and ${en.size} en keys, ${used.size} used in ${sources.length} files, ` +
+    `strings: ${fr.size} fr and ${en.size} en keys, ${arraySets.fr.size} arrays, ` +
+      `${used.size + usedArrays.size} used in ${sources.length} files, ` +
       `${problems.length} problems${unused.length ? ` (unused: ${unused.join(', ')})` : ''}`,
   );
   return problems.length === 0 ? 0 : 1;

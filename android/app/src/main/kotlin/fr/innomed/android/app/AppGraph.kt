@@ -6,7 +6,6 @@ import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
 import fr.innomed.android.app.platform.FcmPushHook
 import fr.innomed.android.app.platform.KeystoreSecureStore
-import fr.innomed.android.app.platform.PushClients
 import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.android.impl.RustSessionService
 import java.io.File
@@ -15,14 +14,13 @@ import kotlinx.coroutines.MainScope
 
 /** The app's objects, built once per process. Everything lives in app-private storage. */
 class AppGraph(context: Context) {
-    private val accountsDir = File(context.filesDir, "accounts").apply { mkdirs() }
-    private val secureStore = KeystoreSecureStore(context)
-
-    val sessions: SessionService = RustSessionService(
-        dataDir = accountsDir,
-        secureStore = secureStore,
+    private val rustSessions = RustSessionService(
+        dataDir = File(context.filesDir, "accounts").apply { mkdirs() },
+        secureStore = KeystoreSecureStore(context),
         reportsDir = File(context.filesDir, "reports").apply { mkdirs() },
     )
+
+    val sessions: SessionService = rustSessions
 
     val appLock = AppLock()
 
@@ -31,10 +29,10 @@ class AppGraph(context: Context) {
 
     val photos = PhotoStore(context)
 
-    /** What the FCM service calls; see [PushReceiver]. */
+    /** What the FCM service calls; see [PushReceiver]. It uses the running session if any. */
     val push: PushReceiver = FcmPushHook(
         context = context,
-        client = PushClients(accountsDir, secureStore, sessionRunning = { sessions.activeSession.value != null })::client,
+        sessions = rustSessions,
         gatewayUrl = BuildConfigDefaults.PUSH_GATEWAY,
     )
 }

@@ -21,6 +21,7 @@ import fr.innomed.android.features.case.CaseScreenError
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
+import java.io.File
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
@@ -34,6 +35,7 @@ class CasePresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
     private val requests = FakeRequestService()
+    private val discarded = mutableListOf<File>()
     private val room = row("case").roomId
 
     /** The case is in the list and its details say [details]; the timeline holds the GP's header. */
@@ -44,7 +46,7 @@ class CasePresenterTest {
         cases.detailsResult = { Outcome.Success(current) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
-        return CasePresenter(backgroundScope, room, me, cases, conversations, requests).also { runCurrent() }
+        return CasePresenter(backgroundScope, room, me, cases, conversations, requests, discarded::add).also { runCurrent() }
     }
 
     @Test

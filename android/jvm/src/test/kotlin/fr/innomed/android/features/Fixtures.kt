@@ -76,8 +76,10 @@ fun message(
     content: MessageContent,
     me: UserId = GP,
     eventId: String? = "\$${content.hashCode()}",
+    transactionId: String? = null,
 ) = TimelineEntry.Message(
     eventId = eventId?.let(::EventId),
+    transactionId = transactionId,
     sender = sender,
     isOwn = sender == me,
     timestampMillis = 1_700_000_000_000,

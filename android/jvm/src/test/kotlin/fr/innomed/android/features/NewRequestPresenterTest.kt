@@ -5,15 +5,21 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.conversation.MessageRef
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestPresenter
 import fr.innomed.android.features.newrequest.OnDuty
 import fr.innomed.android.features.newrequest.RequestField
+import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.testSpecialties
+import java.io.File
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
@@ -26,11 +32,14 @@ import org.junit.jupiter.api.Test
 class NewRequestPresenterTest {
     private val requests = FakeRequestService()
     private val directory = FakeDirectoryService()
+    private val conversations = FakeConversationService()
+    private val discarded = mutableListOf<File>()
     private val benali = specialist(DERM, "Dr Nadia Benali")
     private val lefevre = specialist(OTHER_DERM, "Dr Hélène Lefèvre")
     private val created = RoomId("!req:cpts.test")
+    private val camera = File("/data/files/photos/lesion.jpg")
 
-    private fun TestScope.presenter() = NewRequestPresenter(backgroundScope, requests, directory)
+    private fun TestScope.presenter() = NewRequestPresenter(backgroundScope, requests, directory, conversations, discarded::add)
 
     private fun NewRequestPresenter.fill(consent: Boolean) {
         onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
@@ -154,5 +163,70 @@ class NewRequestPresenterTest {
         presenter.onEvent(NewRequestEvent.SpecialtySelected("cardiology"))
         runCurrent()
         assertNull(presenter.state.value.expert)
+    }
+
+    @Test
+    fun `a photo needs the patient's consent to photos, then follows the request into the new case`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        requests.openResult = { Outcome.Success(created) }
+        conversations.sendPhotoResult = { Outcome.Success(MessageRef.Local("txn-1")) }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(setOf(RequestField.PHOTO_CONSENT), presenter.state.value.invalidFields)
+        assertTrue(requests.opened.all.isEmpty())
+
+        presenter.onEvent(NewRequestEvent.PhotoConsentChanged(true))
+        assertTrue(presenter.state.value.invalidFields.isEmpty())
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertTrue(requests.opened.all.single().header.photoConsent)
+        val sent = conversations.photosSent.all.single()
+        assertEquals(created to camera, sent.roomId to sent.file)
+        assertEquals(listOf(camera), discarded, "the camera file is deleted once sent")
+        assertEquals(created, presenter.state.value.created)
+        assertNull(presenter.state.value.photo)
+        assertFalse(presenter.state.value.canTakePhoto)
+    }
+
+    @Test
+    fun `a photo the core refuses leaves the request sent, says why, and opens the case when dismissed`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        requests.openResult = { Outcome.Success(created) }
+        conversations.sendPhotoResult = { Outcome.Failure(PhotoError.TooManyPixels(width = 20_000, height = 20_000, limitPixels = 100_000_000)) }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        presenter.onEvent(NewRequestEvent.PhotoConsentChanged(true))
+        presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(PhotoError.TooManyPixels(20_000, 20_000, 100_000_000), presenter.state.value.photoError)
+        assertNull(presenter.state.value.created)
+        assertFalse(presenter.state.value.canSubmit, "the request is already sent")
+        assertEquals(listOf(camera), discarded)
+
+        presenter.onEvent(NewRequestEvent.DismissError)
+        assertNull(presenter.state.value.photoError)
+        assertEquals(created, presenter.state.value.created)
+    }
+
+    @Test
+    fun `a replaced or removed photo, or one left on a closed form, is discarded`() = runTest {
+        val formJob = Job(backgroundScope.coroutineContext[Job])
+        val presenter = NewRequestPresenter(CoroutineScope(backgroundScope.coroutineContext + formJob), requests, directory, conversations, discarded::add)
+        val second = File("/data/files/photos/second.jpg")
+        val third = File("/data/files/photos/third.jpg")
+        presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
+        presenter.onEvent(NewRequestEvent.PhotoTaken(second))
+        assertEquals(listOf(camera), discarded)
+        presenter.onEvent(NewRequestEvent.PhotoRemoved)
+        assertEquals(listOf(camera, second), discarded)
+        assertNull(presenter.state.value.photo)
+
+        presenter.onEvent(NewRequestEvent.PhotoTaken(third))
+        formJob.cancel()
+        assertEquals(listOf(camera, second, third), discarded)
     }
 }

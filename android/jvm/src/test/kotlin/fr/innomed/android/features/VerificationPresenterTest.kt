@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test
 class VerificationPresenterTest {
     private val trust = FakeTrustService()
     private val session = FakeVerification(otherUser = GP, isSelfVerification = true)
-    private val emojis = List(7) { Emoji("🐶", "Dog") }
+    private val emojis = List(7) { Emoji(0, "🐶", "Dog") }
 
     @Test
     fun `the asking device starts the emojis, the doctor confirms, the device is verified`() = runTest {
@@ -98,5 +98,17 @@ class VerificationPresenterTest {
         assertEquals(TrustError.VerificationNotReady, presenter.state.value.error)
         assertEquals(VerificationPhase.Ready, presenter.state.value.phase)
         assertFalse(presenter.state.value.busy)
+    }
+
+    @Test
+    fun `the emojis keep their place in the spec's table, for the app's own names`() = runTest {
+        trust.verifyResult = { _, _ -> Outcome.Success(session) }
+        val presenter = VerificationPresenter(backgroundScope, trust, VerificationTarget.Device(GP, DeviceId("PHONE")))
+        val seven = listOf(Emoji(0, "🐶", "Dog"), Emoji(35, "🎅", "Santa"), Emoji(63, "📌", "Pin")) +
+            List(4) { Emoji(9, "🐓", "Rooster") }
+        session.emit(VerificationStep.Emojis(seven))
+        runCurrent()
+        val shown = (presenter.state.value.phase as VerificationPhase.CompareEmojis).emojis
+        assertEquals(listOf(0, 35, 63, 9, 9, 9, 9), shown.map { it.index })
     }
 }

@@ -11,8 +11,10 @@ import fr.innomed.sdk.RecoveryStatus
 import fr.innomed.sdk.SecureStore
 import fr.innomed.sdk.Session
 import fr.innomed.sdk.Weekday
+import java.awt.image.BufferedImage
 import java.io.File
 import java.nio.file.Files
+import javax.imageio.ImageIO
 import kotlin.random.Random
 import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.delay
@@ -70,6 +72,9 @@ private fun tempDir(name: String): File =
 /** A doctor's phone running the app's Rust-backed services, with its own folder and secure store. */
 class Phone(name: String) {
     private val dir = tempDir(name)
+
+    /** The app's private folder for camera photos (`files/photos/` on a phone). */
+    val photos = File(dir, "photos").apply { mkdirs() }
     val sessions = RustSessionService(
         dataDir = File(dir, "data"),
         secureStore = MemorySecureStore(),
@@ -146,3 +151,21 @@ suspend fun <T : Any> eventually(what: String, check: suspend () -> T?): T =
     } catch (e: TimeoutCancellationException) {
         throw AssertionError("timed out waiting for: $what", e)
     }
+
+/** What the camera app writes: a 640×480 JPEG (a skin-coloured field with a darker spot). */
+fun cameraJpeg(folder: File): File {
+    val image = BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB)
+    for (y in 0 until image.height) {
+        for (x in 0 until image.width) {
+            val spot = (x - 320) * (x - 320) + (y - 240) * (y - 240) < 60 * 60
+            image.setRGB(x, y, if (spot) 0x5A3228 else 0xC8967A + (x * 31 + y * 17) % 16)
+        }
+    }
+    return File(folder, "capture-${Random.nextInt(0, Int.MAX_VALUE)}.jpg").also { check(ImageIO.write(image, "jpg", it)) }
+}
+
+/** Width and height of an image the app received, decoded as a phone would. */
+fun dimensions(bytes: ByteArray): Pair<Int, Int> {
+    val image = ImageIO.read(bytes.inputStream()) ?: error("not an image (${bytes.size} bytes)")
+    return image.width to image.height
+}

@@ -1,13 +1,18 @@
 package fr.innomed.android.journey
 
+import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.PhotoSize
+import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.session.UserSession
@@ -18,6 +23,7 @@ import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseRole
 import fr.innomed.android.features.case.CaseState
+import fr.innomed.android.features.case.PhotoLoad
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.newrequest.NewRequestEvent
@@ -32,8 +38,11 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.job
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
@@ -41,9 +50,10 @@ import org.junit.jupiter.api.Test
  * The journey on the real Synapse, through the app's presenters, the Rust-backed services and
  * the real bindings. A GP and a dermatologist sign in on their phones (new devices of accounts
  * that have a recovery key, in a CPTS where she is on duty); the GP sends a télé-expertise
- * request and a message; she sees the invitation at the top of her list, accepts it, reads the
- * header and the message, takes the request and advises; the GP reads the advice and closes
- * the case with a report written on his phone.
+ * request with a camera photo, and a message; she sees the invitation at the top of her list,
+ * accepts it, reads the header and the message, sees the photo's thumbnail then the full
+ * image, takes the request and advises; the GP reads the advice and closes the case with a
+ * report written on his phone.
  */
 class RequestJourneyTest {
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
@@ -76,7 +86,7 @@ class RequestJourneyTest {
             eventually("the CPTS synced on the GP's phone") {
                 (gp.directory.onDutyNow("dermatology") as? Outcome.Success)?.value?.takeIf { it.isNotEmpty() }
             }
-            val form = NewRequestPresenter(scope, gp.requests, gp.directory)
+            val form = NewRequestPresenter(scope, gp.requests, gp.directory, gp.conversations, discardPhoto = { it.delete() })
             form.onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
             val onDuty = eventually("who is on duty") { form.state.value.onDuty as? OnDuty.Available }
             assertEquals(listOf(dermUser), onDuty.specialists.map { it.userId })
@@ -87,16 +97,31 @@ class RequestJourneyTest {
             form.onEvent(NewRequestEvent.ReasonChanged("Lésion $secret"))
             form.onEvent(NewRequestEvent.QuestionChanged("Exérèse ? $secret"))
             form.onEvent(NewRequestEvent.ConsentChanged(true))
+            // The lesion, from the camera into the app's private folder; consent to photos.
+            val capture = cameraJpeg(gpPhone.photos)
+            form.onEvent(NewRequestEvent.PhotoTaken(capture))
+            form.onEvent(NewRequestEvent.PhotoConsentChanged(true))
             form.onEvent(NewRequestEvent.Submit)
-            val roomId = eventually("the request opened") {
-                form.state.value.let { it.error?.let { e -> error("request refused: $e") } ?: it.created }
+            val roomId = eventually("the request opened, its photo queued") {
+                form.state.value.let { state ->
+                    state.error?.let { error("request refused: $it") }
+                    state.photoError?.let { error("photo refused: $it") }
+                    state.created
+                }
             }
+            assertFalse(capture.exists(), "the camera file is deleted once the photo is queued")
 
-            val gpCase = CasePresenter(scope, roomId, gp.userId, gp.cases, gp.conversations, gp.requests)
+            val gpCase = CasePresenter(scope, roomId, gp.userId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() })
             eventually("the GP's case screen") { gpCase.state.value.takeIf { it.composerEnabled && it.role == CaseRole.REQUESTER } }
             gpCase.onEvent(CaseEvent.ComposerChanged("Photo à suivre $secret"))
             gpCase.onEvent(CaseEvent.Send)
             eventually("the message queued") { gpCase.state.value.takeIf { !it.sending && it.composer.isEmpty() } }
+            eventually("his photo on the homeserver, its upload done") {
+                gpCase.state.value.takeIf { state ->
+                    state.photos.uploads.isEmpty() &&
+                        state.messages().any { it.content is MessageContent.Photo && it.sendState == SendState.Sent }
+                }
+            }
 
             // Her list: the invitation first; she accepts it there.
             val list = CaseListPresenter(scope, derm.cases)
@@ -108,12 +133,15 @@ class RequestJourneyTest {
             eventually("the accepted case opens") { list.state.value.openedCase?.takeIf { it == roomId } }
 
             // The case screen: the header and the message sent before she joined, decrypted.
-            val case = CasePresenter(scope, roomId, derm.userId, derm.cases, derm.conversations, derm.requests)
+            val case = CasePresenter(scope, roomId, derm.userId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() })
             eventually("header and message decrypted, the request to take") {
                 case.state.value.takeIf { "Photo à suivre $secret" in it.texts() && it.header != null && CaseAction.TAKE in it.actions }
             }
             assertEquals("Exérèse ? $secret", case.state.value.header?.question)
             assertEquals(gpUser, case.state.value.messages().first { it.content is MessageContent.Text }.sender)
+            readPhoto(case, derm, roomId, gpUser)
+            val message = case.state.value.messages().first { (it.content as? MessageContent.Text)?.body == "Photo à suivre $secret" }
+            pushWhileRunning(derm, roomId, message.eventId ?: error("the GP's message has no event id"), secret)
 
             case.onEvent(CaseEvent.Act(CaseAction.TAKE))
             eventually("she is the expert") { case.state.value.takeIf { it.role == CaseRole.EXPERT && it.actions == setOf(CaseAction.ADVISE) } }
@@ -136,11 +164,57 @@ class RequestJourneyTest {
             }
             assertTrue(File(report.pdfPath).readBytes().decodeToString(0, 5) == "%PDF-")
             assertTrue("Exérèse ? $secret" in File(report.jsonPath).readText())
+
+            // The app closed, a push comes for the same message: the saved account is reopened
+            // for it alone (once the closed app's objects are freed), then left free for the app.
+            scope.coroutineContext.job.children.forEach { it.cancelAndJoin() }
+            dermPhone.sessions.shutdown()
+            val woken = eventually("the push decrypted with the app closed") {
+                dermPhone.sessions.withPushSession { it.notification(roomId, message.eventId!!) }
+            }
+            assertEquals(NotificationKind.MESSAGE, (woken as? Outcome.Success)?.value?.kind, "push with the app closed: $woken")
+            assertTrue(dermPhone.sessions.restore() is Outcome.Success, "the account reopens after the push")
         } finally {
             scope.cancel()
             gpPhone.sessions.shutdown()
             dermPhone.sessions.shutdown()
         }
+    }
+
+    /**
+     * The GP's photo on her phone: the thumbnail first when it is shown, the full image on
+     * tap, both decrypted here; and the same full image through the API.
+     */
+    private suspend fun readPhoto(case: CasePresenter, derm: UserSession, roomId: RoomId, gpUser: UserId) {
+        val photo = eventually("the photo in her timeline") {
+            case.state.value.messages().firstOrNull { it.content is MessageContent.Photo && it.key != null }
+        }
+        assertEquals(gpUser, photo.sender)
+        val key = photo.key!!
+        case.onEvent(CaseEvent.ShowThumbnail(photo))
+        val thumbnail = eventually("the thumbnail") { case.state.value.photos.thumbnails[key]?.takeUnless { it == PhotoLoad.Loading } }
+        val thumbBytes = (thumbnail as? PhotoLoad.Loaded)?.image?.bytes ?: error("thumbnail: $thumbnail")
+        val (thumbWidth, thumbHeight) = dimensions(thumbBytes)
+        assertTrue(thumbWidth < 640 && thumbHeight < 480, "a thumbnail smaller than the photo: $thumbWidth×$thumbHeight")
+
+        case.onEvent(CaseEvent.OpenPhoto(photo))
+        val full = eventually("the full image") { case.state.value.photos.viewer?.full?.takeUnless { it == PhotoLoad.Loading } }
+        val fullBytes = (full as? PhotoLoad.Loaded)?.image?.bytes ?: error("full image: $full")
+        assertEquals(640 to 480, dimensions(fullBytes))
+        case.onEvent(CaseEvent.ClosePhoto)
+
+        val again = derm.conversations.fetchPhoto(roomId, photo.ref!!, PhotoSize.FULL)
+        assertEquals(640 to 480, dimensions((again as? Outcome.Success)?.value?.bytes ?: error("fetchPhoto: $again")))
+    }
+
+    /** A push for the GP's message while her app runs: decrypted by the running session, content-free lines. */
+    private suspend fun pushWhileRunning(derm: UserSession, roomId: RoomId, eventId: EventId, secret: String) {
+        val pushed = derm.notification(roomId, eventId)
+        val notification = (pushed as? Outcome.Success)?.value ?: error("notification: $pushed")
+        assertEquals(NotificationKind.MESSAGE, notification.kind)
+        assertEquals(roomId, notification.roomId)
+        assertTrue(notification.caseCode in notification.lockScreenFr, "the lock screen names the case by its code")
+        assertFalse(secret in notification.lockScreenFr + notification.lockScreenEn, "no content on the lock screen")
     }
 
     /** The sign-in screen: a wrong password comes back typed, then the right one signs in. */

@@ -13,7 +13,6 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -27,6 +26,7 @@ import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.session.SignOutResult
 import fr.innomed.android.app.AppGraph
+import fr.innomed.android.app.photos.rememberTakePhoto
 import fr.innomed.android.app.ui.case.CaseView
 import fr.innomed.android.app.ui.caselist.CaseListView
 import fr.innomed.android.app.ui.directory.DirectoryView
@@ -37,6 +37,7 @@ import fr.innomed.android.app.ui.settings.SettingsState
 import fr.innomed.android.app.ui.settings.SettingsView
 import fr.innomed.android.app.ui.signin.SignInView
 import fr.innomed.android.app.ui.verification.VerificationView
+import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
@@ -47,7 +48,6 @@ import fr.innomed.android.features.recovery.RecoveryPresenter
 import fr.innomed.android.features.signin.SignInPresenter
 import fr.innomed.android.features.verification.VerificationPresenter
 import fr.innomed.android.features.verification.VerificationTarget
-import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.launch
 
 private object Routes {
@@ -63,21 +63,19 @@ private object Routes {
     fun case(roomId: RoomId) = "case/" + Uri.encode(roomId.value)
 }
 
-/** A presenter lives as long as its destination is composed, with that destination's scope. */
-@Composable
-private fun <P> rememberPresenter(create: (CoroutineScope) -> P): P {
-    val scope = rememberCoroutineScope()
-    return remember { create(scope) }
-}
-
-/** Reopens the saved account, then the screens; back to sign-in whenever the session ends. */
+/**
+ * Reopens the saved account, then the screens; back to sign-in whenever the session ends.
+ * Each destination's presenter is held by a ViewModel of its back-stack entry
+ * ([retainedPresenter]): a rotation keeps drafts, the running work and the timeline.
+ */
 @Composable
 fun InnomedNavHost(graph: AppGraph) {
     val nav = rememberNavController()
     val session by graph.sessions.activeSession.collectAsStateWithLifecycle()
     var restored by remember { mutableStateOf(false) }
     LaunchedEffect(Unit) {
-        graph.sessions.restore()
+        // After a rotation the session is already running: the account is not reopened.
+        if (graph.sessions.activeSession.value == null) graph.sessions.restore()
         restored = true
     }
     if (!restored) {
@@ -94,7 +92,7 @@ fun InnomedNavHost(graph: AppGraph) {
 
     NavHost(navController = nav, startDestination = start) {
         composable(Routes.SIGN_IN) {
-            val presenter = rememberPresenter { SignInPresenter(it, graph.sessions) }
+            val presenter = retainedPresenter { SignInPresenter(it, graph.sessions) }
             val state by presenter.state.collectAsStateWithLifecycle()
             SignInView(state, presenter::onEvent)
             LaunchedEffect(state.signedInAs) {
@@ -104,7 +102,7 @@ fun InnomedNavHost(graph: AppGraph) {
         composable(Routes.CASES) {
             val account = session ?: return@composable
             AskForNotifications()
-            val presenter = rememberPresenter { CaseListPresenter(it, account.cases) }
+            val presenter = retainedPresenter { CaseListPresenter(it, account.cases) }
             val state by presenter.state.collectAsStateWithLifecycle()
             CaseListView(
                 state = state,
@@ -124,9 +122,12 @@ fun InnomedNavHost(graph: AppGraph) {
         }
         composable(Routes.NEW_REQUEST) {
             val account = session ?: return@composable
-            val presenter = rememberPresenter { NewRequestPresenter(it, account.requests, account.directory) }
+            val presenter = retainedPresenter {
+                NewRequestPresenter(it, account.requests, account.directory, account.conversations, graph.photos::discard)
+            }
             val state by presenter.state.collectAsStateWithLifecycle()
-            NewRequestView(state, presenter::onEvent)
+            val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(NewRequestEvent.PhotoTaken(it)) }
+            NewRequestView(state, presenter::onEvent, onTakePhoto = takePhoto)
             LaunchedEffect(state.created) {
                 state.created?.let {
                     presenter.onEvent(NewRequestEvent.RequestOpened)
@@ -137,28 +138,29 @@ fun InnomedNavHost(graph: AppGraph) {
         composable(Routes.CASE, arguments = listOf(navArgument("roomId") { type = NavType.StringType })) { entry ->
             val account = session ?: return@composable
             val roomId = RoomId(entry.arguments?.getString("roomId") ?: return@composable)
-            val presenter = rememberPresenter {
-                CasePresenter(it, roomId, account.userId, account.cases, account.conversations, account.requests)
+            val presenter = retainedPresenter {
+                CasePresenter(it, roomId, account.userId, account.cases, account.conversations, account.requests, graph.photos::discard)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
-            CaseView(state, presenter::onEvent, account.directory.specialties())
+            val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(CaseEvent.SendPhoto(it)) }
+            CaseView(state, presenter::onEvent, account.directory.specialties(), onTakePhoto = takePhoto)
             LaunchedEffect(state.left) { if (state.left) nav.popBackStack() }
         }
         composable(Routes.DIRECTORY) {
             val account = session ?: return@composable
-            val presenter = rememberPresenter { DirectoryPresenter(it, account.directory) }
+            val presenter = retainedPresenter { DirectoryPresenter(it, account.directory) }
             val state by presenter.state.collectAsStateWithLifecycle()
             DirectoryView(state, presenter::onEvent)
         }
         composable(Routes.VERIFICATION) {
             val account = session ?: return@composable
-            val presenter = rememberPresenter { VerificationPresenter(it, account.trust, VerificationTarget.Incoming()) }
+            val presenter = retainedPresenter { VerificationPresenter(it, account.trust, VerificationTarget.Incoming()) }
             val state by presenter.state.collectAsStateWithLifecycle()
             VerificationView(state, presenter::onEvent, onDone = { nav.popBackStack() })
         }
         composable(Routes.RECOVERY) {
             val account = session ?: return@composable
-            val presenter = rememberPresenter { RecoveryPresenter(it, account.trust) }
+            val presenter = retainedPresenter { RecoveryPresenter(it, account.trust) }
             val state by presenter.state.collectAsStateWithLifecycle()
             RecoveryView(state, presenter::onEvent, onVerifyWithDevice = { nav.navigate(Routes.VERIFICATION) })
         }

@@ -7,7 +7,10 @@ import android.net.Uri
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.remember
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.platform.LocalContext
 import androidx.core.content.ContextCompat
 import androidx.core.content.FileProvider
@@ -30,7 +33,15 @@ class PhotoStore(private val context: Context) {
         return file to uri
     }
 
-    /** Deletes every photo (sign-out, or after sending). */
+    /**
+     * Deletes one capture once the core has read it (sent, refused, or left unsent). Only a
+     * file of this folder is ever deleted.
+     */
+    fun discard(file: File) {
+        if (file.canonicalFile.parentFile == folder.canonicalFile) file.delete()
+    }
+
+    /** Deletes every photo (sign-out). */
     fun wipe() {
         folder.listFiles()?.forEach { it.delete() }
     }
@@ -43,21 +54,22 @@ class PhotoStore(private val context: Context) {
 /**
  * A camera launcher: call the returned function to take one photo. [onTaken] gets the private
  * file when the camera app saved a picture; a cancelled capture deletes its empty file. The
- * manifest declares CAMERA, so Android refuses the capture intent until it is granted: the
- * permission is asked first.
+ * pending file's path is saved with the screen: the activity is often recreated while the
+ * camera app is in front (rotation, memory). The manifest declares CAMERA, so Android refuses
+ * the capture intent until it is granted: the permission is asked first.
  */
 @Composable
 fun rememberTakePhoto(store: PhotoStore, onTaken: (File) -> Unit): () -> Unit {
     val context = LocalContext.current
-    val pending = remember { arrayOfNulls<File>(1) }
+    var pending by rememberSaveable { mutableStateOf<String?>(null) }
     val camera = rememberLauncherForActivityResult(ActivityResultContracts.TakePicture()) { saved ->
-        val file = pending[0] ?: return@rememberLauncherForActivityResult
-        pending[0] = null
-        if (saved && file.length() > 0) onTaken(file) else file.delete()
+        val file = pending?.let(::File) ?: return@rememberLauncherForActivityResult
+        pending = null
+        if (saved && file.length() > 0) onTaken(file) else store.discard(file)
     }
     val capture = {
         val (file, uri) = store.newCapture()
-        pending[0] = file
+        pending = file.path
         camera.launch(uri)
     }
     val permission = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->

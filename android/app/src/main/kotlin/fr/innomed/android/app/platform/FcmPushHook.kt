@@ -11,61 +11,51 @@ import android.os.Build
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.Secret
+import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.PushPlatform
+import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.valueOrNull
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.app.R
 import fr.innomed.android.app.push.PushReceiver
-import fr.innomed.sdk.CaseNotification
-import fr.innomed.sdk.Client
-import fr.innomed.sdk.PushPlatform
-import fr.innomed.sdk.PusherConfig
+import fr.innomed.android.impl.RustSessionService
 import java.util.Locale
-import kotlin.coroutines.cancellation.CancellationException
 
 /**
  * The FCM hook: what the `FirebaseMessagingService` calls (see [PushReceiver]).
  *
- * A push is decrypted on the phone by the core's `notification(roomId, eventId)`, and the
+ * A push is decrypted on the phone by the core's `notification(roomId, eventId)`, through the
+ * running session when the app has one, else through the saved account reopened for this
+ * push only ([RustSessionService.withPushSession]); nobody signed in drops it. The
  * notification shows only the core's ready-made lock-screen line (`lockScreenFr` or
  * `lockScreenEn`: the case's opaque code and what arrived), never a body, a name or a photo.
  *
- * @param client the signed-in account's bindings client, or null when nobody is signed in (the
- *   push is then dropped).
  * @param gatewayUrl the CPTS's push gateway (`https://…/_matrix/push/v1/notify`).
  */
 class FcmPushHook(
     private val context: Context,
-    private val client: suspend () -> Client?,
+    private val sessions: RustSessionService,
     private val gatewayUrl: String,
 ) : PushReceiver {
     override suspend fun onNewToken(token: String) {
-        val account = client() ?: return
-        val config = PusherConfig(
+        val pusher = Pusher(
             appId = APP_ID,
-            pushkey = token,
+            pushkey = Secret(token),
             gatewayUrl = gatewayUrl,
             deviceName = Build.MODEL,
             lang = if (isEnglish()) "en" else "fr",
             platform = PushPlatform.ANDROID,
         )
-        try {
-            account.registerPusher(config)
-        } catch (e: CancellationException) {
-            throw e
-        } catch (e: Exception) {
-            // Registered again at the next token or start; nothing to show.
-        }
+        // Nothing to show on failure: registered again with the next token FCM hands over.
+        sessions.withPushSession { it.registerPusher(pusher) }
     }
 
     override suspend fun onPush(roomId: String, eventId: String) {
-        val account = client() ?: return
-        val notification = try {
-            account.notification(roomId, eventId)
-        } catch (e: CancellationException) {
-            throw e
-        } catch (e: Exception) {
-            return
-        }
-        post(notification)
+        val notification = sessions.withPushSession { it.notification(RoomId(roomId), EventId(eventId)).valueOrNull() }
+        notification?.let(::post)
     }
 
     private fun post(notification: CaseNotification) {
@@ -90,7 +80,7 @@ class FcmPushHook(
             .setContentIntent(open)
             .setAutoCancel(true)
             .build()
-        NotificationManagerCompat.from(context).notify(notification.roomId.hashCode(), built)
+        NotificationManagerCompat.from(context).notify(notification.roomId.value.hashCode(), built)
     }
 
     private fun ensureChannel() {

@@ -6,6 +6,7 @@ import androidx.compose.ui.res.stringResource
 import fr.innomed.android.app.R
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.session.SignInError
@@ -13,10 +14,11 @@ import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.features.case.CaseScreenError
 
 /**
- * Every error kind of the presenters, mapped to its string in one place. [code] is the core's
- * stable error code (for support), never a message body.
+ * Every error kind of the presenters, mapped to its string in one place. [code] is the
+ * string's one argument: the core's stable error code (for support), a field name or a limit,
+ * never a message body.
  */
-data class ErrorText(@StringRes val id: Int, val code: String? = null)
+data class ErrorText(@param:StringRes val id: Int, val code: String? = null)
 
 @Composable
 fun errorMessage(text: ErrorText): String =
@@ -37,6 +39,7 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.CaseClosed -> ErrorText(R.string.error_case_closed)
     CaseError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
     CaseError.UnknownUser -> ErrorText(R.string.error_unknown_user)
+    CaseError.NotCrossSigned -> ErrorText(R.string.error_not_cross_signed)
     is CaseError.InvalidHeader -> ErrorText(R.string.error_invalid_field, field)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
@@ -48,6 +51,24 @@ fun MessageError.text(): ErrorText = when (this) {
     MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is MessageError.Other -> ErrorText(R.string.error_other, code)
+}
+
+/** Sizes are shown in megabytes; the pixel limit as the refused image's dimensions. */
+fun PhotoError.text(): ErrorText = when (this) {
+    is PhotoError.TooLarge -> ErrorText(R.string.error_photo_too_large, (limitBytes / 1_000_000).toString())
+    PhotoError.UnsupportedFormat -> ErrorText(R.string.error_photo_unsupported)
+    is PhotoError.TooManyPixels -> ErrorText(R.string.error_photo_too_many_pixels, "$width × $height")
+    PhotoError.Corrupt -> ErrorText(R.string.error_photo_corrupt)
+    PhotoError.Unreadable -> ErrorText(R.string.error_photo_unreadable)
+    PhotoError.NoConsent -> ErrorText(R.string.error_photo_no_consent)
+    PhotoError.NotJoined -> ErrorText(R.string.error_not_joined)
+    PhotoError.NotEncrypted -> ErrorText(R.string.error_photo_not_encrypted)
+    PhotoError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
+    PhotoError.NotAPhoto -> ErrorText(R.string.error_photo_not_a_photo)
+    PhotoError.Tampered -> ErrorText(R.string.error_photo_tampered)
+    PhotoError.MediaMissing -> ErrorText(R.string.error_photo_media_missing)
+    PhotoError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is PhotoError.Other -> ErrorText(R.string.error_other, code)
 }
 
 fun RequestError.text(): ErrorText = when (this) {
@@ -87,6 +108,7 @@ fun CaseScreenError.text(): ErrorText = when (this) {
     is CaseScreenError.Case -> error.text()
     is CaseScreenError.Message -> error.text()
     is CaseScreenError.Request -> error.text()
+    is CaseScreenError.Photo -> error.text()
     CaseScreenError.AdviceIncomplete -> ErrorText(R.string.error_advice_incomplete)
     CaseScreenError.OutcomeMissing -> ErrorText(R.string.error_outcome_missing)
 }

@@ -6,8 +6,9 @@ import kotlinx.coroutines.flow.StateFlow
  * The shape of every screen's presenter, in one place.
  *
  * - A presenter is a plain Kotlin class built with the [kotlinx.coroutines.CoroutineScope] of
- *   its screen (the Compose `rememberCoroutineScope()`, or a test's `backgroundScope`) and the
- *   API services it needs (`fr.innomed.android.api`, never the generated `fr.innomed.sdk`).
+ *   its screen (in the app, the `viewModelScope` of the ViewModel that keeps it across
+ *   rotations; in a test, `backgroundScope`) and the API services it needs
+ *   (`fr.innomed.android.api`, never the generated `fr.innomed.sdk`).
  * - [state] is the whole screen as one immutable `data class` (`FooState`): the view draws it
  *   and nothing else. It exposes kinds (enums, sealed types of the API), never user-facing
  *   text: the strings come from Android resources, in French and English.

@@ -3,7 +3,9 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SignInError
@@ -11,6 +13,8 @@ import fr.innomed.android.api.trust.TrustError
 import fr.innomed.sdk.CaseException
 import fr.innomed.sdk.ClientException
 import fr.innomed.sdk.CptsException
+import fr.innomed.sdk.PhotoException
+import fr.innomed.sdk.PushException
 import fr.innomed.sdk.TimelineException
 import fr.innomed.sdk.TrustException
 import kotlin.coroutines.cancellation.CancellationException
@@ -52,6 +56,7 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.CaseClosed -> CaseError.CaseClosed
     is CaseException.InvalidUserId -> CaseError.InvalidUserId
     is CaseException.UnknownUser -> CaseError.UnknownUser
+    is CaseException.NotCrossSigned -> CaseError.NotCrossSigned
     is CaseException.InvalidHeader -> CaseError.InvalidHeader(e.field)
     is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
@@ -64,6 +69,37 @@ internal fun messageError(e: Exception): MessageError = when (e) {
     is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
     else -> MessageError.Other(e.code())
 }
+
+/** `Failed` and `Internal` carry a detail that may quote the server: only their code is kept. */
+internal fun photoError(e: Exception): PhotoError = when (e) {
+    is PhotoException.TooLarge -> PhotoError.TooLarge(e.size.toLongClamped(), e.limit.toLongClamped())
+    is PhotoException.UnsupportedFormat -> PhotoError.UnsupportedFormat
+    is PhotoException.TooManyPixels ->
+        PhotoError.TooManyPixels(e.width.toIntClamped(), e.height.toIntClamped(), e.limit.toLongClamped())
+    is PhotoException.Corrupt -> PhotoError.Corrupt
+    is PhotoException.Unreadable -> PhotoError.Unreadable
+    is PhotoException.NoConsent -> PhotoError.NoConsent
+    is PhotoException.NotJoined, is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase ->
+        PhotoError.NotJoined
+    is PhotoException.NotEncrypted -> PhotoError.NotEncrypted
+    is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
+    is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
+    is PhotoException.Tampered -> PhotoError.Tampered
+    is PhotoException.MediaMissing -> PhotoError.MediaMissing
+    is PhotoException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> PhotoError.HomeserverUnreachable
+    else -> PhotoError.Other(e.code())
+}
+
+internal fun pushError(e: Exception): PushError = when (e) {
+    is PushException.InvalidGatewayUrl -> PushError.InvalidGatewayUrl
+    is PushException.NotFound -> PushError.NotFound
+    is PushException.HomeserverUnreachable -> PushError.HomeserverUnreachable
+    else -> PushError.Other(e.code())
+}
+
+internal fun ULong.toLongClamped(): Long = coerceAtMost(Long.MAX_VALUE.toULong()).toLong()
+
+private fun UInt.toIntClamped(): Int = coerceAtMost(Int.MAX_VALUE.toUInt()).toInt()
 
 internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toEntry() })

@@ -5,28 +5,37 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
+import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.MessageRef
+import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.conversation.PhotoSize
 import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.sdk.CaseRoom
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.Timeline
 import fr.innomed.sdk.TimelineDiff
 import fr.innomed.sdk.TimelineItem
 import fr.innomed.sdk.TimelineListener
+import java.io.File
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
+import fr.innomed.sdk.MessageRef as SdkMessageRef
+import fr.innomed.sdk.PhotoSize as SdkPhotoSize
 
 /**
  * One `Timeline` per case, opened on first use and kept until [close] (the session's end):
- * the subscription and the sends of a case screen share it, as the SDK expects.
+ * the subscription, the sends and the photos of a case screen share it, as the SDK expects.
  */
 class RustConversationService internal constructor(private val client: Client) : ConversationService, AutoCloseable {
     private class Opened(val room: CaseRoom, val timeline: Timeline)
 
     private val opened = HashMap<RoomId, Opened>()
+    private val photoUploads = PhotoUploads()
 
     private suspend fun timelineOf(roomId: RoomId): Timeline {
         synchronized(opened) { opened[roomId]?.let { return it.timeline } }
@@ -80,8 +89,29 @@ class RustConversationService internal constructor(private val client: Client) :
     override suspend fun markRead(roomId: RoomId): Outcome<Unit, MessageError> =
         attempt(::messageError) { timelineOf(roomId).markRead(); Unit }
 
-    /** Frees every opened timeline and case object (the session is ending). */
+    override suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError> =
+        attempt(::photoError) {
+            val timeline = timelineOf(roomId)
+            val listener = photoUploads.listener(roomId)
+            val sending = timeline.sendPhotoFile(file.path, caption?.takeIf(String::isNotBlank), listener)
+            photoUploads.started(listener, sending)
+            MessageRef.Local(sending.transactionId)
+        }
+
+    override fun uploads(roomId: RoomId): Flow<Map<String, UploadProgress>> = photoUploads.of(roomId)
+
+    override suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError> =
+        attempt(::photoError) {
+            val ref = when (message) {
+                is MessageRef.Event -> SdkMessageRef.Event(message.eventId.value)
+                is MessageRef.Local -> SdkMessageRef.Local(message.transactionId)
+            }
+            ImageBytes(timelineOf(roomId).fetchPhoto(ref, SdkPhotoSize.valueOf(size.name)))
+        }
+
+    /** Frees every opened timeline and case object, and the photo reports (the session is ending). */
     override fun close() {
+        photoUploads.close()
         val all = synchronized(opened) { opened.values.toList().also { opened.clear() } }
         all.forEach {
             it.timeline.close()

@@ -16,8 +16,12 @@ import fr.innomed.sdk.isValidUserId
 import java.io.File
 import kotlin.concurrent.thread
 import kotlin.coroutines.cancellation.CancellationException
+import kotlinx.coroutines.NonCancellable
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import kotlinx.coroutines.withContext
 
 /**
  * Sessions over the bindings.
@@ -42,19 +46,55 @@ class RustSessionService(
     private val active = MutableStateFlow<RustUserSession?>(null)
     override val activeSession: StateFlow<UserSession?> = active
 
+    /** One client at a time opens the account's stores: signing in, restoring, a push's client. */
+    private val opening = Mutex()
+
     override fun isWellFormedUserId(userId: String): Boolean = isValidUserId(userId.trim())
 
     override suspend fun signIn(homeserverUrl: String, userId: String, password: Secret): Outcome<UserSession, SignInError> =
-        attempt(::signInError) {
-            val client = builder(homeserverUrl.trim()).use { it.login(userId.trim(), password.value) }
-            open(client)
+        opening.withLock {
+            attempt(::signInError) {
+                val client = builder(homeserverUrl.trim()).use { it.login(userId.trim(), password.value) }
+                open(client)
+            }
         }
 
     override suspend fun restore(): Outcome<UserSession, RestoreError> =
-        attempt(::restoreError) {
-            val client = builder(UNUSED_FOR_RESTORE).use { it.restore() }
-            open(client)
+        opening.withLock {
+            attempt(::restoreError) {
+                val client = builder(UNUSED_FOR_RESTORE).use { it.restore() }
+                open(client)
+            }
         }
+
+    /**
+     * For a push that woke the app: [block] runs with the running session when there is one.
+     * Otherwise the saved account is reopened without sync for this call only, and ended after
+     * it so the app can open it next (an account's stores take one client at a time; signing
+     * in and restoring wait meanwhile). Null when no account can be reopened: none is saved on
+     * this device, or its stores are still held by objects of a session that just ended.
+     */
+    suspend fun <T> withPushSession(block: suspend (UserSession) -> T): T? {
+        active.value?.let { return block(it) }
+        return opening.withLock {
+            active.value?.let { return@withLock block(it) }
+            val client = when (val restored = attempt(::restoreError) { builder(UNUSED_FOR_RESTORE).use { it.restore() } }) {
+                is Outcome.Success -> restored.value
+                is Outcome.Failure -> return@withLock null
+            }
+            val session = try {
+                RustUserSession(client, clock, reportsDir)
+            } catch (e: Exception) {
+                client.close()
+                throw e
+            }
+            try {
+                block(session)
+            } finally {
+                withContext(NonCancellable) { session.shutdown() }
+            }
+        }
+    }
 
     override suspend fun signOut(): SignOutResult {
         val session = active.value ?: return SignOutResult.NOT_SIGNED_IN

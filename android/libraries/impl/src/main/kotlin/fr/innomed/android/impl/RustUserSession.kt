@@ -1,6 +1,12 @@
 package fr.innomed.android.impl
 
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.PushError
+import fr.innomed.android.api.push.Pusher
 import fr.innomed.android.api.session.UserSession
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.SignOutListener
@@ -22,6 +28,12 @@ class RustUserSession internal constructor(
     override val requests = RustRequestService(client, cpts, reportsDir)
     override val directory = RustDirectoryService(cpts)
     override val trust = RustTrustService(client)
+
+    override suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError> =
+        attempt(::pushError) { client.notification(roomId.value, eventId.value).toApi() }
+
+    override suspend fun registerPusher(pusher: Pusher): Outcome<Unit, PushError> =
+        attempt(::pushError) { client.registerPusher(pusher.toSdk()) }
 
     /** Calls [onRevoked] once if the homeserver revokes this device while the app runs. */
     internal fun watchSignOut(onRevoked: () -> Unit) {

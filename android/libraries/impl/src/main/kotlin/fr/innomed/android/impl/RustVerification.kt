@@ -54,7 +54,7 @@ private fun VerificationState.toStep(): VerificationStep = when (this) {
     VerificationState.Requested -> VerificationStep.Requested
     VerificationState.Ready -> VerificationStep.Ready
     VerificationState.Starting -> VerificationStep.Starting
-    is VerificationState.Emojis -> VerificationStep.Emojis(emojis.map { Emoji(it.symbol, it.description) })
+    is VerificationState.Emojis -> VerificationStep.Emojis(emojis.map { Emoji(it.index.toInt(), it.symbol, it.description) })
     VerificationState.Confirmed -> VerificationStep.Confirmed
     VerificationState.Done -> VerificationStep.Done
     is VerificationState.Cancelled -> VerificationStep.Cancelled(reason)

@@ -21,6 +21,7 @@ internal fun TimelineItem.toEntry(): TimelineEntry? = when (this) {
 
 internal fun CaseMessage.toEntry() = TimelineEntry.Message(
     eventId = eventId?.let(::EventId),
+    transactionId = transactionId,
     sender = UserId(sender),
     isOwn = isOwn,
     timestampMillis = timestampMs.toLong(),

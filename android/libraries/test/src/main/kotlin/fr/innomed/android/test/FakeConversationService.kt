@@ -5,32 +5,51 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
+import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.MessageRef
+import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.conversation.PhotoSize
 import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.UploadProgress
+import java.io.File
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.flow
 
-/** Timelines in memory, per case; sends are scripted and recorded. */
+/** Timelines and upload progress in memory, per case; sends and photo fetches are scripted and recorded. */
 class FakeConversationService : ConversationService {
     private val timelines = HashMap<RoomId, MutableStateFlow<List<TimelineEntry>>>()
+    private val progress = HashMap<RoomId, MutableStateFlow<Map<String, UploadProgress>>>()
 
     /** Cases whose timeline cannot be opened, and why. */
     val unavailable = HashMap<RoomId, MessageError>()
 
     data class Sent(val roomId: RoomId, val markdown: String, val replyTo: EventId?)
 
+    data class PhotoSent(val roomId: RoomId, val file: File, val caption: String?)
+
+    data class PhotoFetch(val roomId: RoomId, val message: MessageRef, val size: PhotoSize)
+
     val sent = Calls<Sent>()
+    val photosSent = Calls<PhotoSent>()
+    val photoFetches = Calls<PhotoFetch>()
     val historyLoads = Calls<RoomId>()
     val reads = Calls<RoomId>()
 
     var sendResult: suspend (Sent) -> Outcome<Unit, MessageError> = { notScripted("sendText/reply") }
     var loadHistoryResult: suspend (RoomId) -> Outcome<Boolean, MessageError> = { Outcome.Success(true) }
     var markReadResult: suspend (RoomId) -> Outcome<Unit, MessageError> = { Outcome.Done }
+    var sendPhotoResult: suspend (PhotoSent) -> Outcome<MessageRef.Local, PhotoError> = { notScripted("sendPhoto") }
+    var fetchPhotoResult: suspend (PhotoFetch) -> Outcome<ImageBytes, PhotoError> = { notScripted("fetchPhoto") }
 
     /** The in-memory timeline of [roomId], to set or change from a test. */
     fun entries(roomId: RoomId): MutableStateFlow<List<TimelineEntry>> =
         synchronized(timelines) { timelines.getOrPut(roomId) { MutableStateFlow(emptyList()) } }
+
+    /** The upload progress of [roomId] (empty until a test sets it), by transaction id. */
+    fun uploadsOf(roomId: RoomId): MutableStateFlow<Map<String, UploadProgress>> =
+        synchronized(progress) { progress.getOrPut(roomId) { MutableStateFlow(emptyMap()) } }
 
     override fun timeline(roomId: RoomId): Flow<List<TimelineEntry>> = flow {
         unavailable[roomId]?.let { throw ConversationUnavailableException(it) }
@@ -44,6 +63,18 @@ class FakeConversationService : ConversationService {
     override suspend fun reply(roomId: RoomId, to: EventId, markdown: String) = send(Sent(roomId, markdown, to))
 
     override suspend fun markRead(roomId: RoomId) = markReadResult(roomId).also { reads.add(roomId) }
+
+    override suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError> {
+        val call = PhotoSent(roomId, file, caption)
+        return sendPhotoResult(call).also { photosSent.add(call) }
+    }
+
+    override fun uploads(roomId: RoomId): Flow<Map<String, UploadProgress>> = uploadsOf(roomId)
+
+    override suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError> {
+        val call = PhotoFetch(roomId, message, size)
+        return fetchPhotoResult(call).also { photoFetches.add(call) }
+    }
 
     private suspend fun send(call: Sent) = sendResult(call).also { sent.add(call) }
 }

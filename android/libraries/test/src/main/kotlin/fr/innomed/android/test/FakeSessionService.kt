@@ -1,8 +1,13 @@
 package fr.innomed.android.test
 
+import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.PushError
+import fr.innomed.android.api.push.Pusher
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.api.session.SignInError
@@ -47,4 +52,16 @@ class FakeUserSession(
     override val requests: FakeRequestService = FakeRequestService(),
     override val directory: FakeDirectoryService = FakeDirectoryService(),
     override val trust: FakeTrustService = FakeTrustService(),
-) : UserSession
+) : UserSession {
+    val pushers = Calls<Pusher>()
+    val notified = Calls<Pair<RoomId, EventId>>()
+
+    var notificationResult: suspend (RoomId, EventId) -> Outcome<CaseNotification, PushError> =
+        { _, _ -> notScripted("notification") }
+    var registerPusherResult: suspend (Pusher) -> Outcome<Unit, PushError> = { notScripted("registerPusher") }
+
+    override suspend fun notification(roomId: RoomId, eventId: EventId) =
+        notificationResult(roomId, eventId).also { notified.add(roomId to eventId) }
+
+    override suspend fun registerPusher(pusher: Pusher) = registerPusherResult(pusher).also { pushers.add(pusher) }
+}

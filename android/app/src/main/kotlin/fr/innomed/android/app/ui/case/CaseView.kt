@@ -1,21 +1,23 @@
 package fr.innomed.android.app.ui.case
 
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
-import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
-import androidx.compose.ui.Alignment
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
@@ -30,17 +32,46 @@ import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.case.CaseAction
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CaseState
+import java.text.DateFormat
+import java.util.Date
 
-/** One case: status line, actions, the timeline (header and advice cards), the composer. */
+/**
+ * One case: status line, actions, the timeline (header and advice cards, photos), the
+ * composer with the camera, inviting a colleague, and a photo full screen over it all.
+ */
 @Composable
-fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>) {
+fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
+    Box(Modifier.fillMaxSize()) {
+        CaseScreen(state, onEvent, specialties, onTakePhoto)
+        state.photos.viewer?.let { viewer ->
+            PhotoViewerOverlay(viewer, state.photos.thumbnails[viewer.key], onClose = { onEvent(CaseEvent.ClosePhoto) })
+        }
+    }
+    state.invite?.let { InviteColleagueDialog(it, onEvent) }
+    ErrorDialog(state.error?.text()) { onEvent(CaseEvent.DismissError) }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
     val details = state.details
-    InnomedScreen(title = details?.code ?: stringResource(R.string.case_title)) {
+    val timeline = rememberLazyListState()
+    // The newest message in view when it arrives.
+    LaunchedEffect(state.items.size) { if (state.items.isNotEmpty()) timeline.animateScrollToItem(state.items.lastIndex) }
+    InnomedScreen(
+        title = details?.code ?: stringResource(R.string.case_title),
+        actions = {
+            if (state.canInvite) {
+                TextButton(onClick = { onEvent(CaseEvent.OpenInvite) }) { Text(stringResource(R.string.case_invite)) }
+            }
+        },
+    ) {
         if (details != null) {
-            Row(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 details.status?.let { Text(stringResource(it.label())) }
                 specialtyLabel(details.specialty, specialties)?.let { Text(it) }
                 Text(stringResource(details.urgency.label()))
+                details.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
                 details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
             }
         }
@@ -55,12 +86,15 @@ fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<S
             )
         }
         state.report?.let { Text(stringResource(R.string.case_report_written), Modifier.padding(16.dp)) }
-        LazyColumn(Modifier.weight(1f).padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            items(state.items) { entry -> TimelineItemView(entry, onReply = { onEvent(CaseEvent.ReplyTo(it)) }) }
+        LazyColumn(
+            state = timeline,
+            modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            items(state.items) { entry -> TimelineItemView(entry, state.photos, onEvent) }
         }
-        if (state.composerEnabled) Composer(state, onEvent)
+        if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
     }
-    ErrorDialog(state.error?.text()) { onEvent(CaseEvent.DismissError) }
 }
 
 @OptIn(ExperimentalLayoutApi::class)
@@ -101,29 +135,6 @@ private fun AdviceForm(state: CaseState, onEvent: (CaseEvent) -> Unit) {
                     onClick = { onEvent(CaseEvent.AdviceChanged(draft.copy(inPerson = choice))) },
                     label = { Text(stringResource(choice.label())) },
                 )
-            }
-        }
-    }
-}
-
-@Composable
-private fun Composer(state: CaseState, onEvent: (CaseEvent) -> Unit) {
-    Column(Modifier.padding(8.dp)) {
-        if (state.replyingTo != null) {
-            Row(verticalAlignment = Alignment.CenterVertically) {
-                Text(stringResource(R.string.composer_replying), Modifier.weight(1f))
-                TextButton(onClick = { onEvent(CaseEvent.CancelReply) }) { Text(stringResource(R.string.cancel)) }
-            }
-        }
-        Row(verticalAlignment = Alignment.CenterVertically) {
-            OutlinedTextField(
-                value = state.composer,
-                onValueChange = { onEvent(CaseEvent.ComposerChanged(it)) },
-                placeholder = { Text(stringResource(R.string.composer_hint)) },
-                modifier = Modifier.weight(1f),
-            )
-            TextButton(onClick = { onEvent(CaseEvent.Send) }, enabled = state.canSend) {
-                Text(stringResource(R.string.composer_send))
             }
         }
     }

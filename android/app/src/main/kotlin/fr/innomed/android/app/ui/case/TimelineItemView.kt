@@ -14,38 +14,44 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.api.EventId
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
 import fr.innomed.android.app.R
 import fr.innomed.android.app.ui.label
+import fr.innomed.android.features.case.CaseEvent
+import fr.innomed.android.features.case.CasePhotosState
 import java.text.DateFormat
 import java.util.Date
 
+/** One timeline line; a tap on a sent message replies to it (a tap on a photo opens it). */
 @Composable
-fun TimelineItemView(entry: TimelineEntry, onReply: (EventId) -> Unit) {
+fun TimelineItemView(entry: TimelineEntry, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
     when (entry) {
         is TimelineEntry.DayDivider ->
             Text(DateFormat.getDateInstance(DateFormat.FULL).format(Date(entry.timestampMillis)), style = MaterialTheme.typography.labelMedium)
         TimelineEntry.ReadMarker -> HorizontalDivider()
-        is TimelineEntry.Message -> MessageView(entry, onReply)
+        is TimelineEntry.Message -> MessageView(entry, photos, onEvent)
     }
 }
 
 @Composable
-private fun MessageView(message: TimelineEntry.Message, onReply: (EventId) -> Unit) {
+private fun MessageView(message: TimelineEntry.Message, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
     val colors = if (message.isOwn) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
+    val eventId = message.eventId
     Card(
         colors = colors,
-        modifier = Modifier.fillMaxWidth().clickable(enabled = message.eventId != null) { message.eventId?.let(onReply) },
+        modifier = Modifier.fillMaxWidth().clickable(enabled = eventId != null) { eventId?.let { onEvent(CaseEvent.ReplyTo(it)) } },
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(message.sender.value, style = MaterialTheme.typography.labelSmall)
             message.sharedBy?.let { Text(stringResource(R.string.timeline_shared_by, it.value), style = MaterialTheme.typography.labelSmall) }
             if (message.inReplyTo != null) Text(stringResource(R.string.timeline_reply), style = MaterialTheme.typography.labelSmall)
-            ContentView(message.content)
+            when (val content = message.content) {
+                is MessageContent.Photo -> PhotoMessageView(message, content, photos, onEvent)
+                else -> ContentView(content)
+            }
             when (val send = message.sendState) {
                 SendState.Sending -> Text(stringResource(R.string.timeline_sending), style = MaterialTheme.typography.labelSmall)
                 is SendState.Failed -> Text(stringResource(R.string.timeline_send_failed), color = MaterialTheme.colorScheme.error)
@@ -61,7 +67,8 @@ private fun MessageView(message: TimelineEntry.Message, onReply: (EventId) -> Un
 private fun ContentView(content: MessageContent) {
     when (content) {
         is MessageContent.Text -> Text(content.body)
-        is MessageContent.Photo -> Text(stringResource(R.string.timeline_photo, content.caption ?: ""))
+        // Drawn with its thumbnail by PhotoMessageView.
+        is MessageContent.Photo -> Unit
         is MessageContent.Header -> {
             val header = content.header
             Text(stringResource(R.string.header_card_title), style = MaterialTheme.typography.titleSmall)

@@ -35,10 +35,13 @@ import fr.innomed.android.features.newrequest.NewRequestState
 import fr.innomed.android.features.newrequest.OnDuty
 import fr.innomed.android.features.newrequest.RequestField
 
-/** The request form. Nothing is sent before the patient's consent is ticked. */
+/**
+ * The request form, with an optional camera photo. Nothing is sent before the patient's
+ * consent is ticked; a photo also needs the consent to photos.
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit) {
+fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, onTakePhoto: () -> Unit) {
     InnomedScreen(title = stringResource(R.string.request_title)) {
         Column(
             Modifier.padding(16.dp).verticalScroll(rememberScrollState()),
@@ -108,7 +111,10 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit) {
                 minLines = 3,
                 modifier = Modifier.fillMaxWidth(),
             )
-            CheckLine(R.string.request_photo_consent, state.photoConsent) { onEvent(NewRequestEvent.PhotoConsentChanged(it)) }
+            RequestPhotoSection(state, onEvent, onTakePhoto)
+            CheckLine(R.string.request_photo_consent, state.photoConsent, RequestField.PHOTO_CONSENT in state.invalidFields) {
+                onEvent(NewRequestEvent.PhotoConsentChanged(it))
+            }
             CheckLine(R.string.request_consent, state.consent, RequestField.CONSENT in state.invalidFields) {
                 onEvent(NewRequestEvent.ConsentChanged(it))
             }
@@ -120,6 +126,7 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit) {
         }
     }
     ErrorDialog(state.error?.text()) { onEvent(NewRequestEvent.DismissError) }
+    PhotoNotSentDialog(state.photoError) { onEvent(NewRequestEvent.DismissError) }
 }
 
 @Composable

@@ -13,6 +13,7 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringArrayResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.app.R
@@ -41,11 +42,13 @@ fun VerificationView(state: VerificationState, onEvent: (VerificationEvent) -> U
                 VerificationPhase.Ready -> Text(stringResource(R.string.verification_ready))
                 is VerificationPhase.CompareEmojis -> {
                     Text(stringResource(R.string.verification_compare))
+                    // The spec's 64 names in the screen's language, by each emoji's place in the table.
+                    val names = stringArrayResource(R.array.sas_emoji_names)
                     FlowRow(horizontalArrangement = Arrangement.spacedBy(12.dp)) {
                         phase.emojis.forEach { emoji ->
                             Column(horizontalAlignment = Alignment.CenterHorizontally) {
                                 Text(emoji.symbol, style = MaterialTheme.typography.displaySmall)
-                                Text(emoji.description, style = MaterialTheme.typography.labelSmall)
+                                Text(names.getOrNull(emoji.index) ?: emoji.description, style = MaterialTheme.typography.labelSmall)
                             }
                         }
                     }

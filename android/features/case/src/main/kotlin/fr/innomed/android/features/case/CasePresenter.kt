@@ -15,6 +15,7 @@ import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.architecture.Presenter
+import java.io.File
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -26,9 +27,12 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /**
- * One case: its timeline (header card, messages, photos, advice card), the composer, and the
- * actions the doctor's role and the case's status allow. The status is read again whenever
- * the case's row changes in the live list, and after every action.
+ * One case: its timeline (header card, messages, photos, advice card), the composer and the
+ * camera, inviting a colleague, and the actions the doctor's role and the case's status
+ * allow. The status is read again whenever the case's row changes in the live list, and
+ * after every action.
+ *
+ * @param discardPhoto deletes a camera file of the app's private storage once it was read.
  */
 class CasePresenter(
     private val scope: CoroutineScope,
@@ -37,9 +41,11 @@ class CasePresenter(
     private val cases: CaseService,
     private val conversations: ConversationService,
     private val requests: RequestService,
+    discardPhoto: (File) -> Unit,
 ) : Presenter<CaseState, CaseEvent> {
     private val mutableState = MutableStateFlow(CaseState(roomId = roomId))
     override val state: StateFlow<CaseState> = mutableState.asStateFlow()
+    private val photos = CasePhotos(scope, roomId, conversations, discardPhoto, mutableState)
     private var timelineJob: Job? = null
     @Volatile private var invitedToRequest = false
 
@@ -65,6 +71,37 @@ class CasePresenter(
             is CaseEvent.AdviceChanged -> mutableState.update { it.copy(advice = event.draft) }
             is CaseEvent.OutcomeChanged -> mutableState.update { it.copy(outcome = event.text) }
             CaseEvent.DismissError -> mutableState.update { it.copy(error = null) }
+            is CaseEvent.ShowThumbnail -> photos.showThumbnail(event.message)
+            is CaseEvent.OpenPhoto -> photos.open(event.message)
+            CaseEvent.ClosePhoto -> photos.close()
+            is CaseEvent.SendPhoto -> photos.send(event.file)
+            CaseEvent.OpenInvite -> mutableState.update { if (it.canInvite && it.invite == null) it.copy(invite = InviteDialog()) else it }
+            is CaseEvent.InviteeChanged -> mutableState.update { s ->
+                val dialog = s.invite?.takeUnless { it.sending } ?: return@update s
+                s.copy(invite = dialog.copy(userId = event.userId, missing = false, error = null))
+            }
+            CaseEvent.SendInvite -> invite()
+            CaseEvent.CloseInvite -> mutableState.update { if (it.invite?.sending == true) it else it.copy(invite = null) }
+        }
+    }
+
+    private fun invite() {
+        val dialog = mutableState.value.invite ?: return
+        if (dialog.sending) return
+        val userId = dialog.userId.trim()
+        if (userId.isEmpty()) {
+            mutableState.update { it.copy(invite = dialog.copy(missing = true)) }
+            return
+        }
+        mutableState.update { it.copy(invite = dialog.copy(sending = true, error = null)) }
+        scope.launch {
+            val result = cases.invite(roomId, UserId(userId))
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(invite = null)
+                    is Outcome.Failure -> it.copy(invite = it.invite?.copy(sending = false, error = result.error))
+                }
+            }
         }
     }
 
@@ -102,6 +139,7 @@ class CasePresenter(
         timelineJob = scope.launch {
             // What was sent before the doctor joined comes with the history.
             launch { conversations.loadHistory(roomId) }
+            launch { photos.followUploads() }
             try {
                 var newest: TimelineEntry? = null
                 conversations.timeline(roomId).collect { items ->

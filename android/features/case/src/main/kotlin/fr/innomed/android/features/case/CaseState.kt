@@ -7,10 +7,12 @@ import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
+import java.io.File
 
 /** What the doctor may do on this case now (buttons), from role and status. */
 enum class CaseAction { ACCEPT, DECLINE, TAKE, ADVISE, CLOSE_WITH_REPORT, MARK_ANSWERED, CLOSE }
@@ -32,6 +34,16 @@ enum class CaseRole {
     UNKNOWN,
 }
 
+/** Inviting a colleague by user id (`@name:server`); open while the dialog shows. */
+data class InviteDialog(
+    val userId: String = "",
+    /** Submitted with an empty id. */
+    val missing: Boolean = false,
+    val sending: Boolean = false,
+    /** Malformed id, unknown user, colleague without a cross-signed identity… */
+    val error: CaseError? = null,
+)
+
 /** The failure the screen shows, whichever service it came from. */
 sealed interface CaseScreenError {
     data class Case(val error: CaseError) : CaseScreenError
@@ -39,6 +51,9 @@ sealed interface CaseScreenError {
     data class Message(val error: MessageError) : CaseScreenError
 
     data class Request(val error: RequestError) : CaseScreenError
+
+    /** A photo that was not sent (refused by the core, or without the patient's consent). */
+    data class Photo(val error: PhotoError) : CaseScreenError
 
     /** The advice needs an assessment and a recommendation. */
     data object AdviceIncomplete : CaseScreenError
@@ -80,8 +95,18 @@ data class CaseState(
     val report: ClosedReport? = null,
     /** Declined: the view leaves the case. */
     val left: Boolean = false,
+    /** Thumbnails, the full-screen photo, and the photos being sent. */
+    val photos: CasePhotosState = CasePhotosState(),
+    /** The invite dialog, while open. */
+    val invite: InviteDialog? = null,
 ) {
     val canSend: Boolean get() = composerEnabled && !sending && composer.isNotBlank()
+
+    /** The camera button: joined, not closed, and the header records the patient's consent to photos. */
+    val canSendPhoto: Boolean get() = composerEnabled && header?.photoConsent == true
+
+    /** Any member may invite a colleague while the case is open. */
+    val canInvite: Boolean get() = composerEnabled
 }
 
 sealed interface CaseEvent {
@@ -100,4 +125,23 @@ sealed interface CaseEvent {
     data class OutcomeChanged(val text: String) : CaseEvent
 
     data object DismissError : CaseEvent
+
+    /** A photo message came into view: its thumbnail is fetched once. */
+    data class ShowThumbnail(val message: TimelineEntry.Message) : CaseEvent
+
+    /** Tapped: the full image, full screen. */
+    data class OpenPhoto(val message: TimelineEntry.Message) : CaseEvent
+
+    data object ClosePhoto : CaseEvent
+
+    /** The camera saved [file] in the app's private storage; it is discarded once read. */
+    data class SendPhoto(val file: File) : CaseEvent
+
+    data object OpenInvite : CaseEvent
+
+    data class InviteeChanged(val userId: String) : CaseEvent
+
+    data object SendInvite : CaseEvent
+
+    data object CloseInvite : CaseEvent
 }

@@ -1,13 +1,16 @@
 package fr.innomed.android.features.newrequest
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.requests.NewRequest
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.api.valueOrNull
 import fr.innomed.android.architecture.Presenter
+import java.io.File
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -18,17 +21,27 @@ import kotlinx.coroutines.launch
 
 /**
  * A new télé-expertise request: specialty from the fixed list, urgency, patient label, question,
- * consent (required before submitting). Choosing a specialty checks who is on duty; when nobody
- * is, the directory's specialists are offered to pick one.
+ * consent (required before submitting), and an optional camera photo (which needs the patient's
+ * consent to photos) sent into the case once it is open. Choosing a specialty checks who is on
+ * duty; when nobody is, the directory's specialists are offered to pick one.
+ *
+ * @param discardPhoto deletes a camera file of the app's private storage: once sent, when
+ *   replaced or removed, and when the form goes away unsent (its scope ends).
  */
 class NewRequestPresenter(
     private val scope: CoroutineScope,
     private val requests: RequestService,
     private val directory: DirectoryService,
+    private val conversations: ConversationService,
+    private val discardPhoto: (File) -> Unit,
 ) : Presenter<NewRequestState, NewRequestEvent> {
     private val mutableState = MutableStateFlow(NewRequestState(specialties = directory.specialties()))
     override val state: StateFlow<NewRequestState> = mutableState.asStateFlow()
     private var dutyCheck: Job? = null
+
+    init {
+        scope.coroutineContext[Job]?.invokeOnCompletion { mutableState.value.photo?.let(discardPhoto) }
+    }
 
     override fun onEvent(event: NewRequestEvent) {
         when (event) {
@@ -39,12 +52,16 @@ class NewRequestPresenter(
             is NewRequestEvent.SexSelected -> edit(null) { it.copy(sex = event.sex) }
             is NewRequestEvent.ReasonChanged -> edit(RequestField.REASON) { it.copy(reason = event.value) }
             is NewRequestEvent.QuestionChanged -> edit(RequestField.QUESTION) { it.copy(question = event.value) }
-            is NewRequestEvent.PhotoConsentChanged -> edit(null) { it.copy(photoConsent = event.given) }
+            is NewRequestEvent.PhotoConsentChanged -> edit(RequestField.PHOTO_CONSENT) { it.copy(photoConsent = event.given) }
             is NewRequestEvent.ConsentChanged -> edit(RequestField.CONSENT) { it.copy(consent = event.given) }
             is NewRequestEvent.ExpertPicked -> edit(null) { it.copy(expert = event.specialist) }
             NewRequestEvent.ExpertCleared -> edit(null) { it.copy(expert = null) }
+            is NewRequestEvent.PhotoTaken -> attachPhoto(event.file)
+            NewRequestEvent.PhotoRemoved -> attachPhoto(null)
             NewRequestEvent.Submit -> submit()
-            NewRequestEvent.DismissError -> mutableState.update { it.copy(error = null) }
+            NewRequestEvent.DismissError -> mutableState.update {
+                if (it.photoError != null) it.copy(photoError = null, created = it.openedRoom) else it.copy(error = null)
+            }
             NewRequestEvent.RequestOpened -> mutableState.update { it.copy(created = null) }
         }
     }
@@ -74,6 +91,16 @@ class NewRequestPresenter(
         }
     }
 
+    private fun attachPhoto(file: File?) {
+        val current = mutableState.value
+        if (!current.canTakePhoto) {
+            file?.let(discardPhoto)
+            return
+        }
+        current.photo?.takeIf { it != file }?.let(discardPhoto)
+        edit(RequestField.PHOTO_CONSENT) { it.copy(photo = file) }
+    }
+
     private fun validate(state: NewRequestState): Set<RequestField> = buildSet {
         if (state.specialty == null) add(RequestField.SPECIALTY)
         if (state.patientLabel.isBlank()) add(RequestField.PATIENT_LABEL)
@@ -81,11 +108,12 @@ class NewRequestPresenter(
         if (state.reason.isBlank()) add(RequestField.REASON)
         if (state.question.isBlank()) add(RequestField.QUESTION)
         if (!state.consent) add(RequestField.CONSENT)
+        if (state.photo != null && !state.photoConsent) add(RequestField.PHOTO_CONSENT)
     }
 
     private fun submit() {
         val current = mutableState.value
-        if (current.submitting || current.created != null) return
+        if (current.submitting || current.openedRoom != null) return
         val invalid = validate(current)
         val specialty = current.specialty
         val ageBand = current.ageBand
@@ -109,16 +137,37 @@ class NewRequestPresenter(
         )
         mutableState.update { it.copy(submitting = true, error = null) }
         scope.launch {
-            val result = requests.open(request)
-            mutableState.update {
-                when (result) {
-                    is Outcome.Success -> it.copy(submitting = false, created = result.value)
-                    is Outcome.Failure -> {
-                        val error = result.error
-                        val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
-                        it.copy(submitting = false, error = error, onDuty = onDuty)
+            when (val result = requests.open(request)) {
+                is Outcome.Success -> {
+                    mutableState.update { it.copy(openedRoom = result.value) }
+                    val photo = current.photo
+                    if (photo == null) {
+                        mutableState.update { it.copy(submitting = false, created = result.value) }
+                    } else {
+                        sendPhoto(result.value, photo)
                     }
                 }
+                is Outcome.Failure -> mutableState.update {
+                    val error = result.error
+                    val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
+                    it.copy(submitting = false, error = error, onDuty = onDuty)
+                }
+            }
+        }
+    }
+
+    /** The request is open: its photo follows, and the case opens once it is queued. */
+    private suspend fun sendPhoto(roomId: RoomId, photo: File) {
+        val sent = try {
+            conversations.sendPhoto(roomId, photo, caption = null)
+        } finally {
+            discardPhoto(photo)
+            mutableState.update { it.copy(photo = null) }
+        }
+        mutableState.update {
+            when (sent) {
+                is Outcome.Success -> it.copy(submitting = false, created = roomId)
+                is Outcome.Failure -> it.copy(submitting = false, photoError = sent.error)
             }
         }
     }

@@ -4,11 +4,13 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.RequestError
+import java.io.File
 
-enum class RequestField { SPECIALTY, PATIENT_LABEL, AGE_BAND, REASON, QUESTION, CONSENT }
+enum class RequestField { SPECIALTY, PATIENT_LABEL, AGE_BAND, REASON, QUESTION, CONSENT, PHOTO_CONSENT }
 
 /** Who can answer now, for the chosen specialty. */
 sealed interface OnDuty {
@@ -40,13 +42,25 @@ data class NewRequestState(
     /** A specialist picked from the directory instead of whoever is on duty. */
     val expert: DirectoryEntry? = null,
     val invalidFields: Set<RequestField> = emptySet(),
+    /**
+     * A camera photo (app-private file) sent into the case once the request is open; it needs
+     * the patient's consent to photos. The file is discarded once sent, or with the form.
+     */
+    val photo: File? = null,
     val submitting: Boolean = false,
     val error: RequestError? = null,
-    /** Set once the request is open: the view opens that case. */
+    /** The request is open (its photo may still be on its way, or refused: [photoError]). */
+    val openedRoom: RoomId? = null,
+    /** The request went out but its photo did not; dismissing it opens the case. */
+    val photoError: PhotoError? = null,
+    /** Set once the request is open and its photo queued: the view opens that case. */
     val created: RoomId? = null,
 ) {
-    /** The send button waits for the patient's consent. */
-    val canSubmit: Boolean get() = consent && !submitting && created == null
+    /** The send button waits for the patient's consent; one request per form. */
+    val canSubmit: Boolean get() = consent && !submitting && openedRoom == null
+
+    /** The camera button, until the request is sent. */
+    val canTakePhoto: Boolean get() = !submitting && openedRoom == null
 }
 
 sealed interface NewRequestEvent {
@@ -70,10 +84,16 @@ sealed interface NewRequestEvent {
 
     data class ExpertPicked(val specialist: DirectoryEntry) : NewRequestEvent
 
+    /** The camera saved [file] in the app's private storage; it replaces an earlier photo. */
+    data class PhotoTaken(val file: File) : NewRequestEvent
+
+    data object PhotoRemoved : NewRequestEvent
+
     data object ExpertCleared : NewRequestEvent
 
     data object Submit : NewRequestEvent
 
+    /** Dismisses [NewRequestState.error], or [NewRequestState.photoError] (which then opens the case). */
     data object DismissError : NewRequestEvent
 
     /** The view opened [NewRequestState.created]. */

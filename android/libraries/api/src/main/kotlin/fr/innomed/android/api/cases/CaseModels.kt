@@ -94,6 +94,12 @@ sealed interface CaseError {
 
     data object UnknownUser : CaseError
 
+    /**
+     * The colleague has no cross-signing identity yet (never signed in to Innomed): their
+     * devices could not be told apart from an impostor's, so the invitation is refused.
+     */
+    data object NotCrossSigned : CaseError
+
     /** A header field the core refused (`patient_label`, `question`…). */
     data class InvalidHeader(val field: String) : CaseError
 

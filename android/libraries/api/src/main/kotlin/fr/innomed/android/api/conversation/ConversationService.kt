@@ -3,6 +3,7 @@ package fr.innomed.android.api.conversation
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import java.io.File
 import kotlinx.coroutines.flow.Flow
 
 /** The conversation of a joined case. */
@@ -24,6 +25,25 @@ interface ConversationService {
 
     /** Sends a read receipt for the latest message. */
     suspend fun markRead(roomId: RoomId): Outcome<Unit, MessageError>
+
+    /**
+     * Sanitises (no EXIF/GPS, orientation applied) and queues a photo from a file in the app's
+     * private storage, with an optional markdown caption. The file is read before this returns
+     * and its name is never sent, so the caller may delete it whatever the outcome. Refused,
+     * with nothing uploaded, unless the case header records the patient's consent to photos.
+     * Returns the photo's local reference: its local echo in [timeline] carries the same
+     * transaction id, and [uploads] reports its progress.
+     */
+    suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError>
+
+    /**
+     * The upload progress of the photos this device is sending into [roomId], live, by
+     * transaction id. A photo leaves the map once the homeserver has it.
+     */
+    fun uploads(roomId: RoomId): Flow<Map<String, UploadProgress>>
+
+    /** The decrypted thumbnail or full image of a photo message. */
+    suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError>
 }
 
 sealed interface MessageError {

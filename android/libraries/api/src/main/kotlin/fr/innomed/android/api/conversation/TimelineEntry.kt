@@ -16,6 +16,8 @@ sealed interface TimelineEntry {
     data class Message(
         /** Null until the homeserver accepted it (a local echo). */
         val eventId: EventId?,
+        /** Set for messages sent from this device (the local echo's id). */
+        val transactionId: String?,
         val sender: UserId,
         val isOwn: Boolean,
         val timestampMillis: Long,
@@ -26,7 +28,14 @@ sealed interface TimelineEntry {
         val sharedBy: UserId?,
         val sendState: SendState,
         val readBy: List<UserId>,
-    ) : TimelineEntry
+    ) : TimelineEntry {
+        /** Stable while a local echo becomes a sent message: the transaction id if any, else the event id. */
+        val key: String? get() = transactionId ?: eventId?.value
+
+        /** How to ask the core for this message's photo: by event once sent, else by transaction. */
+        val ref: MessageRef?
+            get() = eventId?.let { MessageRef.Event(it) } ?: transactionId?.let { MessageRef.Local(it) }
+    }
 }
 
 sealed interface MessageContent {

@@ -1,11 +1,16 @@
 package fr.innomed.android.api.session
 
+import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.PushError
+import fr.innomed.android.api.push.Pusher
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.api.trust.TrustService
 import kotlinx.coroutines.flow.StateFlow
@@ -36,6 +41,12 @@ interface UserSession {
     val requests: RequestService
     val directory: DirectoryService
     val trust: TrustService
+
+    /** Decrypts a pushed event with this running session and describes it for the lock screen. */
+    suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError>
+
+    /** Registers this phone for pushes that carry event ids only (again at each new token). */
+    suspend fun registerPusher(pusher: Pusher): Outcome<Unit, PushError>
 }
 
 /** Why sign-in failed; the screen shows one message per kind. */

@@ -87,8 +87,12 @@ sealed interface VerificationStep {
     data class Cancelled(val reason: String) : VerificationStep
 }
 
-/** One emoji; [description] is the spec's English name, the key of the translated label. */
-data class Emoji(val symbol: String, val description: String)
+/**
+ * One emoji of the comparison. [index] is its place (0–63) in the Matrix spec's SAS emoji
+ * table, which the apps use to show their own French or English name; [description] is the
+ * spec's English name.
+ */
+data class Emoji(val index: Int, val symbol: String, val description: String)
 
 sealed interface TrustError {
     data object WrongRecoveryKey : TrustError

@@ -1,0 +1,63 @@
+package fr.innomed.android.app.ui.newrequest
+
+import androidx.compose.foundation.Image
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.layout.ContentScale
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.errorMessage
+import fr.innomed.android.app.ui.rememberPreview
+import fr.innomed.android.app.ui.text
+import fr.innomed.android.features.newrequest.NewRequestEvent
+import fr.innomed.android.features.newrequest.NewRequestState
+
+/**
+ * The optional photo of a request: taken with the camera into the app's private folder,
+ * previewed here, sent into the case once the request is open. [onTakePhoto] opens the camera.
+ */
+@Composable
+fun RequestPhotoSection(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, onTakePhoto: () -> Unit) {
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedButton(onClick = onTakePhoto, enabled = state.canTakePhoto) {
+                Text(stringResource(if (state.photo == null) R.string.photo_take else R.string.photo_retake))
+            }
+            if (state.photo != null) {
+                TextButton(onClick = { onEvent(NewRequestEvent.PhotoRemoved) }, enabled = state.canTakePhoto) {
+                    Text(stringResource(R.string.photo_remove))
+                }
+            }
+        }
+        val photo = state.photo
+        if (photo != null) {
+            rememberPreview(photo)?.let {
+                Image(it, stringResource(R.string.photo_description), Modifier.heightIn(max = 200.dp), contentScale = ContentScale.Fit)
+            }
+            Text(stringResource(R.string.request_photo_attached), style = MaterialTheme.typography.bodySmall)
+        }
+    }
+}
+
+/** The request went out but its photo did not: say why; OK opens the case. */
+@Composable
+fun PhotoNotSentDialog(error: PhotoError?, onDismiss: () -> Unit) {
+    if (error == null) return
+    AlertDialog(
+        onDismissRequest = onDismiss,
+        confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.ok)) } },
+        text = { Text(stringResource(R.string.request_photo_not_sent, errorMessage(error.text()))) },
+    )
+}

@@ -1,0 +1,148 @@
+package fr.innomed.android.features
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.conversation.ImageBytes
+import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.MessageRef
+import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.conversation.PhotoSize
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.UploadProgress
+import fr.innomed.android.features.case.CaseEvent
+import fr.innomed.android.features.case.CasePresenter
+import fr.innomed.android.features.case.CaseScreenError
+import fr.innomed.android.features.case.PhotoLoad
+import fr.innomed.android.features.case.PhotoViewer
+import fr.innomed.android.test.FakeCaseService
+import fr.innomed.android.test.FakeConversationService
+import fr.innomed.android.test.FakeRequestService
+import java.io.File
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.test.TestScope
+import kotlinx.coroutines.test.runCurrent
+import kotlinx.coroutines.test.runTest
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+/** Photos on the case screen: thumbnail first, full image on tap, sending with progress, typed errors. */
+class CasePhotosPresenterTest {
+    private val cases = FakeCaseService()
+    private val conversations = FakeConversationService()
+    private val discarded = mutableListOf<File>()
+    private val room = row("case").roomId
+    private val thumbnail = ImageBytes(byteArrayOf(1, 2, 3))
+    private val full = ImageBytes(byteArrayOf(4, 5, 6, 7))
+    private val camera = File("/data/files/photos/capture.jpg")
+    private val photo = MessageContent.Photo(caption = null, width = 640, height = 480, blurhash = null, hasThumbnail = true)
+
+    private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: TimelineEntry): CasePresenter {
+        cases.rows.value = listOf(row("case"))
+        cases.detailsResult = { Outcome.Success(details(room)) }
+        conversations.entries(room).value = listOf(message(GP, MessageContent.Header(header), me)) + more
+        return CasePresenter(backgroundScope, room, me, cases, conversations, FakeRequestService(), discarded::add)
+            .also { runCurrent() }
+    }
+
+    private fun FakeConversationService.fetched() = photoFetches.all.map { it.message to it.size }
+
+    @Test
+    fun `a photo shows its thumbnail once, then the full image on tap`() = runTest {
+        val shared = message(GP, photo, eventId = "\$photo")
+        val fullGate = CompletableDeferred<Unit>()
+        conversations.fetchPhotoResult = { call ->
+            if (call.size == PhotoSize.FULL) fullGate.await()
+            Outcome.Success(if (call.size == PhotoSize.THUMBNAIL) thumbnail else full)
+        }
+        val presenter = open(DERM, HEADER, shared)
+        assertTrue(presenter.state.value.photos.thumbnails.isEmpty(), "nothing is fetched before the photo is shown")
+
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        assertEquals(PhotoLoad.Loading, presenter.state.value.photos.thumbnails["\$photo"])
+        runCurrent()
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        runCurrent()
+        assertEquals(PhotoLoad.Loaded(thumbnail), presenter.state.value.photos.thumbnails["\$photo"])
+
+        presenter.onEvent(CaseEvent.OpenPhoto(shared))
+        runCurrent()
+        assertEquals(PhotoViewer("\$photo", PhotoLoad.Loading), presenter.state.value.photos.viewer, "the thumbnail stays meanwhile")
+        fullGate.complete(Unit)
+        runCurrent()
+        assertEquals(PhotoViewer("\$photo", PhotoLoad.Loaded(full)), presenter.state.value.photos.viewer)
+        val byEvent = MessageRef.Event(EventId("\$photo"))
+        assertEquals(listOf(byEvent to PhotoSize.THUMBNAIL, byEvent to PhotoSize.FULL), conversations.fetched())
+
+        presenter.onEvent(CaseEvent.ClosePhoto)
+        assertNull(presenter.state.value.photos.viewer)
+    }
+
+    @Test
+    fun `a photo still on this device is fetched by its transaction, and a refused image says why`() = runTest {
+        val echo = message(DERM, photo, me = DERM, eventId = null, transactionId = "txn-1")
+        conversations.fetchPhotoResult = { call ->
+            Outcome.Failure(if (call.size == PhotoSize.THUMBNAIL) PhotoError.Tampered else PhotoError.MediaMissing)
+        }
+        val presenter = open(DERM, HEADER, echo)
+        presenter.onEvent(CaseEvent.OpenPhoto(echo))
+        runCurrent()
+        assertEquals(PhotoLoad.Failed(PhotoError.Tampered), presenter.state.value.photos.thumbnails["txn-1"])
+        assertEquals(PhotoViewer("txn-1", PhotoLoad.Failed(PhotoError.MediaMissing)), presenter.state.value.photos.viewer)
+        assertTrue(conversations.photoFetches.all.all { it.message == MessageRef.Local("txn-1") })
+        assertNull(presenter.state.value.error, "a photo that cannot be shown is said on the photo, not in a dialog")
+    }
+
+    @Test
+    fun `a camera photo is sent, its file discarded, and its upload progress shown`() = runTest {
+        conversations.sendPhotoResult = { Outcome.Success(MessageRef.Local("txn-2")) }
+        val presenter = open(GP)
+        assertTrue(presenter.state.value.canSendPhoto)
+
+        presenter.onEvent(CaseEvent.SendPhoto(camera))
+        assertEquals(1, presenter.state.value.photos.preparing)
+        runCurrent()
+        assertEquals(room, conversations.photosSent.all.single().roomId)
+        assertEquals(camera, conversations.photosSent.all.single().file)
+        assertEquals(listOf(camera), discarded)
+        assertEquals(0, presenter.state.value.photos.preparing)
+
+        conversations.uploadsOf(room).value = mapOf("txn-2" to UploadProgress.Uploading(sentBytes = 50, totalBytes = 200))
+        runCurrent()
+        val progress = presenter.state.value.photos.uploads["txn-2"] as UploadProgress.Uploading
+        assertEquals(0.25f, progress.fraction)
+        conversations.uploadsOf(room).value = emptyMap()
+        runCurrent()
+        assertTrue(presenter.state.value.photos.uploads.isEmpty(), "a sent photo leaves the progress")
+    }
+
+    @Test
+    fun `a photo the core refuses shows its typed error, and its file is discarded all the same`() = runTest {
+        val refusals = ArrayDeque(listOf(PhotoError.UnsupportedFormat, PhotoError.TooLarge(sizeBytes = 40_000_000, limitBytes = 25_000_000)))
+        conversations.sendPhotoResult = { Outcome.Failure(refusals.removeFirst()) }
+        val presenter = open(GP)
+        presenter.onEvent(CaseEvent.SendPhoto(camera))
+        runCurrent()
+        assertEquals(CaseScreenError.Photo(PhotoError.UnsupportedFormat), presenter.state.value.error)
+        presenter.onEvent(CaseEvent.DismissError)
+        presenter.onEvent(CaseEvent.SendPhoto(camera))
+        runCurrent()
+        assertEquals(CaseScreenError.Photo(PhotoError.TooLarge(40_000_000, 25_000_000)), presenter.state.value.error)
+        assertEquals(listOf(camera, camera), discarded)
+    }
+
+    @Test
+    fun `without the patient's consent to photos nothing is sent`() = runTest {
+        val presenter = open(GP, HEADER.copy(photoConsent = false))
+        assertFalse(presenter.state.value.canSendPhoto)
+        presenter.onEvent(CaseEvent.SendPhoto(camera))
+        runCurrent()
+        assertTrue(conversations.photosSent.all.isEmpty())
+        assertEquals(CaseScreenError.Photo(PhotoError.NoConsent), presenter.state.value.error)
+        assertEquals(listOf(camera), discarded)
+    }
+}

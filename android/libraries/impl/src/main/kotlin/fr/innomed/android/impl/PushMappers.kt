@@ -1,0 +1,28 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.NotificationKind
+import fr.innomed.android.api.push.Pusher
+import fr.innomed.sdk.PushPlatform
+import fr.innomed.sdk.PusherConfig
+import fr.innomed.sdk.CaseNotification as SdkCaseNotification
+
+internal fun SdkCaseNotification.toApi() = CaseNotification(
+    roomId = RoomId(roomId),
+    eventId = EventId(eventId),
+    caseCode = caseCode,
+    kind = NotificationKind.valueOf(kind.name),
+    lockScreenFr = lockScreenFr,
+    lockScreenEn = lockScreenEn,
+)
+
+internal fun Pusher.toSdk() = PusherConfig(
+    appId = appId,
+    pushkey = pushkey.value,
+    gatewayUrl = gatewayUrl,
+    deviceName = deviceName,
+    lang = lang,
+    platform = PushPlatform.valueOf(platform.name),
+)
