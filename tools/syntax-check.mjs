@@ -30,7 +30,7 @@ export async function sourceFiles(root, { extensions, skipDirs }) {
 }
 
 /** Every node of the tree, depth first, through a cursor (no child arrays). */
-function* nodes(tree) {
+export function* nodes(tree) {
   const cursor = tree.walk();
   try {
     for (;;) {

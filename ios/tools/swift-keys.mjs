@@ -12,6 +12,8 @@
 // - `enums`: every enum's cases (name and raw value, if a string);
 // - `tables`: array literals made only of string literals, with their position.
 
+import { nodes as allNodes } from '../../tools/syntax-check.mjs';
+
 // Calls whose first unlabelled argument is a LocalizedStringKey (or a key, for L10n and
 // NSLocalizedString).
 const KEY_CALLS = new Set([
@@ -148,21 +150,6 @@ function enumCases(declaration) {
   return cases;
 }
 
-function* walk(node) {
-  const cursor = node.walk();
-  try {
-    for (;;) {
-      yield cursor.currentNode;
-      if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-      for (;;) {
-        if (!cursor.gotoParent()) return;
-        if (cursor.gotoNextSibling()) break;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
 
 /** Everything `check-strings.mjs` needs from one parsed file. */
 export function keysOfTree(tree) {
@@ -173,7 +160,7 @@ export function keysOfTree(tree) {
   const tables = [];
   const inCalls = new Set();
   const at = (node) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
-  const nodes = [...walk(tree.rootNode)];
+  const nodes = [...allNodes(tree)];
   for (const node of nodes) {
     if (node.type === 'call_expression') {
       const found = keyArguments(node);
