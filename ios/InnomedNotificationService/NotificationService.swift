@@ -34,7 +34,7 @@ final class NotificationService: UNNotificationServiceExtension {
             return
         }
         content.threadIdentifier = push.roomID
-        content.userInfo = ["room_id": push.roomID, "event_id": push.eventID]
+        content.userInfo = [NotificationPayload.roomID: push.roomID, NotificationPayload.eventID: push.eventID]
         if let unread = push.unreadCount { content.badge = NSNumber(value: unread) }
         let decryptor = decryptor
         work = Task { [weak self] in
@@ -57,7 +57,11 @@ final class NotificationService: UNNotificationServiceExtension {
             guard let handler = contentHandler, let content else { return nil }
             contentHandler = nil
             self.content = nil
-            if let line, !line.isEmpty { content.body = line }
+            if let line, !line.isEmpty {
+                content.body = line
+                // For the app in the foreground: only this line is shown there (NotificationCenterDelegate).
+                content.userInfo[NotificationPayload.hasLine] = true
+            }
             return (handler, content)
         }
         if let pending { pending.handler(pending.content) }

@@ -2,8 +2,17 @@ import UIKit
 import UserNotifications
 
 /// Receives the APNs device token; the token goes to the homeserver as a content-free pusher.
+/// Owns the notification center's delegate (the center holds it weakly).
 final class AppDelegate: NSObject, UIApplicationDelegate {
     var onDeviceToken: ((Data) -> Void)?
+    let notifications = NotificationCenterDelegate()
+
+    func application(_ application: UIApplication,
+                     didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
+        // Before launch ends, so the tap that launched the app reaches it too.
+        UNUserNotificationCenter.current().delegate = notifications
+        return true
+    }
 
     func application(_ application: UIApplication,
                      didRegisterForRemoteNotificationsWithDeviceToken deviceToken: Data) {

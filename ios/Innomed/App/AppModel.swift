@@ -2,7 +2,8 @@ import Foundation
 import InnomedServices
 
 /// Where the app stands: starting, signed out, or a signed-in doctor (with the recovery step
-/// first when this device needs it). Owns the app lock.
+/// first when this device needs it). Owns the app lock, and the case a tapped notification
+/// opens once the session is ready and the lock passed (`CaseRoute`).
 @MainActor
 final class AppModel: ObservableObject {
     enum Phase {
@@ -16,12 +17,17 @@ final class AppModel: ObservableObject {
     @Published private(set) var recoveryNeeded: RecoveryState?
     /// Why the doctor is back on the sign-in screen (revoked elsewhere, restore failed).
     @Published var notice: ServiceError?
+    /// What the tabs show next, from a tapped notification; `destinationShown()` clears it.
+    @Published private(set) var destination: CaseDestination?
 
     let sessionService: SessionService
     let lock: AppLockViewModel
     private let photos: PrivatePhotoStore
     private let requestPushPermission: () async -> Void
     private var signOutWatch: Task<Void, Never>?
+    private var route = CaseRoute()
+    /// Set once `enter` has decided about the recovery step.
+    private var sessionReady = false
 
     init(sessionService: SessionService, lock: AppLockViewModel, photos: PrivatePhotoStore,
          requestPushPermission: @escaping () async -> Void = { await AppDelegate.registerForPush() }) {
@@ -29,6 +35,7 @@ final class AppModel: ObservableObject {
         self.lock = lock
         self.photos = photos
         self.requestPushPermission = requestPushPermission
+        lock.onCasesVisible = { [weak self] in self?.openTappedCase() }
     }
 
     var session: UserSession? {
@@ -45,10 +52,12 @@ final class AppModel: ObservableObject {
                 await enter(session)
             } else {
                 phase = .signedOut
+                route.clear()
             }
         } catch {
             notice = ServiceError.from(error)
             phase = .signedOut
+            route.clear()
         }
     }
 
@@ -60,6 +69,19 @@ final class AppModel: ObservableObject {
 
     func recoveryFinished() {
         recoveryNeeded = nil
+        openTappedCase()
+    }
+
+    /// A notification was tapped (cold start or warm): its case opens once the session is
+    /// ready and the lock passed, never before. Signed out, there is nothing to open.
+    func notificationTapped(roomID: String) {
+        if case .signedOut = phase { return }
+        route.tapped(roomID: roomID)
+        openTappedCase()
+    }
+
+    func destinationShown() {
+        destination = nil
     }
 
     func signOut() async {
@@ -86,7 +108,17 @@ final class AppModel: ObservableObject {
         }
         let recovery = session.trust.recoveryState()
         recoveryNeeded = (recovery == .disabled || recovery == .incomplete) ? recovery : nil
+        sessionReady = true
+        openTappedCase()
         await requestPushPermission()
+    }
+
+    private func openTappedCase() {
+        guard let session else { return }
+        let ready = sessionReady && recoveryNeeded == nil && lock.casesVisible
+        if let next = route.take(ready: ready, cases: session.cases) {
+            destination = next
+        }
     }
 
     private func watchSignOut() {
@@ -104,6 +136,9 @@ final class AppModel: ObservableObject {
         signOutWatch?.cancel()
         signOutWatch = nil
         recoveryNeeded = nil
+        sessionReady = false
+        route.clear()
+        destination = nil
         lock.reset()
         photos.deleteAll()
         phase = .signedOut

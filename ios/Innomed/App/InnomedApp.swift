@@ -17,6 +17,8 @@ struct InnomedApp: App {
                     appDelegate.onDeviceToken = { token in
                         Task { await model.registerPush(deviceToken: token) }
                     }
+                    // A tap that launched the app was kept by the delegate until now.
+                    appDelegate.notifications.onTap = { roomID in model.notificationTapped(roomID: roomID) }
                     await model.start()
                 }
         }

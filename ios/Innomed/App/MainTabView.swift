@@ -3,16 +3,29 @@ import SwiftUI
 
 struct MainTabView: View {
     let session: UserSession
-    let model: AppModel
+    @ObservedObject var model: AppModel
+    @State private var tab = Tab.cases
+
+    private enum Tab: Hashable {
+        case cases, directory, settings
+    }
 
     var body: some View {
-        TabView {
-            CaseListView(session: session)
+        TabView(selection: $tab) {
+            CaseListView(session: session, destination: model.destination,
+                         onDestinationShown: model.destinationShown)
                 .tabItem { Label("tab.cases", systemImage: "tray.full") }
+                .tag(Tab.cases)
             DirectoryView(session: session)
                 .tabItem { Label("tab.directory", systemImage: "person.2") }
+                .tag(Tab.directory)
             SettingsView(session: session, onSignOut: model.signOut)
                 .tabItem { Label("tab.settings", systemImage: "gearshape") }
+                .tag(Tab.settings)
+        }
+        // A tapped notification's case opens in the cases tab (the list pushes it).
+        .onChange(of: model.destination) { destination in
+            if destination != nil { tab = .cases }
         }
     }
 }

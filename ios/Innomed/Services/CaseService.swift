@@ -9,6 +9,8 @@ public protocol CaseService: AnyObject {
     func createCase(_ draft: CaseDraft) async throws -> CaseID
 
     func code(of id: CaseID) throws -> String
+    /// Throws `caseNotFound` or `notACase` when this account has no such case on this device.
+    func membership(of id: CaseID) throws -> CaseMembership
     func details(of id: CaseID) async throws -> CaseDetails?
     func header(of id: CaseID) async throws -> PatientHeader?
 

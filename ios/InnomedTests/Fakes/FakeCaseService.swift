@@ -10,6 +10,8 @@ final class FakeCaseService: CaseService {
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
     var onSetProgress: (CaseProgress, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
     var invited: [(UserID, CaseID)] = []
+    /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
+    var memberships: [CaseID: CaseMembership] = [:]
     var declined: [CaseID] = []
 
     func caseRows() -> AsyncStream<[CaseRow]> {
@@ -22,6 +24,11 @@ final class FakeCaseService: CaseService {
 
     func createCase(_ draft: CaseDraft) async throws -> CaseID { try await onCreate(draft) }
     func code(of id: CaseID) throws -> String { "IM-TEST01" }
+
+    func membership(of id: CaseID) throws -> CaseMembership {
+        guard let membership = memberships[id] else { throw ServiceError.caseNotFound }
+        return membership
+    }
     func details(of id: CaseID) async throws -> CaseDetails? { try await onDetails(id) }
     func header(of id: CaseID) async throws -> PatientHeader? { try unstubbed("header") }
     func accept(_ id: CaseID) async throws { try await onAccept(id) }

@@ -9,6 +9,8 @@ final class AppLockViewModel: ObservableObject {
     @Published private(set) var lastAttemptFailed = false
     /// The phone has no passcode: the app stays locked until one is set.
     @Published private(set) var needsDevicePasscode = false
+    /// Called when cases may show again: unlocked, or back in the foreground without locking.
+    var onCasesVisible: (() -> Void)?
 
     private let authenticator: DeviceAuthenticating
     private let policy: AppLockPolicy
@@ -20,6 +22,12 @@ final class AppLockViewModel: ObservableObject {
         self.authenticator = authenticator
         self.policy = policy
         self.now = now
+    }
+
+    /// Not locked, and not in the background either, where whether to lock is decided only
+    /// on return (a notification tapped then waits for that).
+    var casesVisible: Bool {
+        !isLocked && backgroundedAt == nil
     }
 
     func lockNow() {
@@ -42,6 +50,7 @@ final class AppLockViewModel: ObservableObject {
             isLocked = true
         }
         backgroundedAt = nil
+        if !isLocked { onCasesVisible?() }
     }
 
     func unlock() async {
@@ -55,6 +64,9 @@ final class AppLockViewModel: ObservableObject {
         let authenticated = await authenticator.authenticate(reason: L10n.string("lock.reason"))
         isAuthenticating = false
         lastAttemptFailed = !authenticated
-        if authenticated { isLocked = false }
+        if authenticated {
+            isLocked = false
+            onCasesVisible?()
+        }
     }
 }

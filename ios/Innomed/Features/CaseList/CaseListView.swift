@@ -3,12 +3,17 @@ import SwiftUI
 
 struct CaseListView: View {
     let session: UserSession
+    /// From a tapped notification (`AppModel`): shown once, then `onDestinationShown`.
+    let destination: CaseDestination?
+    let onDestinationShown: () -> Void
     @StateObject private var viewModel: CaseListViewModel
     @State private var path: [CaseID] = []
     @State private var showsNewRequest = false
 
-    init(session: UserSession) {
+    init(session: UserSession, destination: CaseDestination? = nil, onDestinationShown: @escaping () -> Void = {}) {
         self.session = session
+        self.destination = destination
+        self.onDestinationShown = onDestinationShown
         _viewModel = StateObject(wrappedValue: CaseListViewModel(cases: session.cases,
                                                                  directory: session.directory,
                                                                  requests: session.requests))
@@ -71,7 +76,21 @@ struct CaseListView: View {
             .task { await viewModel.observe() }
             .task { await viewModel.loadReminders() }
             .refreshable { await viewModel.loadReminders() }
+            .task(id: destination) { show(destination) }
         }
+    }
+
+    /// The tapped case on top of the list (replacing an open case, unless it is that one), or
+    /// the list itself for an invitation. A new request being written stays open above it.
+    private func show(_ destination: CaseDestination?) {
+        guard let destination else { return }
+        switch destination {
+        case .conversation(let id):
+            if path != [id] { path = [id] }
+        case .invitations:
+            path = []
+        }
+        onDestinationShown()
     }
 
     @ViewBuilder

@@ -37,6 +37,10 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try mapErrorsSync { try client.caseRoom(id).code() }
     }
 
+    func membership(of id: CaseID) throws -> CaseMembership {
+        try mapErrorsSync { CaseMembership(rustValue: try client.caseRoom(id).membership()) }
+    }
+
     func details(of id: CaseID) async throws -> CaseDetails? {
         let status = try await mapErrors { try await client.caseRoom(id).status() }
         return status.map(CaseDetails.init(rustValue:))
