@@ -1,6 +1,7 @@
 package fr.innomed.android.app
 
 import android.content.Context
+import fr.innomed.android.api.push.NotificationTaps
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
@@ -34,7 +35,11 @@ class AppGraph(context: Context) {
         context = context,
         sessions = rustSessions,
         gatewayUrl = BuildConfigDefaults.PUSH_GATEWAY,
+        scope = appScope,
     )
+
+    /** The case of a tapped notification, opened by the nav host after the unlock. */
+    val notificationTaps = NotificationTaps()
 }
 
 /** Deployment settings (one CPTS gateway per deployment). */

@@ -1,5 +1,7 @@
 package fr.innomed.android.app
 
+import android.content.Context
+import android.content.Intent
 import android.os.Bundle
 import android.view.WindowManager
 import androidx.activity.compose.setContent
@@ -13,19 +15,26 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.app.lock.LockScreen
 import fr.innomed.android.app.lock.UnlockProblem
 import fr.innomed.android.app.lock.promptUnlock
 import fr.innomed.android.app.navigation.InnomedNavHost
 import fr.innomed.android.app.ui.theme.InnomedTheme
 
-/** The one activity. A FragmentActivity because BiometricPrompt needs one. */
+/**
+ * The one activity. A FragmentActivity because BiometricPrompt needs one. A tapped notification
+ * starts it ([caseIntent]) or comes to [onNewIntent]; its case opens after the unlock.
+ */
 class MainActivity : FragmentActivity() {
+    private val graph get() = (application as InnomedApplication).graph
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         // No screenshots, no screen recording, a blank thumbnail in recent apps.
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
-        val graph = (application as InnomedApplication).graph
+        // A recreated activity (rotation, process restart) carries the tap it already handled.
+        if (savedInstanceState == null) tapped(intent)
         setContent {
             InnomedTheme {
                 val locked by graph.appLock.locked.collectAsStateWithLifecycle()
@@ -54,5 +63,27 @@ class MainActivity : FragmentActivity() {
                 }
             }
         }
+    }
+
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        setIntent(intent)
+        tapped(intent)
+    }
+
+    private fun tapped(intent: Intent) {
+        // Reopened from recent apps: the intent is the old tap again.
+        if ((intent.flags and Intent.FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY) != 0) return
+        graph.notificationTaps.tapped(intent.getStringExtra(EXTRA_ROOM_ID))
+    }
+
+    companion object {
+        private const val EXTRA_ROOM_ID = "fr.innomed.android.ROOM_ID"
+
+        /** A notification's tap: opens [roomId]'s case after the unlock. The room id only, no content. */
+        fun caseIntent(context: Context, roomId: RoomId): Intent =
+            Intent(context, MainActivity::class.java)
+                .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_SINGLE_TOP)
+                .putExtra(EXTRA_ROOM_ID, roomId.value)
     }
 }

@@ -21,6 +21,7 @@ import androidx.navigation.NavHostController
 import androidx.navigation.NavType
 import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
+import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
@@ -64,7 +65,8 @@ private object Routes {
 }
 
 /**
- * Reopens the saved account, then the screens; back to sign-in whenever the session ends.
+ * Reopens the saved account, then the screens; back to sign-in whenever the session ends; a
+ * tapped notification's case once unlocked and signed in ([OpenTappedCase]).
  * Each destination's presenter is held by a ViewModel of its back-stack entry
  * ([retainedPresenter]): a rotation keeps drafts, the running work and the timeline.
  */
@@ -89,6 +91,7 @@ fun InnomedNavHost(graph: AppGraph) {
             nav.navigate(Routes.SIGN_IN) { popUpTo(nav.graph.id) { inclusive = true } }
         }
     }
+    OpenTappedCase(graph, nav)
 
     NavHost(navController = nav, startDestination = start) {
         composable(Routes.SIGN_IN) {
@@ -188,6 +191,30 @@ private fun SettingsRoute(graph: AppGraph, nav: NavHostController, userId: Strin
                 }
             }
         }
+    }
+}
+
+/**
+ * Opens a tapped notification's case over the case list, once the app is unlocked and the
+ * doctor is past the sign-in screen: on a cold start after the first unlock and the account's
+ * reopening, on a warm one after the lock if it came back. The lock and the session are read
+ * at the moment of deciding; the states below only make the decision run again.
+ */
+@Composable
+private fun OpenTappedCase(graph: AppGraph, nav: NavHostController) {
+    val tapped by graph.notificationTaps.pending.collectAsStateWithLifecycle()
+    val locked by graph.appLock.locked.collectAsStateWithLifecycle()
+    val session by graph.sessions.activeSession.collectAsStateWithLifecycle()
+    val entry by nav.currentBackStackEntryAsState()
+    val route = entry?.destination?.route
+    LaunchedEffect(tapped, locked, session, route) {
+        val roomId = graph.notificationTaps.take(
+            unlocked = !graph.appLock.locked.value,
+            canShowCase = graph.sessions.activeSession.value != null && route != null && route != Routes.SIGN_IN,
+        ) ?: return@LaunchedEffect
+        // Already on that case: keep it (and its draft) as it is.
+        if (route == Routes.CASE && entry?.arguments?.getString("roomId") == roomId.value) return@LaunchedEffect
+        nav.navigate(Routes.case(roomId)) { popUpTo(Routes.CASES) }
     }
 }
 

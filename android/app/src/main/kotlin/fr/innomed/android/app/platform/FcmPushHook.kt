@@ -5,7 +5,6 @@ import android.app.NotificationChannel
 import android.app.NotificationManager
 import android.app.PendingIntent
 import android.content.Context
-import android.content.Intent
 import android.content.pm.PackageManager
 import android.os.Build
 import androidx.core.app.NotificationCompat
@@ -17,15 +16,22 @@ import fr.innomed.android.api.Secret
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushPlatform
 import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherRegistration
 import fr.innomed.android.api.valueOrNull
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.app.R
 import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.android.impl.RustSessionService
 import java.util.Locale
+import kotlinx.coroutines.CoroutineScope
 
 /**
  * The FCM hook: what the `FirebaseMessagingService` calls (see [PushReceiver]).
+ *
+ * The token is remembered in app-private SharedPreferences (it identifies this app install for
+ * FCM, not the doctor; backups exclude it) and registered by [PusherRegistration]: with each
+ * session as it opens, so a token that came before sign-in is registered at sign-in, and with
+ * the running session (or the saved account, reopened for it) when a new token comes.
  *
  * A push is decrypted on the phone by the core's `notification(roomId, eventId)`, through the
  * running session when the app has one, else through the saved account reopened for this
@@ -33,25 +39,39 @@ import java.util.Locale
  * notification shows only the core's ready-made lock-screen line (`lockScreenFr` or
  * `lockScreenEn`: the case's opaque code and what arrived), never a body, a name or a photo.
  *
+ * A tapped notification opens its case: its intent carries the room id, nothing else
+ * ([MainActivity.caseIntent]).
+ *
  * @param gatewayUrl the CPTS's push gateway (`https://…/_matrix/push/v1/notify`).
+ * @param scope the app's scope, in which the hook watches the sessions for as long as it runs.
  */
 class FcmPushHook(
     private val context: Context,
     private val sessions: RustSessionService,
     private val gatewayUrl: String,
+    scope: CoroutineScope,
 ) : PushReceiver {
-    override suspend fun onNewToken(token: String) {
-        val pusher = Pusher(
-            appId = APP_ID,
-            pushkey = Secret(token),
-            gatewayUrl = gatewayUrl,
-            deviceName = Build.MODEL,
-            lang = if (isEnglish()) "en" else "fr",
-            platform = PushPlatform.ANDROID,
-        )
-        // Nothing to show on failure: registered again with the next token FCM hands over.
-        sessions.withPushSession { it.registerPusher(pusher) }
-    }
+    private val tokens = context.getSharedPreferences(PREFERENCES, Context.MODE_PRIVATE)
+
+    // Nothing to show on failure: tried again at the next sign-in or app start, or next token.
+    private val registration = PusherRegistration(
+        sessions = sessions,
+        savedToken = { tokens.getString(TOKEN_KEY, null) },
+        saveToken = { tokens.edit().putString(TOKEN_KEY, it).apply() },
+        pusher = ::pusher,
+        withSession = { block -> sessions.withPushSession(block) },
+    ).also { it.launchIn(scope) }
+
+    override suspend fun onNewToken(token: String) = registration.onNewToken(token)
+
+    private fun pusher(token: Secret) = Pusher(
+        appId = APP_ID,
+        pushkey = token,
+        gatewayUrl = gatewayUrl,
+        deviceName = Build.MODEL,
+        lang = if (isEnglish()) "en" else "fr",
+        platform = PushPlatform.ANDROID,
+    )
 
     override suspend fun onPush(roomId: String, eventId: String) {
         val notification = sessions.withPushSession { it.notification(RoomId(roomId), EventId(eventId)).valueOrNull() }
@@ -64,10 +84,11 @@ class FcmPushHook(
             PackageManager.PERMISSION_GRANTED
         if (!granted) return
         ensureChannel()
+        // One request code per case: each notification keeps its own room id.
         val open = PendingIntent.getActivity(
             context,
-            0,
-            Intent(context, MainActivity::class.java).addFlags(Intent.FLAG_ACTIVITY_SINGLE_TOP),
+            notification.roomId.value.hashCode(),
+            MainActivity.caseIntent(context, notification.roomId),
             PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
         )
         val line = if (isEnglish()) notification.lockScreenEn else notification.lockScreenFr
@@ -98,5 +119,7 @@ class FcmPushHook(
     private companion object {
         const val APP_ID = "fr.innomed.android"
         const val CHANNEL_ID = "cases"
+        const val PREFERENCES = "push"
+        const val TOKEN_KEY = "fcm_token"
     }
 }

@@ -1,0 +1,38 @@
+package fr.innomed.android.push
+
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.push.NotificationTaps
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Test
+
+class NotificationTapsTest {
+    private val taps = NotificationTaps()
+    private val case = RoomId("!abc123:cpts.test")
+
+    @Test
+    fun `the case waits for the unlock, then is handed out once`() {
+        taps.tapped(case.value)
+        assertNull(taps.take(unlocked = false, canShowCase = true))
+        assertEquals(case, taps.pending.value)
+        assertEquals(case, taps.take(unlocked = true, canShowCase = true))
+        assertNull(taps.take(unlocked = true, canShowCase = true))
+        assertNull(taps.pending.value)
+    }
+
+    @Test
+    fun `the case waits for a doctor past the sign-in screen`() {
+        taps.tapped(case.value)
+        assertNull(taps.take(unlocked = true, canShowCase = false))
+        assertEquals(case, taps.take(unlocked = true, canShowCase = true))
+    }
+
+    @Test
+    fun `a later tap replaces a case not opened yet, and only room ids are taken`() {
+        taps.tapped(case.value)
+        taps.tapped("!other:cpts.test")
+        listOf(null, "", "IM-2024-0042", "!nohomeserver", "Patient, 54 ans: lésion", "https://cpts.test/!a:b").forEach(taps::tapped)
+        assertEquals(RoomId("!other:cpts.test"), taps.take(unlocked = true, canShowCase = true))
+        assertNull(taps.pending.value)
+    }
+}
