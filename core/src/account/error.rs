@@ -18,7 +18,7 @@ pub enum AccountError {
     RegistrationDisabled,
     #[error("the store key does not open this account's local data")]
     WrongStoreKey,
-    #[error("this account is already open in this app; close it first")]
+    #[error("this account is already open on this device (the app or its notification extension)")]
     StoreInUse,
     #[error("the saved session was revoked by the homeserver")]
     SessionRevoked,

@@ -32,7 +32,12 @@ use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 pub use self::{error::AccountError, store::StoreKey};
-use self::{error::Result, lease::AccountLease, revocation::RevocationWatch, store::account_dir};
+use self::{
+    error::Result,
+    lease::{AccountLease, LeaseError},
+    revocation::RevocationWatch,
+    store::account_dir,
+};
 use crate::{cases::HistorySharing, sync::SyncSupervisor};
 
 /// Where the homeserver is, where local data goes and the key that encrypts it.
@@ -325,10 +330,22 @@ async fn build_client(
     dir: &Path,
     key: &StoreKey,
 ) -> Result<(Client, AccountLease)> {
-    // One client per folder: refuse while another handle of this account is open.
-    let lease = AccountLease::acquire(dir).ok_or(AccountError::StoreInUse)?;
     let existed = dir.is_dir();
     std::fs::create_dir_all(dir)?;
+    // One client per folder: refuse while another handle of this account is open, in this
+    // process or another (the iOS notification extension and the app).
+    let lease = match AccountLease::acquire(dir) {
+        Ok(lease) => lease,
+        Err(e) => {
+            if !existed {
+                store::wipe(dir)?;
+            }
+            return Err(match e {
+                LeaseError::InUse => AccountError::StoreInUse,
+                LeaseError::Io(e) => e.into(),
+            });
+        }
+    };
     let store = SqliteStoreConfig::new(dir).key(Some(key.as_bytes()));
     let built = Client::builder()
         .homeserver_url(homeserver.as_str())

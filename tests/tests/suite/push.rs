@@ -1,12 +1,17 @@
 //! Push: what the homeserver sends to the push gateway carries ids only (no content, sender or
 //! room name); the phone decrypts the event itself for a lock-screen line without patient data.
 
+use std::{
+    process::{Command, Stdio},
+    time::Duration,
+};
+
 use innomed_core::{
-    InnomedClient, NotificationKind, PushError, PushPlatform, PusherConfig,
-    IOS_PUSH_PLACEHOLDER_KEY,
+    AccountError, ClientConfig, InnomedClient, NotificationKind, PushError, PushPlatform,
+    PusherConfig, SavedSession, StoreKey, IOS_PUSH_PLACEHOLDER_KEY,
 };
 use innomed_harness::{Homeserver, PushGateway};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::support::{case_seen_by, conversation_of, eventually, header_with, marker, Doctor};
 
@@ -144,4 +149,116 @@ async fn pushes_carry_ids_only_and_the_phone_writes_a_lock_screen_line_without_p
         gp.client.register_pusher(&bad).await,
         Err(PushError::InvalidGatewayUrl)
     );
+}
+
+const EXTENSION_ENV: &str = "INNOMED_PUSH_EXTENSION_CHILD";
+
+/// Runs [`extension_child`] as another process (the iOS notification service extension beside
+/// the app) and returns what it printed: `IN-USE`, or `LINE <lock-screen line>`.
+async fn extension_process(config: &ClientConfig, session: &SavedSession, push: &Value) -> String {
+    let spec = json!({
+        "data_dir": config.data_dir, "key": config.store_key.to_hex(),
+        "session": session, "room_id": push["room_id"], "event_id": push["event_id"],
+    });
+    let run = tokio::task::spawn_blocking(move || {
+        Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--exact",
+                "push::extension_child",
+                "--ignored",
+                "--nocapture",
+            ])
+            .env(EXTENSION_ENV, spec.to_string())
+            .stderr(Stdio::inherit())
+            .output()
+            .expect("child process")
+    });
+    let output = tokio::time::timeout(Duration::from_secs(120), run)
+        .await
+        .expect("the extension process ended in time")
+        .expect("joined");
+    assert!(output.status.success(), "extension process failed");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("EXTENSION: ").map(str::to_owned))
+        .expect("the extension process said what it did")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_notification_extension_never_opens_stores_the_app_has_open() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gateway = PushGateway::start().expect("push gateway");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+    let derm = Doctor::register(&hs.url(), "derm").await;
+    let key = marker("iphone");
+    derm.client
+        .register_pusher(&phone_pusher(&gateway, &key, PushPlatform::Ios))
+        .await
+        .expect("pusher");
+    let case = gp
+        .client
+        .create_case(header_with(&marker("NSE")))
+        .await
+        .expect("case");
+    let room_id = case.room_id().to_string();
+    case.invite(&derm.user_id).await.expect("invite");
+    let push = push_for(&gateway, &key, &room_id).await;
+    let session = derm.client.session().expect("session");
+
+    // The app is open: the extension, in its own process, is refused the account's stores
+    // (and shows the gateway's placeholder) instead of writing beside the app.
+    assert_eq!(
+        extension_process(&derm.config, &session, &push).await,
+        "IN-USE"
+    );
+
+    // The app is closed (or was killed): the extension opens the account and decrypts.
+    let Doctor {
+        client,
+        config,
+        dir: _dir,
+        ..
+    } = derm;
+    client.close().await;
+    assert_eq!(
+        extension_process(&config, &session, &push).await,
+        format!("LINE Invitation au dossier {}", case.code())
+    );
+    // And the app opens again once the extension is done.
+    let reopened = InnomedClient::restore(&config, &session)
+        .await
+        .expect("the app reopens the account");
+    reopened.close().await;
+}
+
+/// Run only as the child process of the test above: what the extension does with a push.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "child process of the_notification_extension_never_opens_stores_the_app_has_open"]
+async fn extension_child() {
+    let Ok(spec) = std::env::var(EXTENSION_ENV) else {
+        return;
+    };
+    let spec: Value = serde_json::from_str(&spec).expect("spec");
+    let session: SavedSession = serde_json::from_value(spec["session"].clone()).expect("session");
+    let config = ClientConfig {
+        homeserver_url: session.homeserver_url.clone(),
+        data_dir: serde_json::from_value(spec["data_dir"].clone()).expect("dir"),
+        store_key: StoreKey::from_hex(spec["key"].as_str().expect("key")).expect("hex key"),
+    };
+    let client = match InnomedClient::restore(&config, &session).await {
+        Err(AccountError::StoreInUse) => {
+            println!("EXTENSION: IN-USE");
+            return;
+        }
+        other => other.expect("restore in the extension"),
+    };
+    let n = client
+        .notification(
+            spec["room_id"].as_str().expect("room"),
+            spec["event_id"].as_str().expect("event"),
+        )
+        .await
+        .expect("decrypted in the extension");
+    println!("EXTENSION: LINE {}", n.lock_screen_text(false));
+    client.close().await;
 }
