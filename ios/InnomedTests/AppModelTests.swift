@@ -9,10 +9,13 @@ private final class AlwaysYes: DeviceAuthenticating {
 
 @MainActor
 final class AppModelTests: XCTestCase {
+    private var notificationsRemoved = 0
+
     private func makeModel(_ service: FakeSessionService) -> AppModel {
         AppModel(sessionService: service, lock: AppLockViewModel(authenticator: AlwaysYes()),
                  photos: PrivatePhotoStore(directory: Fixtures.temporaryDirectory()),
-                 requestPushPermission: {})
+                 requestPushPermission: {},
+                 removeDeliveredNotifications: { [unowned self] in self.notificationsRemoved += 1 })
     }
 
     func testNoSavedSessionShowsSignIn() async {
@@ -54,5 +57,6 @@ final class AppModelTests: XCTestCase {
 
         XCTAssertNil(model.session)
         XCTAssertEqual(model.notice, .sessionRevoked)
+        XCTAssertEqual(notificationsRemoved, 1, "no case code stays on the lock screen")
     }
 }

@@ -14,6 +14,7 @@ private final class AlwaysYes: DeviceAuthenticating {
 final class NotificationRoutingTests: XCTestCase {
     private let tappedCase = CaseID("!case1:cpts.test")
     private var clock = Fixtures.now
+    private var notificationsRemoved = 0
 
     private func makeModel(_ service: FakeSessionService) -> AppModel {
         let lock = AppLockViewModel(authenticator: AlwaysYes(), policy: AppLockPolicy(gracePeriod: 60)) { [unowned self] in
@@ -21,7 +22,8 @@ final class NotificationRoutingTests: XCTestCase {
         }
         return AppModel(sessionService: service, lock: lock,
                         photos: PrivatePhotoStore(directory: Fixtures.temporaryDirectory()),
-                        requestPushPermission: {})
+                        requestPushPermission: {},
+                        removeDeliveredNotifications: { [unowned self] in self.notificationsRemoved += 1 })
     }
 
     private func fakeCases(_ memberships: [CaseID: CaseMembership]) -> FakeCaseService {
@@ -141,7 +143,9 @@ final class NotificationRoutingTests: XCTestCase {
         model.lock.lockNow()
         model.notificationTapped(roomID: tappedCase.rawValue)
         service.onSignOut = { true }
+        XCTAssertEqual(notificationsRemoved, 0)
         await model.signOut()
+        XCTAssertEqual(notificationsRemoved, 1, "delivered notifications leave with the session")
         await model.signedIn(Fixtures.session(cases: fakeCases([tappedCase: .joined])))
         model.lock.lockNow()
         await model.lock.unlock()

@@ -33,4 +33,9 @@ final class AppDelegate: NSObject, UIApplicationDelegate {
             UIApplication.shared.registerForRemoteNotifications()
         }
     }
+
+    /// Signed out or revoked: no case code stays on the lock screen or in the notification centre.
+    static func removeDeliveredNotifications() {
+        UNUserNotificationCenter.current().removeAllDeliveredNotifications()
+    }
 }

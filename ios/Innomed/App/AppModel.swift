@@ -24,17 +24,21 @@ final class AppModel: ObservableObject {
     let lock: AppLockViewModel
     private let photos: PrivatePhotoStore
     private let requestPushPermission: () async -> Void
+    /// Takes the delivered notifications (case codes) off the lock screen when the doctor leaves.
+    private let removeDeliveredNotifications: () -> Void
     private var signOutWatch: Task<Void, Never>?
     private var route = CaseRoute()
     /// Set once `enter` has decided about the recovery step.
     private var sessionReady = false
 
     init(sessionService: SessionService, lock: AppLockViewModel, photos: PrivatePhotoStore,
-         requestPushPermission: @escaping () async -> Void = { await AppDelegate.registerForPush() }) {
+         requestPushPermission: @escaping () async -> Void = { await AppDelegate.registerForPush() },
+         removeDeliveredNotifications: @escaping () -> Void = { AppDelegate.removeDeliveredNotifications() }) {
         self.sessionService = sessionService
         self.lock = lock
         self.photos = photos
         self.requestPushPermission = requestPushPermission
+        self.removeDeliveredNotifications = removeDeliveredNotifications
         lock.onCasesVisible = { [weak self] in self?.openTappedCase() }
     }
 
@@ -139,6 +143,7 @@ final class AppModel: ObservableObject {
         sessionReady = false
         route.clear()
         destination = nil
+        removeDeliveredNotifications()
         lock.reset()
         photos.deleteAll()
         phase = .signedOut

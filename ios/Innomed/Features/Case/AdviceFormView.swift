@@ -12,6 +12,12 @@ struct AdviceFormView: View {
             && !card.recommendation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
+    /// Something written that a swipe down would lose.
+    private var hasText: Bool {
+        !card.assessment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            || !card.recommendation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
     var body: some View {
         NavigationStack {
             Form {
@@ -40,7 +46,9 @@ struct AdviceFormView: View {
                     .disabled(!canSend)
                 }
             }
+            // Shown over this sheet; the case screen below leaves it to this sheet while open.
             .errorAlert($actions.error)
         }
+        .interactiveDismissDisabled(hasText)
     }
 }

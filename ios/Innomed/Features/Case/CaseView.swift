@@ -34,7 +34,8 @@ struct CaseView: View {
                     if let last { proxy.scrollTo(last, anchor: .bottom) }
                 }
             }
-            .errorAlert($actions.error)
+            // The advice and close sheets show these errors themselves while they are open.
+            .errorAlert(sheet?.showsActionErrors == true ? .constant(nil) : $actions.error)
             ComposerView(viewModel: viewModel, showsCamera: $showsCamera)
         }
         .navigationTitle(viewModel.code)
@@ -64,6 +65,8 @@ struct CaseView: View {
 enum CaseSheet: String, Identifiable {
     case invite, advice, close
     var id: String { rawValue }
+    /// The sheet presents `CaseActionsViewModel.error` itself (the screen below must not).
+    var showsActionErrors: Bool { self != .invite }
 }
 
 /// Status, specialty, urgency and deadline of the case, above the conversation.

@@ -80,13 +80,14 @@ struct CaseListView: View {
         }
     }
 
-    /// The tapped case on top of the list (replacing an open case, unless it is that one), or
-    /// the list itself for an invitation. A new request being written stays open above it.
+    /// The tapped case pushed on top (unless it is already the top one), so an open case keeps
+    /// its draft and sheet underneath; or the list itself for an invitation. A new request being
+    /// written stays open above it.
     private func show(_ destination: CaseDestination?) {
         guard let destination else { return }
         switch destination {
         case .conversation(let id):
-            if path != [id] { path = [id] }
+            if path.last != id { path.append(id) }
         case .invitations:
             path = []
         }
