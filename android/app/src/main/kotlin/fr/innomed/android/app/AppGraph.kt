@@ -1,6 +1,7 @@
 package fr.innomed.android.app
 
 import android.content.Context
+import androidx.core.app.NotificationManagerCompat
 import fr.innomed.android.api.push.NotificationTaps
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.lock.AppLock
@@ -11,7 +12,9 @@ import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.android.impl.RustSessionService
 import java.io.File
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.MainScope
+import kotlinx.coroutines.launch
 
 /** The app's objects, built once per process. Everything lives in app-private storage. */
 class AppGraph(context: Context) {
@@ -28,7 +31,7 @@ class AppGraph(context: Context) {
     /** For work that must outlive a screen (signing out wipes data after the screen is gone). */
     val appScope: CoroutineScope = MainScope()
 
-    val photos = PhotoStore(context)
+    val photos = PhotoStore(context).also { appScope.launch(Dispatchers.IO) { it.sweepStale() } }
 
     /** What the FCM service calls; see [PushReceiver]. It uses the running session if any. */
     val push: PushReceiver = FcmPushHook(
@@ -40,6 +43,21 @@ class AppGraph(context: Context) {
 
     /** The case of a tapped notification, opened by the nav host after the unlock. */
     val notificationTaps = NotificationTaps()
+
+    init {
+        // The session ended (sign-out, or the account gone): its lines leave the lock screen and
+        // a tap not opened yet is forgotten. Not at start: no session yet is not an end.
+        appScope.launch {
+            var hadSession = false
+            sessions.activeSession.collect { session ->
+                if (session == null && hadSession) {
+                    NotificationManagerCompat.from(context).cancelAll()
+                    notificationTaps.clear()
+                }
+                hadSession = session != null
+            }
+        }
+    }
 }
 
 /** Deployment settings (one CPTS gateway per deployment). */

@@ -98,6 +98,28 @@ class CasePhotosPresenterTest {
     }
 
     @Test
+    fun `a thumbnail the network failed is not kept, shown again or tapped it is fetched again`() = runTest {
+        val shared = message(GP, photo, eventId = "\$photo")
+        var online = false
+        conversations.fetchPhotoResult = { call ->
+            if (call.size == PhotoSize.FULL) Outcome.Success(full)
+            else if (online) Outcome.Success(thumbnail) else Outcome.Failure(PhotoError.HomeserverUnreachable)
+        }
+        val presenter = open(DERM, HEADER, shared)
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        runCurrent()
+        assertEquals(PhotoLoad.Failed(PhotoError.HomeserverUnreachable), presenter.state.value.photos.thumbnails["\$photo"])
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        runCurrent()
+        assertEquals(2, conversations.photoFetches.all.size, "shown again, it is fetched again")
+
+        online = true
+        presenter.onEvent(CaseEvent.OpenPhoto(shared))
+        runCurrent()
+        assertEquals(PhotoLoad.Loaded(thumbnail), presenter.state.value.photos.thumbnails["\$photo"])
+    }
+
+    @Test
     fun `a camera photo is sent, its file discarded, and its upload progress shown`() = runTest {
         conversations.sendPhotoResult = { Outcome.Success(MessageRef.Local("txn-2")) }
         val presenter = open(GP)

@@ -31,8 +31,24 @@ class NotificationTapsTest {
     fun `a later tap replaces a case not opened yet, and only room ids are taken`() {
         taps.tapped(case.value)
         taps.tapped("!other:cpts.test")
-        listOf(null, "", "IM-2024-0042", "!nohomeserver", "Patient, 54 ans: lésion", "https://cpts.test/!a:b").forEach(taps::tapped)
+        listOf(null, "", " ", "!", "IM-2024-0042", "abc:cpts.test", "! abc", "!abc def", "!abc\n", "Patient, 54 ans: lésion", "https://cpts.test/!a:b")
+            .forEach(taps::tapped)
         assertEquals(RoomId("!other:cpts.test"), taps.take(unlocked = true, canShowCase = true))
         assertNull(taps.pending.value)
+    }
+
+    @Test
+    fun `a room version 12 id, without a server part, is taken`() {
+        val v12 = "!bALN5WbmQNgXaVzb5osMQdjMPwFbsJ3bnaAONYGfWqY"
+        taps.tapped(v12)
+        assertEquals(RoomId(v12), taps.take(unlocked = true, canShowCase = true))
+    }
+
+    @Test
+    fun `clear forgets a case not opened yet`() {
+        taps.tapped(case.value)
+        taps.clear()
+        assertNull(taps.pending.value)
+        assertNull(taps.take(unlocked = true, canShowCase = true))
     }
 }

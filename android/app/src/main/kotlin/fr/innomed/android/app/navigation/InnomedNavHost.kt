@@ -195,7 +195,7 @@ private fun SettingsRoute(graph: AppGraph, nav: NavHostController, userId: Strin
 }
 
 /**
- * Opens a tapped notification's case over the case list, once the app is unlocked and the
+ * Opens a tapped notification's case over the current screen, once the app is unlocked and the
  * doctor is past the sign-in screen: on a cold start after the first unlock and the account's
  * reopening, on a warm one after the lock if it came back. The lock and the session are read
  * at the moment of deciding; the states below only make the decision run again.
@@ -214,7 +214,9 @@ private fun OpenTappedCase(graph: AppGraph, nav: NavHostController) {
         ) ?: return@LaunchedEffect
         // Already on that case: keep it (and its draft) as it is.
         if (route == Routes.CASE && entry?.arguments?.getString("roomId") == roomId.value) return@LaunchedEffect
-        nav.navigate(Routes.case(roomId)) { popUpTo(Routes.CASES) }
+        // Pushed on top: the open screen (a request form, a draft, a verification) stays below.
+        // Not launchSingleTop: over another case it would reuse that entry and its presenter.
+        nav.navigate(Routes.case(roomId))
     }
 }
 

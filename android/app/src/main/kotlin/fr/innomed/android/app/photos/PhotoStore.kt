@@ -46,8 +46,17 @@ class PhotoStore(private val context: Context) {
         folder.listFiles()?.forEach { it.delete() }
     }
 
+    /**
+     * Once per cold start: deletes the photos a process death left behind. The pending capture a
+     * screen saved cannot be read yet, so a recent file (the camera may still be in front) is kept.
+     */
+    fun sweepStale(now: Long = System.currentTimeMillis()) {
+        folder.listFiles()?.forEach { if (now - it.lastModified() > STALE_AFTER_MS) it.delete() }
+    }
+
     companion object {
         const val FOLDER = "photos"
+        private const val STALE_AFTER_MS = 10 * 60 * 1000L
     }
 }
 

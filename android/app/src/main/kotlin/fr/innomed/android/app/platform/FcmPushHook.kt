@@ -6,18 +6,19 @@ import android.app.NotificationManager
 import android.app.PendingIntent
 import android.content.Context
 import android.content.pm.PackageManager
+import android.net.Uri
 import android.os.Build
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
 import fr.innomed.android.api.EventId
+import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
-import fr.innomed.android.api.push.CaseNotification
+import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PushPlatform
 import fr.innomed.android.api.push.Pusher
 import fr.innomed.android.api.push.PusherRegistration
-import fr.innomed.android.api.valueOrNull
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.app.R
 import fr.innomed.android.app.push.PushReceiver
@@ -37,7 +38,8 @@ import kotlinx.coroutines.CoroutineScope
  * running session when the app has one, else through the saved account reopened for this
  * push only ([RustSessionService.withPushSession]); nobody signed in drops it. The
  * notification shows only the core's ready-made lock-screen line (`lockScreenFr` or
- * `lockScreenEn`: the case's opaque code and what arrived), never a body, a name or a photo.
+ * `lockScreenEn`: the case's opaque code and what arrived), never a body, a name or a photo;
+ * if it cannot be decrypted (other than NotFound), a fixed content-free line.
  *
  * A tapped notification opens its case: its intent carries the room id, nothing else
  * ([MainActivity.caseIntent]).
@@ -74,24 +76,33 @@ class FcmPushHook(
     )
 
     override suspend fun onPush(roomId: String, eventId: String) {
-        val notification = sessions.withPushSession { it.notification(RoomId(roomId), EventId(eventId)).valueOrNull() }
-        notification?.let(::post)
+        val room = RoomId(roomId)
+        // Null: nobody signed in, dropped. NotFound: not for this account. Any other failure
+        // still shows that something came, with a fixed line that says nothing of it.
+        val outcome = sessions.withPushSession { it.notification(room, EventId(eventId)) } ?: return
+        when (outcome) {
+            is Outcome.Success -> post(room, if (isEnglish()) outcome.value.lockScreenEn else outcome.value.lockScreenFr)
+            is Outcome.Failure -> if (outcome.error != PushError.NotFound) {
+                post(room, context.getString(R.string.notification_undecrypted))
+            }
+        }
     }
 
-    private fun post(notification: CaseNotification) {
+    private fun post(roomId: RoomId, line: String) {
         val granted = Build.VERSION.SDK_INT < 33 ||
             ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) ==
             PackageManager.PERMISSION_GRANTED
         if (!granted) return
         ensureChannel()
-        // One request code per case: each notification keeps its own room id.
+        // The data URI makes one PendingIntent per case (extras are not part of its identity).
+        val intent = MainActivity.caseIntent(context, roomId)
+            .setData(Uri.parse("innomed://case/" + Uri.encode(roomId.value)))
         val open = PendingIntent.getActivity(
             context,
-            notification.roomId.value.hashCode(),
-            MainActivity.caseIntent(context, notification.roomId),
+            0,
+            intent,
             PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
         )
-        val line = if (isEnglish()) notification.lockScreenEn else notification.lockScreenFr
         val built = NotificationCompat.Builder(context, CHANNEL_ID)
             .setSmallIcon(android.R.drawable.stat_notify_chat)
             .setContentTitle(context.getString(R.string.app_name))
@@ -101,7 +112,8 @@ class FcmPushHook(
             .setContentIntent(open)
             .setAutoCancel(true)
             .build()
-        NotificationManagerCompat.from(context).notify(notification.roomId.value.hashCode(), built)
+        // One notification per case: the room id is the tag, the id is constant.
+        NotificationManagerCompat.from(context).notify(roomId.value, NOTIFICATION_ID, built)
     }
 
     private fun ensureChannel() {
@@ -121,5 +133,6 @@ class FcmPushHook(
         const val CHANNEL_ID = "cases"
         const val PREFERENCES = "push"
         const val TOKEN_KEY = "fcm_token"
+        const val NOTIFICATION_ID = 1
     }
 }

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.LazyListState
 import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.material3.Button
@@ -18,9 +19,14 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.app.R
@@ -56,8 +62,7 @@ fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<S
 private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
     val details = state.details
     val timeline = rememberLazyListState()
-    // The newest message in view when it arrives.
-    LaunchedEffect(state.items.size) { if (state.items.isNotEmpty()) timeline.animateScrollToItem(state.items.lastIndex) }
+    FollowNewest(state.items, timeline)
     InnomedScreen(
         title = details?.code ?: stringResource(R.string.case_title),
         actions = {
@@ -96,6 +101,28 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
         if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
     }
 }
+
+/**
+ * Scrolls to a new last message: the doctor's own, or anyone's if the list was at the bottom
+ * (as on opening). History loaded above it or a rotation leaves the list where it is: the last
+ * entry seen is saved (as a hash, no id) with the screen.
+ */
+@Composable
+private fun FollowNewest(items: List<TimelineEntry>, timeline: LazyListState) {
+    val last = items.lastOrNull()
+    val marker = last?.marker()
+    var seen by rememberSaveable { mutableStateOf<Int?>(null) }
+    LaunchedEffect(marker) {
+        if (last == null || marker == seen) return@LaunchedEffect
+        val before = items.indexOfLast { it.marker() == seen }
+        val lastVisible = timeline.layoutInfo.visibleItemsInfo.lastOrNull()?.index ?: -1
+        val atBottom = before < 0 || lastVisible >= before - 1
+        seen = marker
+        if (atBottom || (last as? TimelineEntry.Message)?.isOwn == true) timeline.animateScrollToItem(items.lastIndex)
+    }
+}
+
+private fun TimelineEntry.marker(): Int = ((this as? TimelineEntry.Message)?.key ?: this).hashCode()
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable

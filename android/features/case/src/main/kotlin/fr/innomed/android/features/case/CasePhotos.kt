@@ -40,8 +40,8 @@ data class CasePhotosState(
 )
 
 /**
- * The photos of one case: each thumbnail fetched once, when its message is first shown; the
- * full image on tap (the thumbnail stays on screen meanwhile); and camera photos sent, whose
+ * The photos of one case: each thumbnail fetched once, when its message is first shown (again
+ * after a network failure, and on tap after any failure); the full image on tap (the thumbnail stays on screen meanwhile); and camera photos sent, whose
  * file is discarded once the core has read it, whatever the outcome.
  */
 internal class CasePhotos(
@@ -53,14 +53,20 @@ internal class CasePhotos(
 ) {
     private var viewerJob: Job? = null
 
-    fun showThumbnail(message: TimelineEntry.Message) {
+    /**
+     * Fetches the thumbnail unless it is loading, loaded, or failed for good. A failure the
+     * network may fix is fetched again when shown again; [retry] (a tap) fetches any failure again.
+     */
+    fun showThumbnail(message: TimelineEntry.Message, retry: Boolean = false) {
         val key = message.key ?: return
         val ref = message.ref ?: return
         if (message.content !is MessageContent.Photo) return
+        fun fetch(load: PhotoLoad?) =
+            load == null || load is PhotoLoad.Failed && (retry || load.error == PhotoError.HomeserverUnreachable)
         val before = state.getAndUpdate { s ->
-            if (key in s.photos.thumbnails) s else s.withPhotos { it.copy(thumbnails = it.thumbnails + (key to PhotoLoad.Loading)) }
+            if (!fetch(s.photos.thumbnails[key])) s else s.withPhotos { it.copy(thumbnails = it.thumbnails + (key to PhotoLoad.Loading)) }
         }
-        if (key in before.photos.thumbnails) return
+        if (!fetch(before.photos.thumbnails[key])) return
         scope.launch {
             val loaded = conversations.fetchPhoto(roomId, ref, PhotoSize.THUMBNAIL).toLoad()
             state.update { s -> s.withPhotos { it.copy(thumbnails = it.thumbnails + (key to loaded)) } }
@@ -71,7 +77,7 @@ internal class CasePhotos(
         val key = message.key ?: return
         val ref = message.ref ?: return
         if (message.content !is MessageContent.Photo) return
-        showThumbnail(message)
+        showThumbnail(message, retry = true)
         viewerJob?.cancel()
         state.update { s -> s.withPhotos { it.copy(viewer = PhotoViewer(key, PhotoLoad.Loading)) } }
         viewerJob = scope.launch {

@@ -26,7 +26,13 @@ class NotificationTaps {
     fun take(unlocked: Boolean, canShowCase: Boolean): RoomId? =
         if (unlocked && canShowCase) pendingFlow.getAndUpdate { null } else null
 
+    /** The session ended: a case not opened yet is forgotten. */
+    fun clear() {
+        pendingFlow.value = null
+    }
+
     private companion object {
-        val ROOM_ID = Regex("^![^:\\s]+:\\S+$")
+        // Room version 12 ids have no server part (`!opaque`), older ones do (`!opaque:server`).
+        val ROOM_ID = Regex("^!\\S+$")
     }
 }
