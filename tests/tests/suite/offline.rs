@@ -3,15 +3,18 @@
 
 use std::{
     io::{BufRead, BufReader},
-    process::{Command, Stdio},
+    process::Stdio,
     time::Duration,
 };
 
-use innomed_core::{ClientConfig, InnomedClient, SavedSession, StoreKey};
+use innomed_core::InnomedClient;
 use innomed_harness::{Homeserver, HomeserverOptions};
 use serde_json::json;
 
-use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
+use crate::support::{
+    account_from_spec, account_spec, case_seen_by, child_test, eventually, header_with, load_all,
+    marker, texts, Doctor,
+};
 
 const CHILD_ENV: &str = "INNOMED_OFFLINE_CHILD";
 
@@ -53,18 +56,10 @@ async fn offline_messages_survive_a_killed_process_and_arrive_once_in_order() {
     let words = [marker("ONE"), marker("TWO"), marker("THREE")];
 
     // Another process restores the GP's account offline, queues three messages, and is killed.
-    let spec = json!({
-        "data_dir": gp_config.data_dir, "key": gp_config.store_key.to_hex(),
-        "session": session, "room_id": room_id, "words": words,
-    });
-    let mut child = Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "offline::child_queues_messages_offline",
-            "--ignored",
-            "--nocapture",
-        ])
-        .env(CHILD_ENV, spec.to_string())
+    let mut spec = account_spec(&gp_config, &session);
+    spec["room_id"] = json!(room_id);
+    spec["words"] = json!(words);
+    let mut child = child_test("offline::child_queues_messages_offline", CHILD_ENV, &spec)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -130,12 +125,7 @@ async fn child_queues_messages_offline() {
     };
     crate::support::init_logs();
     let spec: serde_json::Value = serde_json::from_str(&spec).expect("spec");
-    let session: SavedSession = serde_json::from_value(spec["session"].clone()).expect("session");
-    let config = ClientConfig {
-        homeserver_url: session.homeserver_url.clone(),
-        data_dir: serde_json::from_value(spec["data_dir"].clone()).expect("dir"),
-        store_key: StoreKey::from_hex(spec["key"].as_str().expect("key")).expect("hex key"),
-    };
+    let (config, session) = account_from_spec(&spec);
     let client = InnomedClient::restore(&config, &session)
         .await
         .expect("offline restore");

@@ -1,19 +1,19 @@
 //! Push: what the homeserver sends to the push gateway carries ids only (no content, sender or
 //! room name); the phone decrypts the event itself for a lock-screen line without patient data.
 
-use std::{
-    process::{Command, Stdio},
-    time::Duration,
-};
+use std::{process::Stdio, time::Duration};
 
 use innomed_core::{
     AccountError, ClientConfig, InnomedClient, NotificationKind, PushError, PushPlatform,
-    PusherConfig, SavedSession, StoreKey, IOS_PUSH_PLACEHOLDER_KEY,
+    PusherConfig, SavedSession, IOS_PUSH_PLACEHOLDER_KEY,
 };
 use innomed_harness::{Homeserver, PushGateway};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::support::{case_seen_by, conversation_of, eventually, header_with, marker, Doctor};
+use crate::support::{
+    account_from_spec, account_spec, case_seen_by, child_test, conversation_of, eventually,
+    header_with, marker, Doctor,
+};
 
 fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
     phone_pusher(gateway, pushkey, PushPlatform::Android)
@@ -156,19 +156,11 @@ const EXTENSION_ENV: &str = "INNOMED_PUSH_EXTENSION_CHILD";
 /// Runs [`extension_child`] as another process (the iOS notification service extension beside
 /// the app) and returns what it printed: `IN-USE`, or `LINE <lock-screen line>`.
 async fn extension_process(config: &ClientConfig, session: &SavedSession, push: &Value) -> String {
-    let spec = json!({
-        "data_dir": config.data_dir, "key": config.store_key.to_hex(),
-        "session": session, "room_id": push["room_id"], "event_id": push["event_id"],
-    });
+    let mut spec = account_spec(config, session);
+    spec["room_id"] = push["room_id"].clone();
+    spec["event_id"] = push["event_id"].clone();
     let run = tokio::task::spawn_blocking(move || {
-        Command::new(std::env::current_exe().expect("test binary"))
-            .args([
-                "--exact",
-                "push::extension_child",
-                "--ignored",
-                "--nocapture",
-            ])
-            .env(EXTENSION_ENV, spec.to_string())
+        child_test("push::extension_child", EXTENSION_ENV, &spec)
             .stderr(Stdio::inherit())
             .output()
             .expect("child process")
@@ -239,12 +231,7 @@ async fn extension_child() {
         return;
     };
     let spec: Value = serde_json::from_str(&spec).expect("spec");
-    let session: SavedSession = serde_json::from_value(spec["session"].clone()).expect("session");
-    let config = ClientConfig {
-        homeserver_url: session.homeserver_url.clone(),
-        data_dir: serde_json::from_value(spec["data_dir"].clone()).expect("dir"),
-        store_key: StoreKey::from_hex(spec["key"].as_str().expect("key")).expect("hex key"),
-    };
+    let (config, session) = account_from_spec(&spec);
     let client = match InnomedClient::restore(&config, &session).await {
         Err(AccountError::StoreInUse) => {
             println!("EXTENSION: IN-USE");

@@ -1,12 +1,13 @@
 //! Helpers: fresh doctors with their own encrypted stores, markers, bounded waits.
 
-use std::{future::Future, time::Duration};
+use std::{future::Future, process::Command, time::Duration};
 
 use innomed_core::{
     AgeBand, CaseHeader, CaseRoom, ClientConfig, Conversation, InnomedClient, MessageKind, NewCase,
-    SendState, Sex, StoreKey, Urgency,
+    SavedSession, SendState, Sex, StoreKey, Urgency,
 };
 use rand::Rng;
+use serde_json::{json, Value};
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -194,4 +195,33 @@ pub fn init_logs() {
             .with_writer(std::io::stderr)
             .try_init();
     }
+}
+
+/// What a child process of the suite needs to open a doctor's account (JSON, handed over in an
+/// environment variable); the caller adds what its scenario needs.
+pub fn account_spec(config: &ClientConfig, session: &SavedSession) -> Value {
+    json!({
+        "data_dir": config.data_dir, "key": config.store_key.to_hex(), "session": session,
+    })
+}
+
+/// The account a child process was handed by [`account_spec`].
+pub fn account_from_spec(spec: &Value) -> (ClientConfig, SavedSession) {
+    let session: SavedSession = serde_json::from_value(spec["session"].clone()).expect("session");
+    let config = ClientConfig {
+        homeserver_url: session.homeserver_url.clone(),
+        data_dir: serde_json::from_value(spec["data_dir"].clone()).expect("dir"),
+        store_key: StoreKey::from_hex(spec["key"].as_str().expect("key")).expect("hex key"),
+    };
+    (config, session)
+}
+
+/// This test binary again, as another process running only the ignored test `name` (a
+/// module's child scenario), which reads `spec` from the variable `env`.
+pub fn child_test(name: &str, env: &str, spec: &Value) -> Command {
+    let mut child = Command::new(std::env::current_exe().expect("test binary"));
+    child
+        .args(["--exact", name, "--ignored", "--nocapture"])
+        .env(env, spec.to_string());
+    child
 }
