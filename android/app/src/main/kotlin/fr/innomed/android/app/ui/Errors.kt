@@ -71,6 +71,13 @@ fun PhotoError.text(): ErrorText = when (this) {
     is PhotoError.Other -> ErrorText(R.string.error_other, code)
 }
 
+/** Why a received photo is not drawn; null while it is drawn or on its way. */
+fun DecodedImage.text(): ErrorText? = when (this) {
+    DecodedImage.TooLarge -> ErrorText(R.string.photo_too_large_to_show)
+    DecodedImage.Unreadable -> ErrorText(R.string.error_photo_corrupt)
+    DecodedImage.Decoding, is DecodedImage.Shown -> null
+}
+
 fun RequestError.text(): ErrorText = when (this) {
     is RequestError.NoOneOnDuty -> ErrorText(R.string.error_no_one_on_duty)
     RequestError.NoCpts -> ErrorText(R.string.error_no_cpts)

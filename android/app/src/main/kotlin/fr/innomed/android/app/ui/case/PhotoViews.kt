@@ -32,10 +32,12 @@ import androidx.compose.ui.graphics.graphicsLayer
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.conversation.ImageLimits
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.DecodedImage
 import fr.innomed.android.app.ui.errorMessage
 import fr.innomed.android.app.ui.rememberImage
 import fr.innomed.android.app.ui.text
@@ -67,8 +69,13 @@ fun PhotoMessageView(
         contentAlignment = Alignment.Center,
     ) {
         when (val load = key?.let { photos.thumbnails[it] }) {
-            is PhotoLoad.Loaded -> rememberImage(load.image, maxSide = THUMBNAIL_SIDE)?.let {
-                Image(it, stringResource(R.string.photo_description), Modifier.fillMaxSize(), contentScale = ContentScale.Crop)
+            is PhotoLoad.Loaded -> when (val decoded = rememberImage(load.image, maxEdge = ImageLimits.THUMBNAIL_EDGE)) {
+                is DecodedImage.Shown ->
+                    Image(decoded.bitmap, stringResource(R.string.photo_description), Modifier.fillMaxSize(), contentScale = ContentScale.Crop)
+                DecodedImage.Decoding -> CircularProgressIndicator()
+                DecodedImage.TooLarge, DecodedImage.Unreadable -> decoded.text()?.let {
+                    Text(errorMessage(it), color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(8.dp))
+                }
             }
             is PhotoLoad.Failed -> Text(errorMessage(load.error.text()), color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(8.dp))
             PhotoLoad.Loading, null -> CircularProgressIndicator()
@@ -106,9 +113,10 @@ fun PhotoViewerOverlay(viewer: PhotoViewer, thumbnail: PhotoLoad?, onClose: () -
     }
     Box(Modifier.fillMaxSize().background(Color.Black), contentAlignment = Alignment.Center) {
         val shown = (viewer.full as? PhotoLoad.Loaded)?.image ?: (thumbnail as? PhotoLoad.Loaded)?.image
-        rememberImage(shown)?.let {
+        val decoded = rememberImage(shown)
+        if (decoded is DecodedImage.Shown) {
             Image(
-                bitmap = it,
+                bitmap = decoded.bitmap,
                 contentDescription = stringResource(R.string.photo_description),
                 contentScale = ContentScale.Fit,
                 modifier = Modifier
@@ -120,7 +128,7 @@ fun PhotoViewerOverlay(viewer: PhotoViewer, thumbnail: PhotoLoad?, onClose: () -
         when (val full = viewer.full) {
             PhotoLoad.Loading -> CircularProgressIndicator()
             is PhotoLoad.Failed -> Text(errorMessage(full.error.text()), color = Color.White, modifier = Modifier.padding(24.dp))
-            is PhotoLoad.Loaded -> Unit
+            is PhotoLoad.Loaded -> decoded.text()?.let { Text(errorMessage(it), color = Color.White, modifier = Modifier.padding(24.dp)) }
         }
         TextButton(onClick = onClose, modifier = Modifier.align(Alignment.TopEnd).padding(16.dp)) {
             Text(stringResource(R.string.photo_close), color = Color.White)
@@ -128,5 +136,4 @@ fun PhotoViewerOverlay(viewer: PhotoViewer, thumbnail: PhotoLoad?, onClose: () -
     }
 }
 
-private const val THUMBNAIL_SIDE = 640
 private const val MAX_ZOOM = 5f

@@ -18,6 +18,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.DecodedImage
 import fr.innomed.android.app.ui.errorMessage
 import fr.innomed.android.app.ui.rememberPreview
 import fr.innomed.android.app.ui.text
@@ -43,8 +44,13 @@ fun RequestPhotoSection(state: NewRequestState, onEvent: (NewRequestEvent) -> Un
         }
         val photo = state.photo
         if (photo != null) {
-            rememberPreview(photo)?.let {
-                Image(it, stringResource(R.string.photo_description), Modifier.heightIn(max = 200.dp), contentScale = ContentScale.Fit)
+            when (val preview = rememberPreview(photo)) {
+                is DecodedImage.Shown ->
+                    Image(preview.bitmap, stringResource(R.string.photo_description), Modifier.heightIn(max = 200.dp), contentScale = ContentScale.Fit)
+                DecodedImage.Decoding -> Unit
+                DecodedImage.TooLarge, DecodedImage.Unreadable -> preview.text()?.let {
+                    Text(errorMessage(it), color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodySmall)
+                }
             }
             Text(stringResource(R.string.request_photo_attached), style = MaterialTheme.typography.bodySmall)
         }
