@@ -3,12 +3,12 @@ import SwiftUI
 import UIKit
 
 /// A photo message: a placeholder of the right shape, then the decrypted thumbnail; a tap
-/// opens the full image.
+/// opens the full image. Both are decoded within `ImageLimits` (`BoundedImage`).
 struct PhotoThumbnailView: View {
     let message: MessageEntry
     let info: PhotoInfo
     let viewModel: CaseViewModel
-    @State private var thumbnail: UIImage?
+    @State private var thumbnail: DecodedImage?
     @State private var showsFull = false
 
     var body: some View {
@@ -16,8 +16,10 @@ struct PhotoThumbnailView: View {
             Button { showsFull = true } label: {
                 ZStack {
                     RoundedRectangle(cornerRadius: 12).fill(Color(.tertiarySystemFill))
-                    if let thumbnail {
-                        Image(uiImage: thumbnail).resizable().scaledToFill()
+                    if case let .image(image)? = thumbnail {
+                        Image(uiImage: image).resizable().scaledToFill()
+                    } else if let key = thumbnail?.refusalKey {
+                        Text(L10n.string(key)).font(.caption).foregroundStyle(.red).padding(8)
                     } else {
                         ProgressView()
                     }
@@ -34,7 +36,7 @@ struct PhotoThumbnailView: View {
         }
         .task(id: message.handle) {
             if info.hasThumbnail, let data = await viewModel.photo(of: message, variant: .thumbnail) {
-                thumbnail = UIImage(data: data)
+                thumbnail = await BoundedImage.decoded(data, maxEdge: ImageLimits.thumbnailEdge)
             }
         }
         .fullScreenCover(isPresented: $showsFull) {
@@ -47,7 +49,7 @@ struct PhotoThumbnailView: View {
 struct FullPhotoView: View {
     let message: MessageEntry
     let viewModel: CaseViewModel
-    @State private var image: UIImage?
+    @State private var image: DecodedImage?
     @State private var failed = false
     @Environment(\.dismiss) private var dismiss
 
@@ -55,8 +57,10 @@ struct FullPhotoView: View {
         NavigationStack {
             ZStack {
                 Color.black.ignoresSafeArea()
-                if let image {
-                    Image(uiImage: image).resizable().scaledToFit()
+                if case let .image(decoded)? = image {
+                    Image(uiImage: decoded).resizable().scaledToFit()
+                } else if let key = image?.refusalKey {
+                    Text(L10n.string(key)).foregroundStyle(.white).padding()
                 } else if failed {
                     Text("case.photo.failed").foregroundStyle(.white)
                 } else {
@@ -71,7 +75,7 @@ struct FullPhotoView: View {
         }
         .task {
             if let data = await viewModel.photo(of: message, variant: .full) {
-                image = UIImage(data: data)
+                image = await BoundedImage.decoded(data, maxEdge: ImageLimits.fullImageEdge)
             } else {
                 failed = true
             }
