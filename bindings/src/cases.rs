@@ -13,8 +13,15 @@ use crate::{
 
 pub use crate::convert::{
     AgeBand, CaseHeader, CaseListDiff, CaseStatus, CaseStatusInfo, CaseSummary, LastMessage,
-    Membership, NewCase, Sex, Urgency,
+    Membership, NewCase, Sex, Unvouched, Urgency,
 };
+
+/// A member of a case nobody can vouch for, and why.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct UnvouchedMember {
+    pub user_id: String,
+    pub reason: Unvouched,
+}
 
 /// Receives the case list: a `Reset` with the whole list first, then diffs to apply in order.
 #[uniffi::export(foreign)]
@@ -67,7 +74,7 @@ impl CaseRoom {
         Ok(status.map(Into::into))
     }
 
-    /// Any member may mark the case answered or closed.
+    /// The doctor who opened the case marks it answered or closed (`NotAllowed` for others).
     pub async fn set_status(&self, status: CaseStatus) -> Result<(), CaseError> {
         let case = self.case.clone();
         Ok(run(async move { case.set_status(status.into()).await }).await??)
@@ -87,7 +94,22 @@ impl CaseRoom {
         Ok(run(async move { case.invite(&user_id).await }).await??)
     }
 
+    /// Members nobody can vouch for (joined without a member's invitation, or without a
+    /// cross-signing identity): the case screen says so, their messages show as untrusted.
+    pub async fn unvouched_members(&self) -> Result<Vec<UnvouchedMember>, CaseError> {
+        let case = self.case.clone();
+        let members = run(async move { case.unvouched_members().await }).await??;
+        Ok(members
+            .into_iter()
+            .map(|m| UnvouchedMember {
+                user_id: m.user_id.to_string(),
+                reason: m.reason.into(),
+            })
+            .collect())
+    }
+
     /// Removes a colleague: nothing sent afterwards reaches them, even if invited again.
+    /// `RemovalNotConfirmed` when sync did not show the removal in time (nothing rotated).
     pub async fn remove(&self, user_id: String) -> Result<(), CaseError> {
         let case = self.case.clone();
         Ok(run(async move { case.remove(&user_id).await }).await??)

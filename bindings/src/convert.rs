@@ -51,6 +51,14 @@ mirror_enum!(
     UtdReason { Waiting, SentBeforeJoined, DeviceNotVerified, NoBackup, SenderNotTrusted, Withheld }
 );
 mirror_enum!(
+    /// Why a header, advice or closure is not believed (shown only as such).
+    Rejection { NotFromCreator, NotFromTaker, HeaderAlreadyGiven, Malformed }
+);
+mirror_enum!(
+    /// Why nobody can vouch for a member of a case.
+    Unvouched { NotInvitedByMember, NoCrossSigning }
+);
+mirror_enum!(
     /// The only reactions sent or shown (their keys travel in clear): 👍 👀 🙏 ✅.
     Reaction { Agree, Seen, Thanks, Done }
 );

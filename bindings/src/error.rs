@@ -117,6 +117,10 @@ pub enum CaseError {
     InvalidHeader { field: String },
     #[error("not allowed in this case")]
     NotAllowed,
+    #[error("unknown specialty")]
+    UnknownSpecialty,
+    #[error("removal not confirmed by the homeserver yet")]
+    RemovalNotConfirmed,
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("this client was closed or logged out")]
@@ -142,6 +146,8 @@ impl From<CoreCaseError> for CaseError {
                 field: field.to_owned(),
             },
             CoreCaseError::NotAllowed => Self::NotAllowed,
+            CoreCaseError::UnknownSpecialty => Self::UnknownSpecialty,
+            CoreCaseError::RemovalNotConfirmed => Self::RemovalNotConfirmed,
             CoreCaseError::HomeserverUnreachable => Self::HomeserverUnreachable,
             CoreCaseError::Server(detail) => Self::Server { detail },
         }

@@ -6,7 +6,7 @@ use innomed_core::{self as core, Conversation, OwnedEventId};
 
 use crate::{
     cases::CaseHeader,
-    convert::{Advice, Reaction, UtdReason},
+    convert::{Advice, Reaction, Rejection, UtdReason},
     error::{TimelineError, TrustError},
     photos::PhotoMessage,
     platform::run,
@@ -89,9 +89,14 @@ pub enum MessageKind {
     UnableToDecrypt {
         reason: UtdReason,
     },
-    /// Arrived unencrypted in an encrypted case: not from a colleague's app, never shown as
-    /// their words.
+    /// Nobody can vouch for it (unencrypted, from a device its owner did not sign, or from a
+    /// member nobody of the case invited): never shown as a colleague's words.
     Untrusted,
+    /// A header, advice or closure that breaks the case's rules: not believed.
+    Rejected {
+        event_type: String,
+        reason: Rejection,
+    },
     Membership {
         user_id: String,
         change: String,
@@ -154,6 +159,10 @@ impl From<core::CaseMessage> for CaseMessage {
                     reason: reason.into(),
                 },
                 core::MessageKind::Untrusted => MessageKind::Untrusted,
+                core::MessageKind::Rejected { event_type, reason } => MessageKind::Rejected {
+                    event_type,
+                    reason: reason.into(),
+                },
                 core::MessageKind::Membership { user_id, change } => MessageKind::Membership {
                     user_id: user_id.to_string(),
                     change,

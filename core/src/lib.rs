@@ -28,7 +28,7 @@ pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, Store
 pub use cases::{
     Advice, AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseMember, CaseRoom,
     CaseStatus, CaseStatusEventContent, CaseSummary, InPerson, LastMessage, Membership, NewCase,
-    Sex, Urgency,
+    Rejection, Sex, Unvouched, UnvouchedMember, Urgency,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,

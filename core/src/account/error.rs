@@ -4,7 +4,7 @@ use std::io;
 /// them leaves a half-written account behind.
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
-    #[error("the homeserver address is not a valid http(s) URL")]
+    #[error("the homeserver address is not a valid https URL (plain http only on this machine's loopback)")]
     InvalidHomeserverUrl,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,

@@ -77,6 +77,8 @@ pub struct InnomedClient {
     account_dir: Arc<PathBuf>,
     pub(crate) sync: Arc<SyncSupervisor>,
     pub(crate) history: HistorySharing,
+    /// The rules of each case as this device knows them (taker, uninvited members).
+    pub(crate) authorities: crate::cases::Authorities,
     revocation: Arc<RevocationWatch>,
     pub(crate) verifications: Arc<crate::trust::Incoming>,
     pub(crate) clock: crate::cpts::ClockCell,
@@ -226,11 +228,14 @@ impl InnomedClient {
         let verifications = Arc::new(crate::trust::Incoming::install(&client));
         crate::cpts::install(&client);
         crate::cases::install_status_watch(&client);
+        let authorities = crate::cases::Authorities::default();
+        authorities.install(&client);
         Self {
             client,
             account_dir,
             sync,
             history,
+            authorities,
             revocation: Arc::new(revocation),
             verifications,
             clock: crate::cpts::ClockCell::default(),
@@ -378,12 +383,48 @@ async fn build_client(
     }
 }
 
+/// An `https://` homeserver, or `http://` on this machine's loopback only (a local test
+/// homeserver): any other plaintext address would carry tokens and ciphertext in clear.
 fn validate_homeserver(text: &str) -> Result<url::Url> {
     let url = url::Url::parse(text.trim()).map_err(|_| AccountError::InvalidHomeserverUrl)?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(AccountError::InvalidHomeserverUrl);
+    let loopback = match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => return Err(AccountError::InvalidHomeserverUrl),
+    };
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if loopback => Ok(url),
+        _ => Err(AccountError::InvalidHomeserverUrl),
     }
-    Ok(url)
+}
+
+#[cfg(test)]
+mod homeserver_tests {
+    use super::validate_homeserver;
+
+    #[test]
+    fn plaintext_only_on_loopback() {
+        for ok in [
+            "https://matrix.cpts-exemple.fr",
+            "http://127.0.0.1:8008",
+            "http://localhost:8008",
+            "http://[::1]:8008",
+        ] {
+            assert!(validate_homeserver(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://matrix.cpts-exemple.fr",
+            "http://192.168.1.10:8008",
+            "http://localhost.evil.fr",
+            "ftp://127.0.0.1",
+            "https://",
+            "matrix.cpts-exemple.fr",
+        ] {
+            assert!(validate_homeserver(refused).is_err(), "{refused}");
+        }
+    }
 }
 
 pub(crate) fn parse_user_id(text: &str) -> Result<matrix_sdk::ruma::OwnedUserId> {

@@ -46,14 +46,46 @@ impl NewCase {
         if h.question.trim().is_empty() {
             return Err(CaseError::InvalidHeader("question is empty"));
         }
+        // The limits every client applies to what it receives (`case_event_from`).
+        if h.patient_label.chars().count() > super::MAX_LABEL_CHARS {
+            return Err(CaseError::InvalidHeader("patient label is too long"));
+        }
+        if h.reason.chars().count() > super::MAX_FIELD_CHARS
+            || h.question.chars().count() > super::MAX_FIELD_CHARS
+        {
+            return Err(CaseError::InvalidHeader("reason or question is too long"));
+        }
         Ok(())
     }
 }
 
+/// Crockford-like alphabet without look-alikes (0/O, 1/I/L).
+const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The room name when it is a code `opaque_code` could have made, else a code made of the
+/// room id's letters and digits.
+pub(crate) fn checked_code(name: Option<&str>, room_id: &matrix_sdk::ruma::RoomId) -> String {
+    if let Some(name) = name {
+        let valid = name.len() == 9
+            && name.starts_with("IM-")
+            && name[3..].bytes().all(|b| ALPHABET.contains(&b));
+        if valid {
+            return name.to_owned();
+        }
+    }
+    let letters: String = room_id
+        .as_str()
+        .chars()
+        .skip(1)
+        .take_while(|c| *c != ':')
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect();
+    format!("IM-{}", letters.to_ascii_uppercase())
+}
+
 /// An opaque, non-identifying room name such as `IM-7K2QX9`.
 pub(crate) fn opaque_code() -> String {
-    // Crockford-like alphabet without look-alikes (0/O, 1/I/L).
-    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
     let mut rng = rand::thread_rng();
     let code: String = (0..6)
         .map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())]))
@@ -70,10 +102,12 @@ pub(crate) enum Inviters {
     Creator,
 }
 
-/// The preset's power levels, except that every member may change the case status (the
-/// specialist marks it answered) and claim a request. The `events` map replaces the default
-/// one, so it restates the protective defaults: only the creator changes encryption, history or
-/// power levels; removing stays at 50, above every member but the creator.
+/// The preset's power levels, with the case's rules where the homeserver can hold them: only
+/// the creator (100) writes the status, changes encryption, history or power levels, renames
+/// or removes; any member may write a claim, under their own user id only (the homeserver
+/// refuses a state key naming someone else). Whose claim counts, whose advice, closure and
+/// header are believed is decided by every client (`rules.rs`). The `events` map replaces the
+/// default one, so it restates every protective default.
 fn power_levels(inviters: Inviters) -> Result<Raw<serde_json::Value>> {
     let invite = match inviters {
         Inviters::Members => 0,
@@ -82,7 +116,7 @@ fn power_levels(inviters: Inviters) -> Result<Raw<serde_json::Value>> {
     let content = serde_json::json!({
         "invite": invite,
         "events": {
-            CASE_STATUS_TYPE: 0,
+            CASE_STATUS_TYPE: 100,
             CASE_CLAIM_TYPE: 0,
             "m.room.encryption": 100,
             "m.room.history_visibility": 100,
@@ -100,7 +134,15 @@ fn power_levels(inviters: Inviters) -> Result<Raw<serde_json::Value>> {
 
 impl InnomedClient {
     /// Opens a case room and sends its encrypted header. Returns once both are on the server.
+    ///
+    /// The specialty, the only free choice that lands in state the homeserver reads, must be a
+    /// code of the fixed list ([`CaseError::UnknownSpecialty`] otherwise).
     pub async fn create_case(&self, new: NewCase) -> Result<CaseRoom> {
+        if let Some(code) = &new.specialty {
+            if crate::cpts::specialty(code).is_none() {
+                return Err(CaseError::UnknownSpecialty);
+            }
+        }
         let status = CaseStatusEventContent {
             status: CaseStatus::Open,
             specialty: new.specialty.clone(),
@@ -185,5 +227,26 @@ mod tests {
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
         assert_ne!(opaque_code(), opaque_code());
+    }
+
+    #[test]
+    fn a_room_name_names_a_file_only_when_it_is_one_of_our_codes() {
+        let room_id = matrix_sdk::ruma::RoomId::parse("!aB-c9/..:innomed.test").expect("room id");
+        let code = opaque_code();
+        assert_eq!(checked_code(Some(&code), &room_id), code);
+        for hostile in [
+            "../../.bashrc",
+            "IM-ABC/EF",
+            "Mme Dupont",
+            "IM-\u{1b}[2J",
+            "IM-ABCDEFG",
+        ] {
+            assert_eq!(
+                checked_code(Some(hostile), &room_id),
+                "IM-ABC9",
+                "{hostile}"
+            );
+        }
+        assert_eq!(checked_code(None, &room_id), "IM-ABC9");
     }
 }

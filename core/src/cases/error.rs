@@ -21,6 +21,10 @@ pub enum CaseError {
     InvalidHeader(&'static str),
     #[error("your role in this case does not allow this")]
     NotAllowed,
+    #[error("unknown specialty: choose one from the list")]
+    UnknownSpecialty,
+    #[error("the homeserver has not confirmed the removal yet: nothing was changed on this device, try again")]
+    RemovalNotConfirmed,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("the homeserver refused: {0}")]

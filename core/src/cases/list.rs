@@ -4,6 +4,7 @@ use std::pin::Pin;
 
 use futures_util::{Stream, StreamExt};
 use matrix_sdk::{
+    deserialized_responses::{VerificationLevel, VerificationState},
     latest_events::LatestEventValue,
     ruma::{events::AnySyncTimelineEvent, serde::Raw, OwnedRoomId, OwnedUserId},
     Room, RoomState,
@@ -175,15 +176,37 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
         urgency: status.as_ref().map(|s| s.urgency).unwrap_or_default(),
         due_ms: status.as_ref().and_then(|s| s.due_ms),
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
-        last_message: last_message(&room),
+        last_message: last_message(&room, &case.known_rules()),
         unread: room.num_unread_messages(),
         inviter,
     }
 }
 
-fn last_message(room: &Room) -> Option<LastMessage> {
+/// The list row's preview: only a message decrypted on this device, from a device its owner
+/// signed, of a member the case let in. A message in clear (put there by the homeserver or a
+/// foreign client) or from anyone nobody vouches for is never previewed.
+fn last_message(room: &Room, rules: &super::CaseRules) -> Option<LastMessage> {
     match room.latest_event() {
-        LatestEventValue::Remote(event) => message_from_raw(event.raw()),
+        LatestEventValue::Remote(event) => {
+            let info = event.encryption_info()?;
+            if matches!(
+                info.verification_state,
+                VerificationState::Unverified(
+                    VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
+                )
+            ) {
+                return None;
+            }
+            let message = message_from_raw(event.raw())?;
+            if message
+                .sender
+                .as_ref()
+                .is_some_and(|s| rules.uninvited.contains(s))
+            {
+                return None;
+            }
+            Some(message)
+        }
         LatestEventValue::LocalIsSending(local)
         | LatestEventValue::LocalCannotBeSent(local)
         | LatestEventValue::LocalHasBeenSent { value: local, .. } => {

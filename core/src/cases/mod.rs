@@ -1,5 +1,6 @@
 //! Case rooms: creation, header, status, invitations, and the live case list.
 
+mod authority;
 mod create;
 mod diff;
 mod error;
@@ -7,22 +8,30 @@ mod events;
 mod history;
 mod list;
 mod removal;
+mod rules;
 
 use matrix_sdk::{
     ruma::{
-        api::{client::state::get_state_event_for_key, error::ErrorKind},
-        events::{room::member::MembershipState, AnySyncTimelineEvent, StateEventType},
+        api::{client::state::get_state_events, error::ErrorKind},
+        events::{
+            room::member::MembershipState, AnyStateEvent, AnySyncTimelineEvent, StateEventType,
+        },
         serde::Raw,
         OwnedRoomId, OwnedUserId, RoomId,
     },
     Room, RoomState,
 };
 use matrix_sdk_base::RoomInfoNotableUpdateReasons;
-use tracing::info;
+use tracing::{info, warn};
 
 use self::error::Result;
-pub(crate) use self::{create::Inviters, history::HistorySharing};
+pub(crate) use self::{
+    authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
+    create::Inviters,
+    history::HistorySharing,
+};
 pub use self::{
+    authority::{Unvouched, UnvouchedMember},
     create::NewCase,
     error::CaseError,
     events::{
@@ -32,8 +41,9 @@ pub use self::{
         CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
+    rules::Rejection,
 };
-use crate::{InnomedClient, MessageKind};
+use crate::InnomedClient;
 
 /// A colleague in a case, or invited to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,11 +71,13 @@ impl CaseRoom {
         self.room.room_id()
     }
 
-    /// The opaque code shown in lists (`IM-7K2QX9`).
+    /// The opaque code shown in lists and naming the report's files (`IM-7K2QX9`).
+    ///
+    /// The room name is server-controlled: it is used only when it is a code Innomed makes,
+    /// else the code is made from the room id's letters and digits (never a path, a control
+    /// character or a patient's name).
     pub fn code(&self) -> String {
-        self.room
-            .name()
-            .unwrap_or_else(|| self.room.room_id().to_string())
+        create::checked_code(self.room.name().as_deref(), self.room.room_id())
     }
 
     pub fn membership(&self) -> Membership {
@@ -77,45 +89,66 @@ impl CaseRoom {
     /// Sliding sync does not carry custom state in its required state, so the status comes
     /// from the local state store when sync saw it in the timeline, else from a copy kept in
     /// the encrypted store, else from the homeserver (then kept). Invitations have none.
+    ///
+    /// Only the creator's status event is read (the homeserver refuses anyone else's in a case
+    /// created by Innomed; older rooms are checked here), and the rules move it on: a valid
+    /// claim means accepted, the taker's advice answered.
     pub async fn status(&self) -> Result<Option<CaseStatusEventContent>> {
-        if let Some(status) = self.local_status().await? {
-            return Ok(Some(status));
+        let status = match self.local_status().await? {
+            Some(status) => Some(status),
+            None if self.room.state() != RoomState::Joined => None,
+            None => match self.cached_status().await {
+                Some(cached) => Some(cached),
+                None => {
+                    let fetched = fetch_status_of(&self.room).await?;
+                    if let Some(status) = &fetched {
+                        self.cache_status(status).await;
+                    }
+                    fetched
+                }
+            },
+        };
+        match status {
+            Some(status) => Ok(Some(self.apply_rules(status).await)),
+            None => Ok(None),
         }
-        if self.room.state() != RoomState::Joined {
-            return Ok(None);
-        }
-        if let Some(cached) = self.cached_status().await {
-            return Ok(Some(cached));
-        }
-        let fetched = self.fetch_status().await?;
-        if let Some(status) = &fetched {
-            self.cache_status(status).await;
-        }
-        Ok(fetched)
     }
 
     /// The status without any network access (for the case list).
     pub(crate) async fn known_status(&self) -> Option<CaseStatusEventContent> {
-        match self.local_status().await {
+        let status = match self.local_status().await {
             Ok(Some(status)) => Some(status),
             _ => self.cached_status().await,
-        }
+        }?;
+        Some(self.apply_rules(status).await)
     }
 
+    /// The creator's status event in the local state, if sync saw it.
     async fn local_status(&self) -> Result<Option<CaseStatusEventContent>> {
         let raw = self
             .room
             .get_state_event(StateEventType::from(CASE_STATUS_TYPE), "")
             .await
             .map_err(|e| CaseError::Server(e.to_string()))?;
-        Ok(raw.and_then(|raw| match raw {
-            matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Sync(ev) => {
-                ev.get_field("content").ok().flatten()
-            }
-            matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Stripped(ev) => {
-                ev.get_field("content").ok().flatten()
-            }
-        }))
+        let Some(creator) = rules::creator(&self.room) else {
+            return Ok(None);
+        };
+        let (sender, content): (Option<OwnedUserId>, Option<CaseStatusEventContent>) = match raw {
+            Some(matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Sync(ev)) => (
+                ev.get_field("sender").ok().flatten(),
+                ev.get_field("content").ok().flatten(),
+            ),
+            Some(matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Stripped(ev)) => (
+                ev.get_field("sender").ok().flatten(),
+                ev.get_field("content").ok().flatten(),
+            ),
+            None => (None, None),
+        };
+        if sender.is_some() && sender.as_ref() != Some(&creator) {
+            warn!(room_id = %self.room_id(), "a status not written by the case's creator: ignored");
+            return Ok(None);
+        }
+        Ok(content)
     }
 
     fn status_cache_key(&self) -> Vec<u8> {
@@ -136,16 +169,22 @@ impl CaseRoom {
         cache_status_of(&self.room, status).await;
     }
 
-    /// The status as the homeserver has it now, for decisions that must not act on a stale
-    /// copy (inviting into a case that was just closed).
+    /// The status as the homeserver has it now (the creator's, moved on by the rules), for
+    /// decisions that must not act on a stale copy (inviting into a case that was just closed).
     pub(crate) async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
-        fetch_status_of(&self.room).await
+        match fetch_status_of(&self.room).await? {
+            Some(status) => Ok(Some(self.apply_rules(status).await)),
+            None => Ok(None),
+        }
     }
 
     /// Changes the status (open, answered, closed), keeping specialty, urgency and due date.
+    /// The doctor who opened the case only: the homeserver refuses anyone else.
     pub async fn set_status(&self, status: CaseStatus) -> Result<()> {
-        let mut content = self
-            .fetch_status()
+        if rules::creator(&self.room).as_deref() != Some(self.room.own_user_id()) {
+            return Err(CaseError::NotAllowed);
+        }
+        let mut content = fetch_status_of(&self.room)
             .await?
             .unwrap_or(CaseStatusEventContent {
                 status,
@@ -163,7 +202,10 @@ impl CaseRoom {
         content.status = status;
         self.write_status(&content)
             .await
-            .map_err(|e| CaseError::from_sdk(&e))?;
+            .map_err(|e| match e.client_api_error_kind() {
+                Some(ErrorKind::Forbidden) => CaseError::NotAllowed,
+                _ => CaseError::from_sdk(&e),
+            })?;
         info!(room_id = %self.room_id(), ?status, "case status changed");
         Ok(())
     }
@@ -334,18 +376,36 @@ impl CaseRoom {
     }
 }
 
-/// The status as the homeserver has it now.
+/// The creator's status as the homeserver has it now. The whole state is read, so the sender
+/// of the status can be checked against the sender of `m.room.create`: a status written by
+/// anyone else (possible in rooms whose power levels predate the rules) is ignored, and so is
+/// a malformed one.
 pub(crate) async fn fetch_status_of(room: &Room) -> Result<Option<CaseStatusEventContent>> {
-    let request = get_state_event_for_key::v3::Request::new(
-        room.room_id().to_owned(),
-        StateEventType::from(CASE_STATUS_TYPE),
-        String::new(),
-    );
-    match room.client().send(request).await {
-        Ok(response) => Ok(response.into_content().deserialize_as_unchecked().ok()),
-        Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => Ok(None),
-        Err(e) => Err(CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e)))),
+    let request = get_state_events::v3::Request::new(room.room_id().to_owned());
+    let state = match room.client().send(request).await {
+        Ok(response) => response.room_state,
+        Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => return Ok(None),
+        Err(e) => return Err(CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e)))),
+    };
+    let creator = state
+        .iter()
+        .find(|raw| field(raw, "type").as_deref() == Some("m.room.create"))
+        .and_then(|raw| field(raw, "sender"));
+    let Some(status) = state.iter().find(|raw| {
+        field(raw, "type").as_deref() == Some(CASE_STATUS_TYPE)
+            && field(raw, "state_key").as_deref() == Some("")
+    }) else {
+        return Ok(None);
+    };
+    if creator.is_none() || field(status, "sender") != creator {
+        warn!(room_id = %room.room_id(), "a status not written by the case's creator: ignored");
+        return Ok(None);
     }
+    Ok(status.get_field("content").ok().flatten())
+}
+
+fn field(raw: &Raw<AnyStateEvent>, name: &str) -> Option<String> {
+    raw.get_field::<String>(name).ok().flatten()
 }
 
 /// Sends the status state event and keeps the stored copy in step.
@@ -383,7 +443,9 @@ pub(crate) fn install_status_watch(client: &matrix_sdk::Client) {
         |event: matrix_sdk::ruma::events::SyncStateEvent<CaseStatusEventContent>,
          room: Room| async move {
             if let Some(original) = event.as_original() {
-                cache_status_of(&room, &original.content).await;
+                if rules::creator(&room).as_ref() == Some(&original.sender) {
+                    cache_status_of(&room, &original.content).await;
+                }
             }
         },
     );
@@ -394,24 +456,54 @@ pub(crate) fn is_case(room: &Room) -> bool {
         .is_some_and(|t| t.to_string() == CASE_ROOM_TYPE)
 }
 
-/// Decodes a case event (header, advice, closure) from a decrypted timeline event.
-pub(crate) fn case_event_from(raw: &Raw<AnySyncTimelineEvent>) -> Option<MessageKind> {
+/// A case event (header, advice, closure) as decoded, before the rules say who may send it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum CaseEvent {
+    Header(Box<CaseHeader>),
+    Advice(Box<Advice>),
+    Closure(String),
+    /// Missing fields, unknown values or oversized text: ignored, the case stays usable.
+    Malformed,
+}
+
+/// Longest text accepted in one field of a case event (characters): a question, an advice or
+/// an outcome is a few paragraphs; anything longer is not from an Innomed client.
+pub const MAX_FIELD_CHARS: usize = 10_000;
+/// Longest patient label (initials or a pseudonym).
+pub const MAX_LABEL_CHARS: usize = 100;
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+/// Decodes a case event (header, advice, closure) from a decrypted timeline event. `None` for
+/// any other event type.
+pub(crate) fn case_event_from(raw: &Raw<AnySyncTimelineEvent>) -> Option<CaseEvent> {
     let event_type: String = raw.get_field("type").ok().flatten()?;
-    match event_type.as_str() {
-        CASE_HEADER_TYPE => Some(MessageKind::Header(Box::new(
-            raw.get_field("content").ok().flatten()?,
-        ))),
-        CASE_ADVICE_TYPE => Some(MessageKind::Advice(Box::new(
-            raw.get_field("content").ok().flatten()?,
-        ))),
-        CASE_CLOSURE_TYPE => {
-            let closure: CaseClosureEventContent = raw.get_field("content").ok().flatten()?;
-            Some(MessageKind::Closure {
-                outcome: closure.outcome,
+    let content = || raw.get_field::<serde_json::Value>("content").ok().flatten();
+    let event = match event_type.as_str() {
+        CASE_HEADER_TYPE => content()
+            .and_then(|c| serde_json::from_value::<CaseHeader>(c).ok())
+            .filter(|h| {
+                !too_long(&h.patient_label, MAX_LABEL_CHARS)
+                    && !too_long(&h.reason, MAX_FIELD_CHARS)
+                    && !too_long(&h.question, MAX_FIELD_CHARS)
             })
-        }
-        _ => None,
-    }
+            .map_or(CaseEvent::Malformed, |h| CaseEvent::Header(Box::new(h))),
+        CASE_ADVICE_TYPE => content()
+            .and_then(|c| serde_json::from_value::<Advice>(c).ok())
+            .filter(|a| {
+                !too_long(&a.assessment, MAX_FIELD_CHARS)
+                    && !too_long(&a.recommendation, MAX_FIELD_CHARS)
+            })
+            .map_or(CaseEvent::Malformed, |a| CaseEvent::Advice(Box::new(a))),
+        CASE_CLOSURE_TYPE => content()
+            .and_then(|c| serde_json::from_value::<CaseClosureEventContent>(c).ok())
+            .filter(|c| !too_long(&c.outcome, MAX_FIELD_CHARS))
+            .map_or(CaseEvent::Malformed, |c| CaseEvent::Closure(c.outcome)),
+        _ => return None,
+    };
+    Some(event)
 }
 
 impl InnomedClient {

@@ -27,12 +27,14 @@ impl CaseRoom {
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         // Room keys go to the members in the local state: wait until sync has seen the removal
-        // (bounded), so the next key is not shared with the removed doctor's devices.
+        // (bounded), so the next key is not shared with the removed doctor's devices. A key
+        // replaced before that would go to them again: nothing is rotated, and the doctor is
+        // told (the send queue rotates by itself once sync shows the removal).
         let deadline = tokio::time::Instant::now() + REMOVAL_SYNC_WAIT;
         while !self.left_locally(&user_id).await {
             if tokio::time::Instant::now() >= deadline {
-                warn!(room_id = %self.room_id(), "removal not synced yet; the key is replaced anyway");
-                break;
+                warn!(room_id = %self.room_id(), "removal not synced yet; no key replaced");
+                return Err(CaseError::RemovalNotConfirmed);
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }

@@ -11,8 +11,13 @@ use matrix_sdk_ui::timeline::{
     TimelineItemContent, TimelineItemKind, VirtualTimelineItem,
 };
 
+use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
+
 use super::reactions::ReactionGroup;
-use crate::cases::{case_event_from, Advice, CaseHeader};
+use crate::cases::{
+    case_event_from, Advice, CaseEvent, CaseHeader, CaseRules, Rejection, CASE_ADVICE_TYPE,
+    CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
+};
 
 /// One row of the conversation.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,9 +78,16 @@ pub enum MessageKind {
     Closure { outcome: String },
     /// An encrypted event this device cannot decrypt (yet), and why.
     UnableToDecrypt { reason: UtdReason },
-    /// A message that arrived unencrypted in an encrypted case: the homeserver (or a broken
-    /// client) put it there. Never shown as a colleague's words.
+    /// A message nobody can vouch for: it arrived unencrypted in an encrypted case (the
+    /// homeserver or a broken client put it there), or from a device its owner did not sign,
+    /// or from a member nobody of the case invited. Never shown as a colleague's words.
     Untrusted,
+    /// A header, advice or closure that breaks the case's rules (sent by someone who may not,
+    /// or malformed): not believed, shown only as such.
+    Rejected {
+        event_type: String,
+        reason: Rejection,
+    },
     /// Someone joined, was invited, left…
     Membership {
         user_id: OwnedUserId,
@@ -155,9 +167,11 @@ pub(crate) fn blocking_users(error: &matrix_sdk::Error) -> Vec<OwnedUserId> {
     }
 }
 
-pub(crate) fn map_item(item: &TimelineItem) -> ConversationItem {
+pub(crate) fn map_item(item: &TimelineItem, rules: &CaseRules) -> ConversationItem {
     match item.kind() {
-        TimelineItemKind::Event(event) => ConversationItem::Message(Box::new(map_event(event))),
+        TimelineItemKind::Event(event) => {
+            ConversationItem::Message(Box::new(map_event(event, rules)))
+        }
         TimelineItemKind::Virtual(VirtualTimelineItem::DateDivider(ts)) => {
             ConversationItem::DayDivider {
                 timestamp_ms: ts.0.into(),
@@ -168,7 +182,54 @@ pub(crate) fn map_item(item: &TimelineItem) -> ConversationItem {
     }
 }
 
-fn map_event(event: &EventTimelineItem) -> CaseMessage {
+/// A case event (header, advice, closure) checked against the case's rules.
+fn judged(event: &EventTimelineItem, event_type: &str, rules: &CaseRules) -> MessageKind {
+    let rejected = |reason| MessageKind::Rejected {
+        event_type: event_type.to_owned(),
+        reason,
+    };
+    let Some(case_event) = event.latest_json().and_then(case_event_from) else {
+        return rejected(Rejection::Malformed);
+    };
+    let sender = event.sender();
+    match case_event {
+        CaseEvent::Malformed => rejected(Rejection::Malformed),
+        CaseEvent::Header(_) | CaseEvent::Closure(_)
+            if rules.creator.as_deref() != Some(sender) =>
+        {
+            rejected(Rejection::NotFromCreator)
+        }
+        CaseEvent::Advice(_) if rules.taker.as_deref() != Some(sender) => {
+            rejected(Rejection::NotFromTaker)
+        }
+        CaseEvent::Header(header) => MessageKind::Header(header),
+        CaseEvent::Advice(advice) => MessageKind::Advice(advice),
+        CaseEvent::Closure(outcome) => MessageKind::Closure { outcome },
+    }
+}
+
+/// Whether a decrypted event's sender can be vouched for: a device its owner signed, of a
+/// member the case let in.
+fn vouched_for(event: &EventTimelineItem, rules: &CaseRules) -> bool {
+    if rules
+        .uninvited
+        .iter()
+        .any(|u| u.as_str() == event.sender().as_str())
+    {
+        return false;
+    }
+    match event.encryption_info() {
+        Some(info) => !matches!(
+            info.verification_state,
+            VerificationState::Unverified(
+                VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
+            )
+        ),
+        None => true,
+    }
+}
+
+fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
     let (kind, in_reply_to, edited) = match event.content() {
         TimelineItemContent::MsgLike(msg_like) => {
             let in_reply_to = msg_like.in_reply_to.as_ref().map(|r| r.event_id.clone());
@@ -196,12 +257,14 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
                 }
                 MsgLikeKind::Redacted => (MessageKind::Redacted, false),
                 MsgLikeKind::Other(other) => {
-                    let kind = event
-                        .latest_json()
-                        .and_then(case_event_from)
-                        .unwrap_or_else(|| MessageKind::Other {
-                            event_type: other.event_type().to_string(),
-                        });
+                    let event_type = other.event_type().to_string();
+                    let kind = if [CASE_HEADER_TYPE, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE]
+                        .contains(&event_type.as_str())
+                    {
+                        judged(event, &event_type, rules)
+                    } else {
+                        MessageKind::Other { event_type }
+                    };
                     (kind, false)
                 }
                 _ => (
@@ -213,13 +276,12 @@ fn map_event(event: &EventTimelineItem) -> CaseMessage {
             };
             // A message-like event of a colleague always arrives encrypted in a case (the core
             // refuses to send otherwise); one that did not was written by someone else.
-            let in_clear = event.is_remote_event()
-                && event.encryption_info().is_none()
-                && !matches!(
-                    kind,
-                    MessageKind::UnableToDecrypt { .. } | MessageKind::Redacted
-                );
-            if in_clear {
+            let readable = !matches!(
+                kind,
+                MessageKind::UnableToDecrypt { .. } | MessageKind::Redacted
+            );
+            let in_clear = event.is_remote_event() && event.encryption_info().is_none();
+            if readable && (in_clear || !vouched_for(event, rules)) {
                 (MessageKind::Untrusted, None, false)
             } else {
                 (kind, in_reply_to, edited)

@@ -91,6 +91,11 @@ impl CaseRoom {
                 .build(),
         )
         .await?;
+        // Who opened the case, who took it, who joined uninvited: read once from the history
+        // (kept current by sync afterwards); offline, what this device knew is used.
+        if let Err(e) = self.refresh_rules().await {
+            debug!(room_id = %self.room_id(), "case rules not refreshed: {e}");
+        }
         Ok(Conversation {
             case: self.clone(),
             timeline: Arc::new(timeline),
@@ -108,27 +113,48 @@ fn show_event(event: &AnySyncTimelineEvent, rules: &RoomVersionRules) -> bool {
 
 impl Conversation {
     /// The items now, and the diffs that follow.
+    ///
+    /// Each item is judged with the case's rules as known when it is mapped.
     pub async fn subscribe(&self) -> (Vec<ConversationItem>, ConversationUpdates) {
         let (items, stream) = self.timeline.subscribe().await;
-        let items = items.iter().map(|i| item::map_item(i)).collect();
+        let rules = self.case.known_rules();
+        let items = items.iter().map(|i| item::map_item(i, &rules)).collect();
+        let case = self.case.clone();
         let updates = stream
-            .map(|diffs| {
+            .map(move |diffs| {
+                let rules = case.known_rules();
                 diffs
                     .into_iter()
-                    .map(|d| d.map(|i| item::map_item(&i)))
+                    .map(|d| d.map(|i| item::map_item(&i, &rules)))
                     .collect()
             })
             .boxed();
         (items, updates)
     }
 
-    /// The items now.
+    /// The items now. A header after the case's first is shown as rejected: the first wins.
     pub async fn items(&self) -> Vec<ConversationItem> {
+        let rules = self.case.known_rules();
+        let mut header_seen = false;
         self.timeline
             .items()
             .await
             .iter()
-            .map(|i| item::map_item(i))
+            .map(|i| item::map_item(i, &rules))
+            .map(|mut item| {
+                if let ConversationItem::Message(message) = &mut item {
+                    if matches!(message.kind, MessageKind::Header(_)) {
+                        if header_seen {
+                            message.kind = MessageKind::Rejected {
+                                event_type: CASE_HEADER_TYPE.to_owned(),
+                                reason: crate::cases::Rejection::HeaderAlreadyGiven,
+                            };
+                        }
+                        header_seen = true;
+                    }
+                }
+                item
+            })
             .collect()
     }
 
@@ -222,8 +248,8 @@ impl Conversation {
             .map_err(|e| ConversationError::Timeline(e.to_string()))
     }
 
-    /// The case header: the first `fr.innomed.case.header` event, once the case is loaded
-    /// back to its creation (bounded).
+    /// The case header: the first `fr.innomed.case.header` event of the case's creator, once
+    /// the case is loaded back to its creation (bounded). Anyone else's is not believed.
     pub(crate) async fn find_header(&self) -> Option<CaseHeader> {
         if !matches!(self.load_history(HEADER_WAIT).await, Ok(true)) {
             debug!(room_id = %self.case.room_id(), "case start not loaded");

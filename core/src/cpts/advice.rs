@@ -1,5 +1,6 @@
 //! The specialist's structured answer (`fr.innomed.case.advice`, encrypted), beside the free
-//! conversation and photos. Sending it marks the request answered.
+//! conversation and photos. Only the taker's advice counts; it marks the request answered on
+//! every device that decrypts it, and the requesting GP's device records it in the status.
 
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::info;
@@ -27,8 +28,12 @@ impl CaseRoom {
                 "the advice needs an assessment and a recommendation",
             ));
         }
+        let max = crate::cases::MAX_FIELD_CHARS;
+        if advice.assessment.chars().count() > max || advice.recommendation.chars().count() > max {
+            return Err(CptsError::InvalidRequest("the advice is too long"));
+        }
         let own = self.room.own_user_id().to_owned();
-        let mut status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
+        let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
         if status.cpts.is_none() {
             return Err(CptsError::NotARequest);
         }
@@ -44,11 +49,7 @@ impl CaseRoom {
             .send(advice)
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        status.status = CaseStatus::Answered;
-        status.accepted_by = Some(own);
-        self.write_status(&status)
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
+        crate::cases::mark_answered(&self.room).await;
         info!(room_id = %self.room_id(), "advice sent");
         Ok(())
     }
@@ -64,7 +65,7 @@ impl CaseRoom {
             .map_err(|e| CptsError::Server(e.to_string()))?;
         // The advice comes after the header: loading back to the header loads it too.
         let _ = conversation.find_header().await;
-        Ok(conversation
+        let given = conversation
             .messages()
             .await
             .into_iter()
@@ -76,6 +77,10 @@ impl CaseRoom {
                     timestamp_ms: m.timestamp_ms,
                 }),
                 _ => None,
-            }))
+            });
+        if given.is_some() {
+            crate::cases::mark_answered(&self.room).await;
+        }
+        Ok(given)
     }
 }

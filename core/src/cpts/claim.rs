@@ -1,37 +1,31 @@
 //! Taking a request: the first specialist to claim it wins.
 //!
 //! Each specialist who accepts writes a `fr.innomed.case.claim` state event under their own user
-//! id, then reads the room's claims from its start: a CPTS runs one homeserver, which orders a
-//! room's events the same for every client, so exactly one claimant finds their own claim
-//! first. The others leave (and forget the case) with [`CptsError::AlreadyTaken`]. The status's
-//! `accepted_by` is only a convenience for lists: the advice and the report trust the first
-//! claim, which no member can rewrite.
+//! id (the homeserver refuses a claim under someone else's id), then reads the room's history
+//! from its start: a CPTS runs one homeserver, which orders a room's events the same for every
+//! client, so exactly one claimant finds their own claim first. Only claims from a specialist
+//! the requester invited count, never the requester's own (`cases::rules::taker`); the others
+//! leave (and forget the case) with [`CptsError::AlreadyTaken`]. Nobody but the requester
+//! writes the status: every client derives "accepted" from the valid claim.
 //!
 //! The requesting GP's client (the only one allowed to remove anyone) then withdraws the
 //! invitations it sent when routing, removes a claimant who lost but is still in the case, and
-//! records the taker if the taker's own client could not.
+//! records the taker in the status.
 
 use matrix_sdk::{
-    room::MessagesOptions,
-    ruma::{api::client::filter::RoomEventFilter, events::SyncStateEvent, OwnedUserId, UInt},
+    ruma::{events::SyncStateEvent, OwnedUserId},
     Client, Room, RoomMemberships, RoomState,
 };
 use tracing::{info, warn};
 
 use super::error::{CptsError, Result};
 use crate::{
-    cases::{
-        fetch_status_of, write_status_of, CaseClaimEventContent, CaseRoom, CaseStatus,
-        CASE_CLAIM_TYPE,
-    },
+    cases::{fetch_status_of, write_status_of, CaseClaimEventContent, CaseRoom, CaseStatus},
     CaseError,
 };
 
 /// The reason given when an invitation is withdrawn because someone else took the request.
 pub const TAKEN_REASON: &str = "fr.innomed.request.taken";
-
-/// At most this many pages of claims are read (20 per page): a request has a handful.
-const MAX_CLAIM_PAGES: usize = 50;
 
 impl CaseRoom {
     /// Takes a télé-expertise request this specialist was invited to (or joined): the first
@@ -54,6 +48,10 @@ impl CaseRoom {
         if status.cpts.is_none() || status.status == CaseStatus::Open {
             return Err(CptsError::NotARequest);
         }
+        if crate::cases::creator_of(&self.room).as_ref() == Some(&own) {
+            // The requester cannot be the expert of their own request.
+            return Err(CptsError::NotAllowed);
+        }
         if let Some(taker) = first_claimant(&self.room).await? {
             if taker == own {
                 return Ok(());
@@ -68,6 +66,7 @@ impl CaseRoom {
         if status.status != CaseStatus::Requested {
             return Err(CptsError::WrongStatus);
         }
+        self.ensure_encrypted().await?;
         self.room
             .send_state_event_for_key(&own, CaseClaimEventContent {})
             .await
@@ -79,19 +78,14 @@ impl CaseRoom {
         if first_claimant(&self.room).await?.as_ref() != Some(&own) {
             return self.step_back().await;
         }
-        let mut accepted = self.fetch_status().await?.unwrap_or(status);
-        accepted.status = CaseStatus::Accepted;
-        accepted.accepted_by = Some(own);
-        self.write_status(&accepted)
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %self.room_id(), "request taken");
         Ok(())
     }
 
-    /// Who took this request: the first claim's sender, `None` while nobody has.
+    /// Who took this request: the first valid claim's sender (see `cases::rules::taker`),
+    /// `None` while nobody has.
     pub async fn taker(&self) -> Result<Option<OwnedUserId>> {
-        first_claimant(&self.room).await
+        Ok(self.client.authorities.taker(&self.room).await?)
     }
 
     /// Someone else was first: leave the case, drop it from this device, and say so. If the
@@ -114,38 +108,9 @@ impl CaseRoom {
     }
 }
 
-/// The sender of the room's first claim, in the homeserver's order.
+/// The taker, read again from the room's history (a claim was just written or arrived).
 pub(crate) async fn first_claimant(room: &Room) -> Result<Option<OwnedUserId>> {
-    let mut from: Option<String> = None;
-    for _ in 0..MAX_CLAIM_PAGES {
-        let mut options = MessagesOptions::forward();
-        options.filter = RoomEventFilter::default();
-        options.filter.types = Some(vec![CASE_CLAIM_TYPE.to_owned()]);
-        options.limit = UInt::from(20u32);
-        options.from = from.clone();
-        let page = room
-            .messages(options)
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
-        for event in &page.chunk {
-            let raw = event.raw();
-            let event_type: Option<String> = raw.get_field("type").ok().flatten();
-            let has_content = raw
-                .get_field::<serde_json::Value>("content")
-                .ok()
-                .flatten()
-                .is_some();
-            if event_type.as_deref() == Some(CASE_CLAIM_TYPE) && has_content {
-                return Ok(raw.get_field("sender").ok().flatten());
-            }
-        }
-        // An empty page is not the end; a missing `end` (or no progress) is.
-        match page.end {
-            Some(end) if from.as_ref() != Some(&end) => from = Some(end),
-            _ => return Ok(None),
-        }
-    }
-    Ok(None)
+    Ok(crate::cases::taker_from_history(room).await?)
 }
 
 /// The specialists a request was routed to, kept on the GP's device.

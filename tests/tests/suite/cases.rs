@@ -2,7 +2,7 @@
 //! homeserver never sees the clinical content.
 
 use futures_util::StreamExt;
-use innomed_core::{CaseStatus, Membership, MessageKind};
+use innomed_core::{CaseError, CaseStatus, Membership, MessageKind};
 use innomed_harness::Homeserver;
 
 use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
@@ -154,12 +154,14 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
     })
     .await;
 
-    // The specialist marks the case answered (any member may change the status); the GP's
-    // case list shows it, with the specialty and the last message.
-    derm_case
-        .set_status(CaseStatus::Answered)
-        .await
-        .expect("status");
+    // Only the GP who opened the case changes its status (the homeserver refuses anyone
+    // else); the GP marks it answered and the case list shows it, with the specialty and the
+    // last message.
+    assert!(matches!(
+        derm_case.set_status(CaseStatus::Closed).await,
+        Err(CaseError::NotAllowed)
+    ));
+    case.set_status(CaseStatus::Answered).await.expect("status");
     eventually("answered status in the GP's list", || async {
         gp.client.case_list().current().await.into_iter().find(|c| {
             c.room_id.as_str() == room_id

@@ -15,19 +15,19 @@ use rand::Rng;
 use crate::support::{case_seen_by, eventually, marker, Doctor};
 
 /// A doctor of the territory, with their directory entry's RPPS.
-struct Member {
-    doctor: Doctor,
+pub(crate) struct Member {
+    pub(crate) doctor: Doctor,
     rpps: Rpps,
 }
 
-/// The CPTS of the scenario.
-struct Territory {
+/// The CPTS of the scenario (also the stage of the integrity suite's hostile members).
+pub(crate) struct Territory {
     clock: Arc<ManualClock>,
-    space_id: String,
+    pub(crate) space_id: String,
     coordinator: Doctor,
-    gp: Member,
-    derm_on_duty: Member,
-    derm_off_duty: Member,
+    pub(crate) gp: Member,
+    pub(crate) derm_on_duty: Member,
+    pub(crate) derm_off_duty: Member,
     cardiologist: Member,
 }
 
@@ -51,7 +51,7 @@ fn monday_afternoon() -> i64 {
 }
 
 impl Territory {
-    async fn new(hs_url: &str) -> Self {
+    pub(crate) async fn new(hs_url: &str) -> Self {
         let clock = ManualClock::new(monday_afternoon());
         let coordinator = Doctor::register(hs_url, "coord").await;
         let mut members = Vec::new();
@@ -127,7 +127,7 @@ impl Territory {
         }
     }
 
-    fn request(&self, specialty: &str, question: &str) -> TeleExpertiseRequest {
+    pub(crate) fn request(&self, specialty: &str, question: &str) -> TeleExpertiseRequest {
         TeleExpertiseRequest {
             specialty: specialty.to_owned(),
             urgency: Urgency::Soon,

@@ -6,6 +6,7 @@ mod accounts;
 mod cases;
 mod cpts;
 mod errors;
+mod integrity;
 mod logs;
 mod offline;
 mod photos;

@@ -77,10 +77,14 @@ impl CaseRoom {
         let Some(cpts_id) = status.cpts.clone() else {
             return Err(CptsError::NotARequest);
         };
+        if crate::cases::creator_of(&self.room).as_ref() != Some(&own) {
+            return Err(CptsError::NotAllowed);
+        }
+        // Answered: the taker's advice was decrypted on this device (or the status says so).
         if status.status != CaseStatus::Answered {
             return Err(CptsError::WrongStatus);
         }
-        // The expert is whoever made the first claim, whatever the status says.
+        // The expert is whoever made the first valid claim, whatever the status says.
         let expert_id = self.taker().await?.ok_or(CptsError::WrongStatus)?;
         self.ensure_encrypted().await?;
         let conversation = self

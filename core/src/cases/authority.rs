@@ -1,0 +1,381 @@
+//! What this device knows of a case's rules: the taker of a request, the members nobody of the
+//! case let in, and whether the taker's advice arrived. Computed from the room's history by
+//! [`super::rules`], kept in memory for the screens (which map events synchronously) and the
+//! immutable facts (the taker, an answer) in the encrypted store across restarts.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, RwLock},
+};
+
+use matrix_sdk::{
+    ruma::{
+        events::{SyncMessageLikeEvent, SyncStateEvent},
+        OwnedRoomId, OwnedUserId, RoomId,
+    },
+    Client, Room,
+};
+use tracing::{debug, info, warn};
+
+use super::{
+    error::Result,
+    events::{
+        CaseAdviceEventContent, CaseClaimEventContent, CaseStatus, CaseStatusEventContent,
+        CASE_CLAIM_TYPE,
+    },
+    rules::{self, MEMBER_TYPE},
+    CaseError, CaseRoom,
+};
+
+/// The rules of one case as this device knows them now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CaseRules {
+    pub creator: Option<OwnedUserId>,
+    pub taker: Option<OwnedUserId>,
+    /// Joined without an invitation from a trusted member of the case.
+    pub uninvited: Vec<OwnedUserId>,
+}
+
+/// Shared by every clone of the account's client.
+#[derive(Clone, Default)]
+pub(crate) struct Authorities {
+    takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
+    uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
+}
+
+impl Authorities {
+    /// What is known now, without any I/O (for mapping timeline items).
+    pub(crate) fn rules_of(&self, room: &Room) -> CaseRules {
+        let room_id = room.room_id();
+        CaseRules {
+            creator: rules::creator(room),
+            taker: read(&self.takers).get(room_id).cloned(),
+            uninvited: read(&self.uninvited)
+                .get(room_id)
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
+    fn remember(&self, room_id: &RoomId, taker: Option<&OwnedUserId>, uninvited: Vec<OwnedUserId>) {
+        if let Some(taker) = taker {
+            if let Ok(mut takers) = self.takers.write() {
+                takers.insert(room_id.to_owned(), taker.clone());
+            }
+        }
+        if let Ok(mut map) = self.uninvited.write() {
+            map.insert(room_id.to_owned(), uninvited);
+        }
+    }
+
+    /// Registers the sync handlers that keep the rules current on every member's device.
+    pub(crate) fn install(&self, client: &Client) {
+        let this = self.clone();
+        client.add_event_handler(
+            move |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| {
+                let this = this.clone();
+                async move {
+                    let _ = this.refresh(&room).await;
+                }
+            },
+        );
+        let this = self.clone();
+        client.add_event_handler(
+            move |event: SyncMessageLikeEvent<CaseAdviceEventContent>, room: Room| {
+                let this = this.clone();
+                async move {
+                    this.on_advice(event.sender().to_owned(), room).await;
+                }
+            },
+        );
+    }
+
+    /// Reads the room's history again and updates what this device knows.
+    pub(crate) async fn refresh(&self, room: &Room) -> Result<CaseRules> {
+        let events = rules::history(room, &[MEMBER_TYPE, CASE_CLAIM_TYPE])
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        let creator = rules::creator(room);
+        let (taker, uninvited) = match &creator {
+            Some(creator) => (
+                rules::taker(creator, &events),
+                rules::uninvited_members(creator, &events),
+            ),
+            None => (None, Vec::new()),
+        };
+        if !uninvited.is_empty() {
+            warn!(room_id = %room.room_id(), count = uninvited.len(), "members who joined without an invitation");
+        }
+        self.remember(room.room_id(), taker.as_ref(), uninvited.clone());
+        if let Some(taker) = &taker {
+            store_set(room, &taker_key(room.room_id()), taker.as_str().as_bytes()).await;
+        }
+        Ok(CaseRules {
+            creator,
+            taker,
+            uninvited,
+        })
+    }
+
+    /// The taker: known on this device, else read from the history (and kept once found).
+    pub(crate) async fn taker(&self, room: &Room) -> Result<Option<OwnedUserId>> {
+        if let Some(taker) = self.known_taker(room.room_id()) {
+            return Ok(Some(taker));
+        }
+        if let Some(stored) = store_get(room, &taker_key(room.room_id())).await {
+            if let Ok(taker) = OwnedUserId::try_from(String::from_utf8_lossy(&stored).as_ref()) {
+                self.remember_taker(room.room_id(), &taker);
+                return Ok(Some(taker));
+            }
+        }
+        Ok(self.refresh(room).await?.taker)
+    }
+
+    fn known_taker(&self, room_id: &RoomId) -> Option<OwnedUserId> {
+        read(&self.takers).get(room_id).cloned()
+    }
+
+    fn remember_taker(&self, room_id: &RoomId, taker: &OwnedUserId) {
+        if let Ok(mut takers) = self.takers.write() {
+            takers.insert(room_id.to_owned(), taker.clone());
+        }
+    }
+
+    /// A decrypted advice arrived: if it is the taker's, the request is answered on this device
+    /// and, on the requesting GP's, in the status every member reads.
+    async fn on_advice(&self, sender: OwnedUserId, room: Room) {
+        let Ok(Some(taker)) = self.taker(&room).await else {
+            debug!(room_id = %room.room_id(), "advice before any valid claim: not believed");
+            return;
+        };
+        if sender != taker {
+            warn!(room_id = %room.room_id(), "advice from someone else than the taker: not believed");
+            return;
+        }
+        mark_answered(&room).await;
+        if rules::creator(&room).as_deref() == Some(room.own_user_id()) {
+            if let Ok(Some(mut status)) = super::fetch_status_of(&room).await {
+                if matches!(status.status, CaseStatus::Requested | CaseStatus::Accepted) {
+                    status.status = CaseStatus::Answered;
+                    status.accepted_by = Some(taker);
+                    if super::write_status_of(&room, &status).await.is_ok() {
+                        info!(room_id = %room.room_id(), "answer recorded by the requesting client");
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn taker_key(room_id: &RoomId) -> Vec<u8> {
+    format!("fr.innomed.taker:{room_id}").into_bytes()
+}
+
+fn answered_key(room_id: &RoomId) -> Vec<u8> {
+    format!("fr.innomed.answered:{room_id}").into_bytes()
+}
+
+async fn store_get(room: &Room, key: &[u8]) -> Option<Vec<u8>> {
+    room.client()
+        .state_store()
+        .get_custom_value(key)
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn store_set(room: &Room, key: &[u8], value: &[u8]) {
+    if let Err(e) = room
+        .client()
+        .state_store()
+        .set_custom_value(key, value.to_vec())
+        .await
+    {
+        warn!(room_id = %room.room_id(), "case rules not saved: {e}");
+    }
+}
+
+/// The doctor who opened the case.
+pub(crate) fn creator_of(room: &Room) -> Option<OwnedUserId> {
+    rules::creator(room)
+}
+
+/// The taker, read from the room's history now (no cache).
+pub(crate) async fn taker_from_history(room: &Room) -> Result<Option<OwnedUserId>> {
+    let events = rules::history(room, &[MEMBER_TYPE, CASE_CLAIM_TYPE])
+        .await
+        .map_err(|e| CaseError::from_sdk(&e))?;
+    Ok(rules::creator(room).and_then(|creator| rules::taker(&creator, &events)))
+}
+
+/// The taker's advice was seen (or sent) on this device.
+pub(crate) async fn mark_answered(room: &Room) {
+    store_set(room, &answered_key(room.room_id()), b"1").await;
+}
+
+async fn answered(room: &Room) -> bool {
+    store_get(room, &answered_key(room.room_id()))
+        .await
+        .is_some()
+}
+
+/// The status every member sees: what the creator wrote, moved on by what the rules establish
+/// (a valid claim means accepted, the taker's advice answered), never by what another member
+/// wrote. The taker named in it is the rules' taker.
+pub(crate) fn effective_status(
+    mut status: CaseStatusEventContent,
+    taker: Option<OwnedUserId>,
+    answered: bool,
+) -> CaseStatusEventContent {
+    if status.cpts.is_none() {
+        // A case between colleagues: its creator's word is its status.
+        status.accepted_by = None;
+        return status;
+    }
+    status.status = match (status.status, &taker, answered) {
+        (CaseStatus::Closed, ..) => CaseStatus::Closed,
+        (_, None, _) => CaseStatus::Requested,
+        (CaseStatus::Answered, Some(_), _) | (_, Some(_), true) => CaseStatus::Answered,
+        (_, Some(_), false) => CaseStatus::Accepted,
+    };
+    status.accepted_by = taker;
+    status
+}
+
+impl CaseRoom {
+    /// Applies the rules to the creator's status, with what this device knows (no network).
+    pub(crate) async fn apply_rules(
+        &self,
+        status: CaseStatusEventContent,
+    ) -> CaseStatusEventContent {
+        if status.cpts.is_none() {
+            return effective_status(status, None, false);
+        }
+        let known = self.client.authorities.known_taker(self.room_id());
+        let taker = match known {
+            Some(taker) => Some(taker),
+            None => store_get(&self.room, &taker_key(self.room_id()))
+                .await
+                .and_then(|b| OwnedUserId::try_from(String::from_utf8_lossy(&b).as_ref()).ok()),
+        };
+        effective_status(status, taker, answered(&self.room).await)
+    }
+
+    /// The rules of this case, read again from its history.
+    pub(crate) async fn refresh_rules(&self) -> Result<CaseRules> {
+        self.client.authorities.refresh(&self.room).await
+    }
+
+    /// The rules as known now, without network.
+    pub(crate) fn known_rules(&self) -> CaseRules {
+        self.client.authorities.rules_of(&self.room)
+    }
+
+    /// Members of this case nobody can vouch for, and why: whom nobody of the case invited (a
+    /// server administrator's forced join, or someone such a member let in), or an account
+    /// without a cross-signing identity (a foreign or old client, which Innomed never invites,
+    /// but any member's raw request can). Their messages are shown as untrusted and room keys
+    /// never reach their unsigned devices.
+    pub async fn unvouched_members(&self) -> Result<Vec<UnvouchedMember>> {
+        let rules = self.refresh_rules().await?;
+        let mut unvouched: Vec<UnvouchedMember> = rules
+            .uninvited
+            .into_iter()
+            .map(|user_id| UnvouchedMember {
+                user_id,
+                reason: Unvouched::NotInvitedByMember,
+            })
+            .collect();
+        let members = self
+            .room
+            .members(matrix_sdk::RoomMemberships::JOIN | matrix_sdk::RoomMemberships::INVITE)
+            .await
+            .map_err(|e| CaseError::from_sdk(&e))?;
+        let encryption = self.room.client().encryption();
+        for member in members {
+            let user_id = member.user_id();
+            if unvouched
+                .iter()
+                .any(|u| u.user_id.as_str() == user_id.as_str())
+            {
+                continue;
+            }
+            let identity = encryption
+                .request_user_identity(user_id)
+                .await
+                .map_err(|e| CaseError::Server(e.to_string()))?;
+            if identity.is_none() {
+                unvouched.push(UnvouchedMember {
+                    user_id: user_id.to_owned(),
+                    reason: Unvouched::NoCrossSigning,
+                });
+            }
+        }
+        Ok(unvouched)
+    }
+}
+
+/// A member of a case nobody can vouch for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnvouchedMember {
+    pub user_id: OwnedUserId,
+    pub reason: Unvouched,
+}
+
+/// Why nobody can vouch for a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unvouched {
+    /// Joined without an invitation from a member of the case.
+    NotInvitedByMember,
+    /// The account has no cross-signing identity: its devices cannot be told from an
+    /// impostor's.
+    NoCrossSigning,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::Urgency;
+
+    fn request(status: CaseStatus) -> CaseStatusEventContent {
+        CaseStatusEventContent {
+            status,
+            specialty: Some("dermatology".into()),
+            urgency: Urgency::Routine,
+            due_ms: None,
+            cpts: Some(OwnedRoomId::try_from("!cpts:innomed.test").expect("room id")),
+            accepted_by: None,
+        }
+    }
+
+    fn derm() -> OwnedUserId {
+        OwnedUserId::try_from("@derm:innomed.test").expect("user id")
+    }
+
+    #[test]
+    fn a_request_moves_only_with_the_rules() {
+        let requested = effective_status(request(CaseStatus::Requested), None, false);
+        assert_eq!(requested.status, CaseStatus::Requested);
+        // The creator's stale "requested" and a valid claim: accepted, by the taker.
+        let accepted = effective_status(request(CaseStatus::Requested), Some(derm()), false);
+        assert_eq!(accepted.status, CaseStatus::Accepted);
+        assert_eq!(accepted.accepted_by, Some(derm()));
+        let answered = effective_status(request(CaseStatus::Accepted), Some(derm()), true);
+        assert_eq!(answered.status, CaseStatus::Answered);
+        // Without a valid claim nothing is accepted or answered, whatever is written.
+        let mut forged = request(CaseStatus::Answered);
+        forged.accepted_by = Some(derm());
+        let forged = effective_status(forged, None, true);
+        assert_eq!(forged.status, CaseStatus::Requested);
+        assert_eq!(forged.accepted_by, None);
+        assert_eq!(
+            effective_status(request(CaseStatus::Closed), Some(derm()), true).status,
+            CaseStatus::Closed
+        );
+    }
+}
