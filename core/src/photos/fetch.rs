@@ -47,11 +47,21 @@ impl Conversation {
         else {
             return Err(PhotoError::NotAPhoto);
         };
-        let thumbnail = image.info.as_ref().and_then(|i| i.thumbnail_source.clone());
-        let source = match size {
-            PhotoSize::Thumbnail => thumbnail.unwrap_or(image.source),
-            PhotoSize::Full => image.source,
+        let info = image.info.as_deref();
+        let thumbnail = info.and_then(|i| i.thumbnail_source.clone());
+        let thumbnail_size = info
+            .and_then(|i| i.thumbnail_info.as_deref())
+            .and_then(|t| t.size)
+            .map(u64::from);
+        let full_size = info.and_then(|i| i.size).map(u64::from);
+        // What is fetched, and which limits apply to it.
+        let (source, checked, declared) = match (size, thumbnail) {
+            (PhotoSize::Thumbnail, Some(thumbnail)) => {
+                (thumbnail, PhotoSize::Thumbnail, thumbnail_size)
+            }
+            (_, _) => (image.source, PhotoSize::Full, full_size),
         };
+        super::received::check_declared(declared, checked)?;
         // A photo sent by the homeserver or a client in clear is refused: only this device's
         // own queued photo (a local echo) points at an unencrypted local copy.
         if matches!(source, MediaSource::Plain(_)) && matches!(message, MessageRef::Event(_)) {
@@ -73,12 +83,13 @@ impl Conversation {
                 debug!(room_id = %self.case.room_id(), ?size, ?error, "photo not fetched");
                 error
             })?;
-        match image::guess_format(&bytes) {
-            Ok(image::ImageFormat::Jpeg | image::ImageFormat::Png | image::ImageFormat::WebP) => {
-                Ok(bytes)
-            }
-            _ => Err(PhotoError::UnsupportedFormat),
+        // Only this device's own queued photo skips the limits (it was sanitised here).
+        if matches!(message, MessageRef::Event(_)) {
+            super::received::check(&bytes, checked)?;
+        } else if image::guess_format(&bytes).is_err() {
+            return Err(PhotoError::UnsupportedFormat);
         }
+        Ok(bytes)
     }
 
     async fn find_item(&self, message: &MessageRef) -> Option<EventTimelineItem> {

@@ -5,11 +5,13 @@
 //! - [`Conversation::send_photo`](crate::Conversation::send_photo) checks the patient's consent
 //!   and queues the photo as an encrypted attachment, with upload progress.
 //! - [`Conversation::photo`](crate::Conversation::photo) fetches and decrypts a thumbnail or a
-//!   full image, refusing altered files.
+//!   full image, refusing altered files and, before anything decodes them, received images
+//!   over the size and pixel limits of [`received`].
 
 mod consent;
 mod error;
 mod fetch;
+mod received;
 mod sanitize;
 mod send;
 #[cfg(test)]
@@ -18,6 +20,9 @@ mod tests;
 pub use self::{
     error::PhotoError,
     fetch::{MessageRef, PhotoSize},
+    received::{
+        MAX_RECEIVED_BYTES, MAX_RECEIVED_PIXELS, MAX_THUMBNAIL_BYTES, MAX_THUMBNAIL_PIXELS,
+    },
     sanitize::{sanitize, EncodedImage, SanitizeOptions, SanitizedPhoto},
     send::{PhotoSource, PhotoUpload, UploadProgress, UploadUpdates, SENT_FILE_NAME},
 };
