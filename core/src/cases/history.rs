@@ -9,19 +9,29 @@
 //! - the inviter remembers each invitation (in the encrypted store) and, once the colleague
 //!   has joined, shares the history again. The SDK accepts a bundle from the inviter up to a
 //!   day after joining, and the timeline decrypts the earlier messages then.
+//!
+//! The second share is for that same invitation only: a decline, a withdrawal, a removal or a
+//! leave forgets it, and before sharing the room's history must show exactly this doctor's
+//! invitation followed by the join (`rules::reshare_allowed`). The SDK's share goes with an
+//! invitation request, which the homeserver refuses for a member who joined: that refusal is
+//! expected only once the homeserver confirms the colleague is joined, anything else is an
+//! error, and an invitation that went through (the colleague left meanwhile) is withdrawn.
 
 use std::{collections::BTreeSet, sync::Arc};
 
 use matrix_sdk::{
     ruma::{
-        api::error::ErrorKind,
-        events::room::member::{
-            MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent,
+        api::{client::state::get_state_event_for_key, error::ErrorKind},
+        events::{
+            room::member::{MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent},
+            StateEventType,
         },
         RoomId, UserId,
     },
     Client, Room,
 };
+
+use super::rules;
 use tokio::sync::Mutex;
 use tracing::{debug, info, warn};
 
@@ -63,35 +73,109 @@ impl HistorySharing {
     }
 
     async fn on_member_event(&self, event: OriginalSyncRoomMemberEvent, room: Room) {
-        if event.content.membership != MembershipState::Join {
-            return;
-        }
         let Ok(user_id) = UserId::parse(event.state_key.as_str()) else {
             return;
         };
         let key = entry(room.room_id(), &user_id);
+        match event.content.membership {
+            MembershipState::Join => {}
+            MembershipState::Leave | MembershipState::Ban => {
+                // Declined, withdrawn, removed or left: that invitation is over. The key bundle
+                // sent with it holds the current room key, which goes on encrypting what is
+                // sent next: replace it, or a colleague invited again later would read what
+                // was written while they were out with the keys of the first invitation.
+                if self.forget(&room, &key).await {
+                    if let Err(e) = room.discard_room_key().await {
+                        warn!(room_id = %room.room_id(), "room key not replaced after a decline: {e}");
+                    }
+                }
+                return;
+            }
+            _ => return,
+        }
         {
             let _guard = self.lock.lock().await;
             if !load(&room.client()).await.contains(&key) {
                 return;
             }
         }
-        // `invite_user_by_id` shares the history first, then sends the invitation, which the
-        // homeserver refuses for a member who already joined: that refusal is expected.
-        let shared = match room.invite_user_by_id(&user_id).await {
-            Ok(()) => true,
-            Err(e) => matches!(e.client_api_error_kind(), Some(ErrorKind::Forbidden)),
-        };
-        if shared {
-            info!(room_id = %room.room_id(), "case history shared again with the colleague who joined");
-            let _guard = self.lock.lock().await;
-            let mut pending = load(&room.client()).await;
-            pending.remove(&key);
-            save(&room.client(), &pending).await;
-        } else {
-            warn!(room_id = %room.room_id(), "sharing the case history again failed; kept for later");
+        match reshare(&room, &user_id).await {
+            Reshare::Done => {
+                info!(room_id = %room.room_id(), "case history shared again with the colleague who joined");
+                self.forget(&room, &key).await;
+            }
+            Reshare::NotOwed => {
+                info!(room_id = %room.room_id(), "no history shared: not this doctor's current invitation");
+                self.forget(&room, &key).await;
+            }
+            Reshare::Failed => {
+                warn!(room_id = %room.room_id(), "sharing the case history again failed; kept for later");
+            }
         }
     }
+
+    /// Drops a pending share; whether there was one.
+    async fn forget(&self, room: &Room, key: &str) -> bool {
+        let _guard = self.lock.lock().await;
+        let mut pending = load(&room.client()).await;
+        let removed = pending.remove(key);
+        if removed {
+            save(&room.client(), &pending).await;
+        }
+        removed
+    }
+}
+
+enum Reshare {
+    Done,
+    NotOwed,
+    Failed,
+}
+
+/// Shares the history again with `user_id`, if the room's history says it is owed.
+async fn reshare(room: &Room, user_id: &UserId) -> Reshare {
+    let events = match rules::history(room, &[rules::MEMBER_TYPE]).await {
+        Ok(events) => events,
+        Err(_) => return Reshare::Failed,
+    };
+    if !rules::reshare_allowed(room.own_user_id(), user_id, &events) {
+        return Reshare::NotOwed;
+    }
+    // `invite_user_by_id` shares the history first, then sends the invitation.
+    match room.invite_user_by_id(user_id).await {
+        Ok(()) => {
+            // The invitation went through: the colleague is not in the case any more.
+            warn!(room_id = %room.room_id(), "the colleague had left: invitation withdrawn");
+            let _ = room.kick_user(user_id, None).await;
+            Reshare::NotOwed
+        }
+        Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::Forbidden)) => {
+            if joined_on_server(room, user_id).await {
+                Reshare::Done
+            } else {
+                Reshare::Failed
+            }
+        }
+        Err(_) => Reshare::Failed,
+    }
+}
+
+/// Whether the homeserver has `user_id` joined to the room now.
+async fn joined_on_server(room: &Room, user_id: &UserId) -> bool {
+    let request = get_state_event_for_key::v3::Request::new(
+        room.room_id().to_owned(),
+        StateEventType::RoomMember,
+        user_id.to_string(),
+    );
+    let Ok(response) = room.client().send(request).await else {
+        return false;
+    };
+    response
+        .into_content()
+        .deserialize_as_unchecked::<serde_json::Value>()
+        .ok()
+        .and_then(|c| c.get("membership")?.as_str().map(|m| m == "join"))
+        .unwrap_or(false)
 }
 
 /// Downloads `user_id`'s cross-signing identity, so their key bundle can be verified.
