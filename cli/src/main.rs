@@ -7,6 +7,7 @@ mod commands;
 mod cpts;
 mod output;
 mod photos;
+mod private_file;
 mod recovery;
 mod state;
 
@@ -109,7 +110,8 @@ pub enum Command {
         #[arg(long)]
         caption: Option<String>,
     },
-    /// Decrypt a photo of a case into a file you name.
+    /// Decrypt a photo of a case into a file you name (readable by you only; an existing file
+    /// is replaced).
     Photo {
         #[arg(long = "case")]
         case_id: String,

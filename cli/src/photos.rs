@@ -1,7 +1,10 @@
 //! `send-photo` and `photo`: a clinical photo into a case, and a decrypted one out to a file
 //! the doctor names (the CLI never writes media anywhere else).
 
-use std::{path::PathBuf, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
@@ -70,11 +73,22 @@ pub async fn save(
     let bytes = conversation
         .photo(&MessageRef::Event(event_id), size)
         .await?;
-    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    write_photo(&out, &bytes)?;
     Ok(Report {
         value: json!({ "ok": true, "case": case_id, "bytes": bytes.len(), "out": out }),
-        text: format!("{} bytes written to {}", bytes.len(), out.display()),
+        text: format!(
+            "{} bytes written to {} (readable by you only)",
+            bytes.len(),
+            out.display()
+        ),
     })
+}
+
+/// The decrypted photo, readable by its owner only (on a shared machine other accounts must
+/// not read it), replacing `out` atomically.
+fn write_photo(out: &Path, bytes: &[u8]) -> Result<()> {
+    crate::private_file::write_private(out, bytes)
+        .with_context(|| format!("writing {}", out.display()))
 }
 
 /// The stable code of a photo error, for scripts.
@@ -94,5 +108,33 @@ pub fn error_code(e: &PhotoError) -> &'static str {
         PhotoError::MediaMissing => "media_missing",
         PhotoError::HomeserverUnreachable => "homeserver_unreachable",
         PhotoError::Failed(_) => "photo_failed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_decrypted_photo_is_written_owner_only_even_over_a_readable_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let out = dir.path().join("photo.jpg");
+        write_photo(&out, b"\xFF\xD8\xFF first").expect("write");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&out), 0o600);
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        write_photo(&out, b"\xFF\xD8\xFF second").expect("write");
+        assert_eq!(mode(&out), 0o600);
+        assert_eq!(std::fs::read(&out).expect("read"), b"\xFF\xD8\xFF second");
+    }
+
+    #[test]
+    fn a_photo_into_a_missing_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().expect("dir");
+        let out = dir.path().join("missing").join("photo.jpg");
+        let e = write_photo(&out, b"jpeg").expect_err("no folder");
+        assert!(format!("{e:#}").contains("photo.jpg"), "{e:#}");
     }
 }

@@ -8,7 +8,6 @@
 
 use std::{
     fs,
-    io::Write,
     path::{Path, PathBuf},
 };
 
@@ -113,21 +112,8 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 
 /// Writes a file only its owner can read, atomically (temp file then rename).
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(&tmp)
-        .with_context(|| format!("writing {}", tmp.display()))?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    fs::rename(&tmp, path)?;
-    Ok(())
+    crate::private_file::write_private(path, bytes)
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 #[cfg(test)]
@@ -166,5 +152,47 @@ mod tests {
         }
         state.forget_session("@gp:localhost").expect("forget");
         assert!(state.load_session(None).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_left_world_readable_are_rewritten_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let state = CliState::new(Some(tmp.path().to_owned())).expect("state");
+        let session = SavedSession {
+            homeserver_url: "http://127.0.0.1:1".into(),
+            user_id: "@gp:localhost".into(),
+            device_id: "IMX".into(),
+            access_token: "secret".into(),
+            refresh_token: None,
+        };
+        state.save_session(&session).expect("save");
+        let files = ["current", "sessions/_gp_localhost.json"];
+        for f in files {
+            let path = tmp.path().join(f);
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
+        }
+        state.save_session(&session).expect("save again");
+        for f in files {
+            let mode = fs::metadata(tmp.path().join(f))
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{f} must be owner-only again");
+        }
+        for d in ["", "sessions"] {
+            let mode = fs::metadata(tmp.path().join(d))
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o700, "the folder {d:?} must be owner-only");
+        }
+        let mut names: Vec<String> = fs::read_dir(tmp.path().join("sessions"))
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, ["_gp_localhost.json"], "no temporary file left");
     }
 }
