@@ -10,7 +10,11 @@ use innomed_core::{
 };
 use serde_json::{json, Value};
 
-use crate::{output::Report, state::CliState, Cli, Command};
+use crate::{
+    output::{self, Report},
+    state::CliState,
+    Cli, Command,
+};
 
 #[derive(Args)]
 pub struct CreateArgs {
@@ -89,7 +93,7 @@ async fn account_command(
             state.forget_session(&user_id)?;
             Ok(Report {
                 value: json!({ "ok": true, "user_id": user_id, "server_session_ended": revoked }),
-                text: format!("{user_id} logged out; local data deleted"),
+                text: format!("{} logged out; local data deleted", output::line(&user_id)),
             })
         }
         Command::Whoami => {
@@ -97,7 +101,11 @@ async fn account_command(
             let device_id = client.device_id()?;
             Ok(Report {
                 value: json!({ "ok": true, "user_id": user_id, "device_id": device_id }),
-                text: format!("{user_id} (device {device_id})"),
+                text: format!(
+                    "{} (device {})",
+                    output::line(&user_id),
+                    output::line(&device_id)
+                ),
             })
         }
         Command::Cases => {
@@ -118,7 +126,11 @@ async fn account_command(
             let code = case.code();
             Ok(Report {
                 value: json!({ "ok": true, "case": room_id, "code": code }),
-                text: format!("case {code} opened ({room_id})"),
+                text: format!(
+                    "case {} opened ({})",
+                    output::line(&code),
+                    output::line(&room_id)
+                ),
             })
         }
         Command::Show {
@@ -194,14 +206,14 @@ async fn account_command(
             client.case(&case_id)?.invite(&user).await?;
             done(
                 json!({ "ok": true, "case": case_id, "invited": user }),
-                format!("{user} invited"),
+                format!("{} invited", output::line(&user)),
             )
         }
         Command::Remove { case_id, user } => {
             client.case(&case_id)?.remove(&user).await?;
             done(
                 json!({ "ok": true, "case": case_id, "removed": user }),
-                format!("{user} removed; the room key was replaced"),
+                format!("{} removed; the room key was replaced", output::line(&user)),
             )
         }
         Command::Accept { case_id } => {
@@ -244,7 +256,8 @@ async fn signed_in(state: &CliState, client: InnomedClient, verb: &str) -> Resul
         value: json!({ "ok": true, "user_id": session.user_id, "device_id": session.device_id }),
         text: format!(
             "{verb} as {} (device {})",
-            session.user_id, session.device_id
+            output::line(&session.user_id),
+            output::line(&session.device_id)
         ),
     })
 }
@@ -308,24 +321,24 @@ async fn show(
     });
     let mut lines = vec![format!(
         "case {} — {}",
-        case.code(),
+        output::line(case.code()),
         status
             .as_ref()
             .map_or("status unknown".to_owned(), |s| format!(
                 "status {}, specialty {}, urgency {}",
                 word(&s.status),
-                s.specialty.as_deref().unwrap_or("-"),
+                output::line(s.specialty.as_deref().unwrap_or("-")),
                 word(&s.urgency)
             ))
     )];
     if let Some(h) = &header {
         lines.push(format!(
             "patient {} ({}, {}) — reason: {} — question: {} — photo consent: {}",
-            h.patient_label,
+            output::line(&h.patient_label),
             json!(h.age_band).as_str().unwrap_or("?"),
             json!(h.sex).as_str().unwrap_or("?"),
-            h.reason,
-            h.question,
+            output::text(&h.reason),
+            output::text(&h.question),
             if h.photo_consent { "yes" } else { "no" }
         ));
     }
@@ -365,15 +378,17 @@ async fn show(
                 "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),
                 _ => format!("🔒 (not decryptable: {body})"),
             };
-            let mut line = format!("  {}: {shown}", m.sender);
+            // Bodies keep their lines; everything else shown is one line.
+            let shown = output::text(&shown);
+            let mut line = format!("  {}: {shown}", output::line(&m.sender));
             if m.edited {
                 line.push_str(" (edited)");
             }
             if let Some(by) = &m.shared_by {
-                line.push_str(&format!(" [history shared by {by}]"));
+                line.push_str(&format!(" [history shared by {}]", output::line(by)));
             }
             if !m.read_by.is_empty() {
-                let readers: Vec<String> = m.read_by.iter().map(ToString::to_string).collect();
+                let readers: Vec<String> = m.read_by.iter().map(output::line).collect();
                 line.push_str(&format!(" ✓ read by {}", readers.join(", ")));
             }
             for group in &m.reactions {
@@ -433,17 +448,17 @@ fn case_line(c: &CaseSummary) -> String {
         _ => "?".to_owned(),
     };
     let last = match (&c.inviter, &c.last_message) {
-        (Some(inviter), _) => format!(" — invited by {inviter}"),
-        (None, Some(m)) => format!(" — {}", m.body),
+        (Some(inviter), _) => format!(" — invited by {}", output::line(inviter)),
+        (None, Some(m)) => format!(" — {}", output::line(&m.body)),
         (None, None) => String::new(),
     };
     format!(
         "{}  {:<9} {:<14} unread {:>2}  {}{}",
-        c.code,
+        output::line(&c.code),
         status,
-        c.specialty.as_deref().unwrap_or("-"),
+        output::line(c.specialty.as_deref().unwrap_or("-")),
         c.unread,
-        c.room_id,
+        output::line(&c.room_id),
         last
     )
 }
@@ -552,4 +567,37 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
         };
     }
     "error"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
+        let row = CaseSummary {
+            room_id: "!room:hs".try_into().expect("room id"),
+            code: "IM-ABC123\u{1b}[2J".to_owned(),
+            membership: Membership::Joined,
+            status: Some(CaseStatus::Open),
+            specialty: Some("dermatology\u{9b}31m".to_owned()),
+            urgency: Urgency::Soon,
+            due_ms: None,
+            cpts: None,
+            last_message: Some(innomed_core::LastMessage {
+                sender: None,
+                body: "ligne 1\nIM-FAKE  CLOSED\u{202e}".to_owned(),
+                timestamp_ms: 0,
+            }),
+            unread: 2,
+            inviter: None,
+        };
+        let line = case_line(&row);
+        assert!(
+            !line.contains(['\u{1b}', '\u{9b}', '\u{202e}', '\n']),
+            "{line:?}"
+        );
+        assert!(line.contains("IM-ABC123␛[2J"), "{line}");
+        assert!(line.contains("ligne 1␊IM-FAKE  CLOSED\\u{202e}"), "{line}");
+    }
 }

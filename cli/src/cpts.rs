@@ -13,7 +13,10 @@ use innomed_core::{
 };
 use serde_json::{json, Value};
 
-use crate::{commands::CreateArgs, output::Report};
+use crate::{
+    commands::CreateArgs,
+    output::{self, Report},
+};
 
 #[derive(Subcommand)]
 pub enum CptsAction {
@@ -141,7 +144,8 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
         CptsAction::Create { name } => {
             let cpts = client.create_cpts(&name).await.map_err(typed)?;
             let id = cpts.space_id().to_string();
-            report(json!({ "ok": true, "cpts": id, "name": cpts.name() }), id)
+            let text = output::line(&id);
+            report(json!({ "ok": true, "cpts": id, "name": cpts.name() }), text)
         }
         CptsAction::Join { space_id } => {
             // The invitation may reach this device a moment after the first sync.
@@ -152,7 +156,7 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             );
             let cpts = found.await.map_err(typed)?;
             cpts.join().await.map_err(typed)?;
-            let text = format!("joined the CPTS {}", cpts.name());
+            let text = format!("joined the CPTS {}", output::line(cpts.name()));
             report(
                 json!({ "ok": true, "cpts": space_id, "joined": true }),
                 text,
@@ -202,9 +206,10 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let count = slots.len();
             let set = space(client, &space_id)?.set_duty(&user, slots).await;
             set.map_err(typed)?;
+            let who = output::line(&user);
             let text = match count {
-                0 => format!("{user} is off the rota"),
-                n => format!("{n} duty slot(s) set for {user}"),
+                0 => format!("{who} is off the rota"),
+                n => format!("{n} duty slot(s) set for {who}"),
             };
             report(json!({ "ok": true, "user": user, "slots": count }), text)
         }
@@ -238,7 +243,10 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let case = found.await?;
             case.take_request().await.map_err(typed)?;
             let code = case.code();
-            let text = format!("request {code} taken: it is yours to answer");
+            let text = format!(
+                "request {} taken: it is yours to answer",
+                output::line(&code)
+            );
             report(
                 json!({ "ok": true, "case": case_id, "code": code, "taken": true }),
                 text,
@@ -273,13 +281,13 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
                 let c = r.case;
                 let line = format!(
                     "{}  {:<9} {:<18} {:<8} due {:<16}  {:<8}  {}",
-                    c.code,
+                    output::line(&c.code),
                     c.status.map_or("?".to_owned(), |s| wire(&s)),
-                    c.specialty.as_deref().unwrap_or("-"),
+                    output::line(c.specialty.as_deref().unwrap_or("-")),
                     wire(&c.urgency),
                     due_text(c.due_ms),
                     wire(&r.deadline),
-                    c.room_id
+                    output::line(&c.room_id)
                 );
                 let value = json!({
                     "case": c.room_id, "code": c.code, "status": c.status,
@@ -294,7 +302,8 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let rows = client.take_deadline_alerts().await.into_iter().map(|a| {
                 let due = due_text(Some(a.due_ms));
                 let state = wire(&a.state);
-                let line = format!("{} {state} — due {due} ({})", a.code, a.room_id);
+                let (code, room) = (output::line(&a.code), output::line(&a.room_id));
+                let line = format!("{code} {state} — due {due} ({room})");
                 let value = json!({
                     "case": a.room_id, "code": a.code, "state": a.state,
                     "due_ms": a.due_ms, "due": due,
@@ -316,8 +325,12 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let code = closed.report.case_code;
             let json_path = closed.json_path.display().to_string();
             let pdf_path = closed.pdf_path.display().to_string();
-            let text =
-                format!("case {code} closed; report on this device:\n  {json_path}\n  {pdf_path}");
+            let text = format!(
+                "case {} closed; report on this device:\n  {}\n  {}",
+                output::line(&code),
+                output::line(&json_path),
+                output::line(&pdf_path)
+            );
             let value = json!({
                 "ok": true, "case": case_id, "code": code, "json": json_path, "pdf": pdf_path,
             });
@@ -370,7 +383,10 @@ async fn request(
                     rows.join("\n  ")
                 )
             };
-            let message = format!("nobody is on duty now for {specialty}; {offered}");
+            let message = format!(
+                "nobody is on duty now for {}; {offered}",
+                output::line(&specialty)
+            );
             let e = CptsError::NoOneOnDuty {
                 specialty,
                 directory,
@@ -387,7 +403,11 @@ fn report(value: Value, text: String) -> Report {
 
 fn opened_report(case: &CaseRoom, what: &str) -> Report {
     let (room_id, code) = (case.room_id().to_string(), case.code());
-    let text = format!("{what} {code} opened ({room_id})");
+    let text = format!(
+        "{what} {} opened ({})",
+        output::line(&code),
+        output::line(&room_id)
+    );
     report(json!({ "ok": true, "case": room_id, "code": code }), text)
 }
 
@@ -470,9 +490,10 @@ fn member_json(m: &MemberEntry) -> Value {
 }
 
 fn member_line(m: &MemberEntry) -> String {
-    let (profession, specialties) = (wire(&m.profession), m.specialties.join(","));
+    let (profession, specialties) = (wire(&m.profession), output::line(m.specialties.join(",")));
     let retired = if m.retired { "  retired" } else { "" };
-    let (user, name, rpps) = (&m.user_id, &m.display_name, m.rpps.as_str());
+    let user = output::line(&m.user_id);
+    let (name, rpps) = (output::line(&m.display_name), output::line(m.rpps.as_str()));
     format!("{user}  {name}  {profession}  {specialties}  RPPS {rpps}{retired}")
 }
 
@@ -597,6 +618,24 @@ mod tests {
         }
         assert!(parse_weekday("lundi").is_err());
         assert!(parse_weekday("mo").is_err());
+    }
+
+    #[test]
+    fn a_directory_line_shows_a_hostile_display_name_inert() {
+        let member = MemberEntry {
+            user_id: "@derm:hs".try_into().expect("user id"),
+            display_name: "Dr B\u{1b}]8;;https://evil.example/\u{7}\nfaux\u{2066}".to_owned(),
+            profession: innomed_core::Profession::Physician,
+            specialties: vec!["dermatology".to_owned()],
+            rpps: innomed_core::Rpps::with_check_digit("1000000000").expect("rpps"),
+            retired: false,
+        };
+        let line = member_line(&member);
+        assert!(
+            !line.contains(['\u{1b}', '\u{7}', '\n', '\u{2066}']),
+            "{line:?}"
+        );
+        assert!(line.starts_with("@derm:hs  Dr B␛]8;;https://evil.example/␇␊faux\\u{2066}  "));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use innomed_core::{
 };
 use serde_json::json;
 
-use crate::output::Report;
+use crate::output::{self, Report};
 
 /// Sanitises, encrypts and sends `file`; waits up to `timeout` for the upload.
 pub async fn send(
@@ -49,7 +49,7 @@ pub async fn send(
             "event_id": sent, "delivered": sent.is_some(),
         }),
         text: match &sent {
-            Some(event_id) => format!("photo sent ({event_id})"),
+            Some(event_id) => format!("photo sent ({})", output::line(event_id)),
             None => "photo queued: it will be delivered when the homeserver answers".to_owned(),
         },
     })
@@ -79,7 +79,7 @@ pub async fn save(
         text: format!(
             "{} bytes written to {} (readable by you only)",
             bytes.len(),
-            out.display()
+            output::line(out.display())
         ),
     })
 }
