@@ -1,6 +1,9 @@
 //! The commands: each opens the account, does one thing and returns a [`Report`].
 
-use std::time::{Duration, Instant};
+use std::{
+    path::PathBuf,
+    time::{Duration, Instant},
+};
 
 use anyhow::{anyhow, Context, Result};
 use clap::Args;
@@ -11,41 +14,93 @@ use innomed_core::{
 use serde_json::{json, Value};
 
 use crate::{
+    input,
     output::{self, Report},
     state::CliState,
     Cli, Command,
 };
 
+/// The case header and routing of `create`, `cpts request` and `cpts care-team`.
 #[derive(Args)]
 pub struct CreateArgs {
     /// Patient pseudonym or initials (never the full name).
-    #[arg(long)]
-    patient: String,
+    #[arg(long, required_unless_present = "from_json")]
+    patient: Option<String>,
     /// Age band: 0-1, 2-11, 12-17, 18-39, 40-64, 65-79, 80+.
+    #[arg(long, required_unless_present = "from_json")]
+    age_band: Option<String>,
+    /// female, male, other or unknown [default: unknown].
     #[arg(long)]
-    age_band: String,
-    /// female, male, other or unknown.
-    #[arg(long, default_value = "unknown")]
-    sex: String,
-    #[arg(long)]
-    reason: String,
-    #[arg(long)]
-    question: String,
+    sex: Option<String>,
+    #[arg(long, required_unless_present = "from_json")]
+    reason: Option<String>,
+    #[arg(long, required_unless_present = "from_json")]
+    question: Option<String>,
     /// The patient agreed to photos being shared.
     #[arg(long)]
     photo_consent: bool,
     /// Requested specialty code, e.g. `dermatology`.
     #[arg(long)]
     specialty: Option<String>,
-    /// routine, soon or urgent.
-    #[arg(long, default_value = "routine")]
-    urgency: String,
+    /// routine, soon or urgent [default: routine].
+    #[arg(long)]
+    urgency: Option<String>,
+    /// Read these fields from a JSON object in this file (`-`: stdin) instead of the command
+    /// line, which other users of the machine can see. Keys: patient, age-band, sex, reason,
+    /// question, photo-consent, specialty, urgency.
+    #[arg(long, value_name = "PATH")]
+    from_json: Option<PathBuf>,
+}
+
+impl CreateArgs {
+    /// Takes the fields given in `--from-json`, then checks the header (nothing sent yet).
+    pub(crate) fn resolve(&mut self) -> Result<NewCase> {
+        input::fill(self.from_json.take().as_deref(), |json| {
+            json.string("patient", &mut self.patient)?;
+            json.string("age-band", &mut self.age_band)?;
+            json.string("sex", &mut self.sex)?;
+            json.string("reason", &mut self.reason)?;
+            json.string("question", &mut self.question)?;
+            json.flag("photo-consent", &mut self.photo_consent)?;
+            json.string("specialty", &mut self.specialty)?;
+            json.string("urgency", &mut self.urgency)
+        })?;
+        new_case(self)
+    }
+}
+
+/// Before the account is opened: the fields of `--from-json` taken into the command, and
+/// checked, so that bad input fails fast and nothing is sent.
+fn resolve_inputs(command: &mut Command) -> Result<()> {
+    match command {
+        Command::Create(args) => {
+            args.resolve()?;
+        }
+        Command::Send {
+            text, from_json, ..
+        } => {
+            input::fill(from_json.take().as_deref(), |json| {
+                json.string("text", text)
+            })?;
+            input::required(text.as_deref(), "text")?;
+        }
+        Command::SendPhoto {
+            caption, from_json, ..
+        } => input::fill(from_json.take().as_deref(), |json| {
+            json.string("caption", caption)
+        })?,
+        Command::Cpts { action } => action.resolve_inputs()?,
+        _ => {}
+    }
+    Ok(())
 }
 
 pub async fn run(cli: Cli) -> Result<Report> {
     let state = CliState::new(cli.data_dir.clone())?;
     let timeout = Duration::from_secs(cli.timeout);
-    match cli.command {
+    let mut command = cli.command;
+    resolve_inputs(&mut command)?;
+    match command {
         Command::Register {
             homeserver,
             username,
@@ -121,7 +176,7 @@ async fn account_command(
             })
         }
         Command::Create(args) => {
-            let case = client.create_case(new_case(args)?).await?;
+            let case = client.create_case(new_case(&args)?).await?;
             let room_id = case.room_id().to_string();
             let code = case.code();
             Ok(Report {
@@ -169,15 +224,17 @@ async fn account_command(
             text,
             reply_to,
             edit,
+            from_json: _,
         } => {
+            let text = input::required(text.as_deref(), "text")?;
             let conversation = client.case(&case_id)?.conversation().await?;
             match (reply_to, edit) {
-                (Some(to), _) => conversation.reply(&parse_event_id(&to)?, &text).await?,
+                (Some(to), _) => conversation.reply(&parse_event_id(&to)?, text).await?,
                 (None, Some(id)) => {
                     load_history(&conversation, timeout).await;
-                    conversation.edit(&parse_event_id(&id)?, &text).await?
+                    conversation.edit(&parse_event_id(&id)?, text).await?
                 }
-                (None, None) => conversation.send_text(&text).await?,
+                (None, None) => conversation.send_text(text).await?,
             }
             let delivered = client.flush_outbox(timeout).await?;
             Ok(Report {
@@ -195,6 +252,7 @@ async fn account_command(
             case_id,
             file,
             caption,
+            from_json: _,
         } => crate::photos::send(client, &case_id, file, caption, timeout).await,
         Command::Photo {
             case_id,
@@ -463,27 +521,29 @@ fn case_line(c: &CaseSummary) -> String {
     )
 }
 
-pub(crate) fn new_case(args: CreateArgs) -> Result<NewCase> {
-    let age_band: AgeBand = serde_json::from_value(json!(args.age_band)).map_err(|_| {
-        anyhow!(
+pub(crate) fn new_case(args: &CreateArgs) -> Result<NewCase> {
+    let band = input::required(args.age_band.as_deref(), "age-band")?;
+    let age_band: AgeBand = serde_json::from_value(json!(band)).map_err(|_| {
+        input::InputError(format!(
             "unknown age band {:?} (0-1, 2-11, 12-17, 18-39, 40-64, 65-79, 80+)",
-            args.age_band
-        )
+            output::line(band)
+        ))
     })?;
-    let sex: Sex = serde_json::from_value(json!(args.sex))
-        .map_err(|_| anyhow!("sex must be female, male, other or unknown"))?;
-    let urgency: Urgency = serde_json::from_value(json!(args.urgency))
-        .map_err(|_| anyhow!("urgency must be routine, soon or urgent"))?;
+    let sex: Sex = serde_json::from_value(json!(args.sex.as_deref().unwrap_or("unknown")))
+        .map_err(|_| input::InputError("sex must be female, male, other or unknown".into()))?;
+    let urgency: Urgency =
+        serde_json::from_value(json!(args.urgency.as_deref().unwrap_or("routine")))
+            .map_err(|_| input::InputError("urgency must be routine, soon or urgent".into()))?;
     Ok(NewCase {
         header: CaseHeader {
-            patient_label: args.patient,
+            patient_label: input::required(args.patient.as_deref(), "patient")?.to_owned(),
             age_band,
             sex,
-            reason: args.reason,
-            question: args.question,
+            reason: input::required(args.reason.as_deref(), "reason")?.to_owned(),
+            question: input::required(args.question.as_deref(), "question")?.to_owned(),
             photo_consent: args.photo_consent,
         },
-        specialty: args.specialty,
+        specialty: args.specialty.clone(),
         urgency,
         due_ms: None,
     })
@@ -515,6 +575,9 @@ pub fn read_secret(env: &str, prompt: &str) -> Result<String> {
 
 /// The stable error code printed for scripts.
 pub fn error_code(error: &anyhow::Error) -> &'static str {
+    if error.downcast_ref::<input::InputError>().is_some() {
+        return "invalid_input";
+    }
     if let Some(e) = error.downcast_ref::<AccountError>() {
         return match e {
             AccountError::InvalidHomeserverUrl => "invalid_homeserver_url",
@@ -571,7 +634,33 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
     use super::*;
+    use crate::cpts::CptsAction;
+
+    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("innomed").chain(args.iter().copied()))
+            .map(|cli| cli.command)
+    }
+
+    /// Parsed, then resolved as `run` does before opening the account.
+    fn resolved(args: &[&str]) -> Result<Command> {
+        let mut command = parse(args)?;
+        resolve_inputs(&mut command)?;
+        Ok(command)
+    }
+
+    fn json_file(dir: &tempfile::TempDir, text: &str) -> String {
+        let path = dir.path().join("input.json");
+        std::fs::write(&path, text).expect("write");
+        path.to_string_lossy().into_owned()
+    }
+
+    fn invalid_input(e: &anyhow::Error) -> String {
+        assert_eq!(error_code(e), "invalid_input", "{e:#}");
+        format!("{e:#}")
+    }
 
     #[test]
     fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
@@ -599,5 +688,328 @@ mod tests {
         );
         assert!(line.contains("IM-ABC123␛[2J"), "{line}");
         assert!(line.contains("ligne 1␊IM-FAKE  CLOSED\\u{202e}"), "{line}");
+    }
+
+    #[test]
+    fn the_demo_command_lines_still_work() {
+        let create = resolved(&[
+            "create",
+            "--patient",
+            "M.D.",
+            "--age-band",
+            "40-64",
+            "--sex",
+            "female",
+            "--reason",
+            "Lésion pigmentée",
+            "--question",
+            "Exérèse ?",
+            "--photo-consent",
+            "--specialty",
+            "dermatology",
+            "--urgency",
+            "soon",
+        ])
+        .expect("create");
+        let Command::Create(args) = create else {
+            panic!("not create");
+        };
+        let case = new_case(&args).expect("case");
+        assert_eq!(case.header.patient_label, "M.D.");
+        assert_eq!(case.header.sex, Sex::Female);
+        assert!(case.header.photo_consent);
+        assert_eq!(case.urgency, Urgency::Soon);
+        let send = resolved(&[
+            "send",
+            "--case",
+            "!r:hs",
+            "--text",
+            "Bonjour",
+            "--reply-to",
+            "$e",
+        ]);
+        assert!(matches!(send, Ok(Command::Send { text: Some(t), .. }) if t == "Bonjour"));
+        let request = resolved(&[
+            "cpts",
+            "request",
+            "--cpts",
+            "!s:hs",
+            "--specialty",
+            "dermatology",
+            "--urgency",
+            "soon",
+            "--patient",
+            "J.L.",
+            "--age-band",
+            "40-64",
+            "--sex",
+            "male",
+            "--reason",
+            "Nævus",
+            "--question",
+            "Exérèse ?",
+            "--consent",
+        ]);
+        assert!(request.is_ok(), "{:?}", request.err());
+        let advise = resolved(&[
+            "cpts",
+            "advise",
+            "--case",
+            "!r:hs",
+            "--assessment",
+            "Nævus atypique",
+            "--recommendation",
+            "Exérèse",
+            "--in-person",
+            "routine",
+        ]);
+        assert!(advise.is_ok(), "{:?}", advise.err());
+        let close = resolved(&[
+            "cpts",
+            "close",
+            "--case",
+            "!r:hs",
+            "--outcome",
+            "Adressé",
+            "--out",
+            "/tmp/x",
+        ]);
+        assert!(close.is_ok(), "{:?}", close.err());
+        let photo = resolved(&["send-photo", "--case", "!r:hs", "--file", "a.jpg"]);
+        assert!(matches!(
+            photo,
+            Ok(Command::SendPhoto { caption: None, .. })
+        ));
+    }
+
+    #[test]
+    fn defaults_apply_when_neither_place_gives_the_field() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = json_file(
+            &dir,
+            r#"{"patient": "M.D.", "age-band": "40-64", "reason": "r", "question": "q"}"#,
+        );
+        let Command::Create(args) = resolved(&["create", "--from-json", &path]).expect("create")
+        else {
+            panic!("not create");
+        };
+        let case = new_case(&args).expect("case");
+        assert_eq!(
+            (case.header.sex, case.urgency),
+            (Sex::Unknown, Urgency::Routine)
+        );
+        assert!(!case.header.photo_consent);
+        assert_eq!(case.specialty, None);
+    }
+
+    #[test]
+    fn every_patient_field_can_come_from_a_json_file() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = json_file(
+            &dir,
+            r#"{"patient": "M.D.", "age_band": "40-64", "sex": "female",
+                "reason": "Lésion pigmentée\ndu dos", "question": "Exérèse ?",
+                "photo-consent": true, "specialty": "dermatology", "urgency": "urgent"}"#,
+        );
+        let command = resolved(&["create", "--from-json", &path]).expect("create");
+        let Command::Create(args) = command else {
+            panic!("not create");
+        };
+        assert!(args.from_json.is_none(), "taken once");
+        let case = new_case(&args).expect("case");
+        assert_eq!(case.header.reason, "Lésion pigmentée\ndu dos");
+        assert_eq!(case.header.age_band, AgeBand::Adult);
+        assert!(case.header.photo_consent);
+        assert_eq!(case.specialty.as_deref(), Some("dermatology"));
+        assert_eq!(case.urgency, Urgency::Urgent);
+
+        let path = json_file(&dir, r#"{"text": "Bonjour,\nla lésion a grossi."}"#);
+        let send = resolved(&["send", "--case", "!r:hs", "--from-json", &path]).expect("send");
+        assert!(
+            matches!(send, Command::Send { text: Some(t), .. } if t == "Bonjour,\nla lésion a grossi.")
+        );
+        let path = json_file(&dir, r#"{"caption": "Dos, 20 cm"}"#);
+        let args = [
+            "send-photo",
+            "--case",
+            "!r:hs",
+            "--file",
+            "a.jpg",
+            "--from-json",
+            &path,
+        ];
+        let photo = resolved(&args).expect("photo");
+        assert!(matches!(photo, Command::SendPhoto { caption: Some(c), .. } if c == "Dos, 20 cm"));
+        let path = json_file(
+            &dir,
+            r#"{"assessment": "Nævus", "recommendation": "Exérèse", "in-person": "within-48h"}"#,
+        );
+        let advise = resolved(&["cpts", "advise", "--case", "!r:hs", "--from-json", &path]);
+        assert!(matches!(
+            advise,
+            Ok(Command::Cpts { action: CptsAction::Advise { in_person: Some(p), .. } }) if p == "within-48h"
+        ));
+        let path = json_file(&dir, r#"{"outcome": "Adressé pour exérèse"}"#);
+        let args = [
+            "cpts",
+            "close",
+            "--case",
+            "!r:hs",
+            "--out",
+            "/tmp/x",
+            "--from-json",
+            &path,
+        ];
+        let close = resolved(&args).expect("close");
+        assert!(matches!(
+            close,
+            Command::Cpts { action: CptsAction::Close { outcome: Some(o), .. } } if o == "Adressé pour exérèse"
+        ));
+        let path = json_file(
+            &dir,
+            r#"{"patient": "J.L.", "age-band": "40-64", "reason": "r", "question": "q",
+                "specialty": "dermatology"}"#,
+        );
+        let args = [
+            "cpts",
+            "request",
+            "--cpts",
+            "!s:hs",
+            "--consent",
+            "--from-json",
+            &path,
+        ];
+        assert!(resolved(&args).is_ok());
+        let args = [
+            "cpts",
+            "care-team",
+            "--cpts",
+            "!s:hs",
+            "--member",
+            "@a:hs",
+            "--from-json",
+        ];
+        assert!(resolved(&[&args[..], &[path.as_str()][..]].concat()).is_ok());
+    }
+
+    #[test]
+    fn without_from_json_the_fields_stay_required() {
+        for args in [
+            &["send", "--case", "!r:hs"][..],
+            &[
+                "create",
+                "--patient",
+                "M.D.",
+                "--age-band",
+                "40-64",
+                "--reason",
+                "r",
+            ],
+            &[
+                "cpts",
+                "advise",
+                "--case",
+                "!r:hs",
+                "--assessment",
+                "a",
+                "--in-person",
+                "routine",
+            ],
+            &["cpts", "close", "--case", "!r:hs", "--out", "/tmp/x"],
+        ] {
+            let e = parse(args).err().expect("refused by clap");
+            assert_eq!(
+                e.kind(),
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "{args:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_field_on_the_command_line_and_in_the_json_is_refused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = json_file(&dir, r#"{"text": "Bonjour"}"#);
+        let e = resolved(&[
+            "send",
+            "--case",
+            "!r:hs",
+            "--text",
+            "x",
+            "--from-json",
+            &path,
+        ])
+        .err()
+        .expect("conflict");
+        assert!(invalid_input(&e).contains("--text"));
+        let path = json_file(
+            &dir,
+            r#"{"patient": "M.D.", "age-band": "40-64", "reason": "r", "question": "q",
+                "photo-consent": true}"#,
+        );
+        let e = resolved(&["create", "--photo-consent", "--from-json", &path])
+            .err()
+            .expect("both");
+        assert!(invalid_input(&e).contains("--photo-consent"));
+        let e = resolved(&["create", "--patient", "X", "--from-json", &path])
+            .err()
+            .expect("both");
+        assert!(invalid_input(&e).contains("--patient"));
+    }
+
+    #[test]
+    fn bad_json_names_the_field_before_anything_is_opened() {
+        let dir = tempfile::tempdir().expect("dir");
+        let cases: [(&str, &[&str], &str); 7] = [
+            (r#"{"text": 12}"#, &["send", "--case", "!r:hs"], "\"text\""),
+            (
+                r#"{"text": "a", "body": "b"}"#,
+                &["send", "--case", "!r:hs"],
+                "\"body\"",
+            ),
+            (r#"{}"#, &["send", "--case", "!r:hs"], "--text"),
+            (
+                r#"{"text": "a""#,
+                &["send", "--case", "!r:hs"],
+                "not valid JSON",
+            ),
+            (
+                r#"{"patient": "M.D.", "age-band": "vieux", "reason": "r", "question": "q"}"#,
+                &["create"],
+                "age band",
+            ),
+            (
+                r#"{"patient": "M.D.", "age-band": "40-64", "question": "q"}"#,
+                &["create"],
+                "\"reason\"",
+            ),
+            (
+                r#"{"assessment": "a", "recommendation": "r", "in-person": "demain"}"#,
+                &["cpts", "advise", "--case", "!r:hs"],
+                "in-person",
+            ),
+        ];
+        for (json, args, field) in cases {
+            let path = json_file(&dir, json);
+            let args = [args, &["--from-json", path.as_str()][..]].concat();
+            let e = resolved(&args).err().expect(json);
+            let message = invalid_input(&e);
+            assert!(message.contains(field), "{json}: {message}");
+        }
+        let path = json_file(
+            &dir,
+            r#"{"patient": "J.L.", "age-band": "40-64", "reason": "r", "question": "q"}"#,
+        );
+        let args = [
+            "cpts",
+            "request",
+            "--cpts",
+            "!s:hs",
+            "--consent",
+            "--from-json",
+            &path,
+        ];
+        let e = resolved(&args).err().expect("no specialty");
+        assert!(invalid_input(&e).contains("specialty"));
     }
 }

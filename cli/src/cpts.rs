@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use crate::{
     commands::CreateArgs,
+    input,
     output::{self, Report},
 };
 
@@ -104,12 +105,21 @@ pub enum CptsAction {
     Advise {
         #[arg(long = "case")]
         case_id: String,
-        #[arg(long)]
-        assessment: String,
-        #[arg(long)]
-        recommendation: String,
-        #[arg(long, value_parser = ["not-needed", "routine", "within-48h", "urgent"])]
-        in_person: String,
+        #[arg(long, required_unless_present = "from_json")]
+        assessment: Option<String>,
+        #[arg(long, required_unless_present = "from_json")]
+        recommendation: Option<String>,
+        #[arg(
+            long,
+            required_unless_present = "from_json",
+            value_parser = ["not-needed", "routine", "within-48h", "urgent"]
+        )]
+        in_person: Option<String>,
+        /// Read these fields from a JSON object in this file (`-`: stdin) instead of the
+        /// command line, which other users of the machine can see. Keys: assessment,
+        /// recommendation, in-person.
+        #[arg(long, value_name = "PATH")]
+        from_json: Option<PathBuf>,
     },
     /// Your tele-expertise requests, soonest due first.
     Requests {
@@ -122,10 +132,14 @@ pub enum CptsAction {
     Close {
         #[arg(long = "case")]
         case_id: String,
-        #[arg(long)]
-        outcome: String,
+        #[arg(long, required_unless_present = "from_json")]
+        outcome: Option<String>,
         #[arg(long)]
         out: PathBuf,
+        /// Read the outcome from a JSON object `{"outcome": "…"}` in this file (`-`: stdin)
+        /// instead of the command line, which other users of the machine can see.
+        #[arg(long, value_name = "PATH")]
+        from_json: Option<PathBuf>,
     },
     /// Open a shared case for members of the directory following one patient.
     CareTeam {
@@ -137,6 +151,47 @@ pub enum CptsAction {
         #[command(flatten)]
         case: CreateArgs,
     },
+}
+
+impl CptsAction {
+    /// Before the account is opened: the fields of `--from-json` taken into the action, and
+    /// checked, so that bad input fails fast and nothing is sent.
+    pub fn resolve_inputs(&mut self) -> Result<()> {
+        match self {
+            Self::Request { case, .. } => {
+                case.resolve()?.specialty.ok_or_else(no_specialty)?;
+            }
+            Self::CareTeam { case, .. } => {
+                case.resolve()?;
+            }
+            Self::Advise {
+                assessment,
+                recommendation,
+                in_person,
+                from_json,
+                ..
+            } => {
+                input::fill(from_json.take().as_deref(), |json| {
+                    json.string("assessment", assessment)?;
+                    json.string("recommendation", recommendation)?;
+                    json.string("in-person", in_person)
+                })?;
+                input::required(assessment.as_deref(), "assessment")?;
+                input::required(recommendation.as_deref(), "recommendation")?;
+                parse_in_person(input::required(in_person.as_deref(), "in-person")?)?;
+            }
+            Self::Close {
+                outcome, from_json, ..
+            } => {
+                input::fill(from_json.take().as_deref(), |json| {
+                    json.string("outcome", outcome)
+                })?;
+                input::required(outcome.as_deref(), "outcome")?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) -> Result<Report> {
@@ -257,11 +312,13 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             assessment,
             recommendation,
             in_person,
+            from_json: _,
         } => {
             let advice = Advice {
-                assessment,
-                recommendation,
-                in_person: parse_in_person(&in_person)?,
+                assessment: input::required(assessment.as_deref(), "assessment")?.to_owned(),
+                recommendation: input::required(recommendation.as_deref(), "recommendation")?
+                    .to_owned(),
+                in_person: parse_in_person(input::required(in_person.as_deref(), "in-person")?)?,
             };
             let sent = client.case(&case_id)?.send_advice(advice).await;
             sent.map_err(typed)?;
@@ -316,10 +373,12 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             case_id,
             outcome,
             out,
+            from_json: _,
         } => {
+            let outcome = input::required(outcome.as_deref(), "outcome")?;
             let closing = client
                 .case(&case_id)?
-                .close_with_report(&outcome, &out)
+                .close_with_report(outcome, &out)
                 .await;
             let closed = closing.map_err(typed)?;
             let code = closed.report.case_code;
@@ -341,7 +400,7 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             members,
             case,
         } => {
-            let header = crate::commands::new_case(case)?.header;
+            let header = crate::commands::new_case(&case)?.header;
             let opened = space(client, &space_id)?
                 .open_care_team(header, &members)
                 .await;
@@ -357,10 +416,8 @@ async fn request(
     consent: bool,
     expert: Option<String>,
 ) -> Result<Report> {
-    let new = crate::commands::new_case(args)?;
-    let specialty = new
-        .specialty
-        .ok_or_else(|| anyhow!("a request needs --specialty (see `innomed cpts specialties`)"))?;
+    let new = crate::commands::new_case(&args)?;
+    let specialty = new.specialty.ok_or_else(no_specialty)?;
     let request = TeleExpertiseRequest {
         specialty,
         urgency: new.urgency,
@@ -395,6 +452,14 @@ async fn request(
         }
         Err(e) => Err(typed(e)),
     }
+}
+
+fn no_specialty() -> anyhow::Error {
+    anyhow::Error::new(input::InputError(
+        "a request needs --specialty, or \"specialty\" in the --from-json object (see `innomed \
+         cpts specialties`)"
+            .to_owned(),
+    ))
 }
 
 fn report(value: Value, text: String) -> Report {
@@ -504,8 +569,10 @@ fn wire<T: serde::Serialize>(value: &T) -> String {
 
 /// A value from its wire name; dashes stand for underscores (`within-48h`).
 fn from_wire<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
-    serde_json::from_value(json!(text.trim().replace('-', "_")))
-        .map_err(|_| anyhow!("unknown {what} {text:?}"))
+    serde_json::from_value(json!(text.trim().replace('-', "_"))).map_err(|_| {
+        let message = format!("unknown {what} {:?}", output::line(text));
+        anyhow::Error::new(input::InputError(message))
+    })
 }
 
 /// A due date in Paris time, `23/11/2026 14:05`.

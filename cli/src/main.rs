@@ -5,6 +5,7 @@
 
 mod commands;
 mod cpts;
+mod input;
 mod output;
 mod photos;
 mod private_file;
@@ -91,14 +92,18 @@ pub enum Command {
     Send {
         #[arg(long = "case")]
         case_id: String,
-        #[arg(long)]
-        text: String,
+        #[arg(long, required_unless_present = "from_json")]
+        text: Option<String>,
         /// Reply to this event id.
         #[arg(long)]
         reply_to: Option<String>,
         /// Replace the text of this own message instead of sending a new one.
         #[arg(long)]
         edit: Option<String>,
+        /// Read the text from a JSON object `{"text": "…"}` in this file (`-`: stdin) instead
+        /// of the command line, which other users of the machine can see.
+        #[arg(long, value_name = "PATH")]
+        from_json: Option<PathBuf>,
     },
     /// Send a photo (JPEG, PNG or WebP): sanitised, then encrypted. Needs the patient's consent
     /// in the case header. The file's name is never sent.
@@ -109,6 +114,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long)]
         caption: Option<String>,
+        /// Read the caption from a JSON object `{"caption": "…"}` in this file (`-`: stdin)
+        /// instead of the command line, which other users of the machine can see.
+        #[arg(long, value_name = "PATH")]
+        from_json: Option<PathBuf>,
     },
     /// Decrypt a photo of a case into a file you name (readable by you only; an existing file
     /// is replaced).

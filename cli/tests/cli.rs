@@ -76,3 +76,100 @@ fn the_store_key_file_is_private() {
     }
     assert_eq!(std::fs::read_to_string(&key).expect("key").trim().len(), 64);
 }
+
+/// `innomed args…` with `stdin` piped in.
+fn innomed_with_stdin(data_dir: &std::path::Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_innomed"))
+        .args(args)
+        .env("INNOMED_DATA_DIR", data_dir)
+        .env_remove("INNOMED_PASSWORD")
+        .env_remove("INNOMED_STORE_KEY")
+        .env_remove("INNOMED_HOMESERVER")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run innomed");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn patient_data_can_come_from_stdin_and_bad_json_is_refused_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let d = dir.path();
+    let send = [
+        "--json",
+        "send",
+        "--case",
+        "!r:localhost",
+        "--from-json",
+        "-",
+    ];
+    // Well-formed: read, then the command goes on (and stops here: no account).
+    let out = innomed_with_stdin(d, &send, r#"{"text": "Bonjour,\nla lésion a grossi."}"#);
+    assert_eq!(json_error(&out), "not_logged_in");
+    // Malformed: refused before the account is even looked at, with the field named.
+    let out = innomed_with_stdin(d, &send, r#"{"text": 42}"#);
+    assert_eq!(json_error(&out), "invalid_input");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let message = v["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\"text\"") && message.contains("stdin"),
+        "{message}"
+    );
+    let out = innomed_with_stdin(d, &send, "{\"text\": \"Mme Dupont");
+    assert_eq!(json_error(&out), "invalid_input");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("Dupont"),
+        "the value is not echoed"
+    );
+    // Both places: refused.
+    let both = [
+        "--json",
+        "send",
+        "--case",
+        "!r:localhost",
+        "--text",
+        "x",
+        "--from-json",
+        "-",
+    ];
+    let out = innomed_with_stdin(d, &both, r#"{"text": "y"}"#);
+    assert_eq!(json_error(&out), "invalid_input");
+    // A header from stdin.
+    let create = ["--json", "create", "--from-json", "-"];
+    let header = r#"{"patient": "M.D.", "age-band": "40-64", "sex": "female",
+        "reason": "Lésion pigmentée", "question": "Exérèse ?", "photo-consent": true}"#;
+    let out = innomed_with_stdin(d, &create, header);
+    assert_eq!(json_error(&out), "not_logged_in");
+}
+
+#[test]
+fn human_errors_show_control_characters_instead_of_running_them() {
+    let dir = tempfile::tempdir().expect("dir");
+    let send = ["send", "--case", "!r:localhost", "--from-json", "-"];
+    // An unknown key is quoted in the error: here it carries a clear-screen, a one-character
+    // CSI and a bidi override.
+    let out = innomed_with_stdin(
+        dir.path(),
+        &send,
+        "{\"text\": \"a\", \"x\\u001b[2J\\u009b31m\\u202e\": 1}",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(stderr.contains("␛[2J"), "{stderr}");
+    for c in ['\u{1b}', '\u{9b}', '\u{202e}'] {
+        assert!(
+            !stderr.contains(c),
+            "{c:?} reached the terminal: {stderr:?}"
+        );
+    }
+    assert!(stderr.contains("[invalid_input]"), "{stderr}");
+}
