@@ -8,8 +8,11 @@ final class CaseViewModelTests: XCTestCase {
     private let header = PatientHeader(patientLabel: "M.D.", ageGroup: .adult, sex: .female,
                                        reason: "Lésion", question: "Exérèse ?", photoConsent: true)
 
-    private func makeViewModel(_ conversation: FakeConversationService) -> CaseViewModel {
-        let cases = FakeCaseService()
+    /// Without `cases`, nobody in the case is unvouched for.
+    private func makeViewModel(_ conversation: FakeConversationService,
+                               cases given: FakeCaseService? = nil) -> CaseViewModel {
+        let cases = given ?? FakeCaseService()
+        if given == nil { cases.onUnvouched = { _ in [] } }
         cases.conversations[caseID] = conversation
         return CaseViewModel(cases: cases, caseID: caseID,
                              photos: PrivatePhotoStore(directory: Fixtures.temporaryDirectory()))
@@ -31,6 +34,42 @@ final class CaseViewModelTests: XCTestCase {
         XCTAssertEqual(viewModel.requester, Fixtures.gp)
         for _ in 0..<10 where conversation.markReadCount < 2 { await Task.yield() }
         XCTAssertEqual(conversation.markReadCount, 2)
+    }
+
+    func testARejectedHeaderShowsAsSuchAndDoesNotNameTheRequester() async {
+        let conversation = FakeConversationService()
+        conversation.entryUpdates = [[
+            Fixtures.message("$h", from: Fixtures.gp, body: .header(header)),
+            Fixtures.message("$x", from: Fixtures.dermatologist, body: .rejected(.header, .notFromCreator)),
+        ]]
+        let viewModel = makeViewModel(conversation)
+
+        await viewModel.load()
+
+        XCTAssertEqual(viewModel.requester, Fixtures.gp)
+        guard case .message(let rejected) = viewModel.entries[1].content else { return XCTFail("a message row") }
+        XCTAssertEqual(rejected.body, .rejected(.header, .notFromCreator))
+    }
+
+    func testMembersNobodyVouchesForAreCheckedAtFirstAndWhenMembershipChanges() async {
+        let stranger = UserID("@intrus:elsewhere.test")
+        let conversation = FakeConversationService()
+        let header = Fixtures.message("$h", from: Fixtures.gp, body: .header(header))
+        let joined = Fixtures.message("$j", from: stranger, body: .membership(user: stranger, change: "Joined"))
+        conversation.entryUpdates = [
+            [header],
+            [header, Fixtures.message("$a", body: .text("Bonjour"))],
+            [header, Fixtures.message("$a", body: .text("Bonjour")), joined],
+        ]
+        let cases = FakeCaseService()
+        cases.onUnvouched = { _ in [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)] }
+        let viewModel = makeViewModel(conversation, cases: cases)
+
+        await viewModel.load()
+        for _ in 0..<10 where cases.unvouchedChecks < 2 || viewModel.unvouched.isEmpty { await Task.yield() }
+
+        XCTAssertEqual(cases.unvouchedChecks, 2, "once when shown, once for the join; not for a text message")
+        XCTAssertEqual(viewModel.unvouched, [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)])
     }
 
     func testSendingClearsTheComposerAndARepliesGoesToItsMessage() async throws {

@@ -20,8 +20,13 @@ public protocol CaseService: AnyObject {
     /// Invites a colleague, who can read what was sent before the invitation.
     func invite(_ user: UserID, to id: CaseID) async throws
 
-    /// Any member may mark a case answered or closed.
+    /// Marks a case answered or closed. Only the doctor who opened it may (`notAllowed` for
+    /// anyone else; the homeserver refuses too).
     func setProgress(_ progress: CaseProgress, of id: CaseID) async throws
+
+    /// Members nobody can vouch for (joined without a member's invitation, or without a
+    /// cross-signing identity); their messages show as untrusted. Asks the homeserver.
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember]
 
     /// The conversation of a joined case.
     func conversation(for id: CaseID) async throws -> ConversationService

@@ -12,6 +12,8 @@ public enum ServiceError: Error, Equatable, Sendable {
     // Cases and conversation
     case notACase, caseNotFound, unknownUser, notCrossSigned, caseClosed, notEncrypted
     case notInvited, invalidHeader, notAllowed, notJoined, messageNotFound, emptyMessage
+    /// The homeserver has not confirmed a removal yet: nothing changed, try again.
+    case removalNotConfirmed
     // Photos
     case photoTooLarge, unsupportedFormat, tooManyPixels, corruptPhoto, unreadableFile
     case noConsent, notAPhoto, tampered, mediaMissing

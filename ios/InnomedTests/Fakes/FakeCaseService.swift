@@ -9,6 +9,9 @@ final class FakeCaseService: CaseService {
     var onDetails: (CaseID) async throws -> CaseDetails? = { _ in try unstubbed("details") }
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
     var onSetProgress: (CaseProgress, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
+    var onUnvouched: (CaseID) async throws -> [UnvouchedCaseMember] = { _ in try unstubbed("unvouchedMembers") }
+    /// How many times the screen asked who nobody can vouch for.
+    var unvouchedChecks = 0
     var invited: [(UserID, CaseID)] = []
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
     var memberships: [CaseID: CaseMembership] = [:]
@@ -35,6 +38,11 @@ final class FakeCaseService: CaseService {
     func decline(_ id: CaseID) async throws { declined.append(id) }
     func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
     func setProgress(_ progress: CaseProgress, of id: CaseID) async throws { try await onSetProgress(progress, id) }
+
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
+        unvouchedChecks += 1
+        return try await onUnvouched(id)
+    }
 
     func conversation(for id: CaseID) async throws -> ConversationService {
         guard let conversation = conversations[id] else { return try unstubbed("conversation(\(id.rawValue))") }

@@ -17,6 +17,7 @@ struct CaseView: View {
     var body: some View {
         VStack(spacing: 0) {
             CaseStatusHeader(actions: actions)
+            UnvouchedBanner(members: viewModel.unvouched)
             ScrollViewReader { proxy in
                 List {
                     if !viewModel.reachedStart {

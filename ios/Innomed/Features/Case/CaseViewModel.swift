@@ -13,12 +13,18 @@ final class CaseViewModel: ObservableObject {
     @Published private(set) var isSending = false
     @Published private(set) var upload: UploadProgress?
     @Published var error: ServiceError?
+    /// Members nobody can vouch for, as last checked (the screen warns about them).
+    @Published private(set) var unvouched: [UnvouchedCaseMember] = []
 
     private let cases: CaseService
     private let photos: PrivatePhotoStore
     private var conversation: ConversationService?
     private var thumbnails: [MessageHandle: Data] = [:]
     private var lastReadID: String?
+    /// Membership rows when the members were last checked; `nil`: check at the next rows.
+    private var membershipsChecked: Int?
+    /// The latest check: an older answer arriving late does not replace a newer one.
+    private var memberCheck = 0
 
     init(cases: CaseService, caseID: CaseID, photos: PrivatePhotoStore = PrivatePhotoStore()) {
         self.cases = cases
@@ -49,6 +55,7 @@ final class CaseViewModel: ObservableObject {
             for await rows in conversation.entries() {
                 entries = rows
                 markReadIfNeeded()
+                checkMembersIfNeeded()
             }
         } catch {
             self.error = ServiceError.from(error)
@@ -146,6 +153,25 @@ final class CaseViewModel: ObservableObject {
         }
     }
 
+    /// Asks who nobody can vouch for when the case is first shown and whenever a membership
+    /// row comes or goes (a join, a forced join, an invitation), without holding up the next
+    /// rows. A failed check keeps the last list and is tried again with the next rows.
+    private func checkMembersIfNeeded() {
+        let memberships = entries.filter(\.isMembership).count
+        guard memberships != membershipsChecked else { return }
+        membershipsChecked = memberships
+        memberCheck += 1
+        let check = memberCheck
+        Task { [weak self, cases, caseID] in
+            do {
+                let members = try await cases.unvouchedMembers(of: caseID)
+                if self?.memberCheck == check { self?.unvouched = members }
+            } catch {
+                if self?.memberCheck == check { self?.membershipsChecked = nil }
+            }
+        }
+    }
+
     /// A read receipt when a new message arrived, without holding up the next rows.
     private func markReadIfNeeded() {
         guard let last = entries.last(where: \.isMessage), last.id != lastReadID,
@@ -158,6 +184,11 @@ final class CaseViewModel: ObservableObject {
 private extension ConversationEntry {
     var isMessage: Bool {
         if case .message = content { return true }
+        return false
+    }
+
+    var isMembership: Bool {
+        if case .message(let message) = content, case .membership = message.body { return true }
         return false
     }
 }

@@ -85,6 +85,13 @@ private struct MessageBodyView: View {
                 .font(.callout).foregroundStyle(.secondary)
         case .untrusted:
             Label("case.untrusted", systemImage: "exclamationmark.shield").font(.callout).foregroundStyle(.orange)
+        case .rejected(let event, let reason):
+            // Only that it was not taken into account, and why: never what it says.
+            VStack(alignment: .leading, spacing: 2) {
+                Label(L10n.string(event.rejectedKey), systemImage: "xmark.shield").font(.callout.bold())
+                Text(L10n.string(reason.labelKey)).font(.caption)
+            }
+            .foregroundStyle(.orange)
         case .membership(let user, let change):
             Text(L10n.format(membershipKey(change), user.localPart)).font(.caption).foregroundStyle(.secondary)
         case .redacted:

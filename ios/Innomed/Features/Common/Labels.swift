@@ -31,6 +31,39 @@ extension UnreadableReason {
     var labelKey: String { "unreadable.\(rawValue)" }
 }
 
+extension RejectedEvent {
+    /// The title of a case event that was not taken into account.
+    var rejectedKey: String {
+        switch self {
+        case .header: return "rejected.header"
+        case .advice: return "rejected.advice"
+        case .closure: return "rejected.closure"
+        case .other: return "rejected.other"
+        }
+    }
+}
+
+extension RejectionReason {
+    var labelKey: String {
+        switch self {
+        case .notFromCreator: return "rejection.notFromCreator"
+        case .notFromTaker: return "rejection.notFromTaker"
+        case .headerAlreadyGiven: return "rejection.headerAlreadyGiven"
+        case .malformed: return "rejection.malformed"
+        }
+    }
+}
+
+extension UnvouchedReason {
+    /// One line per member: `%@` is the member's id.
+    var labelKey: String {
+        switch self {
+        case .notInvitedByMember: return "unvouched.notInvitedByMember"
+        case .noCrossSigning: return "unvouched.noCrossSigning"
+        }
+    }
+}
+
 extension ProfessionKind {
     var labelKey: String { "profession.\(rawValue)" }
 }

@@ -144,3 +144,22 @@ public struct CaseDraft: Equatable, Sendable {
         self.due = due
     }
 }
+
+/// Why nobody can vouch for a member of a case.
+public enum UnvouchedReason: String, Sendable {
+    /// Joined without an invitation from a member of the case.
+    case notInvitedByMember
+    /// Has no cross-signing identity: their devices cannot be told apart from an impostor's.
+    case noCrossSigning
+}
+
+/// A member of a case nobody can vouch for: the case screen warns about them.
+public struct UnvouchedCaseMember: Equatable, Sendable {
+    public let user: UserID
+    public let reason: UnvouchedReason
+
+    public init(user: UserID, reason: UnvouchedReason) {
+        self.user = user
+        self.reason = reason
+    }
+}

@@ -72,11 +72,34 @@ public enum MessageBody: Equatable, Sendable {
     case advice(AdviceCard)
     case closure(outcome: String)
     case unreadable(UnreadableReason)
-    /// Arrived unencrypted in an encrypted case: never shown as a colleague's words.
+    /// Nobody can vouch for it (arrived unencrypted, from a device its owner did not sign, or
+    /// from a member nobody of the case invited): never shown as a colleague's words.
     case untrusted
+    /// A header, advice or closure that breaks the case's rules (sent by a member who may not
+    /// send it, or malformed): shown only as a flagged line, never its content.
+    case rejected(RejectedEvent, RejectionReason)
     case membership(user: UserID, change: String)
     case redacted
     case other
+}
+
+/// Which case event was not taken into account.
+public enum RejectedEvent: String, Sendable {
+    case header, advice, closure
+    /// Another case event (a type this app does not know).
+    case other
+}
+
+/// Why a case event was not taken into account.
+public enum RejectionReason: String, Sendable {
+    /// Only the doctor who opened the case writes its header and closes it.
+    case notFromCreator
+    /// Only the specialist who took the request gives the advice.
+    case notFromTaker
+    /// The case already has its header: a later one does not replace it.
+    case headerAlreadyGiven
+    /// Its content does not follow the format (missing, unknown or oversized fields).
+    case malformed
 }
 
 /// Why a message cannot be read on this device; each has its own explanation.

@@ -129,6 +129,17 @@ extension CaseDetails {
     }
 }
 
+extension UnvouchedCaseMember {
+    init(rustValue m: UnvouchedMember) {
+        let reason: UnvouchedReason
+        switch m.reason {
+        case .notInvitedByMember: reason = .notInvitedByMember
+        case .noCrossSigning: reason = .noCrossSigning
+        }
+        self.init(user: UserID(m.userId), reason: reason)
+    }
+}
+
 extension ListOp where Element == CaseSummary {
     init(rustValue diff: CaseListDiff) {
         switch diff {

@@ -67,6 +67,11 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).setStatus(status: progress.rustValue) }
     }
 
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
+        let members = try await mapErrors { try await client.caseRoom(id).unvouchedMembers() }
+        return members.map(UnvouchedCaseMember.init(rustValue:))
+    }
+
     func conversation(for id: CaseID) async throws -> ConversationService {
         let timeline = try await mapErrors { try await client.caseRoom(id).timeline() }
         return RustConversationService(timeline: timeline)

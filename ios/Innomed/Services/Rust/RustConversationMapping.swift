@@ -48,9 +48,35 @@ extension MessageBody {
         case .closure(let outcome): self = .closure(outcome: outcome)
         case .unableToDecrypt(let reason): self = .unreadable(UnreadableReason(rustValue: reason))
         case .untrusted: self = .untrusted
+        // Only the kind of event and the reason cross: the rejected content is never shown.
+        case .rejected(let eventType, let reason):
+            self = .rejected(RejectedEvent(eventType: eventType), RejectionReason(rustValue: reason))
         case .membership(let userId, let change): self = .membership(user: UserID(userId), change: change)
         case .redacted: self = .redacted
         case .other: self = .other
+        }
+    }
+}
+
+extension RejectedEvent {
+    /// The case events the core judges (`fr.innomed.case.*`, the wire types of `core/src/cases/events.rs`).
+    init(eventType: String) {
+        switch eventType {
+        case "fr.innomed.case.header": self = .header
+        case "fr.innomed.case.advice": self = .advice
+        case "fr.innomed.case.closure": self = .closure
+        default: self = .other
+        }
+    }
+}
+
+extension RejectionReason {
+    init(rustValue: Rejection) {
+        switch rustValue {
+        case .notFromCreator: self = .notFromCreator
+        case .notFromTaker: self = .notFromTaker
+        case .headerAlreadyGiven: self = .headerAlreadyGiven
+        case .malformed: self = .malformed
         }
     }
 }

@@ -68,6 +68,8 @@ extension ServiceError {
         case .NotInvited: self = .notInvited
         case .InvalidHeader: self = .invalidHeader
         case .NotAllowed: self = .notAllowed
+        case .UnknownSpecialty: self = .unknownSpecialty
+        case .RemovalNotConfirmed: self = .removalNotConfirmed
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
