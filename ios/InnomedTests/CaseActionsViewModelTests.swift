@@ -13,13 +13,14 @@ final class CaseActionsViewModelTests: XCTestCase {
     }
 
     private func makeViewModel(me: UserID, details: CaseDetails, advice: ReceivedAdvice? = nil,
-                               requests: FakeRequestService = FakeRequestService()) -> CaseActionsViewModel {
-        let cases = FakeCaseService()
+                               requests: FakeRequestService = FakeRequestService(),
+                               cases: FakeCaseService = FakeCaseService(),
+                               requester: UserID? = Fixtures.gp) -> CaseActionsViewModel {
         cases.onDetails = { _ in details }
         requests.onAdvice = { _ in advice }
         let viewModel = CaseActionsViewModel(session: Fixtures.session(account: me, cases: cases, requests: requests),
                                              caseID: caseID)
-        viewModel.requester = Fixtures.gp
+        viewModel.requester = requester
         return viewModel
     }
 
@@ -83,9 +84,37 @@ final class CaseActionsViewModelTests: XCTestCase {
         XCTAssertNil(viewModel.error)
     }
 
-    func testAPlainCaseCanBeMarkedAnsweredOrClosed() async {
+    func testTheDoctorWhoOpenedAPlainCaseMarksItAnsweredOrClosesIt() async {
         let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false))
         await viewModel.refresh()
         XCTAssertEqual(Set(viewModel.actions), [.invite, .markAnswered, .close])
+
+        let answered = makeViewModel(me: Fixtures.gp, details: details(.answered, request: false))
+        await answered.refresh()
+        XCTAssertEqual(Set(answered.actions), [.invite, .close])
+    }
+
+    func testAColleagueInAPlainCaseNeitherMarksItAnsweredNorClosesIt() async {
+        let colleague = makeViewModel(me: Fixtures.dermatologist, details: details(.open, request: false))
+        await colleague.refresh()
+        XCTAssertEqual(colleague.actions, [.invite], "only the doctor who opened the case changes its status")
+
+        let answered = makeViewModel(me: Fixtures.dermatologist, details: details(.answered, request: false))
+        await answered.refresh()
+        XCTAssertEqual(answered.actions, [.invite])
+    }
+
+    func testNoStatusActionBeforeTheHeaderNamesWhoOpenedTheCase() async {
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false), requester: nil)
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.actions, [.invite])
+    }
+
+    func testAStatusChangeTheCoreRefusesIsShown() async {
+        let cases = FakeCaseService()
+        cases.onSetProgress = { _, _ in throw ServiceError.notAllowed }
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false), cases: cases)
+        await viewModel.setProgress(.answered)
+        XCTAssertEqual(viewModel.error, .notAllowed)
     }
 }

@@ -14,7 +14,8 @@ final class CaseActionsViewModel: ObservableObject {
     @Published private(set) var isWorking = false
     @Published private(set) var report: ReportLocation?
     @Published var error: ServiceError?
-    /// The doctor who opened the case (the header's sender), once the timeline shows it.
+    /// The doctor who opened the case (the header's sender, once the timeline shows it: the core
+    /// shows a header only from the case's creator, any other as rejected).
     @Published var requester: UserID?
 
     let caseID: CaseID
@@ -33,12 +34,14 @@ final class CaseActionsViewModel: ObservableObject {
         guard let details else { return [] }
         var actions: [Action] = []
         if details.progress != .closed { actions.append(.invite) }
+        let isRequester = requester == me
         if details.isRequest {
-            let isRequester = requester == me
             if details.progress == .requested && !isRequester { actions.append(.take) }
             if details.acceptedBy == me && details.progress == .accepted { actions.append(.advise) }
             if isRequester && details.progress == .answered && advice != nil { actions.append(.closeWithReport) }
-        } else {
+        } else if isRequester {
+            // Only the doctor who opened the case changes its status (the core and the
+            // homeserver refuse anyone else).
             if !details.progress.isFinished { actions.append(.markAnswered) }
             if details.progress != .closed { actions.append(.close) }
         }

@@ -58,7 +58,8 @@ struct CaseView: View {
         .errorAlert($viewModel.error)
         .task { await viewModel.load() }
         .task { await actions.refresh() }
-        .onChange(of: viewModel.requester) { actions.requester = $0 }
+        // Kept once seen: after a sync gap the timeline restarts without the header.
+        .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
         .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
     }
 }
