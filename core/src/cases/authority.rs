@@ -68,14 +68,19 @@ impl Authorities {
         }
     }
 
-    /// Registers the sync handlers that keep the rules current on every member's device.
+    /// Registers the sync handlers that keep the rules current on every member's device. They
+    /// read the homeserver, so they run beside the sync loop rather than holding it up.
     pub(crate) fn install(&self, client: &Client) {
         let this = self.clone();
         client.add_event_handler(
             move |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| {
                 let this = this.clone();
                 async move {
-                    let _ = this.refresh(&room).await;
+                    tokio::spawn(async move {
+                        if let Err(e) = this.refresh(&room).await {
+                            debug!(room_id = %room.room_id(), "case rules not refreshed: {e}");
+                        }
+                    });
                 }
             },
         );
@@ -84,7 +89,8 @@ impl Authorities {
             move |event: SyncMessageLikeEvent<CaseAdviceEventContent>, room: Room| {
                 let this = this.clone();
                 async move {
-                    this.on_advice(event.sender().to_owned(), room).await;
+                    let sender = event.sender().to_owned();
+                    tokio::spawn(async move { this.on_advice(sender, room).await });
                 }
             },
         );
@@ -232,8 +238,8 @@ pub(crate) fn effective_status(
     taker: Option<OwnedUserId>,
     answered: bool,
 ) -> CaseStatusEventContent {
-    if status.cpts.is_none() {
-        // A case between colleagues: its creator's word is its status.
+    if !is_request(&status) {
+        // A case between colleagues or a care team: its creator's word is its status.
         status.accepted_by = None;
         return status;
     }
@@ -247,13 +253,19 @@ pub(crate) fn effective_status(
     status
 }
 
+/// A télé-expertise request: routed through a CPTS and never opened as a plain case (a care
+/// team is `Open` from the start and stays its coordinator's).
+fn is_request(status: &CaseStatusEventContent) -> bool {
+    status.cpts.is_some() && status.status != CaseStatus::Open
+}
+
 impl CaseRoom {
     /// Applies the rules to the creator's status, with what this device knows (no network).
     pub(crate) async fn apply_rules(
         &self,
         status: CaseStatusEventContent,
     ) -> CaseStatusEventContent {
-        if status.cpts.is_none() {
+        if !is_request(&status) {
             return effective_status(status, None, false);
         }
         let known = self.client.authorities.known_taker(self.room_id());
@@ -377,5 +389,9 @@ mod tests {
             effective_status(request(CaseStatus::Closed), Some(derm()), true).status,
             CaseStatus::Closed
         );
+        // A care team (a CPTS case opened as `Open`) is its coordinator's to move.
+        let team = effective_status(request(CaseStatus::Open), Some(derm()), true);
+        assert_eq!(team.status, CaseStatus::Open);
+        assert_eq!(team.accepted_by, None);
     }
 }

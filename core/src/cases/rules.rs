@@ -115,11 +115,11 @@ pub(crate) fn taker(creator: &UserId, events: &[HistoryEvent]) -> Option<OwnedUs
     let mut invited_by_creator: HashSet<&str> = HashSet::new();
     for event in events {
         match event.event_type.as_str() {
-            MEMBER_TYPE => {
-                if event.membership.as_deref() == Some("invite") && event.sender == creator {
-                    if let Some(invitee) = &event.state_key {
-                        invited_by_creator.insert(invitee.as_str());
-                    }
+            MEMBER_TYPE
+                if event.membership.as_deref() == Some("invite") && event.sender == creator =>
+            {
+                if let Some(invitee) = &event.state_key {
+                    invited_by_creator.insert(invitee.as_str());
                 }
             }
             CASE_CLAIM_TYPE => {

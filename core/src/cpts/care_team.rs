@@ -1,7 +1,7 @@
 //! Shared multi-professional case rooms: a coordinator opens a case for a patient followed by
 //! several professionals of the CPTS (GP, nurse, pharmacist, physiotherapist…). The coordinator
-//! is the room's only admin (power 100); the others write, change the status, and cannot
-//! invite, remove or change the room's settings.
+//! is the room's only admin (power 100) and the only one who changes its status; the others
+//! write, and cannot invite, remove or change the room's settings.
 
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::info;

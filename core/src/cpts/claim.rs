@@ -16,7 +16,7 @@ use matrix_sdk::{
     ruma::{events::SyncStateEvent, OwnedUserId},
     Client, Room, RoomMemberships, RoomState,
 };
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use super::error::{CptsError, Result};
 use crate::{
@@ -146,7 +146,8 @@ async fn routed(room: &Room) -> Vec<OwnedUserId> {
 pub(crate) fn install(client: &Client) {
     client.add_event_handler(
         |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| async move {
-            settle(room).await;
+            // Beside the sync loop: settling reads and writes the room.
+            tokio::spawn(settle(room));
         },
     );
 }
@@ -159,8 +160,16 @@ async fn settle(room: Room) {
     if routed.is_empty() {
         return;
     }
-    let Ok(Some(winner)) = first_claimant(&room).await else {
-        return;
+    let winner = match first_claimant(&room).await {
+        Ok(Some(winner)) => winner,
+        Ok(None) => {
+            debug!(room_id = %room.room_id(), "a claim arrived, none valid yet");
+            return;
+        }
+        Err(e) => {
+            warn!(room_id = %room.room_id(), "claims not read: {e}");
+            return;
+        }
     };
     let Ok(members) = room
         .members(RoomMemberships::INVITE | RoomMemberships::JOIN)
