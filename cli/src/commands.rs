@@ -418,6 +418,9 @@ async fn show(
             MessageKind::Closure { outcome } => ("closure", outcome.clone()),
             MessageKind::UnableToDecrypt { reason } => ("unable_to_decrypt", format!("{reason:?}")),
             MessageKind::Untrusted => ("untrusted", String::new()),
+            MessageKind::Rejected { event_type, reason } => {
+                ("rejected", format!("{event_type} {reason:?}"))
+            }
             MessageKind::Membership { user_id, change } => {
                 ("membership", format!("{user_id} {change}"))
             }
@@ -426,7 +429,13 @@ async fn show(
         };
         if matches!(
             kind,
-            "text" | "photo" | "unable_to_decrypt" | "untrusted" | "advice" | "closure"
+            "text"
+                | "photo"
+                | "unable_to_decrypt"
+                | "untrusted"
+                | "rejected"
+                | "advice"
+                | "closure"
         ) {
             let shown = match kind {
                 "text" => body.clone(),
@@ -434,6 +443,7 @@ async fn show(
                 "closure" => format!("■ case closed: {body}"),
                 "photo" => format!("📷 photo {body}").trim_end().to_owned(),
                 "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),
+                "rejected" => format!("⚠ not believed (breaks the case's rules): {body}"),
                 _ => format!("🔒 (not decryptable: {body})"),
             };
             // Bodies keep their lines; everything else shown is one line.
@@ -605,6 +615,8 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::NotEncrypted => "not_encrypted",
             CaseError::NotInvited => "not_invited",
             CaseError::NotAllowed => "not_allowed",
+            CaseError::UnknownSpecialty => "unknown_specialty",
+            CaseError::RemovalNotConfirmed => "removal_not_confirmed",
             CaseError::InvalidHeader(_) => "invalid_header",
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",
