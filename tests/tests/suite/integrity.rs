@@ -489,3 +489,43 @@ async fn a_received_decompression_bomb_is_refused_before_decoding() {
         "{result:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_removal_sync_has_not_shown_replaces_no_key_and_says_so() {
+    let hs = Homeserver::shared().expect("synapse");
+    let url = hs.url();
+    let gp = Doctor::register(&url, "gp").await;
+    let derm = Doctor::register(&url, "derm").await;
+    let room_id = crate::support::shared_case(&gp, &derm, header_with(&marker("REMOVAL"))).await;
+    let case = case_seen_by(&gp, &room_id).await;
+    eventually("the derm joined at the GP", || async {
+        let members = case.members().await.ok()?;
+        members
+            .iter()
+            .any(|m| {
+                m.user_id.as_str() == derm.user_id
+                    && m.membership == innomed_core::Membership::Joined
+            })
+            .then_some(())
+    })
+    .await;
+    // The GP's phone stops syncing: the homeserver removes the derm, this device cannot see it.
+    gp.client.stop_sync().await;
+    let result = case.remove(&derm.user_id).await;
+    assert!(
+        matches!(result, Err(CaseError::RemovalNotConfirmed)),
+        "{result:?}"
+    );
+    // Once sync runs again, the removal shows on the GP's phone.
+    gp.client.start_sync().await.expect("sync again");
+    eventually("the removal seen by the GP", || async {
+        let members = case.members().await.ok()?;
+        members
+            .iter()
+            .any(|m| {
+                m.user_id.as_str() == derm.user_id && m.membership == innomed_core::Membership::Left
+            })
+            .then_some(())
+    })
+    .await;
+}
