@@ -41,6 +41,16 @@ pub(crate) fn check_declared(declared: Option<u64>, size: PhotoSize) -> Result<(
 /// Checks decrypted bytes: a JPEG, PNG or WebP whose header gives a size within the limits.
 pub(crate) fn check(bytes: &[u8], size: PhotoSize) -> Result<(), PhotoError> {
     let (max_bytes, max_pixels) = limits(size);
+    header(bytes, max_bytes, max_pixels).map(|_| ())
+}
+
+/// Reads only the header of a JPEG, PNG or WebP within `max_bytes` and `max_pixels`: its format
+/// and size. No pixel buffer exists yet (shared by the sanitiser and the received photos).
+pub(crate) fn header(
+    bytes: &[u8],
+    max_bytes: u64,
+    max_pixels: u64,
+) -> Result<(ImageFormat, u32, u32), PhotoError> {
     let length = bytes.len() as u64;
     if length > max_bytes {
         return Err(PhotoError::TooLarge {
@@ -55,9 +65,6 @@ pub(crate) fn check(bytes: &[u8], size: PhotoSize) -> Result<(), PhotoError> {
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
         .map_err(|_| PhotoError::Corrupt)?;
-    if width == 0 || height == 0 {
-        return Err(PhotoError::Corrupt);
-    }
     if u64::from(width) * u64::from(height) > max_pixels {
         return Err(PhotoError::TooManyPixels {
             width,
@@ -65,7 +72,10 @@ pub(crate) fn check(bytes: &[u8], size: PhotoSize) -> Result<(), PhotoError> {
             limit: max_pixels,
         });
     }
-    Ok(())
+    if width == 0 || height == 0 {
+        return Err(PhotoError::Corrupt);
+    }
+    Ok((format, width, height))
 }
 
 #[cfg(test)]

@@ -64,33 +64,14 @@ pub struct SanitizedPhoto {
 
 /// Sanitises `bytes` (JPEG, PNG or WebP) as described in the module documentation.
 pub fn sanitize(bytes: &[u8], options: &SanitizeOptions) -> Result<SanitizedPhoto, PhotoError> {
-    let size = bytes.len() as u64;
-    if size > options.max_input_bytes {
-        return Err(PhotoError::TooLarge {
-            size,
-            limit: options.max_input_bytes,
-        });
-    }
-    let format = match image::guess_format(bytes) {
-        Ok(f @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => f,
-        _ => return Err(PhotoError::UnsupportedFormat),
-    };
-
     // The header alone first: a decompression bomb is refused before any pixel buffer exists.
-    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_dimensions()
-        .map_err(|_| PhotoError::Corrupt)?;
+    let (format, width, height) =
+        super::received::header(bytes, options.max_input_bytes, options.max_pixels)?;
     let too_many = PhotoError::TooManyPixels {
         width,
         height,
         limit: options.max_pixels,
     };
-    if u64::from(width) * u64::from(height) > options.max_pixels {
-        return Err(too_many);
-    }
-    if width == 0 || height == 0 {
-        return Err(PhotoError::Corrupt);
-    }
 
     let refusal = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => too_many.clone(),

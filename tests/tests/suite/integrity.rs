@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use innomed_core::{
-    photos::MAX_RECEIVED_PIXELS, CaseError, CaseStatus, CptsError, MessageKind, MessageRef,
-    PhotoError, PhotoSize, Rejection,
+    photos::MAX_RECEIVED_PIXELS, CaseError, CaseRoom, CaseStatus, CptsError, Membership,
+    MessageKind, MessageRef, PhotoError, PhotoSize, Rejection,
 };
 use innomed_harness::{http, Homeserver};
 use matrix_sdk::ruma::{OwnedRoomId, RoomId};
@@ -29,34 +29,13 @@ struct Hostile {
 
 impl Hostile {
     async fn register(hs_url: &str) -> Self {
-        use matrix_sdk::ruma::api::client::{account::register, uiaa};
         let dir = tempfile::tempdir().expect("dir");
-        let client = matrix_sdk::Client::builder()
-            .homeserver_url(hs_url)
-            .sqlite_store(dir.path(), None)
-            .build()
-            .await
-            .expect("foreign client");
-        let mut request = register::v3::Request::new();
-        request.username = Some(format!("hostile-{}", marker("")));
-        request.password = Some(crate::support::PASSWORD.to_owned());
-        request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
-        client
-            .matrix_auth()
-            .register(request)
-            .await
-            .expect("registered");
+        let client = crate::support::raw_client(hs_url, dir.path(), "hostile").await;
         client
             .encryption()
             .bootstrap_cross_signing(None)
             .await
             .expect("cross-signing identity");
-        let syncing = client.clone();
-        tokio::spawn(async move {
-            let _ = syncing
-                .sync(matrix_sdk::config::SyncSettings::default())
-                .await;
-        });
         let user_id = client.user_id().expect("user id").to_string();
         let token = client.access_token().expect("token");
         Self {
@@ -96,6 +75,18 @@ impl Hostile {
             .await
             .expect("sent encrypted");
     }
+}
+
+/// Waits until `case`, as its doctor's device sees it, has `user` with `membership`.
+async fn wait_membership(case: &CaseRoom, user: &str, membership: Membership, what: &str) {
+    eventually(what, || async {
+        let members = case.members().await.ok()?;
+        members
+            .iter()
+            .any(|m| m.user_id.as_str() == user && m.membership == membership)
+            .then_some(())
+    })
+    .await;
 }
 
 fn state_path(room_id: &str, event_type: &str, state_key: &str) -> String {
@@ -396,15 +387,12 @@ async fn history_is_never_shared_again_after_a_decline() {
         .decline()
         .await
         .expect("declined");
-    eventually("the decline at the GP", || async {
-        let members = case.members().await.ok()?;
-        members
-            .iter()
-            .any(|m| {
-                m.user_id.as_str() == derm.user_id && m.membership == innomed_core::Membership::Left
-            })
-            .then_some(())
-    })
+    wait_membership(
+        &case,
+        &derm.user_id,
+        Membership::Left,
+        "the decline at the GP",
+    )
     .await;
     // What the GP writes while the dermatologist is out of the case, then the second
     // invitation (which carries no history).
@@ -423,7 +411,7 @@ async fn history_is_never_shared_again_after_a_decline() {
     case.invite(&derm.user_id).await.expect("invited again");
     let again = eventually("the second invitation", || async {
         let case = derm.client.case(&room_id).ok()?;
-        (case.membership() == innomed_core::Membership::Invited).then_some(case)
+        (case.membership() == Membership::Invited).then_some(case)
     })
     .await;
     again.accept().await.expect("accepted");
@@ -498,16 +486,12 @@ async fn a_removal_sync_has_not_shown_replaces_no_key_and_says_so() {
     let derm = Doctor::register(&url, "derm").await;
     let room_id = crate::support::shared_case(&gp, &derm, header_with(&marker("REMOVAL"))).await;
     let case = case_seen_by(&gp, &room_id).await;
-    eventually("the derm joined at the GP", || async {
-        let members = case.members().await.ok()?;
-        members
-            .iter()
-            .any(|m| {
-                m.user_id.as_str() == derm.user_id
-                    && m.membership == innomed_core::Membership::Joined
-            })
-            .then_some(())
-    })
+    wait_membership(
+        &case,
+        &derm.user_id,
+        Membership::Joined,
+        "the derm joined at the GP",
+    )
     .await;
     // The GP's phone stops syncing: the homeserver removes the derm, this device cannot see it.
     gp.client.stop_sync().await;
@@ -518,14 +502,11 @@ async fn a_removal_sync_has_not_shown_replaces_no_key_and_says_so() {
     );
     // Once sync runs again, the removal shows on the GP's phone.
     gp.client.start_sync().await.expect("sync again");
-    eventually("the removal seen by the GP", || async {
-        let members = case.members().await.ok()?;
-        members
-            .iter()
-            .any(|m| {
-                m.user_id.as_str() == derm.user_id && m.membership == innomed_core::Membership::Left
-            })
-            .then_some(())
-    })
+    wait_membership(
+        &case,
+        &derm.user_id,
+        Membership::Left,
+        "the removal seen by the GP",
+    )
     .await;
 }

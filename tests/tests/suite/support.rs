@@ -93,6 +93,34 @@ pub fn header_with(marker: &str) -> NewCase {
     }
 }
 
+/// A plain matrix-sdk client on a fresh account (`prefix-…`), syncing: a foreign or old client
+/// that follows none of Innomed's rules.
+pub async fn raw_client(hs_url: &str, dir: &std::path::Path, prefix: &str) -> matrix_sdk::Client {
+    use matrix_sdk::ruma::api::client::{account::register, uiaa};
+    let client = matrix_sdk::Client::builder()
+        .homeserver_url(hs_url)
+        .sqlite_store(dir, None)
+        .build()
+        .await
+        .expect("raw client");
+    let mut request = register::v3::Request::new();
+    request.username = Some(format!("{prefix}-{}", marker("")));
+    request.password = Some(PASSWORD.to_owned());
+    request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
+    client
+        .matrix_auth()
+        .register(request)
+        .await
+        .expect("registered and logged in");
+    let syncing = client.clone();
+    tokio::spawn(async move {
+        let _ = syncing
+            .sync(matrix_sdk::config::SyncSettings::default())
+            .await;
+    });
+    client
+}
+
 /// Polls `check` until it returns `Some`, or panics after `WAIT` with `what`.
 pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
 where

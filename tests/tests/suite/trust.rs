@@ -221,29 +221,7 @@ async fn a_removed_colleague_cannot_read_what_was_sent_after_even_once_back() {
 
 /// An account that never set up cross-signing (an old client): its devices are "legacy".
 async fn legacy_client(hs_url: &str, dir: &std::path::Path) -> matrix_sdk::Client {
-    use matrix_sdk::ruma::api::client::{account::register, uiaa};
-    let client = matrix_sdk::Client::builder()
-        .homeserver_url(hs_url)
-        .sqlite_store(dir, None)
-        .build()
-        .await
-        .expect("legacy client");
-    let mut request = register::v3::Request::new();
-    request.username = Some(format!("legacy-{}", marker("")));
-    request.password = Some(crate::support::PASSWORD.to_owned());
-    request.auth = Some(uiaa::AuthData::Dummy(uiaa::Dummy::new()));
-    client
-        .matrix_auth()
-        .register(request)
-        .await
-        .expect("registered and logged in");
-    let syncing = client.clone();
-    tokio::spawn(async move {
-        let _ = syncing
-            .sync(matrix_sdk::config::SyncSettings::default())
-            .await;
-    });
-    client
+    crate::support::raw_client(hs_url, dir, "legacy").await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
