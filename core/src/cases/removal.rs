@@ -22,10 +22,16 @@ impl CaseRoom {
     pub async fn remove(&self, user_id: &str) -> Result<()> {
         let user_id =
             crate::account::parse_user_id(user_id).map_err(|_| CaseError::InvalidUserId)?;
-        self.room
-            .kick_user(&user_id, None)
-            .await
-            .map_err(|e| CaseError::from_sdk(&e))?;
+        if let Err(e) = self.room.kick_user(&user_id, None).await {
+            // Removed already (a first try that sync had not confirmed): wait for sync again.
+            let gone = matches!(
+                e.client_api_error_kind(),
+                Some(matrix_sdk::ruma::api::error::ErrorKind::Forbidden)
+            ) && self.was_member(&user_id).await;
+            if !gone {
+                return Err(CaseError::from_sdk(&e));
+            }
+        }
         // Room keys go to the members in the local state: wait until sync has seen the removal
         // (bounded), so the next key is not shared with the removed doctor's devices. A key
         // replaced before that would go to them again: nothing is rotated, and the doctor is
