@@ -11,7 +11,7 @@ use std::{
 use matrix_sdk::{
     ruma::{
         events::{SyncMessageLikeEvent, SyncStateEvent},
-        OwnedRoomId, OwnedUserId, RoomId,
+        OwnedRoomId, OwnedUserId, RoomId, UserId,
     },
     Client, Room,
 };
@@ -41,7 +41,14 @@ pub(crate) struct CaseRules {
 pub(crate) struct Authorities {
     takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
     uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
+    /// When each request without a known taker last had its claims read (lists poll it).
+    looked: Arc<RwLock<HashMap<OwnedRoomId, std::time::Instant>>>,
 }
+
+/// How often a request that nobody has taken has its claims read again for the lists (sliding
+/// sync may skip a claim event when several events arrive at once, so the handlers alone are
+/// not enough).
+const TAKER_LOOK_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Authorities {
     /// What is known now, without any I/O (for mapping timeline items).
@@ -135,6 +142,24 @@ impl Authorities {
             }
         }
         Ok(self.refresh(room).await?.taker)
+    }
+
+    /// The taker, reading the claims at most every few seconds while nobody has taken it.
+    pub(crate) async fn taker_throttled(&self, room: &Room) -> Result<Option<OwnedUserId>> {
+        if let Some(taker) = self.known_taker(room.room_id()) {
+            return Ok(Some(taker));
+        }
+        let now = std::time::Instant::now();
+        let recent = read(&self.looked)
+            .get(room.room_id())
+            .is_some_and(|at| now.duration_since(*at) < TAKER_LOOK_INTERVAL);
+        if recent {
+            return Ok(None);
+        }
+        if let Ok(mut looked) = self.looked.write() {
+            looked.insert(room.room_id().to_owned(), now);
+        }
+        self.taker(room).await
     }
 
     fn known_taker(&self, room_id: &RoomId) -> Option<OwnedUserId> {
@@ -232,9 +257,12 @@ async fn answered(room: &Room) -> bool {
 
 /// The status every member sees: what the creator wrote, moved on by what the rules establish
 /// (a valid claim means accepted, the taker's advice answered), never by what another member
-/// wrote. The taker named in it is the rules' taker.
+/// wrote. The taker named in it is the rules' taker; on a device that has not read the claims
+/// yet, the creator's own record of the taker stands in (never the creator himself), for the
+/// lists only: advice and report always ask the rules.
 pub(crate) fn effective_status(
     mut status: CaseStatusEventContent,
+    creator: Option<&UserId>,
     taker: Option<OwnedUserId>,
     answered: bool,
 ) -> CaseStatusEventContent {
@@ -243,6 +271,12 @@ pub(crate) fn effective_status(
         status.accepted_by = None;
         return status;
     }
+    let recorded = status
+        .accepted_by
+        .take()
+        .filter(|_| matches!(status.status, CaseStatus::Accepted | CaseStatus::Answered))
+        .filter(|t| creator.is_some_and(|c| c != t.as_str()));
+    let taker = taker.or(recorded);
     status.status = match (status.status, &taker, answered) {
         (CaseStatus::Closed, ..) => CaseStatus::Closed,
         (_, None, _) => CaseStatus::Requested,
@@ -266,7 +300,7 @@ impl CaseRoom {
         status: CaseStatusEventContent,
     ) -> CaseStatusEventContent {
         if !is_request(&status) {
-            return effective_status(status, None, false);
+            return effective_status(status, None, None, false);
         }
         let known = self.client.authorities.known_taker(self.room_id());
         let taker = match known {
@@ -275,7 +309,13 @@ impl CaseRoom {
                 .await
                 .and_then(|b| OwnedUserId::try_from(String::from_utf8_lossy(&b).as_ref()).ok()),
         };
-        effective_status(status, taker, answered(&self.room).await)
+        let creator = rules::creator(&self.room);
+        effective_status(
+            status,
+            creator.as_deref(),
+            taker,
+            answered(&self.room).await,
+        )
     }
 
     /// The rules of this case, read again from its history.
@@ -371,26 +411,40 @@ mod tests {
 
     #[test]
     fn a_request_moves_only_with_the_rules() {
-        let requested = effective_status(request(CaseStatus::Requested), None, false);
+        let gp = OwnedUserId::try_from("@gp:innomed.test").expect("user id");
+        let creator = Some(gp.as_ref());
+        let requested = effective_status(request(CaseStatus::Requested), creator, None, false);
         assert_eq!(requested.status, CaseStatus::Requested);
         // The creator's stale "requested" and a valid claim: accepted, by the taker.
-        let accepted = effective_status(request(CaseStatus::Requested), Some(derm()), false);
+        let accepted =
+            effective_status(request(CaseStatus::Requested), creator, Some(derm()), false);
         assert_eq!(accepted.status, CaseStatus::Accepted);
         assert_eq!(accepted.accepted_by, Some(derm()));
-        let answered = effective_status(request(CaseStatus::Accepted), Some(derm()), true);
+        let answered = effective_status(request(CaseStatus::Accepted), creator, Some(derm()), true);
         assert_eq!(answered.status, CaseStatus::Answered);
-        // Without a valid claim nothing is accepted or answered, whatever is written.
-        let mut forged = request(CaseStatus::Answered);
-        forged.accepted_by = Some(derm());
-        let forged = effective_status(forged, None, true);
-        assert_eq!(forged.status, CaseStatus::Requested);
-        assert_eq!(forged.accepted_by, None);
+        // Before this device read the claims, the creator's record of the taker stands in...
+        let mut recorded = request(CaseStatus::Accepted);
+        recorded.accepted_by = Some(derm());
+        let recorded = effective_status(recorded, creator, None, false);
+        assert_eq!(recorded.status, CaseStatus::Accepted);
+        assert_eq!(recorded.accepted_by, Some(derm()));
+        // ...but never naming the creator, and the rules' taker wins over it.
+        let mut himself = request(CaseStatus::Answered);
+        himself.accepted_by = Some(gp.clone());
+        let himself = effective_status(himself, creator, None, true);
+        assert_eq!(himself.status, CaseStatus::Requested);
+        assert_eq!(himself.accepted_by, None);
+        let other = OwnedUserId::try_from("@other:innomed.test").expect("user id");
+        let mut overruled = request(CaseStatus::Accepted);
+        overruled.accepted_by = Some(other);
+        let overruled = effective_status(overruled, creator, Some(derm()), false);
+        assert_eq!(overruled.accepted_by, Some(derm()));
         assert_eq!(
-            effective_status(request(CaseStatus::Closed), Some(derm()), true).status,
+            effective_status(request(CaseStatus::Closed), creator, Some(derm()), true).status,
             CaseStatus::Closed
         );
         // A care team (a CPTS case opened as `Open`) is its coordinator's to move.
-        let team = effective_status(request(CaseStatus::Open), Some(derm()), true);
+        let team = effective_status(request(CaseStatus::Open), creator, Some(derm()), true);
         assert_eq!(team.status, CaseStatus::Open);
         assert_eq!(team.accepted_by, None);
     }

@@ -22,7 +22,7 @@ use matrix_sdk::{
     Room, RoomState,
 };
 use matrix_sdk_base::RoomInfoNotableUpdateReasons;
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use self::error::Result;
 pub(crate) use self::{
@@ -109,7 +109,16 @@ impl CaseRoom {
             },
         };
         match status {
-            Some(status) => Ok(Some(self.apply_rules(status).await)),
+            Some(status) => {
+                // Sliding sync may skip a claim event: the claims are read again (now and then)
+                // while this device knows no taker.
+                if status.cpts.is_some() && status.status != CaseStatus::Open {
+                    if let Err(e) = self.client.authorities.taker_throttled(&self.room).await {
+                        debug!(room_id = %self.room_id(), "claims not read: {e}");
+                    }
+                }
+                Ok(Some(self.apply_rules(status).await))
+            }
             None => Ok(None),
         }
     }
@@ -173,7 +182,13 @@ impl CaseRoom {
     /// decisions that must not act on a stale copy (inviting into a case that was just closed).
     pub(crate) async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
         match fetch_status_of(&self.room).await? {
-            Some(status) => Ok(Some(self.apply_rules(status).await)),
+            Some(status) => {
+                // The claims are read now too, so the rules' taker is the one applied.
+                if status.cpts.is_some() && status.status != CaseStatus::Open {
+                    self.client.authorities.taker(&self.room).await?;
+                }
+                Ok(Some(self.apply_rules(status).await))
+            }
             None => Ok(None),
         }
     }

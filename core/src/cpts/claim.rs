@@ -78,6 +78,8 @@ impl CaseRoom {
         if first_claimant(&self.room).await?.as_ref() != Some(&own) {
             return self.step_back().await;
         }
+        // Kept on this device: the next process knows the taker without reading the claims.
+        self.taker().await?;
         info!(room_id = %self.room_id(), "request taken");
         Ok(())
     }

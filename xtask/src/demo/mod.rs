@@ -235,9 +235,6 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
         DERM_ANSWER,
         Some(&first_message),
     )?;
-    let answered = ["status", "--case", room_id.as_str(), "--set", "answered"];
-    innomed.json(&derm, &answered)?;
-    result("Dr Benali marks the case answered");
 
     section("Dr Martin reads the answer");
     let gp_view = innomed.text(&gp, &["show", "--case", &room_id, "--wait-messages", "3"])?;
@@ -248,6 +245,10 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
                 .to_owned(),
         );
     }
+    // Only the doctor who opened the case changes its status.
+    let answered = ["status", "--case", room_id.as_str(), "--set", "answered"];
+    innomed.json(&gp, &answered)?;
+    result("Dr Martin marks the case answered (only he may: he opened it)");
 
     cpts::step(innomed, hs, &gp, &derm)?;
 

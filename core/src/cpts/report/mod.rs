@@ -80,8 +80,9 @@ impl CaseRoom {
         if crate::cases::creator_of(&self.room).as_ref() != Some(&own) {
             return Err(CptsError::NotAllowed);
         }
-        // Answered: the taker's advice was decrypted on this device (or the status says so).
-        if status.status != CaseStatus::Answered {
+        // Answered, or accepted with the taker's advice still to be decrypted on this device (a
+        // process that just started may not have seen it yet): the advice is looked for below.
+        if !matches!(status.status, CaseStatus::Accepted | CaseStatus::Answered) {
             return Err(CptsError::WrongStatus);
         }
         // The expert is whoever made the first valid claim, whatever the status says.
@@ -108,7 +109,14 @@ impl CaseRoom {
             });
             match found {
                 Some((advice, at)) => break (messages, advice, at),
-                None if tokio::time::Instant::now() >= deadline => return Err(CptsError::NoAdvice),
+                // Not answered yet is a step too early; answered without the advice here is
+                // an advice this device cannot read.
+                None if tokio::time::Instant::now() >= deadline => {
+                    return Err(match status.status {
+                        CaseStatus::Answered => CptsError::NoAdvice,
+                        _ => CptsError::WrongStatus,
+                    })
+                }
                 None => tokio::time::sleep(std::time::Duration::from_millis(250)).await,
             }
         };
