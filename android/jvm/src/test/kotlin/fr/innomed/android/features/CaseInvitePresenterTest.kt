@@ -29,6 +29,7 @@ class CaseInvitePresenterTest {
 
     private fun TestScope.open(details: CaseDetails = details(room)): CasePresenter {
         cases.rows.value = listOf(row("case"))
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details) }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = GP))
         return CasePresenter(backgroundScope, room, GP, cases, conversations, FakeRequestService(), discardPhoto = {})

@@ -43,6 +43,7 @@ class CasePhotosPresenterTest {
 
     private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: TimelineEntry): CasePresenter {
         cases.rows.value = listOf(row("case"))
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details(room)) }
         conversations.entries(room).value = listOf(message(GP, MessageContent.Header(header), me)) + more
         return CasePresenter(backgroundScope, room, me, cases, conversations, FakeRequestService(), discarded::add)

@@ -44,6 +44,7 @@ class CasePresenterTest {
         cases.rows.value = listOf(row("case", membership = membership, isRequest = invitedToRequest || details.isRequest))
         var current = details
         cases.detailsResult = { Outcome.Success(current) }
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
         return CasePresenter(backgroundScope, room, me, cases, conversations, requests, discarded::add).also { runCurrent() }

@@ -41,6 +41,8 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.UnknownUser -> ErrorText(R.string.error_unknown_user)
     CaseError.NotCrossSigned -> ErrorText(R.string.error_not_cross_signed)
     is CaseError.InvalidHeader -> ErrorText(R.string.error_invalid_field, field)
+    CaseError.UnknownSpecialty -> ErrorText(R.string.error_case_unknown_specialty)
+    CaseError.RemovalNotConfirmed -> ErrorText(R.string.error_removal_not_confirmed)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
 }

@@ -58,6 +58,8 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.UnknownUser -> CaseError.UnknownUser
     is CaseException.NotCrossSigned -> CaseError.NotCrossSigned
     is CaseException.InvalidHeader -> CaseError.InvalidHeader(e.field)
+    is CaseException.UnknownSpecialty -> CaseError.UnknownSpecialty
+    is CaseException.RemovalNotConfirmed -> CaseError.RemovalNotConfirmed
     is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
 }

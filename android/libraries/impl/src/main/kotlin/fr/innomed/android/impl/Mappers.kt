@@ -10,6 +10,8 @@ import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.DeadlineBadge
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Unvouched
+import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.Profession
@@ -19,6 +21,8 @@ import fr.innomed.android.api.requests.InPerson
 import fr.innomed.sdk.CaseStatusInfo
 import fr.innomed.sdk.CaseSummary
 import fr.innomed.sdk.MemberEntry
+import fr.innomed.sdk.Unvouched as SdkUnvouched
+import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
 import fr.innomed.sdk.Advice as SdkAdvice
 import fr.innomed.sdk.AgeBand as SdkAgeBand
 import fr.innomed.sdk.CaseHeader as SdkCaseHeader
@@ -40,6 +44,14 @@ internal fun SdkUrgency.toApi() = Urgency.valueOf(name)
 internal fun Urgency.toSdk() = SdkUrgency.valueOf(name)
 
 internal fun SdkMembership.toApi() = Membership.valueOf(name)
+
+internal fun SdkUnvouchedMember.toApi() = UnvouchedMember(
+    userId = UserId(userId),
+    reason = when (reason) {
+        SdkUnvouched.NOT_INVITED_BY_MEMBER -> Unvouched.NOT_INVITED_BY_MEMBER
+        SdkUnvouched.NO_CROSS_SIGNING -> Unvouched.NO_CROSS_SIGNING
+    },
+)
 
 internal fun SdkCaseHeader.toApi() = CaseHeader(
     patientLabel = patientLabel,

@@ -9,6 +9,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.NewCase
+import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
 import fr.innomed.sdk.CaseRoom
@@ -83,6 +84,9 @@ class RustCaseService internal constructor(
 
     override suspend fun setStatus(roomId: RoomId, status: CaseStatus): Outcome<Unit, CaseError> =
         attempt(::caseError) { room(roomId).use { it.setStatus(status.toSdk()) } }
+
+    override suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError> =
+        attempt(::caseError) { room(roomId).use { room -> room.unvouchedMembers().map { it.toApi() } } }
 
     private fun room(roomId: RoomId): CaseRoom = client.case(roomId.value)
 }

@@ -3,11 +3,14 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.RejectedEvent
+import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
 import fr.innomed.sdk.CaseMessage
 import fr.innomed.sdk.MessageKind
+import fr.innomed.sdk.Rejection
 import fr.innomed.sdk.TimelineItem
 import fr.innomed.sdk.SendState as SdkSendState
 
@@ -48,8 +51,25 @@ internal fun MessageKind.toContent(): MessageContent = when (this) {
     is MessageKind.Membership -> MessageContent.MembershipChange(UserId(userId), change)
     is MessageKind.UnableToDecrypt -> MessageContent.Unreadable(UnreadableReason.valueOf(reason.name))
     MessageKind.Untrusted -> MessageContent.Untrusted
+    // Only the kind of event and the reason cross: the rejected content is never shown.
+    is MessageKind.Rejected -> MessageContent.Rejected(rejectedEvent(eventType), reason.toApi())
     MessageKind.Redacted -> MessageContent.Redacted
     is MessageKind.Other -> MessageContent.Unsupported
+}
+
+/** The case events the core judges (`fr.innomed.case.*`, the wire types of `core/src/cases/events.rs`). */
+internal fun rejectedEvent(eventType: String): RejectedEvent = when (eventType) {
+    "fr.innomed.case.header" -> RejectedEvent.HEADER
+    "fr.innomed.case.advice" -> RejectedEvent.ADVICE
+    "fr.innomed.case.closure" -> RejectedEvent.CLOSURE
+    else -> RejectedEvent.OTHER
+}
+
+internal fun Rejection.toApi(): RejectionReason = when (this) {
+    Rejection.NOT_FROM_CREATOR -> RejectionReason.NOT_FROM_CREATOR
+    Rejection.NOT_FROM_TAKER -> RejectionReason.NOT_FROM_TAKER
+    Rejection.HEADER_ALREADY_GIVEN -> RejectionReason.HEADER_ALREADY_GIVEN
+    Rejection.MALFORMED -> RejectionReason.MALFORMED
 }
 
 internal fun SdkSendState.toApi(): SendState = when (this) {

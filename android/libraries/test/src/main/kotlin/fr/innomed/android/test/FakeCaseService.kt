@@ -9,6 +9,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.NewCase
+import fr.innomed.android.api.cases.UnvouchedMember
 import kotlinx.coroutines.flow.MutableStateFlow
 
 /** The case list is in memory ([rows]); the actions are scripted and recorded. */
@@ -28,6 +29,7 @@ class FakeCaseService : CaseService {
     var createResult: suspend (NewCase) -> Outcome<RoomId, CaseError> = { notScripted("create") }
     var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
     var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
+    var unvouchedResult: suspend (RoomId) -> Outcome<List<UnvouchedMember>, CaseError> = { notScripted("unvouchedMembers") }
 
     override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
 
@@ -42,6 +44,8 @@ class FakeCaseService : CaseService {
 
     override suspend fun setStatus(roomId: RoomId, status: CaseStatus) =
         setStatusResult(roomId, status).also { statuses.add(roomId to status) }
+
+    override suspend fun unvouchedMembers(roomId: RoomId) = unvouchedResult(roomId)
 
     /** Replaces one row (by room id), as a sync update would. */
     fun update(roomId: RoomId, change: (CaseRow) -> CaseRow) {

@@ -80,6 +80,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                 details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
             }
         }
+        UnvouchedBanner(state.unvouched, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         ActionBar(state, onEvent)
         if (CaseAction.ADVISE in state.actions) AdviceForm(state, onEvent)
         if (CaseAction.CLOSE_WITH_REPORT in state.actions) {

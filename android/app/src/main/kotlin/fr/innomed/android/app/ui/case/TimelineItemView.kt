@@ -15,6 +15,8 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.RejectedEvent
+import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
@@ -88,6 +90,11 @@ private fun ContentView(content: MessageContent) {
         is MessageContent.MembershipChange -> Text(stringResource(R.string.timeline_membership, content.userId.value, content.change))
         is MessageContent.Unreadable -> Text(stringResource(unreadable(content.reason)), style = MaterialTheme.typography.bodySmall)
         MessageContent.Untrusted -> Text(stringResource(R.string.timeline_untrusted), color = MaterialTheme.colorScheme.error)
+        // Only that it was not taken into account, and why: never what it says.
+        is MessageContent.Rejected -> {
+            Text(stringResource(rejectedTitle(content.what)), color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.titleSmall)
+            Text(stringResource(rejectedReason(content.reason)), style = MaterialTheme.typography.bodySmall)
+        }
         MessageContent.Redacted -> Text(stringResource(R.string.timeline_redacted))
         MessageContent.Unsupported -> Text(stringResource(R.string.timeline_unsupported))
     }
@@ -100,4 +107,18 @@ private fun unreadable(reason: UnreadableReason): Int = when (reason) {
     UnreadableReason.NO_BACKUP -> R.string.unreadable_no_backup
     UnreadableReason.SENDER_NOT_TRUSTED -> R.string.unreadable_sender_not_trusted
     UnreadableReason.WITHHELD -> R.string.unreadable_withheld
+}
+
+private fun rejectedTitle(what: RejectedEvent): Int = when (what) {
+    RejectedEvent.HEADER -> R.string.rejected_header
+    RejectedEvent.ADVICE -> R.string.rejected_advice
+    RejectedEvent.CLOSURE -> R.string.rejected_closure
+    RejectedEvent.OTHER -> R.string.rejected_other
+}
+
+private fun rejectedReason(reason: RejectionReason): Int = when (reason) {
+    RejectionReason.NOT_FROM_CREATOR -> R.string.rejected_not_from_creator
+    RejectionReason.NOT_FROM_TAKER -> R.string.rejected_not_from_taker
+    RejectionReason.HEADER_ALREADY_GIVEN -> R.string.rejected_header_already_given
+    RejectionReason.MALFORMED -> R.string.rejected_malformed
 }

@@ -16,6 +16,7 @@ import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.architecture.Presenter
 import java.io.File
+import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -47,6 +48,10 @@ class CasePresenter(
     override val state: StateFlow<CaseState> = mutableState.asStateFlow()
     private val photos = CasePhotos(scope, roomId, conversations, discardPhoto, mutableState)
     private var timelineJob: Job? = null
+    /** Membership lines in the timeline when the members were last checked; -1: check again. */
+    @Volatile private var membershipsChecked = -1
+    /** The latest check: an older answer arriving late does not replace a newer one. */
+    private val memberCheck = AtomicInteger()
     @Volatile private var invitedToRequest = false
 
     init {
@@ -145,6 +150,7 @@ class CasePresenter(
                 conversations.timeline(roomId).collect { items ->
                     val before = mutableState.value.items.size
                     mutableState.update { derive(it.copy(items = items)) }
+                    checkMembers(items)
                     // Restarted after a gap: bring the earlier messages back.
                     if (items.size < before) launch { conversations.loadHistory(roomId) }
                     if (items.lastOrNull() != newest) {
@@ -156,6 +162,26 @@ class CasePresenter(
                 }
             } catch (e: ConversationUnavailableException) {
                 mutableState.update { it.copy(error = CaseScreenError.Message(e.error)) }
+            }
+        }
+    }
+
+    /**
+     * Asks who nobody can vouch for when the case is first shown and whenever a membership line
+     * comes or goes (a join, a forced join, an invitation). A failed check keeps the last
+     * list and is tried again at the next timeline update.
+     */
+    private fun CoroutineScope.checkMembers(items: List<TimelineEntry>) {
+        val memberships = items.count { (it as? TimelineEntry.Message)?.content is MessageContent.MembershipChange }
+        if (memberships == membershipsChecked) return
+        membershipsChecked = memberships
+        val check = memberCheck.incrementAndGet()
+        launch {
+            val found = cases.unvouchedMembers(roomId)
+            if (check != memberCheck.get()) return@launch
+            when (found) {
+                is Outcome.Success -> mutableState.update { it.copy(unvouched = found.value) }
+                is Outcome.Failure -> membershipsChecked = -1
             }
         }
     }

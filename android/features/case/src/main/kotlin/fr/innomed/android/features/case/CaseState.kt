@@ -6,6 +6,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.TimelineEntry
@@ -77,7 +78,7 @@ data class CaseState(
     val items: List<TimelineEntry> = emptyList(),
     /** The decrypted header, from the timeline. */
     val header: CaseHeader? = null,
-    /** Who sent the header: the GP who opened the case. */
+    /** Who sent the header: the doctor who opened the case (the core rejects a header from anyone else). */
     val requester: UserId? = null,
     val role: CaseRole = CaseRole.UNKNOWN,
     val actions: Set<CaseAction> = emptySet(),
@@ -99,6 +100,8 @@ data class CaseState(
     val photos: CasePhotosState = CasePhotosState(),
     /** The invite dialog, while open. */
     val invite: InviteDialog? = null,
+    /** Members nobody can vouch for, as last checked (the screen warns about them). */
+    val unvouched: List<UnvouchedMember> = emptyList(),
 ) {
     val canSend: Boolean get() = composerEnabled && !sending && composer.isNotBlank()
 

@@ -81,6 +81,18 @@ data class NewCase(
     val urgency: Urgency,
 )
 
+/** Why nobody can vouch for a member of a case. */
+enum class Unvouched {
+    /** Joined without an invitation from a member of the case (a server administrator's doing, or a member's). */
+    NOT_INVITED_BY_MEMBER,
+
+    /** Has no cross-signing identity: their devices cannot be told apart from an impostor's. */
+    NO_CROSS_SIGNING,
+}
+
+/** A member of a case nobody can vouch for: the case screen warns about them. */
+data class UnvouchedMember(val userId: UserId, val reason: Unvouched)
+
 sealed interface CaseError {
     data object NotFound : CaseError
 
@@ -102,6 +114,12 @@ sealed interface CaseError {
 
     /** A header field the core refused (`patient_label`, `question`…). */
     data class InvalidHeader(val field: String) : CaseError
+
+    /** The specialty is not a code of the fixed list. */
+    data object UnknownSpecialty : CaseError
+
+    /** The homeserver has not confirmed the removal yet: nothing changed, try again. */
+    data object RemovalNotConfirmed : CaseError
 
     data object HomeserverUnreachable : CaseError
 

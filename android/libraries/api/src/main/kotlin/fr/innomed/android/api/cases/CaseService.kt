@@ -24,6 +24,15 @@ interface CaseService {
     /** Invites a colleague, who can read what was sent before. */
     suspend fun invite(roomId: RoomId, userId: UserId): Outcome<Unit, CaseError>
 
-    /** Marks a case between colleagues answered or closed (any member may). */
+    /**
+     * Marks a case between colleagues answered or closed. Only the doctor who opened it may
+     * ([CaseError.NotAllowed] for anyone else; the homeserver refuses too).
+     */
     suspend fun setStatus(roomId: RoomId, status: CaseStatus): Outcome<Unit, CaseError>
+
+    /**
+     * Members nobody can vouch for (joined without a member's invitation, or without a
+     * cross-signing identity); their messages show as untrusted. Asks the homeserver.
+     */
+    suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError>
 }

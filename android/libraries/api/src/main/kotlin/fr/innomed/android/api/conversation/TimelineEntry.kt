@@ -66,8 +66,17 @@ sealed interface MessageContent {
     /** Not decryptable on this device (yet), and why. */
     data class Unreadable(val reason: UnreadableReason) : MessageContent
 
-    /** Arrived unencrypted in an encrypted case: never shown as a colleague's words. */
+    /**
+     * Nobody can vouch for it (arrived unencrypted, from a device its owner did not sign, or from
+     * a member nobody of the case invited): never shown as a colleague's words.
+     */
     data object Untrusted : MessageContent
+
+    /**
+     * A header, advice or closure that breaks the case's rules (sent by a member who may not
+     * send it, or malformed): shown only as a flagged line, never its content.
+     */
+    data class Rejected(val what: RejectedEvent, val reason: RejectionReason) : MessageContent
 
     data object Redacted : MessageContent
 
@@ -82,6 +91,31 @@ enum class UnreadableReason {
     NO_BACKUP,
     SENDER_NOT_TRUSTED,
     WITHHELD,
+}
+
+/** Which case event was not taken into account. */
+enum class RejectedEvent {
+    HEADER,
+    ADVICE,
+    CLOSURE,
+
+    /** Another case event (a type this app does not know). */
+    OTHER,
+}
+
+/** Why a case event was not taken into account. */
+enum class RejectionReason {
+    /** Only the doctor who opened the case writes its header and closes it. */
+    NOT_FROM_CREATOR,
+
+    /** Only the specialist who took the request gives the advice. */
+    NOT_FROM_TAKER,
+
+    /** The case already has its header: a later one does not replace it. */
+    HEADER_ALREADY_GIVEN,
+
+    /** Its content does not follow the format (missing, unknown or oversized fields). */
+    MALFORMED,
 }
 
 sealed interface SendState {
