@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.conversation.MessageContent
@@ -138,8 +139,9 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `a case between colleagues can be marked answered then closed, which ends the composer`() = runTest {
-        val presenter = open(DERM, details(room))
+    fun `the doctor who opened a case between colleagues marks it answered then closes it, which ends the composer`() = runTest {
+        val presenter = open(GP, details(room))
+        assertEquals(CaseRole.REQUESTER, presenter.state.value.role)
         assertEquals(setOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE), presenter.state.value.actions)
         assertTrue(presenter.state.value.composerEnabled)
         presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
@@ -150,6 +152,29 @@ class CasePresenterTest {
         assertEquals(listOf(CaseStatus.ANSWERED, CaseStatus.CLOSED), cases.statuses.all.map { it.second })
         assertTrue(presenter.state.value.actions.isEmpty())
         assertFalse(presenter.state.value.composerEnabled)
+    }
+
+    @Test
+    fun `a colleague who did not open the case may neither mark it answered nor close it`() = runTest {
+        val presenter = open(DERM, details(room))
+        assertEquals(CaseRole.MEMBER, presenter.state.value.role)
+        assertTrue(presenter.state.value.actions.isEmpty())
+        presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
+        presenter.onEvent(CaseEvent.Act(CaseAction.CLOSE))
+        runCurrent()
+        assertTrue(cases.statuses.all.isEmpty(), "nothing is sent")
+        assertTrue(presenter.state.value.composerEnabled, "the colleague still writes")
+        assertTrue(open(DERM, details(room, status = CaseStatus.ANSWERED)).state.value.actions.isEmpty())
+    }
+
+    @Test
+    fun `a status change the core refuses is said`() = runTest {
+        val presenter = open(GP, details(room))
+        cases.setStatusResult = { _, _ -> Outcome.Failure(CaseError.NotAllowed) }
+        presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
+        runCurrent()
+        assertEquals(CaseScreenError.Case(CaseError.NotAllowed), presenter.state.value.error)
+        assertNull(presenter.state.value.busy)
     }
 
     @Test

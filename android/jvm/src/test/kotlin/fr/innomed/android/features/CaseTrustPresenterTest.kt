@@ -49,6 +49,7 @@ class CaseTrustPresenterTest {
         assertNull(state.header, "a rejected header's content is never used")
         assertNull(state.requester)
         assertEquals(CaseRole.UNKNOWN, state.role)
+        assertTrue(state.actions.isEmpty(), "no status action without the creator's header")
         assertEquals(forged.content, (state.items.first() as TimelineEntry.Message).content)
     }
 

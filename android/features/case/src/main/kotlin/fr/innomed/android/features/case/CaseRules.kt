@@ -7,7 +7,8 @@ import fr.innomed.android.api.cases.Membership
 
 /**
  * Who the doctor is in this case and what they may do, from the case's status and the
- * header's sender (the requester). The core enforces the same rules; these only pick buttons.
+ * header's sender (the requester: the core shows a header only from the doctor who opened
+ * the case, any other as rejected). The core enforces the same rules; these only pick buttons.
  */
 internal object CaseRules {
     fun role(me: UserId, details: CaseDetails?, requester: UserId?): CaseRole = when {
@@ -27,7 +28,7 @@ internal object CaseRules {
                 if (invitedToRequest) setOf(CaseAction.TAKE, CaseAction.DECLINE) else setOf(CaseAction.ACCEPT, CaseAction.DECLINE)
             Membership.LEFT -> emptySet()
             Membership.JOINED ->
-                if (details.isRequest) requestActions(role, details.status) else colleagueActions(details.status)
+                if (details.isRequest) requestActions(role, details.status) else colleagueActions(role, details.status)
         }
     }
 
@@ -41,11 +42,15 @@ internal object CaseRules {
         CaseStatus.OPEN, CaseStatus.CLOSED, null -> emptySet()
     }
 
-    /** A case between colleagues: any member may mark it answered or closed. */
-    private fun colleagueActions(status: CaseStatus?): Set<CaseAction> = when (status) {
-        CaseStatus.OPEN -> setOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE)
-        CaseStatus.ANSWERED, CaseStatus.ACCEPTED, CaseStatus.REQUESTED -> setOf(CaseAction.CLOSE)
-        CaseStatus.CLOSED, null -> emptySet()
+    /**
+     * A case between colleagues: only the doctor who opened it (who sent its header) marks it
+     * answered or closes it; the core and the homeserver refuse anyone else.
+     */
+    private fun colleagueActions(role: CaseRole, status: CaseStatus?): Set<CaseAction> = when {
+        role != CaseRole.REQUESTER -> emptySet()
+        status == CaseStatus.OPEN -> setOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE)
+        status == CaseStatus.ANSWERED || status == CaseStatus.ACCEPTED || status == CaseStatus.REQUESTED -> setOf(CaseAction.CLOSE)
+        else -> emptySet()
     }
 
     fun composerEnabled(details: CaseDetails?): Boolean =

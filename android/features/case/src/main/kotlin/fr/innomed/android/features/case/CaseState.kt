@@ -19,7 +19,7 @@ import java.io.File
 enum class CaseAction { ACCEPT, DECLINE, TAKE, ADVISE, CLOSE_WITH_REPORT, MARK_ANSWERED, CLOSE }
 
 enum class CaseRole {
-    /** The GP who opened the case. */
+    /** The doctor who opened the case (the GP of a request): the only one who changes its status. */
     REQUESTER,
 
     /** The specialist who took the request. */
