@@ -66,9 +66,7 @@ impl Authorities {
 
     fn remember(&self, room_id: &RoomId, taker: Option<&OwnedUserId>, uninvited: Vec<OwnedUserId>) {
         if let Some(taker) = taker {
-            if let Ok(mut takers) = self.takers.write() {
-                takers.insert(room_id.to_owned(), taker.clone());
-            }
+            self.remember_taker(room_id, taker);
         }
         if let Ok(mut map) = self.uninvited.write() {
             map.insert(room_id.to_owned(), uninvited);
@@ -135,11 +133,9 @@ impl Authorities {
         if let Some(taker) = self.known_taker(room.room_id()) {
             return Ok(Some(taker));
         }
-        if let Some(stored) = store_get(room, &taker_key(room.room_id())).await {
-            if let Ok(taker) = OwnedUserId::try_from(String::from_utf8_lossy(&stored).as_ref()) {
-                self.remember_taker(room.room_id(), &taker);
-                return Ok(Some(taker));
-            }
+        if let Some(taker) = stored_taker(room).await {
+            self.remember_taker(room.room_id(), &taker);
+            return Ok(Some(taker));
         }
         Ok(self.refresh(room).await?.taker)
     }
@@ -244,6 +240,12 @@ pub(crate) async fn taker_from_history(room: &Room) -> Result<Option<OwnedUserId
     Ok(rules::creator(room).and_then(|creator| rules::taker(&creator, &events)))
 }
 
+/// The taker this device found before (kept in the encrypted store).
+async fn stored_taker(room: &Room) -> Option<OwnedUserId> {
+    let stored = store_get(room, &taker_key(room.room_id())).await?;
+    OwnedUserId::try_from(String::from_utf8_lossy(&stored).as_ref()).ok()
+}
+
 /// The taker's advice was seen (or sent) on this device.
 pub(crate) async fn mark_answered(room: &Room) {
     store_set(room, &answered_key(room.room_id()), b"1").await;
@@ -289,7 +291,7 @@ pub(crate) fn effective_status(
 
 /// A télé-expertise request: routed through a CPTS and never opened as a plain case (a care
 /// team is `Open` from the start and stays its coordinator's).
-fn is_request(status: &CaseStatusEventContent) -> bool {
+pub(crate) fn is_request(status: &CaseStatusEventContent) -> bool {
     status.cpts.is_some() && status.status != CaseStatus::Open
 }
 
@@ -305,9 +307,7 @@ impl CaseRoom {
         let known = self.client.authorities.known_taker(self.room_id());
         let taker = match known {
             Some(taker) => Some(taker),
-            None => store_get(&self.room, &taker_key(self.room_id()))
-                .await
-                .and_then(|b| OwnedUserId::try_from(String::from_utf8_lossy(&b).as_ref()).ok()),
+            None => stored_taker(&self.room).await,
         };
         let creator = rules::creator(&self.room);
         effective_status(

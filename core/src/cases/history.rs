@@ -21,10 +21,9 @@ use std::{collections::BTreeSet, sync::Arc};
 
 use matrix_sdk::{
     ruma::{
-        api::{client::state::get_state_event_for_key, error::ErrorKind},
-        events::{
-            room::member::{MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent},
-            StateEventType,
+        api::error::ErrorKind,
+        events::room::member::{
+            MembershipState, OriginalSyncRoomMemberEvent, StrippedRoomMemberEvent,
         },
         RoomId, UserId,
     },
@@ -150,7 +149,11 @@ async fn reshare(room: &Room, user_id: &UserId) -> Reshare {
             Reshare::NotOwed
         }
         Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::Forbidden)) => {
-            if joined_on_server(room, user_id).await {
+            if super::removal::membership_on_server(room, user_id)
+                .await
+                .as_deref()
+                == Some("join")
+            {
                 Reshare::Done
             } else {
                 Reshare::Failed
@@ -158,24 +161,6 @@ async fn reshare(room: &Room, user_id: &UserId) -> Reshare {
         }
         Err(_) => Reshare::Failed,
     }
-}
-
-/// Whether the homeserver has `user_id` joined to the room now.
-async fn joined_on_server(room: &Room, user_id: &UserId) -> bool {
-    let request = get_state_event_for_key::v3::Request::new(
-        room.room_id().to_owned(),
-        StateEventType::RoomMember,
-        user_id.to_string(),
-    );
-    let Ok(response) = room.client().send(request).await else {
-        return false;
-    };
-    response
-        .into_content()
-        .deserialize_as_unchecked::<serde_json::Value>()
-        .ok()
-        .and_then(|c| c.get("membership")?.as_str().map(|m| m == "join"))
-        .unwrap_or(false)
 }
 
 /// Downloads `user_id`'s cross-signing identity, so their key bundle can be verified.

@@ -112,7 +112,7 @@ impl CaseRoom {
             Some(status) => {
                 // Sliding sync may skip a claim event: the claims are read again (now and then)
                 // while this device knows no taker.
-                if status.cpts.is_some() && status.status != CaseStatus::Open {
+                if authority::is_request(&status) {
                     if let Err(e) = self.client.authorities.taker_throttled(&self.room).await {
                         debug!(room_id = %self.room_id(), "claims not read: {e}");
                     }
@@ -184,7 +184,7 @@ impl CaseRoom {
         match fetch_status_of(&self.room).await? {
             Some(status) => {
                 // The claims are read now too, so the rules' taker is the one applied.
-                if status.cpts.is_some() && status.status != CaseStatus::Open {
+                if authority::is_request(&status) {
                     self.client.authorities.taker(&self.room).await?;
                 }
                 Ok(Some(self.apply_rules(status).await))

@@ -10,6 +10,7 @@ use matrix_sdk::ruma::{
     events::{room::member::MembershipState, StateEventType},
     UserId,
 };
+use matrix_sdk::Room;
 use tracing::{info, warn};
 
 /// How long `remove` waits for sync to show the removal before replacing the key.
@@ -64,20 +65,10 @@ impl CaseRoom {
     /// Whether `user_id` was in this case before and left or was removed, as the homeserver
     /// has it now (the local state may not have synced the removal yet).
     pub(crate) async fn was_member(&self, user_id: &UserId) -> bool {
-        let request = get_state_event_for_key::v3::Request::new(
-            self.room.room_id().to_owned(),
-            StateEventType::RoomMember,
-            user_id.to_string(),
-        );
-        let Ok(response) = self.room.client().send(request).await else {
-            return false;
-        };
-        let membership: Option<String> = response
-            .into_content()
-            .deserialize_as_unchecked::<serde_json::Value>()
-            .ok()
-            .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
-        matches!(membership.as_deref(), Some("leave" | "ban"))
+        matches!(
+            membership_on_server(&self.room, user_id).await.as_deref(),
+            Some("leave" | "ban")
+        )
     }
 
     /// An invitation without the history bundle, for a colleague coming back.
@@ -93,4 +84,21 @@ impl CaseRoom {
             .map_err(|e| CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e))))?;
         Ok(())
     }
+}
+
+/// `user_id`'s membership in `room` as the homeserver has it now (`None` if it cannot say).
+pub(crate) async fn membership_on_server(room: &Room, user_id: &UserId) -> Option<String> {
+    let request = get_state_event_for_key::v3::Request::new(
+        room.room_id().to_owned(),
+        StateEventType::RoomMember,
+        user_id.to_string(),
+    );
+    let response = room.client().send(request).await.ok()?;
+    response
+        .into_content()
+        .deserialize_as_unchecked::<serde_json::Value>()
+        .ok()?
+        .get("membership")?
+        .as_str()
+        .map(ToOwned::to_owned)
 }
