@@ -13,7 +13,7 @@ use crate::{
 
 pub use crate::convert::{
     AgeBand, CaseHeader, CaseListDiff, CaseStatus, CaseStatusInfo, CaseSummary, LastMessage,
-    Membership, NewCase, Sex, Unvouched, Urgency,
+    Membership, NewCase, RequestBrief, Sex, Unvouched, Urgency,
 };
 
 /// A member of a case nobody can vouch for, and why.
@@ -92,6 +92,21 @@ impl CaseRoom {
     pub async fn invite(&self, user_id: String) -> Result<(), CaseError> {
         let case = self.case.clone();
         Ok(run(async move { case.invite(&user_id).await }).await??)
+    }
+
+    /// The brief of a request this specialist was routed to, from the GP who asked; `None`
+    /// otherwise or until it arrives.
+    pub async fn request_brief(&self) -> Result<Option<RequestBrief>, CaseError> {
+        let case = self.case.clone();
+        let brief = run(async move { case.request_brief().await }).await?;
+        Ok(brief.map(Into::into))
+    }
+
+    /// Whether this request waits to be handed over to its taker: nobody writes into it until
+    /// then (sending is refused with `NotHandedOver`).
+    pub async fn awaiting_handover(&self) -> Result<bool, CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.awaiting_handover().await }).await??)
     }
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a

@@ -219,6 +219,36 @@ pub struct CaseSummary {
     pub unread: u64,
     /// Who invited the doctor, for invitations.
     pub inviter: Option<String>,
+    /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
+    pub brief: Option<RequestBrief>,
+}
+
+/// What a specialist a request is routed to reads before taking it (the case's history comes
+/// once the request is handed over to the one who takes it).
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct RequestBrief {
+    /// The GP who asked.
+    pub requester: String,
+    pub specialty: String,
+    pub urgency: Urgency,
+    pub due_ms: Option<u64>,
+    pub age_band: AgeBand,
+    pub sex: Sex,
+    pub question: String,
+}
+
+impl From<core::RequestBrief> for RequestBrief {
+    fn from(b: core::RequestBrief) -> Self {
+        Self {
+            requester: b.requester.to_string(),
+            specialty: b.specialty,
+            urgency: b.urgency.into(),
+            due_ms: b.due_ms,
+            age_band: b.age_band.into(),
+            sex: b.sex.into(),
+            question: b.question,
+        }
+    }
 }
 
 impl From<core::CaseSummary> for CaseSummary {
@@ -239,6 +269,7 @@ impl From<core::CaseSummary> for CaseSummary {
             }),
             unread: s.unread,
             inviter: s.inviter.map(|u| u.to_string()),
+            brief: s.brief.map(Into::into),
         }
     }
 }

@@ -116,6 +116,15 @@ pub struct TeleExpertiseRequest {
     pub patient_consent: bool,
     /// A specialist picked from the directory, instead of whoever is on duty.
     pub expert: Option<String>,
+    /// Photos sent with the request: the taker sees them, the other routed specialists never.
+    pub photos: Vec<RequestPhoto>,
+}
+
+/// A photo attached when the request is opened (camera bytes; cleaned on the device).
+#[derive(Clone, Debug, uniffi::Record)]
+pub struct RequestPhoto {
+    pub bytes: Vec<u8>,
+    pub caption: Option<String>,
 }
 
 /// A request in a list, with its deadline state.
@@ -238,6 +247,14 @@ impl Cpts {
             header: request.header.into(),
             patient_consent: request.patient_consent,
             expert: request.expert,
+            photos: request
+                .photos
+                .into_iter()
+                .map(|p| core::RequestPhoto {
+                    source: core::PhotoSource::Bytes(p.bytes),
+                    caption: p.caption,
+                })
+                .collect(),
         };
         let case = run(async move { cpts.open_request(request).await }).await??;
         Ok(CaseRoom::new(case))

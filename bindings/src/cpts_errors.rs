@@ -47,6 +47,9 @@ pub enum CptsError {
     Report { detail: String },
     #[error("malformed user id")]
     InvalidUserId,
+    /// A photo attached to the request was refused (nothing was created); `detail` says why.
+    #[error("a photo of the request was refused: {detail}")]
+    PhotoRefused { detail: String },
     #[error("case error: {detail}")]
     Case { detail: String },
     #[error("homeserver unreachable")]
@@ -94,6 +97,9 @@ impl From<CoreCptsError> for CptsError {
                 Self::HomeserverUnreachable
             }
             CoreCptsError::Case(error) => Self::Case {
+                detail: error.to_string(),
+            },
+            CoreCptsError::Photo(error) => Self::PhotoRefused {
                 detail: error.to_string(),
             },
             CoreCptsError::HomeserverUnreachable => Self::HomeserverUnreachable,

@@ -121,6 +121,8 @@ pub enum CaseError {
     UnknownSpecialty,
     #[error("removal not confirmed by the homeserver yet")]
     RemovalNotConfirmed,
+    #[error("the request has not been handed over to its specialist yet")]
+    NotHandedOver,
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("this client was closed or logged out")]
@@ -148,6 +150,7 @@ impl From<CoreCaseError> for CaseError {
             CoreCaseError::NotAllowed => Self::NotAllowed,
             CoreCaseError::UnknownSpecialty => Self::UnknownSpecialty,
             CoreCaseError::RemovalNotConfirmed => Self::RemovalNotConfirmed,
+            CoreCaseError::NotHandedOver => Self::NotHandedOver,
             CoreCaseError::HomeserverUnreachable => Self::HomeserverUnreachable,
             CoreCaseError::Server(detail) => Self::Server { detail },
         }
@@ -165,6 +168,8 @@ pub enum TimelineError {
     MessageNotFound,
     #[error("empty message")]
     EmptyMessage,
+    #[error("the request has not been handed over to its specialist yet")]
+    NotHandedOver,
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("timeline failed: {detail}")]
@@ -180,6 +185,7 @@ impl From<ConversationError> for TimelineError {
             ConversationError::NotJoined => Self::NotJoined,
             ConversationError::MessageNotFound => Self::MessageNotFound,
             ConversationError::EmptyMessage => Self::EmptyMessage,
+            ConversationError::NotHandedOver => Self::NotHandedOver,
             ConversationError::HomeserverUnreachable => Self::HomeserverUnreachable,
             ConversationError::Timeline(detail) => Self::Timeline { detail },
         }
@@ -300,6 +306,8 @@ pub enum PhotoError {
     NotJoined,
     #[error("not end-to-end encrypted")]
     NotEncrypted,
+    #[error("the request has not been handed over to its specialist yet")]
+    NotHandedOver,
     #[error("no such message")]
     MessageNotFound,
     #[error("not a photo")]
@@ -335,6 +343,7 @@ impl From<CorePhotoError> for PhotoError {
             CorePhotoError::NoConsent => Self::NoConsent,
             CorePhotoError::NotJoined => Self::NotJoined,
             CorePhotoError::NotEncrypted => Self::NotEncrypted,
+            CorePhotoError::NotHandedOver => Self::NotHandedOver,
             CorePhotoError::MessageNotFound => Self::MessageNotFound,
             CorePhotoError::NotAPhoto => Self::NotAPhoto,
             CorePhotoError::Tampered => Self::Tampered,

@@ -354,6 +354,9 @@ async fn show(
     timeout: Duration,
 ) -> Result<Report> {
     let case = client.case(case_id)?;
+    // A request of this GP that a specialist took is handed over now (this process may be
+    // the only one running on the GP's machine).
+    case.hand_over().await;
     let conversation = case.conversation().await?;
     load_history(&conversation, timeout).await;
     let deadline = Instant::now() + timeout;
@@ -500,6 +503,10 @@ fn case_json(c: &CaseSummary) -> Value {
         "membership": match c.membership { Membership::Joined => "joined", Membership::Invited => "invited", Membership::Left => "left" },
         "status": c.status, "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
         "unread": c.unread, "inviter": c.inviter,
+        "brief": c.brief.as_ref().map(|b| json!({
+            "requester": b.requester, "specialty": b.specialty, "urgency": b.urgency,
+            "due_ms": b.due_ms, "age_band": b.age_band, "sex": b.sex, "question": b.question,
+        })),
         "last_message": c.last_message.as_ref().map(|m| json!({ "sender": m.sender, "body": m.body, "timestamp_ms": m.timestamp_ms })),
     })
 }
@@ -516,7 +523,16 @@ fn case_line(c: &CaseSummary) -> String {
         _ => "?".to_owned(),
     };
     let last = match (&c.inviter, &c.last_message) {
-        (Some(inviter), _) => format!(" — invited by {}", output::line(inviter)),
+        (Some(inviter), _) => match &c.brief {
+            Some(b) => format!(
+                " — asked by {} ({}, {}): {}",
+                output::line(inviter),
+                word(&b.age_band),
+                word(&b.sex),
+                output::line(&b.question)
+            ),
+            None => format!(" — invited by {}", output::line(inviter)),
+        },
         (None, Some(m)) => format!(" — {}", output::line(&m.body)),
         (None, None) => String::new(),
     };
@@ -617,6 +633,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::NotAllowed => "not_allowed",
             CaseError::UnknownSpecialty => "unknown_specialty",
             CaseError::RemovalNotConfirmed => "removal_not_confirmed",
+            CaseError::NotHandedOver => "not_handed_over",
             CaseError::InvalidHeader(_) => "invalid_header",
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",
@@ -637,6 +654,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             ConversationError::NotJoined => "not_joined",
             ConversationError::MessageNotFound => "message_not_found",
             ConversationError::EmptyMessage => "empty_message",
+            ConversationError::NotHandedOver => "not_handed_over",
             ConversationError::HomeserverUnreachable => "homeserver_unreachable",
             ConversationError::Timeline(_) => "timeline",
         };

@@ -95,6 +95,10 @@ pub enum CptsAction {
         /// A specialist picked from the directory, instead of whoever is on duty.
         #[arg(long, value_name = "USER_ID")]
         expert: Option<String>,
+        /// A photo sent with the request (repeatable; needs --photo-consent): only the
+        /// specialist who takes it sees it.
+        #[arg(long = "photo", value_name = "FILE")]
+        photos: Vec<std::path::PathBuf>,
     },
     /// Take a request you were invited to: the first specialist to accept wins.
     Take {
@@ -288,7 +292,8 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             case,
             consent,
             expert,
-        } => request(client, &space_id, case, consent, expert).await?,
+            photos,
+        } => request(client, &space_id, case, consent, expert, photos).await?,
         CptsAction::Take { case_id } => {
             let found = wait_for(
                 timeout,
@@ -320,7 +325,13 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
                     .to_owned(),
                 in_person: parse_in_person(input::required(in_person.as_deref(), "in-person")?)?,
             };
-            let sent = client.case(&case_id)?.send_advice(advice).await;
+            let case = client.case(&case_id)?;
+            // The request is readable, and writable, once the GP's device has handed it over.
+            let deadline = tokio::time::Instant::now() + timeout;
+            while case.awaiting_handover().await? && tokio::time::Instant::now() < deadline {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            let sent = case.send_advice(advice).await;
             sent.map_err(typed)?;
             let text = "advice sent; the request is answered".to_owned();
             report(
@@ -415,6 +426,7 @@ async fn request(
     args: CreateArgs,
     consent: bool,
     expert: Option<String>,
+    photos: Vec<std::path::PathBuf>,
 ) -> Result<Report> {
     let new = crate::commands::new_case(&args)?;
     let specialty = new.specialty.ok_or_else(no_specialty)?;
@@ -424,6 +436,13 @@ async fn request(
         header: new.header,
         patient_consent: consent,
         expert,
+        photos: photos
+            .into_iter()
+            .map(|path| innomed_core::RequestPhoto {
+                source: innomed_core::PhotoSource::File(path),
+                caption: None,
+            })
+            .collect(),
     };
     match space(client, space_id)?.open_request(request).await {
         Ok(case) => Ok(opened_report(&case, "request")),
@@ -520,6 +539,7 @@ async fn wait_for<T, E>(
 fn typed(e: CptsError) -> anyhow::Error {
     match e {
         CptsError::Case(e) => anyhow::Error::new(e),
+        CptsError::Photo(e) => anyhow::Error::new(e),
         other => anyhow::Error::new(other),
     }
 }
@@ -542,6 +562,7 @@ pub fn error_code(e: &CptsError) -> &'static str {
         CptsError::NoAdvice => "no_advice",
         CptsError::Report(_) => "report",
         CptsError::Case(_) => "case",
+        CptsError::Photo(e) => crate::photos::error_code(e),
         CptsError::HomeserverUnreachable => "homeserver_unreachable",
         CptsError::Server(_) => "server",
     }

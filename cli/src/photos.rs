@@ -102,6 +102,7 @@ pub fn error_code(e: &PhotoError) -> &'static str {
         PhotoError::NoConsent => "no_photo_consent",
         PhotoError::NotJoined => "not_joined",
         PhotoError::NotEncrypted => "not_encrypted",
+        PhotoError::NotHandedOver => "not_handed_over",
         PhotoError::MessageNotFound => "message_not_found",
         PhotoError::NotAPhoto => "not_a_photo",
         PhotoError::Tampered => "tampered",

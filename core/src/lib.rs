@@ -36,7 +36,7 @@ pub use conversation::{
 };
 pub use cpts::{
     Cpts, CptsError, DeadlineAlert, DeadlineState, DutySlot, MemberEntry, NewMember, Profession,
-    RequestFilter, RequestSummary, Rpps, TeleExpertiseRequest, Weekday,
+    RequestBrief, RequestFilter, RequestPhoto, RequestSummary, Rpps, TeleExpertiseRequest, Weekday,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,

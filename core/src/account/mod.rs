@@ -79,6 +79,8 @@ pub struct InnomedClient {
     pub(crate) history: HistorySharing,
     /// The rules of each case as this device knows them (taker, uninvited members).
     pub(crate) authorities: crate::cases::Authorities,
+    /// Requests this device is handing over to their taker.
+    pub(crate) handovers: crate::cases::Handovers,
     revocation: Arc<RevocationWatch>,
     pub(crate) verifications: Arc<crate::trust::Incoming>,
     pub(crate) clock: crate::cpts::ClockCell,
@@ -230,12 +232,15 @@ impl InnomedClient {
         crate::cases::install_status_watch(&client);
         let authorities = crate::cases::Authorities::default();
         authorities.install(&client);
+        let handovers = crate::cases::Handovers::default();
+        handovers.install(&client);
         Self {
             client,
             account_dir,
             sync,
             history,
             authorities,
+            handovers,
             revocation: Arc::new(revocation),
             verifications,
             clock: crate::cpts::ClockCell::default(),

@@ -39,7 +39,7 @@ pub struct NewCase {
 }
 
 impl NewCase {
-    fn validate_header(h: &CaseHeaderEventContent) -> Result<()> {
+    pub(crate) fn validate_header(h: &CaseHeaderEventContent) -> Result<()> {
         if h.patient_label.trim().is_empty() {
             return Err(CaseError::InvalidHeader("patient label is empty"));
         }
@@ -177,7 +177,7 @@ impl InnomedClient {
                 JoinRule::Invite,
             ))
             .to_raw_any(),
-            InitialStateEvent::with_empty_state_key(status).to_raw_any(),
+            InitialStateEvent::with_empty_state_key(status.clone()).to_raw_any(),
         ];
 
         let mut creation_content = create_room::v3::CreationContent::new();
@@ -205,6 +205,8 @@ impl InnomedClient {
             room,
         };
         case.ensure_encrypted().await?;
+        // Kept on this device from the start: its status is known offline too.
+        case.cache_status(&status).await;
         case.remember_photo_consent(header.photo_consent).await;
         case.room
             .send(header)

@@ -23,6 +23,10 @@ pub enum CaseError {
     NotAllowed,
     #[error("unknown specialty: choose one from the list")]
     UnknownSpecialty,
+    /// A request waits for the requesting GP's device to hand it over to its taker: nothing
+    /// is encrypted into it before (its routed specialists would receive the key).
+    #[error("the request has not been handed over to its specialist yet: try again once it is")]
+    NotHandedOver,
     #[error("the homeserver has not confirmed the removal yet: nothing was changed on this device, try again")]
     RemovalNotConfirmed,
     #[error("the homeserver cannot be reached")]

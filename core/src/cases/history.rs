@@ -163,6 +163,19 @@ async fn reshare(room: &Room, user_id: &UserId) -> Reshare {
     }
 }
 
+/// Gives the whole history of a request to its taker, whom this doctor invited (without it) and
+/// who joined. An error says why not yet.
+pub(crate) async fn share_with_taker(room: &Room, taker: &UserId) -> Result<(), &'static str> {
+    match reshare(room, taker).await {
+        Reshare::Done => {
+            info!(room_id = %room.room_id(), "case history shared with the request's taker");
+            Ok(())
+        }
+        Reshare::NotOwed => Err("the taker is not a member this doctor invited"),
+        Reshare::Failed => Err("the homeserver did not confirm the share"),
+    }
+}
+
 /// Downloads `user_id`'s cross-signing identity, so their key bundle can be verified.
 pub(crate) async fn fetch_identity(client: &Client, user_id: &UserId) {
     if let Err(e) = client.encryption().request_user_identity(user_id).await {

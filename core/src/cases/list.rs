@@ -61,6 +61,9 @@ pub struct CaseSummary {
     pub unread: u64,
     /// Who invited the doctor, for invitations.
     pub inviter: Option<OwnedUserId>,
+    /// For a request this specialist was routed to: what the GP asks, to decide whether to take
+    /// it (the case's history comes with the hand-over).
+    pub brief: Option<crate::cpts::RequestBrief>,
 }
 
 /// A live view of the case list: [`CaseList::subscribe`] yields the current list, then the
@@ -167,18 +170,33 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
             .and_then(|d| d.inviter.map(|m| m.user_id().to_owned())),
         _ => None,
     };
+    let brief = match membership {
+        Membership::Left => None,
+        _ => case.request_brief().await,
+    };
     CaseSummary {
         room_id: room.room_id().to_owned(),
         code: case.code(),
         membership,
         status: status.as_ref().map(|s| s.status),
-        specialty: status.as_ref().and_then(|s| s.specialty.clone()),
-        urgency: status.as_ref().map(|s| s.urgency).unwrap_or_default(),
-        due_ms: status.as_ref().and_then(|s| s.due_ms),
+        specialty: status
+            .as_ref()
+            .and_then(|s| s.specialty.clone())
+            .or_else(|| brief.as_ref().map(|b| b.specialty.clone())),
+        urgency: status
+            .as_ref()
+            .map(|s| s.urgency)
+            .or_else(|| brief.as_ref().map(|b| b.urgency))
+            .unwrap_or_default(),
+        due_ms: status
+            .as_ref()
+            .and_then(|s| s.due_ms)
+            .or_else(|| brief.as_ref().and_then(|b| b.due_ms)),
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
         last_message: last_message(&room, &case.known_rules()),
         unread: room.num_unread_messages(),
         inviter,
+        brief,
     }
 }
 

@@ -5,6 +5,7 @@ mod create;
 mod diff;
 mod error;
 mod events;
+mod handover;
 mod history;
 mod list;
 mod removal;
@@ -28,6 +29,7 @@ use self::error::Result;
 pub(crate) use self::{
     authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
     create::Inviters,
+    handover::{remember_routed, Handovers},
     history::HistorySharing,
 };
 pub use self::{
@@ -40,6 +42,7 @@ pub use self::{
         Urgency, CASE_ADVICE_TYPE, CASE_CLAIM_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
         CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
+    handover::TAKEN_REASON,
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
     rules::Rejection,
 };
@@ -116,6 +119,8 @@ impl CaseRoom {
                     if let Err(e) = self.client.authorities.taker_throttled(&self.room).await {
                         debug!(room_id = %self.room_id(), "claims not read: {e}");
                     }
+                    // A hand-over that failed (offline, a withdrawal not synced) is tried again.
+                    self.hand_over_if_mine(&status).await;
                 }
                 Ok(Some(self.apply_rules(status).await))
             }

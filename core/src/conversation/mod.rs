@@ -44,6 +44,10 @@ pub enum ConversationError {
     MessageNotFound,
     #[error("the message is empty")]
     EmptyMessage,
+    /// A request waits for the requesting GP's device to hand it over to its taker: nothing
+    /// is encrypted into it before (its routed specialists would receive the key).
+    #[error("the request has not been handed over to its specialist yet: try again once it is")]
+    NotHandedOver,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("timeline error: {0}")]
@@ -279,10 +283,13 @@ impl Conversation {
         if self.case.room.state() != matrix_sdk::RoomState::Joined {
             return Err(ConversationError::NotJoined);
         }
-        self.case.ensure_encrypted().await.map_err(|e| match e {
+        let case_error = |e| match e {
             CaseError::NotEncrypted => ConversationError::NotEncrypted,
+            CaseError::NotHandedOver => ConversationError::NotHandedOver,
             CaseError::HomeserverUnreachable => ConversationError::HomeserverUnreachable,
             other => ConversationError::Timeline(other.to_string()),
-        })
+        };
+        self.case.ensure_encrypted().await.map_err(case_error)?;
+        self.case.ensure_handed_over().await.map_err(case_error)
     }
 }

@@ -45,6 +45,7 @@ impl CaseRoom {
             return Err(CptsError::WrongStatus);
         }
         self.ensure_encrypted().await?;
+        self.ensure_handed_over().await?;
         self.room
             .send(advice)
             .await

@@ -8,24 +8,18 @@
 //! leave (and forget the case) with [`CptsError::AlreadyTaken`]. Nobody but the requester
 //! writes the status: every client derives "accepted" from the valid claim.
 //!
-//! The requesting GP's client (the only one allowed to remove anyone) then withdraws the
-//! invitations it sent when routing, removes a claimant who lost but is still in the case, and
-//! records the taker in the status.
+//! The requesting GP's client (the only one allowed to remove anyone) then hands the request
+//! over (`cases::handover`): withdraws the other routed specialists, gives the taker the whole
+//! history and records the taker in the status.
 
-use matrix_sdk::{
-    ruma::{events::SyncStateEvent, OwnedUserId},
-    Client, Room, RoomMemberships, RoomState,
-};
-use tracing::{debug, info, warn};
+use matrix_sdk::{ruma::OwnedUserId, Room, RoomState};
+use tracing::{info, warn};
 
 use super::error::{CptsError, Result};
 use crate::{
-    cases::{fetch_status_of, write_status_of, CaseClaimEventContent, CaseRoom, CaseStatus},
+    cases::{CaseClaimEventContent, CaseRoom, CaseStatus},
     CaseError,
 };
-
-/// The reason given when an invitation is withdrawn because someone else took the request.
-pub const TAKEN_REASON: &str = "fr.innomed.request.taken";
 
 impl CaseRoom {
     /// Takes a télé-expertise request this specialist was invited to (or joined): the first
@@ -45,6 +39,10 @@ impl CaseRoom {
         };
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
+        // Kept: whether the request was handed over is then known on this device offline.
+        if let Ok(Some(recorded)) = crate::cases::fetch_status_of(&self.room).await {
+            self.cache_status(&recorded).await;
+        }
         if status.cpts.is_none() || status.status == CaseStatus::Open {
             return Err(CptsError::NotARequest);
         }
@@ -113,91 +111,4 @@ impl CaseRoom {
 /// The taker, read again from the room's history (a claim was just written or arrived).
 pub(crate) async fn first_claimant(room: &Room) -> Result<Option<OwnedUserId>> {
     Ok(crate::cases::taker_from_history(room).await?)
-}
-
-/// The specialists a request was routed to, kept on the GP's device.
-fn routed_key(room: &Room) -> Vec<u8> {
-    format!("fr.innomed.routed:{}", room.room_id()).into_bytes()
-}
-
-pub(crate) async fn remember_routed(room: &Room, experts: &[OwnedUserId]) {
-    let Ok(bytes) = serde_json::to_vec(experts) else {
-        return;
-    };
-    let _ = room
-        .client()
-        .state_store()
-        .set_custom_value(&routed_key(room), bytes)
-        .await;
-}
-
-async fn routed(room: &Room) -> Vec<OwnedUserId> {
-    let stored = room
-        .client()
-        .state_store()
-        .get_custom_value(&routed_key(room))
-        .await
-        .ok()
-        .flatten();
-    stored
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
-}
-
-/// On the requesting GP's client: when a claim arrives, settle the request.
-pub(crate) fn install(client: &Client) {
-    client.add_event_handler(
-        |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| async move {
-            // Beside the sync loop: settling reads and writes the room.
-            tokio::spawn(settle(room));
-        },
-    );
-}
-
-/// Withdraws the routed specialists who did not win (invited or joined), and records the
-/// taker in the status if it still says `Requested`. Only on the client that routed the
-/// request: other rooms and other members' clients do nothing.
-async fn settle(room: Room) {
-    let routed = routed(&room).await;
-    if routed.is_empty() {
-        return;
-    }
-    let winner = match first_claimant(&room).await {
-        Ok(Some(winner)) => winner,
-        Ok(None) => {
-            debug!(room_id = %room.room_id(), "a claim arrived, none valid yet");
-            return;
-        }
-        Err(e) => {
-            warn!(room_id = %room.room_id(), "claims not read: {e}");
-            return;
-        }
-    };
-    let Ok(members) = room
-        .members(RoomMemberships::INVITE | RoomMemberships::JOIN)
-        .await
-    else {
-        return;
-    };
-    for member in members {
-        let user = member.user_id();
-        if user == winner || !routed.iter().any(|r| r == user) {
-            continue;
-        }
-        match room.kick_user(user, Some(TAKEN_REASON)).await {
-            Ok(()) => {
-                info!(room_id = %room.room_id(), "routed specialist withdrawn: request taken")
-            }
-            Err(_) => warn!(room_id = %room.room_id(), "withdrawing a routed specialist failed"),
-        }
-    }
-    if let Ok(Some(mut status)) = fetch_status_of(&room).await {
-        if status.status == CaseStatus::Requested {
-            status.status = CaseStatus::Accepted;
-            status.accepted_by = Some(winner);
-            if write_status_of(&room, &status).await.is_ok() {
-                info!(room_id = %room.room_id(), "taker recorded by the requesting client");
-            }
-        }
-    }
 }

@@ -39,6 +39,9 @@ pub enum CptsError {
     Report(String),
     #[error(transparent)]
     Case(#[from] CaseError),
+    /// A photo attached to a request was refused (nothing was created).
+    #[error(transparent)]
+    Photo(#[from] crate::photos::PhotoError),
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("the homeserver refused: {0}")]

@@ -10,6 +10,7 @@
 //! - Shared care teams: a coordinator's case room for the professionals following a patient.
 
 mod advice;
+mod brief;
 mod care_team;
 mod claim;
 mod clock;
@@ -24,11 +25,11 @@ mod rpps;
 mod space;
 mod specialties;
 
-pub(crate) use self::claim::install;
+pub(crate) use self::brief::install;
 pub(crate) use self::clock::ClockCell;
 pub use self::{
     advice::GivenAdvice,
-    claim::TAKEN_REASON,
+    brief::RequestBrief,
     clock::{Clock, ManualClock, SystemClock},
     deadlines::{
         deadline_state, deadline_window_ms, DeadlineAlert, DeadlineState, RequestFilter,
@@ -38,7 +39,7 @@ pub use self::{
     error::CptsError,
     paris::{ParisTime, Weekday},
     report::{render_pdf, Block, ClosedCase, Report, ReportDoctor, EXPERT_ACT, REQUESTER_ACT},
-    request::TeleExpertiseRequest,
+    request::{RequestPhoto, TeleExpertiseRequest},
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},
     space::{Cpts, Rota},

@@ -1,5 +1,10 @@
 //! Opening a télé-expertise request: routed to the specialists of the requested specialty who
 //! are on duty now (or to the one the GP picked in the directory), due by its urgency.
+//!
+//! Everything the GP attaches (header, photos) is encrypted into the room before anyone is
+//! invited, so the routed specialists' devices never get its keys; they are invited without the
+//! history and receive the brief (`cpts::brief`). The one who takes it gets the history when
+//! the GP's device hands the request over (`cases::handover`).
 
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::{info, warn};
@@ -10,7 +15,10 @@ use super::{
     space::Cpts,
     specialties::specialty,
 };
-use crate::cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency};
+use crate::{
+    cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency},
+    photos::{prepare_photo, PhotoError, PhotoSource, SanitizeOptions, SENT_FILE_NAME},
+};
 
 /// What a GP fills in to ask a specialist.
 #[derive(Clone, Debug)]
@@ -24,6 +32,17 @@ pub struct TeleExpertiseRequest {
     pub patient_consent: bool,
     /// A specialist picked from the directory, instead of whoever is on duty.
     pub expert: Option<String>,
+    /// Photos sent with the request (needs the photo consent of the header); the taker sees
+    /// them, the other routed specialists never do.
+    pub photos: Vec<RequestPhoto>,
+}
+
+/// A photo attached to a request when it is opened.
+#[derive(Clone, Debug)]
+pub struct RequestPhoto {
+    pub source: PhotoSource,
+    /// Markdown caption, encrypted with the photo.
+    pub caption: Option<String>,
 }
 
 impl Cpts {
@@ -40,6 +59,22 @@ impl Cpts {
             return Err(CptsError::InvalidRequest(
                 "the patient's consent to the télé-expertise is required",
             ));
+        }
+        if !request.photos.is_empty() && !request.header.photo_consent {
+            return Err(PhotoError::NoConsent.into());
+        }
+        crate::cases::NewCase::validate_header(&request.header)?;
+        // Every photo is cleaned before anything is created: a bad one leaves no room behind.
+        let mut photos = Vec::with_capacity(request.photos.len());
+        for photo in &request.photos {
+            photos.push(
+                prepare_photo(
+                    photo.source.clone(),
+                    photo.caption.as_deref(),
+                    &SanitizeOptions::default(),
+                )
+                .await?,
+            );
         }
         let own = self.room.own_user_id().to_owned();
         let experts: Vec<OwnedUserId> = match &request.expert {
@@ -90,31 +125,42 @@ impl Cpts {
             cpts: Some(self.space_id().to_owned()),
             accepted_by: None,
         };
+        let brief_header = request.header.clone();
         let case = self
             .client
-            .create_case_with_status(request.header, status, Inviters::Members)
+            .create_case_with_status(request.header, status.clone(), Inviters::Members)
             .await?;
+        // Sent, not queued: encrypted now, while the GP is the room's only member.
+        for (jpeg, config, _) in photos {
+            case.room
+                .send_attachment(SENT_FILE_NAME, &mime::IMAGE_JPEG, jpeg, config)
+                .await
+                .map_err(|e| CptsError::from_sdk(&e))?;
+        }
         // Remembered before inviting: a claim may arrive while the invitations go out.
-        super::claim::remember_routed(&case.room, &experts).await;
+        crate::cases::remember_routed(&case.room, &experts).await;
         // One invitation failing (an account closed since the rota was made) does not keep
         // the request from the others; it fails only if nobody could be invited.
-        let mut invited = 0usize;
+        let mut invited = Vec::new();
         let mut first_error = None;
         for expert in &experts {
-            match case.invite(expert.as_str()).await {
-                Ok(()) => invited += 1,
+            match case.invite_routed(expert).await {
+                Ok(()) => invited.push(expert.clone()),
                 Err(e) => {
                     warn!(room_id = %case.room_id(), "a routed specialist could not be invited");
                     first_error.get_or_insert(e);
                 }
             }
         }
-        if let (0, Some(e)) = (invited, first_error) {
+        if let (true, Some(e)) = (invited.is_empty(), first_error) {
             return Err(e.into());
+        }
+        if let Some(brief) = super::brief::brief_of(case.room_id(), &brief_header, &status) {
+            super::brief::send_brief(&case.room.client(), &brief, &invited).await;
         }
         info!(
             room_id = %case.room_id(),
-            invited,
+            invited = invited.len(),
             routed = experts.len(),
             "télé-expertise request opened"
         );

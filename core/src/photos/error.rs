@@ -16,6 +16,9 @@ pub enum PhotoError {
     NoConsent,
     #[error("the case is not joined")]
     NotJoined,
+    /// A request waits for the requesting GP's device to hand it over to its taker.
+    #[error("the request has not been handed over to its specialist yet: try again once it is")]
+    NotHandedOver,
     #[error("the room is not end-to-end encrypted: nothing is sent into it")]
     NotEncrypted,
     #[error("no such message in this case")]

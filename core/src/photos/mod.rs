@@ -17,6 +17,7 @@ mod send;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use self::send::prepare as prepare_photo;
 pub use self::{
     error::PhotoError,
     fetch::{MessageRef, PhotoSize},

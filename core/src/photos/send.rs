@@ -71,43 +71,13 @@ impl Conversation {
             ConversationError::NotJoined => PhotoError::NotJoined,
             ConversationError::NotEncrypted => PhotoError::NotEncrypted,
             ConversationError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
+            ConversationError::NotHandedOver => PhotoError::NotHandedOver,
             other => PhotoError::Failed(other.to_string()),
         })?;
         if !self.case.photo_consent().await? {
             return Err(PhotoError::NoConsent);
         }
-        let bytes = read(source, options.max_input_bytes).await?;
-        let options = options.clone();
-        let photo = tokio::task::spawn_blocking(move || sanitize(&bytes, &options))
-            .await
-            .map_err(|e| PhotoError::Failed(e.to_string()))??;
-
-        let thumbnail = Thumbnail {
-            data: photo.thumbnail.jpeg.clone(),
-            content_type: mime::IMAGE_JPEG,
-            width: UInt::from(photo.thumbnail.width),
-            height: UInt::from(photo.thumbnail.height),
-            size: byte_size(&photo.thumbnail),
-        };
-        let info = AttachmentInfo::Image(BaseImageInfo {
-            width: Some(UInt::from(photo.image.width)),
-            height: Some(UInt::from(photo.image.height)),
-            size: Some(byte_size(&photo.image)),
-            blurhash: Some(photo.blurhash),
-            is_animated: Some(false),
-        });
-        let caption = caption
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(TextMessageEventContent::markdown);
-        // Chosen here, so the progress of this photo can be told apart from other sends.
-        let transaction_id = TransactionId::new();
-        let config = AttachmentConfig::new()
-            .txn_id(transaction_id.clone())
-            .thumbnail(Some(thumbnail))
-            .info(info)
-            .caption(caption);
-
+        let (jpeg, config, transaction_id) = prepare(source, caption, options).await?;
         let queue = self.case.room.send_queue();
         self.case
             .room
@@ -117,7 +87,7 @@ impl Conversation {
         // Subscribed before queuing, so no update of this photo is missed.
         let (_, updates) = queue.subscribe().await.map_err(queue_error)?;
         queue
-            .send_attachment(SENT_FILE_NAME, mime::IMAGE_JPEG, photo.image.jpeg, config)
+            .send_attachment(SENT_FILE_NAME, mime::IMAGE_JPEG, jpeg, config)
             .await
             .map_err(queue_error)?;
         let transaction_id = transaction_id.to_string();
@@ -127,6 +97,54 @@ impl Conversation {
             transaction_id,
         })
     }
+}
+
+/// A photo ready to send: sanitised, with its thumbnail, size, blurhash and caption, under a
+/// transaction id chosen here (so its progress can be told apart from other sends).
+pub(crate) async fn prepare(
+    source: PhotoSource,
+    caption: Option<&str>,
+    options: &SanitizeOptions,
+) -> Result<
+    (
+        Vec<u8>,
+        AttachmentConfig,
+        matrix_sdk::ruma::OwnedTransactionId,
+    ),
+    PhotoError,
+> {
+    let bytes = read(source, options.max_input_bytes).await?;
+    let options = options.clone();
+    let photo = tokio::task::spawn_blocking(move || sanitize(&bytes, &options))
+        .await
+        .map_err(|e| PhotoError::Failed(e.to_string()))??;
+
+    let thumbnail = Thumbnail {
+        data: photo.thumbnail.jpeg.clone(),
+        content_type: mime::IMAGE_JPEG,
+        width: UInt::from(photo.thumbnail.width),
+        height: UInt::from(photo.thumbnail.height),
+        size: byte_size(&photo.thumbnail),
+    };
+    let info = AttachmentInfo::Image(BaseImageInfo {
+        width: Some(UInt::from(photo.image.width)),
+        height: Some(UInt::from(photo.image.height)),
+        size: Some(byte_size(&photo.image)),
+        blurhash: Some(photo.blurhash),
+        is_animated: Some(false),
+    });
+    let caption = caption
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(TextMessageEventContent::markdown);
+    let transaction_id = TransactionId::new();
+    let config = AttachmentConfig::new()
+        .txn_id(transaction_id.clone())
+        .thumbnail(Some(thumbnail))
+        .info(info)
+        .caption(caption);
+
+    Ok((photo.image.jpeg, config, transaction_id))
 }
 
 async fn read(source: PhotoSource, limit: u64) -> Result<Vec<u8>, PhotoError> {

@@ -127,6 +127,20 @@ impl Territory {
         }
     }
 
+    /// Puts the second dermatologist on duty too (Monday afternoon): a request then goes to both.
+    pub(crate) async fn both_dermatologists_on_duty(&self) {
+        self.coordinator
+            .client
+            .cpts(&self.space_id)
+            .expect("space")
+            .set_duty(
+                &self.derm_off_duty.doctor.user_id,
+                vec![slot("dermatology", Weekday::Monday, 14, 18)],
+            )
+            .await
+            .expect("rota");
+    }
+
     pub(crate) fn request(&self, specialty: &str, question: &str) -> TeleExpertiseRequest {
         TeleExpertiseRequest {
             specialty: specialty.to_owned(),
@@ -141,6 +155,7 @@ impl Territory {
             },
             patient_consent: true,
             expert: None,
+            photos: Vec::new(),
         }
     }
 }
@@ -247,6 +262,11 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         Err(CptsError::NotAllowed)
     ));
     let specialist_case = t.derm_on_duty.doctor.client.case(&room_id).expect("joined");
+    // She writes once the GP's device has handed the request over (as her app waits).
+    eventually("the request handed over to the specialist", || async {
+        (!specialist_case.awaiting_handover().await.ok()?).then_some(())
+    })
+    .await;
     specialist_case
         .send_advice(advice.clone())
         .await

@@ -12,6 +12,7 @@ mod offline;
 mod photos;
 mod push;
 mod recovery;
+mod routing;
 mod signout;
 mod support;
 mod trust;

@@ -118,6 +118,9 @@ pub(super) fn step(
     section("Dr Benali takes the request and answers");
     innomed.json(derm, &["cpts", "take", "--case", &request])?;
     result("taken (a second dermatologist would now get `already_taken`)");
+    // Dr Martin's machine hands the request over: the history goes to Dr Benali only.
+    innomed.json(gp, &["show", "--case", &request])?;
+    result("handed over: Dr Benali now reads the whole case; before, only the question");
     innomed.json(
         derm,
         &[

@@ -158,6 +158,9 @@ impl CaseRoom {
             requester: doctor(own, REQUESTER_ACT)?,
             expert: doctor(expert_id, EXPERT_ACT)?,
         };
+        // An advice read here means the request was handed over; checked all the same before
+        // anything is encrypted into it.
+        self.ensure_handed_over().await?;
         let (json_path, pdf_path) = write_report(&report, dir)?;
 
         self.room
