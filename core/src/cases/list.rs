@@ -170,6 +170,7 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
             .and_then(|d| d.inviter.map(|m| m.user_id().to_owned())),
         _ => None,
     };
+    let rules = case.known_rules();
     let brief = match membership {
         Membership::Left => None,
         _ => case.request_brief().await,
@@ -193,8 +194,8 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
             .and_then(|s| s.due_ms)
             .or_else(|| brief.as_ref().and_then(|b| b.due_ms)),
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
-        last_message: last_message(&room, &case.known_rules()),
-        unread: room.num_unread_messages(),
+        last_message: last_message(&room, &rules),
+        unread: super::unread::unread_count(&room, &rules).await,
         inviter,
         brief,
     }

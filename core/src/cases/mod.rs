@@ -10,6 +10,7 @@ mod history;
 mod list;
 mod removal;
 mod rules;
+mod unread;
 
 use matrix_sdk::{
     ruma::{

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod cases;
+mod counts;
 mod cpts;
 mod errors;
 mod integrity;
