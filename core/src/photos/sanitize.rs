@@ -5,6 +5,13 @@
 //! original file is copied, so no EXIF (GPS, maker notes, embedded thumbnail), XMP, IPTC,
 //! comment or ICC profile can survive. Limits are checked on the header, before any pixel is
 //! decoded.
+//!
+//! A photo is decoded completely or refused: a file whose image data is truncated or corrupt is
+//! [`PhotoError::Corrupt`], never sent with filler pixels where its data is missing. PNG and
+//! WebP decoders report a short or damaged stream as an error. JPEG is decoded with zune-jpeg
+//! in its strict mode, because `image` runs it in a lenient mode that paints grey what a
+//! truncated or corrupt scan lacks and reports success; and its image data must end on the
+//! end-of-image marker.
 
 use std::io::Cursor;
 
@@ -13,8 +20,12 @@ use fast_image_resize::{
     images::Image as ResizeImage, PixelType, ResizeAlg, ResizeOptions, Resizer,
 };
 use image::{
-    codecs::jpeg::JpegEncoder, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits,
-    RgbImage,
+    codecs::jpeg::JpegEncoder, metadata::Orientation, DynamicImage, ImageDecoder, ImageFormat,
+    ImageReader, Limits, RgbImage,
+};
+use zune_jpeg::{
+    zune_core::{colorspace::ColorSpace, options::DecoderOptions},
+    JpegDecoder,
 };
 
 /// Limits and output sizes; the defaults suit a phone camera and a specialist's screen.
@@ -67,21 +78,10 @@ pub fn sanitize(bytes: &[u8], options: &SanitizeOptions) -> Result<SanitizedPhot
     // The header alone first: a decompression bomb is refused before any pixel buffer exists.
     let (format, width, height) =
         super::received::header(bytes, options.max_input_bytes, options.max_pixels)?;
-    let too_many = PhotoError::TooManyPixels {
-        width,
-        height,
-        limit: options.max_pixels,
+    let (mut pixels, orientation) = match format {
+        ImageFormat::Jpeg => decode_jpeg(bytes, width, height)?,
+        _ => decode(bytes, format, options, width, height)?,
     };
-
-    let refusal = |e: image::ImageError| match e {
-        image::ImageError::Limits(_) => too_many.clone(),
-        _ => PhotoError::Corrupt,
-    };
-    let mut decoder = reader(bytes, format, options)
-        .into_decoder()
-        .map_err(refusal)?;
-    let orientation = decoder.orientation().map_err(|_| PhotoError::Corrupt)?;
-    let mut pixels = DynamicImage::from_decoder(decoder).map_err(refusal)?;
     pixels.apply_orientation(orientation);
     // Alpha (PNG, WebP) is dropped: clinical photos are opaque, JPEG has no alpha.
     let rgb = pixels.into_rgb8();
@@ -94,6 +94,68 @@ pub fn sanitize(bytes: &[u8], options: &SanitizeOptions) -> Result<SanitizedPhot
         thumbnail: encode(&thumbnail, options.thumbnail_quality)?,
         blurhash,
     })
+}
+
+/// PNG and WebP through `image`, within the allocation limit; their decoders fail on a
+/// truncated or corrupt stream.
+fn decode(
+    bytes: &[u8],
+    format: ImageFormat,
+    options: &SanitizeOptions,
+    width: u32,
+    height: u32,
+) -> Result<(DynamicImage, Orientation), PhotoError> {
+    let refusal = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels {
+            width,
+            height,
+            limit: options.max_pixels,
+        },
+        _ => PhotoError::Corrupt,
+    };
+    let mut decoder = reader(bytes, format, options)
+        .into_decoder()
+        .map_err(refusal)?;
+    let orientation = decoder.orientation().map_err(|_| PhotoError::Corrupt)?;
+    let pixels = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    Ok((pixels, orientation))
+}
+
+/// JPEG through zune-jpeg in strict mode: a scan that ends early, a Huffman code that does not
+/// exist, a marker where data should be are errors rather than grey rows. The decoder may not
+/// go past the `width` × `height` already checked on the header, and writes RGB (greyscale,
+/// CMYK and YCCK converted), so its output buffer is 3 bytes per checked pixel.
+fn decode_jpeg(
+    bytes: &[u8],
+    width: u32,
+    height: u32,
+) -> Result<(DynamicImage, Orientation), PhotoError> {
+    let options = DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(width as usize)
+        .set_max_height(height as usize)
+        .jpeg_set_out_colorspace(ColorSpace::RGB);
+    let mut input = Cursor::new(bytes);
+    let mut decoder = JpegDecoder::new_with_options(&mut input, options);
+    decoder.decode_headers().map_err(|_| PhotoError::Corrupt)?;
+    let orientation = decoder
+        .exif()
+        .and_then(|exif| Orientation::from_exif_chunk(exif))
+        .unwrap_or(Orientation::NoTransforms);
+    let rgb = decoder.decode().map_err(|_| PhotoError::Corrupt)?;
+    // Strict mode checks for missing data between rows of blocks only: a file cut inside the
+    // last row is decoded with zero bits for what is missing. A complete scan ends on the
+    // end-of-image marker, where the decoder stops reading (data after it, such as a phone
+    // maker's trailer, is not read); a cut one does not.
+    let ended_on_eoi = usize::try_from(input.position())
+        .ok()
+        .and_then(|end| bytes.get(..end))
+        .is_some_and(|read| read.ends_with(&[0xFF, 0xD9]));
+    if !ended_on_eoi {
+        return Err(PhotoError::Corrupt);
+    }
+    let pixels = RgbImage::from_raw(width, height, rgb).ok_or(PhotoError::Corrupt)?;
+    Ok((DynamicImage::ImageRgb8(pixels), orientation))
 }
 
 fn reader<'a>(

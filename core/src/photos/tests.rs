@@ -159,3 +159,140 @@ fn a_decompression_bomb_is_refused_before_decoding() {
     // Not a benchmark: a sanity bound showing no 14-gigabyte decode happened.
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
 }
+
+/// Deterministic noise: pixels that compress badly, so the image data is most of the file.
+fn noise(width: u32, height: u32) -> RgbImage {
+    let mut state = 0x9E37_79B9_u32;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    RgbImage::from_fn(width, height, |_, _| {
+        let [r, g, b, _] = next().to_le_bytes();
+        Rgb([r, g, b])
+    })
+}
+
+fn encoded(pixels: &RgbImage, format: ImageFormat) -> Vec<u8> {
+    let mut bytes = Cursor::new(Vec::new());
+    pixels.write_to(&mut bytes, format).expect("fixture");
+    bytes.into_inner()
+}
+
+/// Where a JPEG's entropy-coded data starts: right after its (first) start-of-scan header.
+fn scan_data_start(jpeg: &[u8]) -> usize {
+    let sos = jpeg
+        .windows(2)
+        .position(|w| w == [0xFF, 0xDA])
+        .expect("SOS");
+    sos + 2 + usize::from(u16::from_be_bytes([jpeg[sos + 2], jpeg[sos + 3]]))
+}
+
+#[test]
+fn a_jpeg_cut_in_its_scan_data_is_refused() {
+    let options = SanitizeOptions::default();
+    let jpeg = jpeg_of(&noise(256, 256));
+    assert!(sanitize(&jpeg, &options).is_ok(), "the complete JPEG");
+    let data = scan_data_start(&jpeg);
+    // Early, in the middle, in the last row of blocks (where the decoder's strict mode alone
+    // would pad with zero bits), and without its end-of-image marker: a cut there cannot be
+    // told from one in the last bits of the scan.
+    for cut in [
+        data + 100,
+        data + (jpeg.len() - data) / 2,
+        jpeg.len() - 1_000,
+        jpeg.len() - 20,
+        jpeg.len() - 2,
+    ] {
+        // The header is whole: only the pixels are missing.
+        assert!(
+            received::header(&jpeg[..cut], u64::MAX, u64::MAX).is_ok(),
+            "cut at {cut}"
+        );
+        assert_eq!(
+            sanitize(&jpeg[..cut], &options).err(),
+            Some(PhotoError::Corrupt),
+            "cut at {cut} of {}",
+            jpeg.len()
+        );
+    }
+}
+
+/// Some phones append their own data after the end-of-image marker: the image is complete.
+#[test]
+fn a_jpeg_with_data_after_its_end_is_sanitised() {
+    let jpeg = [
+        jpeg_of(&noise(256, 256)).as_slice(),
+        b"SEFH\x00\x01 trailer \xFF\xD8\xFF\xD9 more",
+    ]
+    .concat();
+    let photo = sanitize(&jpeg, &SanitizeOptions::default()).expect("sanitise");
+    assert_eq!((photo.image.width, photo.image.height), (256, 256));
+}
+
+#[test]
+fn a_jpeg_with_garbage_for_its_scan_data_is_refused() {
+    let jpeg = jpeg_of(&noise(256, 256));
+    let data = scan_data_start(&jpeg);
+    let mut corrupt = jpeg.clone();
+    // Everything between the valid header and the end-of-image marker is replaced by noise
+    // (no 0xFF byte, so no marker appears in it).
+    let garbage = noise(256, 256).into_raw();
+    let end = corrupt.len() - 2;
+    for (byte, g) in corrupt[data..end].iter_mut().zip(garbage) {
+        *byte = g.min(0xFE);
+    }
+    assert_eq!(&corrupt[end..], [0xFF, 0xD9]);
+    assert_eq!(
+        sanitize(&corrupt, &SanitizeOptions::default()).err(),
+        Some(PhotoError::Corrupt)
+    );
+}
+
+#[test]
+fn a_png_cut_in_its_image_data_is_refused() {
+    let png = encoded(&noise(256, 256), ImageFormat::Png);
+    let options = SanitizeOptions::default();
+    assert!(sanitize(&png, &options).is_ok(), "the complete PNG");
+    let idat = png.windows(4).position(|w| w == b"IDAT").expect("IDAT");
+    let cut = idat + (png.len() - idat) / 2;
+    assert!(received::header(&png[..cut], u64::MAX, u64::MAX).is_ok());
+    assert_eq!(
+        sanitize(&png[..cut], &options).err(),
+        Some(PhotoError::Corrupt)
+    );
+}
+
+#[test]
+fn a_webp_cut_short_is_refused() {
+    let webp = encoded(&noise(256, 256), ImageFormat::WebP);
+    let options = SanitizeOptions::default();
+    assert!(sanitize(&webp, &options).is_ok(), "the complete WebP");
+    let cut = webp.len() / 2;
+    assert!(received::header(&webp[..cut], u64::MAX, u64::MAX).is_ok());
+    assert_eq!(
+        sanitize(&webp[..cut], &options).err(),
+        Some(PhotoError::Corrupt)
+    );
+}
+
+/// A one-component (greyscale) JPEG comes out as an RGB JPEG with its greys.
+#[test]
+fn a_greyscale_jpeg_is_sanitised() {
+    let grey =
+        image::GrayImage::from_fn(40, 20, |x, _| image::Luma([if x < 20 { 30 } else { 220 }]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 95)
+        .encode_image(&grey)
+        .expect("fixture");
+    let photo = sanitize(&jpeg, &SanitizeOptions::default()).expect("sanitise");
+    let out = image::load_from_memory_with_format(&photo.image.jpeg, ImageFormat::Jpeg)
+        .expect("output decodes")
+        .into_rgb8();
+    assert_eq!(out.dimensions(), (40, 20));
+    let (dark, light) = (out.get_pixel(5, 10), out.get_pixel(35, 10));
+    assert!(dark.0.iter().all(|&c| c.abs_diff(30) < 8), "{dark:?}");
+    assert!(light.0.iter().all(|&c| c.abs_diff(220) < 8), "{light:?}");
+}
