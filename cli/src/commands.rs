@@ -82,7 +82,13 @@ fn resolve_inputs(command: &mut Command) -> Result<()> {
             input::fill(from_json.take().as_deref(), |json| {
                 json.string("text", text)
             })?;
-            input::required(text.as_deref(), "text")?;
+            // Only white space or invisible characters: the core refuses it too.
+            if innomed_core::conversation::is_blank(input::required(text.as_deref(), "text")?) {
+                return Err(ConversationError::EmptyMessage.into());
+            }
+        }
+        Command::Show { wait_messages, .. } => {
+            input::count("wait-messages", *wait_messages, input::MAX_WAIT_MESSAGES)?;
         }
         Command::SendPhoto {
             caption, from_json, ..
@@ -96,10 +102,11 @@ fn resolve_inputs(command: &mut Command) -> Result<()> {
 }
 
 pub async fn run(cli: Cli) -> Result<Report> {
-    let state = CliState::new(cli.data_dir.clone())?;
-    let timeout = Duration::from_secs(cli.timeout);
+    // Every option is checked before anything is created, opened or sent.
+    let timeout = input::timeout(cli.timeout)?;
     let mut command = cli.command;
     resolve_inputs(&mut command)?;
+    let state = CliState::new(cli.data_dir.clone())?;
     match command {
         Command::Register {
             homeserver,
@@ -200,15 +207,15 @@ async fn account_command(
         } => {
             let conversation = client.case(&case_id)?.conversation().await?;
             load_history(&conversation, timeout).await;
+            let event = parse_event_id(&event)?;
+            ensure_message(&conversation, &event).await?;
             let reaction = match reaction.as_str() {
                 "agree" => Reaction::Agree,
                 "seen" => Reaction::Seen,
                 "thanks" => Reaction::Thanks,
                 _ => Reaction::Done,
             };
-            let present = conversation
-                .toggle_reaction(&parse_event_id(&event)?, reaction)
-                .await?;
+            let present = conversation.toggle_reaction(&event, reaction).await?;
             let _ = client.flush_outbox(timeout).await;
             done(
                 json!({ "ok": true, "case": case_id, "reaction": reaction.key(), "present": present }),
@@ -229,7 +236,12 @@ async fn account_command(
             let text = input::required(text.as_deref(), "text")?;
             let conversation = client.case(&case_id)?.conversation().await?;
             match (reply_to, edit) {
-                (Some(to), _) => conversation.reply(&parse_event_id(&to)?, text).await?,
+                (Some(to), _) => {
+                    let to = parse_event_id(&to)?;
+                    load_history(&conversation, timeout).await;
+                    ensure_message(&conversation, &to).await?;
+                    conversation.reply(&to, text).await?
+                }
                 (None, Some(id)) => {
                     load_history(&conversation, timeout).await;
                     conversation.edit(&parse_event_id(&id)?, text).await?
@@ -338,6 +350,24 @@ async fn open(state: &CliState, user: Option<&str>, timeout: Duration) -> Result
         eprintln!("innomed: homeserver not reachable, working offline");
     }
     Ok(client)
+}
+
+/// `MessageNotFound` unless `event` is a message of the case as this device loaded it (back to
+/// its start, or as far as `load_history` got): an unknown or mistyped event id gets this code
+/// rather than the SDK's generic timeline error.
+async fn ensure_message(
+    conversation: &innomed_core::Conversation,
+    event: &innomed_core::OwnedEventId,
+) -> Result<()> {
+    if has_message(&conversation.messages().await, event) {
+        Ok(())
+    } else {
+        Err(ConversationError::MessageNotFound.into())
+    }
+}
+
+fn has_message(messages: &[innomed_core::CaseMessage], event: &innomed_core::OwnedEventId) -> bool {
+    messages.iter().any(|m| m.event_id.as_ref() == Some(event))
 }
 
 async fn load_history(conversation: &innomed_core::Conversation, timeout: Duration) {

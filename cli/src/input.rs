@@ -11,12 +11,20 @@ use std::{
     fmt,
     io::{IsTerminal, Read},
     path::Path,
+    time::Duration,
 };
 
 use serde_json::{Map, Value};
 
 /// The most a JSON input may hold (a case header or a long message is far less).
 const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The longest `--timeout`, in seconds: a day. Far longer would overflow the deadlines computed
+/// from it (`Instant + Duration`).
+pub const MAX_TIMEOUT_SECS: u64 = 24 * 60 * 60;
+
+/// The most messages `show --wait-messages` waits for.
+pub const MAX_WAIT_MESSAGES: usize = 100_000;
 
 /// Input that cannot be used (code `invalid_input` for scripts). The message names the field;
 /// it never quotes the value, which may be patient data.
@@ -191,6 +199,24 @@ pub fn required<'a>(value: Option<&'a str>, key: &str) -> Result<&'a str, InputE
     })
 }
 
+/// `--timeout SECONDS` as a duration, at most [`MAX_TIMEOUT_SECS`].
+pub fn timeout(seconds: u64) -> Result<Duration, InputError> {
+    if seconds > MAX_TIMEOUT_SECS {
+        return Err(error(format!(
+            "--timeout is at most {MAX_TIMEOUT_SECS} seconds (a day)"
+        )));
+    }
+    Ok(Duration::from_secs(seconds))
+}
+
+/// A count option (`--KEY N`), at most `max`.
+pub fn count(key: &str, value: usize, max: usize) -> Result<usize, InputError> {
+    if value > max {
+        return Err(error(format!("--{key} is at most {max}")));
+    }
+    Ok(value)
+}
+
 fn read_limited(reader: impl Read, source: &str) -> Result<String, InputError> {
     let mut text = String::new();
     reader
@@ -310,6 +336,24 @@ mod tests {
             e.0.contains("--outcome") && e.0.contains("\"outcome\""),
             "{e}"
         );
+    }
+
+    #[test]
+    fn durations_and_counts_are_bounded() {
+        assert_eq!(timeout(0).expect("zero"), Duration::ZERO);
+        assert_eq!(timeout(30).expect("default"), Duration::from_secs(30));
+        let longest = timeout(MAX_TIMEOUT_SECS).expect("a day");
+        // What the commands compute from it cannot overflow.
+        assert!(std::time::Instant::now().checked_add(longest).is_some());
+        assert!(tokio::time::Instant::now().checked_add(longest).is_some());
+        for too_long in [MAX_TIMEOUT_SECS + 1, u64::MAX / 2, u64::MAX] {
+            let e = timeout(too_long).expect_err("refused");
+            assert!(e.0.contains("--timeout"), "{e}");
+        }
+        assert_eq!(count("wait-messages", 3, 10).expect("in range"), 3);
+        assert_eq!(count("wait-messages", 10, 10).expect("the bound"), 10);
+        let e = count("wait-messages", usize::MAX, 10).expect_err("refused");
+        assert_eq!(e.0, "--wait-messages is at most 10");
     }
 
     #[test]

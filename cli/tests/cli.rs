@@ -173,3 +173,54 @@ fn human_errors_show_control_characters_instead_of_running_them() {
     }
     assert!(stderr.contains("[invalid_input]"), "{stderr}");
 }
+
+#[test]
+fn huge_durations_and_counts_are_refused_not_a_panic() {
+    let dir = tempfile::tempdir().expect("dir");
+    let d = dir.path();
+    for args in [
+        &[
+            "--json",
+            "--timeout",
+            "18446744073709551615",
+            "show",
+            "--case",
+            "!r:localhost",
+        ][..],
+        &["--json", "--timeout", "86401", "cases"],
+        &[
+            "--json",
+            "show",
+            "--case",
+            "!r:localhost",
+            "--wait-messages",
+            "18446744073709551615",
+        ],
+    ] {
+        let out = innomed(d, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: not a panic (101)");
+        assert_eq!(json_error(&out), "invalid_input", "{args:?}");
+    }
+    // Past u64: clap refuses the number itself (usage error), still no panic.
+    let out = innomed(
+        d,
+        &["--json", "--timeout", "99999999999999999999999", "cases"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_message_of_invisible_characters_is_refused_as_empty() {
+    let dir = tempfile::tempdir().expect("dir");
+    for blank in [
+        "\u{200b}",
+        "\u{feff}\u{2060} \u{200d}",
+        "\u{200f}\u{202e}\n",
+    ] {
+        let out = innomed(
+            dir.path(),
+            &["--json", "send", "--case", "!r:localhost", "--text", blank],
+        );
+        assert_eq!(json_error(&out), "empty_message", "{blank:?}");
+    }
+}

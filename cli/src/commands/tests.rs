@@ -376,3 +376,113 @@ fn bad_json_names_the_field_before_anything_is_opened() {
     let e = resolved(&args).err().expect("no specialty");
     assert!(invalid_input(&e).contains("specialty"));
 }
+
+#[test]
+fn durations_and_counts_too_large_are_refused_before_anything_is_opened() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data_dir = dir.path().join("innomed");
+    let data = data_dir.to_str().expect("utf-8 path");
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    for args in [
+        &[
+            "--timeout",
+            "18446744073709551615",
+            "show",
+            "--case",
+            "!r:hs",
+        ][..],
+        &["--timeout", "86401", "cases"],
+        &[
+            "show",
+            "--case",
+            "!r:hs",
+            "--wait-messages",
+            "18446744073709551615",
+        ],
+        &[
+            "--timeout",
+            "1",
+            "show",
+            "--case",
+            "!r:hs",
+            "--wait-messages",
+            "100001",
+        ],
+    ] {
+        let argv = ["innomed", "--data-dir", data]
+            .into_iter()
+            .chain(args.iter().copied());
+        let cli = Cli::try_parse_from(argv).expect("clap takes any u64 / usize");
+        let e = runtime.block_on(run(cli)).err().expect("refused");
+        let message = invalid_input(&e);
+        assert!(
+            message.contains("--timeout") || message.contains("--wait-messages"),
+            "{message}"
+        );
+        assert!(!data_dir.exists(), "nothing created for {args:?}");
+    }
+    // The largest accepted values parse and resolve.
+    let show = resolved(&["show", "--case", "!r:hs", "--wait-messages", "100000"]);
+    assert!(show.is_ok(), "{:?}", show.err());
+    assert!(input::timeout(input::MAX_TIMEOUT_SECS).is_ok());
+}
+
+#[test]
+fn a_message_of_invisible_characters_only_is_refused_as_empty() {
+    let dir = tempfile::tempdir().expect("dir");
+    for blank in [
+        " ",
+        "\u{200b}",
+        "\u{200b}\u{200c}\u{200d}",
+        "\u{2060}\u{feff}",
+        "\u{200e}\u{200f} \u{202e}\u{2066}\n",
+    ] {
+        let e = resolved(&["send", "--case", "!r:hs", "--text", blank])
+            .err()
+            .expect("refused");
+        assert_eq!(error_code(&e), "empty_message", "{blank:?}");
+        let path = json_file(&dir, &serde_json::json!({ "text": blank }).to_string());
+        let e = resolved(&["send", "--case", "!r:hs", "--from-json", &path])
+            .err()
+            .expect("refused");
+        assert_eq!(error_code(&e), "empty_message", "{blank:?} from JSON");
+        let e = resolved(&["send", "--case", "!r:hs", "--edit", "$e", "--text", blank])
+            .err()
+            .expect("refused");
+        assert_eq!(error_code(&e), "empty_message", "{blank:?} as an edit");
+    }
+    let visible = resolved(&["send", "--case", "!r:hs", "--text", "\u{200b}ok\u{200b}"]);
+    assert!(visible.is_ok(), "{:?}", visible.err());
+}
+
+#[test]
+fn an_unknown_event_is_message_not_found() {
+    let message = |id: &str| innomed_core::CaseMessage {
+        event_id: Some(id.try_into().expect("event id")),
+        transaction_id: None,
+        sender: "@gp:hs".try_into().expect("user id"),
+        is_own: false,
+        timestamp_ms: 0,
+        kind: MessageKind::Text {
+            body: "Bonjour".to_owned(),
+            html: None,
+        },
+        in_reply_to: None,
+        edited: false,
+        shared_by: None,
+        send_state: SendState::Sent,
+        read_by: Vec::new(),
+        reactions: Vec::new(),
+    };
+    let loaded = [message("$one"), message("$two")];
+    let id = |id: &str| innomed_core::OwnedEventId::try_from(id).expect("event id");
+    assert!(has_message(&loaded, &id("$two")));
+    assert!(!has_message(&loaded, &id("$unknown")));
+    assert!(!has_message(&[], &id("$one")));
+    // A message still queued on this device has no event id yet.
+    let mut queued = message("$x");
+    queued.event_id = None;
+    assert!(!has_message(&[queued], &id("$x")));
+    let e = anyhow::Error::new(ConversationError::MessageNotFound);
+    assert_eq!(error_code(&e), "message_not_found");
+}

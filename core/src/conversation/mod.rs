@@ -271,7 +271,7 @@ impl Conversation {
         &self,
         markdown: &str,
     ) -> Result<RoomMessageEventContentWithoutRelation> {
-        if markdown.trim().is_empty() {
+        if is_blank(markdown) {
             return Err(ConversationError::EmptyMessage);
         }
         self.ensure_sendable().await?;
@@ -291,5 +291,79 @@ impl Conversation {
         };
         self.case.ensure_encrypted().await.map_err(case_error)?;
         self.case.ensure_handed_over().await.map_err(case_error)
+    }
+}
+
+/// Whether `text` would show nothing: it holds only white space, controls, and characters with
+/// no glyph of their own (zero-width spaces and joiners, the word joiner and invisible
+/// operators, the byte-order mark, bidi marks, embeddings, overrides and isolates, soft hyphen,
+/// variation selectors, tags, fillers). Such a message is refused as
+/// [`ConversationError::EmptyMessage`].
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{ad}' // soft hyphen
+                    | '\u{34f}' // combining grapheme joiner
+                    | '\u{61c}' // Arabic letter mark
+                    | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}' // Hangul fillers
+                    | '\u{17b4}' | '\u{17b5}' // Khmer inherent vowels
+                    | '\u{180e}' // Mongolian vowel separator
+                    | '\u{200b}'..='\u{200f}' // zero-width space, (non-)joiner, LRM, RLM
+                    | '\u{202a}'..='\u{202e}' // bidi embeddings and overrides
+                    | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+                    | '\u{2066}'..='\u{206f}' // bidi isolates, deprecated format characters
+                    | '\u{2800}' // Braille blank
+                    | '\u{fe00}'..='\u{fe0f}' // variation selectors
+                    | '\u{feff}' // byte-order mark (zero-width no-break space)
+                    | '\u{e0000}'..='\u{e007f}' // tags
+                    | '\u{e0100}'..='\u{e01ef}' // variation selectors supplement
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn a_message_of_invisible_characters_only_is_blank() {
+        for blank in [
+            "",
+            " \t\r\n",
+            "\u{a0}\u{2003}\u{3000}",  // no-break, em and ideographic spaces
+            "\u{200b}",                // zero-width space
+            "\u{200c}\u{200d}",        // zero-width non-joiner, joiner
+            "\u{2060}",                // word joiner
+            "\u{feff}",                // byte-order mark
+            "\u{200e}\u{200f}\u{61c}", // LRM, RLM, ALM
+            "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}", // embeddings, overrides
+            "\u{2066}\u{2067}\u{2068}\u{2069}", // isolates
+            " \u{200b} \u{feff}\n\u{2060} \u{200f} ",
+            "\u{ad}\u{34f}\u{fe0f}\u{2800}\u{3164}\u{e0020}",
+            "\u{0}\u{7}\u{1b}\u{85}",
+        ] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+    }
+
+    #[test]
+    fn a_message_with_anything_visible_is_not_blank() {
+        for text in [
+            "a",
+            ".",
+            "\u{200b}a\u{200b}",
+            "✅",
+            "👍\u{fe0f}",
+            "👨\u{200d}⚕\u{fe0f}", // health worker: joined emoji
+            "\u{202e}gpj.exe",
+            "د",
+            "**",
+            "\u{2063}0",
+        ] {
+            assert!(!is_blank(text), "{text:?}");
+        }
     }
 }

@@ -11,6 +11,8 @@
 //! - `database_contains`, `log_contains`, `media_store_contains`, `uploads_of` and
 //!   `event_json_rows` show what an attacker with the server's disk would see.
 //! - [`PushGateway`] records on loopback what the homeserver pushes.
+//! - [`FaultProxy`] stands between clients and the homeserver on loopback, and delays, cuts
+//!   or resets their connections on demand.
 //! - [`photos`] builds camera-like JPEGs full of metadata, and checks sanitised ones.
 
 mod config;
@@ -20,6 +22,7 @@ pub mod http;
 mod inspect;
 pub mod photos;
 mod process;
+mod proxy;
 mod push_gateway;
 mod util;
 mod venv;
@@ -28,6 +31,7 @@ pub use config::{PRIVACY_YAML, TESTING_YAML};
 pub use error::HarnessError;
 pub use homeserver::{Homeserver, HomeserverOptions};
 pub use inspect::Upload;
+pub use proxy::FaultProxy;
 pub use push_gateway::PushGateway;
 pub use venv::{ensure_synapse, venv_dir, workspace_root};
 
