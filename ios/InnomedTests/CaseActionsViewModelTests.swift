@@ -17,6 +17,8 @@ final class CaseActionsViewModelTests: XCTestCase {
                                cases: FakeCaseService = FakeCaseService(),
                                requester: UserID? = Fixtures.gp) -> CaseActionsViewModel {
         cases.onDetails = { _ in details }
+        cases.onBrief = { _ in nil }
+        cases.onAwaitingHandover = { _ in false }
         requests.onAdvice = { _ in advice }
         let viewModel = CaseActionsViewModel(session: Fixtures.session(account: me, cases: cases, requests: requests),
                                              caseID: caseID)
@@ -116,5 +118,74 @@ final class CaseActionsViewModelTests: XCTestCase {
         let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false), cases: cases)
         await viewModel.setProgress(.answered)
         XCTAssertEqual(viewModel.error, .notAllowed)
+    }
+
+    // MARK: A request before its hand-over
+
+    private let brief = CaseBrief(requester: Fixtures.gp, specialty: "dermatology", urgency: .urgent, due: nil,
+                                  ageGroup: .adult, sex: .male, question: "Exérèse ?")
+
+    func testTheTakerWaitsForTheRequestingDoctorsDeviceThenAdvises() async {
+        let cases = FakeCaseService()
+        let viewModel = makeViewModel(me: Fixtures.dermatologist,
+                                      details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      cases: cases, requester: nil)
+        let brief = self.brief
+        cases.onBrief = { _ in brief }
+        cases.onAwaitingHandover = { _ in true }
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.handoverWait, .awaitingRequester)
+        XCTAssertTrue(viewModel.isWaitingForHandover)
+        XCTAssertEqual(viewModel.brief, brief, "the brief shows while the header cannot be read")
+        XCTAssertFalse(viewModel.actions.contains(.advise), "no advice before the hand-over")
+        XCTAssertFalse(viewModel.actions.contains(.invite))
+
+        cases.onAwaitingHandover = { _ in false }
+        await viewModel.refresh()
+        XCTAssertNil(viewModel.handoverWait)
+        XCTAssertFalse(viewModel.isWaitingForHandover)
+        XCTAssertTrue(viewModel.actions.contains(.advise))
+
+        let checks = cases.handoverChecks
+        await viewModel.refresh()
+        XCTAssertEqual(cases.handoverChecks, checks, "once handed over, a request never waits again")
+    }
+
+    func testTheGPWaitsForASpecialistThenHisDeviceHandsTheCaseOver() async {
+        let cases = FakeCaseService()
+        var current = details(.requested, request: true)
+        let viewModel = makeViewModel(me: Fixtures.gp, details: current, cases: cases)
+        cases.onDetails = { _ in current }
+        cases.onAwaitingHandover = { _ in true }
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.handoverWait, .notTaken)
+        XCTAssertTrue(viewModel.isWaitingForHandover)
+
+        current = details(.accepted, request: true, acceptedBy: Fixtures.dermatologist)
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.handoverWait, .handingOver)
+    }
+
+    func testAFailedHandOverCheckKeepsTheLastAnswerWithoutAnError() async {
+        let cases = FakeCaseService()
+        let viewModel = makeViewModel(me: Fixtures.dermatologist,
+                                      details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      cases: cases)
+        cases.onAwaitingHandover = { _ in true }
+        await viewModel.refresh()
+        cases.onAwaitingHandover = { _ in throw ServiceError.homeserverUnreachable }
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.handoverWait, .awaitingRequester)
+        XCTAssertNil(viewModel.error)
+    }
+
+    func testAnAnsweredRequestIsNeverAskedAboutTheHandOver() async {
+        let cases = FakeCaseService()
+        let viewModel = makeViewModel(me: Fixtures.dermatologist,
+                                      details: details(.answered, request: true, acceptedBy: Fixtures.dermatologist),
+                                      cases: cases)
+        await viewModel.refresh()
+        XCTAssertEqual(cases.handoverChecks, 0)
+        XCTAssertFalse(viewModel.isWaitingForHandover)
     }
 }

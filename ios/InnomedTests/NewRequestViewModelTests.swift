@@ -30,14 +30,12 @@ final class NewRequestViewModelTests: XCTestCase {
             opened = (draft, space)
             return CaseID("!case:cpts.test")
         }
-        let cases = FakeCaseService()
-        let conversation = FakeConversationService()
-        cases.conversations[CaseID("!case:cpts.test")] = conversation
         let photos = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
-        let viewModel = NewRequestViewModel(session: Fixtures.session(cases: cases, requests: requests), photos: photos)
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests), photos: photos)
         fill(viewModel)
         viewModel.consent = true
-        viewModel.attachPhoto(jpeg: Data([0xFF, 0xD8, 0xFF, 0xD9]))
+        let jpeg = Data([0xFF, 0xD8, 0xFF, 0xD9])
+        viewModel.attachPhoto(jpeg: jpeg)
         let photo = try XCTUnwrap(viewModel.photoURL)
 
         await viewModel.submit()
@@ -48,10 +46,34 @@ final class NewRequestViewModelTests: XCTestCase {
         XCTAssertEqual(opened?.0.header.patientLabel, "M.D.")
         XCTAssertEqual(opened?.0.header.photoConsent, true)
         XCTAssertEqual(opened?.0.patientConsent, true)
-        XCTAssertEqual(conversation.sentPhotos, [photo])
-        XCTAssertEqual(conversation.photoFileExisted, [true])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: photo.path), "the private copy is deleted once queued")
+        XCTAssertEqual(opened?.0.photos, [jpeg], "the photo goes with the request: nothing is written into it afterwards")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: photo.path), "the private copy is deleted once sent")
         XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"))
+    }
+
+    func testAPhotoTheCoreRefusesSendsNothingAndIsDropped() async throws {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        requests.onOpen = { draft, _ in
+            guard draft.photos.isEmpty else { throw ServiceError.photoRefused }
+            return CaseID("!case:cpts.test")
+        }
+        let photos = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests), photos: photos)
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.attachPhoto(jpeg: Data([0xFF, 0xD8, 0xFF, 0xD9]))
+        let photo = try XCTUnwrap(viewModel.photoURL)
+
+        await viewModel.submit()
+        XCTAssertEqual(viewModel.error, .photoRefused)
+        XCTAssertNil(viewModel.created, "nothing was created")
+        XCTAssertNil(viewModel.photoURL)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: photo.path))
+
+        viewModel.error = nil
+        await viewModel.submit()
+        XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"), "the request goes without the photo")
     }
 
     func testNobodyOnDutyOffersTheDirectorysSpecialists() async {

@@ -28,6 +28,15 @@ public protocol CaseService: AnyObject {
     /// cross-signing identity); their messages show as untrusted. Asks the homeserver.
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember]
 
+    /// The brief of a request this specialist was routed to, from the GP who asked; `nil` for
+    /// any other case, or until it arrives.
+    func requestBrief(of id: CaseID) async throws -> CaseBrief?
+
+    /// Whether this request waits to be handed over to the specialist who takes it: until the
+    /// requesting GP's device has done so, nobody writes into it (sending fails with
+    /// `notHandedOver`). May ask the homeserver.
+    func awaitingHandover(of id: CaseID) async throws -> Bool
+
     /// The conversation of a joined case.
     func conversation(for id: CaseID) async throws -> ConversationService
 }

@@ -14,6 +14,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     case notInvited, invalidHeader, notAllowed, notJoined, messageNotFound, emptyMessage
     /// The homeserver has not confirmed a removal yet: nothing changed, try again.
     case removalNotConfirmed
+    /// A request nobody may write into yet: the requesting GP's device has not handed it over
+    /// to the specialist who took it.
+    case notHandedOver
     // Photos
     case photoTooLarge, unsupportedFormat, tooManyPixels, corruptPhoto, unreadableFile
     case noConsent, notAPhoto, tampered, mediaMissing
@@ -27,6 +30,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     case noOneOnDuty(specialty: String, directory: [DirectoryMember])
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice
     case reportFailed
+    /// A photo attached to a new request was refused (too large, unsupported, damaged): nothing
+    /// was created.
+    case photoRefused
     // Anything else
     case server, internalFailure
 

@@ -12,6 +12,10 @@ final class FakeCaseService: CaseService {
     var onUnvouched: (CaseID) async throws -> [UnvouchedCaseMember] = { _ in try unstubbed("unvouchedMembers") }
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
+    var onBrief: (CaseID) async throws -> CaseBrief? = { _ in try unstubbed("requestBrief") }
+    var onAwaitingHandover: (CaseID) async throws -> Bool = { _ in try unstubbed("awaitingHandover") }
+    /// How many times the screen asked whether the request waits for its hand-over.
+    var handoverChecks = 0
     var invited: [(UserID, CaseID)] = []
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
     var memberships: [CaseID: CaseMembership] = [:]
@@ -42,6 +46,13 @@ final class FakeCaseService: CaseService {
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
         unvouchedChecks += 1
         return try await onUnvouched(id)
+    }
+
+    func requestBrief(of id: CaseID) async throws -> CaseBrief? { try await onBrief(id) }
+
+    func awaitingHandover(of id: CaseID) async throws -> Bool {
+        handoverChecks += 1
+        return try await onAwaitingHandover(id)
     }
 
     func conversation(for id: CaseID) async throws -> ConversationService {

@@ -2,11 +2,22 @@ import Foundation
 import InnomedServices
 
 /// What the doctor can do with the case besides talking: change its status, take a request,
-/// send the advice, close with a report.
+/// send the advice, close with a report; and, for a request, its brief and whether it still
+/// waits for its hand-over (nobody writes into it until then).
 @MainActor
 final class CaseActionsViewModel: ObservableObject {
     enum Action: Hashable {
         case take, advise, closeWithReport, markAnswered, close, invite
+    }
+
+    /// Why nobody writes into a request yet (the screen says so); it ends once it is handed over.
+    enum HandoverWait: Hashable {
+        /// Nobody took the request yet.
+        case notTaken
+        /// Taken: the requesting doctor's device has yet to hand the case over (seen by the taker).
+        case awaitingRequester
+        /// Taken: this doctor, who asked, hands the case over from this device (by itself).
+        case handingOver
     }
 
     @Published private(set) var details: CaseDetails?
@@ -17,11 +28,20 @@ final class CaseActionsViewModel: ObservableObject {
     /// The doctor who opened the case (the header's sender, once the timeline shows it: the core
     /// shows a header only from the case's creator, any other as rejected).
     @Published var requester: UserID?
+    /// The brief of a request this specialist was routed to (no patient label), until the header
+    /// can be read.
+    @Published private(set) var brief: CaseBrief?
+    /// Whether this request waits for its hand-over, as last checked; `nil` until checked.
+    @Published private(set) var awaitingHandover: Bool?
 
     let caseID: CaseID
     private let me: UserID
     private let cases: CaseService
     private let requests: RequestService
+    /// Once handed over, a request never waits again: not asked any more.
+    private var handedOver = false
+    /// The latest check: an older answer arriving late does not replace a newer one.
+    private var handoverCheck = 0
 
     init(session: UserSession, caseID: CaseID) {
         self.caseID = caseID
@@ -30,14 +50,28 @@ final class CaseActionsViewModel: ObservableObject {
         requests = session.requests
     }
 
+    /// Nothing may be written: a request that may wait, which the core did not say was handed over.
+    var isWaitingForHandover: Bool {
+        details?.mayAwaitHandover == true && awaitingHandover != false
+    }
+
+    /// What the screen says while the core says the request waits; `nil` otherwise.
+    var handoverWait: HandoverWait? {
+        guard awaitingHandover == true, let details, details.mayAwaitHandover else { return nil }
+        guard details.acceptedBy != nil else { return .notTaken }
+        return requester == me ? .handingOver : .awaitingRequester
+    }
+
     var actions: [Action] {
         guard let details else { return [] }
+        // Taking writes nothing into the request; inviting and advising wait for the hand-over.
+        let waiting = isWaitingForHandover
         var actions: [Action] = []
-        if details.progress != .closed { actions.append(.invite) }
+        if details.progress != .closed && !waiting { actions.append(.invite) }
         let isRequester = requester == me
         if details.isRequest {
             if details.progress == .requested && !isRequester { actions.append(.take) }
-            if details.acceptedBy == me && details.progress == .accepted { actions.append(.advise) }
+            if details.acceptedBy == me && details.progress == .accepted && !waiting { actions.append(.advise) }
             if isRequester && details.progress == .answered && advice != nil { actions.append(.closeWithReport) }
         } else if isRequester {
             // Only the doctor who opened the case changes its status (the core and the
@@ -57,6 +91,30 @@ final class CaseActionsViewModel: ObservableObject {
         } catch {
             self.error = ServiceError.from(error)
         }
+        await checkHandover()
+        await loadBrief()
+    }
+
+    /// Whether the request still waits for its hand-over, asked at every refresh (the case
+    /// shows, its rows change: a take, a withdrawal, the requesting doctor's record; after an
+    /// action) until it is handed over. A failed check keeps the last answer, shows no error,
+    /// and is tried again at the next refresh.
+    private func checkHandover() async {
+        guard !handedOver, details?.mayAwaitHandover == true else { return }
+        handoverCheck += 1
+        let check = handoverCheck
+        let answer = try? await cases.awaitingHandover(of: caseID)
+        guard let waiting = answer, check == handoverCheck else { return }
+        if !waiting { handedOver = true }
+        awaitingHandover = waiting
+    }
+
+    /// The brief, once, while the header cannot be read (nobody took the request, or it waits
+    /// for its hand-over).
+    private func loadBrief() async {
+        guard brief == nil, requester == nil, details?.mayAwaitHandover == true else { return }
+        let found = try? await cases.requestBrief(of: caseID)
+        if let found { brief = found }
     }
 
     func take() async {

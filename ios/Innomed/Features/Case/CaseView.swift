@@ -18,6 +18,13 @@ struct CaseView: View {
         VStack(spacing: 0) {
             CaseStatusHeader(actions: actions)
             UnvouchedBanner(members: viewModel.unvouched)
+            HandoverBanner(wait: actions.handoverWait)
+            // Until the header can be read (nobody took the request, or it waits for its
+            // hand-over), the brief says what is asked.
+            if viewModel.requester == nil, let brief = actions.brief {
+                RequestBriefCard(brief: brief,
+                                 specialty: session.directory.specialties().label(for: brief.specialty))
+            }
             ScrollViewReader { proxy in
                 List {
                     if !viewModel.reachedStart {
@@ -37,7 +44,8 @@ struct CaseView: View {
             }
             // The advice and close sheets show these errors themselves while they are open.
             .errorAlert(sheet?.showsActionErrors == true ? .constant(nil) : $actions.error)
-            ComposerView(viewModel: viewModel, showsCamera: $showsCamera)
+            ComposerView(viewModel: viewModel, showsCamera: $showsCamera,
+                         isEnabled: !actions.isWaitingForHandover)
         }
         .navigationTitle(viewModel.code)
         .navigationBarTitleDisplayMode(.inline)
@@ -61,6 +69,10 @@ struct CaseView: View {
         // Kept once seen: after a sync gap the timeline restarts without the header.
         .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
         .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
+        // Handed over: what was sent before, shared with the taker now, comes with the history.
+        .onChange(of: actions.isWaitingForHandover) { waiting in
+            if !waiting { Task { await viewModel.loadOlder() } }
+        }
     }
 }
 

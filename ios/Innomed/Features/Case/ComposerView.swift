@@ -1,10 +1,12 @@
 import InnomedServices
 import SwiftUI
 
-/// The message field, with the reply being written and the camera button.
+/// The message field, with the reply being written and the camera button. Disabled while the
+/// request waits for its hand-over (the banner above says why).
 struct ComposerView: View {
     @ObservedObject var viewModel: CaseViewModel
     @Binding var showsCamera: Bool
+    var isEnabled = true
 
     var body: some View {
         VStack(spacing: 6) {
@@ -31,6 +33,7 @@ struct ComposerView: View {
                     .disabled(!viewModel.canSend)
                     .accessibilityLabel(Text("case.send"))
             }
+            .disabled(!isEnabled)
         }
         .padding(8)
         .background(.bar)

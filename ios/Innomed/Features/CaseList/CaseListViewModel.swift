@@ -53,8 +53,9 @@ final class CaseListViewModel: ObservableObject {
         row.deadline(now: now())
     }
 
+    /// The brief's specialty first: an invitation's row may not know it yet.
     func specialtyLabel(of row: CaseRow) -> String? {
-        specialties.label(for: row.specialty)
+        specialties.label(for: row.brief?.specialty ?? row.specialty)
     }
 
     func accept(_ id: CaseID) async {

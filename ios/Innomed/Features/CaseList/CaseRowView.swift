@@ -60,7 +60,12 @@ struct InvitationRowView: View {
             if let inviter = row.inviter {
                 Text(L10n.format("cases.invitedBy", inviter.localPart)).font(.subheadline)
             }
-            if let specialty { Text(specialty).font(.caption).foregroundStyle(.secondary) }
+            // A request routed to this specialist: its brief, to decide (no patient label).
+            if let brief = row.brief {
+                BriefSummary(brief: brief, specialty: specialty)
+            } else if let specialty {
+                Text(specialty).font(.caption).foregroundStyle(.secondary)
+            }
             HStack {
                 Button("cases.accept", action: accept).buttonStyle(.borderedProminent)
                 Button("cases.decline", role: .destructive, action: decline).buttonStyle(.bordered)

@@ -2,7 +2,7 @@ import Foundation
 import InnomedServices
 
 /// A GP's request: routed through the CPTS to the specialist on duty when the doctor is in a
-/// CPTS, else opened as a case directly. The photo, if any, is sent once the case exists.
+/// CPTS, with its photo if any; else opened as a case directly, the photo sent once it exists.
 @MainActor
 final class NewRequestViewModel: ObservableObject {
     @Published var specialty: String?
@@ -41,7 +41,7 @@ final class NewRequestViewModel: ObservableObject {
             && ![patientLabel, reason, question].contains { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     }
 
-    /// The camera's JPEG, kept in app-private storage until it is sent.
+    /// The camera's JPEG, kept in app-private storage until the core has read it.
     func attachPhoto(jpeg: Data) {
         removePhoto()
         do {
@@ -60,35 +60,52 @@ final class NewRequestViewModel: ObservableObject {
         guard canSubmit, let specialty else { return }
         isSubmitting = true
         defer { isSubmitting = false }
-        let id: CaseID
         do {
-            id = try await open(specialty: specialty)
+            if let cpts = try requests.spaces().first(where: \.isJoined) {
+                let id = try await openRequest(specialty: specialty, in: cpts.id)
+                removePhoto()
+                created = id
+            } else {
+                let draft = CaseDraft(header: header, specialty: specialty, urgency: urgency,
+                                      due: now().addingTimeInterval(urgency.answerWindow))
+                let id = try await cases.createCase(draft)
+                await sendPhoto(to: id)
+                created = id
+            }
         } catch ServiceError.noOneOnDuty(_, let directory) {
             offeredExperts = directory
             error = .noOneOnDuty(specialty: specialty, directory: directory)
-            return
+        } catch ServiceError.photoRefused {
+            // Refused for good, nothing was sent: the doctor retakes it or sends without.
+            removePhoto()
+            error = .photoRefused
         } catch {
             self.error = ServiceError.from(error)
-            return
         }
-        await sendPhoto(to: id)
-        created = id
     }
 
-    private func open(specialty: String) async throws -> CaseID {
-        let header = PatientHeader(patientLabel: patientLabel.trimmingCharacters(in: .whitespacesAndNewlines),
-                                   ageGroup: ageGroup, sex: sex,
-                                   reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
-                                   question: question.trimmingCharacters(in: .whitespacesAndNewlines),
-                                   photoConsent: consent)
-        if let cpts = try requests.spaces().first(where: \.isJoined) {
-            let draft = RequestDraft(specialty: specialty, urgency: urgency, header: header,
-                                     patientConsent: consent, expert: expert?.userID)
-            return try await requests.openRequest(draft, in: cpts.id)
+    private var header: PatientHeader {
+        PatientHeader(patientLabel: patientLabel.trimmingCharacters(in: .whitespacesAndNewlines),
+                      ageGroup: ageGroup, sex: sex,
+                      reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+                      question: question.trimmingCharacters(in: .whitespacesAndNewlines),
+                      photoConsent: consent)
+    }
+
+    /// Through the CPTS the photo goes with the request: nobody may write into a request before
+    /// the specialist who takes it has its history. Any other failure keeps it for a new try.
+    private func openRequest(specialty: String, in cpts: CptsID) async throws -> CaseID {
+        var photos: [Data] = []
+        if let photoURL {
+            do {
+                photos = [try Data(contentsOf: photoURL)]
+            } catch {
+                throw ServiceError.unreadableFile
+            }
         }
-        let draft = CaseDraft(header: header, specialty: specialty, urgency: urgency,
-                              due: now().addingTimeInterval(urgency.answerWindow))
-        return try await cases.createCase(draft)
+        let draft = RequestDraft(specialty: specialty, urgency: urgency, header: header,
+                                 patientConsent: consent, expert: expert?.userID, photos: photos)
+        return try await requests.openRequest(draft, in: cpts)
     }
 
     /// The case exists whatever happens here; a failed photo is reported, the file removed.

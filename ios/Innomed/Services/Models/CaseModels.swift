@@ -77,10 +77,13 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
     public let lastActivity: Date?
     public let unread: Int
     public let inviter: UserID?
+    /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
+    public let brief: CaseBrief?
 
     public init(id: CaseID, code: String, membership: CaseMembership, progress: CaseProgress?,
                 specialty: String?, urgency: UrgencyLevel, due: Date?, cptsID: CptsID?,
-                lastMessage: String?, lastActivity: Date?, unread: Int, inviter: UserID?) {
+                lastMessage: String?, lastActivity: Date?, unread: Int, inviter: UserID?,
+                brief: CaseBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -93,6 +96,7 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
         self.lastActivity = lastActivity
         self.unread = unread
         self.inviter = inviter
+        self.brief = brief
     }
 
     public var isInvitation: Bool { membership == .invited }
@@ -104,6 +108,31 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
         guard let due else { return nil }
         if due <= now { return .overdue }
         return due.timeIntervalSince(now) <= urgency.answerWindow / 4 ? .dueSoon : .onTime
+    }
+}
+
+/// What a specialist a request is routed to reads before taking it: no patient label, the whole
+/// case (header, photos, messages) goes only to the one who takes it, once it is handed over.
+public struct CaseBrief: Equatable, Sendable {
+    /// The GP who asked.
+    public let requester: UserID
+    /// Specialty code (`dermatology`).
+    public let specialty: String
+    public let urgency: UrgencyLevel
+    public let due: Date?
+    public let ageGroup: AgeGroup
+    public let sex: PatientSex
+    public let question: String
+
+    public init(requester: UserID, specialty: String, urgency: UrgencyLevel, due: Date?,
+                ageGroup: AgeGroup, sex: PatientSex, question: String) {
+        self.requester = requester
+        self.specialty = specialty
+        self.urgency = urgency
+        self.due = due
+        self.ageGroup = ageGroup
+        self.sex = sex
+        self.question = question
     }
 }
 
@@ -128,6 +157,10 @@ public struct CaseDetails: Equatable, Sendable {
     }
 
     public var isRequest: Bool { cptsID != nil }
+
+    /// A request that may still wait for its hand-over (nobody took it, or the requesting
+    /// doctor's device has not handed it over yet): the core is asked, never assumed.
+    public var mayAwaitHandover: Bool { isRequest && (progress == .requested || progress == .accepted) }
 }
 
 /// What a GP fills in to open a case directly (without a CPTS).

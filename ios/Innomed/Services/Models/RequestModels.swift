@@ -7,14 +7,19 @@ public struct RequestDraft: Equatable, Sendable {
     public var header: PatientHeader
     public var patientConsent: Bool
     public var expert: UserID?
+    /// Camera photos (JPEG bytes) sent with the request: nobody may write into a request before
+    /// the specialist who takes it has its history, so nothing follows it afterwards. Only the
+    /// taker sees them; the core strips their metadata.
+    public var photos: [Data]
 
     public init(specialty: String, urgency: UrgencyLevel, header: PatientHeader,
-                patientConsent: Bool, expert: UserID?) {
+                patientConsent: Bool, expert: UserID?, photos: [Data] = []) {
         self.specialty = specialty
         self.urgency = urgency
         self.header = header
         self.patientConsent = patientConsent
         self.expert = expert
+        self.photos = photos
     }
 }
 

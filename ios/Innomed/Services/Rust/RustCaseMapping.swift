@@ -117,7 +117,18 @@ extension CaseRow {
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   cptsID: s.cptsId.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
-                  unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init))
+                  unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
+                  brief: s.brief.map(CaseBrief.init(rustValue:)))
+    }
+}
+
+extension CaseBrief {
+    /// No patient label: none is sent to the specialists a request is routed to.
+    init(rustValue b: RequestBrief) {
+        self.init(requester: UserID(b.requester), specialty: b.specialty,
+                  urgency: UrgencyLevel(rustValue: b.urgency), due: b.dueMs.map(Date.init(milliseconds:)),
+                  ageGroup: AgeGroup(rustValue: b.ageBand), sex: PatientSex(rustValue: b.sex),
+                  question: b.question)
     }
 }
 

@@ -72,6 +72,15 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         return members.map(UnvouchedCaseMember.init(rustValue:))
     }
 
+    func requestBrief(of id: CaseID) async throws -> CaseBrief? {
+        let brief = try await mapErrors { try await client.caseRoom(id).requestBrief() }
+        return brief.map(CaseBrief.init(rustValue:))
+    }
+
+    func awaitingHandover(of id: CaseID) async throws -> Bool {
+        try await mapErrors { try await client.caseRoom(id).awaitingHandover() }
+    }
+
     func conversation(for id: CaseID) async throws -> ConversationService {
         let timeline = try await mapErrors { try await client.caseRoom(id).timeline() }
         return RustConversationService(timeline: timeline)

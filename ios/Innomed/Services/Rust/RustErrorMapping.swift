@@ -70,6 +70,7 @@ extension ServiceError {
         case .NotAllowed: self = .notAllowed
         case .UnknownSpecialty: self = .unknownSpecialty
         case .RemovalNotConfirmed: self = .removalNotConfirmed
+        case .NotHandedOver: self = .notHandedOver
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
@@ -83,6 +84,7 @@ extension ServiceError {
         case .NotJoined: self = .notJoined
         case .MessageNotFound: self = .messageNotFound
         case .EmptyMessage: self = .emptyMessage
+        case .NotHandedOver: self = .notHandedOver
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Timeline: self = .server
         case .Internal: self = .internalFailure
@@ -99,6 +101,7 @@ extension ServiceError {
         case .NoConsent: self = .noConsent
         case .NotJoined: self = .notJoined
         case .NotEncrypted: self = .notEncrypted
+        case .NotHandedOver: self = .notHandedOver
         case .MessageNotFound: self = .messageNotFound
         case .NotAPhoto: self = .notAPhoto
         case .Tampered: self = .tampered
@@ -155,6 +158,8 @@ extension ServiceError {
         case .NoAdvice: self = .noAdvice
         case .Report: self = .reportFailed
         case .InvalidUserId: self = .invalidUserID
+        // `detail` names the core's photo error in words: only the kind is kept.
+        case .PhotoRefused: self = .photoRefused
         case .Case: self = .server
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed

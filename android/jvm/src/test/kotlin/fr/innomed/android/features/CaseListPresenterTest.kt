@@ -1,10 +1,14 @@
 package fr.innomed.android.features
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.DeadlineBadge
 import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.RequestBrief
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.test.FakeCaseService
@@ -99,5 +103,21 @@ class CaseListPresenterTest {
         assertEquals(listOf(invite.roomId), cases.declined.all)
         assertNull(presenter.state.value.openedCase, "declining opens nothing")
         assertNull(presenter.state.value.error)
+    }
+
+    @Test
+    fun `an invitation to a request comes first with its brief, and a brief that arrives later updates the row`() = runTest {
+        val brief = RequestBrief(GP, "dermatology", Urgency.URGENT, dueAtMillis = null, AgeBand.SENIOR, Sex.FEMALE, "Exérèse ?")
+        val routed = row("routed", membership = Membership.INVITED, isRequest = true)
+        cases.rows.value = listOf(row("mine", dueAtMillis = 1_000), routed)
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        runCurrent()
+        assertEquals(listOf("IM-routed", "IM-mine"), presenter.state.value.rows.map { it.code })
+        assertNull(presenter.state.value.rows.first().brief, "the brief may arrive after the invitation")
+
+        cases.update(routed.roomId) { it.copy(brief = brief) }
+        runCurrent()
+        assertEquals(brief, presenter.state.value.rows.first().brief)
+        assertNull(presenter.state.value.rows[1].brief)
     }
 }

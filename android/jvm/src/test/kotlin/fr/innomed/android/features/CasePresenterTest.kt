@@ -46,6 +46,8 @@ class CasePresenterTest {
         var current = details
         cases.detailsResult = { Outcome.Success(current) }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        cases.briefResult = { Outcome.Success(null) }
+        cases.awaitingHandoverResult = { Outcome.Success(false) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
         return CasePresenter(backgroundScope, room, me, cases, conversations, requests, discarded::add).also { runCurrent() }

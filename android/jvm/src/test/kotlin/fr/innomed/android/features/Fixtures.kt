@@ -10,6 +10,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.DeadlineBadge
 import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
@@ -30,6 +31,7 @@ fun row(
     deadline: DeadlineBadge = if (dueAtMillis == null) DeadlineBadge.NONE else DeadlineBadge.ON_TIME,
     isRequest: Boolean = false,
     unread: Int = 0,
+    brief: RequestBrief? = null,
 ) = CaseRow(
     roomId = RoomId("!$id:cpts.test"),
     code = "IM-$id",
@@ -42,6 +44,7 @@ fun row(
     unread = unread,
     isRequest = isRequest,
     inviter = if (membership == Membership.INVITED) GP else null,
+    brief = brief,
 )
 
 fun details(

@@ -5,15 +5,12 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.MessageRef
-import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestPresenter
 import fr.innomed.android.features.newrequest.OnDuty
 import fr.innomed.android.features.newrequest.RequestField
-import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.testSpecialties
@@ -32,14 +29,13 @@ import org.junit.jupiter.api.Test
 class NewRequestPresenterTest {
     private val requests = FakeRequestService()
     private val directory = FakeDirectoryService()
-    private val conversations = FakeConversationService()
     private val discarded = mutableListOf<File>()
     private val benali = specialist(DERM, "Dr Nadia Benali")
     private val lefevre = specialist(OTHER_DERM, "Dr Hélène Lefèvre")
     private val created = RoomId("!req:cpts.test")
     private val camera = File("/data/files/photos/lesion.jpg")
 
-    private fun TestScope.presenter() = NewRequestPresenter(backgroundScope, requests, directory, conversations, discarded::add)
+    private fun TestScope.presenter() = NewRequestPresenter(backgroundScope, requests, directory, discarded::add)
 
     private fun NewRequestPresenter.fill(consent: Boolean) {
         onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
@@ -166,10 +162,9 @@ class NewRequestPresenterTest {
     }
 
     @Test
-    fun `a photo needs the patient's consent to photos, then follows the request into the new case`() = runTest {
+    fun `a photo needs the patient's consent to photos, then goes with the request`() = runTest {
         directory.onDutyResult = { Outcome.Success(listOf(benali)) }
         requests.openResult = { Outcome.Success(created) }
-        conversations.sendPhotoResult = { Outcome.Success(MessageRef.Local("txn-1")) }
         val presenter = presenter()
         presenter.fill(consent = true)
         presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
@@ -182,40 +177,75 @@ class NewRequestPresenterTest {
         assertTrue(presenter.state.value.invalidFields.isEmpty())
         presenter.onEvent(NewRequestEvent.Submit)
         runCurrent()
-        assertTrue(requests.opened.all.single().header.photoConsent)
-        val sent = conversations.photosSent.all.single()
-        assertEquals(created to camera, sent.roomId to sent.file)
-        assertEquals(listOf(camera), discarded, "the camera file is deleted once sent")
+        val sent = requests.opened.all.single()
+        assertTrue(sent.header.photoConsent)
+        assertEquals(listOf(camera), sent.photos, "the photo leaves with the request, nothing is written into it afterwards")
+        assertEquals(listOf(camera), discarded, "the camera file is deleted once the request is sent")
         assertEquals(created, presenter.state.value.created)
         assertNull(presenter.state.value.photo)
         assertFalse(presenter.state.value.canTakePhoto)
     }
 
     @Test
-    fun `a photo the core refuses leaves the request sent, says why, and opens the case when dismissed`() = runTest {
+    fun `a request without a photo sends an empty list`() = runTest {
         directory.onDutyResult = { Outcome.Success(listOf(benali)) }
         requests.openResult = { Outcome.Success(created) }
-        conversations.sendPhotoResult = { Outcome.Failure(PhotoError.TooManyPixels(width = 20_000, height = 20_000, limitPixels = 100_000_000)) }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertTrue(requests.opened.all.single().photos.isEmpty())
+        assertTrue(discarded.isEmpty())
+    }
+
+    @Test
+    fun `a photo the core refuses sends nothing, says why, and is dropped so the request can go without it`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        requests.openResult = { request -> if (request.photos.isEmpty()) Outcome.Success(created) else Outcome.Failure(RequestError.PhotoRefused) }
         val presenter = presenter()
         presenter.fill(consent = true)
         presenter.onEvent(NewRequestEvent.PhotoConsentChanged(true))
         presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
         presenter.onEvent(NewRequestEvent.Submit)
         runCurrent()
-        assertEquals(PhotoError.TooManyPixels(20_000, 20_000, 100_000_000), presenter.state.value.photoError)
-        assertNull(presenter.state.value.created)
-        assertFalse(presenter.state.value.canSubmit, "the request is already sent")
+        assertEquals(RequestError.PhotoRefused, presenter.state.value.error)
+        assertNull(presenter.state.value.created, "nothing was created")
+        assertNull(presenter.state.value.photo)
         assertEquals(listOf(camera), discarded)
+        assertTrue(presenter.state.value.canSubmit && presenter.state.value.canTakePhoto)
 
         presenter.onEvent(NewRequestEvent.DismissError)
-        assertNull(presenter.state.value.photoError)
+        assertNull(presenter.state.value.error)
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
         assertEquals(created, presenter.state.value.created)
+    }
+
+    @Test
+    fun `a request refused for another reason keeps its photo for the next try`() = runTest {
+        directory.onDutyResult = { Outcome.Success(listOf(benali)) }
+        requests.openResult = { Outcome.Failure(RequestError.HomeserverUnreachable) }
+        val presenter = presenter()
+        presenter.fill(consent = true)
+        presenter.onEvent(NewRequestEvent.PhotoConsentChanged(true))
+        presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(RequestError.HomeserverUnreachable, presenter.state.value.error)
+        assertEquals(camera, presenter.state.value.photo)
+        assertTrue(discarded.isEmpty())
+
+        requests.openResult = { Outcome.Success(created) }
+        presenter.onEvent(NewRequestEvent.Submit)
+        runCurrent()
+        assertEquals(listOf(camera), requests.opened.all.last().photos)
+        assertEquals(listOf(camera), discarded)
     }
 
     @Test
     fun `a replaced or removed photo, or one left on a closed form, is discarded`() = runTest {
         val formJob = Job(backgroundScope.coroutineContext[Job])
-        val presenter = NewRequestPresenter(CoroutineScope(backgroundScope.coroutineContext + formJob), requests, directory, conversations, discarded::add)
+        val presenter = NewRequestPresenter(CoroutineScope(backgroundScope.coroutineContext + formJob), requests, directory, discarded::add)
         val second = File("/data/files/photos/second.jpg")
         val third = File("/data/files/photos/third.jpg")
         presenter.onEvent(NewRequestEvent.PhotoTaken(camera))

@@ -1,18 +1,37 @@
 package fr.innomed.android.impl
 
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.RequestBrief
+import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
+import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
+import fr.innomed.android.api.requests.RequestError
 import fr.innomed.sdk.CaseException
+import fr.innomed.sdk.CaseSummary
+import fr.innomed.sdk.CptsException
 import fr.innomed.sdk.MessageKind
+import fr.innomed.sdk.PhotoException
 import fr.innomed.sdk.Rejection
+import fr.innomed.sdk.TimelineException
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import fr.innomed.sdk.AgeBand as SdkAgeBand
+import fr.innomed.sdk.Membership as SdkMembership
+import fr.innomed.sdk.RequestBrief as SdkRequestBrief
+import fr.innomed.sdk.Sex as SdkSex
 import fr.innomed.sdk.Unvouched as SdkUnvouched
+import fr.innomed.sdk.Urgency as SdkUrgency
 import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
 
 /** The bindings' new case rules, as the API carries them (no Rust call: plain generated values). */
@@ -52,5 +71,58 @@ class TimelineMappersTest {
         assertEquals(CaseError.UnknownSpecialty, caseError(CaseException.UnknownSpecialty()))
         assertEquals(CaseError.RemovalNotConfirmed, caseError(CaseException.RemovalNotConfirmed()))
         assertEquals(CaseError.NotAllowed, caseError(CaseException.NotAllowed()))
+    }
+
+    @Test
+    fun `an invitation to a request carries its brief to the row, with nothing of the patient`() {
+        val summary = CaseSummary(
+            roomId = "!req:cpts.test",
+            code = "IM-7K2QX9",
+            membership = SdkMembership.INVITED,
+            status = null,
+            specialty = null,
+            urgency = SdkUrgency.ROUTINE,
+            dueMs = null,
+            cptsId = "!cpts:cpts.test",
+            lastMessage = null,
+            unread = 0uL,
+            inviter = "@dr.martin:cpts.test",
+            brief = SdkRequestBrief(
+                requester = "@dr.martin:cpts.test",
+                specialty = "dermatology",
+                urgency = SdkUrgency.URGENT,
+                dueMs = 1_700_086_400_000uL,
+                ageBand = SdkAgeBand.SENIOR,
+                sex = SdkSex.FEMALE,
+                question = "Exérèse ?",
+            ),
+        )
+        val row = summary.toRow(nowMillis = 1_700_000_000_000)
+        assertTrue(row.isInvitation && row.isRequest)
+        assertEquals(Membership.INVITED, row.membership)
+        assertEquals(
+            RequestBrief(
+                requester = UserId("@dr.martin:cpts.test"),
+                specialty = "dermatology",
+                urgency = Urgency.URGENT,
+                dueAtMillis = 1_700_086_400_000,
+                ageBand = AgeBand.SENIOR,
+                sex = Sex.FEMALE,
+                question = "Exérèse ?",
+            ),
+            row.brief,
+        )
+        assertNull(summary.copy(brief = null).toRow(0).brief)
+        assertTrue(summary.copy(cptsId = null).toRow(0).isRequest, "an invitation whose status is not known yet is a request by its brief")
+    }
+
+    @Test
+    fun `a request not handed over yet, and a refused photo of a new request, have their own kinds`() {
+        assertEquals(CaseError.NotHandedOver, caseError(CaseException.NotHandedOver()))
+        assertEquals(MessageError.NotHandedOver, messageError(TimelineException.NotHandedOver()))
+        assertEquals(MessageError.NotHandedOver, messageError(CaseException.NotHandedOver()))
+        assertEquals(PhotoError.NotHandedOver, photoError(PhotoException.NotHandedOver()))
+        assertEquals(PhotoError.NotHandedOver, photoError(TimelineException.NotHandedOver()))
+        assertEquals(RequestError.PhotoRefused, requestError(CptsException.PhotoRefused("image too large: 40000000 bytes")))
     }
 }

@@ -10,7 +10,6 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.PhotoSize
-import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.requests.InPerson
@@ -23,8 +22,8 @@ import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseRole
 import fr.innomed.android.features.case.CaseState
+import fr.innomed.android.features.case.HandoverWait
 import fr.innomed.android.features.case.PhotoLoad
-import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestPresenter
@@ -50,16 +49,17 @@ import org.junit.jupiter.api.Test
  * The journey on the real Synapse, through the app's presenters, the Rust-backed services and
  * the real bindings. A GP and a dermatologist sign in on their phones (new devices of accounts
  * that have a recovery key, in a CPTS where she is on duty); the GP sends a télé-expertise
- * request with a camera photo, and a message; she sees the invitation at the top of her list,
- * accepts it, reads the header and the message, sees the photo's thumbnail then the full
- * image, takes the request and advises; the GP reads the advice and closes the case with a
- * report written on his phone.
+ * request with a camera photo, and cannot write into it yet; she sees the invitation at the top
+ * of her list with the brief (the question, no patient label), opens it and takes it; once the
+ * GP's phone has handed the case over, she reads the header, sees the photo's thumbnail then the
+ * full image, reads the GP's message and advises; the GP reads the advice and closes the case
+ * with a report written on his phone.
  */
 class RequestJourneyTest {
     private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
 
     @Test
-    fun `a GP's request reaches the dermatologist on duty, who accepts, reads, takes and answers it`() = runBlocking {
+    fun `a GP's request reaches the dermatologist on duty, who reads its brief, takes it, reads it once handed over and answers it`() = runBlocking {
         val secret = marker("J")
         val gpDesk = Desk.register("gp")
         val dermDesk = Desk.register("derm")
@@ -86,7 +86,7 @@ class RequestJourneyTest {
             eventually("the CPTS synced on the GP's phone") {
                 (gp.directory.onDutyNow("dermatology") as? Outcome.Success)?.value?.takeIf { it.isNotEmpty() }
             }
-            val form = NewRequestPresenter(scope, gp.requests, gp.directory, gp.conversations, discardPhoto = { it.delete() })
+            val form = NewRequestPresenter(scope, gp.requests, gp.directory, discardPhoto = { it.delete() })
             form.onEvent(NewRequestEvent.SpecialtySelected("dermatology"))
             val onDuty = eventually("who is on duty") { form.state.value.onDuty as? OnDuty.Available }
             assertEquals(listOf(dermUser), onDuty.specialists.map { it.userId })
@@ -102,49 +102,62 @@ class RequestJourneyTest {
             form.onEvent(NewRequestEvent.PhotoTaken(capture))
             form.onEvent(NewRequestEvent.PhotoConsentChanged(true))
             form.onEvent(NewRequestEvent.Submit)
-            val roomId = eventually("the request opened, its photo queued") {
+            val roomId = eventually("the request opened with its photo") {
                 form.state.value.let { state ->
                     state.error?.let { error("request refused: $it") }
-                    state.photoError?.let { error("photo refused: $it") }
                     state.created
                 }
             }
-            assertFalse(capture.exists(), "the camera file is deleted once the photo is queued")
+            assertFalse(capture.exists(), "the camera file is deleted once the request is sent")
 
+            // Nobody writes into the request before a specialist takes it.
             val gpCase = CasePresenter(scope, roomId, gp.userId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() })
-            eventually("the GP's case screen") { gpCase.state.value.takeIf { it.composerEnabled && it.role == CaseRole.REQUESTER } }
-            gpCase.onEvent(CaseEvent.ComposerChanged("Photo à suivre $secret"))
-            gpCase.onEvent(CaseEvent.Send)
-            eventually("the message queued") { gpCase.state.value.takeIf { !it.sending && it.composer.isEmpty() } }
-            eventually("his photo on the homeserver, its upload done") {
-                gpCase.state.value.takeIf { state ->
-                    state.photos.uploads.isEmpty() &&
-                        state.messages().any { it.content is MessageContent.Photo && it.sendState == SendState.Sent }
-                }
+            eventually("the GP's case screen, waiting for a specialist") {
+                gpCase.state.value.takeIf { it.role == CaseRole.REQUESTER && it.handover == HandoverWait.NOT_TAKEN && !it.composerEnabled }
             }
 
-            // Her list: the invitation first; she accepts it there.
+            // Her list: the invitation first. Its row carries the brief once the list is read
+            // again after the brief came (the live list follows room updates; the brief comes to
+            // her devices beside them): then it is the GP's question, and nothing of the patient.
             val list = CaseListPresenter(scope, derm.cases)
             val invitation = eventually("the invitation first in the list") {
                 list.state.value.rows.firstOrNull()?.takeIf { it.roomId == roomId && it.isInvitation }
             }
             assertEquals(gpUser, invitation.inviter)
-            list.onEvent(CaseListEvent.Accept(roomId))
-            eventually("the accepted case opens") { list.state.value.openedCase?.takeIf { it == roomId } }
+            invitation.brief?.let { assertEquals("Exérèse ? $secret" to gpUser, it.question to it.requester) }
+            assertFalse("P.$secret" in invitation.toString() || "Lésion $secret" in invitation.toString(), "no patient label nor reason")
 
-            // The case screen: the header and the message sent before she joined, decrypted.
+            // The invited request's screen: the brief (no header), then she takes it.
             val case = CasePresenter(scope, roomId, derm.userId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() })
-            eventually("header and message decrypted, the request to take") {
-                case.state.value.takeIf { "Photo à suivre $secret" in it.texts() && it.header != null && CaseAction.TAKE in it.actions }
+            val invited = eventually("the brief on the invited request, to take") {
+                case.state.value.takeIf { it.brief?.question == "Exérèse ? $secret" && CaseAction.TAKE in it.actions }
+            }
+            assertEquals(gpUser, invited.brief?.requester)
+            assertEquals(null, invited.header, "nothing of the case before the take")
+            case.onEvent(CaseEvent.Act(CaseAction.TAKE))
+            // The GP's phone hands the case over by itself: then she reads it, header and photo.
+            eventually("she is the expert, the case handed over to her") {
+                case.state.value.takeIf {
+                    it.role == CaseRole.EXPERT && it.handover == null && it.composerEnabled && it.header != null &&
+                        it.actions == setOf(CaseAction.ADVISE)
+                }
             }
             assertEquals("Exérèse ? $secret", case.state.value.header?.question)
-            assertEquals(gpUser, case.state.value.messages().first { it.content is MessageContent.Text }.sender)
+            assertEquals("P.$secret", case.state.value.header?.patientLabel)
             readPhoto(case, derm, roomId, gpUser)
-            val message = case.state.value.messages().first { (it.content as? MessageContent.Text)?.body == "Photo à suivre $secret" }
+
+            // Handed over: the GP writes, she reads it.
+            eventually("the GP may write") { gpCase.state.value.takeIf { it.handover == null && it.composerEnabled } }
+            gpCase.onEvent(CaseEvent.ComposerChanged("Lésion depuis 3 mois $secret"))
+            gpCase.onEvent(CaseEvent.Send)
+            eventually("the message queued") { gpCase.state.value.takeIf { !it.sending && it.composer.isEmpty() } }
+                .also { assertEquals(null, it.error) }
+            val message = eventually("the GP's message decrypted on her phone") {
+                case.state.value.messages().firstOrNull { (it.content as? MessageContent.Text)?.body == "Lésion depuis 3 mois $secret" }
+            }
+            assertEquals(gpUser, message.sender)
             pushWhileRunning(derm, roomId, message.eventId ?: error("the GP's message has no event id"), secret)
 
-            case.onEvent(CaseEvent.Act(CaseAction.TAKE))
-            eventually("she is the expert") { case.state.value.takeIf { it.role == CaseRole.EXPERT && it.actions == setOf(CaseAction.ADVISE) } }
             case.onEvent(CaseEvent.AdviceChanged(AdviceDraft("Kératose séborrhéique $secret", "Surveillance", InPerson.NOT_NEEDED)))
             case.onEvent(CaseEvent.Act(CaseAction.ADVISE))
             eventually("the advice sent") { case.state.value.takeIf { it.busy == null && it.advice == AdviceDraft() } }
@@ -245,5 +258,3 @@ class RequestJourneyTest {
 }
 
 private fun CaseState.messages() = items.filterIsInstance<TimelineEntry.Message>()
-
-private fun CaseState.texts() = messages().mapNotNull { (it.content as? MessageContent.Text)?.body }

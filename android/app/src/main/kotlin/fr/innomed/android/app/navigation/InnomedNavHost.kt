@@ -126,7 +126,7 @@ fun InnomedNavHost(graph: AppGraph) {
         composable(Routes.NEW_REQUEST) {
             val account = session ?: return@composable
             val presenter = retainedPresenter {
-                NewRequestPresenter(it, account.requests, account.directory, account.conversations, graph.photos::discard)
+                NewRequestPresenter(it, account.requests, account.directory, graph.photos::discard)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
             val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(NewRequestEvent.PhotoTaken(it)) }

@@ -43,6 +43,7 @@ fun CaseError.text(): ErrorText = when (this) {
     is CaseError.InvalidHeader -> ErrorText(R.string.error_invalid_field, field)
     CaseError.UnknownSpecialty -> ErrorText(R.string.error_case_unknown_specialty)
     CaseError.RemovalNotConfirmed -> ErrorText(R.string.error_removal_not_confirmed)
+    CaseError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
 }
@@ -51,6 +52,7 @@ fun MessageError.text(): ErrorText = when (this) {
     MessageError.EmptyMessage -> ErrorText(R.string.error_empty_message)
     MessageError.NotJoined -> ErrorText(R.string.error_not_joined)
     MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
+    MessageError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is MessageError.Other -> ErrorText(R.string.error_other, code)
 }
@@ -65,6 +67,7 @@ fun PhotoError.text(): ErrorText = when (this) {
     PhotoError.NoConsent -> ErrorText(R.string.error_photo_no_consent)
     PhotoError.NotJoined -> ErrorText(R.string.error_not_joined)
     PhotoError.NotEncrypted -> ErrorText(R.string.error_photo_not_encrypted)
+    PhotoError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     PhotoError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     PhotoError.NotAPhoto -> ErrorText(R.string.error_photo_not_a_photo)
     PhotoError.Tampered -> ErrorText(R.string.error_photo_tampered)
@@ -84,6 +87,7 @@ fun RequestError.text(): ErrorText = when (this) {
     is RequestError.NoOneOnDuty -> ErrorText(R.string.error_no_one_on_duty)
     RequestError.NoCpts -> ErrorText(R.string.error_no_cpts)
     RequestError.ConsentMissing -> ErrorText(R.string.error_consent_missing)
+    RequestError.PhotoRefused -> ErrorText(R.string.error_request_photo_refused)
     is RequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
     is RequestError.InvalidRequest -> ErrorText(R.string.error_invalid_field, detail)
     RequestError.ExpertNotEligible -> ErrorText(R.string.error_expert_not_eligible)

@@ -60,6 +60,7 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.InvalidHeader -> CaseError.InvalidHeader(e.field)
     is CaseException.UnknownSpecialty -> CaseError.UnknownSpecialty
     is CaseException.RemovalNotConfirmed -> CaseError.RemovalNotConfirmed
+    is CaseException.NotHandedOver -> CaseError.NotHandedOver
     is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
 }
@@ -68,6 +69,7 @@ internal fun messageError(e: Exception): MessageError = when (e) {
     is TimelineException.EmptyMessage -> MessageError.EmptyMessage
     is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
     is TimelineException.MessageNotFound -> MessageError.MessageNotFound
+    is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
     is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
     else -> MessageError.Other(e.code())
 }
@@ -84,6 +86,7 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
     is PhotoException.NotJoined, is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase ->
         PhotoError.NotJoined
     is PhotoException.NotEncrypted -> PhotoError.NotEncrypted
+    is PhotoException.NotHandedOver, is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> PhotoError.NotHandedOver
     is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
     is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
     is PhotoException.Tampered -> PhotoError.Tampered
@@ -107,6 +110,8 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toEntry() })
     is CptsException.UnknownSpecialty -> RequestError.UnknownSpecialty(e.code)
     is CptsException.InvalidRequest -> RequestError.InvalidRequest(e.detail)
+    // `detail` names the core's photo error in words: only the kind is kept.
+    is CptsException.PhotoRefused -> RequestError.PhotoRefused
     is CptsException.NotInDirectory, is CptsException.NotThisSpecialty -> RequestError.ExpertNotEligible
     is CptsException.AlreadyTaken -> RequestError.AlreadyTaken
     is CptsException.NotAllowed, is CaseException.NotAllowed -> RequestError.NotAllowed

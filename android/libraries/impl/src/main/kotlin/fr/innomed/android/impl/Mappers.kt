@@ -9,6 +9,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.DeadlineBadge
 import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
@@ -21,6 +22,7 @@ import fr.innomed.android.api.requests.InPerson
 import fr.innomed.sdk.CaseStatusInfo
 import fr.innomed.sdk.CaseSummary
 import fr.innomed.sdk.MemberEntry
+import fr.innomed.sdk.RequestBrief as SdkRequestBrief
 import fr.innomed.sdk.Unvouched as SdkUnvouched
 import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
 import fr.innomed.sdk.Advice as SdkAdvice
@@ -51,6 +53,17 @@ internal fun SdkUnvouchedMember.toApi() = UnvouchedMember(
         SdkUnvouched.NOT_INVITED_BY_MEMBER -> Unvouched.NOT_INVITED_BY_MEMBER
         SdkUnvouched.NO_CROSS_SIGNING -> Unvouched.NO_CROSS_SIGNING
     },
+)
+
+/** The brief carries no patient label: none is sent to the specialists a request is routed to. */
+internal fun SdkRequestBrief.toApi() = RequestBrief(
+    requester = UserId(requester),
+    specialty = specialty,
+    urgency = urgency.toApi(),
+    dueAtMillis = dueMs?.toLongClamped(),
+    ageBand = AgeBand.valueOf(ageBand.name),
+    sex = Sex.valueOf(sex.name),
+    question = question,
 )
 
 internal fun SdkCaseHeader.toApi() = CaseHeader(
@@ -128,8 +141,10 @@ internal fun CaseSummary.toRow(nowMillis: Long): CaseRow {
         dueAtMillis = due,
         deadline = deadlineBadge(status, due, nowMillis),
         unread = unread.coerceAtMost(Int.MAX_VALUE.toULong()).toInt(),
-        isRequest = cptsId != null,
+        // An invitation may not know the case's status yet; a brief comes only with a request.
+        isRequest = cptsId != null || brief != null,
         inviter = inviter?.let(::UserId),
+        brief = brief?.toApi(),
     )
 }
 

@@ -9,6 +9,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.NewCase
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
@@ -87,6 +88,12 @@ class RustCaseService internal constructor(
 
     override suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError> =
         attempt(::caseError) { room(roomId).use { room -> room.unvouchedMembers().map { it.toApi() } } }
+
+    override suspend fun requestBrief(roomId: RoomId): Outcome<RequestBrief?, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.requestBrief()?.toApi() } }
+
+    override suspend fun awaitingHandover(roomId: RoomId): Outcome<Boolean, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.awaitingHandover() } }
 
     private fun room(roomId: RoomId): CaseRoom = client.case(roomId.value)
 }

@@ -8,8 +8,12 @@ import fr.innomed.android.api.requests.NewRequest
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.sdk.Client
+import fr.innomed.sdk.RequestPhoto
 import fr.innomed.sdk.TeleExpertiseRequest
 import java.io.File
+import java.io.IOException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.withContext
 
 /** [reportsDir]: the app-private folder where closing writes the report (JSON and PDF). */
 class RustRequestService internal constructor(
@@ -24,6 +28,13 @@ class RustRequestService internal constructor(
             is Outcome.Failure -> return found
             is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
         }
+        // The photos go with the request (nothing may be written into it before its hand-over):
+        // read here, sanitised by the core; the caller deletes the files.
+        val photos = try {
+            withContext(Dispatchers.IO) { request.photos.map { RequestPhoto(bytes = it.readBytes(), caption = null) } }
+        } catch (e: IOException) {
+            return Outcome.Failure(RequestError.PhotoRefused)
+        }
         return attempt(::requestError) {
             val sdkRequest = TeleExpertiseRequest(
                 specialty = request.specialty,
@@ -31,6 +42,7 @@ class RustRequestService internal constructor(
                 header = request.header.toSdk(),
                 patientConsent = true,
                 expert = request.expert?.value,
+                photos = photos,
             )
             space.openRequest(sdkRequest).use { RoomId(it.roomId()) }
         }

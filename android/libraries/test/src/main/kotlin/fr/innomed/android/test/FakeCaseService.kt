@@ -9,6 +9,7 @@ import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.NewCase
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
 import kotlinx.coroutines.flow.MutableStateFlow
 
@@ -30,6 +31,8 @@ class FakeCaseService : CaseService {
     var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
     var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
     var unvouchedResult: suspend (RoomId) -> Outcome<List<UnvouchedMember>, CaseError> = { notScripted("unvouchedMembers") }
+    var briefResult: suspend (RoomId) -> Outcome<RequestBrief?, CaseError> = { notScripted("requestBrief") }
+    var awaitingHandoverResult: suspend (RoomId) -> Outcome<Boolean, CaseError> = { notScripted("awaitingHandover") }
 
     override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
 
@@ -46,6 +49,10 @@ class FakeCaseService : CaseService {
         setStatusResult(roomId, status).also { statuses.add(roomId to status) }
 
     override suspend fun unvouchedMembers(roomId: RoomId) = unvouchedResult(roomId)
+
+    override suspend fun requestBrief(roomId: RoomId) = briefResult(roomId)
+
+    override suspend fun awaitingHandover(roomId: RoomId) = awaitingHandoverResult(roomId)
 
     /** Replaces one row (by room id), as a sync update would. */
     fun update(roomId: RoomId, change: (CaseRow) -> CaseRow) {

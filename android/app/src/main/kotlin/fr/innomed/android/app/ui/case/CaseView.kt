@@ -43,7 +43,9 @@ import java.util.Date
 
 /**
  * One case: status line, actions, the timeline (header and advice cards, photos), the
- * composer with the camera, inviting a colleague, and a photo full screen over it all.
+ * composer with the camera, inviting a colleague, and a photo full screen over it all. A
+ * request shows its brief until its header can be read, and says why nobody writes into it
+ * while it waits for its hand-over (the composer is hidden then).
  */
 @Composable
 fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
@@ -81,6 +83,11 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
             }
         }
         UnvouchedBanner(state.unvouched, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
+        if (state.header == null) {
+            state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp)) }
+        }
         ActionBar(state, onEvent)
         if (CaseAction.ADVISE in state.actions) AdviceForm(state, onEvent)
         if (CaseAction.CLOSE_WITH_REPORT in state.actions) {

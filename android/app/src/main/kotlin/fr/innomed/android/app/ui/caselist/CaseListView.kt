@@ -3,6 +3,7 @@ package fr.innomed.android.app.ui.caselist
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.lazy.LazyColumn
@@ -21,6 +22,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseRow
@@ -29,6 +31,7 @@ import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.app.R
 import fr.innomed.android.app.ui.ErrorDialog
 import fr.innomed.android.app.ui.InnomedScreen
+import fr.innomed.android.app.ui.case.briefPatient
 import fr.innomed.android.app.ui.label
 import fr.innomed.android.app.ui.specialtyLabel
 import fr.innomed.android.app.ui.text
@@ -81,15 +84,26 @@ private fun CaseRowItem(
     onEvent: (CaseListEvent) -> Unit,
     onOpen: (RoomId) -> Unit,
 ) {
+    val brief = row.brief
     ListItem(
-        modifier = Modifier.clickable(enabled = !row.isInvitation) { onOpen(row.roomId) },
+        // An invitation to a request opens its screen: the brief, then take or decline.
+        modifier = Modifier.clickable(enabled = !row.isInvitation || row.isRequest) { onOpen(row.roomId) },
         headlineContent = { Text(row.code) },
         supportingContent = {
-            Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
-                row.status?.let { Text(stringResource(it.label())) }
-                specialtyLabel(row.specialty, specialties)?.let { Text(it) }
-                Text(stringResource(row.urgency.label()))
-                row.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
+            Column {
+                Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
+                    row.status?.let { Text(stringResource(it.label())) }
+                    specialtyLabel(brief?.specialty ?: row.specialty, specialties)?.let { Text(it) }
+                    Text(stringResource((brief?.urgency ?: row.urgency).label()))
+                    (brief?.dueAtMillis ?: row.dueAtMillis)?.let {
+                        Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it))))
+                    }
+                }
+                // What a routed specialist decides on: no patient label, none is sent before the take.
+                if (brief != null) {
+                    Text(briefPatient(brief))
+                    Text(stringResource(R.string.brief_question, brief.question), maxLines = 3, overflow = TextOverflow.Ellipsis)
+                }
             }
         },
         overlineContent = if (row.isInvitation) {

@@ -126,7 +126,6 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
         }
     }
     ErrorDialog(state.error?.text()) { onEvent(NewRequestEvent.DismissError) }
-    PhotoNotSentDialog(state.photoError) { onEvent(NewRequestEvent.DismissError) }
 }
 
 @Composable

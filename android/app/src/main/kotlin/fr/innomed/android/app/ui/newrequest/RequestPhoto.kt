@@ -5,7 +5,6 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.heightIn
-import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
@@ -16,7 +15,6 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.app.R
 import fr.innomed.android.app.ui.DecodedImage
 import fr.innomed.android.app.ui.errorMessage
@@ -27,7 +25,8 @@ import fr.innomed.android.features.newrequest.NewRequestState
 
 /**
  * The optional photo of a request: taken with the camera into the app's private folder,
- * previewed here, sent into the case once the request is open. [onTakePhoto] opens the camera.
+ * previewed here, sent with the request (only the specialist who takes it sees it). [onTakePhoto]
+ * opens the camera.
  */
 @Composable
 fun RequestPhotoSection(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, onTakePhoto: () -> Unit) {
@@ -55,15 +54,4 @@ fun RequestPhotoSection(state: NewRequestState, onEvent: (NewRequestEvent) -> Un
             Text(stringResource(R.string.request_photo_attached), style = MaterialTheme.typography.bodySmall)
         }
     }
-}
-
-/** The request went out but its photo did not: say why; OK opens the case. */
-@Composable
-fun PhotoNotSentDialog(error: PhotoError?, onDismiss: () -> Unit) {
-    if (error == null) return
-    AlertDialog(
-        onDismissRequest = onDismiss,
-        confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.ok)) } },
-        text = { Text(stringResource(R.string.request_photo_not_sent, errorMessage(error.text()))) },
-    )
 }

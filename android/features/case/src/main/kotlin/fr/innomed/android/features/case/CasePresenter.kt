@@ -47,6 +47,10 @@ class CasePresenter(
     private val mutableState = MutableStateFlow(CaseState(roomId = roomId))
     override val state: StateFlow<CaseState> = mutableState.asStateFlow()
     private val photos = CasePhotos(scope, roomId, conversations, discardPhoto, mutableState)
+    private val handover = CaseHandover(scope, roomId, cases, mutableState, ::derive) {
+        // Handed over: what was sent before, shared with the taker now, comes with the history.
+        scope.launch { conversations.loadHistory(roomId) }
+    }
     private var timelineJob: Job? = null
     /** Membership lines in the timeline when the members were last checked; -1: check again. */
     @Volatile private var membershipsChecked = -1
@@ -114,6 +118,7 @@ class CasePresenter(
         when (val found = cases.details(roomId)) {
             is Outcome.Success -> {
                 mutableState.update { derive(it.copy(details = found.value)) }
+                handover.onDetails(found.value, invitedToRequest)
                 if (found.value.membership == Membership.JOINED) followTimeline()
             }
             is Outcome.Failure -> mutableState.update { it.copy(error = CaseScreenError.Case(found.error)) }
@@ -121,21 +126,25 @@ class CasePresenter(
     }
 
     /**
-     * Role, actions and composer follow from details and timeline. The header (and so who
-     * asked) is kept once seen: after a sync gap the timeline restarts from the newest event.
+     * Role, actions and composer follow from details, timeline and hand-over. The header (and so
+     * who asked) is kept once seen: after a sync gap the timeline restarts from the newest event.
+     * Before the header can be read, the brief names who asked. Nothing is written into a request
+     * that waits for its hand-over.
      */
     private fun derive(state: CaseState): CaseState {
         val headerEntry = state.items.firstNotNullOfOrNull { entry ->
             (entry as? TimelineEntry.Message)?.takeIf { it.content is MessageContent.Header }
         }
-        val requester = headerEntry?.sender ?: state.requester
+        val requester = headerEntry?.sender ?: state.requester ?: state.brief?.requester
         val role = CaseRules.role(me, state.details, requester)
+        val waiting = CaseRules.waiting(state.details, state.awaitingHandover)
         return state.copy(
             header = (headerEntry?.content as? MessageContent.Header)?.header ?: state.header,
             requester = requester,
             role = role,
-            actions = CaseRules.actions(role, state.details, invitedToRequest),
-            composerEnabled = CaseRules.composerEnabled(state.details),
+            actions = CaseRules.actions(role, state.details, invitedToRequest, waiting),
+            composerEnabled = CaseRules.composerEnabled(state.details) && !waiting,
+            handover = CaseRules.handoverWait(role, state.details, state.awaitingHandover),
         )
     }
 

@@ -20,16 +20,40 @@ internal object CaseRules {
         else -> CaseRole.UNKNOWN
     }
 
-    /** [invitedToRequest]: the case list says this invitation is a télé-expertise request. */
-    fun actions(role: CaseRole, details: CaseDetails?, invitedToRequest: Boolean): Set<CaseAction> {
+    /**
+     * [invitedToRequest]: the case list says this invitation is a télé-expertise request.
+     * [waiting]: nothing may be written into the request before its hand-over (taking it may).
+     */
+    fun actions(role: CaseRole, details: CaseDetails?, invitedToRequest: Boolean, waiting: Boolean = false): Set<CaseAction> {
         if (details == null) return emptySet()
-        return when (details.membership) {
+        val actions = when (details.membership) {
             Membership.INVITED ->
                 if (invitedToRequest) setOf(CaseAction.TAKE, CaseAction.DECLINE) else setOf(CaseAction.ACCEPT, CaseAction.DECLINE)
             Membership.LEFT -> emptySet()
             Membership.JOINED ->
                 if (details.isRequest) requestActions(role, details.status) else colleagueActions(role, details.status)
         }
+        return if (waiting) actions - setOf(CaseAction.ADVISE, CaseAction.CLOSE_WITH_REPORT) else actions
+    }
+
+    /**
+     * A joined request that may still wait for its hand-over (nobody took it, or the requesting
+     * doctor's device has not handed it over yet): the core is asked, never assumed.
+     */
+    fun mayAwaitHandover(details: CaseDetails?): Boolean =
+        details?.membership == Membership.JOINED && details.isRequest &&
+            (details.status == CaseStatus.REQUESTED || details.status == CaseStatus.ACCEPTED)
+
+    /** Nothing may be written: a request that may wait and that the core did not say was handed over. */
+    fun waiting(details: CaseDetails?, awaitingHandover: Boolean?): Boolean =
+        mayAwaitHandover(details) && awaitingHandover != false
+
+    /** What the screen says while the core says the request waits; null otherwise. */
+    fun handoverWait(role: CaseRole, details: CaseDetails?, awaitingHandover: Boolean?): HandoverWait? = when {
+        awaitingHandover != true || !mayAwaitHandover(details) -> null
+        details?.acceptedBy == null -> HandoverWait.NOT_TAKEN
+        role == CaseRole.REQUESTER -> HandoverWait.HANDING_OVER
+        else -> HandoverWait.AWAITING_REQUESTER
     }
 
     private fun requestActions(role: CaseRole, status: CaseStatus?): Set<CaseAction> = when (status) {

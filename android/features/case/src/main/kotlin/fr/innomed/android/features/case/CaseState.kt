@@ -6,6 +6,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
@@ -33,6 +34,18 @@ enum class CaseRole {
 
     /** Not known yet (the header has not been read). */
     UNKNOWN,
+}
+
+/** Why nobody writes into a request yet (the screen says so); it ends once the case is handed over. */
+enum class HandoverWait {
+    /** Nobody took the request yet. */
+    NOT_TAKEN,
+
+    /** Taken: the requesting doctor's device has yet to hand the case over (seen by the taker). */
+    AWAITING_REQUESTER,
+
+    /** Taken: this doctor, who asked, hands the case over from their device (it happens by itself). */
+    HANDING_OVER,
 }
 
 /** Inviting a colleague by user id (`@name:server`); open while the dialog shows. */
@@ -102,6 +115,15 @@ data class CaseState(
     val invite: InviteDialog? = null,
     /** Members nobody can vouch for, as last checked (the screen warns about them). */
     val unvouched: List<UnvouchedMember> = emptyList(),
+    /**
+     * The brief of a request this specialist was routed to (question, specialty, urgency, age
+     * band, sex; no patient label): shown until the header can be read.
+     */
+    val brief: RequestBrief? = null,
+    /** Whether this request waits for its hand-over, as last checked; null until checked. */
+    val awaitingHandover: Boolean? = null,
+    /** Why nobody writes into this request yet; null when nothing waits. */
+    val handover: HandoverWait? = null,
 ) {
     val canSend: Boolean get() = composerEnabled && !sending && composer.isNotBlank()
 

@@ -1,9 +1,7 @@
 package fr.innomed.android.features.newrequest
 
 import fr.innomed.android.api.Outcome
-import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseHeader
-import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.requests.NewRequest
 import fr.innomed.android.api.requests.RequestError
@@ -22,17 +20,18 @@ import kotlinx.coroutines.launch
 /**
  * A new télé-expertise request: specialty from the fixed list, urgency, patient label, question,
  * consent (required before submitting), and an optional camera photo (which needs the patient's
- * consent to photos) sent into the case once it is open. Choosing a specialty checks who is on
- * duty; when nobody is, the directory's specialists are offered to pick one.
+ * consent to photos) sent with the request: nobody may write into a request before the specialist
+ * who takes it has its history, so nothing follows it afterwards. Choosing a specialty checks who
+ * is on duty; when nobody is, the directory's specialists are offered to pick one.
  *
- * @param discardPhoto deletes a camera file of the app's private storage: once sent, when
- *   replaced or removed, and when the form goes away unsent (its scope ends).
+ * @param discardPhoto deletes a camera file of the app's private storage: once the request is
+ *   sent, when the core refuses it, when replaced or removed, and when the form goes away unsent
+ *   (its scope ends).
  */
 class NewRequestPresenter(
     private val scope: CoroutineScope,
     private val requests: RequestService,
     private val directory: DirectoryService,
-    private val conversations: ConversationService,
     private val discardPhoto: (File) -> Unit,
 ) : Presenter<NewRequestState, NewRequestEvent> {
     private val mutableState = MutableStateFlow(NewRequestState(specialties = directory.specialties()))
@@ -59,9 +58,7 @@ class NewRequestPresenter(
             is NewRequestEvent.PhotoTaken -> attachPhoto(event.file)
             NewRequestEvent.PhotoRemoved -> attachPhoto(null)
             NewRequestEvent.Submit -> submit()
-            NewRequestEvent.DismissError -> mutableState.update {
-                if (it.photoError != null) it.copy(photoError = null, created = it.openedRoom) else it.copy(error = null)
-            }
+            NewRequestEvent.DismissError -> mutableState.update { it.copy(error = null) }
             NewRequestEvent.RequestOpened -> mutableState.update { it.copy(created = null) }
         }
     }
@@ -134,40 +131,25 @@ class NewRequestPresenter(
             ),
             patientConsent = true,
             expert = current.expert?.userId,
+            photos = listOfNotNull(current.photo),
         )
         mutableState.update { it.copy(submitting = true, error = null) }
         scope.launch {
-            when (val result = requests.open(request)) {
-                is Outcome.Success -> {
-                    mutableState.update { it.copy(openedRoom = result.value) }
-                    val photo = current.photo
-                    if (photo == null) {
-                        mutableState.update { it.copy(submitting = false, created = result.value) }
-                    } else {
-                        sendPhoto(result.value, photo)
+            val result = requests.open(request)
+            val photo = current.photo
+            // The core has read the photo once the request is open, or refused it for good.
+            val photoDone = result is Outcome.Success || (result as? Outcome.Failure)?.error == RequestError.PhotoRefused
+            if (photoDone && photo != null) discardPhoto(photo)
+            mutableState.update {
+                val kept = if (photoDone) it.copy(photo = null) else it
+                when (result) {
+                    is Outcome.Success -> kept.copy(submitting = false, openedRoom = result.value, created = result.value)
+                    is Outcome.Failure -> {
+                        val error = result.error
+                        val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
+                        kept.copy(submitting = false, error = error, onDuty = onDuty)
                     }
                 }
-                is Outcome.Failure -> mutableState.update {
-                    val error = result.error
-                    val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
-                    it.copy(submitting = false, error = error, onDuty = onDuty)
-                }
-            }
-        }
-    }
-
-    /** The request is open: its photo follows, and the case opens once it is queued. */
-    private suspend fun sendPhoto(roomId: RoomId, photo: File) {
-        val sent = try {
-            conversations.sendPhoto(roomId, photo, caption = null)
-        } finally {
-            discardPhoto(photo)
-            mutableState.update { it.copy(photo = null) }
-        }
-        mutableState.update {
-            when (sent) {
-                is Outcome.Success -> it.copy(submitting = false, created = roomId)
-                is Outcome.Failure -> it.copy(submitting = false, photoError = sent.error)
             }
         }
     }

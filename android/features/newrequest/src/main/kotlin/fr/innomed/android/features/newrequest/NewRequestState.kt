@@ -4,7 +4,6 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.RequestError
@@ -43,17 +42,16 @@ data class NewRequestState(
     val expert: DirectoryEntry? = null,
     val invalidFields: Set<RequestField> = emptySet(),
     /**
-     * A camera photo (app-private file) sent into the case once the request is open; it needs
-     * the patient's consent to photos. The file is discarded once sent, or with the form.
+     * A camera photo (app-private file) sent with the request; it needs the patient's consent to
+     * photos. The file is discarded once the request is sent or the photo refused, or with the form.
      */
     val photo: File? = null,
     val submitting: Boolean = false,
+    /** [RequestError.PhotoRefused]: nothing was sent, and the photo was dropped. */
     val error: RequestError? = null,
-    /** The request is open (its photo may still be on its way, or refused: [photoError]). */
+    /** The request is open, its photo with it. */
     val openedRoom: RoomId? = null,
-    /** The request went out but its photo did not; dismissing it opens the case. */
-    val photoError: PhotoError? = null,
-    /** Set once the request is open and its photo queued: the view opens that case. */
+    /** Set once the request is open: the view opens that case. */
     val created: RoomId? = null,
 ) {
     /** The send button waits for the patient's consent; one request per form. */
@@ -93,7 +91,6 @@ sealed interface NewRequestEvent {
 
     data object Submit : NewRequestEvent
 
-    /** Dismisses [NewRequestState.error], or [NewRequestState.photoError] (which then opens the case). */
     data object DismissError : NewRequestEvent
 
     /** The view opened [NewRequestState.created]. */

@@ -44,9 +44,27 @@ data class CaseRow(
     val isRequest: Boolean,
     /** Who invited the doctor, for invitations. */
     val inviter: UserId?,
+    /** For a request this specialist was routed to: what the GP asks, to decide on taking it. */
+    val brief: RequestBrief? = null,
 ) {
     val isInvitation: Boolean get() = membership == Membership.INVITED
 }
+
+/**
+ * What a specialist a request is routed to reads before taking it: the case's history (patient
+ * label, photos, messages) comes only to the one who takes it, once it is handed over.
+ */
+data class RequestBrief(
+    /** The GP who asked. */
+    val requester: UserId,
+    /** Specialty code (`dermatology`). */
+    val specialty: String,
+    val urgency: Urgency,
+    val dueAtMillis: Long?,
+    val ageBand: AgeBand,
+    val sex: Sex,
+    val question: String,
+)
 
 /** The case screen's header line: status and who took it. */
 data class CaseDetails(
@@ -120,6 +138,9 @@ sealed interface CaseError {
 
     /** The homeserver has not confirmed the removal yet: nothing changed, try again. */
     data object RemovalNotConfirmed : CaseError
+
+    /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
+    data object NotHandedOver : CaseError
 
     data object HomeserverUnreachable : CaseError
 

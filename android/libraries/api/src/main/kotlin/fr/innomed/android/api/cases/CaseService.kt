@@ -35,4 +35,17 @@ interface CaseService {
      * cross-signing identity); their messages show as untrusted. Asks the homeserver.
      */
     suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError>
+
+    /**
+     * The brief of a request this specialist was routed to, from the GP who asked; null for any
+     * other case, or until it arrives.
+     */
+    suspend fun requestBrief(roomId: RoomId): Outcome<RequestBrief?, CaseError>
+
+    /**
+     * Whether this request waits to be handed over to the specialist who takes it: until the
+     * requesting GP's device has done so, nobody writes into it (sending is refused with
+     * [CaseError.NotHandedOver] and its kin). May ask the homeserver.
+     */
+    suspend fun awaitingHandover(roomId: RoomId): Outcome<Boolean, CaseError>
 }

@@ -53,6 +53,9 @@ sealed interface MessageError {
 
     data object MessageNotFound : MessageError
 
+    /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
+    data object NotHandedOver : MessageError
+
     data object HomeserverUnreachable : MessageError
 
     data class Other(val code: String) : MessageError

@@ -65,6 +65,9 @@ sealed interface PhotoError {
     /** The case, or the photo, is not end-to-end encrypted: refused. */
     data object NotEncrypted : PhotoError
 
+    /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
+    data object NotHandedOver : PhotoError
+
     data object MessageNotFound : PhotoError
 
     data object NotAPhoto : PhotoError

@@ -6,6 +6,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.DirectoryEntry
+import java.io.File
 
 /** Télé-expertise through the doctor's CPTS: ask, take, advise, close with a report. */
 interface RequestService {
@@ -30,6 +31,12 @@ data class NewRequest(
     val patientConsent: Boolean,
     /** A specialist picked from the directory instead of whoever is on duty. */
     val expert: UserId?,
+    /**
+     * Camera photos (app-private files) sent with the request: read and sanitised by the core
+     * when it opens, seen by the specialist who takes it, never by the others it is routed to.
+     * The caller may delete the files once [RequestService.open] returns.
+     */
+    val photos: List<File> = emptyList(),
 )
 
 enum class InPerson { NOT_NEEDED, ROUTINE, WITHIN_48H, URGENT }
@@ -52,6 +59,9 @@ sealed interface RequestError {
     data object NoCpts : RequestError
 
     data object ConsentMissing : RequestError
+
+    /** A photo of the request was refused (too large, unsupported, damaged, unreadable): nothing was sent. */
+    data object PhotoRefused : RequestError
 
     data class UnknownSpecialty(val code: String) : RequestError
 
