@@ -99,6 +99,9 @@ impl fmt::Debug for InnomedClient {
 /// How long a request may take before the homeserver counts as unreachable.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// How long opening a saved session waits for the homeserver to confirm its token.
+const RESTORE_CHECK_TIMEOUT: Duration = Duration::from_millis(1500);
+
 impl InnomedClient {
     /// Creates an account on a homeserver that allows registration, then logs in.
     ///
@@ -202,16 +205,28 @@ impl InnomedClient {
             .await
             .map_err(|e| map_sdk_error(&e))?;
 
-        match client.whoami().await {
-            Ok(_) => {}
-            Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
+        // Checked once, briefly and without retries: offline, the account opens at once (a
+        // message typed now is queued before anything waits on the network), and a revocation
+        // is then noticed by the first request that reaches the homeserver.
+        let check = client
+            .send(matrix_sdk::ruma::api::client::account::whoami::v3::Request::new())
+            .with_request_config(
+                RequestConfig::new()
+                    .disable_retry()
+                    .timeout(RESTORE_CHECK_TIMEOUT),
+            );
+        let checked = tokio::time::timeout(RESTORE_CHECK_TIMEOUT, check).await;
+        match checked {
+            Err(_) => warn!("session not checked with the homeserver: no answer in time"),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
                 // Revoked while the app was closed: the local data goes, as at logout.
                 drop(client);
                 store::wipe(&dir)?;
                 info!("session revoked by the homeserver: local data wiped");
                 return Err(AccountError::SessionRevoked);
             }
-            Err(e) => warn!(
+            Ok(Err(e)) => warn!(
                 "session not checked with the homeserver: {}",
                 error_class_http(&e)
             ),
@@ -293,6 +308,7 @@ impl InnomedClient {
 
     async fn quiesce(&self) {
         self.revocation.stop();
+        self.history.stop();
         quiesce(&self.client, &self.sync).await;
     }
 

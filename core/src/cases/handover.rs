@@ -123,19 +123,16 @@ impl CaseRoom {
     pub(crate) async fn ensure_handed_over(&self) -> Result<()> {
         let local = self.local_status().await.ok().flatten();
         let cached = self.cached_status().await;
-        if local.iter().chain(cached.iter()).any(handed_over) {
+        // Nothing known here is not a request waiting on this device: the GP's device keeps a
+        // request's status from its creation, the taker's from the take. No network then, so
+        // a send offline is queued at once.
+        if (local.is_none() && cached.is_none())
+            || local.iter().chain(cached.iter()).any(handed_over)
+        {
             return Ok(());
         }
-        // Nothing known here, or waiting: the homeserver's copy decides. Offline with nothing
-        // known, it is not a request waiting here: the GP's device keeps a request's status
-        // from its creation, the taker's from the take.
-        let fetched = match fetch_status_of(&self.room).await {
-            Err(CaseError::HomeserverUnreachable) if local.is_none() && cached.is_none() => {
-                return Ok(());
-            }
-            other => other?,
-        };
-        match fetched {
+        // Waiting, as far as this device knows: the homeserver's copy may be newer.
+        match fetch_status_of(&self.room).await? {
             Some(status) if !handed_over(&status) => {
                 self.hand_over_if_mine(&status).await;
                 Err(CaseError::NotHandedOver)

@@ -31,6 +31,8 @@ pub enum SyncError {
 }
 
 const FIRST_RETRY: Duration = Duration::from_millis(250);
+/// How long owed work waits for sync's first response after a start.
+const RESUME_WAIT: Duration = Duration::from_secs(60);
 const MAX_RETRY: Duration = Duration::from_secs(5);
 
 pub(crate) struct SyncSupervisor {
@@ -177,7 +179,18 @@ impl crate::InnomedClient {
     /// Starts syncing (idempotent): the case list and conversations stay live, and messages
     /// queued offline or by a previous process are delivered.
     pub async fn start_sync(&self) -> Result<(), SyncError> {
-        self.sync.start().await.map(|_| ())
+        self.sync.start().await?;
+        // Whatever this device owed while it was closed or offline (a case history for a
+        // colleague who joined meanwhile) is looked at once the first response is in.
+        // Not the account handle itself: a closing account is not kept open by this task.
+        let (sync, history, client) =
+            (self.sync.clone(), self.history.clone(), self.client.clone());
+        tokio::spawn(async move {
+            if sync.wait_until_synced(RESUME_WAIT).await.is_ok() {
+                history.resume(&client).await;
+            }
+        });
+        Ok(())
     }
 
     /// Stops syncing; queued messages stay queued.

@@ -10,6 +10,7 @@ mod errors;
 mod integrity;
 mod logs;
 mod offline;
+mod owed;
 mod photos;
 mod push;
 mod recovery;
