@@ -376,6 +376,9 @@ async fn build_client(
     let built = Client::builder()
         .homeserver_url(homeserver.as_str())
         .sqlite_store_with_config_and_cache_path(store, None::<PathBuf>)
+        // The homeserver address is the one the doctor (or the CPTS's configuration) gave, checked
+        // by `validate_homeserver`: a login answer cannot move the client to another server.
+        .respect_login_well_known(false)
         .request_config(request_config())
         .with_encryption_settings(EncryptionSettings {
             auto_enable_cross_signing: true,
