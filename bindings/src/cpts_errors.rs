@@ -50,6 +50,10 @@ pub enum CptsError {
     /// A photo attached to the request was refused (nothing was created); `detail` says why.
     #[error("a photo of the request was refused: {detail}")]
     PhotoRefused { detail: String },
+    /// The request waits for the requesting GP's device to hand it over: nothing is written
+    /// into it before.
+    #[error("the request has not been handed over yet")]
+    NotHandedOver,
     #[error("case error: {detail}")]
     Case { detail: String },
     #[error("homeserver unreachable")]
@@ -93,6 +97,7 @@ impl From<CoreCptsError> for CptsError {
             CoreCptsError::Report(detail) => Self::Report { detail },
             CoreCptsError::Case(CoreCaseError::InvalidUserId) => Self::InvalidUserId,
             CoreCptsError::Case(CoreCaseError::NotAllowed) => Self::NotAllowed,
+            CoreCptsError::Case(CoreCaseError::NotHandedOver) => Self::NotHandedOver,
             CoreCptsError::Case(CoreCaseError::HomeserverUnreachable) => {
                 Self::HomeserverUnreachable
             }

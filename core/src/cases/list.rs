@@ -105,20 +105,25 @@ impl CaseList {
     pub fn subscribe(&self) -> Pin<Box<dyn Stream<Item = Vec<CaseSummary>> + Send>> {
         let client = self.client.clone();
         let updates = client.client.subscribe_to_all_room_updates();
+        // Also what changes a row without a sync of its room (a request's brief arriving).
+        let notable = client.client.room_info_notable_update_receiver();
         let list = self.clone();
         Box::pin(futures_util::stream::unfold(
-            (list, updates, None::<Vec<CaseSummary>>),
-            |(list, mut updates, last)| async move {
+            (list, (updates, notable), None::<Vec<CaseSummary>>),
+            |(list, (mut updates, mut notable), last)| async move {
                 loop {
                     if last.is_some() {
-                        match updates.recv().await {
-                            Ok(_) | Err(RecvError::Lagged(_)) => {}
-                            Err(RecvError::Closed) => return None,
+                        let closed = tokio::select! {
+                            update = updates.recv() => matches!(update, Err(RecvError::Closed)),
+                            update = notable.recv() => matches!(update, Err(RecvError::Closed)),
+                        };
+                        if closed {
+                            return None;
                         }
                     }
                     let current = list.current().await;
                     if last.as_ref() != Some(&current) {
-                        return Some((current.clone(), (list, updates, Some(current))));
+                        return Some((current.clone(), (list, (updates, notable), Some(current))));
                     }
                 }
             },

@@ -144,6 +144,15 @@ pub(crate) fn install(client: &Client) {
             let key = store_key(&event.content.room_id, &event.sender);
             if let Err(e) = client.state_store().set_custom_value(&key, bytes).await {
                 warn!("request brief not kept: {e}");
+                return;
+            }
+            // The case list redraws the row (an invitation that arrived before its brief).
+            if let Some(room) = client.get_room(&event.content.room_id) {
+                let _ = room
+                    .update_and_save_room_info(|info| {
+                        (info, matrix_sdk_base::RoomInfoNotableUpdateReasons::NONE)
+                    })
+                    .await;
             }
         },
     );
