@@ -1,5 +1,9 @@
 package fr.innomed.sdk
 
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -56,6 +60,57 @@ class CaseFlowTest {
         timelineTask.cancel()
         listTask.cancel()
         listOf(timelineTask, listTask, dermTimeline, gpTimeline, dermCase, case).forEach { it.close() }
+        gp.shutdown()
+        derm.shutdown()
+        gp.close()
+        derm.close()
+    }
+
+    @Test
+    fun `a message put in clear with a member's own token is flagged, never previewed or counted`() = runBlocking {
+        val secret = marker("C")
+        val gp = Device("gp").register()
+        val dermDevice = Device("derm")
+        val derm = dermDevice.register()
+        val case = gp.createCase(newCase(secret))
+        case.invite(derm.userId())
+        val dermCase = eventually("the invitation") { runCatching { derm.case(case.roomId()) }.getOrNull() }
+        dermCase.accept()
+        val gpTimeline = case.timeline()
+        val screen = ConversationScreen()
+        val task = gpTimeline.subscribe(screen)
+
+        // A raw client with the dermatologist's own access token: a text and an advice in clear.
+        val token = dermDevice.secureStore.readSession()!!.accessToken
+        val http = HttpClient.newHttpClient()
+        val inClear = "en clair $secret"
+        val forged = listOf(
+            "m.room.message" to """{"msgtype":"m.text","body":"$inClear"}""",
+            "fr.innomed.case.advice" to """{"assessment":"$inClear","recommendation":"x","in_person":"not_needed"}""",
+        )
+        for ((type, body) in forged) {
+            val uri = URI.create("$homeserverUrl/_matrix/client/v3/rooms/${case.roomId()}/send/$type/${marker("t")}")
+            val response = http.send(
+                HttpRequest.newBuilder(uri).header("Authorization", "Bearer $token")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(),
+            )
+            assertEquals(200, response.statusCode(), response.body())
+        }
+
+        // The text shows as untrusted (never its words); the advice is not believed either.
+        eventually("the text in clear shown as untrusted on the GP's phone") {
+            screen.messages().count { it.kind is MessageKind.Untrusted }.takeIf { it >= 1 }
+        }
+        for (message in screen.messages()) {
+            assertTrue(secret !in message.kind.toString(), "shown: ${message.kind}")
+        }
+        val row = gp.cases().first { it.roomId == case.roomId() }
+        assertTrue(row.lastMessage?.body?.contains(secret) != true, "previewed: ${row.lastMessage}")
+        assertEquals(0uL, row.unread, "counted as unread")
+
+        task.cancel()
+        listOf(task, gpTimeline, dermCase, case).forEach { it.close() }
         gp.shutdown()
         derm.shutdown()
         gp.close()

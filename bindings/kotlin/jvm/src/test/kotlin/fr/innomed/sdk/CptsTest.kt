@@ -62,7 +62,14 @@ class CptsTest {
         val dermCase = eventually("the request reaches the dermatologist") {
             runCatching { derm.case(case.roomId()) }.getOrNull()
         }
+        // Before taking it she reads the brief only: the question, never the patient's label.
+        val brief = eventually("the brief at the dermatologist") { dermCase.requestBrief() }
+        assertEquals(question, brief.question)
+        assertEquals(gp.userId(), brief.requester)
+        assertEquals("dermatology", brief.specialty)
         dermCase.takeRequest()
+        eventually("the request handed over to her") { dermCase.awaitingHandover().takeIf { !it } }
+        assertEquals(header("K").patientLabel, dermCase.header()?.patientLabel)
         eventually("the GP sees it accepted") {
             case.status()?.takeIf { it.status == CaseStatus.ACCEPTED && it.acceptedBy == derm.userId() }
         }
@@ -105,5 +112,6 @@ class CptsTest {
         header = header("K").copy(question = question),
         patientConsent = true,
         expert = null,
+        photos = emptyList(),
     )
 }
