@@ -121,6 +121,8 @@ pub enum CaseError {
     UnknownSpecialty,
     #[error("removal not confirmed by the homeserver yet")]
     RemovalNotConfirmed,
+    #[error("too large to send: {size} bytes, at most {limit}")]
+    TooLarge { size: u64, limit: u64 },
     #[error("the request has not been handed over to its specialist yet")]
     NotHandedOver,
     #[error("homeserver unreachable")]
@@ -151,6 +153,10 @@ impl From<CoreCaseError> for CaseError {
             CoreCaseError::UnknownSpecialty => Self::UnknownSpecialty,
             CoreCaseError::RemovalNotConfirmed => Self::RemovalNotConfirmed,
             CoreCaseError::NotHandedOver => Self::NotHandedOver,
+            CoreCaseError::TooLarge { size, limit } => Self::TooLarge {
+                size: size as u64,
+                limit: limit as u64,
+            },
             CoreCaseError::HomeserverUnreachable => Self::HomeserverUnreachable,
             CoreCaseError::Server(detail) => Self::Server { detail },
         }
@@ -170,6 +176,8 @@ pub enum TimelineError {
     EmptyMessage,
     #[error("the request has not been handed over to its specialist yet")]
     NotHandedOver,
+    #[error("too large to send: {size} bytes, at most {limit}")]
+    TooLarge { size: u64, limit: u64 },
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("timeline failed: {detail}")]
@@ -186,6 +194,10 @@ impl From<ConversationError> for TimelineError {
             ConversationError::MessageNotFound => Self::MessageNotFound,
             ConversationError::EmptyMessage => Self::EmptyMessage,
             ConversationError::NotHandedOver => Self::NotHandedOver,
+            ConversationError::TooLarge { size, limit } => Self::TooLarge {
+                size: size as u64,
+                limit: limit as u64,
+            },
             ConversationError::HomeserverUnreachable => Self::HomeserverUnreachable,
             ConversationError::Timeline(detail) => Self::Timeline { detail },
         }

@@ -664,6 +664,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             CaseError::UnknownSpecialty => "unknown_specialty",
             CaseError::RemovalNotConfirmed => "removal_not_confirmed",
             CaseError::NotHandedOver => "not_handed_over",
+            CaseError::TooLarge { .. } => "too_large",
             CaseError::InvalidHeader(_) => "invalid_header",
             CaseError::HomeserverUnreachable => "homeserver_unreachable",
             CaseError::Server(_) => "server",
@@ -685,6 +686,7 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
             ConversationError::MessageNotFound => "message_not_found",
             ConversationError::EmptyMessage => "empty_message",
             ConversationError::NotHandedOver => "not_handed_over",
+            ConversationError::TooLarge { .. } => "too_large",
             ConversationError::HomeserverUnreachable => "homeserver_unreachable",
             ConversationError::Timeline(_) => "timeline",
         };

@@ -28,7 +28,7 @@ pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, Store
 pub use cases::{
     Advice, AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseMember, CaseRoom,
     CaseStatus, CaseStatusEventContent, CaseSummary, InPerson, LastMessage, Membership, NewCase,
-    Rejection, Sex, Unvouched, UnvouchedMember, Urgency,
+    Rejection, Sex, Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,

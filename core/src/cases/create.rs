@@ -55,6 +55,12 @@ impl NewCase {
         {
             return Err(CaseError::InvalidHeader("reason or question is too long"));
         }
+        if let Some(size) = super::oversized(h) {
+            return Err(CaseError::TooLarge {
+                size,
+                limit: super::MAX_CONTENT_BYTES,
+            });
+        }
         Ok(())
     }
 }

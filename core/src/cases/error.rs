@@ -23,6 +23,9 @@ pub enum CaseError {
     NotAllowed,
     #[error("unknown specialty: choose one from the list")]
     UnknownSpecialty,
+    /// Too large to be sent as one message (bytes of its content, and the limit).
+    #[error("the text is too large to send ({size} bytes, at most {limit})")]
+    TooLarge { size: usize, limit: usize },
     /// A request waits for the requesting GP's device to hand it over to its taker: nothing
     /// is encrypted into it before (its routed specialists would receive the key).
     #[error("the request has not been handed over to its specialist yet: try again once it is")]

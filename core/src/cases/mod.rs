@@ -493,6 +493,18 @@ pub const MAX_FIELD_CHARS: usize = 10_000;
 /// Longest patient label (initials or a pseudonym).
 pub const MAX_LABEL_CHARS: usize = 100;
 
+/// Largest content, in bytes of JSON, of anything Innomed encrypts into a case. A Matrix
+/// event may not exceed 65,536 bytes; encrypted, its content grows by a third (base64) plus
+/// the envelope, so above this the homeserver would refuse it and it would stay in the outbox
+/// for good. Checked before anything is created or queued.
+pub const MAX_CONTENT_BYTES: usize = 40_000;
+
+/// The size of `content` as it would be encrypted, if over [`MAX_CONTENT_BYTES`].
+pub(crate) fn oversized<T: serde::Serialize>(content: &T) -> Option<usize> {
+    let size = serde_json::to_vec(content).map_or(usize::MAX, |json| json.len());
+    (size > MAX_CONTENT_BYTES).then_some(size)
+}
+
 fn too_long(text: &str, max: usize) -> bool {
     text.chars().count() > max
 }

@@ -48,6 +48,9 @@ pub enum ConversationError {
     /// is encrypted into it before (its routed specialists would receive the key).
     #[error("the request has not been handed over to its specialist yet: try again once it is")]
     NotHandedOver,
+    /// Too large to be sent as one message; nothing was queued.
+    #[error("the message is too large to send ({size} bytes, at most {limit})")]
+    TooLarge { size: usize, limit: usize },
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("timeline error: {0}")]
@@ -274,8 +277,15 @@ impl Conversation {
         if is_blank(markdown) {
             return Err(ConversationError::EmptyMessage);
         }
+        let content = RoomMessageEventContent::text_markdown(markdown);
+        if let Some(size) = crate::cases::oversized(&content) {
+            return Err(ConversationError::TooLarge {
+                size,
+                limit: crate::cases::MAX_CONTENT_BYTES,
+            });
+        }
         self.ensure_sendable().await?;
-        Ok(RoomMessageEventContent::text_markdown(markdown).into())
+        Ok(content.into())
     }
 
     /// Joined, and the room is encrypted: the conditions for sending anything.

@@ -17,6 +17,8 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// A request nobody may write into yet: the requesting GP's device has not handed it over
     /// to the specialist who took it.
     case notHandedOver
+    /// A text too large to be sent as one message: nothing was queued.
+    case messageTooLarge
     // Photos
     case photoTooLarge, unsupportedFormat, tooManyPixels, corruptPhoto, unreadableFile
     case noConsent, notAPhoto, tampered, mediaMissing

@@ -190,3 +190,55 @@ async fn case_errors_are_typed() {
     let status = case.status().await.expect("status").expect("present");
     assert_eq!(status.specialty.as_deref(), Some("dermatology"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn what_is_too_large_to_send_is_refused_before_anything_is_queued_or_created() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp").await;
+
+    // A header over the size one event can carry: refused, and no room is left behind.
+    let mut huge = header_with(&marker("HUGE"));
+    huge.header.reason = "𝄞".repeat(9_000);
+    huge.header.question = "𝄞".repeat(9_000);
+    let before = gp.client.case_list().current().await.len();
+    assert!(matches!(
+        gp.client.create_case(huge).await,
+        Err(CaseError::TooLarge { .. })
+    ));
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(gp.client.case_list().current().await.len(), before);
+
+    // A message over it: refused, never queued; the next message goes out at once.
+    let case = gp
+        .client
+        .create_case(header_with(&marker("SIZE")))
+        .await
+        .expect("case");
+    let conversation = case.conversation().await.expect("conversation");
+    let err = conversation.send_text(&"é".repeat(30_000)).await;
+    assert!(
+        matches!(err, Err(ConversationError::TooLarge { limit, .. }) if limit == innomed_core::MAX_CONTENT_BYTES),
+        "{err:?}"
+    );
+    let fine = marker("FINE");
+    conversation.send_text(&fine).await.expect("queued");
+    let started = std::time::Instant::now();
+    assert!(gp
+        .client
+        .flush_outbox(std::time::Duration::from_secs(30))
+        .await
+        .expect("flush"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "the outbox was slowed: {:?}",
+        started.elapsed()
+    );
+    eventually("the message sent", || async {
+        texts(&conversation)
+            .await
+            .iter()
+            .any(|t| t == &fine)
+            .then_some(())
+    })
+    .await;
+}

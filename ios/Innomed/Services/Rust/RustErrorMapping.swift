@@ -71,6 +71,7 @@ extension ServiceError {
         case .UnknownSpecialty: self = .unknownSpecialty
         case .RemovalNotConfirmed: self = .removalNotConfirmed
         case .NotHandedOver: self = .notHandedOver
+        case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
@@ -85,6 +86,7 @@ extension ServiceError {
         case .MessageNotFound: self = .messageNotFound
         case .EmptyMessage: self = .emptyMessage
         case .NotHandedOver: self = .notHandedOver
+        case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Timeline: self = .server
         case .Internal: self = .internalFailure

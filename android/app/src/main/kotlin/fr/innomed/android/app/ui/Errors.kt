@@ -53,6 +53,7 @@ fun MessageError.text(): ErrorText = when (this) {
     MessageError.NotJoined -> ErrorText(R.string.error_not_joined)
     MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     MessageError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    MessageError.TooLarge -> ErrorText(R.string.error_message_too_large)
     MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is MessageError.Other -> ErrorText(R.string.error_other, code)
 }

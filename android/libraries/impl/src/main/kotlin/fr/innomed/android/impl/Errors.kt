@@ -70,6 +70,7 @@ internal fun messageError(e: Exception): MessageError = when (e) {
     is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
     is TimelineException.MessageNotFound -> MessageError.MessageNotFound
     is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
+    is TimelineException.TooLarge, is CaseException.TooLarge -> MessageError.TooLarge
     is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
     else -> MessageError.Other(e.code())
 }

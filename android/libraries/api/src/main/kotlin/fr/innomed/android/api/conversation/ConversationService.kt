@@ -56,6 +56,9 @@ sealed interface MessageError {
     /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
     data object NotHandedOver : MessageError
 
+    /** Too long to be sent as one message: nothing was queued. */
+    data object TooLarge : MessageError
+
     data object HomeserverUnreachable : MessageError
 
     data class Other(val code: String) : MessageError
