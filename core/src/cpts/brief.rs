@@ -90,14 +90,9 @@ pub(crate) async fn send_brief(
     };
     let mut reached = Vec::new();
     for expert in experts {
-        let devices = match encryption.get_user_devices(expert).await {
-            Ok(devices) => devices.devices().collect::<Vec<_>>(),
-            Err(e) => {
-                debug!("devices of a routed specialist not read: {e}");
-                continue;
-            }
-        };
+        let devices = devices_of(client, expert).await;
         if devices.is_empty() {
+            warn!(room_id = %brief.room_id, "no device known to send the brief to");
             continue;
         }
         let count = devices.len();
@@ -118,6 +113,37 @@ pub(crate) async fn send_brief(
     info!(room_id = %brief.room_id, reached = reached.len(), "request brief sent");
     reached
 }
+
+/// The devices of `user_id`, asking the homeserver for their keys when none is known yet
+/// (a colleague this device never shared a room with), for a few seconds at most.
+async fn devices_of(
+    client: &Client,
+    user_id: &UserId,
+) -> Vec<matrix_sdk::encryption::identities::Device> {
+    let encryption = client.encryption();
+    let deadline = tokio::time::Instant::now() + DEVICES_WAIT;
+    loop {
+        match encryption.get_user_devices(user_id).await {
+            Ok(devices) => {
+                let devices: Vec<_> = devices.devices().collect();
+                if !devices.is_empty() || tokio::time::Instant::now() >= deadline {
+                    return devices;
+                }
+            }
+            Err(e) => {
+                debug!("devices of a routed specialist not read: {e}");
+                if tokio::time::Instant::now() >= deadline {
+                    return Vec::new();
+                }
+            }
+        }
+        let _ = encryption.request_user_identity(user_id).await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// How long sending a brief waits for a routed specialist's devices to be known.
+const DEVICES_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Receives briefs: kept if they came Olm-encrypted from a device its owner signed and are
 /// well-formed; whether the sender is the requester is checked when read.

@@ -83,7 +83,8 @@ class CaseFlowTest {
         // A raw client with the dermatologist's own access token: a text and an advice in clear.
         val token = dermDevice.secureStore.readSession()!!.accessToken
         val http = HttpClient.newHttpClient()
-        val inClear = "en clair $secret"
+        val forgedMark = marker("F")
+        val inClear = "en clair $forgedMark"
         val forged = listOf(
             "m.room.message" to """{"msgtype":"m.text","body":"$inClear"}""",
             "fr.innomed.case.advice" to """{"assessment":"$inClear","recommendation":"x","in_person":"not_needed"}""",
@@ -103,10 +104,10 @@ class CaseFlowTest {
             screen.messages().count { it.kind is MessageKind.Untrusted }.takeIf { it >= 1 }
         }
         for (message in screen.messages()) {
-            assertTrue(secret !in message.kind.toString(), "shown: ${message.kind}")
+            assertTrue(forgedMark !in message.kind.toString(), "shown: ${message.kind}")
         }
         val row = gp.cases().first { it.roomId == case.roomId() }
-        assertTrue(row.lastMessage?.body?.contains(secret) != true, "previewed: ${row.lastMessage}")
+        assertTrue(row.lastMessage?.body?.contains(forgedMark) != true, "previewed: ${row.lastMessage}")
         assertEquals(0uL, row.unread, "counted as unread")
 
         task.cancel()
