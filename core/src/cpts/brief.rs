@@ -172,6 +172,7 @@ pub(crate) fn install(client: &Client) {
                 warn!("request brief not kept: {e}");
                 return;
             }
+            info!(room_id = %event.content.room_id, "request brief received");
             // The case list redraws the row (an invitation that arrived before its brief).
             if let Some(room) = client.get_room(&event.content.room_id) {
                 let _ = room
@@ -206,18 +207,24 @@ impl CaseRoom {
     /// what to decide on before taking it (the history comes once it is handed over). `None`
     /// for anything else, or while the brief has not arrived.
     pub async fn request_brief(&self) -> Option<RequestBrief> {
-        let requester = match self.room.state() {
-            RoomState::Invited => {
-                let inviter = self.room.invite_details().await.ok()?.inviter?;
-                let inviter = inviter.user_id().to_owned();
-                // Invited by someone else than the case's creator: no brief is believed.
-                match crate::cases::creator_of(&self.room) {
-                    Some(creator) if creator != inviter => return None,
-                    _ => inviter,
-                }
-            }
-            _ => crate::cases::creator_of(&self.room)?,
+        let creator = crate::cases::creator_of(&self.room);
+        let inviter = match self.room.state() {
+            RoomState::Invited => self
+                .room
+                .invite_details()
+                .await
+                .ok()
+                .and_then(|details| details.inviter)
+                .map(|member| member.user_id().to_owned()),
+            _ => None,
         };
+        // Invited by someone else than the case's creator: no brief is believed.
+        if let (Some(creator), Some(inviter)) = (&creator, &inviter) {
+            if creator != inviter {
+                return None;
+            }
+        }
+        let requester = creator.or(inviter)?;
         let bytes = self
             .room
             .client()
