@@ -114,6 +114,41 @@ pub(crate) async fn send_brief(
     reached
 }
 
+/// A specialist's device drops a brief from a device it cannot tie to its owner's identity
+/// yet (it fetches the GP's identity when the invitation shows up, which may be after the
+/// brief arrived): the brief goes again a little later to those still invited, twice at most.
+pub(crate) fn send_again_later(
+    room: matrix_sdk::Room,
+    brief: RequestBriefEventContent,
+    experts: Vec<OwnedUserId>,
+) {
+    tokio::spawn(async move {
+        for delay in BRIEF_RESENDS {
+            tokio::time::sleep(delay).await;
+            let mut still_invited = Vec::new();
+            for expert in &experts {
+                if let Ok(Some(member)) = room.get_member_no_sync(expert).await {
+                    if *member.membership()
+                        == matrix_sdk::ruma::events::room::member::MembershipState::Invite
+                    {
+                        still_invited.push(expert.clone());
+                    }
+                }
+            }
+            if still_invited.is_empty() {
+                return;
+            }
+            send_brief(&room.client(), &brief, &still_invited).await;
+        }
+    });
+}
+
+/// When the brief goes again after the request was opened.
+const BRIEF_RESENDS: [std::time::Duration; 2] = [
+    std::time::Duration::from_secs(3),
+    std::time::Duration::from_secs(20),
+];
+
 /// The devices of `user_id`, asking the homeserver for their keys when none is known yet
 /// (a colleague this device never shared a room with), for a few seconds at most.
 async fn devices_of(

@@ -157,6 +157,7 @@ impl Cpts {
         }
         if let Some(brief) = super::brief::brief_of(case.room_id(), &brief_header, &status) {
             super::brief::send_brief(&case.room.client(), &brief, &invited).await;
+            super::brief::send_again_later(case.room.clone(), brief, invited.clone());
         }
         info!(
             room_id = %case.room_id(),
