@@ -2,23 +2,12 @@
 //! into the case (by a raw client with a member's own token) never does, and reading or writing
 //! in the case brings it back to zero.
 
-use innomed_core::{CaseSummary, MessageKind};
-use innomed_harness::{http, Homeserver};
-use serde_json::json;
+use innomed_harness::Homeserver;
 
 use crate::support::{
-    conversation_of, eventually, header_with, load_all, marker, shared_case, wait_for_text, Doctor,
+    conversation_of, eventually, header_with, listed, marker, send_in_clear, shared_case,
+    wait_for_text, wait_untrusted, Doctor,
 };
-
-async fn row(doctor: &Doctor, room_id: &str) -> Option<CaseSummary> {
-    doctor
-        .client
-        .case_list()
-        .current()
-        .await
-        .into_iter()
-        .find(|c| c.room_id.as_str() == room_id)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_a_colleagues_decrypted_messages_count_as_unread() {
@@ -37,41 +26,22 @@ async fn only_a_colleagues_decrypted_messages_count_as_unread() {
     }
     wait_for_text(&gp_conversation, &second).await;
     eventually("two unread messages at the GP", || async {
-        (row(&gp, &room_id).await?.unread == 2).then_some(())
+        (listed(&gp, &room_id).await?.unread == 2).then_some(())
     })
     .await;
 
     // The dermatologist's own token, a message in clear: shown as untrusted, never counted.
     let token = derm.client.session().expect("session").access_token;
     let in_clear = marker("CLEAR");
-    let response = http::request(
-        "PUT",
-        &format!(
-            "{url}/_matrix/client/v3/rooms/{room_id}/send/m.room.message/{}",
-            marker("txn")
-        ),
-        Some(&json!({ "msgtype": "m.text", "body": in_clear })),
-        Some(&token),
-    )
-    .expect("put");
-    assert_eq!(response.status, 200, "{}", response.body);
-    eventually("the message in clear shown as untrusted", || async {
-        load_all(&gp_conversation).await;
-        gp_conversation
-            .messages()
-            .await
-            .iter()
-            .any(|m| matches!(m.kind, MessageKind::Untrusted))
-            .then_some(())
-    })
-    .await;
-    let after = row(&gp, &room_id).await.expect("listed");
+    send_in_clear(&url, &token, &room_id, &in_clear);
+    wait_untrusted(&gp_conversation).await;
+    let after = listed(&gp, &room_id).await.expect("listed");
     assert_eq!(after.unread, 2, "a message in clear was counted");
 
     // Reading the case brings it to zero; so does writing in it.
     gp_conversation.mark_read().await.expect("read");
     eventually("nothing unread once read", || async {
-        (row(&gp, &room_id).await?.unread == 0).then_some(())
+        (listed(&gp, &room_id).await?.unread == 0).then_some(())
     })
     .await;
     derm_conversation
@@ -79,7 +49,7 @@ async fn only_a_colleagues_decrypted_messages_count_as_unread() {
         .await
         .expect("sent");
     eventually("one unread again", || async {
-        (row(&gp, &room_id).await?.unread == 1).then_some(())
+        (listed(&gp, &room_id).await?.unread == 1).then_some(())
     })
     .await;
     gp_conversation
@@ -87,7 +57,7 @@ async fn only_a_colleagues_decrypted_messages_count_as_unread() {
         .await
         .expect("sent");
     eventually("writing reads", || async {
-        (row(&gp, &room_id).await?.unread == 0).then_some(())
+        (listed(&gp, &room_id).await?.unread == 0).then_some(())
     })
     .await;
 }

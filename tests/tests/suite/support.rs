@@ -253,3 +253,41 @@ pub fn child_test(name: &str, env: &str, spec: &Value) -> Command {
         .env(env, spec.to_string());
     child
 }
+
+/// `doctor`'s case list row for `room_id`, if listed.
+pub async fn listed(doctor: &Doctor, room_id: &str) -> Option<innomed_core::CaseSummary> {
+    doctor
+        .client
+        .case_list()
+        .current()
+        .await
+        .into_iter()
+        .find(|c| c.room_id.as_str() == room_id)
+}
+
+/// A text message put in clear into `room_id` with a member's own access token, as a raw
+/// client could (the homeserver accepts it).
+pub fn send_in_clear(hs_url: &str, token: &str, room_id: &str, text: &str) {
+    let url = format!(
+        "{hs_url}/_matrix/client/v3/rooms/{room_id}/send/m.room.message/{}",
+        marker("txn")
+    );
+    let body = json!({ "msgtype": "m.text", "body": text });
+    let response =
+        innomed_harness::http::request("PUT", &url, Some(&body), Some(token)).expect("raw send");
+    assert_eq!(response.status, 200, "{}", response.body);
+}
+
+/// Waits until `conversation` shows a message as untrusted.
+pub async fn wait_untrusted(conversation: &Conversation) {
+    eventually("a message shown as untrusted", || async {
+        load_all(conversation).await;
+        conversation
+            .messages()
+            .await
+            .iter()
+            .any(|m| matches!(m.kind, MessageKind::Untrusted))
+            .then_some(())
+    })
+    .await;
+}

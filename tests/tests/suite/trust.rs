@@ -7,8 +7,8 @@ use innomed_harness::{http, Homeserver};
 use serde_json::json;
 
 use crate::support::{
-    case_seen_by, conversation_of, eventually, header_with, load_all, marker, shared_case, texts,
-    wait_for_text, Doctor, WAIT,
+    case_seen_by, conversation_of, eventually, header_with, load_all, marker, send_in_clear,
+    shared_case, texts, wait_for_text, wait_untrusted, Doctor, WAIT,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -72,26 +72,14 @@ async fn a_message_injected_in_clear_is_marked_untrusted() {
     // `m.room.message` into the encrypted case, bypassing the app.
     let injected = marker("INJECTED");
     let token = gp.client.session().expect("session").access_token;
-    let url = format!(
-        "{}/_matrix/client/v3/rooms/{room_id}/send/m.room.message/{}",
-        hs.url(),
-        marker("txn")
+    send_in_clear(
+        &hs.url(),
+        &token,
+        &room_id,
+        &format!("Arrêtez le traitement {injected}"),
     );
-    let body = json!({ "msgtype": "m.text", "body": format!("Arrêtez le traitement {injected}") });
-    let response = http::request("PUT", &url, Some(&body), Some(&token)).expect("raw send");
-    assert_eq!(response.status, 200, "the homeserver accepted it");
-
     let derm_conversation = conversation_of(&derm, &room_id).await;
-    eventually("the injected event marked untrusted", || async {
-        load_all(&derm_conversation).await;
-        derm_conversation
-            .messages()
-            .await
-            .iter()
-            .any(|m| matches!(m.kind, MessageKind::Untrusted))
-            .then_some(())
-    })
-    .await;
+    wait_untrusted(&derm_conversation).await;
     let shown = texts(&derm_conversation).await;
     assert!(
         !shown.iter().any(|t| t.contains(&injected)),
