@@ -244,13 +244,7 @@ async fn a_hostile_member_cannot_rewrite_a_case_or_speak_for_its_creator() {
             .expect("the GP's header");
         assert_eq!(header.patient_label, format!("P.{secret}"));
         let row = eventually("the case listed", || async {
-            doctor
-                .client
-                .case_list()
-                .current()
-                .await
-                .into_iter()
-                .find(|c| c.room_id.as_str() == room_id)
+            crate::support::listed(doctor, &room_id).await
         })
         .await;
         assert_eq!(row.status, Some(CaseStatus::Open));
