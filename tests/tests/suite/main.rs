@@ -10,6 +10,7 @@ mod errors;
 mod integrity;
 mod logs;
 mod offline;
+mod offline_read;
 mod owed;
 mod photos;
 mod push;

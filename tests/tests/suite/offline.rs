@@ -257,10 +257,9 @@ fn is_one_of(message: &innomed_core::CaseMessage, words: &[String]) -> bool {
     matches!(&message.kind, MessageKind::Text { body, .. } if words.contains(body))
 }
 
-/// `doctor`'s account reopened from its store with the proxy as homeserver URL, syncing.
-///
-/// Registering through the proxy is not enough: Synapse's login response names its own base
-/// URL (`well_known`, from `public_baseurl`) and the SDK then talks to that URL directly.
+/// `doctor`'s account reopened from its store with the proxy as homeserver URL, syncing, and
+/// checked to go through it (the client keeps the address it is given: a login answer naming
+/// another base URL does not move it).
 async fn through(proxy: &FaultProxy, doctor: Doctor) -> Doctor {
     let Doctor {
         client,
