@@ -22,7 +22,7 @@ use std::{
 };
 
 use matrix_sdk::{
-    ruma::{events::room::member::MembershipState, OwnedRoomId, OwnedUserId},
+    ruma::{OwnedRoomId, OwnedUserId},
     Room, RoomMemberships,
 };
 use tracing::{debug, info, warn};
@@ -253,28 +253,11 @@ async fn withdraw(room: &Room, losers: &[OwnedUserId]) -> bool {
             Err(_) => warn!(room_id = %room.room_id(), "withdrawing a routed specialist failed"),
         }
     }
-    let deadline = tokio::time::Instant::now() + WITHDRAWAL_SYNC_WAIT;
-    loop {
-        let mut still_in = false;
-        for loser in losers {
-            if let Ok(Some(member)) = room.get_member_no_sync(loser).await {
-                if matches!(
-                    member.membership(),
-                    MembershipState::Invite | MembershipState::Join
-                ) {
-                    still_in = true;
-                }
-            }
-        }
-        if !still_in {
-            return true;
-        }
-        if tokio::time::Instant::now() >= deadline {
-            warn!(room_id = %room.room_id(), "withdrawals not synced yet; request not handed over");
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    let gone = super::removal::gone_locally(room, losers, WITHDRAWAL_SYNC_WAIT).await;
+    if !gone {
+        warn!(room_id = %room.room_id(), "withdrawals not synced yet; request not handed over");
     }
+    gone
 }
 
 #[cfg(test)]

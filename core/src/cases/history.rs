@@ -60,6 +60,11 @@ impl HistorySharing {
     /// Looks at every owed share: made for a colleague who joined, dropped for one who is out.
     /// Called when sync starts.
     pub(crate) async fn resume(&self, client: &Client) {
+        self.settle_owed(client, None).await;
+    }
+
+    /// Settles what is owed, in `only` that case or in every one.
+    async fn settle_owed(&self, client: &Client, only: Option<&RoomId>) {
         let pending = {
             let _guard = self.lock.lock().await;
             load(client).await
@@ -70,6 +75,9 @@ impl HistorySharing {
                 self.forget_key(client, &key).await;
                 continue;
             };
+            if only.is_some_and(|only| only != room_id) {
+                continue;
+            }
             if let Some(room) = client.get_room(&room_id) {
                 self.settle(&room, &user_id).await;
             }
@@ -90,7 +98,7 @@ impl HistorySharing {
                     update = updates.recv() => match update {
                         Ok(update) => {
                             if this.owes_in(&update.room_id) {
-                                this.resume_room(&client, &update.room_id).await;
+                                this.settle_owed(&client, Some(&update.room_id)).await;
                             }
                         }
                         Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
@@ -127,23 +135,6 @@ impl HistorySharing {
                 .iter()
                 .filter_map(|key| parse_entry(key).map(|(room_id, _)| room_id))
                 .collect();
-        }
-    }
-
-    async fn resume_room(&self, client: &Client, room_id: &RoomId) {
-        let pending = {
-            let _guard = self.lock.lock().await;
-            load(client).await
-        };
-        let Some(room) = client.get_room(room_id) else {
-            return;
-        };
-        for key in pending {
-            if let Some((owed_in, user_id)) = parse_entry(&key) {
-                if owed_in == room_id {
-                    self.settle(&room, &user_id).await;
-                }
-            }
         }
     }
 

@@ -4,7 +4,6 @@ use std::pin::Pin;
 
 use futures_util::{Stream, StreamExt};
 use matrix_sdk::{
-    deserialized_responses::{VerificationLevel, VerificationState},
     latest_events::LatestEventValue,
     ruma::{events::AnySyncTimelineEvent, serde::Raw, OwnedRoomId, OwnedUserId},
     Room, RoomState,
@@ -213,12 +212,7 @@ fn last_message(room: &Room, rules: &super::CaseRules) -> Option<LastMessage> {
     match room.latest_event() {
         LatestEventValue::Remote(event) => {
             let info = event.encryption_info()?;
-            if matches!(
-                info.verification_state,
-                VerificationState::Unverified(
-                    VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
-                )
-            ) {
+            if !super::rules::signed_by_owner(&info.verification_state) {
                 return None;
             }
             let message = message_from_raw(event.raw())?;

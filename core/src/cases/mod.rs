@@ -32,6 +32,7 @@ pub(crate) use self::{
     create::Inviters,
     handover::{remember_routed, Handovers},
     history::HistorySharing,
+    rules::signed_by_owner,
 };
 pub use self::{
     authority::{Unvouched, UnvouchedMember},
@@ -189,6 +190,8 @@ impl CaseRoom {
     pub(crate) async fn fetch_status(&self) -> Result<Option<CaseStatusEventContent>> {
         match fetch_status_of(&self.room).await? {
             Some(status) => {
+                // Kept: known offline from now on (whether a request was handed over, too).
+                self.cache_status(&status).await;
                 // The claims are read now too, so the rules' taker is the one applied.
                 if authority::is_request(&status) {
                     self.client.authorities.taker(&self.room).await?;

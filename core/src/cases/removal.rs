@@ -37,13 +37,15 @@ impl CaseRoom {
         // (bounded), so the next key is not shared with the removed doctor's devices. A key
         // replaced before that would go to them again: nothing is rotated, and the doctor is
         // told (the send queue rotates by itself once sync shows the removal).
-        let deadline = tokio::time::Instant::now() + REMOVAL_SYNC_WAIT;
-        while !self.left_locally(&user_id).await {
-            if tokio::time::Instant::now() >= deadline {
-                warn!(room_id = %self.room_id(), "removal not synced yet; no key replaced");
-                return Err(CaseError::RemovalNotConfirmed);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        if !gone_locally(
+            &self.room,
+            std::slice::from_ref(&user_id),
+            REMOVAL_SYNC_WAIT,
+        )
+        .await
+        {
+            warn!(room_id = %self.room_id(), "removal not synced yet; no key replaced");
+            return Err(CaseError::RemovalNotConfirmed);
         }
         // The SDK would rotate on the next send anyway, seeing the member gone; do it now, so
         // no message can go out on the old key.
@@ -53,13 +55,6 @@ impl CaseRoom {
             .map_err(|e| CaseError::Server(e.to_string()))?;
         info!(room_id = %self.room_id(), "colleague removed, room key replaced");
         Ok(())
-    }
-
-    async fn left_locally(&self, user_id: &UserId) -> bool {
-        matches!(
-            self.room.get_member_no_sync(user_id).await,
-            Ok(Some(m)) if matches!(m.membership(), MembershipState::Leave | MembershipState::Ban)
-        )
     }
 
     /// Whether `user_id` was in this case before and left or was removed, as the homeserver
@@ -83,6 +78,34 @@ impl CaseRoom {
             .await
             .map_err(|e| CaseError::from_sdk(&matrix_sdk::Error::Http(Box::new(e))))?;
         Ok(())
+    }
+}
+
+/// Waits (bounded) until this device's state shows none of `users` invited or joined: room
+/// keys go to the members in the local state, so only then can the next one miss them.
+pub(crate) async fn gone_locally(
+    room: &Room,
+    users: &[matrix_sdk::ruma::OwnedUserId],
+    wait: std::time::Duration,
+) -> bool {
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let mut still_in = false;
+        for user in users {
+            if let Ok(Some(member)) = room.get_member_no_sync(user).await {
+                still_in |= matches!(
+                    member.membership(),
+                    MembershipState::Invite | MembershipState::Join
+                );
+            }
+        }
+        if !still_in {
+            return true;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return false;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
 

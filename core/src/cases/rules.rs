@@ -193,6 +193,20 @@ pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Ve
     uninvited
 }
 
+/// Whether an event decrypted on this device came from a device its owner signed, sent by
+/// that owner: what the case view, its preview and its count accept from a colleague.
+pub(crate) fn signed_by_owner(
+    state: &matrix_sdk::deserialized_responses::VerificationState,
+) -> bool {
+    use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
+    !matches!(
+        state,
+        VerificationState::Unverified(
+            VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
+        )
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

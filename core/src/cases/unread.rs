@@ -8,7 +8,7 @@
 //! case let in, and, for the case's own events, from whom the rules allow.
 
 use matrix_sdk::{
-    deserialized_responses::{TimelineEvent, VerificationLevel, VerificationState},
+    deserialized_responses::TimelineEvent,
     ruma::{
         events::receipt::{ReceiptThread, ReceiptType},
         OwnedUserId, UserId,
@@ -64,12 +64,8 @@ fn believed(event: &TimelineEvent, sender: Option<&UserId>, rules: &CaseRules) -
     let Some(info) = event.encryption_info() else {
         return false;
     };
-    if matches!(
-        info.verification_state,
-        VerificationState::Unverified(
-            VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
-        )
-    ) || rules.uninvited.iter().any(|u| u == sender)
+    if !super::rules::signed_by_owner(&info.verification_state)
+        || rules.uninvited.iter().any(|u| u == sender)
     {
         return false;
     }

@@ -11,8 +11,6 @@ use matrix_sdk_ui::timeline::{
     TimelineItemContent, TimelineItemKind, VirtualTimelineItem,
 };
 
-use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
-
 use super::reactions::ReactionGroup;
 use crate::cases::{
     case_event_from, Advice, CaseEvent, CaseHeader, CaseRules, Rejection, CASE_ADVICE_TYPE,
@@ -219,12 +217,7 @@ fn vouched_for(event: &EventTimelineItem, rules: &CaseRules) -> bool {
         return false;
     }
     match event.encryption_info() {
-        Some(info) => !matches!(
-            info.verification_state,
-            VerificationState::Unverified(
-                VerificationLevel::UnsignedDevice | VerificationLevel::MismatchedSender
-            )
-        ),
+        Some(info) => crate::cases::signed_by_owner(&info.verification_state),
         None => true,
     }
 }

@@ -220,15 +220,13 @@ pub(crate) fn install(client: &Client) {
     );
 }
 
+/// A to-device event must also come from a device this device knows (no `None` level).
 fn signed(state: &VerificationState) -> bool {
-    !matches!(
-        state,
-        VerificationState::Unverified(
-            VerificationLevel::UnsignedDevice
-                | VerificationLevel::MismatchedSender
-                | VerificationLevel::None(_)
+    crate::cases::signed_by_owner(state)
+        && !matches!(
+            state,
+            VerificationState::Unverified(VerificationLevel::None(_))
         )
-    )
 }
 
 fn well_formed(brief: &RequestBriefEventContent) -> bool {

@@ -39,10 +39,6 @@ impl CaseRoom {
         };
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
-        // Kept: whether the request was handed over is then known on this device offline.
-        if let Ok(Some(recorded)) = crate::cases::fetch_status_of(&self.room).await {
-            self.cache_status(&recorded).await;
-        }
         if status.cpts.is_none() || status.status == CaseStatus::Open {
             return Err(CptsError::NotARequest);
         }
