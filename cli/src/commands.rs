@@ -132,7 +132,9 @@ pub async fn run(cli: Cli) -> Result<Report> {
                 let _ = client
                     .flush_outbox(timeout.min(Duration::from_secs(10)))
                     .await;
-                client.stop_sync().await;
+                // Nothing is cut half-way when the process ends: sync stopped, and what the
+                // homeserver accepted is written to the local cache first.
+                client.close().await;
             }
             report
         }
@@ -321,7 +323,7 @@ async fn signed_in(state: &CliState, client: InnomedClient, verb: &str) -> Resul
     // One sync so the device keys and cross-signing are published before others invite us.
     client.start_sync().await?;
     let _ = client.wait_until_synced(Duration::from_secs(30)).await;
-    client.stop_sync().await;
+    client.close().await;
     Ok(Report {
         value: json!({ "ok": true, "user_id": session.user_id, "device_id": session.device_id }),
         text: format!(

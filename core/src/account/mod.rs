@@ -341,7 +341,7 @@ use matrix_sdk::ruma::api::error::ErrorKind;
 /// event cache's last write finished (taking its store lock once waits for it).
 async fn quiesce(client: &Client, sync: &SyncSupervisor) {
     sync.stop().await;
-    client.send_queue().set_enabled(false).await;
+    sync.stop_sending().await;
     if let Err(e) = client.event_cache_store().lock().await {
         warn!("event cache store not quiesced: {e}");
     }

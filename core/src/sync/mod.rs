@@ -9,6 +9,8 @@
 //!
 //! Messages left in the queue by a killed process are picked up when sync starts again.
 
+mod outbox;
+
 use std::{sync::Arc, time::Duration};
 
 use matrix_sdk::Client;
@@ -38,6 +40,7 @@ const MAX_RETRY: Duration = Duration::from_secs(5);
 pub(crate) struct SyncSupervisor {
     client: Client,
     running: Mutex<Option<Running>>,
+    recent_sends: outbox::RecentSends,
 }
 
 struct Running {
@@ -48,6 +51,7 @@ struct Running {
 impl SyncSupervisor {
     pub(crate) fn new(client: Client) -> Self {
         Self {
+            recent_sends: outbox::RecentSends::install(&client),
             client,
             running: Mutex::new(None),
         }
@@ -95,6 +99,12 @@ impl SyncSupervisor {
             r.service.stop().await;
             info!("sync stopped");
         }
+    }
+
+    /// Stops the send queue once what is on the wire has landed (bounded); unsent messages
+    /// stay queued for the next start.
+    pub(crate) async fn stop_sending(&self) {
+        outbox::stop_sending(&self.client, &self.recent_sends).await;
     }
 
     /// Waits until the room list has received at least one response from the homeserver.
