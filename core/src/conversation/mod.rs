@@ -5,6 +5,7 @@
 mod item;
 pub(crate) use self::item::blocking_users;
 mod reactions;
+mod refill;
 
 use std::{pin::Pin, sync::Arc};
 
@@ -77,6 +78,8 @@ pub type ConversationUpdates =
 pub struct Conversation {
     pub(crate) case: CaseRoom,
     pub(crate) timeline: Arc<Timeline>,
+    /// Loads back what sync's restart of the timeline took from the screen.
+    _refill: Arc<refill::RefillGuard>,
 }
 
 impl std::fmt::Debug for Conversation {
@@ -103,9 +106,12 @@ impl CaseRoom {
         if let Err(e) = self.refresh_rules().await {
             debug!(room_id = %self.room_id(), "case rules not refreshed: {e}");
         }
+        let timeline = Arc::new(timeline);
+        let refill = refill::keep_whole(&timeline).await;
         Ok(Conversation {
             case: self.clone(),
-            timeline: Arc::new(timeline),
+            timeline,
+            _refill: Arc::new(refill),
         })
     }
 }
