@@ -8,6 +8,7 @@ mod counts;
 mod cpts;
 mod errors;
 mod integrity;
+mod killed;
 mod logs;
 mod offline;
 mod offline_read;

@@ -261,7 +261,7 @@ fn is_one_of(message: &innomed_core::CaseMessage, words: &[String]) -> bool {
 /// `doctor`'s account reopened from its store with the proxy as homeserver URL, syncing, and
 /// checked to go through it (the client keeps the address it is given: a login answer naming
 /// another base URL does not move it).
-async fn through(proxy: &FaultProxy, doctor: Doctor) -> Doctor {
+pub(crate) async fn through(proxy: &FaultProxy, doctor: Doctor) -> Doctor {
     let Doctor {
         client,
         config,

@@ -1,0 +1,143 @@
+//! A message is kept once `send` returned, homeserver up: the GP's app is killed (SIGKILL) at
+//! three moments after its sends returned, over a slow network so that some requests are on
+//! the wire when it dies; every message reaches the dermatologist once, in order.
+
+use std::{
+    io::{BufRead, BufReader},
+    process::Stdio,
+    time::Duration,
+};
+
+use innomed_core::InnomedClient;
+use innomed_harness::{FaultProxy, Homeserver};
+use serde_json::json;
+
+use crate::offline::through;
+use crate::support::{
+    account_from_spec, account_spec, child_test, conversation_of, eventually, header_with,
+    load_all, marker, shared_case, texts, Doctor,
+};
+
+const CHILD_ENV: &str = "INNOMED_KILLED_CHILD";
+
+/// How long after the last `send` returned each child is killed.
+const KILL_AFTER: [Duration; 3] = [
+    Duration::ZERO,
+    Duration::from_millis(1500),
+    Duration::from_millis(4000),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_survive_a_kill_right_after_send_with_the_homeserver_up() {
+    let hs = Homeserver::shared().expect("synapse");
+    let proxy = FaultProxy::start(&hs.url()).expect("fault proxy");
+    let gp = through(&proxy, Doctor::register(&proxy.url(), "gp-kill").await).await;
+    let derm = Doctor::register(&hs.url(), "derm-kill").await;
+    let room_id = shared_case(&gp, &derm, header_with(&marker("KILL"))).await;
+    let session = gp.client.session().expect("session");
+    let Doctor {
+        client: gp_client,
+        config: gp_config,
+        dir: _gp_dir,
+        ..
+    } = gp;
+    gp_client.close().await;
+
+    // Every request and answer takes 150 ms more: the kills land while sends are on the wire.
+    proxy.set_delay(Duration::from_millis(150));
+    let mut words = Vec::new();
+    for (round, after) in KILL_AFTER.iter().enumerate() {
+        let batch: Vec<String> = (0..3).map(|i| marker(&format!("K{round}-{i}"))).collect();
+        let mut spec = account_spec(&gp_config, &session);
+        spec["room_id"] = json!(room_id);
+        spec["words"] = json!(batch);
+        let mut child = child_test(
+            "killed::child_sends_and_waits_to_be_killed",
+            CHILD_ENV,
+            &spec,
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("child process");
+        let stdout = child.stdout.take().expect("child stdout");
+        let returned = tokio::task::spawn_blocking(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .any(|l| l.contains("SEND-RETURNED"))
+        });
+        let returned = tokio::time::timeout(Duration::from_secs(120), returned).await;
+        tokio::time::sleep(*after).await;
+        child.kill().expect("kill -9 the child");
+        let _ = child.wait();
+        assert!(
+            matches!(returned, Ok(Ok(true))),
+            "round {round}: the child's sends did not return"
+        );
+        words.extend(batch);
+        eprintln!("killed {after:?} after the sends returned");
+    }
+
+    let derm_conversation = conversation_of(&derm, &room_id).await;
+    let ours = |all: Vec<String>| -> Vec<String> {
+        all.into_iter()
+            .filter(|t| words.iter().any(|w| t == w))
+            .collect()
+    };
+    load_all(&derm_conversation).await;
+    eprintln!(
+        "killed three times: {} of {} messages had arrived",
+        ours(texts(&derm_conversation).await).len(),
+        words.len()
+    );
+
+    // The app starts again, network normal: whatever the kills left queued goes out.
+    proxy.restore();
+    let gp_client = InnomedClient::restore(&gp_config, &session)
+        .await
+        .expect("restore");
+    gp_client.start_sync().await.expect("sync");
+    eventually("every message at the dermatologist", || async {
+        load_all(&derm_conversation).await;
+        (ours(texts(&derm_conversation).await).len() >= words.len()).then_some(())
+    })
+    .await;
+    // Give a duplicate every chance to show up before checking "once".
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    load_all(&derm_conversation).await;
+    assert_eq!(
+        ours(texts(&derm_conversation).await),
+        words,
+        "once each, in the order they were written, decrypted"
+    );
+    gp_client.close().await;
+}
+
+/// Run only as the child process of the test above: sends its words, says so, waits.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "child process of messages_survive_a_kill_right_after_send_with_the_homeserver_up"]
+async fn child_sends_and_waits_to_be_killed() {
+    let Ok(spec) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    crate::support::init_logs();
+    let spec: serde_json::Value = serde_json::from_str(&spec).expect("spec");
+    let (config, session) = account_from_spec(&spec);
+    let client = InnomedClient::restore(&config, &session)
+        .await
+        .expect("restore");
+    client.start_sync().await.expect("sync task");
+    let case = client
+        .case(spec["room_id"].as_str().expect("room"))
+        .expect("case in store");
+    let conversation = case.conversation().await.expect("timeline");
+    for word in spec["words"].as_array().expect("words") {
+        conversation
+            .send_text(word.as_str().expect("word"))
+            .await
+            .expect("send");
+    }
+    println!("SEND-RETURNED");
+    tokio::time::sleep(Duration::from_secs(120)).await;
+}
