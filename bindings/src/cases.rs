@@ -5,6 +5,7 @@ use std::sync::Arc;
 use innomed_core::{CaseRoom as CoreCaseRoom, InnomedClient};
 
 use crate::{
+    actions::CaseActions,
     error::{CaseError, TimelineError},
     platform::run,
     task::{forward_list, TaskHandle},
@@ -107,6 +108,15 @@ impl CaseRoom {
     pub async fn awaiting_handover(&self) -> Result<bool, CaseError> {
         let case = self.case.clone();
         Ok(run(async move { case.awaiting_handover().await }).await??)
+    }
+
+    /// What the signed-in doctor may do with this case now, why a request waits and its
+    /// deadline: the screen shows these, decided by the core.
+    pub async fn allowed_actions(&self) -> Result<CaseActions, CaseError> {
+        let case = self.case.clone();
+        Ok(run(async move { case.allowed_actions().await })
+            .await??
+            .into())
     }
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a

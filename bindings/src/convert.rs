@@ -213,6 +213,8 @@ pub struct CaseSummary {
     pub specialty: Option<String>,
     pub urgency: Urgency,
     pub due_ms: Option<u64>,
+    /// A request's deadline as the row was made (none between colleagues).
+    pub deadline: Option<crate::actions::Deadline>,
     /// The CPTS of a télé-expertise request or care team.
     pub cpts_id: Option<String>,
     pub last_message: Option<LastMessage>,
@@ -261,6 +263,7 @@ impl From<core::CaseSummary> for CaseSummary {
             specialty: s.specialty,
             urgency: s.urgency.into(),
             due_ms: s.due_ms,
+            deadline: s.deadline.map(Into::into),
             cpts_id: s.cpts.map(|id| id.to_string()),
             last_message: s.last_message.map(|m| LastMessage {
                 sender: m.sender.map(|u| u.to_string()),

@@ -6,6 +6,7 @@
 //!   session and the store key) and `Client` (login, restore, logout, own ids, sync);
 //! - [`cases`]: the case list (`subscribe` → reset then diffs) and `CaseRoom` (header, status,
 //!   invite, accept/decline);
+//! - [`actions`]: what the doctor may do with a case now, as the core decides it;
 //! - [`timeline`]: the conversation (`subscribe` → reset then diffs, send, reply, edit,
 //!   read receipt, history);
 //! - [`photos`]: send a photo (bytes or file, upload progress listener), fetch the decrypted
@@ -22,6 +23,7 @@
 
 uniffi::setup_scaffolding!();
 
+pub mod actions;
 pub mod bench;
 pub mod cases;
 pub mod client;

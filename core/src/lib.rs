@@ -26,9 +26,10 @@ pub mod trust;
 
 pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
 pub use cases::{
-    Advice, AgeBand, CaseError, CaseHeader, CaseList, CaseListUpdates, CaseMember, CaseRoom,
-    CaseStatus, CaseStatusEventContent, CaseSummary, InPerson, LastMessage, Membership, NewCase,
-    Rejection, Sex, Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
+    Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseHeader, CaseList, CaseListUpdates,
+    CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent, CaseSummary, Deadline,
+    HandoverWait, InPerson, LastMessage, Membership, NewCase, Rejection, Sex, Unvouched,
+    UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,

@@ -53,6 +53,8 @@ pub struct CaseSummary {
     pub specialty: Option<String>,
     pub urgency: Urgency,
     pub due_ms: Option<u64>,
+    /// A request's deadline, where it stands when the row was made (`None` between colleagues).
+    pub deadline: Option<super::Deadline>,
     /// The CPTS of a télé-expertise request or care team (`None` for a case between
     /// colleagues).
     pub cpts: Option<OwnedRoomId>,
@@ -197,6 +199,22 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
             .as_ref()
             .and_then(|s| s.due_ms)
             .or_else(|| brief.as_ref().and_then(|b| b.due_ms)),
+        deadline: status
+            .as_ref()
+            .and_then(|s| super::actions::deadline_of(s, client.clock.now_ms()))
+            .or_else(|| {
+                let brief = brief.as_ref()?;
+                let due_ms = brief.due_ms?;
+                Some(super::Deadline {
+                    state: crate::cpts::deadline_state(
+                        CaseStatus::Requested,
+                        brief.urgency,
+                        Some(due_ms),
+                        client.clock.now_ms(),
+                    ),
+                    due_ms,
+                })
+            }),
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
         last_message: last_message(&room, &rules),
         unread: super::unread::unread_count(&room, &rules).await,

@@ -1,5 +1,6 @@
 //! Case rooms: creation, header, status, invitations, and the live case list.
 
+mod actions;
 mod authority;
 mod create;
 mod diff;
@@ -27,14 +28,8 @@ use matrix_sdk_base::RoomInfoNotableUpdateReasons;
 use tracing::{debug, info, warn};
 
 use self::error::Result;
-pub(crate) use self::{
-    authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
-    create::Inviters,
-    handover::{remember_routed, Handovers},
-    history::HistorySharing,
-    rules::signed_by_owner,
-};
 pub use self::{
+    actions::{CaseAction, CaseActions, CaseRole, Deadline, HandoverWait},
     authority::{Unvouched, UnvouchedMember},
     create::NewCase,
     error::CaseError,
@@ -47,6 +42,13 @@ pub use self::{
     handover::TAKEN_REASON,
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
     rules::Rejection,
+};
+pub(crate) use self::{
+    authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
+    create::Inviters,
+    handover::{remember_routed, Handovers},
+    history::HistorySharing,
+    rules::signed_by_owner,
 };
 use crate::InnomedClient;
 

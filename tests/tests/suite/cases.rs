@@ -2,7 +2,7 @@
 //! homeserver never sees the clinical content.
 
 use futures_util::StreamExt;
-use innomed_core::{CaseError, CaseStatus, Membership, MessageKind};
+use innomed_core::{CaseAction, CaseError, CaseRole, CaseStatus, Membership, MessageKind};
 use innomed_harness::Homeserver;
 
 use crate::support::{case_seen_by, eventually, header_with, load_all, marker, texts, Doctor};
@@ -161,6 +161,15 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
         derm_case.set_status(CaseStatus::Closed).await,
         Err(CaseError::NotAllowed)
     ));
+    use CaseAction::*;
+    let mine = case.allowed_actions().await.expect("actions");
+    assert_eq!(
+        mine.actions,
+        vec![Write, MarkAnswered, Close, Invite, Remove]
+    );
+    assert_eq!(mine.deadline, None, "no deadline between colleagues");
+    let hers = derm_case.allowed_actions().await.expect("actions");
+    assert_eq!((hers.role, hers.actions), (CaseRole::Member, vec![Write]));
     case.set_status(CaseStatus::Answered).await.expect("status");
     eventually("answered status in the GP's list", || async {
         gp.client.case_list().current().await.into_iter().find(|c| {

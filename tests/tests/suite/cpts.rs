@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps, EXPERT_ACT, REQUESTER_ACT},
-    Advice, AgeBand, CaseError, CaseHeader, CaseStatus, CptsError, DeadlineState, DutySlot,
-    InPerson, Membership, MessageKind, NewMember, Profession, RequestFilter, Sex,
-    TeleExpertiseRequest, Urgency, Weekday,
+    Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
+    DeadlineState, DutySlot, InPerson, Membership, MessageKind, NewMember, Profession,
+    RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
 };
 use innomed_harness::Homeserver;
 use rand::Rng;
@@ -228,6 +228,11 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         .expect("listed as open");
     assert_eq!(row.deadline, DeadlineState::OnTime);
     assert_eq!(
+        row.case.deadline.map(|d| d.state),
+        Some(DeadlineState::OnTime),
+        "every list row carries the core's deadline"
+    );
+    assert_eq!(
         row.case.due_ms,
         Some(u64::try_from(monday_afternoon() + 48 * 3_600_000).expect("positive"))
     );
@@ -267,6 +272,18 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         (!specialist_case.awaiting_handover().await.ok()?).then_some(())
     })
     .await;
+    // What each may do now, as every screen shows it: decided by the core.
+    let theirs = specialist_case.allowed_actions().await.expect("actions");
+    assert_eq!(theirs.role, CaseRole::Taker);
+    assert_eq!(theirs.actions, vec![CaseAction::Write, CaseAction::Advise]);
+    assert_eq!(theirs.handover, None);
+    assert_eq!(
+        theirs.deadline.map(|d| d.state),
+        Some(DeadlineState::Overdue)
+    );
+    let mine = case.allowed_actions().await.expect("actions");
+    assert_eq!(mine.role, CaseRole::Requester);
+    assert_eq!(mine.actions, vec![CaseAction::Write]);
     specialist_case
         .send_advice(advice.clone())
         .await
@@ -276,6 +293,16 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     })
     .await;
     assert_eq!(given.advice, advice);
+    eventually(
+        "the GP may close the answered request with its report",
+        || async {
+            let mine = case.allowed_actions().await.ok()?;
+            (mine.actions == vec![CaseAction::Write, CaseAction::CloseWithReport]
+                && mine.deadline.map(|d| d.state) == Some(DeadlineState::Done))
+            .then_some(())
+        },
+    )
+    .await;
     eventually("the request listed as answered", || async {
         let answered = gp.requests(RequestFilter::Answered).await;
         answered
@@ -293,6 +320,14 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         .close_with_report("Patiente adressée en consultation", reports.path())
         .await
         .expect("closed with a report");
+    assert!(
+        case.allowed_actions()
+            .await
+            .expect("actions")
+            .actions
+            .is_empty(),
+        "nothing more to do in a closed request"
+    );
     let report = &closed.report;
     assert_eq!(report.question, question);
     assert_eq!(report.advice.assessment, assessment);

@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use innomed_core::{
-    AgeBand, ConversationError, Membership, MessageKind, PhotoSource, RequestPhoto, Sex,
+    AgeBand, CaseAction, CaseRole, ConversationError, HandoverWait, Membership, MessageKind,
+    PhotoSource, RequestPhoto, Sex,
 };
 use innomed_harness::{photos, Homeserver};
 
@@ -34,6 +35,9 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
 
     // Nothing is written into the request while it waits for its taker.
     assert!(case.awaiting_handover().await.expect("hand-over state"));
+    let mine = case.allowed_actions().await.expect("actions");
+    assert!(mine.actions.is_empty(), "{mine:?}");
+    assert_eq!(mine.handover, Some(HandoverWait::NotTaken));
     let gp_conversation = case.conversation().await.expect("conversation");
     assert!(matches!(
         gp_conversation.send_text(&marker("EARLY")).await,
@@ -55,6 +59,9 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
         assert_eq!(brief.age_band, AgeBand::Adult);
         assert_eq!(brief.sex, Sex::Female);
         assert_eq!(brief.requester.as_str(), t.gp.doctor.user_id);
+        let theirs = invitation.allowed_actions().await.expect("actions");
+        assert_eq!(theirs.role, CaseRole::Invited);
+        assert_eq!(theirs.actions, vec![CaseAction::Take, CaseAction::Decline]);
         let row = eventually("the request in the case list", || async {
             derm.client
                 .case_list()
@@ -71,6 +78,11 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
     // photo were encrypted before anyone was invited, and no key ever reached her device.
     let b_case = case_seen_by(derm_b, &room_id).await;
     b_case.accept().await.expect("joined without taking");
+    eventually("taking is all she may do", || async {
+        let hers = b_case.allowed_actions().await.ok()?;
+        (hers.role == CaseRole::Member && hers.actions == vec![CaseAction::Take]).then_some(())
+    })
+    .await;
     let b_conversation = conversation_of(derm_b, &room_id).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     load_all(&b_conversation).await;
