@@ -33,8 +33,11 @@ enum Task {
         #[arg(long)]
         port: Option<u16>,
     },
-    /// CI: rustfmt check, clippy -D warnings, the whole test suite, the demo, the Kotlin tests.
-    Test,
+    /// CI: the named stages (lint, deny, rust, apps, kotlin), all of them when none is given.
+    Test {
+        #[arg(value_enum)]
+        stages: Vec<test::Stage>,
+    },
     /// Scripted end-to-end demo: a GP and a dermatologist on a local Synapse,
     /// then what the homeserver stored (ciphertext only).
     Demo,
@@ -71,7 +74,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Homeserver { data_dir, port } => homeserver::run(data_dir, port),
-        Task::Test => test::run(),
+        Task::Test { stages } => test::run(&stages),
         Task::Demo => demo::run(),
         Task::Bench => bench::run(),
         Task::Bindings { target, release } => match target {
