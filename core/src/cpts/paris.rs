@@ -1,21 +1,16 @@
-//! Civil time of metropolitan France (`Europe/Paris`), without a time-zone
-//! database.
-//!
-//! Standard time is UTC+1; summer time (UTC+2) runs from the last Sunday of
-//! March at 01:00 UTC to the last Sunday of October at 01:00 UTC. This is
-//! the EU rule in force since 1996; it is applied to every year, so results
-//! before 1996 do not match historical French clocks.
-//!
-//! Dates use the proleptic Gregorian calendar. Conversions between day
-//! numbers and civil dates follow Howard Hinnant's `days_from_civil` /
-//! `civil_from_days` algorithms, which work on 400-year eras starting on
-//! 1 March so that the leap day falls at the end of the computed year.
+//! Civil time of metropolitan France (`Europe/Paris`), from the IANA time-zone database
+//! bundled with jiff (the same rules on a phone, a server and this machine, whatever their
+//! own zone files say). Duty slots, due dates and reports are read and written in it.
 
+use std::sync::LazyLock;
+
+use jiff::{civil::DateTime, tz::TimeZone, Timestamp};
 use serde::{Deserialize, Serialize};
 
-const MS_PER_MINUTE: i64 = 60_000;
-const MS_PER_HOUR: i64 = 3_600_000;
-const MS_PER_DAY: i64 = 86_400_000;
+static PARIS: LazyLock<TimeZone> = LazyLock::new(|| {
+    // Bundled in the binary (`tzdb-bundle-always`): cannot be missing.
+    TimeZone::get("Europe/Paris").unwrap_or(TimeZone::UTC)
+});
 
 /// Day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,13 +61,6 @@ impl Weekday {
             Weekday::Sunday => "dimanche",
         }
     }
-
-    /// Weekday of a day counted from 1970-01-01 (a Thursday).
-    fn from_days(days: i64) -> Self {
-        // rem_euclid(7) is in 0..7, so the index is always in bounds.
-        let idx = (days + 3).rem_euclid(7) as usize;
-        Self::ALL[idx]
-    }
 }
 
 /// A wall-clock time in Paris, to the minute.
@@ -93,30 +81,25 @@ pub struct ParisTime {
 }
 
 impl ParisTime {
-    /// The Paris wall-clock time of an instant given in milliseconds since
-    /// the Unix epoch. Seconds and milliseconds are dropped (rounded towards
-    /// the past, also before 1970).
+    /// The Paris wall-clock time of an instant given in milliseconds since the Unix epoch.
+    /// Seconds and milliseconds are dropped (rounded towards the past, also before 1970).
+    /// Instants beyond the years -9999 and 9999 are read as those bounds.
     pub fn from_unix_ms(ms: i64) -> Self {
-        let offset_ms = i64::from(offset_minutes(ms)) * MS_PER_MINUTE;
-        // Split first, then shift, so that no addition can overflow.
-        let mut days = ms.div_euclid(MS_PER_DAY);
-        let mut in_day = ms.rem_euclid(MS_PER_DAY) + offset_ms;
-        if in_day >= MS_PER_DAY {
-            days += 1;
-            in_day -= MS_PER_DAY;
-        }
-        let (year, month, day) = civil_from_days(days);
-        let minutes = in_day / MS_PER_MINUTE;
+        let instant = Timestamp::from_millisecond(ms).unwrap_or(if ms < 0 {
+            Timestamp::MIN
+        } else {
+            Timestamp::MAX
+        });
+        let local = PARIS.to_datetime(instant);
         Self {
-            // The i64 millisecond range spans about ±292 million years,
-            // well within i32; saturate rather than panic just in case.
-            year: i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX }),
-            month,
-            day,
-            // minutes < 1440, so both values fit in a u8.
-            hour: (minutes / 60) as u8,
-            minute: (minutes % 60) as u8,
-            weekday: Weekday::from_days(days),
+            year: i32::from(local.year()),
+            // jiff's civil fields are in range: month 1–12, day 1–31, hour 0–23, minute 0–59.
+            month: local.month().unsigned_abs(),
+            day: local.day().unsigned_abs(),
+            hour: local.hour().unsigned_abs(),
+            minute: local.minute().unsigned_abs(),
+            weekday: Weekday::ALL
+                [usize::from(local.weekday().to_monday_zero_offset().unsigned_abs())],
         }
     }
 
@@ -134,138 +117,45 @@ impl ParisTime {
     }
 }
 
-/// UTC offset in minutes (60 or 120) at this instant.
+/// UTC offset in minutes (60 or 120 today) at this instant.
 pub fn offset_minutes(unix_ms: i64) -> i32 {
-    let (year, _, _) = civil_from_days(unix_ms.div_euclid(MS_PER_DAY));
-    let (start, end) = summer_time_bounds(year);
-    let t = i128::from(unix_ms);
-    if start <= t && t < end {
-        120
+    let instant = Timestamp::from_millisecond(unix_ms).unwrap_or(if unix_ms < 0 {
+        Timestamp::MIN
     } else {
-        60
-    }
+        Timestamp::MAX
+    });
+    PARIS.to_offset(instant).seconds() / 60
 }
 
-/// The instant of a Paris wall-clock time; for the hour that does not exist
-/// (spring forward) take the offset before the change, for the repeated hour
-/// (fall back) take the first occurrence. Returns None for an invalid
-/// date/time.
+/// The instant of a Paris wall-clock time; for the hour that does not exist (spring forward)
+/// take the offset before the change, for the repeated hour (fall back) take the first
+/// occurrence. `None` for an invalid date or time, or one outside the years -9999 to 9999.
 ///
-/// For instance 02:30 on the last Sunday of March is read as 02:30 UTC+1
-/// (that is 03:30 summer time), and 02:30 on the last Sunday of October as
-/// 02:30 UTC+2. `None` is also returned when the instant does not fit in an
-/// `i64` of milliseconds.
+/// For instance 02:30 on the last Sunday of March is read as 02:30 UTC+1 (that is 03:30
+/// summer time), and 02:30 on the last Sunday of October as 02:30 UTC+2.
 pub fn to_unix_ms(year: i32, month: u8, day: u8, hour: u8, minute: u8) -> Option<i64> {
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(i64::from(year), month) {
-        return None;
-    }
-    if hour > 23 || minute > 59 {
-        return None;
-    }
-    // Wall-clock time read as if it were UTC; i128 cannot overflow here.
-    let local = i128::from(days_from_civil(i64::from(year), month, day)) * i128::from(MS_PER_DAY)
-        + i128::from(hour) * i128::from(MS_PER_HOUR)
-        + i128::from(minute) * i128::from(MS_PER_MINUTE);
-    let summer = local - 120 * i128::from(MS_PER_MINUTE);
-    let standard = local - 60 * i128::from(MS_PER_MINUTE);
-    let summer_ok = offset_at(summer) == 120;
-    let standard_ok = offset_at(standard) == 60;
-    let instant = match (summer_ok, standard_ok) {
-        // Repeated hour: the summer-time reading comes first.
-        (true, _) => summer,
-        (false, true) => standard,
-        // Skipped hour: use the offset in force just before the change,
-        // i.e. the one of the earliest candidate instant.
-        (false, false) => local - i128::from(offset_at(summer)) * i128::from(MS_PER_MINUTE),
-    };
-    i64::try_from(instant).ok()
-}
-
-/// [`offset_minutes`] for an instant that may lie outside the `i64` range.
-fn offset_at(ms: i128) -> i32 {
-    let clamped = i64::try_from(ms).unwrap_or(if ms < 0 { i64::MIN } else { i64::MAX });
-    offset_minutes(clamped)
-}
-
-/// Start (inclusive) and end (exclusive) of summer time in `year`, in
-/// milliseconds since the Unix epoch. Computed in i128 because the bounds of
-/// the last representable year may exceed `i64`.
-fn summer_time_bounds(year: i64) -> (i128, i128) {
-    let at_one_utc = |month: u8| {
-        let days = last_sunday(year, month);
-        i128::from(days) * i128::from(MS_PER_DAY) + i128::from(MS_PER_HOUR)
-    };
-    (at_one_utc(3), at_one_utc(10))
-}
-
-/// Day number (days since 1970-01-01) of the last Sunday of a month.
-fn last_sunday(year: i64, month: u8) -> i64 {
-    let last = days_from_civil(year, month, days_in_month(year, month));
-    // Weekday index of `last`, Monday = 0; Sunday is 6.
-    let idx = (last + 3).rem_euclid(7);
-    last - (idx + 1) % 7
-}
-
-fn is_leap_year(year: i64) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-}
-
-/// Number of days of a month (1–12); 0 for an invalid month.
-fn days_in_month(year: i64, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date. `month` must be in
-/// 1–12 and `day` in 1–31.
-fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
-    // Count years from 1 March, so that February (and its leap day) is the
-    // last month of the computed year.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let year_of_era = y - era * 400; // 0..=399
-    let m = i64::from(month);
-    let month_from_march = (m + 9) % 12; // March = 0 … February = 11
-                                         // Days before the month within the March-based year: the month lengths
-                                         // 31, 30, 31, 30, 31 repeat, which (153 * m + 2) / 5 reproduces.
-    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    // 719_468 days separate 0000-03-01 from 1970-01-01.
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// Proleptic Gregorian date (year, month, day) of a day counted from
-/// 1970-01-01. Inverse of [`days_from_civil`].
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097; // 0..=146_096
-                                        // Remove the leap days accumulated so far before dividing by 365.
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153; // 0..=11
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1; // 1..=31
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    // month is in 1..=12 and day in 1..=31: the casts cannot truncate.
-    (year, month as u8, day as u8)
+    let local = DateTime::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+        i8::try_from(hour).ok()?,
+        i8::try_from(minute).ok()?,
+        0,
+        0,
+    )
+    .ok()?;
+    // "Compatible": a skipped time takes the offset before the gap, a repeated one the first.
+    let zoned = PARIS.to_ambiguous_zoned(local).compatible().ok()?;
+    Some(zoned.timestamp().as_millisecond())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const MINUTE: i64 = MS_PER_MINUTE;
+    const MINUTE: i64 = 60_000;
+    const MS_PER_HOUR: i64 = 3_600_000;
+    const MS_PER_DAY: i64 = 86_400_000;
 
     fn pt(year: i32, month: u8, day: u8, hour: u8, minute: u8, weekday: Weekday) -> ParisTime {
         ParisTime {
@@ -427,26 +317,6 @@ mod tests {
                 assert_eq!(ParisTime::from_unix_ms(back), t);
             }
         }
-    }
-
-    #[test]
-    fn civil_days_round_trip() {
-        let mut prev = civil_from_days(-800_001);
-        for days in -800_000..800_000 {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-            assert!(d >= 1 && d <= days_in_month(y, m));
-            // Consecutive days follow each other in the calendar.
-            if d == 1 {
-                assert_eq!(prev.2, days_in_month(prev.0, prev.1));
-            } else {
-                assert_eq!((prev.0, prev.1, prev.2 + 1), (y, m, d));
-            }
-            prev = (y, m, d);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(civil_from_days(-719_468), (0, 3, 1));
     }
 
     #[test]
