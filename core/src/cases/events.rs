@@ -222,6 +222,21 @@ mod tests {
     }
 
     #[test]
+    fn closure_and_claim_wire_format() {
+        let closure = CaseClosureEventContent {
+            outcome: "Patiente adressée en consultation".into(),
+        };
+        insta::assert_json_snapshot!(closure, @r###"
+        {
+          "outcome": "Patiente adressée en consultation"
+        }
+        "###);
+        // A claim is empty: its state key names the specialist, its place in the room's
+        // order is what counts.
+        insta::assert_json_snapshot!(CaseClaimEventContent {}, @"{}");
+    }
+
+    #[test]
     fn unknown_status_is_rejected() {
         assert!(serde_json::from_str::<CaseStatusEventContent>(r#"{"status":"lost"}"#).is_err());
     }

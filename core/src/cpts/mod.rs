@@ -24,6 +24,8 @@ mod rota;
 mod rpps;
 mod space;
 mod specialties;
+#[cfg(test)]
+mod wire_tests;
 
 pub(crate) use self::brief::install;
 pub(crate) use self::clock::ClockCell;

@@ -1,0 +1,94 @@
+//! The wire format of the CPTS's own events, pinned: a change here is a protocol change that
+//! every other Innomed client (older apps, the other platform) must read.
+
+use matrix_sdk::ruma::owned_room_id;
+
+use super::{
+    brief::RequestBriefEventContent,
+    directory::{MemberEventContent, Profession},
+    paris::Weekday,
+    rota::{DutyEventContent, DutySlot},
+    rpps::Rpps,
+};
+use crate::cases::{AgeBand, Sex, Urgency};
+
+#[test]
+fn member_wire_format() {
+    let content = MemberEventContent {
+        display_name: "Dr Nadia Benali".into(),
+        profession: Profession::Physician,
+        specialties: vec!["dermatology".into()],
+        rpps: Rpps::parse("10003987657").expect("valid RPPS"),
+        retired: false,
+    };
+    insta::assert_json_snapshot!(content, @r###"
+    {
+      "display_name": "Dr Nadia Benali",
+      "profession": "physician",
+      "specialties": [
+        "dermatology"
+      ],
+      "rpps": "10003987657",
+      "retired": false
+    }
+    "###);
+    // An older entry without specialties nor the retired flag still reads.
+    let older: MemberEventContent = serde_json::from_str(
+        r#"{"display_name":"Inf. Leroy","profession":"nurse","rpps":"10003987657"}"#,
+    )
+    .expect("older member entry parses");
+    assert!(older.specialties.is_empty() && !older.retired);
+    // A malformed RPPS is refused when read, not only when typed.
+    assert!(serde_json::from_str::<MemberEventContent>(
+        r#"{"display_name":"X","profession":"nurse","rpps":"123"}"#
+    )
+    .is_err());
+}
+
+#[test]
+fn duty_wire_format() {
+    let content = DutyEventContent {
+        slots: vec![DutySlot {
+            specialty: "dermatology".into(),
+            weekday: Weekday::Saturday,
+            start_minute: 9 * 60,
+            end_minute: 12 * 60,
+        }],
+    };
+    insta::assert_json_snapshot!(content, @r###"
+    {
+      "slots": [
+        {
+          "specialty": "dermatology",
+          "weekday": "saturday",
+          "start_minute": 540,
+          "end_minute": 720
+        }
+      ]
+    }
+    "###);
+}
+
+#[test]
+fn brief_wire_format() {
+    let content = RequestBriefEventContent {
+        room_id: owned_room_id!("!case:cpts-example.fr"),
+        specialty: "dermatology".into(),
+        urgency: Urgency::Urgent,
+        due_ms: Some(1_700_000_000_000),
+        age_band: AgeBand::Adult,
+        sex: Sex::Female,
+        question: "Exérèse ?".into(),
+    };
+    insta::assert_json_snapshot!(content, @r###"
+    {
+      "room_id": "!case:cpts-example.fr",
+      "specialty": "dermatology",
+      "urgency": "urgent",
+      "due_ms": 1700000000000,
+      "age_band": "40-64",
+      "sex": "female",
+      "question": "Exérèse ?"
+    }
+    "###);
+}
