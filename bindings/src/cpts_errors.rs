@@ -54,6 +54,8 @@ pub enum CptsError {
     /// into it before.
     #[error("the request has not been handed over yet")]
     NotHandedOver,
+    #[error("someone nobody invited is in the case")]
+    UninvitedMember,
     #[error("case error: {detail}")]
     Case { detail: String },
     #[error("homeserver unreachable")]
@@ -98,6 +100,7 @@ impl From<CoreCptsError> for CptsError {
             CoreCptsError::Case(CoreCaseError::InvalidUserId) => Self::InvalidUserId,
             CoreCptsError::Case(CoreCaseError::NotAllowed) => Self::NotAllowed,
             CoreCptsError::Case(CoreCaseError::NotHandedOver) => Self::NotHandedOver,
+            CoreCptsError::Case(CoreCaseError::UninvitedMember) => Self::UninvitedMember,
             CoreCptsError::Case(CoreCaseError::HomeserverUnreachable) => {
                 Self::HomeserverUnreachable
             }

@@ -125,6 +125,8 @@ pub enum CaseError {
     TooLarge { size: u64, limit: u64 },
     #[error("the request has not been handed over to its specialist yet")]
     NotHandedOver,
+    #[error("someone nobody invited is in the case")]
+    UninvitedMember,
     #[error("homeserver unreachable")]
     HomeserverUnreachable,
     #[error("this client was closed or logged out")]
@@ -153,6 +155,7 @@ impl From<CoreCaseError> for CaseError {
             CoreCaseError::UnknownSpecialty => Self::UnknownSpecialty,
             CoreCaseError::RemovalNotConfirmed => Self::RemovalNotConfirmed,
             CoreCaseError::NotHandedOver => Self::NotHandedOver,
+            CoreCaseError::UninvitedMember => Self::UninvitedMember,
             CoreCaseError::TooLarge { size, limit } => Self::TooLarge {
                 size: size as u64,
                 limit: limit as u64,
@@ -176,6 +179,8 @@ pub enum TimelineError {
     EmptyMessage,
     #[error("the request has not been handed over to its specialist yet")]
     NotHandedOver,
+    #[error("someone nobody invited is in the case")]
+    UninvitedMember,
     #[error("too large to send: {size} bytes, at most {limit}")]
     TooLarge { size: u64, limit: u64 },
     #[error("homeserver unreachable")]
@@ -194,6 +199,7 @@ impl From<ConversationError> for TimelineError {
             ConversationError::MessageNotFound => Self::MessageNotFound,
             ConversationError::EmptyMessage => Self::EmptyMessage,
             ConversationError::NotHandedOver => Self::NotHandedOver,
+            ConversationError::UninvitedMember => Self::UninvitedMember,
             ConversationError::TooLarge { size, limit } => Self::TooLarge {
                 size: size as u64,
                 limit: limit as u64,
@@ -320,6 +326,8 @@ pub enum PhotoError {
     NotEncrypted,
     #[error("the request has not been handed over to its specialist yet")]
     NotHandedOver,
+    #[error("someone nobody invited is in the case")]
+    UninvitedMember,
     #[error("no such message")]
     MessageNotFound,
     #[error("not a photo")]
@@ -356,6 +364,7 @@ impl From<CorePhotoError> for PhotoError {
             CorePhotoError::NotJoined => Self::NotJoined,
             CorePhotoError::NotEncrypted => Self::NotEncrypted,
             CorePhotoError::NotHandedOver => Self::NotHandedOver,
+            CorePhotoError::UninvitedMember => Self::UninvitedMember,
             CorePhotoError::MessageNotFound => Self::MessageNotFound,
             CorePhotoError::NotAPhoto => Self::NotAPhoto,
             CorePhotoError::Tampered => Self::Tampered,

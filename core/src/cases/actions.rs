@@ -95,6 +95,8 @@ pub(crate) struct Facts<'a> {
     pub creator: Option<&'a UserId>,
     /// A request not yet handed over to its taker.
     pub awaiting_handover: bool,
+    /// Someone nobody of the case invited is in it: nothing is written until they are removed.
+    pub uninvited_present: bool,
     pub now_ms: i64,
 }
 
@@ -148,7 +150,7 @@ pub(crate) fn decide(facts: &Facts<'_>) -> CaseActions {
         (CaseRole::Requester, _) => vec![Write, Close, Invite, Remove],
         (_, _) => vec![Write],
     };
-    if waiting {
+    if waiting || facts.uninvited_present {
         actions.retain(|a| !matches!(a, Write | Advise | CloseWithReport));
     }
     if closed {
@@ -184,6 +186,11 @@ impl CaseRoom {
             Some(s) if is_request(s) => self.awaiting_handover().await.unwrap_or(true),
             _ => false,
         };
+        let uninvited_present = membership == Membership::Joined
+            && matches!(
+                self.ensure_no_uninvited().await,
+                Err(super::CaseError::UninvitedMember)
+            );
         let creator: Option<OwnedUserId> = super::creator_of(&self.room);
         Ok(decide(&Facts {
             me: self.room.own_user_id(),
@@ -192,6 +199,7 @@ impl CaseRoom {
             status: status.as_ref(),
             creator: creator.as_deref(),
             awaiting_handover,
+            uninvited_present,
             now_ms: self.client.clock.now_ms(),
         }))
     }

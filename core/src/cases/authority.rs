@@ -34,6 +34,8 @@ pub(crate) struct CaseRules {
     pub taker: Option<OwnedUserId>,
     /// Joined without an invitation from a trusted member of the case.
     pub uninvited: Vec<OwnedUserId>,
+    /// Everyone whose way in was judged (invited or joined in the history read).
+    pub judged: Vec<OwnedUserId>,
 }
 
 /// Shared by every clone of the account's client.
@@ -41,6 +43,7 @@ pub(crate) struct CaseRules {
 pub(crate) struct Authorities {
     takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
     uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
+    judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
     /// When each request without a known taker last had its claims read (lists poll it).
     looked: Arc<RwLock<HashMap<OwnedRoomId, std::time::Instant>>>,
 }
@@ -61,15 +64,19 @@ impl Authorities {
                 .get(room_id)
                 .cloned()
                 .unwrap_or_default(),
+            judged: read(&self.judged).get(room_id).cloned().unwrap_or_default(),
         }
     }
 
-    fn remember(&self, room_id: &RoomId, taker: Option<&OwnedUserId>, uninvited: Vec<OwnedUserId>) {
-        if let Some(taker) = taker {
+    fn remember(&self, room_id: &RoomId, rules: &CaseRules) {
+        if let Some(taker) = &rules.taker {
             self.remember_taker(room_id, taker);
         }
         if let Ok(mut map) = self.uninvited.write() {
-            map.insert(room_id.to_owned(), uninvited);
+            map.insert(room_id.to_owned(), rules.uninvited.clone());
+        }
+        if let Ok(mut map) = self.judged.write() {
+            map.insert(room_id.to_owned(), rules.judged.clone());
         }
     }
 
@@ -117,15 +124,17 @@ impl Authorities {
         if !uninvited.is_empty() {
             warn!(room_id = %room.room_id(), count = uninvited.len(), "members who joined without an invitation");
         }
-        self.remember(room.room_id(), taker.as_ref(), uninvited.clone());
-        if let Some(taker) = &taker {
-            store_set(room, &taker_key(room.room_id()), taker.as_str().as_bytes()).await;
-        }
-        Ok(CaseRules {
+        let rules = CaseRules {
             creator,
             taker,
             uninvited,
-        })
+            judged: rules::judged_members(&events),
+        };
+        self.remember(room.room_id(), &rules);
+        if let Some(taker) = &rules.taker {
+            store_set(room, &taker_key(room.room_id()), taker.as_str().as_bytes()).await;
+        }
+        Ok(rules)
     }
 
     /// The taker: known on this device, else read from the history (and kept once found).

@@ -30,6 +30,11 @@ pub enum CaseError {
     /// is encrypted into it before (its routed specialists would receive the key).
     #[error("the request has not been handed over to its specialist yet: try again once it is")]
     NotHandedOver,
+    /// Someone nobody of the case invited is in it (a server administrator's forced join, or
+    /// a colleague such a member let in): nothing is encrypted into the case while they are,
+    /// until the doctor who opened it removes them.
+    #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
+    UninvitedMember,
     #[error("the homeserver has not confirmed the removal yet: nothing was changed on this device, try again")]
     RemovalNotConfirmed,
     #[error("the homeserver cannot be reached")]
@@ -49,6 +54,32 @@ impl CaseError {
                     .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
             ),
             other => Self::Server(other.to_string()),
+        }
+    }
+}
+
+impl CaseError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotACase => "not_a_case",
+            Self::NotFound => "case_not_found",
+            Self::InvalidUserId => "invalid_user_id",
+            Self::UnknownUser => "unknown_user",
+            Self::NotCrossSigned => "not_cross_signed",
+            Self::CaseClosed => "case_closed",
+            Self::NotEncrypted => "not_encrypted",
+            Self::NotInvited => "not_invited",
+            Self::NotAllowed => "not_allowed",
+            Self::UnknownSpecialty => "unknown_specialty",
+            Self::RemovalNotConfirmed => "removal_not_confirmed",
+            Self::NotHandedOver => "not_handed_over",
+            Self::TooLarge { .. } => "too_large",
+            Self::InvalidHeader(_) => "invalid_header",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Server(_) => "server",
+            Self::UninvitedMember => "uninvited_member",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Case rooms: creation, header, status, invitations, and the live case list.
 
 mod actions;
+mod audience;
 mod authority;
 mod create;
 mod diff;

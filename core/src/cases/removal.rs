@@ -19,10 +19,15 @@ const REMOVAL_SYNC_WAIT: std::time::Duration = std::time::Duration::from_secs(30
 use super::{error::Result, CaseError, CaseRoom};
 
 impl CaseRoom {
-    /// Removes a colleague from the case (the doctor's power level must allow it).
+    /// Removes a colleague from the case: the doctor who opened it only (`NotAllowed` for anyone
+    /// else).
     pub async fn remove(&self, user_id: &str) -> Result<()> {
         let user_id =
             crate::account::parse_user_id(user_id).map_err(|_| CaseError::InvalidUserId)?;
+        // The doctor who opened the case runs it (the homeserver refuses anyone else too).
+        if super::creator_of(&self.room).as_deref() != Some(self.room.own_user_id()) {
+            return Err(CaseError::NotAllowed);
+        }
         if let Err(e) = self.room.kick_user(&user_id, None).await {
             // Removed already (a first try that sync had not confirmed): wait for sync again.
             let gone = matches!(

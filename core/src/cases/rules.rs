@@ -193,6 +193,27 @@ pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Ve
     uninvited
 }
 
+/// Everyone the history shows invited to or joining the case: the members whose way in the
+/// rules have judged.
+pub(crate) fn judged_members(events: &[HistoryEvent]) -> Vec<OwnedUserId> {
+    let mut users: Vec<OwnedUserId> = Vec::new();
+    for event in events.iter().filter(|e| e.event_type == MEMBER_TYPE) {
+        if !matches!(event.membership.as_deref(), Some("invite" | "join")) {
+            continue;
+        }
+        if let Some(user_id) = event
+            .state_key
+            .as_deref()
+            .and_then(|u| UserId::parse(u).ok())
+        {
+            if !users.contains(&user_id) {
+                users.push(user_id);
+            }
+        }
+    }
+    users
+}
+
 /// Whether an event decrypted on this device came from a device its owner signed, sent by
 /// that owner: what the case view, its preview and its count accept from a colleague.
 pub(crate) fn signed_by_owner(

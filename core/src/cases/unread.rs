@@ -116,6 +116,7 @@ mod tests {
             creator: Some(owned_user_id!("@gp:hs")),
             taker: None,
             uninvited: Vec::new(),
+            judged: Vec::new(),
         };
         let own = owned_user_id!("@gp:hs");
         let events = vec![clear("@derm:hs", "a"), clear("@derm:hs", "b")];

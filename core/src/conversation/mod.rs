@@ -49,6 +49,9 @@ pub enum ConversationError {
     /// is encrypted into it before (its routed specialists would receive the key).
     #[error("the request has not been handed over to its specialist yet: try again once it is")]
     NotHandedOver,
+    /// Someone nobody of the case invited is in it: nothing is sent until they are removed.
+    #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
+    UninvitedMember,
     /// Too large to be sent as one message; nothing was queued.
     #[error("the message is too large to send ({size} bytes, at most {limit})")]
     TooLarge { size: usize, limit: usize },
@@ -56,6 +59,24 @@ pub enum ConversationError {
     HomeserverUnreachable,
     #[error("timeline error: {0}")]
     Timeline(String),
+}
+
+impl ConversationError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotEncrypted => "not_encrypted",
+            Self::NotJoined => "not_joined",
+            Self::MessageNotFound => "message_not_found",
+            Self::EmptyMessage => "empty_message",
+            Self::NotHandedOver => "not_handed_over",
+            Self::TooLarge { .. } => "too_large",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Timeline(_) => "timeline",
+            Self::UninvitedMember => "uninvited_member",
+        }
+    }
 }
 
 impl From<matrix_sdk_ui::timeline::Error> for ConversationError {
@@ -302,11 +323,12 @@ impl Conversation {
         let case_error = |e| match e {
             CaseError::NotEncrypted => ConversationError::NotEncrypted,
             CaseError::NotHandedOver => ConversationError::NotHandedOver,
+            CaseError::UninvitedMember => ConversationError::UninvitedMember,
             CaseError::HomeserverUnreachable => ConversationError::HomeserverUnreachable,
             other => ConversationError::Timeline(other.to_string()),
         };
         self.case.ensure_encrypted().await.map_err(case_error)?;
-        self.case.ensure_handed_over().await.map_err(case_error)
+        self.case.ensure_writable().await.map_err(case_error)
     }
 }
 

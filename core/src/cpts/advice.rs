@@ -52,7 +52,7 @@ impl CaseRoom {
             return Err(CptsError::WrongStatus);
         }
         self.ensure_encrypted().await?;
-        self.ensure_handed_over().await?;
+        self.ensure_writable().await?;
         self.room
             .send(advice)
             .await

@@ -19,6 +19,9 @@ pub enum PhotoError {
     /// A request waits for the requesting GP's device to hand it over to its taker.
     #[error("the request has not been handed over to its specialist yet: try again once it is")]
     NotHandedOver,
+    /// Someone nobody of the case invited is in it: nothing is sent until they are removed.
+    #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
+    UninvitedMember,
     #[error("the room is not end-to-end encrypted: nothing is sent into it")]
     NotEncrypted,
     #[error("no such message in this case")]
@@ -56,6 +59,31 @@ impl PhotoError {
                     .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
             ),
             other => Self::Failed(other.to_string()),
+        }
+    }
+}
+
+impl PhotoError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::TooLarge { .. } => "photo_too_large",
+            Self::UnsupportedFormat => "unsupported_format",
+            Self::TooManyPixels { .. } => "too_many_pixels",
+            Self::Corrupt => "corrupt_photo",
+            Self::Unreadable => "unreadable_file",
+            Self::NoConsent => "no_photo_consent",
+            Self::NotJoined => "not_joined",
+            Self::NotEncrypted => "not_encrypted",
+            Self::NotHandedOver => "not_handed_over",
+            Self::MessageNotFound => "message_not_found",
+            Self::NotAPhoto => "not_a_photo",
+            Self::Tampered => "tampered",
+            Self::MediaMissing => "media_missing",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Failed(_) => "photo_failed",
+            Self::UninvitedMember => "uninvited_member",
         }
     }
 }

@@ -72,6 +72,7 @@ impl Conversation {
             ConversationError::NotEncrypted => PhotoError::NotEncrypted,
             ConversationError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
             ConversationError::NotHandedOver => PhotoError::NotHandedOver,
+            ConversationError::UninvitedMember => PhotoError::UninvitedMember,
             other => PhotoError::Failed(other.to_string()),
         })?;
         if !self.case.photo_consent().await? {

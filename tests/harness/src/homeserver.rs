@@ -160,6 +160,38 @@ impl Homeserver {
         self.layout.media_store()
     }
 
+    /// Creates a server administrator account, as the homeserver's operator would (Synapse's
+    /// own `register_new_matrix_user` with the shared registration secret), and returns its
+    /// user id. A test uses it to play a curious administrator with the admin API.
+    pub fn register_admin(&self, localpart: &str, password: &str) -> Result<String> {
+        let script = self
+            .python
+            .parent()
+            .map(|bin| bin.join("register_new_matrix_user"))
+            .ok_or_else(|| HarnessError::Stop("no virtualenv bin folder".into()))?;
+        let output = std::process::Command::new(&script)
+            .args([
+                "--user",
+                localpart,
+                "--password",
+                password,
+                "--admin",
+                "--config",
+            ])
+            .arg(self.layout.secrets_config())
+            .arg(self.url())
+            .output()
+            .map_err(HarnessError::io(format!("running {}", script.display())))?;
+        if !output.status.success() {
+            return Err(HarnessError::Http {
+                method: "register_new_matrix_user".into(),
+                url: self.url(),
+                message: String::from_utf8_lossy(&output.stderr).into_owned(),
+            });
+        }
+        Ok(format!("@{localpart}:{SERVER_NAME}"))
+    }
+
     /// The config files passed to Synapse, in merge order.
     pub fn config_files(&self) -> &[PathBuf] {
         &self.config_files

@@ -8,6 +8,7 @@ mod counts;
 mod cpts;
 mod errors;
 mod integrity;
+mod intruder;
 mod killed;
 mod logs;
 mod offline;

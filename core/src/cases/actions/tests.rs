@@ -53,6 +53,7 @@ fn decide_for(
         status,
         creator: Some(&creator),
         awaiting_handover,
+        uninvited_present: false,
         now_ms: NOW,
     })
 }
@@ -69,6 +70,7 @@ fn invitations_are_accepted_or_taken_when_routed() {
         status: None,
         creator: None,
         awaiting_handover: false,
+        uninvited_present: false,
         now_ms: NOW,
     });
     assert_eq!(routed.actions, vec![Take, Decline]);
@@ -181,4 +183,22 @@ fn the_deadline_runs_until_the_answer() {
     s.status = CaseStatus::Answered;
     let done = decide_for(&derm(), Membership::Joined, Some(&s), false);
     assert_eq!(done.deadline.map(|d| d.state), Some(DeadlineState::Done));
+}
+
+#[test]
+fn nothing_is_written_while_someone_nobody_invited_is_in_the_case() {
+    let open = colleague(CaseStatus::Open);
+    let creator = gp();
+    let actions = decide(&Facts {
+        me: &creator,
+        membership: Membership::Joined,
+        routed: false,
+        status: Some(&open),
+        creator: Some(&creator),
+        awaiting_handover: false,
+        uninvited_present: true,
+        now_ms: NOW,
+    });
+    // The doctor who opened the case can still remove them (and close the case).
+    assert_eq!(actions.actions, vec![MarkAnswered, Close, Invite, Remove]);
 }

@@ -167,7 +167,7 @@ impl CaseRoom {
         };
         // An advice read here means the request was handed over; checked all the same before
         // anything is encrypted into it.
-        self.ensure_handed_over().await?;
+        self.ensure_writable().await?;
         let (json_path, pdf_path) = write_report(&report, dir)?;
 
         self.room
