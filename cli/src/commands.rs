@@ -631,67 +631,28 @@ pub fn read_secret(env: &str, prompt: &str) -> Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
-/// The stable error code printed for scripts.
+/// The stable error code printed for scripts: the core's own code of the error.
 pub fn error_code(error: &anyhow::Error) -> &'static str {
     if error.downcast_ref::<input::InputError>().is_some() {
         return "invalid_input";
     }
     if let Some(e) = error.downcast_ref::<AccountError>() {
-        return match e {
-            AccountError::InvalidHomeserverUrl => "invalid_homeserver_url",
-            AccountError::HomeserverUnreachable => "homeserver_unreachable",
-            AccountError::InvalidUserId => "invalid_user_id",
-            AccountError::WrongCredentials => "wrong_credentials",
-            AccountError::UserIdTaken => "user_id_taken",
-            AccountError::RegistrationDisabled => "registration_disabled",
-            AccountError::WrongStoreKey => "wrong_store_key",
-            AccountError::StoreInUse => "store_in_use",
-            AccountError::SessionRevoked => "session_revoked",
-            AccountError::NotLoggedIn => "not_logged_in",
-            AccountError::Storage(_) => "storage",
-            AccountError::Server(_) => "server",
-        };
+        return e.code();
     }
     if let Some(e) = error.downcast_ref::<CaseError>() {
-        return match e {
-            CaseError::NotACase => "not_a_case",
-            CaseError::NotFound => "case_not_found",
-            CaseError::InvalidUserId => "invalid_user_id",
-            CaseError::UnknownUser => "unknown_user",
-            CaseError::NotCrossSigned => "not_cross_signed",
-            CaseError::CaseClosed => "case_closed",
-            CaseError::NotEncrypted => "not_encrypted",
-            CaseError::NotInvited => "not_invited",
-            CaseError::NotAllowed => "not_allowed",
-            CaseError::UnknownSpecialty => "unknown_specialty",
-            CaseError::RemovalNotConfirmed => "removal_not_confirmed",
-            CaseError::NotHandedOver => "not_handed_over",
-            CaseError::TooLarge { .. } => "too_large",
-            CaseError::InvalidHeader(_) => "invalid_header",
-            CaseError::HomeserverUnreachable => "homeserver_unreachable",
-            CaseError::Server(_) => "server",
-        };
+        return e.code();
     }
     if let Some(e) = error.downcast_ref::<innomed_core::TrustError>() {
-        return crate::recovery::error_code(e);
+        return e.code();
     }
     if let Some(e) = error.downcast_ref::<innomed_core::CptsError>() {
-        return crate::cpts::error_code(e);
+        return e.code();
     }
     if let Some(e) = error.downcast_ref::<innomed_core::PhotoError>() {
-        return crate::photos::error_code(e);
+        return e.code();
     }
     if let Some(e) = error.downcast_ref::<ConversationError>() {
-        return match e {
-            ConversationError::NotEncrypted => "not_encrypted",
-            ConversationError::NotJoined => "not_joined",
-            ConversationError::MessageNotFound => "message_not_found",
-            ConversationError::EmptyMessage => "empty_message",
-            ConversationError::NotHandedOver => "not_handed_over",
-            ConversationError::TooLarge { .. } => "too_large",
-            ConversationError::HomeserverUnreachable => "homeserver_unreachable",
-            ConversationError::Timeline(_) => "timeline",
-        };
+        return e.code();
     }
     "error"
 }

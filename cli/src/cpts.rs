@@ -544,30 +544,6 @@ fn typed(e: CptsError) -> anyhow::Error {
     }
 }
 
-/// The stable code of a CPTS error, for scripts.
-pub fn error_code(e: &CptsError) -> &'static str {
-    match e {
-        CptsError::InvalidRpps(_) => "invalid_rpps",
-        CptsError::UnknownSpecialty(_) => "unknown_specialty",
-        CptsError::InvalidSlot(_) => "invalid_slot",
-        CptsError::InvalidRequest(_) => "invalid_request",
-        CptsError::NoOneOnDuty { .. } => "no_one_on_duty",
-        CptsError::AlreadyTaken => "already_taken",
-        CptsError::NotARequest => "not_a_request",
-        CptsError::NotInDirectory => "not_in_directory",
-        CptsError::NotThisSpecialty => "not_this_specialty",
-        CptsError::NotFound => "cpts_not_found",
-        CptsError::NotAllowed => "not_allowed",
-        CptsError::WrongStatus => "wrong_status",
-        CptsError::NoAdvice => "no_advice",
-        CptsError::Report(_) => "report",
-        CptsError::Case(_) => "case",
-        CptsError::Photo(e) => crate::photos::error_code(e),
-        CptsError::HomeserverUnreachable => "homeserver_unreachable",
-        CptsError::Server(_) => "server",
-    }
-}
-
 fn member_json(m: &MemberEntry) -> Value {
     json!({
         "user_id": m.user_id, "name": m.display_name, "profession": m.profession,

@@ -9,7 +9,7 @@ use std::{
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
 use innomed_core::{
-    InnomedClient, MessageRef, PhotoError, PhotoSize, PhotoSource, SanitizeOptions, UploadProgress,
+    InnomedClient, MessageRef, PhotoSize, PhotoSource, SanitizeOptions, UploadProgress,
 };
 use serde_json::json;
 
@@ -89,27 +89,6 @@ pub async fn save(
 fn write_photo(out: &Path, bytes: &[u8]) -> Result<()> {
     crate::private_file::write_private(out, bytes)
         .with_context(|| format!("writing {}", out.display()))
-}
-
-/// The stable code of a photo error, for scripts.
-pub fn error_code(e: &PhotoError) -> &'static str {
-    match e {
-        PhotoError::TooLarge { .. } => "photo_too_large",
-        PhotoError::UnsupportedFormat => "unsupported_format",
-        PhotoError::TooManyPixels { .. } => "too_many_pixels",
-        PhotoError::Corrupt => "corrupt_photo",
-        PhotoError::Unreadable => "unreadable_file",
-        PhotoError::NoConsent => "no_photo_consent",
-        PhotoError::NotJoined => "not_joined",
-        PhotoError::NotEncrypted => "not_encrypted",
-        PhotoError::NotHandedOver => "not_handed_over",
-        PhotoError::MessageNotFound => "message_not_found",
-        PhotoError::NotAPhoto => "not_a_photo",
-        PhotoError::Tampered => "tampered",
-        PhotoError::MediaMissing => "media_missing",
-        PhotoError::HomeserverUnreachable => "homeserver_unreachable",
-        PhotoError::Failed(_) => "photo_failed",
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 use clap::Subcommand;
-use innomed_core::{InnomedClient, RecoveryStatus, TrustError};
+use innomed_core::{InnomedClient, RecoveryStatus};
 use serde_json::json;
 
 use crate::output::Report;
@@ -77,19 +77,5 @@ fn status_code(status: RecoveryStatus) -> &'static str {
         RecoveryStatus::Disabled => "disabled",
         RecoveryStatus::Enabled => "enabled",
         RecoveryStatus::Incomplete => "incomplete",
-    }
-}
-
-/// The stable code of a recovery error, for scripts.
-pub fn error_code(e: &TrustError) -> &'static str {
-    match e {
-        TrustError::WrongRecoveryKey => "wrong_recovery_key",
-        TrustError::RecoveryNotSetUp => "recovery_not_set_up",
-        TrustError::RecoveryAlreadyEnabled => "recovery_already_enabled",
-        TrustError::WrongPassword => "wrong_credentials",
-        TrustError::UnknownDevice => "unknown_device",
-        TrustError::VerificationNotReady => "verification_not_ready",
-        TrustError::HomeserverUnreachable => "homeserver_unreachable",
-        TrustError::Server(_) => "server",
     }
 }

@@ -36,6 +36,7 @@ fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
         specialty: Some("dermatology\u{9b}31m".to_owned()),
         urgency: Urgency::Soon,
         due_ms: None,
+        deadline: None,
         cpts: None,
         last_message: Some(innomed_core::LastMessage {
             sender: None,

@@ -36,4 +36,25 @@ impl From<io::Error> for AccountError {
     }
 }
 
+impl AccountError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidHomeserverUrl => "invalid_homeserver_url",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::InvalidUserId => "invalid_user_id",
+            Self::WrongCredentials => "wrong_credentials",
+            Self::UserIdTaken => "user_id_taken",
+            Self::RegistrationDisabled => "registration_disabled",
+            Self::WrongStoreKey => "wrong_store_key",
+            Self::StoreInUse => "store_in_use",
+            Self::SessionRevoked => "session_revoked",
+            Self::NotLoggedIn => "not_logged_in",
+            Self::Storage(_) => "storage",
+            Self::Server(_) => "server",
+        }
+    }
+}
+
 pub type Result<T, E = AccountError> = std::result::Result<T, E>;

@@ -63,6 +63,33 @@ impl CptsError {
     }
 }
 
+impl CptsError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidRpps(_) => "invalid_rpps",
+            Self::UnknownSpecialty(_) => "unknown_specialty",
+            Self::InvalidSlot(_) => "invalid_slot",
+            Self::InvalidRequest(_) => "invalid_request",
+            Self::NoOneOnDuty { .. } => "no_one_on_duty",
+            Self::AlreadyTaken => "already_taken",
+            Self::NotARequest => "not_a_request",
+            Self::NotInDirectory => "not_in_directory",
+            Self::NotThisSpecialty => "not_this_specialty",
+            Self::NotFound => "cpts_not_found",
+            Self::NotAllowed => "not_allowed",
+            Self::WrongStatus => "wrong_status",
+            Self::NoAdvice => "no_advice",
+            Self::Report(_) => "report",
+            Self::Case(e) => e.code(),
+            Self::Photo(e) => e.code(),
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Server(_) => "server",
+        }
+    }
+}
+
 pub type Result<T, E = CptsError> = std::result::Result<T, E>;
 
 /// A user id typed by someone, checked.

@@ -55,3 +55,20 @@ impl TrustError {
         }
     }
 }
+
+impl TrustError {
+    /// The stable code of this error (`too_large`, `not_allowed`…): what the terminal client
+    /// prints for scripts and the apps' messages are keyed on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::WrongRecoveryKey => "wrong_recovery_key",
+            Self::RecoveryNotSetUp => "recovery_not_set_up",
+            Self::RecoveryAlreadyEnabled => "recovery_already_enabled",
+            Self::WrongPassword => "wrong_credentials",
+            Self::UnknownDevice => "unknown_device",
+            Self::VerificationNotReady => "verification_not_ready",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Server(_) => "server",
+        }
+    }
+}
