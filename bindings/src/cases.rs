@@ -24,6 +24,30 @@ pub struct UnvouchedMember {
     pub reason: Unvouched,
 }
 
+/// A colleague in a case, or invited to it, named as the screen shows them.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct CaseMember {
+    pub user_id: String,
+    pub membership: Membership,
+    /// From the CPTS directory, else the profile, else the user id.
+    pub display_name: String,
+    /// Specialty codes from the directory.
+    pub specialties: Vec<String>,
+    pub in_directory: bool,
+}
+
+impl From<innomed_core::CaseMember> for CaseMember {
+    fn from(m: innomed_core::CaseMember) -> Self {
+        Self {
+            user_id: m.user_id.to_string(),
+            membership: m.membership.into(),
+            display_name: m.display_name,
+            specialties: m.specialties,
+            in_directory: m.in_directory,
+        }
+    }
+}
+
 /// Receives the case list: a `Reset` with the whole list first, then diffs to apply in order.
 #[uniffi::export(foreign)]
 pub trait CaseListListener: Send + Sync {
@@ -117,6 +141,13 @@ impl CaseRoom {
         Ok(run(async move { case.allowed_actions().await })
             .await??
             .into())
+    }
+
+    /// Who is in the case or invited to it (and who left), with the names to show.
+    pub async fn members(&self) -> Result<Vec<CaseMember>, CaseError> {
+        let case = self.case.clone();
+        let members = run(async move { case.members().await }).await??;
+        Ok(members.into_iter().map(Into::into).collect())
     }
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a

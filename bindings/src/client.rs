@@ -266,6 +266,13 @@ impl Client {
     }
 
     /// Opens a case: encrypted room, status and header, as `PRODUCT.md` describes.
+    /// The name to show for a person (a message's sender, an inviter): from a CPTS directory
+    /// this doctor belongs to, else the user id. Read without network.
+    pub async fn display_name(&self, user_id: String) -> Result<String, ClientError> {
+        let client = self.core()?;
+        Ok(run(async move { client.display_name(&user_id).await }).await?)
+    }
+
     pub async fn create_case(&self, new_case: NewCase) -> Result<Arc<CaseRoom>, CaseError> {
         let client = self.core().map_err(|_| CaseError::Closed)?;
         let new_case = new_case.into();

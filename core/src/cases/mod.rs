@@ -10,6 +10,7 @@ mod events;
 mod handover;
 mod history;
 mod list;
+mod people;
 mod removal;
 mod rules;
 mod unread;
@@ -17,9 +18,7 @@ mod unread;
 use matrix_sdk::{
     ruma::{
         api::{client::state::get_state_events, error::ErrorKind},
-        events::{
-            room::member::MembershipState, AnyStateEvent, AnySyncTimelineEvent, StateEventType,
-        },
+        events::{AnyStateEvent, AnySyncTimelineEvent, StateEventType},
         serde::Raw,
         OwnedRoomId, OwnedUserId, RoomId,
     },
@@ -42,6 +41,7 @@ pub use self::{
     },
     handover::TAKEN_REASON,
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
+    people::CaseMember,
     rules::Rejection,
 };
 pub(crate) use self::{
@@ -52,13 +52,6 @@ pub(crate) use self::{
     rules::signed_by_owner,
 };
 use crate::InnomedClient;
-
-/// A colleague in a case, or invited to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CaseMember {
-    pub user_id: OwnedUserId,
-    pub membership: Membership,
-}
 
 /// One case room, seen by the signed-in doctor.
 #[derive(Clone, Debug)]
@@ -320,26 +313,6 @@ impl CaseRoom {
             }
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         }
-    }
-
-    /// Who is in the case or invited to it (left and removed members are listed as `Left`).
-    pub async fn members(&self) -> Result<Vec<CaseMember>> {
-        let members = self
-            .room
-            .members(matrix_sdk::RoomMemberships::all())
-            .await
-            .map_err(|e| CaseError::from_sdk(&e))?;
-        Ok(members
-            .into_iter()
-            .map(|m| CaseMember {
-                user_id: m.user_id().to_owned(),
-                membership: match m.membership() {
-                    MembershipState::Join => Membership::Joined,
-                    MembershipState::Invite => Membership::Invited,
-                    _ => Membership::Left,
-                },
-            })
-            .collect())
     }
 
     /// Accepts a pending invitation; the shared history is imported on the way.

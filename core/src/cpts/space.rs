@@ -256,42 +256,59 @@ impl Cpts {
             }
             Err(e) => return Err(e),
         };
-        let mut directory = Vec::new();
-        let mut rota = Vec::new();
-        let mut joined = Vec::new();
-        for raw in &events {
-            let event_type: Option<String> = raw.get_field("type").ok().flatten();
-            if event_type.as_deref() == Some("m.room.member") {
-                let membership: Option<String> = raw
-                    .get_field::<serde_json::Value>("content")
-                    .ok()
-                    .flatten()
-                    .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
-                let member: Option<OwnedUserId> = raw.get_field("state_key").ok().flatten();
-                if let (Some("join"), Some(member)) = (membership.as_deref(), member) {
-                    joined.push(member);
-                }
-                continue;
-            }
-            let state_key: Option<String> = raw.get_field("state_key").ok().flatten();
-            let user_id = state_key.as_deref().and_then(user_of);
-            let (Some(event_type), Some(user_id)) = (event_type, user_id) else {
-                continue;
-            };
-            if event_type == MEMBER_TYPE {
-                if let Ok(Some(content)) = raw.get_field::<MemberEventContent>("content") {
-                    directory.push(MemberEntry::new(user_id, content));
-                }
-            } else if event_type == DUTY_TYPE {
-                if let Ok(Some(content)) = raw.get_field::<DutyEventContent>("content") {
-                    rota.push((user_id, content.slots));
-                }
-            }
-        }
-        let directory = search(&directory, None, None)?;
-        Ok((directory, rota, joined))
+        parse_state(&events)
     }
 
+    /// The directory as last read from the homeserver, without network (names on screens).
+    pub(crate) async fn known_directory(&self) -> Vec<MemberEntry> {
+        match self.local_copy().await {
+            Some(events) => parse_state(&events).map(|s| s.0).unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The directory, the rota and who joined, from the space's state events.
+fn parse_state(
+    events: &[Raw<AnyStateEvent>],
+) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
+    let mut directory = Vec::new();
+    let mut rota = Vec::new();
+    let mut joined = Vec::new();
+    for raw in events {
+        let event_type: Option<String> = raw.get_field("type").ok().flatten();
+        if event_type.as_deref() == Some("m.room.member") {
+            let membership: Option<String> = raw
+                .get_field::<serde_json::Value>("content")
+                .ok()
+                .flatten()
+                .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
+            let member: Option<OwnedUserId> = raw.get_field("state_key").ok().flatten();
+            if let (Some("join"), Some(member)) = (membership.as_deref(), member) {
+                joined.push(member);
+            }
+            continue;
+        }
+        let state_key: Option<String> = raw.get_field("state_key").ok().flatten();
+        let user_id = state_key.as_deref().and_then(user_of);
+        let (Some(event_type), Some(user_id)) = (event_type, user_id) else {
+            continue;
+        };
+        if event_type == MEMBER_TYPE {
+            if let Ok(Some(content)) = raw.get_field::<MemberEventContent>("content") {
+                directory.push(MemberEntry::new(user_id, content));
+            }
+        } else if event_type == DUTY_TYPE {
+            if let Ok(Some(content)) = raw.get_field::<DutyEventContent>("content") {
+                rota.push((user_id, content.slots));
+            }
+        }
+    }
+    let directory = search(&directory, None, None)?;
+    Ok((directory, rota, joined))
+}
+
+impl Cpts {
     async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
         let request = get_state_events::v3::Request::new(self.space_id().to_owned());
         let response = self

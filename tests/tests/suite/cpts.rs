@@ -284,6 +284,22 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     let mine = case.allowed_actions().await.expect("actions");
     assert_eq!(mine.role, CaseRole::Requester);
     assert_eq!(mine.actions, vec![CaseAction::Write]);
+    // The case's members are named as the CPTS directory names them, not by their Matrix ids.
+    let members = case.members().await.expect("members");
+    let taker = members
+        .iter()
+        .find(|m| m.user_id.as_str() == t.derm_on_duty.doctor.user_id)
+        .expect("the taker is a member");
+    assert_eq!(taker.display_name, "Dr Hélène Lefèvre");
+    assert_eq!(taker.specialties, vec!["dermatology".to_owned()]);
+    assert!(taker.in_directory);
+    assert_eq!(
+        t.gp.doctor
+            .client
+            .display_name(&t.derm_on_duty.doctor.user_id)
+            .await,
+        "Dr Hélène Lefèvre"
+    );
     specialist_case
         .send_advice(advice.clone())
         .await
