@@ -3,20 +3,21 @@ package fr.innomed.android.features
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
-import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.TimelineEntry
-import fr.innomed.android.features.case.CaseAction
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseRole
-import fr.innomed.android.features.case.HandoverWait
+import fr.innomed.android.features.case.CaseScreenError
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test
 
 /**
  * A request before the taker has its history: the brief a routed specialist decides on, and
- * the wait for the requesting doctor's device to hand the case over (nobody writes until then).
+ * the wait for the requesting doctor's device to hand the case over (nobody writes until then),
+ * as the core says it (scripted here in the fake, step by step, as the core would answer).
  */
 class CaseHandoverPresenterTest {
     private val cases = FakeCaseService()
@@ -46,19 +48,27 @@ class CaseHandoverPresenterTest {
         sex = Sex.MALE,
         question = "Conduite à tenir ?",
     )
-    private var waiting: Outcome<Boolean, CaseError> = Outcome.Success(true)
-    private var handoverChecks = 0
+
+    /** The core's answer now. */
+    private var decided: Outcome<CaseActions, CaseError> =
+        Outcome.Success(allowed(CaseRole.TAKER, handover = HandoverWait.AWAITING_REQUESTER))
+    private var reads = 0
+    private var briefAsked = 0
     private var current = details(room, status = CaseStatus.ACCEPTED, isRequest = true, acceptedBy = DERM)
+
+    private fun core(actions: CaseActions) {
+        decided = Outcome.Success(actions)
+    }
 
     private fun TestScope.open(me: UserId, vararg entries: TimelineEntry): CasePresenter {
         val membership = current.membership
         cases.rows.value = listOf(row("case", membership = membership, status = current.status, isRequest = true))
         cases.detailsResult = { Outcome.Success(current) }
+        cases.allowedResult = { reads++; decided }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
-        cases.briefResult = { Outcome.Success(if (me == GP) null else brief) }
-        cases.awaitingHandoverResult = { handoverChecks++; waiting }
+        cases.briefResult = { briefAsked++; Outcome.Success(if (me == GP) null else brief) }
         conversations.entries(room).value = entries.toList()
-        return CasePresenter(backgroundScope, room, me, cases, conversations, FakeRequestService(), discardPhoto = {})
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }
 
@@ -69,14 +79,14 @@ class CaseHandoverPresenterTest {
     @Test
     fun `an invitation to a request shows the brief, without any patient label, to decide on taking it`() = runTest {
         current = details(room, membership = Membership.INVITED)
+        core(allowed(CaseRole.INVITED, CaseAction.TAKE, CaseAction.DECLINE))
         val presenter = open(DERM)
         val state = presenter.state.value
         assertEquals(brief, state.brief)
         assertNull(state.header, "no patient label before the take")
-        assertEquals(setOf(CaseAction.TAKE, CaseAction.DECLINE), state.actions)
+        assertEquals(listOf(CaseAction.TAKE, CaseAction.DECLINE), state.barActions)
         assertFalse(state.composerEnabled)
-        assertNull(state.handover)
-        assertEquals(0, handoverChecks, "an invitation is not asked about the hand-over")
+        assertNull(state.handover, "an invitation waits for no hand-over")
     }
 
     @Test
@@ -84,12 +94,12 @@ class CaseHandoverPresenterTest {
         val presenter = open(DERM, joined(DERM))
         var state = presenter.state.value
         assertEquals(HandoverWait.AWAITING_REQUESTER, state.handover)
-        assertEquals(CaseRole.EXPERT, state.role)
+        assertEquals(CaseRole.TAKER, state.role)
         assertEquals(GP, state.requester, "the brief names who asked")
         assertEquals(brief, state.brief)
         assertFalse(state.composerEnabled)
         assertFalse(state.canSendPhoto || state.canInvite)
-        assertTrue(state.actions.isEmpty(), "no advice before the hand-over")
+        assertTrue(state.barActions.isEmpty(), "no advice before the hand-over")
         presenter.onEvent(CaseEvent.ComposerChanged("Bonjour"))
         presenter.onEvent(CaseEvent.Send)
         presenter.onEvent(CaseEvent.Act(CaseAction.ADVISE))
@@ -97,37 +107,39 @@ class CaseHandoverPresenterTest {
         assertTrue(conversations.sent.all.isEmpty(), "nothing is written")
 
         // The GP's device withdraws the others, shares the history, records the taker.
-        waiting = Outcome.Success(false)
+        core(allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
         conversations.entries(room).value = listOf(joined(DERM), headerCard(sender = GP, me = DERM), text(GP, "Photo à suivre", DERM), statusRecord())
         runCurrent()
         state = presenter.state.value
         assertNull(state.handover)
         assertTrue(state.composerEnabled)
-        assertEquals(setOf(CaseAction.ADVISE), state.actions)
+        assertEquals(listOf(CaseAction.ADVISE), state.barActions)
         assertEquals(HEADER, state.header)
         assertEquals(listOf(room, room), conversations.historyLoads.all, "the shared history is loaded once handed over")
 
-        val checks = handoverChecks
         conversations.entries(room).value = conversations.entries(room).value + text(GP, "Merci", DERM)
         runCurrent()
-        assertEquals(checks, handoverChecks, "once handed over, a request never waits again")
+        assertEquals(listOf(room, room), conversations.historyLoads.all, "the history is loaded again only at a new hand-over")
+        assertTrue(presenter.state.value.composerEnabled)
     }
 
     @Test
     fun `the requesting GP writes only once a specialist took the request and his device handed it over`() = runTest {
         current = details(room, status = CaseStatus.REQUESTED, isRequest = true)
+        core(allowed(CaseRole.REQUESTER, handover = HandoverWait.NOT_TAKEN))
         val presenter = open(GP, headerCard())
         assertEquals(HandoverWait.NOT_TAKEN, presenter.state.value.handover)
         assertEquals(CaseRole.REQUESTER, presenter.state.value.role)
         assertFalse(presenter.state.value.composerEnabled)
 
         current = current.copy(status = CaseStatus.ACCEPTED, acceptedBy = DERM)
+        core(allowed(CaseRole.REQUESTER, handover = HandoverWait.HANDING_OVER))
         cases.update(room) { it.copy(status = CaseStatus.ACCEPTED) }
         runCurrent()
         assertEquals(HandoverWait.HANDING_OVER, presenter.state.value.handover)
         assertFalse(presenter.state.value.composerEnabled)
 
-        waiting = Outcome.Success(false)
+        core(allowed(CaseRole.REQUESTER, CaseAction.WRITE))
         conversations.entries(room).value = listOf(headerCard(), statusRecord())
         runCurrent()
         assertNull(presenter.state.value.handover)
@@ -135,35 +147,46 @@ class CaseHandoverPresenterTest {
     }
 
     @Test
-    fun `a failed check keeps the last answer, shows no error, and is tried again with the next update`() = runTest {
+    fun `a failed read keeps the core's last answer, shows no error, and is tried again with the next update`() = runTest {
         val presenter = open(DERM, joined(DERM))
         assertEquals(HandoverWait.AWAITING_REQUESTER, presenter.state.value.handover)
-        val checks = handoverChecks
+        val before = reads
 
-        waiting = Outcome.Failure(CaseError.HomeserverUnreachable)
+        decided = Outcome.Failure(CaseError.HomeserverUnreachable)
         conversations.entries(room).value = listOf(joined(DERM), joined(OTHER_DERM))
         runCurrent()
         assertEquals(HandoverWait.AWAITING_REQUESTER, presenter.state.value.handover)
         assertFalse(presenter.state.value.composerEnabled)
         assertNull(presenter.state.value.error)
 
-        waiting = Outcome.Success(false)
+        core(allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
         conversations.entries(room).value = listOf(joined(DERM), joined(OTHER_DERM), statusRecord())
         runCurrent()
-        assertEquals(checks + 2, handoverChecks)
+        assertEquals(before + 2, reads)
         assertNull(presenter.state.value.handover)
         assertTrue(presenter.state.value.composerEnabled)
     }
 
     @Test
-    fun `an answered request or a case between colleagues is never asked about the hand-over`() = runTest {
+    fun `a first read that fails is said, and nothing may be done meanwhile`() = runTest {
+        decided = Outcome.Failure(CaseError.HomeserverUnreachable)
+        val presenter = open(DERM, joined(DERM))
+        assertEquals(CaseScreenError.Case(CaseError.HomeserverUnreachable), presenter.state.value.error)
+        assertTrue(presenter.state.value.actions.isEmpty())
+        assertFalse(presenter.state.value.composerEnabled)
+    }
+
+    @Test
+    fun `an answered request or a case between colleagues the core says nothing waits for is written into, without a brief`() = runTest {
         current = details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM)
+        core(allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
         val answered = open(DERM, headerCard(sender = GP, me = DERM))
         assertTrue(answered.state.value.composerEnabled)
         current = details(room)
+        core(allowed(CaseRole.MEMBER, CaseAction.WRITE))
         val colleagues = open(DERM, headerCard(sender = GP, me = DERM))
         assertTrue(colleagues.state.value.composerEnabled)
-        assertEquals(0, handoverChecks)
         assertNull(colleagues.state.value.handover)
+        assertEquals(0, briefAsked)
     }
 }

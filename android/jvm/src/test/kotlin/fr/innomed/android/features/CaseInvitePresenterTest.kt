@@ -2,8 +2,11 @@ package fr.innomed.android.features
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
@@ -20,19 +23,23 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
-/** Inviting a colleague from the case screen. */
+/** Inviting a colleague from the case screen, while the core allows it. */
 class CaseInvitePresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
     private val room = row("case").roomId
     private val colleague = UserId("@dr.lefevre:cpts.test")
 
-    private fun TestScope.open(details: CaseDetails = details(room)): CasePresenter {
+    /** The GP who opened the case between colleagues: the core lets him invite while it is open. */
+    private val opener = allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.MARK_ANSWERED, CaseAction.CLOSE, CaseAction.INVITE, CaseAction.REMOVE)
+
+    private fun TestScope.open(details: CaseDetails = details(room), core: CaseActions = opener): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details) }
+        cases.allowedResult = { Outcome.Success(core) }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = GP))
-        return CasePresenter(backgroundScope, room, GP, cases, conversations, FakeRequestService(), discardPhoto = {})
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }
 
@@ -83,8 +90,8 @@ class CaseInvitePresenterTest {
     }
 
     @Test
-    fun `nobody is invited into a closed case`() = runTest {
-        val presenter = open(details(room, status = CaseStatus.CLOSED))
+    fun `nobody is invited when the core does not allow it, as in a closed case`() = runTest {
+        val presenter = open(details(room, status = CaseStatus.CLOSED), allowed(CaseRole.REQUESTER))
         assertFalse(presenter.state.value.canInvite)
         presenter.onEvent(CaseEvent.OpenInvite)
         assertNull(presenter.state.value.invite)

@@ -4,7 +4,8 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseStatus
-import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
@@ -25,15 +26,18 @@ class CaseListPresenterTest {
     private val cases = FakeCaseService()
 
     @Test
-    fun `invitations first, then overdue, then by deadline, then undated, then done`() = runTest {
+    fun `invitations first, then as the core says (overdue, due soon, on time by deadline), then undated, then done`() = runTest {
         cases.rows.value = listOf(
-            row("closed", status = CaseStatus.CLOSED, dueAtMillis = 1, deadline = DeadlineBadge.DONE),
+            row("closed", status = CaseStatus.CLOSED, dueAtMillis = 1, deadline = Deadline(DeadlineState.DONE, 1)),
             row("undated"),
             row("later", dueAtMillis = 3_000),
             row("invite", membership = Membership.INVITED),
-            row("overdue", dueAtMillis = 5_000, deadline = DeadlineBadge.OVERDUE),
+            row("overdue", dueAtMillis = 5_000, deadline = Deadline(DeadlineState.OVERDUE, 5_000)),
+            // Due after "sooner", but the core says its urgency's window is nearly over.
+            row("due-soon", dueAtMillis = 4_000, deadline = Deadline(DeadlineState.DUE_SOON, 4_000)),
             row("sooner", dueAtMillis = 2_000),
-            row("very-overdue", dueAtMillis = 1_000, deadline = DeadlineBadge.OVERDUE),
+            row("very-overdue", dueAtMillis = 1_000, deadline = Deadline(DeadlineState.OVERDUE, 1_000)),
+            row("answered", status = CaseStatus.ANSWERED),
         )
         val presenter = CaseListPresenter(backgroundScope, cases)
         assertTrue(presenter.state.value.loading)
@@ -41,9 +45,10 @@ class CaseListPresenterTest {
         val state = presenter.state.value
         assertFalse(state.loading)
         assertEquals(
-            listOf("invite", "very-overdue", "overdue", "sooner", "later", "undated", "closed").map { "IM-$it" },
+            listOf("invite", "very-overdue", "overdue", "due-soon", "sooner", "later", "undated", "closed", "answered").map { "IM-$it" },
             state.rows.map { it.code },
         )
+        assertEquals(DeadlineState.DUE_SOON, state.rows[3].deadline?.state, "the row shows the core's deadline")
         assertEquals(1, state.invitationCount)
     }
 
@@ -54,7 +59,7 @@ class CaseListPresenterTest {
         runCurrent()
         assertEquals(listOf("IM-a", "IM-b"), presenter.state.value.rows.map { it.code })
 
-        cases.update(row("b").roomId) { it.copy(deadline = DeadlineBadge.OVERDUE) }
+        cases.update(row("b").roomId) { it.copy(deadline = Deadline(DeadlineState.OVERDUE, 2_000)) }
         cases.rows.value = cases.rows.value + row("new", membership = Membership.INVITED)
         runCurrent()
         assertEquals(listOf("IM-new", "IM-b", "IM-a"), presenter.state.value.rows.map { it.code })

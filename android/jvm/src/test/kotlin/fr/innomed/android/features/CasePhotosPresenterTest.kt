@@ -3,7 +3,10 @@ package fr.innomed.android.features
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.MessageRef
@@ -41,12 +44,18 @@ class CasePhotosPresenterTest {
     private val camera = File("/data/files/photos/capture.jpg")
     private val photo = MessageContent.Photo(caption = null, width = 640, height = 480, blurhash = null, hasThumbnail = true)
 
+    /** The core lets both doctors write into the case between colleagues. */
+    private var decided: CaseActions? = null
+
     private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: TimelineEntry): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details(room)) }
+        cases.allowedResult = {
+            Outcome.Success(decided ?: allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE))
+        }
         conversations.entries(room).value = listOf(message(GP, MessageContent.Header(header), me)) + more
-        return CasePresenter(backgroundScope, room, me, cases, conversations, FakeRequestService(), discarded::add)
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discarded::add)
             .also { runCurrent() }
     }
 
@@ -156,6 +165,17 @@ class CasePhotosPresenterTest {
         runCurrent()
         assertEquals(CaseScreenError.Photo(PhotoError.TooLarge(40_000_000, 25_000_000)), presenter.state.value.error)
         assertEquals(listOf(camera, camera), discarded)
+    }
+
+    @Test
+    fun `while the core does not allow writing, the camera is off and nothing is sent`() = runTest {
+        decided = allowed(CaseRole.TAKER)
+        val presenter = open(DERM)
+        assertFalse(presenter.state.value.canSendPhoto, "the header's consent is not enough")
+        presenter.onEvent(CaseEvent.SendPhoto(camera))
+        runCurrent()
+        assertTrue(conversations.photosSent.all.isEmpty())
+        assertEquals(listOf(camera), discarded)
     }
 
     @Test

@@ -3,9 +3,15 @@ package fr.innomed.android.features
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.MessageError
@@ -14,10 +20,8 @@ import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.features.case.AdviceDraft
-import fr.innomed.android.features.case.CaseAction
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseRole
 import fr.innomed.android.features.case.CaseScreenError
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
@@ -32,6 +36,10 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
+/**
+ * The case screen shows what the core decides (role, actions, hand-over wait, deadline: scripted
+ * here in the fake as the core would answer) and runs only the actions it allows.
+ */
 class CasePresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
@@ -39,23 +47,30 @@ class CasePresenterTest {
     private val discarded = mutableListOf<File>()
     private val room = row("case").roomId
 
-    /** The case is in the list and its details say [details]; the timeline holds the GP's header. */
-    private fun TestScope.open(me: UserId, details: CaseDetails, invitedToRequest: Boolean = false): CasePresenter {
+    /** The core's answer now; a test changes it as the core would after an action. */
+    private var decided = allowed(CaseRole.MEMBER, CaseAction.WRITE)
+
+    /**
+     * The case is in the list, its details say [details] and the core decides [core]; the
+     * timeline holds the GP's header.
+     */
+    private fun TestScope.open(me: UserId, details: CaseDetails, core: CaseActions, invitedToRequest: Boolean = false): CasePresenter {
         val membership = details.membership
         cases.rows.value = listOf(row("case", membership = membership, isRequest = invitedToRequest || details.isRequest))
         var current = details
+        decided = core
         cases.detailsResult = { Outcome.Success(current) }
+        cases.allowedResult = { Outcome.Success(decided) }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { Outcome.Success(null) }
-        cases.awaitingHandoverResult = { Outcome.Success(false) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
-        return CasePresenter(backgroundScope, room, me, cases, conversations, requests, discarded::add).also { runCurrent() }
+        return CasePresenter(backgroundScope, room, cases, conversations, requests, discarded::add).also { runCurrent() }
     }
 
     @Test
     fun `the timeline shows the header card and messages, after loading the history`() = runTest {
-        val presenter = open(DERM, details(room))
+        val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
         val state = presenter.state.value
         assertEquals(HEADER, state.header)
         assertEquals(2, state.items.size)
@@ -65,34 +80,37 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `an invitation offers accept or decline and shows no timeline yet`() = runTest {
+    fun `an invitation offers what the core says, accept or decline, and shows no timeline yet`() = runTest {
         cases.acceptResult = { Outcome.Done }
-        val presenter = open(DERM, details(room, membership = Membership.INVITED))
+        val presenter = open(DERM, details(room, membership = Membership.INVITED), allowed(CaseRole.INVITED, CaseAction.ACCEPT, CaseAction.DECLINE))
         assertEquals(CaseRole.INVITED, presenter.state.value.role)
-        assertEquals(setOf(CaseAction.ACCEPT, CaseAction.DECLINE), presenter.state.value.actions)
+        assertEquals(listOf(CaseAction.ACCEPT, CaseAction.DECLINE), presenter.state.value.barActions)
         assertFalse(presenter.state.value.composerEnabled)
         assertTrue(conversations.historyLoads.all.isEmpty())
     }
 
     @Test
-    fun `an invitation to a request is taken directly`() = runTest {
-        val presenter = open(DERM, details(room, membership = Membership.INVITED), invitedToRequest = true)
-        assertEquals(setOf(CaseAction.TAKE, CaseAction.DECLINE), presenter.state.value.actions)
+    fun `an invitation to a request is taken directly, when the core says so`() = runTest {
+        val invited = details(room, membership = Membership.INVITED)
+        val presenter = open(DERM, invited, allowed(CaseRole.INVITED, CaseAction.TAKE, CaseAction.DECLINE), invitedToRequest = true)
+        assertEquals(listOf(CaseAction.TAKE, CaseAction.DECLINE), presenter.state.value.barActions)
     }
 
     @Test
     fun `a request waiting for a specialist may be taken by the specialist, not by the requesting GP`() = runTest {
         val waiting = details(room, status = CaseStatus.REQUESTED, isRequest = true)
-        assertEquals(setOf(CaseAction.TAKE), open(DERM, waiting).state.value.actions)
-        val gpView = open(GP, waiting).state.value
+        val specialist = open(DERM, waiting, allowed(CaseRole.MEMBER, CaseAction.TAKE, handover = HandoverWait.NOT_TAKEN)).state.value
+        assertEquals(listOf(CaseAction.TAKE), specialist.barActions)
+        val gpView = open(GP, waiting, allowed(CaseRole.REQUESTER, handover = HandoverWait.NOT_TAKEN)).state.value
         assertEquals(CaseRole.REQUESTER, gpView.role)
-        assertTrue(gpView.actions.isEmpty())
+        assertTrue(gpView.barActions.isEmpty())
+        assertEquals(HandoverWait.NOT_TAKEN, gpView.handover)
     }
 
     @Test
     fun `taking a request someone else took shows AlreadyTaken`() = runTest {
         requests.takeResult = { Outcome.Failure(RequestError.AlreadyTaken) }
-        val presenter = open(DERM, details(room, status = CaseStatus.REQUESTED, isRequest = true))
+        val presenter = open(DERM, details(room, status = CaseStatus.REQUESTED, isRequest = true), allowed(CaseRole.MEMBER, CaseAction.TAKE))
         presenter.onEvent(CaseEvent.Act(CaseAction.TAKE))
         runCurrent()
         assertEquals(CaseScreenError.Request(RequestError.AlreadyTaken), presenter.state.value.error)
@@ -100,11 +118,12 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `the expert advises only with a complete advice`() = runTest {
+    fun `the taker advises only with a complete advice`() = runTest {
         requests.adviceResult = { _, _ -> Outcome.Done }
-        val presenter = open(DERM, details(room, status = CaseStatus.ACCEPTED, isRequest = true, acceptedBy = DERM))
-        assertEquals(CaseRole.EXPERT, presenter.state.value.role)
-        assertEquals(setOf(CaseAction.ADVISE), presenter.state.value.actions)
+        val taken = details(room, status = CaseStatus.ACCEPTED, isRequest = true, acceptedBy = DERM)
+        val presenter = open(DERM, taken, allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
+        assertEquals(CaseRole.TAKER, presenter.state.value.role)
+        assertEquals(listOf(CaseAction.ADVISE), presenter.state.value.barActions)
 
         presenter.onEvent(CaseEvent.AdviceChanged(AdviceDraft(assessment = "Kératose séborrhéique")))
         presenter.onEvent(CaseEvent.Act(CaseAction.ADVISE))
@@ -127,9 +146,10 @@ class CasePresenterTest {
         val report = ClosedReport(pdfPath = "/data/reports/IM-TEST.pdf", jsonPath = "/data/reports/IM-TEST.json")
         requests.closeResult = { _, _ -> Outcome.Success(report) }
         val answered = details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM)
-        assertEquals(setOf(CaseAction.ADVISE), open(DERM, answered).state.value.actions, "the expert may refine the advice")
-        val presenter = open(GP, answered)
-        assertEquals(setOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.actions)
+        val taker = open(DERM, answered, allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
+        assertEquals(listOf(CaseAction.ADVISE), taker.state.value.barActions, "the taker may refine the advice")
+        val presenter = open(GP, answered, allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT))
+        assertEquals(listOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.barActions)
 
         presenter.onEvent(CaseEvent.Act(CaseAction.CLOSE_WITH_REPORT))
         assertEquals(CaseScreenError.OutcomeMissing, presenter.state.value.error)
@@ -141,37 +161,43 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `the doctor who opened a case between colleagues marks it answered then closes it, which ends the composer`() = runTest {
-        val presenter = open(GP, details(room))
+    fun `the doctor who opened a case between colleagues marks it answered then closes it, as the core allows after each step`() = runTest {
+        val running = arrayOf(CaseAction.WRITE, CaseAction.CLOSE, CaseAction.INVITE, CaseAction.REMOVE)
+        val presenter = open(GP, details(room), allowed(CaseRole.REQUESTER, CaseAction.MARK_ANSWERED, *running))
+        cases.setStatusResult = { _, status ->
+            decided = if (status == CaseStatus.CLOSED) allowed(CaseRole.REQUESTER) else allowed(CaseRole.REQUESTER, *running)
+            Outcome.Done
+        }
         assertEquals(CaseRole.REQUESTER, presenter.state.value.role)
-        assertEquals(setOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE), presenter.state.value.actions)
-        assertTrue(presenter.state.value.composerEnabled)
+        assertEquals(listOf(CaseAction.MARK_ANSWERED, CaseAction.CLOSE), presenter.state.value.barActions)
+        assertTrue(presenter.state.value.composerEnabled && presenter.state.value.canInvite)
         presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
         runCurrent()
-        assertEquals(setOf(CaseAction.CLOSE), presenter.state.value.actions)
+        assertEquals(listOf(CaseAction.CLOSE), presenter.state.value.barActions, "the core's answer read again after the action")
         presenter.onEvent(CaseEvent.Act(CaseAction.CLOSE))
         runCurrent()
         assertEquals(listOf(CaseStatus.ANSWERED, CaseStatus.CLOSED), cases.statuses.all.map { it.second })
         assertTrue(presenter.state.value.actions.isEmpty())
-        assertFalse(presenter.state.value.composerEnabled)
+        assertFalse(presenter.state.value.composerEnabled || presenter.state.value.canInvite, "closed: the composer and the invite button go")
     }
 
     @Test
     fun `a colleague who did not open the case may neither mark it answered nor close it`() = runTest {
-        val presenter = open(DERM, details(room))
+        val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
         assertEquals(CaseRole.MEMBER, presenter.state.value.role)
-        assertTrue(presenter.state.value.actions.isEmpty())
+        assertTrue(presenter.state.value.barActions.isEmpty())
         presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
         presenter.onEvent(CaseEvent.Act(CaseAction.CLOSE))
         runCurrent()
         assertTrue(cases.statuses.all.isEmpty(), "nothing is sent")
         assertTrue(presenter.state.value.composerEnabled, "the colleague still writes")
-        assertTrue(open(DERM, details(room, status = CaseStatus.ANSWERED)).state.value.actions.isEmpty())
+        val answered = open(DERM, details(room, status = CaseStatus.ANSWERED), allowed(CaseRole.MEMBER, CaseAction.WRITE))
+        assertTrue(answered.state.value.barActions.isEmpty())
     }
 
     @Test
     fun `a status change the core refuses is said`() = runTest {
-        val presenter = open(GP, details(room))
+        val presenter = open(GP, details(room), allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.MARK_ANSWERED, CaseAction.CLOSE))
         cases.setStatusResult = { _, _ -> Outcome.Failure(CaseError.NotAllowed) }
         presenter.onEvent(CaseEvent.Act(CaseAction.MARK_ANSWERED))
         runCurrent()
@@ -180,8 +206,9 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `an action the role does not allow is ignored`() = runTest {
-        val presenter = open(GP, details(room, status = CaseStatus.REQUESTED, isRequest = true))
+    fun `an action the core does not allow is ignored`() = runTest {
+        val requested = details(room, status = CaseStatus.REQUESTED, isRequest = true)
+        val presenter = open(GP, requested, allowed(CaseRole.REQUESTER, handover = HandoverWait.NOT_TAKEN))
         presenter.onEvent(CaseEvent.Act(CaseAction.TAKE))
         presenter.onEvent(CaseEvent.Act(CaseAction.ADVISE))
         runCurrent()
@@ -190,7 +217,7 @@ class CasePresenterTest {
 
     @Test
     fun `the composer sends trimmed text or a reply, and keeps the text when sending fails`() = runTest {
-        val presenter = open(DERM, details(room))
+        val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
         conversations.sendResult = { Outcome.Done }
         presenter.onEvent(CaseEvent.ComposerChanged("   "))
         assertFalse(presenter.state.value.canSend)
@@ -219,15 +246,15 @@ class CasePresenterTest {
     @Test
     fun `a timeline that cannot open shows a typed error`() = runTest {
         conversations.unavailable[room] = MessageError.NotJoined
-        val presenter = open(DERM, details(room))
+        val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
         assertEquals(CaseScreenError.Message(MessageError.NotJoined), presenter.state.value.error)
     }
 
     @Test
     fun `accepting from the case screen opens the timeline`() = runTest {
         var joined = false
-        cases.acceptResult = { joined = true; Outcome.Done }
-        val presenter = open(DERM, details(room, membership = Membership.INVITED))
+        cases.acceptResult = { joined = true; decided = allowed(CaseRole.MEMBER, CaseAction.WRITE); Outcome.Done }
+        val presenter = open(DERM, details(room, membership = Membership.INVITED), allowed(CaseRole.INVITED, CaseAction.ACCEPT, CaseAction.DECLINE))
         cases.detailsResult = { Outcome.Success(details(room, membership = if (joined) Membership.JOINED else Membership.INVITED)) }
         presenter.onEvent(CaseEvent.Act(CaseAction.ACCEPT))
         runCurrent()
@@ -237,14 +264,30 @@ class CasePresenterTest {
     }
 
     @Test
-    fun `after a sync gap the header and role stay, and the history is loaded again`() = runTest {
-        val presenter = open(GP, details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM))
-        assertEquals(setOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.actions)
+    fun `after a sync gap the header, requester and actions stay, and the history is loaded again`() = runTest {
+        val answered = details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM)
+        val presenter = open(GP, answered, allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT))
+        assertEquals(listOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.barActions)
         conversations.entries(room).value = listOf(text(DERM, "Avis envoyé"))
         runCurrent()
         assertEquals(HEADER, presenter.state.value.header)
+        assertEquals(GP, presenter.state.value.requester)
         assertEquals(CaseRole.REQUESTER, presenter.state.value.role)
-        assertEquals(setOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.actions)
+        assertEquals(listOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.barActions)
         assertEquals(listOf(room, room), conversations.historyLoads.all)
+    }
+
+    @Test
+    fun `the deadline is the core's, due soon included, and follows it when the case's row changes`() = runTest {
+        val requested = details(room, status = CaseStatus.REQUESTED, isRequest = true)
+        val dueSoon = Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000)
+        val presenter = open(GP, requested, allowed(CaseRole.REQUESTER, handover = HandoverWait.NOT_TAKEN, deadline = dueSoon))
+        assertEquals(dueSoon, presenter.state.value.deadline)
+
+        decided = decided.copy(deadline = dueSoon.copy(state = DeadlineState.OVERDUE))
+        cases.update(room) { it.copy(unread = 1) }
+        runCurrent()
+        assertEquals(DeadlineState.OVERDUE, presenter.state.value.deadline?.state)
+        assertNull(open(GP, details(room), allowed(CaseRole.REQUESTER, CaseAction.WRITE)).state.value.deadline, "none between colleagues")
     }
 }

@@ -2,7 +2,9 @@ package fr.innomed.android.features
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.conversation.MessageContent
@@ -10,7 +12,6 @@ import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseRole
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
@@ -33,8 +34,9 @@ class CaseTrustPresenterTest {
     private fun TestScope.open(me: UserId, vararg entries: TimelineEntry): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.detailsResult = { Outcome.Success(details(room)) }
+        cases.allowedResult = { Outcome.Success(allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE)) }
         conversations.entries(room).value = entries.toList()
-        return CasePresenter(backgroundScope, room, me, cases, conversations, FakeRequestService(), discardPhoto = {})
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }
 
@@ -48,8 +50,8 @@ class CaseTrustPresenterTest {
         val state = presenter.state.value
         assertNull(state.header, "a rejected header's content is never used")
         assertNull(state.requester)
-        assertEquals(CaseRole.UNKNOWN, state.role)
-        assertTrue(state.actions.isEmpty(), "no status action without the creator's header")
+        assertEquals(CaseRole.MEMBER, state.role, "the role is the core's, whatever the header claims")
+        assertTrue(state.barActions.isEmpty(), "no status action for the forger")
         assertEquals(forged.content, (state.items.first() as TimelineEntry.Message).content)
     }
 

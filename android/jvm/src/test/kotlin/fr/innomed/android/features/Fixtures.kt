@@ -4,11 +4,16 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
-import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
@@ -28,7 +33,7 @@ fun row(
     membership: Membership = Membership.JOINED,
     status: CaseStatus? = CaseStatus.OPEN,
     dueAtMillis: Long? = null,
-    deadline: DeadlineBadge = if (dueAtMillis == null) DeadlineBadge.NONE else DeadlineBadge.ON_TIME,
+    deadline: Deadline? = dueAtMillis?.let { Deadline(DeadlineState.ON_TIME, it) },
     isRequest: Boolean = false,
     unread: Int = 0,
     brief: RequestBrief? = null,
@@ -64,6 +69,14 @@ fun details(
     isRequest = isRequest && membership != Membership.INVITED,
     acceptedBy = acceptedBy,
 )
+
+/** What the core decides for the doctor on a case, as a test scripts the fake with it. */
+fun allowed(
+    role: CaseRole,
+    vararg actions: CaseAction,
+    handover: HandoverWait? = null,
+    deadline: Deadline? = null,
+) = CaseActions(role, actions.toSet(), handover, deadline)
 
 val HEADER = CaseHeader(
     patientLabel = "J.L.",

@@ -83,6 +83,7 @@ class TimelineMappersTest {
             specialty = null,
             urgency = SdkUrgency.ROUTINE,
             dueMs = null,
+            deadline = null,
             cptsId = "!cpts:cpts.test",
             lastMessage = null,
             unread = 0uL,
@@ -97,7 +98,7 @@ class TimelineMappersTest {
                 question = "Exérèse ?",
             ),
         )
-        val row = summary.toRow(nowMillis = 1_700_000_000_000)
+        val row = summary.toRow()
         assertTrue(row.isInvitation && row.isRequest)
         assertEquals(Membership.INVITED, row.membership)
         assertEquals(
@@ -112,8 +113,8 @@ class TimelineMappersTest {
             ),
             row.brief,
         )
-        assertNull(summary.copy(brief = null).toRow(0).brief)
-        assertTrue(summary.copy(cptsId = null).toRow(0).isRequest, "an invitation whose status is not known yet is a request by its brief")
+        assertNull(summary.copy(brief = null).toRow().brief)
+        assertTrue(summary.copy(cptsId = null).toRow().isRequest, "an invitation whose status is not known yet is a request by its brief")
     }
 
     @Test

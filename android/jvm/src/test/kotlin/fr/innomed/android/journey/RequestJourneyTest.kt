@@ -6,6 +6,10 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseRole
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
@@ -17,12 +21,9 @@ import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.session.UserSession
 import fr.innomed.android.api.trust.RecoveryState
 import fr.innomed.android.features.case.AdviceDraft
-import fr.innomed.android.features.case.CaseAction
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseRole
 import fr.innomed.android.features.case.CaseState
-import fr.innomed.android.features.case.HandoverWait
 import fr.innomed.android.features.case.PhotoLoad
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.newrequest.NewRequestEvent
@@ -110,10 +111,13 @@ class RequestJourneyTest {
             }
             assertFalse(capture.exists(), "the camera file is deleted once the request is sent")
 
-            // Nobody writes into the request before a specialist takes it.
-            val gpCase = CasePresenter(scope, roomId, gp.userId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() })
-            eventually("the GP's case screen, waiting for a specialist") {
-                gpCase.state.value.takeIf { it.role == CaseRole.REQUESTER && it.handover == HandoverWait.NOT_TAKEN && !it.composerEnabled }
+            // Nobody writes into the request before a specialist takes it; its deadline runs (the core's).
+            val gpCase = CasePresenter(scope, roomId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() })
+            eventually("the GP's case screen, waiting for a specialist, on time") {
+                gpCase.state.value.takeIf {
+                    it.role == CaseRole.REQUESTER && it.handover == HandoverWait.NOT_TAKEN && !it.composerEnabled &&
+                        it.deadline?.state == DeadlineState.ON_TIME
+                }
             }
 
             // Her list: the invitation first. Its row carries the brief once the list is read
@@ -128,7 +132,7 @@ class RequestJourneyTest {
             assertFalse("P.$secret" in invitation.toString() || "Lésion $secret" in invitation.toString(), "no patient label nor reason")
 
             // The invited request's screen: the brief (no header), then she takes it.
-            val case = CasePresenter(scope, roomId, derm.userId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() })
+            val case = CasePresenter(scope, roomId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() })
             val invited = eventually("the brief on the invited request, to take") {
                 case.state.value.takeIf { it.brief?.question == "Exérèse ? $secret" && CaseAction.TAKE in it.actions }
             }
@@ -136,10 +140,10 @@ class RequestJourneyTest {
             assertEquals(null, invited.header, "nothing of the case before the take")
             case.onEvent(CaseEvent.Act(CaseAction.TAKE))
             // The GP's phone hands the case over by itself: then she reads it, header and photo.
-            eventually("she is the expert, the case handed over to her") {
+            eventually("she took it, the case handed over to her") {
                 case.state.value.takeIf {
-                    it.role == CaseRole.EXPERT && it.handover == null && it.composerEnabled && it.header != null &&
-                        it.actions == setOf(CaseAction.ADVISE)
+                    it.role == CaseRole.TAKER && it.handover == null && it.composerEnabled && it.header != null &&
+                        it.barActions == listOf(CaseAction.ADVISE)
                 }
             }
             assertEquals("Exérèse ? $secret", case.state.value.header?.question)
@@ -166,7 +170,7 @@ class RequestJourneyTest {
             // The GP reads the advice card and closes the case; the report stays on his phone.
             eventually("the advice on the GP's phone, and closing offered") {
                 gpCase.state.value.takeIf { state ->
-                    state.actions == setOf(CaseAction.CLOSE_WITH_REPORT) &&
+                    state.barActions == listOf(CaseAction.CLOSE_WITH_REPORT) &&
                         state.messages().any { (it.content as? MessageContent.AdviceCard)?.advice?.assessment == "Kératose séborrhéique $secret" }
                 }
             }

@@ -4,13 +4,14 @@ import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.platform.LocalConfiguration
 import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.app.R
-import fr.innomed.android.features.case.CaseAction
 
 /** The labels of the API's enums, in one place next to the errors. */
 @StringRes
@@ -65,6 +66,17 @@ fun CaseAction.label(): Int = when (this) {
     CaseAction.CLOSE_WITH_REPORT -> R.string.action_close_with_report
     CaseAction.MARK_ANSWERED -> R.string.action_mark_answered
     CaseAction.CLOSE -> R.string.action_close
+    CaseAction.WRITE -> R.string.composer_send
+    CaseAction.INVITE -> R.string.case_invite
+    CaseAction.REMOVE -> R.string.action_remove
+}
+
+/** The badge of a deadline the doctor should see (overdue, due soon); none otherwise. */
+@StringRes
+fun DeadlineState.badge(): Int? = when (this) {
+    DeadlineState.OVERDUE -> R.string.cases_overdue
+    DeadlineState.DUE_SOON -> R.string.cases_due_soon
+    DeadlineState.ON_TIME, DeadlineState.DONE -> null
 }
 
 /** The API carries both labels of a specialty; the screen's language picks one. */

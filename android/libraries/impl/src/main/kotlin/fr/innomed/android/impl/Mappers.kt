@@ -3,11 +3,16 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
-import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
@@ -27,6 +32,8 @@ import fr.innomed.sdk.Unvouched as SdkUnvouched
 import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
 import fr.innomed.sdk.Advice as SdkAdvice
 import fr.innomed.sdk.AgeBand as SdkAgeBand
+import fr.innomed.sdk.CaseActions as SdkCaseActions
+import fr.innomed.sdk.Deadline as SdkDeadline
 import fr.innomed.sdk.CaseHeader as SdkCaseHeader
 import fr.innomed.sdk.CaseStatus as SdkCaseStatus
 import fr.innomed.sdk.InPerson as SdkInPerson
@@ -117,36 +124,31 @@ internal fun MemberEntry.toEntry() = DirectoryEntry(
     retired = retired,
 )
 
-/**
- * The badge is computed here: the bindings' row has the due date but not the core's deadline
- * state (that is only in `Client.requests`), so "overdue" is due date < now, not yet answered.
- */
-internal fun deadlineBadge(status: CaseStatus?, dueAtMillis: Long?, nowMillis: Long): DeadlineBadge = when {
-    status == CaseStatus.ANSWERED || status == CaseStatus.CLOSED -> DeadlineBadge.DONE
-    dueAtMillis == null -> DeadlineBadge.NONE
-    nowMillis > dueAtMillis -> DeadlineBadge.OVERDUE
-    else -> DeadlineBadge.ON_TIME
-}
+/** The core's decision for one case, as the API carries it. The enums share their names. */
+internal fun SdkCaseActions.toApi() = CaseActions(
+    role = CaseRole.valueOf(role.name),
+    actions = actions.mapTo(LinkedHashSet()) { CaseAction.valueOf(it.name) },
+    handover = handover?.let { HandoverWait.valueOf(it.name) },
+    deadline = deadline?.toApi(),
+)
 
-internal fun CaseSummary.toRow(nowMillis: Long): CaseRow {
-    val status = status?.toApi()
-    val due = dueMs?.toLong()
-    return CaseRow(
-        roomId = RoomId(roomId),
-        code = code,
-        membership = membership.toApi(),
-        status = status,
-        specialty = specialty,
-        urgency = urgency.toApi(),
-        dueAtMillis = due,
-        deadline = deadlineBadge(status, due, nowMillis),
-        unread = unread.coerceAtMost(Int.MAX_VALUE.toULong()).toInt(),
-        // An invitation may not know the case's status yet; a brief comes only with a request.
-        isRequest = cptsId != null || brief != null,
-        inviter = inviter?.let(::UserId),
-        brief = brief?.toApi(),
-    )
-}
+internal fun SdkDeadline.toApi() = Deadline(state = DeadlineState.valueOf(state.name), dueAtMillis = dueMs.toLongClamped())
+
+internal fun CaseSummary.toRow() = CaseRow(
+    roomId = RoomId(roomId),
+    code = code,
+    membership = membership.toApi(),
+    status = status?.toApi(),
+    specialty = specialty,
+    urgency = urgency.toApi(),
+    dueAtMillis = dueMs?.toLongClamped(),
+    deadline = deadline?.toApi(),
+    unread = unread.coerceAtMost(Int.MAX_VALUE.toULong()).toInt(),
+    // An invitation may not know the case's status yet; a brief comes only with a request.
+    isRequest = cptsId != null || brief != null,
+    inviter = inviter?.let(::UserId),
+    brief = brief?.toApi(),
+)
 
 internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: CaseStatusInfo?) = CaseDetails(
     roomId = RoomId(roomId),

@@ -3,6 +3,7 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseRow
@@ -24,10 +25,7 @@ import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
 import fr.innomed.sdk.NewCase as SdkNewCase
 
-class RustCaseService internal constructor(
-    private val client: Client,
-    private val clock: () -> Long,
-) : CaseService {
+class RustCaseService internal constructor(private val client: Client) : CaseService {
     /**
      * One subscription per collector: the core sends a reset then diffs, applied to a local
      * copy; each change emits the whole list. The latest list wins if the collector is slow.
@@ -41,8 +39,7 @@ class RustCaseService internal constructor(
                     diffs.forEach { summaries.apply(it) }
                     summaries.toList()
                 }
-                val now = clock()
-                trySend(snapshot.map { it.toRow(now) })
+                trySend(snapshot.map { it.toRow() })
             }
         }
         val handle = try {
@@ -92,8 +89,8 @@ class RustCaseService internal constructor(
     override suspend fun requestBrief(roomId: RoomId): Outcome<RequestBrief?, CaseError> =
         attempt(::caseError) { room(roomId).use { it.requestBrief()?.toApi() } }
 
-    override suspend fun awaitingHandover(roomId: RoomId): Outcome<Boolean, CaseError> =
-        attempt(::caseError) { room(roomId).use { it.awaitingHandover() } }
+    override suspend fun allowedActions(roomId: RoomId): Outcome<CaseActions, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.allowedActions().toApi() } }
 
     private fun room(roomId: RoomId): CaseRoom = client.case(roomId.value)
 }

@@ -29,13 +29,11 @@ import kotlinx.coroutines.withContext
  * @param dataDir the app's private folder for the encrypted stores (one per account).
  * @param secureStore the platform's secure storage (Android Keystore) for the session and store key.
  * @param reportsDir where télé-expertise reports are written at closure (app-private).
- * @param clock the wall clock, for deadline badges.
  */
 class RustSessionService(
     private val dataDir: File,
     private val secureStore: SecureStore,
     private val reportsDir: File,
-    private val clock: () -> Long = System::currentTimeMillis,
     platform: PlatformConfig = PlatformConfig(logFilter = "warn", workerThreads = 0u),
 ) : SessionService {
     init {
@@ -83,7 +81,7 @@ class RustSessionService(
                 is Outcome.Failure -> return@withLock null
             }
             val session = try {
-                RustUserSession(client, clock, reportsDir)
+                RustUserSession(client, reportsDir)
             } catch (e: Exception) {
                 client.close()
                 throw e
@@ -119,7 +117,7 @@ class RustSessionService(
 
     private suspend fun open(client: Client): RustUserSession {
         val session = try {
-            RustUserSession(client, clock, reportsDir).also { it.startSync() }
+            RustUserSession(client, reportsDir).also { it.startSync() }
         } catch (e: Exception) {
             client.close()
             throw e

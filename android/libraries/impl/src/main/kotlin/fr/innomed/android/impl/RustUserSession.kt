@@ -16,14 +16,13 @@ import java.io.File
 /** A signed-in account: the bindings' [Client] and the services over it. */
 class RustUserSession internal constructor(
     private val client: Client,
-    clock: () -> Long,
     reportsDir: File,
 ) : UserSession {
     private val cpts = CptsLocator(client)
     private var signOutWatch: TaskHandle? = null
 
     override val userId = UserId(client.userId())
-    override val cases = RustCaseService(client, clock)
+    override val cases = RustCaseService(client)
     override val conversations = RustConversationService(client)
     override val requests = RustRequestService(client, cpts, reportsDir)
     override val directory = RustDirectoryService(cpts)

@@ -3,6 +3,7 @@ package fr.innomed.android.test
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseRow
@@ -32,7 +33,8 @@ class FakeCaseService : CaseService {
     var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
     var unvouchedResult: suspend (RoomId) -> Outcome<List<UnvouchedMember>, CaseError> = { notScripted("unvouchedMembers") }
     var briefResult: suspend (RoomId) -> Outcome<RequestBrief?, CaseError> = { notScripted("requestBrief") }
-    var awaitingHandoverResult: suspend (RoomId) -> Outcome<Boolean, CaseError> = { notScripted("awaitingHandover") }
+    /** What the core decides for the doctor on a case: the screens show it as it comes. */
+    var allowedResult: suspend (RoomId) -> Outcome<CaseActions, CaseError> = { notScripted("allowedActions") }
 
     override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
 
@@ -52,7 +54,7 @@ class FakeCaseService : CaseService {
 
     override suspend fun requestBrief(roomId: RoomId) = briefResult(roomId)
 
-    override suspend fun awaitingHandover(roomId: RoomId) = awaitingHandoverResult(roomId)
+    override suspend fun allowedActions(roomId: RoomId) = allowedResult(roomId)
 
     /** Replaces one row (by room id), as a sync update would. */
     fun update(roomId: RoomId, change: (CaseRow) -> CaseRow) {

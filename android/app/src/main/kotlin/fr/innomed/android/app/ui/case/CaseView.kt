@@ -26,26 +26,28 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.DeadlineChip
 import fr.innomed.android.app.ui.ErrorDialog
 import fr.innomed.android.app.ui.InnomedScreen
 import fr.innomed.android.app.ui.label
 import fr.innomed.android.app.ui.specialtyLabel
 import fr.innomed.android.app.ui.text
-import fr.innomed.android.features.case.CaseAction
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CaseState
 import java.text.DateFormat
 import java.util.Date
 
 /**
- * One case: status line, actions, the timeline (header and advice cards, photos), the
- * composer with the camera, inviting a colleague, and a photo full screen over it all. A
- * request shows its brief until its header can be read, and says why nobody writes into it
- * while it waits for its hand-over (the composer is hidden then).
+ * One case: status line with the deadline, the actions the core allows, the timeline (header
+ * and advice cards, photos), the composer with the camera, inviting a colleague, and a photo
+ * full screen over it all. A request shows its brief until its header can be read, and says
+ * why nobody writes into it while the core says it waits for its hand-over (the composer shows
+ * only while the core allows writing).
  */
 @Composable
 fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
@@ -80,6 +82,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                 Text(stringResource(details.urgency.label()))
                 details.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
                 details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+                DeadlineChip(state.deadline)
             }
         }
         UnvouchedBanner(state.unvouched, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
@@ -135,9 +138,10 @@ private fun TimelineEntry.marker(): Int = ((this as? TimelineEntry.Message)?.key
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun ActionBar(state: CaseState, onEvent: (CaseEvent) -> Unit) {
-    if (state.actions.isEmpty()) return
+    val actions = state.barActions
+    if (actions.isEmpty()) return
     FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-        CaseAction.entries.filter { it in state.actions }.forEach { action ->
+        actions.forEach { action ->
             Button(onClick = { onEvent(CaseEvent.Act(action)) }, enabled = state.busy == null) {
                 Text(stringResource(if (state.busy == action) R.string.case_working else action.label()))
             }

@@ -14,12 +14,12 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.app.R
 import fr.innomed.android.app.ui.label
 import fr.innomed.android.app.ui.specialtyLabel
-import fr.innomed.android.features.case.HandoverWait
 import java.text.DateFormat
 import java.util.Date
 

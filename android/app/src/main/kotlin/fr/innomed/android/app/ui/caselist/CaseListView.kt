@@ -8,13 +8,11 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
-import androidx.compose.material3.AssistChip
 import androidx.compose.material3.Badge
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.ExtendedFloatingActionButton
 import androidx.compose.material3.ListItem
-import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -26,9 +24,9 @@ import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseRow
-import fr.innomed.android.api.cases.DeadlineBadge
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.app.R
+import fr.innomed.android.app.ui.DeadlineChip
 import fr.innomed.android.app.ui.ErrorDialog
 import fr.innomed.android.app.ui.InnomedScreen
 import fr.innomed.android.app.ui.case.briefPatient
@@ -122,9 +120,7 @@ private fun CaseRowItem(
                     }
                 }
                 else -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp), verticalAlignment = Alignment.CenterVertically) {
-                    if (row.deadline == DeadlineBadge.OVERDUE) {
-                        AssistChip(onClick = {}, label = { Text(stringResource(R.string.cases_overdue), color = MaterialTheme.colorScheme.error) })
-                    }
+                    DeadlineChip(row.deadline)
                     if (row.unread > 0) Badge { Text(row.unread.toString()) }
                 }
             }

@@ -2,10 +2,10 @@ package fr.innomed.android.features.case
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
-import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseActions
+import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseService
 import java.util.concurrent.atomic.AtomicBoolean
-import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.update
@@ -14,15 +14,14 @@ import kotlinx.coroutines.launch
 /**
  * A télé-expertise request before its history reaches the specialist who takes it: the brief
  * a routed specialist reads to decide (the header, photos and messages come only to the taker),
- * and whether the request still waits for the requesting doctor's device to hand it over
- * (nobody writes into it until then).
+ * and the moment the core stops saying the request waits for its hand-over (its history can be
+ * read then).
  *
- * Both are asked whenever the case's details are read again: when it shows, when its row in the
- * list changes (status, membership), when its timeline changes (a take, a withdrawal, the
- * requesting doctor's record) and after every action. A failed check keeps the last answer and
- * is tried again at the next one; once handed over, a request never waits again.
+ * Called whenever the core's decision for the case is read again: when it shows, when its row
+ * in the list changes, when its timeline changes (a take, a withdrawal, the requesting doctor's
+ * record) and after every action.
  *
- * @param derive recomputes role, actions and composer from the new state.
+ * @param derive recomputes what the timeline gives the screen (header, requester) from the new state.
  * @param onHandedOver the request was just handed over: its history can be read now.
  */
 internal class CaseHandover(
@@ -33,36 +32,19 @@ internal class CaseHandover(
     private val derive: (CaseState) -> CaseState,
     private val onHandedOver: () -> Unit,
 ) {
-    @Volatile private var handedOver = false
-
-    /** The latest check: an older answer arriving late does not replace a newer one. */
-    private val check = AtomicInteger()
     private val briefLoading = AtomicBoolean()
 
-    /** [invitedToRequest]: the case list says this invitation is a télé-expertise request. */
-    fun onDetails(details: CaseDetails, invitedToRequest: Boolean) {
-        checkHandover(details)
-        loadBrief(details, invitedToRequest)
+    /** [before]: the core's previous answer (null at the first); [now]: its answer now. */
+    fun onAllowed(before: CaseActions?, now: CaseActions) {
+        if (before?.handover != null && now.handover == null) onHandedOver()
+        loadBrief(now)
     }
 
-    private fun checkHandover(details: CaseDetails) {
-        if (handedOver || !CaseRules.mayAwaitHandover(details)) return
-        val current = check.incrementAndGet()
-        scope.launch {
-            val found = cases.awaitingHandover(roomId)
-            if (current != check.get() || found !is Outcome.Success) return@launch
-            val waited = state.value.awaitingHandover == true
-            if (!found.value) handedOver = true
-            state.update { derive(it.copy(awaitingHandover = found.value)) }
-            if (waited && !found.value) onHandedOver()
-        }
-    }
-
-    /** The brief, once: for an invitation to a request, or a joined request whose header is not readable yet. */
-    private fun loadBrief(details: CaseDetails, invitedToRequest: Boolean) {
+    /** The brief, once, while the header cannot be read: for an invitation, or a request the core says waits for its hand-over. */
+    private fun loadBrief(now: CaseActions) {
         val current = state.value
         if (current.brief != null || current.header != null) return
-        if (!invitedToRequest && !CaseRules.mayAwaitHandover(details)) return
+        if (now.role != CaseRole.INVITED && now.handover == null) return
         if (!briefLoading.compareAndSet(false, true)) return
         scope.launch {
             try {

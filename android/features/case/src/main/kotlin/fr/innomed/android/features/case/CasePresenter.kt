@@ -3,6 +3,7 @@ package fr.innomed.android.features.case
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
@@ -23,22 +24,22 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.distinctUntilChanged
+import kotlinx.coroutines.flow.getAndUpdate
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /**
  * One case: its timeline (header card, messages, photos, advice card), the composer and the
- * camera, inviting a colleague, and the actions the doctor's role and the case's status
- * allow. The status is read again whenever the case's row changes in the live list, and
- * after every action.
+ * camera, inviting a colleague, and the actions the core allows the doctor now (with why a
+ * request waits, and its deadline). The status and the core's decision are read again whenever
+ * the case's row changes in the live list, whenever its timeline changes, and after every action.
  *
  * @param discardPhoto deletes a camera file of the app's private storage once it was read.
  */
 class CasePresenter(
     private val scope: CoroutineScope,
     private val roomId: RoomId,
-    private val me: UserId,
     private val cases: CaseService,
     private val conversations: ConversationService,
     private val requests: RequestService,
@@ -56,17 +57,16 @@ class CasePresenter(
     @Volatile private var membershipsChecked = -1
     /** The latest check: an older answer arriving late does not replace a newer one. */
     private val memberCheck = AtomicInteger()
-    @Volatile private var invitedToRequest = false
+
+    /** The latest read of the core's decision, likewise. */
+    private val allowedRead = AtomicInteger()
 
     init {
         scope.launch {
             cases.cases
                 .map { rows -> rows.find { it.roomId == roomId } }
                 .distinctUntilChanged()
-                .collect { row ->
-                    invitedToRequest = row?.isInvitation == true && row.isRequest
-                    refresh()
-                }
+                .collect { refresh() }
         }
     }
 
@@ -118,7 +118,7 @@ class CasePresenter(
         when (val found = cases.details(roomId)) {
             is Outcome.Success -> {
                 mutableState.update { derive(it.copy(details = found.value)) }
-                handover.onDetails(found.value, invitedToRequest)
+                readAllowed()
                 if (found.value.membership == Membership.JOINED) followTimeline()
             }
             is Outcome.Failure -> mutableState.update { it.copy(error = CaseScreenError.Case(found.error)) }
@@ -126,25 +126,37 @@ class CasePresenter(
     }
 
     /**
-     * Role, actions and composer follow from details, timeline and hand-over. The header (and so
-     * who asked) is kept once seen: after a sync gap the timeline restarts from the newest event.
-     * Before the header can be read, the brief names who asked. Nothing is written into a request
-     * that waits for its hand-over.
+     * What the core allows now (role, actions, hand-over wait, deadline): shown as it comes. A
+     * failed read keeps the last answer and is tried again at the next refresh; it is shown as an
+     * error only while there is no answer yet.
+     */
+    private suspend fun readAllowed() {
+        val read = allowedRead.incrementAndGet()
+        val found = cases.allowedActions(roomId)
+        if (read != allowedRead.get()) return
+        when (found) {
+            is Outcome.Success -> {
+                val before = mutableState.getAndUpdate { it.copy(allowed = found.value) }.allowed
+                handover.onAllowed(before, found.value)
+            }
+            is Outcome.Failure -> mutableState.update {
+                if (it.allowed == null) it.copy(error = CaseScreenError.Case(found.error)) else it
+            }
+        }
+    }
+
+    /**
+     * What the timeline gives the screen. The header (and so who asked) is kept once seen: after
+     * a sync gap the timeline restarts from the newest event. Before the header can be read, the
+     * brief names who asked.
      */
     private fun derive(state: CaseState): CaseState {
         val headerEntry = state.items.firstNotNullOfOrNull { entry ->
             (entry as? TimelineEntry.Message)?.takeIf { it.content is MessageContent.Header }
         }
-        val requester = headerEntry?.sender ?: state.requester ?: state.brief?.requester
-        val role = CaseRules.role(me, state.details, requester)
-        val waiting = CaseRules.waiting(state.details, state.awaitingHandover)
         return state.copy(
             header = (headerEntry?.content as? MessageContent.Header)?.header ?: state.header,
-            requester = requester,
-            role = role,
-            actions = CaseRules.actions(role, state.details, invitedToRequest, waiting),
-            composerEnabled = CaseRules.composerEnabled(state.details) && !waiting,
-            handover = CaseRules.handoverWait(role, state.details, state.awaitingHandover),
+            requester = headerEntry?.sender ?: state.requester ?: state.brief?.requester,
         )
     }
 
@@ -218,7 +230,7 @@ class CasePresenter(
 
     private fun act(action: CaseAction) {
         val current = mutableState.value
-        if (current.busy != null || action !in current.actions) return
+        if (current.busy != null || action !in current.barActions) return
         val checked = when (action) {
             CaseAction.ADVISE -> CaseScreenError.AdviceIncomplete.takeUnless { current.advice.isComplete }
             CaseAction.CLOSE_WITH_REPORT -> CaseScreenError.OutcomeMissing.takeIf { current.outcome.isBlank() }
@@ -256,6 +268,8 @@ class CasePresenter(
             is Outcome.Success -> null.also { mutableState.update { it.copy(report = closed.value, outcome = "") } }
             is Outcome.Failure -> CaseScreenError.Request(closed.error)
         }
+        // Not on the action bar: the composer, the invite dialog.
+        CaseAction.WRITE, CaseAction.INVITE, CaseAction.REMOVE -> null
     }
 }
 

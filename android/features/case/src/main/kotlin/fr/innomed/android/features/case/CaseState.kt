@@ -3,9 +3,14 @@ package fr.innomed.android.features.case
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseRole
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.conversation.MessageError
@@ -16,37 +21,19 @@ import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
 import java.io.File
 
-/** What the doctor may do on this case now (buttons), from role and status. */
-enum class CaseAction { ACCEPT, DECLINE, TAKE, ADVISE, CLOSE_WITH_REPORT, MARK_ANSWERED, CLOSE }
-
-enum class CaseRole {
-    /** The doctor who opened the case (the GP of a request): the only one who changes its status. */
-    REQUESTER,
-
-    /** The specialist who took the request. */
-    EXPERT,
-
-    /** Invited, not joined yet. */
-    INVITED,
-
-    /** Any other member (a specialist invited to a request not taken yet, a colleague). */
-    MEMBER,
-
-    /** Not known yet (the header has not been read). */
-    UNKNOWN,
-}
-
-/** Why nobody writes into a request yet (the screen says so); it ends once the case is handed over. */
-enum class HandoverWait {
-    /** Nobody took the request yet. */
-    NOT_TAKEN,
-
-    /** Taken: the requesting doctor's device has yet to hand the case over (seen by the taker). */
-    AWAITING_REQUESTER,
-
-    /** Taken: this doctor, who asked, hands the case over from their device (it happens by itself). */
-    HANDING_OVER,
-}
+/**
+ * The actions run from the case screen's action bar; writing (the composer), inviting (its
+ * dialog) and removing (not on this screen) are not.
+ */
+internal val BAR_ACTIONS = setOf(
+    CaseAction.ACCEPT,
+    CaseAction.TAKE,
+    CaseAction.DECLINE,
+    CaseAction.ADVISE,
+    CaseAction.MARK_ANSWERED,
+    CaseAction.CLOSE,
+    CaseAction.CLOSE_WITH_REPORT,
+)
 
 /** Inviting a colleague by user id (`@name:server`); open while the dialog shows. */
 data class InviteDialog(
@@ -93,12 +80,10 @@ data class CaseState(
     val header: CaseHeader? = null,
     /** Who sent the header: the doctor who opened the case (the core rejects a header from anyone else). */
     val requester: UserId? = null,
-    val role: CaseRole = CaseRole.UNKNOWN,
-    val actions: Set<CaseAction> = emptySet(),
+    /** What the core decided for this doctor on this case, as last read; null until read. */
+    val allowed: CaseActions? = null,
     val composer: String = "",
     val replyingTo: EventId? = null,
-    /** The composer shows while joined and not closed. */
-    val composerEnabled: Boolean = false,
     val sending: Boolean = false,
     val advice: AdviceDraft = AdviceDraft(),
     val outcome: String = "",
@@ -120,18 +105,32 @@ data class CaseState(
      * band, sex; no patient label): shown until the header can be read.
      */
     val brief: RequestBrief? = null,
-    /** Whether this request waits for its hand-over, as last checked; null until checked. */
-    val awaitingHandover: Boolean? = null,
-    /** Why nobody writes into this request yet; null when nothing waits. */
-    val handover: HandoverWait? = null,
 ) {
+    /** The doctor's role, as the core says; null until read. */
+    val role: CaseRole? get() = allowed?.role
+
+    /** The actions the core allows now. */
+    val actions: Set<CaseAction> get() = allowed?.actions.orEmpty()
+
+    /** The action bar's buttons, in the core's order. */
+    val barActions: List<CaseAction> get() = CaseAction.entries.filter { it in actions && it in BAR_ACTIONS }
+
+    /** Why nobody writes into this request yet, as the core says; null when nothing waits. */
+    val handover: HandoverWait? get() = allowed?.handover
+
+    /** The request's deadline, as the core says; null between colleagues. */
+    val deadline: Deadline? get() = allowed?.deadline
+
+    /** The composer shows while the core allows writing. */
+    val composerEnabled: Boolean get() = CaseAction.WRITE in actions
+
     val canSend: Boolean get() = composerEnabled && !sending && composer.isNotBlank()
 
-    /** The camera button: joined, not closed, and the header records the patient's consent to photos. */
+    /** The camera button: writing is allowed, and the header records the patient's consent to photos. */
     val canSendPhoto: Boolean get() = composerEnabled && header?.photoConsent == true
 
-    /** Any member may invite a colleague while the case is open. */
-    val canInvite: Boolean get() = composerEnabled
+    /** The invite button, while the core allows inviting. */
+    val canInvite: Boolean get() = CaseAction.INVITE in actions
 }
 
 sealed interface CaseEvent {

@@ -1,24 +1,26 @@
 package fr.innomed.android.features.caselist
 
 import fr.innomed.android.api.cases.CaseRow
-import fr.innomed.android.api.cases.DeadlineBadge
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.DeadlineState
 
 /**
- * The order of the case list: invitations first, then overdue cases, then open cases by due
- * date (soonest first), then open cases without a due date, then answered and closed ones.
- * Ties keep a stable order by case code.
+ * The order of the case list: invitations first, then requests by where the core says they
+ * stand against their deadline (overdue, due soon, on time; each by due date, soonest first),
+ * then cases without a deadline, then the ones done with (a request's deadline done, or a case
+ * between colleagues answered or closed). Ties keep a stable order by case code.
  */
 object CaseOrder : Comparator<CaseRow> {
-    private fun group(row: CaseRow): Int = when {
-        row.isInvitation -> 0
-        row.deadline == DeadlineBadge.OVERDUE -> 1
-        row.deadline == DeadlineBadge.ON_TIME -> 2
-        row.deadline == DeadlineBadge.NONE -> 3
-        else -> 4
+    private fun group(row: CaseRow): Int = if (row.isInvitation) 0 else when (row.deadline?.state) {
+        DeadlineState.OVERDUE -> 1
+        DeadlineState.DUE_SOON -> 2
+        DeadlineState.ON_TIME -> 3
+        null -> if (row.status == CaseStatus.ANSWERED || row.status == CaseStatus.CLOSED) 5 else 4
+        DeadlineState.DONE -> 5
     }
 
     private val order = compareBy<CaseRow>(::group)
-        .thenBy(nullsLast()) { it.dueAtMillis }
+        .thenBy(nullsLast()) { it.deadline?.dueAtMillis ?: it.dueAtMillis }
         .thenBy { it.code }
 
     override fun compare(a: CaseRow, b: CaseRow): Int = order.compare(a, b)

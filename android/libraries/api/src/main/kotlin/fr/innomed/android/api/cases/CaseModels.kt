@@ -13,19 +13,6 @@ enum class AgeBand { INFANT, CHILD, ADOLESCENT, YOUNG_ADULT, ADULT, SENIOR, ELDE
 
 enum class Sex { FEMALE, MALE, OTHER, UNKNOWN }
 
-/** The deadline badge of a row. */
-enum class DeadlineBadge {
-    /** No due date. */
-    NONE,
-    ON_TIME,
-
-    /** Past its due date and not answered yet. */
-    OVERDUE,
-
-    /** Answered or closed: the deadline no longer matters. */
-    DONE,
-}
-
 /** One row of the case list. Only what the homeserver may know, plus the unread count. */
 data class CaseRow(
     val roomId: RoomId,
@@ -38,7 +25,8 @@ data class CaseRow(
     val specialty: String?,
     val urgency: Urgency,
     val dueAtMillis: Long?,
-    val deadline: DeadlineBadge,
+    /** A request's deadline as the core saw it when the row was made; null between colleagues. */
+    val deadline: Deadline?,
     val unread: Int,
     /** A télé-expertise request (went through a CPTS) rather than a case between colleagues. */
     val isRequest: Boolean,

@@ -43,9 +43,9 @@ interface CaseService {
     suspend fun requestBrief(roomId: RoomId): Outcome<RequestBrief?, CaseError>
 
     /**
-     * Whether this request waits to be handed over to the specialist who takes it: until the
-     * requesting GP's device has done so, nobody writes into it (sending is refused with
-     * [CaseError.NotHandedOver] and its kin). May ask the homeserver.
+     * What the doctor may do with this case now, as the core decides it: role, actions, why a
+     * request waits for its hand-over (nobody writes into it until then) and its deadline. The
+     * screen shows these; it decides nothing itself.
      */
-    suspend fun awaitingHandover(roomId: RoomId): Outcome<Boolean, CaseError>
+    suspend fun allowedActions(roomId: RoomId): Outcome<CaseActions, CaseError>
 }
