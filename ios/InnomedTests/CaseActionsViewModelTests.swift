@@ -2,6 +2,8 @@
 @testable import InnomedServices
 import XCTest
 
+/// The case's actions show what the core decides (role, actions, hand-over wait, deadline:
+/// scripted in the fake as the core would answer) and run only through the core.
 @MainActor
 final class CaseActionsViewModelTests: XCTestCase {
     private let caseID = CaseID("!case:cpts.test")
@@ -12,13 +14,14 @@ final class CaseActionsViewModelTests: XCTestCase {
                     cptsID: request ? cptsID : nil, acceptedBy: acceptedBy)
     }
 
-    private func makeViewModel(me: UserID, details: CaseDetails, advice: ReceivedAdvice? = nil,
+    private func makeViewModel(me: UserID, details: CaseDetails, core: CaseActions,
+                               advice: ReceivedAdvice? = nil,
                                requests: FakeRequestService = FakeRequestService(),
                                cases: FakeCaseService = FakeCaseService(),
                                requester: UserID? = Fixtures.gp) -> CaseActionsViewModel {
         cases.onDetails = { _ in details }
         cases.onBrief = { _ in nil }
-        cases.onAwaitingHandover = { _ in false }
+        cases.onAllowed = { _ in core }
         requests.onAdvice = { _ in advice }
         let viewModel = CaseActionsViewModel(session: Fixtures.session(account: me, cases: cases, requests: requests),
                                              caseID: caseID)
@@ -27,44 +30,53 @@ final class CaseActionsViewModelTests: XCTestCase {
     }
 
     func testTheSpecialistTakesAnOpenRequestButNotTheGP() async {
-        let specialist = makeViewModel(me: Fixtures.dermatologist, details: details(.requested, request: true))
+        let specialist = makeViewModel(me: Fixtures.dermatologist, details: details(.requested, request: true),
+                                       core: CaseActions(role: .member, actions: [.take], handover: .notTaken))
         await specialist.refresh()
-        XCTAssertTrue(specialist.actions.contains(.take))
+        XCTAssertEqual(specialist.actions, [.take])
 
-        let gp = makeViewModel(me: Fixtures.gp, details: details(.requested, request: true))
+        let gp = makeViewModel(me: Fixtures.gp, details: details(.requested, request: true),
+                               core: CaseActions(role: .requester, actions: [], handover: .notTaken))
         await gp.refresh()
         XCTAssertFalse(gp.actions.contains(.take))
+        XCTAssertEqual(gp.allowed?.role, .requester)
     }
 
     func testTakingCallsTheCoreAndRefreshes() async {
         let requests = FakeRequestService()
+        let cases = FakeCaseService()
         let viewModel = makeViewModel(me: Fixtures.dermatologist, details: details(.requested, request: true),
-                                      requests: requests)
+                                      core: CaseActions(role: .member, actions: [.take]), requests: requests,
+                                      cases: cases)
         await viewModel.take()
         XCTAssertEqual(requests.taken, [caseID])
         XCTAssertNotNil(viewModel.details)
+        XCTAssertEqual(cases.allowedReads, 1, "the core is asked again after the action")
     }
 
     func testOnlyTheSpecialistWhoTookItAdvises() async {
-        let taker = makeViewModel(me: Fixtures.dermatologist,
-                                  details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist))
+        let taken = details(.accepted, request: true, acceptedBy: Fixtures.dermatologist)
+        let taker = makeViewModel(me: Fixtures.dermatologist, details: taken,
+                                  core: CaseActions(role: .taker, actions: [.write, .advise]))
         await taker.refresh()
-        XCTAssertTrue(taker.actions.contains(.advise))
+        XCTAssertEqual(taker.actions, [.advise])
+        XCTAssertTrue(taker.canWrite)
 
-        let gp = makeViewModel(me: Fixtures.gp,
-                               details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist))
+        let gp = makeViewModel(me: Fixtures.gp, details: taken, core: CaseActions(role: .requester, actions: [.write]))
         await gp.refresh()
         XCTAssertFalse(gp.actions.contains(.advise))
     }
 
-    func testTheGPClosesAnAnsweredRequestOnceTheAdviceIsThere() async {
+    func testTheGPClosesAnAnsweredRequestWithItsReport() async {
         let advice = ReceivedAdvice(advice: AdviceCard(assessment: "Nævus", recommendation: "Surveillance",
                                                        visit: .routine),
                                     sender: Fixtures.dermatologist, date: Fixtures.now)
-        let gp = makeViewModel(me: Fixtures.gp, details: details(.answered, request: true), advice: advice)
+        let gp = makeViewModel(me: Fixtures.gp, details: details(.answered, request: true),
+                               core: CaseActions(role: .requester, actions: [.write, .closeWithReport]), advice: advice)
         await gp.refresh()
-        XCTAssertTrue(gp.actions.contains(.closeWithReport))
+        XCTAssertEqual(gp.actions, [.closeWithReport])
         XCTAssertFalse(gp.actions.contains(.close), "a request closes with its report")
+        XCTAssertEqual(gp.advice, advice)
     }
 
     func testAdviceNotSentKeepsTheFormOpenWithTheError() async {
@@ -72,7 +84,7 @@ final class CaseActionsViewModelTests: XCTestCase {
         requests.onSendAdvice = { _, _ in throw ServiceError.homeserverUnreachable }
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
-                                      requests: requests)
+                                      core: CaseActions(role: .taker, actions: [.write, .advise]), requests: requests)
         let card = AdviceCard(assessment: "Nævus", recommendation: "Surveillance", visit: .routine)
 
         let failed = await viewModel.sendAdvice(card)
@@ -87,37 +99,56 @@ final class CaseActionsViewModelTests: XCTestCase {
     }
 
     func testTheDoctorWhoOpenedAPlainCaseMarksItAnsweredOrClosesIt() async {
-        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false))
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false),
+                                      core: CaseActions(role: .requester,
+                                                        actions: [.write, .markAnswered, .close, .invite, .remove]))
         await viewModel.refresh()
-        XCTAssertEqual(Set(viewModel.actions), [.invite, .markAnswered, .close])
+        XCTAssertEqual(viewModel.actions, [.markAnswered, .close, .invite], "the menu's actions, in the core's order")
 
-        let answered = makeViewModel(me: Fixtures.gp, details: details(.answered, request: false))
+        let answered = makeViewModel(me: Fixtures.gp, details: details(.answered, request: false),
+                                     core: CaseActions(role: .requester, actions: [.write, .close, .invite, .remove]))
         await answered.refresh()
-        XCTAssertEqual(Set(answered.actions), [.invite, .close])
+        XCTAssertEqual(answered.actions, [.close, .invite])
     }
 
     func testAColleagueInAPlainCaseNeitherMarksItAnsweredNorClosesIt() async {
-        let colleague = makeViewModel(me: Fixtures.dermatologist, details: details(.open, request: false))
+        let colleague = makeViewModel(me: Fixtures.dermatologist, details: details(.open, request: false),
+                                      core: CaseActions(role: .member, actions: [.write]))
         await colleague.refresh()
-        XCTAssertEqual(colleague.actions, [.invite], "only the doctor who opened the case changes its status")
-
-        let answered = makeViewModel(me: Fixtures.dermatologist, details: details(.answered, request: false))
-        await answered.refresh()
-        XCTAssertEqual(answered.actions, [.invite])
+        XCTAssertEqual(colleague.actions, [], "only the doctor who opened the case changes its status")
+        XCTAssertTrue(colleague.canWrite)
     }
 
-    func testNoStatusActionBeforeTheHeaderNamesWhoOpenedTheCase() async {
-        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false), requester: nil)
+    func testNothingIsAllowedBeforeTheCoreAnswers() async {
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false),
+                                      core: CaseActions(role: .requester, actions: [.write, .close]))
+        XCTAssertEqual(viewModel.actions, [])
+        XCTAssertFalse(viewModel.canWrite)
         await viewModel.refresh()
-        XCTAssertEqual(viewModel.actions, [.invite])
+        XCTAssertEqual(viewModel.actions, [.close])
     }
 
     func testAStatusChangeTheCoreRefusesIsShown() async {
         let cases = FakeCaseService()
         cases.onSetProgress = { _, _ in throw ServiceError.notAllowed }
-        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false), cases: cases)
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false),
+                                      core: CaseActions(role: .requester, actions: [.write, .markAnswered]), cases: cases)
         await viewModel.setProgress(.answered)
         XCTAssertEqual(viewModel.error, .notAllowed)
+    }
+
+    func testTheDeadlineIsTheCoresDueSoonIncluded() async {
+        let due = Fixtures.now.addingTimeInterval(3600)
+        let viewModel = makeViewModel(me: Fixtures.gp, details: details(.requested, request: true),
+                                      core: CaseActions(role: .requester, actions: [], handover: .notTaken,
+                                                        deadline: Deadline(state: .dueSoon, due: due)))
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.deadline, Deadline(state: .dueSoon, due: due))
+
+        let colleagues = makeViewModel(me: Fixtures.gp, details: details(.open, request: false),
+                                       core: CaseActions(role: .requester, actions: [.write]))
+        await colleagues.refresh()
+        XCTAssertNil(colleagues.deadline, "none between colleagues")
     }
 
     // MARK: A request before its hand-over
@@ -129,63 +160,79 @@ final class CaseActionsViewModelTests: XCTestCase {
         let cases = FakeCaseService()
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      core: CaseActions(role: .taker, actions: [], handover: .awaitingRequester),
                                       cases: cases, requester: nil)
         let brief = self.brief
         cases.onBrief = { _ in brief }
-        cases.onAwaitingHandover = { _ in true }
         await viewModel.refresh()
         XCTAssertEqual(viewModel.handoverWait, .awaitingRequester)
-        XCTAssertTrue(viewModel.isWaitingForHandover)
+        XCTAssertFalse(viewModel.canWrite)
         XCTAssertEqual(viewModel.brief, brief, "the brief shows while the header cannot be read")
         XCTAssertFalse(viewModel.actions.contains(.advise), "no advice before the hand-over")
         XCTAssertFalse(viewModel.actions.contains(.invite))
 
-        cases.onAwaitingHandover = { _ in false }
+        cases.onAllowed = { _ in CaseActions(role: .taker, actions: [.write, .advise]) }
         await viewModel.refresh()
         XCTAssertNil(viewModel.handoverWait)
-        XCTAssertFalse(viewModel.isWaitingForHandover)
+        XCTAssertTrue(viewModel.canWrite)
         XCTAssertTrue(viewModel.actions.contains(.advise))
-
-        let checks = cases.handoverChecks
-        await viewModel.refresh()
-        XCTAssertEqual(cases.handoverChecks, checks, "once handed over, a request never waits again")
     }
 
     func testTheGPWaitsForASpecialistThenHisDeviceHandsTheCaseOver() async {
         let cases = FakeCaseService()
         var current = details(.requested, request: true)
-        let viewModel = makeViewModel(me: Fixtures.gp, details: current, cases: cases)
+        var decided = CaseActions(role: .requester, actions: [], handover: .notTaken)
+        let viewModel = makeViewModel(me: Fixtures.gp, details: current, core: decided, cases: cases)
         cases.onDetails = { _ in current }
-        cases.onAwaitingHandover = { _ in true }
+        cases.onAllowed = { _ in decided }
         await viewModel.refresh()
         XCTAssertEqual(viewModel.handoverWait, .notTaken)
-        XCTAssertTrue(viewModel.isWaitingForHandover)
+        XCTAssertFalse(viewModel.canWrite)
 
         current = details(.accepted, request: true, acceptedBy: Fixtures.dermatologist)
+        decided = CaseActions(role: .requester, actions: [], handover: .handingOver)
         await viewModel.refresh()
         XCTAssertEqual(viewModel.handoverWait, .handingOver)
+
+        decided = CaseActions(role: .requester, actions: [.write])
+        await viewModel.refresh()
+        XCTAssertNil(viewModel.handoverWait)
+        XCTAssertTrue(viewModel.canWrite)
     }
 
-    func testAFailedHandOverCheckKeepsTheLastAnswerWithoutAnError() async {
+    func testAFailedReadKeepsTheCoresLastAnswerWithoutAnError() async {
         let cases = FakeCaseService()
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      core: CaseActions(role: .taker, actions: [], handover: .awaitingRequester),
                                       cases: cases)
-        cases.onAwaitingHandover = { _ in true }
         await viewModel.refresh()
-        cases.onAwaitingHandover = { _ in throw ServiceError.homeserverUnreachable }
+        cases.onAllowed = { _ in throw ServiceError.homeserverUnreachable }
         await viewModel.refresh()
         XCTAssertEqual(viewModel.handoverWait, .awaitingRequester)
         XCTAssertNil(viewModel.error)
+        XCTAssertEqual(cases.allowedReads, 2, "asked again at each refresh")
     }
 
-    func testAnAnsweredRequestIsNeverAskedAboutTheHandOver() async {
+    func testAFirstReadThatFailsIsShown() async {
+        let cases = FakeCaseService()
+        let viewModel = makeViewModel(me: Fixtures.dermatologist, details: details(.open, request: false),
+                                      core: CaseActions(role: .member, actions: [.write]), cases: cases)
+        cases.onAllowed = { _ in throw ServiceError.homeserverUnreachable }
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.error, .homeserverUnreachable)
+        XCTAssertFalse(viewModel.canWrite)
+    }
+
+    func testAnAnsweredRequestTheCoreSaysNothingWaitsForAsksNoBrief() async {
         let cases = FakeCaseService()
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.answered, request: true, acceptedBy: Fixtures.dermatologist),
-                                      cases: cases)
+                                      core: CaseActions(role: .taker, actions: [.write, .advise]),
+                                      cases: cases, requester: nil)
+        cases.onBrief = { _ in XCTFail("no brief asked"); return nil }
         await viewModel.refresh()
-        XCTAssertEqual(cases.handoverChecks, 0)
-        XCTAssertFalse(viewModel.isWaitingForHandover)
+        XCTAssertNil(viewModel.handoverWait)
+        XCTAssertTrue(viewModel.canWrite)
     }
 }

@@ -10,27 +10,38 @@ final class CaseListViewModelTests: XCTestCase {
         cases.rowUpdates = [[
             Fixtures.row("recent", activity: now),
             Fixtures.row("invite", membership: .invited, progress: nil),
-            Fixtures.row("overdue", urgency: .soon, due: now.addingTimeInterval(-3600)),
-            Fixtures.row("closed", progress: .closed, due: now.addingTimeInterval(-7200)),
+            Fixtures.row("overdue", urgency: .soon, due: now.addingTimeInterval(-3600), deadline: .overdue),
+            Fixtures.row("closed", progress: .closed, due: now.addingTimeInterval(-7200), deadline: .done),
         ]]
-        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService()) { now }
+        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
 
         await viewModel.observe()
 
         XCTAssertEqual(viewModel.invitations.map(\.id.rawValue), ["invite"])
         XCTAssertEqual(viewModel.cases.map(\.id.rawValue), ["overdue", "recent", "closed"])
-        XCTAssertEqual(viewModel.deadline(of: viewModel.cases[0]), .overdue)
-        XCTAssertEqual(viewModel.deadline(of: viewModel.cases[2]), .done)
+        XCTAssertEqual(viewModel.cases[0].deadline?.state, .overdue)
+        XCTAssertEqual(viewModel.cases[2].deadline?.state, .done)
         XCTAssertEqual(viewModel.specialtyLabel(of: viewModel.cases[0]), "Dermatologie")
         XCTAssertFalse(viewModel.isLoading)
     }
 
-    func testDueSoonInTheLastQuarterOfTheUrgencyWindow() {
+    func testTheListOrdersByWhereTheCoreSaysEachRequestStandsDueSoonIncluded() async {
+        let cases = FakeCaseService()
         let now = Fixtures.now
-        let soon = Fixtures.row("a", urgency: .soon, due: now.addingTimeInterval(11 * 3600))
-        let later = Fixtures.row("b", urgency: .soon, due: now.addingTimeInterval(13 * 3600))
-        XCTAssertEqual(soon.deadline(now: now), .dueSoon)
-        XCTAssertEqual(later.deadline(now: now), .onTime)
+        cases.rowUpdates = [[
+            Fixtures.row("onTime", urgency: .urgent, due: now.addingTimeInterval(3 * 3600), deadline: .onTime),
+            // Due later, but the core says its urgency's window is nearly over.
+            Fixtures.row("dueSoon", urgency: .routine, due: now.addingTimeInterval(24 * 3600), deadline: .dueSoon),
+            Fixtures.row("colleagues"),
+            Fixtures.row("answered", progress: .answered),
+        ]]
+        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
+
+        await viewModel.observe()
+
+        XCTAssertEqual(viewModel.cases.map(\.id.rawValue), ["dueSoon", "onTime", "colleagues", "answered"])
+        XCTAssertEqual(viewModel.cases[0].deadline?.state, .dueSoon, "the row shows the core's deadline")
+        XCTAssertNil(viewModel.cases[2].deadline, "none between colleagues")
     }
 
     func testAFailedAcceptIsReported() async {

@@ -99,21 +99,21 @@ final class NewRequestViewModelTests: XCTestCase {
         XCTAssertEqual(viewModel.created, CaseID("!picked:cpts.test"))
     }
 
-    func testWithoutACptsACaseIsOpenedWithTheUrgencysDeadline() async {
-        let cases = FakeCaseService()
-        var created: CaseDraft?
-        cases.onCreate = { draft in
-            created = draft
-            return CaseID("!direct:cpts.test")
-        }
-        let viewModel = NewRequestViewModel(session: Fixtures.session(cases: cases)) { Fixtures.now }
+    func testWithoutAJoinedCptsNothingIsOpenedAndTheDoctorIsTold() async throws {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [CptsInfo(id: cpts.id, name: cpts.name, isJoined: false)]
+        // Any request or case opened here would reach the fakes' unstubbed calls and fail.
+        let photos = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests), photos: photos)
         fill(viewModel)
         viewModel.consent = true
+        viewModel.attachPhoto(jpeg: Data([0xFF, 0xD8, 0xFF, 0xD9]))
+        let photo = try XCTUnwrap(viewModel.photoURL)
 
         await viewModel.submit()
 
-        XCTAssertEqual(created?.due, Fixtures.now.addingTimeInterval(24 * 3600))
-        XCTAssertEqual(created?.specialty, "dermatology")
-        XCTAssertEqual(viewModel.created, CaseID("!direct:cpts.test"))
+        XCTAssertEqual(viewModel.error, .noCpts)
+        XCTAssertNil(viewModel.created, "no case is opened directly")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: photo.path), "the photo stays for a later try")
     }
 }

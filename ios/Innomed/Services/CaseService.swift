@@ -5,9 +5,6 @@ public protocol CaseService: AnyObject {
     /// The case list, live: the whole list now, then each change.
     func caseRows() -> AsyncStream<[CaseRow]>
 
-    /// Opens a case directly (encrypted room, status and header); returns its id.
-    func createCase(_ draft: CaseDraft) async throws -> CaseID
-
     func code(of id: CaseID) throws -> String
     /// Throws `caseNotFound` or `notACase` when this account has no such case on this device.
     func membership(of id: CaseID) throws -> CaseMembership
@@ -32,10 +29,10 @@ public protocol CaseService: AnyObject {
     /// any other case, or until it arrives.
     func requestBrief(of id: CaseID) async throws -> CaseBrief?
 
-    /// Whether this request waits to be handed over to the specialist who takes it: until the
-    /// requesting GP's device has done so, nobody writes into it (sending fails with
-    /// `notHandedOver`). May ask the homeserver.
-    func awaitingHandover(of id: CaseID) async throws -> Bool
+    /// What the doctor may do with this case now, as the core decides it: role, actions, why a
+    /// request waits for its hand-over (nobody writes into it until then) and its deadline. The
+    /// screens show these; they decide nothing themselves.
+    func allowedActions(of id: CaseID) async throws -> CaseActions
 
     /// The conversation of a joined case.
     func conversation(for id: CaseID) async throws -> ConversationService

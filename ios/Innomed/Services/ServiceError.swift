@@ -30,6 +30,8 @@ public enum ServiceError: Error, Equatable, Sendable {
     // CPTS and télé-expertise
     case invalidRPPS, unknownSpecialty, invalidSlot, invalidRequest
     case noOneOnDuty(specialty: String, directory: [DirectoryMember])
+    /// The doctor is in no joined CPTS: a request goes only through one, nothing was opened.
+    case noCpts
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice
     case reportFailed
     /// A photo attached to a new request was refused (too large, unsupported, damaged): nothing

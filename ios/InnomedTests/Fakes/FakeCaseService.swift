@@ -5,7 +5,6 @@ final class FakeCaseService: CaseService {
     /// Each element is one update of the live list; the stream ends after the last.
     var rowUpdates: [[CaseRow]] = []
     var conversations: [CaseID: FakeConversationService] = [:]
-    var onCreate: (CaseDraft) async throws -> CaseID = { _ in try unstubbed("createCase") }
     var onDetails: (CaseID) async throws -> CaseDetails? = { _ in try unstubbed("details") }
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
     var onSetProgress: (CaseProgress, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
@@ -13,9 +12,10 @@ final class FakeCaseService: CaseService {
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
     var onBrief: (CaseID) async throws -> CaseBrief? = { _ in try unstubbed("requestBrief") }
-    var onAwaitingHandover: (CaseID) async throws -> Bool = { _ in try unstubbed("awaitingHandover") }
-    /// How many times the screen asked whether the request waits for its hand-over.
-    var handoverChecks = 0
+    /// What the core decides for the doctor on a case: the screens show it as it comes.
+    var onAllowed: (CaseID) async throws -> CaseActions = { _ in try unstubbed("allowedActions") }
+    /// How many times the screen asked the core what the doctor may do.
+    var allowedReads = 0
     var invited: [(UserID, CaseID)] = []
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
     var memberships: [CaseID: CaseMembership] = [:]
@@ -29,7 +29,6 @@ final class FakeCaseService: CaseService {
         }
     }
 
-    func createCase(_ draft: CaseDraft) async throws -> CaseID { try await onCreate(draft) }
     func code(of id: CaseID) throws -> String { "IM-TEST01" }
 
     func membership(of id: CaseID) throws -> CaseMembership {
@@ -50,9 +49,9 @@ final class FakeCaseService: CaseService {
 
     func requestBrief(of id: CaseID) async throws -> CaseBrief? { try await onBrief(id) }
 
-    func awaitingHandover(of id: CaseID) async throws -> Bool {
-        handoverChecks += 1
-        return try await onAwaitingHandover(id)
+    func allowedActions(of id: CaseID) async throws -> CaseActions {
+        allowedReads += 1
+        return try await onAllowed(id)
     }
 
     func conversation(for id: CaseID) async throws -> ConversationService {

@@ -1,7 +1,7 @@
 import InnomedServices
 import SwiftUI
 
-/// The case's actions in the toolbar; the ones the doctor may not take are not shown.
+/// The case's actions in the toolbar: the ones the core allows the doctor now.
 struct CaseActionsMenu: View {
     @ObservedObject var actions: CaseActionsViewModel
     @Binding var sheet: CaseSheet?
@@ -22,7 +22,7 @@ struct CaseActionsMenu: View {
     }
 
     @ViewBuilder
-    private func button(for action: CaseActionsViewModel.Action) -> some View {
+    private func button(for action: CaseAction) -> some View {
         switch action {
         case .invite:
             Button { sheet = .invite } label: { Label("case.invite", systemImage: "person.badge.plus") }
@@ -40,6 +40,9 @@ struct CaseActionsMenu: View {
             Button(role: .destructive) { Task { await actions.setProgress(.closed) } } label: {
                 Label("case.close", systemImage: "archivebox")
             }
+        // Not in this menu (see `CaseActionsViewModel.menuActions`).
+        case .accept, .decline, .write, .remove:
+            EmptyView()
         }
     }
 }

@@ -1,86 +1,56 @@
 import Foundation
 import InnomedServices
 
-/// What the doctor can do with the case besides talking: change its status, take a request,
-/// send the advice, close with a report; and, for a request, its brief and whether it still
-/// waits for its hand-over (nobody writes into it until then).
+/// What the doctor can do with the case besides talking, as the core decides it: take a request,
+/// send the advice, close with a report, change a case's status, invite; and, for a request,
+/// its brief, why it still waits for its hand-over (nobody writes into it until then) and its
+/// deadline. Nothing here decides who may do what.
 @MainActor
 final class CaseActionsViewModel: ObservableObject {
-    enum Action: Hashable {
-        case take, advise, closeWithReport, markAnswered, close, invite
-    }
-
-    /// Why nobody writes into a request yet (the screen says so); it ends once it is handed over.
-    enum HandoverWait: Hashable {
-        /// Nobody took the request yet.
-        case notTaken
-        /// Taken: the requesting doctor's device has yet to hand the case over (seen by the taker).
-        case awaitingRequester
-        /// Taken: this doctor, who asked, hands the case over from this device (by itself).
-        case handingOver
-    }
+    /// The actions this screen runs from its menu, in the core's order (accepting and declining
+    /// are on the invitation's row; writing is the composer).
+    static let menuActions: [CaseAction] = [.take, .advise, .markAnswered, .close, .closeWithReport, .invite]
 
     @Published private(set) var details: CaseDetails?
+    /// The core's decision, as last read; `nil` until read.
+    @Published private(set) var allowed: CaseActions?
     @Published private(set) var advice: ReceivedAdvice?
     @Published private(set) var isWorking = false
     @Published private(set) var report: ReportLocation?
     @Published var error: ServiceError?
-    /// The doctor who opened the case (the header's sender, once the timeline shows it: the core
-    /// shows a header only from the case's creator, any other as rejected).
+    /// The doctor who opened the case, once the timeline shows its header: the brief is no
+    /// longer needed then.
     @Published var requester: UserID?
     /// The brief of a request this specialist was routed to (no patient label), until the header
     /// can be read.
     @Published private(set) var brief: CaseBrief?
-    /// Whether this request waits for its hand-over, as last checked; `nil` until checked.
-    @Published private(set) var awaitingHandover: Bool?
 
     let caseID: CaseID
-    private let me: UserID
     private let cases: CaseService
     private let requests: RequestService
-    /// Once handed over, a request never waits again: not asked any more.
-    private var handedOver = false
-    /// The latest check: an older answer arriving late does not replace a newer one.
-    private var handoverCheck = 0
+    /// The latest read of the core's decision: an older answer arriving late does not replace a
+    /// newer one.
+    private var allowedRead = 0
 
     init(session: UserSession, caseID: CaseID) {
         self.caseID = caseID
-        me = session.account.userID
         cases = session.cases
         requests = session.requests
     }
 
-    /// Nothing may be written: a request that may wait, which the core did not say was handed over.
-    var isWaitingForHandover: Bool {
-        details?.mayAwaitHandover == true && awaitingHandover != false
+    /// The menu's actions the core allows now, in its order.
+    var actions: [CaseAction] {
+        (allowed?.actions ?? []).filter { Self.menuActions.contains($0) }
     }
 
-    /// What the screen says while the core says the request waits; `nil` otherwise.
-    var handoverWait: HandoverWait? {
-        guard awaitingHandover == true, let details, details.mayAwaitHandover else { return nil }
-        guard details.acceptedBy != nil else { return .notTaken }
-        return requester == me ? .handingOver : .awaitingRequester
-    }
+    /// The composer (text, replies, photos) is enabled while the core allows writing.
+    var canWrite: Bool { allowed?.allows(.write) == true }
 
-    var actions: [Action] {
-        guard let details else { return [] }
-        // Taking writes nothing into the request; inviting and advising wait for the hand-over.
-        let waiting = isWaitingForHandover
-        var actions: [Action] = []
-        if details.progress != .closed && !waiting { actions.append(.invite) }
-        let isRequester = requester == me
-        if details.isRequest {
-            if details.progress == .requested && !isRequester { actions.append(.take) }
-            if details.acceptedBy == me && details.progress == .accepted && !waiting { actions.append(.advise) }
-            if isRequester && details.progress == .answered && advice != nil { actions.append(.closeWithReport) }
-        } else if isRequester {
-            // Only the doctor who opened the case changes its status (the core and the
-            // homeserver refuse anyone else).
-            if !details.progress.isFinished { actions.append(.markAnswered) }
-            if details.progress != .closed { actions.append(.close) }
-        }
-        return actions
-    }
+    /// Why nobody writes into this request yet, as the core says; `nil` when nothing waits.
+    var handoverWait: HandoverWait? { allowed?.handover }
+
+    /// The request's deadline, as the core says; `nil` between colleagues.
+    var deadline: Deadline? { allowed?.deadline }
 
     func refresh() async {
         do {
@@ -91,28 +61,29 @@ final class CaseActionsViewModel: ObservableObject {
         } catch {
             self.error = ServiceError.from(error)
         }
-        await checkHandover()
+        await readAllowed()
         await loadBrief()
     }
 
-    /// Whether the request still waits for its hand-over, asked at every refresh (the case
-    /// shows, its rows change: a take, a withdrawal, the requesting doctor's record; after an
-    /// action) until it is handed over. A failed check keeps the last answer, shows no error,
-    /// and is tried again at the next refresh.
-    private func checkHandover() async {
-        guard !handedOver, details?.mayAwaitHandover == true else { return }
-        handoverCheck += 1
-        let check = handoverCheck
-        let answer = try? await cases.awaitingHandover(of: caseID)
-        guard let waiting = answer, check == handoverCheck else { return }
-        if !waiting { handedOver = true }
-        awaitingHandover = waiting
+    /// What the core allows now, read at every refresh (the case shows, its rows change: a take,
+    /// a withdrawal, the requesting doctor's record; after an action). A failed read keeps the
+    /// last answer and is tried again at the next refresh; it is shown only while there is none.
+    private func readAllowed() async {
+        allowedRead += 1
+        let read = allowedRead
+        do {
+            let decided = try await cases.allowedActions(of: caseID)
+            if read == allowedRead { allowed = decided }
+        } catch {
+            if read == allowedRead, allowed == nil { self.error = ServiceError.from(error) }
+        }
     }
 
-    /// The brief, once, while the header cannot be read (nobody took the request, or it waits
-    /// for its hand-over).
+    /// The brief, once, while the header cannot be read: for an invitation, or a request the
+    /// core says waits for its hand-over.
     private func loadBrief() async {
-        guard brief == nil, requester == nil, details?.mayAwaitHandover == true else { return }
+        guard brief == nil, requester == nil, let allowed,
+              allowed.role == .invited || allowed.handover != nil else { return }
         let found = try? await cases.requestBrief(of: caseID)
         if let found { brief = found }
     }

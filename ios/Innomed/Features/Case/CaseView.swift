@@ -44,8 +44,7 @@ struct CaseView: View {
             }
             // The advice and close sheets show these errors themselves while they are open.
             .errorAlert(sheet?.showsActionErrors == true ? .constant(nil) : $actions.error)
-            ComposerView(viewModel: viewModel, showsCamera: $showsCamera,
-                         isEnabled: !actions.isWaitingForHandover)
+            ComposerView(viewModel: viewModel, showsCamera: $showsCamera, isEnabled: actions.canWrite)
         }
         .navigationTitle(viewModel.code)
         .navigationBarTitleDisplayMode(.inline)
@@ -69,9 +68,10 @@ struct CaseView: View {
         // Kept once seen: after a sync gap the timeline restarts without the header.
         .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
         .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
-        // Handed over: what was sent before, shared with the taker now, comes with the history.
-        .onChange(of: actions.isWaitingForHandover) { waiting in
-            if !waiting { Task { await viewModel.loadOlder() } }
+        // Handed over (the core stopped saying the request waits): what was sent before, shared
+        // with the taker now, comes with the history.
+        .onChange(of: actions.handoverWait) { wait in
+            if wait == nil { Task { await viewModel.loadOlder() } }
         }
     }
 }
@@ -83,7 +83,8 @@ enum CaseSheet: String, Identifiable {
     var showsActionErrors: Bool { self != .invite }
 }
 
-/// Status, specialty, urgency and deadline of the case, above the conversation.
+/// Status, specialty, urgency and deadline of the case (as the core says where it stands),
+/// above the conversation.
 private struct CaseStatusHeader: View {
     @ObservedObject var actions: CaseActionsViewModel
 
@@ -94,10 +95,11 @@ private struct CaseStatusHeader: View {
                 if details.urgency != .routine {
                     Badge(text: L10n.string(details.urgency.labelKey), color: details.urgency.color)
                 }
-                if let due = details.due, !details.progress.isFinished {
-                    Text(L10n.format("cases.due", due.formatted(date: .abbreviated, time: .shortened)))
+                if let deadline = actions.deadline, deadline.state != .done {
+                    Text(L10n.format("cases.due", deadline.due.formatted(date: .abbreviated, time: .shortened)))
                         .font(.caption)
-                        .foregroundStyle(due < Date() ? .red : .secondary)
+                        .foregroundStyle(.secondary)
+                    DeadlineBadge(state: deadline.state)
                 }
                 Spacer()
             }

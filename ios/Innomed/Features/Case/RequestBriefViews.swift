@@ -51,7 +51,7 @@ struct BriefSummary: View {
 /// Above the conversation while nobody may write into the request: waiting for a specialist to
 /// take it, or for the requesting doctor's device to hand the case over to the one who did.
 struct HandoverBanner: View {
-    let wait: CaseActionsViewModel.HandoverWait?
+    let wait: HandoverWait?
 
     var body: some View {
         if let wait {
@@ -66,7 +66,7 @@ struct HandoverBanner: View {
     }
 }
 
-extension CaseActionsViewModel.HandoverWait {
+extension HandoverWait {
     var labelKey: String {
         switch self {
         case .notTaken: return "handover.notTaken"

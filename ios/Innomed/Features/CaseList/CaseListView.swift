@@ -50,8 +50,7 @@ struct CaseListView: View {
                 Section {
                     ForEach(viewModel.cases) { row in
                         NavigationLink(value: row.id) {
-                            CaseRowView(row: row, specialty: viewModel.specialtyLabel(of: row),
-                                        deadline: viewModel.deadline(of: row))
+                            CaseRowView(row: row, specialty: viewModel.specialtyLabel(of: row))
                         }
                     }
                 }

@@ -14,14 +14,11 @@ final class CaseListViewModel: ObservableObject {
     let specialties: [SpecialtyOption]
     private let service: CaseService
     private let requests: RequestService?
-    private let now: () -> Date
 
-    init(cases: CaseService, directory: DirectoryService, requests: RequestService? = nil,
-         now: @escaping () -> Date = Date.init) {
+    init(cases: CaseService, directory: DirectoryService, requests: RequestService? = nil) {
         service = cases
         self.requests = requests
         specialties = directory.specialties()
-        self.now = now
     }
 
     /// Follows the live list until the screen goes away.
@@ -49,10 +46,6 @@ final class CaseListViewModel: ObservableObject {
         reminders = []
     }
 
-    func deadline(of row: CaseRow) -> DeadlineStatus? {
-        row.deadline(now: now())
-    }
-
     /// The brief's specialty first: an invitation's row may not know it yet.
     func specialtyLabel(of row: CaseRow) -> String? {
         specialties.label(for: row.brief?.specialty ?? row.specialty)
@@ -76,16 +69,27 @@ final class CaseListViewModel: ObservableObject {
         }
     }
 
-    /// Open cases first, the overdue and soonest due first, then the most recent activity.
+    /// Requests by where the core says they stand (overdue, due soon, on time), then cases without
+    /// a deadline, then the ones done with (a request's deadline done, a case between colleagues
+    /// answered or closed); within each, the soonest due first, then the most recent activity.
     private func isListedBefore(_ a: CaseRow, _ b: CaseRow) -> Bool {
-        let aOpen = a.progress?.isFinished != true
-        let bOpen = b.progress?.isFinished != true
-        if aOpen != bOpen { return aOpen }
+        let (aRank, bRank) = (rank(a), rank(b))
+        if aRank != bRank { return aRank < bRank }
         switch (a.due, b.due) {
         case let (aDue?, bDue?) where aDue != bDue: return aDue < bDue
         case (.some, .none): return true
         case (.none, .some): return false
         default: return (a.lastActivity ?? .distantPast) > (b.lastActivity ?? .distantPast)
+        }
+    }
+
+    private func rank(_ row: CaseRow) -> Int {
+        switch row.deadline?.state {
+        case .overdue: return 0
+        case .dueSoon: return 1
+        case .onTime: return 2
+        case .done: return 4
+        case nil: return row.progress == .answered || row.progress == .closed ? 4 : 3
         }
     }
 }

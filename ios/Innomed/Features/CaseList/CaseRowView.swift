@@ -4,7 +4,6 @@ import SwiftUI
 struct CaseRowView: View {
     let row: CaseRow
     let specialty: String?
-    let deadline: DeadlineStatus?
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
@@ -30,13 +29,12 @@ struct CaseRowView: View {
                     Badge(text: L10n.string(row.urgency.labelKey), color: row.urgency.color)
                 }
             }
-            if let due = row.due, let deadline {
+            // The deadline as the core saw it when the row was made (a request's only).
+            if let due = row.due, row.deadline?.state != .done {
                 HStack(spacing: 6) {
                     Text(L10n.format("cases.due", due.formatted(date: .abbreviated, time: .shortened)))
                         .font(.caption).foregroundStyle(.secondary)
-                    if deadline == .overdue || deadline == .dueSoon {
-                        Badge(text: L10n.string(deadline.labelKey), color: deadline.color)
-                    }
+                    if let deadline = row.deadline { DeadlineBadge(state: deadline.state) }
                 }
             }
             if let last = row.lastMessage {

@@ -16,6 +16,18 @@ struct Badge: View {
     }
 }
 
+/// A request's deadline as the core says it stands: a badge when overdue or due soon, nothing
+/// otherwise.
+struct DeadlineBadge: View {
+    let state: DeadlineStatus
+
+    var body: some View {
+        if state == .overdue || state == .dueSoon {
+            Badge(text: L10n.string(state.labelKey), color: state.color)
+        }
+    }
+}
+
 extension DeadlineStatus {
     var color: Color {
         switch self {

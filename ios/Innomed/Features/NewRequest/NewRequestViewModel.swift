@@ -1,8 +1,9 @@
 import Foundation
 import InnomedServices
 
-/// A GP's request: routed through the CPTS to the specialist on duty when the doctor is in a
-/// CPTS, with its photo if any; else opened as a case directly, the photo sent once it exists.
+/// A GP's request: routed through the doctor's CPTS to the specialist on duty, with its photo if
+/// any. A doctor in no joined CPTS is told so: nothing is opened (the core routes requests only
+/// through a CPTS, and sets their deadline).
 @MainActor
 final class NewRequestViewModel: ObservableObject {
     @Published var specialty: String?
@@ -22,18 +23,13 @@ final class NewRequestViewModel: ObservableObject {
     @Published var error: ServiceError?
 
     let specialties: [SpecialtyOption]
-    private let cases: CaseService
     private let requests: RequestService
     private let photos: PrivatePhotoStore
-    private let now: () -> Date
 
-    init(session: UserSession, photos: PrivatePhotoStore = PrivatePhotoStore(),
-         now: @escaping () -> Date = Date.init) {
-        cases = session.cases
+    init(session: UserSession, photos: PrivatePhotoStore = PrivatePhotoStore()) {
         requests = session.requests
         specialties = session.directory.specialties()
         self.photos = photos
-        self.now = now
     }
 
     var canSubmit: Bool {
@@ -61,17 +57,11 @@ final class NewRequestViewModel: ObservableObject {
         isSubmitting = true
         defer { isSubmitting = false }
         do {
-            if let cpts = try requests.spaces().first(where: \.isJoined) {
-                let id = try await openRequest(specialty: specialty, in: cpts.id)
-                removePhoto()
-                created = id
-            } else {
-                let draft = CaseDraft(header: header, specialty: specialty, urgency: urgency,
-                                      due: now().addingTimeInterval(urgency.answerWindow))
-                let id = try await cases.createCase(draft)
-                await sendPhoto(to: id)
-                created = id
-            }
+            // Kept with its photo: nothing was sent, the doctor may send it once in a CPTS.
+            guard let cpts = try requests.spaces().first(where: \.isJoined) else { throw ServiceError.noCpts }
+            let id = try await openRequest(specialty: specialty, in: cpts.id)
+            removePhoto()
+            created = id
         } catch ServiceError.noOneOnDuty(_, let directory) {
             offeredExperts = directory
             error = .noOneOnDuty(specialty: specialty, directory: directory)
@@ -106,17 +96,5 @@ final class NewRequestViewModel: ObservableObject {
         let draft = RequestDraft(specialty: specialty, urgency: urgency, header: header,
                                  patientConsent: consent, expert: expert?.userID, photos: photos)
         return try await requests.openRequest(draft, in: cpts)
-    }
-
-    /// The case exists whatever happens here; a failed photo is reported, the file removed.
-    private func sendPhoto(to id: CaseID) async {
-        guard let photoURL else { return }
-        do {
-            let conversation = try await cases.conversation(for: id)
-            _ = try await conversation.sendPhoto(fileURL: photoURL, caption: nil)
-        } catch {
-            self.error = ServiceError.from(error)
-        }
-        removePhoto()
     }
 }

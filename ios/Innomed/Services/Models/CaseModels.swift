@@ -3,22 +3,11 @@ import Foundation
 /// Where a case stands.
 public enum CaseProgress: String, CaseIterable, Sendable {
     case open, requested, accepted, answered, closed
-
-    public var isFinished: Bool { self == .answered || self == .closed }
 }
 
 /// How soon the requesting doctor needs an answer.
 public enum UrgencyLevel: String, CaseIterable, Sendable {
     case routine, soon, urgent
-
-    /// The answer window the core applies: urgent 24 h, soon 48 h, routine 7 days.
-    public var answerWindow: TimeInterval {
-        switch self {
-        case .urgent: return 24 * 3600
-        case .soon: return 48 * 3600
-        case .routine: return 7 * 24 * 3600
-        }
-    }
 }
 
 /// Age in bands, never a birth date.
@@ -34,9 +23,20 @@ public enum CaseMembership: Sendable {
     case joined, invited, left
 }
 
-/// Where a case stands against its deadline.
+/// Where a request stands against its deadline, as the core says (the core's `DeadlineState`).
 public enum DeadlineStatus: Hashable, Sendable {
     case onTime, dueSoon, overdue, done
+}
+
+/// A request's deadline: its due time and where it stands, as the core says.
+public struct Deadline: Equatable, Sendable {
+    public let state: DeadlineStatus
+    public let due: Date
+
+    public init(state: DeadlineStatus, due: Date) {
+        self.state = state
+        self.due = due
+    }
 }
 
 /// The clinical heart of a case; only ever sent encrypted.
@@ -71,6 +71,8 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
     public let specialty: String?
     public let urgency: UrgencyLevel
     public let due: Date?
+    /// A request's deadline as the core saw it when the row was made; `nil` between colleagues.
+    public let deadline: Deadline?
     public let cptsID: CptsID?
     /// Decrypted on this device; shown in the app, never in a notification or a log.
     public let lastMessage: String?
@@ -81,9 +83,9 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
     public let brief: CaseBrief?
 
     public init(id: CaseID, code: String, membership: CaseMembership, progress: CaseProgress?,
-                specialty: String?, urgency: UrgencyLevel, due: Date?, cptsID: CptsID?,
-                lastMessage: String?, lastActivity: Date?, unread: Int, inviter: UserID?,
-                brief: CaseBrief? = nil) {
+                specialty: String?, urgency: UrgencyLevel, due: Date?, deadline: Deadline? = nil,
+                cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
+                inviter: UserID?, brief: CaseBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -91,6 +93,7 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
         self.specialty = specialty
         self.urgency = urgency
         self.due = due
+        self.deadline = deadline
         self.cptsID = cptsID
         self.lastMessage = lastMessage
         self.lastActivity = lastActivity
@@ -100,15 +103,6 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
     }
 
     public var isInvitation: Bool { membership == .invited }
-
-    /// The badge to show: overdue once the due date passed, due soon in the last quarter of
-    /// the urgency's window, nothing to show without a due date.
-    public func deadline(now: Date) -> DeadlineStatus? {
-        if progress?.isFinished == true { return .done }
-        guard let due else { return nil }
-        if due <= now { return .overdue }
-        return due.timeIntervalSince(now) <= urgency.answerWindow / 4 ? .dueSoon : .onTime
-    }
 }
 
 /// What a specialist a request is routed to reads before taking it: no patient label, the whole
@@ -157,25 +151,6 @@ public struct CaseDetails: Equatable, Sendable {
     }
 
     public var isRequest: Bool { cptsID != nil }
-
-    /// A request that may still wait for its hand-over (nobody took it, or the requesting
-    /// doctor's device has not handed it over yet): the core is asked, never assumed.
-    public var mayAwaitHandover: Bool { isRequest && (progress == .requested || progress == .accepted) }
-}
-
-/// What a GP fills in to open a case directly (without a CPTS).
-public struct CaseDraft: Equatable, Sendable {
-    public var header: PatientHeader
-    public var specialty: String?
-    public var urgency: UrgencyLevel
-    public var due: Date?
-
-    public init(header: PatientHeader, specialty: String?, urgency: UrgencyLevel, due: Date?) {
-        self.header = header
-        self.specialty = specialty
-        self.urgency = urgency
-        self.due = due
-    }
 }
 
 /// Why nobody can vouch for a member of a case.

@@ -115,6 +115,7 @@ extension CaseRow {
         self.init(id: CaseID(s.roomId), code: s.code, membership: CaseMembership(rustValue: s.membership),
                   progress: s.status.map(CaseProgress.init(rustValue:)), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
+                  deadline: s.deadline.map(Deadline.init(rustValue:)),
                   cptsID: s.cptsId.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
                   unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
@@ -137,6 +138,62 @@ extension CaseDetails {
         self.init(progress: CaseProgress(rustValue: s.status), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   cptsID: s.cptsId.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
+    }
+}
+
+// The core's decision on a case. These types keep the core's names in this module too, so the
+// generated ones are named with their module here.
+
+extension CaseActions {
+    init(rustValue a: InnomedFFI.CaseActions) {
+        self.init(role: CaseRole(rustValue: a.role), actions: a.actions.map(CaseAction.init(rustValue:)),
+                  handover: a.handover.map(HandoverWait.init(rustValue:)),
+                  deadline: a.deadline.map(Deadline.init(rustValue:)))
+    }
+}
+
+extension CaseRole {
+    init(rustValue: InnomedFFI.CaseRole) {
+        switch rustValue {
+        case .invited: self = .invited
+        case .requester: self = .requester
+        case .taker: self = .taker
+        case .member: self = .member
+        case .outside: self = .outside
+        }
+    }
+}
+
+extension CaseAction {
+    init(rustValue: InnomedFFI.CaseAction) {
+        switch rustValue {
+        case .accept: self = .accept
+        case .take: self = .take
+        case .decline: self = .decline
+        case .write: self = .write
+        case .advise: self = .advise
+        case .markAnswered: self = .markAnswered
+        case .close: self = .close
+        case .closeWithReport: self = .closeWithReport
+        case .invite: self = .invite
+        case .remove: self = .remove
+        }
+    }
+}
+
+extension HandoverWait {
+    init(rustValue: InnomedFFI.HandoverWait) {
+        switch rustValue {
+        case .notTaken: self = .notTaken
+        case .handingOver: self = .handingOver
+        case .awaitingRequester: self = .awaitingRequester
+        }
+    }
+}
+
+extension Deadline {
+    init(rustValue d: InnomedFFI.Deadline) {
+        self.init(state: DeadlineStatus(rustValue: d.state), due: Date(milliseconds: d.dueMs))
     }
 }
 

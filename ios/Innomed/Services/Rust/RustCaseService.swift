@@ -25,14 +25,6 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         }
     }
 
-    func createCase(_ draft: CaseDraft) async throws -> CaseID {
-        let newCase = NewCase(header: draft.header.rustValue, specialty: draft.specialty,
-                              urgency: draft.urgency.rustValue, dueMs: draft.due?.milliseconds)
-        let room = try await mapErrors { try await client.createCase(newCase: newCase) }
-        Log.cases.info("case created \(room.roomId(), privacy: .public)")
-        return CaseID(room.roomId())
-    }
-
     func code(of id: CaseID) throws -> String {
         try mapErrorsSync { try client.caseRoom(id).code() }
     }
@@ -77,8 +69,9 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         return brief.map(CaseBrief.init(rustValue:))
     }
 
-    func awaitingHandover(of id: CaseID) async throws -> Bool {
-        try await mapErrors { try await client.caseRoom(id).awaitingHandover() }
+    func allowedActions(of id: CaseID) async throws -> CaseActions {
+        let decided = try await mapErrors { try await client.caseRoom(id).allowedActions() }
+        return CaseActions(rustValue: decided)
     }
 
     func conversation(for id: CaseID) async throws -> ConversationService {
