@@ -265,7 +265,7 @@ impl Client {
         Ok(crate::cases::subscribe(self.core()?, listener))
     }
 
-    /// Opens a case: encrypted room, status and header, as `PRODUCT.md` describes.
+    /// Opens a case: encrypted room, status and header, as ARCHITECTURE.md describes.
     /// The name to show for a person (a message's sender, an inviter): from a CPTS directory
     /// this doctor belongs to, else the user id. Read without network.
     pub async fn display_name(&self, user_id: String) -> Result<String, ClientError> {

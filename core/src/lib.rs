@@ -12,8 +12,9 @@
 //! - [`cpts`]: the CPTS space, directory and duty rota; télé-expertise requests routed to the
 //!   specialist on duty, first acceptance wins, structured advice, deadlines, local report.
 //!
-//! Protocol decisions are in `PRODUCT.md`: no patient data in room state, encryption in the
-//! creation request, refusal to send into any room that is not encrypted.
+//! Protocol decisions (`docs/protocol-notes.md`, ARCHITECTURE.md): no patient data in room
+//! state, encryption in the creation request, refusal to send into any room that is not
+//! encrypted.
 
 pub mod account;
 pub mod cases;
