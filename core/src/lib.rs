@@ -22,6 +22,7 @@ pub mod conversation;
 pub mod cpts;
 pub mod photos;
 pub mod push;
+pub mod requests;
 pub mod sync;
 pub mod trust;
 
@@ -36,16 +37,17 @@ pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
-pub use cpts::{
-    Cpts, CptsError, DeadlineAlert, DeadlineState, DutySlot, MemberEntry, NewMember, Profession,
-    RequestBrief, RequestFilter, RequestPhoto, RequestSummary, Rpps, TeleExpertiseRequest, Weekday,
-};
+pub use cpts::{Cpts, CptsError, DutySlot, MemberEntry, NewMember, Profession, Rpps, Weekday};
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };
 pub use push::{
     CaseNotification, NotificationKind, PushError, PushPlatform, PusherConfig,
     IOS_PUSH_PLACEHOLDER_KEY,
+};
+pub use requests::{
+    DeadlineAlert, DeadlineState, RequestBrief, RequestFilter, RequestPhoto, RequestSummary,
+    TeleExpertiseRequest,
 };
 pub use sync::SyncError;
 pub use trust::{

@@ -243,7 +243,7 @@ impl InnomedClient {
         let revocation =
             RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
         let verifications = Arc::new(crate::trust::Incoming::install(&client));
-        crate::cpts::install(&client);
+        crate::requests::install(&client);
         crate::cases::install_status_watch(&client);
         let authorities = crate::cases::Authorities::default();
         authorities.install(&client);

@@ -6,7 +6,7 @@
 use matrix_sdk::ruma::{OwnedUserId, UserId};
 
 use super::{authority::is_request, CaseRoom, CaseStatus, CaseStatusEventContent, Membership};
-use crate::cpts::{deadline_state, DeadlineState};
+use crate::requests::{deadline_state, DeadlineState};
 
 /// Who the signed-in doctor is in a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -64,7 +64,7 @@ pub struct CaseSummary {
     pub inviter: Option<OwnedUserId>,
     /// For a request this specialist was routed to: what the GP asks, to decide whether to take
     /// it (the case's history comes with the hand-over).
-    pub brief: Option<crate::cpts::RequestBrief>,
+    pub brief: Option<crate::requests::RequestBrief>,
 }
 
 /// A live view of the case list: [`CaseList::subscribe`] yields the current list, then the
@@ -206,7 +206,7 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
                 let brief = brief.as_ref()?;
                 let due_ms = brief.due_ms?;
                 Some(super::Deadline {
-                    state: crate::cpts::deadline_state(
+                    state: crate::requests::deadline_state(
                         CaseStatus::Requested,
                         brief.urgency,
                         Some(due_ms),

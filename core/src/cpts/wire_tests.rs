@@ -4,13 +4,15 @@
 use matrix_sdk::ruma::owned_room_id;
 
 use super::{
-    brief::RequestBriefEventContent,
     directory::{MemberEventContent, Profession},
     paris::Weekday,
     rota::{DutyEventContent, DutySlot},
     rpps::Rpps,
 };
-use crate::cases::{AgeBand, Sex, Urgency};
+use crate::{
+    cases::{AgeBand, Sex, Urgency},
+    requests::brief::RequestBriefEventContent,
+};
 
 #[test]
 fn member_wire_format() {

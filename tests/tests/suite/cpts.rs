@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use innomed_core::{
-    cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps, EXPERT_ACT, REQUESTER_ACT},
+    cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps},
+    requests::{EXPERT_ACT, REQUESTER_ACT},
     Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
     DeadlineState, DutySlot, InPerson, Membership, MessageKind, NewMember, Profession,
     RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,

@@ -10,7 +10,7 @@ use matrix_sdk::ruma::OwnedUserId;
 use serde::Serialize;
 use tracing::info;
 
-use super::{
+use crate::cpts::{
     error::{CptsError, Result},
     paris::ParisTime,
     rpps::Rpps,

@@ -5,7 +5,7 @@
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::info;
 
-use super::error::{CptsError, Result};
+use crate::cpts::error::{CptsError, Result};
 use crate::{
     cases::{Advice, CaseRoom, CaseStatus},
     MessageKind,

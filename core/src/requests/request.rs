@@ -9,8 +9,8 @@
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::{info, warn};
 
-use super::{
-    deadlines::deadline_window_ms,
+use super::deadlines::deadline_window_ms;
+use crate::cpts::{
     error::{CptsError, Result},
     space::Cpts,
     specialties::specialty,
@@ -79,7 +79,7 @@ impl Cpts {
         let own = self.room.own_user_id().to_owned();
         let experts: Vec<OwnedUserId> = match &request.expert {
             Some(expert) => {
-                let expert = super::error::user_id(expert)?;
+                let expert = crate::cpts::error::user_id(expert)?;
                 if expert == own {
                     return Err(CptsError::InvalidRequest("a request goes to someone else"));
                 }

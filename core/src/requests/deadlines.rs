@@ -84,7 +84,7 @@ pub struct DeadlineAlert {
 
 impl InnomedClient {
     /// Replaces the clock the rota and deadlines are checked against (tests, demos).
-    pub fn set_clock(&self, clock: std::sync::Arc<dyn super::Clock>) {
+    pub fn set_clock(&self, clock: std::sync::Arc<dyn crate::cpts::Clock>) {
         self.clock.set(clock);
     }
 

@@ -24,8 +24,8 @@ use matrix_sdk_base::crypto::CollectStrategy;
 use serde::{Deserialize, Serialize};
 use tracing::{debug, info, warn};
 
-use super::specialties::specialty;
 use crate::cases::{AgeBand, CaseHeader, CaseRoom, CaseStatusEventContent, Sex, Urgency};
+use crate::cpts::specialties::specialty;
 
 /// `fr.innomed.request.brief`, sent to each device of a routed specialist. Only ever sent
 /// Olm-encrypted.

@@ -15,7 +15,7 @@
 use matrix_sdk::{ruma::OwnedUserId, Room, RoomState};
 use tracing::{info, warn};
 
-use super::error::{CptsError, Result};
+use crate::cpts::error::{CptsError, Result};
 use crate::{
     cases::{CaseClaimEventContent, CaseRoom, CaseStatus},
     CaseError,
