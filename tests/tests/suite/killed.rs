@@ -2,11 +2,7 @@
 //! three moments after its sends returned, over a slow network so that some requests are on
 //! the wire when it dies; every message reaches the dermatologist once, in order.
 
-use std::{
-    io::{BufRead, BufReader},
-    process::Stdio,
-    time::Duration,
-};
+use std::time::Duration;
 
 use innomed_core::InnomedClient;
 use innomed_harness::{FaultProxy, Homeserver};
@@ -14,8 +10,8 @@ use serde_json::json;
 
 use crate::offline::through;
 use crate::support::{
-    account_from_spec, account_spec, child_test, conversation_of, eventually, header_with,
-    load_all, marker, shared_case, texts, Doctor,
+    account_spec, conversation_of, eventually, header_with, load_all, marker, run_child_then_kill,
+    shared_case, texts, Doctor,
 };
 
 const CHILD_ENV: &str = "INNOMED_KILLED_CHILD";
@@ -51,30 +47,15 @@ async fn messages_survive_a_kill_right_after_send_with_the_homeserver_up() {
         let mut spec = account_spec(&gp_config, &session);
         spec["room_id"] = json!(room_id);
         spec["words"] = json!(batch);
-        let mut child = child_test(
+        let returned = run_child_then_kill(
             "killed::child_sends_and_waits_to_be_killed",
             CHILD_ENV,
             &spec,
+            "SEND-RETURNED",
+            *after,
         )
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("child process");
-        let stdout = child.stdout.take().expect("child stdout");
-        let returned = tokio::task::spawn_blocking(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .any(|l| l.contains("SEND-RETURNED"))
-        });
-        let returned = tokio::time::timeout(Duration::from_secs(120), returned).await;
-        tokio::time::sleep(*after).await;
-        child.kill().expect("kill -9 the child");
-        let _ = child.wait();
-        assert!(
-            matches!(returned, Ok(Ok(true))),
-            "round {round}: the child's sends did not return"
-        );
+        .await;
+        assert!(returned, "round {round}: the child's sends did not return");
         words.extend(batch);
         eprintln!("killed {after:?} after the sends returned");
     }
@@ -118,26 +99,9 @@ async fn messages_survive_a_kill_right_after_send_with_the_homeserver_up() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "child process of messages_survive_a_kill_right_after_send_with_the_homeserver_up"]
 async fn child_sends_and_waits_to_be_killed() {
-    let Ok(spec) = std::env::var(CHILD_ENV) else {
+    let Some((_client, _conversation)) = crate::support::child_writes(CHILD_ENV).await else {
         return;
     };
-    crate::support::init_logs();
-    let spec: serde_json::Value = serde_json::from_str(&spec).expect("spec");
-    let (config, session) = account_from_spec(&spec);
-    let client = InnomedClient::restore(&config, &session)
-        .await
-        .expect("restore");
-    client.start_sync().await.expect("sync task");
-    let case = client
-        .case(spec["room_id"].as_str().expect("room"))
-        .expect("case in store");
-    let conversation = case.conversation().await.expect("timeline");
-    for word in spec["words"].as_array().expect("words") {
-        conversation
-            .send_text(word.as_str().expect("word"))
-            .await
-            .expect("send");
-    }
     println!("SEND-RETURNED");
     tokio::time::sleep(Duration::from_secs(120)).await;
 }

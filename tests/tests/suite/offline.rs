@@ -2,19 +2,15 @@
 //! process being killed, and arrive once, in order, when the homeserver is back; the same when
 //! the network between a running client and the homeserver is cut and comes back.
 
-use std::{
-    io::{BufRead, BufReader},
-    process::Stdio,
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
 use innomed_core::{InnomedClient, MessageKind, SendState};
 use innomed_harness::{FaultProxy, Homeserver, HomeserverOptions};
 use serde_json::json;
 
 use crate::support::{
-    account_from_spec, account_spec, case_seen_by, child_test, conversation_of, eventually,
-    header_with, load_all, marker, shared_case, texts, wait_pending, Doctor,
+    account_spec, case_seen_by, conversation_of, eventually, header_with, load_all, marker,
+    run_child_then_kill, shared_case, texts, wait_pending, Doctor,
 };
 
 const CHILD_ENV: &str = "INNOMED_OFFLINE_CHILD";
@@ -60,25 +56,15 @@ async fn offline_messages_survive_a_killed_process_and_arrive_once_in_order() {
     let mut spec = account_spec(&gp_config, &session);
     spec["room_id"] = json!(room_id);
     spec["words"] = json!(words);
-    let mut child = child_test("offline::child_queues_messages_offline", CHILD_ENV, &spec)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("child process");
-    let stdout = child.stdout.take().expect("child stdout");
-    let queued = tokio::task::spawn_blocking(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-            .any(|l| l.contains("QUEUED-OFFLINE"))
-    });
-    let queued = tokio::time::timeout(Duration::from_secs(120), queued).await;
-    child.kill().expect("kill -9 the child");
-    let _ = child.wait();
-    assert!(
-        matches!(queued, Ok(Ok(true))),
-        "the child did not queue its messages"
-    );
+    let queued = run_child_then_kill(
+        "offline::child_queues_messages_offline",
+        CHILD_ENV,
+        &spec,
+        "QUEUED-OFFLINE",
+        Duration::ZERO,
+    )
+    .await;
+    assert!(queued, "the child did not queue its messages");
 
     // The homeserver comes back; the GP's app starts again from its store.
     hs.restart().expect("restart synapse");
@@ -121,26 +107,9 @@ async fn offline_messages_survive_a_killed_process_and_arrive_once_in_order() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "child process of offline_messages_survive_a_killed_process_and_arrive_once_in_order"]
 async fn child_queues_messages_offline() {
-    let Ok(spec) = std::env::var(CHILD_ENV) else {
+    let Some((_client, conversation)) = crate::support::child_writes(CHILD_ENV).await else {
         return;
     };
-    crate::support::init_logs();
-    let spec: serde_json::Value = serde_json::from_str(&spec).expect("spec");
-    let (config, session) = account_from_spec(&spec);
-    let client = InnomedClient::restore(&config, &session)
-        .await
-        .expect("offline restore");
-    client.start_sync().await.expect("sync task");
-    let case = client
-        .case(spec["room_id"].as_str().expect("room"))
-        .expect("case in store");
-    let conversation = case.conversation().await.expect("timeline");
-    for word in spec["words"].as_array().expect("words") {
-        conversation
-            .send_text(word.as_str().expect("word"))
-            .await
-            .expect("queued offline");
-    }
     crate::support::wait_pending(&conversation, 3).await;
     println!("QUEUED-OFFLINE");
     // Wait to be killed.

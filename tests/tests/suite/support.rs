@@ -254,6 +254,60 @@ pub fn child_test(name: &str, env: &str, spec: &Value) -> Command {
     child
 }
 
+/// Runs the child scenario `name` with `spec`, waits (at most 2 minutes) until it prints a line
+/// containing `signal`, lets it run `after` more, then kills it with SIGKILL. Whether the
+/// signal came.
+pub async fn run_child_then_kill(
+    name: &str,
+    env: &str,
+    spec: &Value,
+    signal: &'static str,
+    after: Duration,
+) -> bool {
+    use std::io::{BufRead, BufReader};
+    let mut child = child_test(name, env, spec)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .expect("child process");
+    let stdout = child.stdout.take().expect("child stdout");
+    let seen = tokio::task::spawn_blocking(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .any(|l| l.contains(signal))
+    });
+    let seen = tokio::time::timeout(Duration::from_secs(120), seen).await;
+    tokio::time::sleep(after).await;
+    child.kill().expect("kill -9 the child");
+    let _ = child.wait();
+    matches!(seen, Ok(Ok(true)))
+}
+
+/// In a child scenario: the account `env`'s spec names, restored and syncing, writes the spec's
+/// `words` into its `room_id` case. `None` when not run as a child.
+pub async fn child_writes(env: &str) -> Option<(InnomedClient, Conversation)> {
+    let spec = std::env::var(env).ok()?;
+    init_logs();
+    let spec: Value = serde_json::from_str(&spec).expect("spec");
+    let (config, session) = account_from_spec(&spec);
+    let client = InnomedClient::restore(&config, &session)
+        .await
+        .expect("restore");
+    client.start_sync().await.expect("sync task");
+    let case = client
+        .case(spec["room_id"].as_str().expect("room"))
+        .expect("case in store");
+    let conversation = case.conversation().await.expect("timeline");
+    for word in spec["words"].as_array().expect("words") {
+        conversation
+            .send_text(word.as_str().expect("word"))
+            .await
+            .expect("send");
+    }
+    Some((client, conversation))
+}
+
 /// `doctor`'s case list row for `room_id`, if listed.
 pub async fn listed(doctor: &Doctor, room_id: &str) -> Option<innomed_core::CaseSummary> {
     doctor
