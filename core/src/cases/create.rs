@@ -55,13 +55,7 @@ impl NewCase {
         {
             return Err(CaseError::InvalidHeader("reason or question is too long"));
         }
-        if let Some(size) = super::oversized(h) {
-            return Err(CaseError::TooLarge {
-                size,
-                limit: super::MAX_CONTENT_BYTES,
-            });
-        }
-        Ok(())
+        super::ensure_fits(h)
     }
 }
 

@@ -478,10 +478,16 @@ pub const MAX_LABEL_CHARS: usize = 100;
 /// for good. Checked before anything is created or queued.
 pub const MAX_CONTENT_BYTES: usize = 40_000;
 
-/// The size of `content` as it would be encrypted, if over [`MAX_CONTENT_BYTES`].
-pub(crate) fn oversized<T: serde::Serialize>(content: &T) -> Option<usize> {
+/// `TooLarge` if `content`, as it would be encrypted, is over [`MAX_CONTENT_BYTES`].
+pub(crate) fn ensure_fits<T: serde::Serialize>(content: &T) -> Result<()> {
     let size = serde_json::to_vec(content).map_or(usize::MAX, |json| json.len());
-    (size > MAX_CONTENT_BYTES).then_some(size)
+    if size > MAX_CONTENT_BYTES {
+        return Err(CaseError::TooLarge {
+            size,
+            limit: MAX_CONTENT_BYTES,
+        });
+    }
+    Ok(())
 }
 
 fn too_long(text: &str, max: usize) -> bool {

@@ -305,11 +305,8 @@ impl Conversation {
             return Err(ConversationError::EmptyMessage);
         }
         let content = RoomMessageEventContent::text_markdown(markdown);
-        if let Some(size) = crate::cases::oversized(&content) {
-            return Err(ConversationError::TooLarge {
-                size,
-                limit: crate::cases::MAX_CONTENT_BYTES,
-            });
+        if let Err(CaseError::TooLarge { size, limit }) = crate::cases::ensure_fits(&content) {
+            return Err(ConversationError::TooLarge { size, limit });
         }
         self.ensure_sendable().await?;
         Ok(content.into())

@@ -32,13 +32,7 @@ impl CaseRoom {
         if advice.assessment.chars().count() > max || advice.recommendation.chars().count() > max {
             return Err(CptsError::InvalidRequest("the advice is too long"));
         }
-        if let Some(size) = crate::cases::oversized(&advice) {
-            return Err(crate::CaseError::TooLarge {
-                size,
-                limit: crate::cases::MAX_CONTENT_BYTES,
-            }
-            .into());
-        }
+        crate::cases::ensure_fits(&advice)?;
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
         if status.cpts.is_none() {

@@ -72,13 +72,7 @@ impl CaseRoom {
     /// Closes an answered request (the requesting GP only): writes the report as JSON and PDF
     /// into `dir` on this device, then sends the encrypted closure and marks the case closed.
     pub async fn close_with_report(&self, outcome: &str, dir: &Path) -> Result<ClosedCase> {
-        if let Some(size) = crate::cases::oversized(&outcome) {
-            return Err(crate::CaseError::TooLarge {
-                size,
-                limit: crate::cases::MAX_CONTENT_BYTES,
-            }
-            .into());
-        }
+        crate::cases::ensure_fits(&outcome)?;
         let own = self.room.own_user_id().to_owned();
         let status = self.fetch_status().await?.ok_or(CptsError::NotARequest)?;
         let Some(cpts_id) = status.cpts.clone() else {
