@@ -8,11 +8,14 @@ final class CaseViewModelTests: XCTestCase {
     private let header = PatientHeader(patientLabel: "M.D.", ageGroup: .adult, sex: .female,
                                        reason: "Lésion", question: "Exérèse ?", photoConsent: true)
 
-    /// Without `cases`, nobody in the case is unvouched for.
+    /// Without `cases`, nobody in the case is unvouched for, and nobody is named.
     private func makeViewModel(_ conversation: FakeConversationService,
                                cases given: FakeCaseService? = nil) -> CaseViewModel {
         let cases = given ?? FakeCaseService()
-        if given == nil { cases.onUnvouched = { _ in [] } }
+        if given == nil {
+            cases.onUnvouched = { _ in [] }
+            cases.onMembers = { _ in [] }
+        }
         cases.conversations[caseID] = conversation
         return CaseViewModel(cases: cases, caseID: caseID,
                              photos: PrivatePhotoStore(directory: Fixtures.temporaryDirectory()))
@@ -63,6 +66,7 @@ final class CaseViewModelTests: XCTestCase {
         ]
         let cases = FakeCaseService()
         cases.onUnvouched = { _ in [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)] }
+        cases.onMembers = { _ in [] }
         let viewModel = makeViewModel(conversation, cases: cases)
 
         await viewModel.load()
@@ -104,5 +108,54 @@ final class CaseViewModelTests: XCTestCase {
 
         XCTAssertEqual(viewModel.composer, "Bonjour")
         XCTAssertEqual(viewModel.error, .notEncrypted)
+    }
+
+    func testTheMembersAreNamedWithTheirSpecialtiesAndTheUnvouchedFlagged() async {
+        let stranger = UserID("@intrus:elsewhere.test")
+        let gone = UserID("@dr.lefevre:cpts.test")
+        let conversation = FakeConversationService()
+        let header = Fixtures.message("$h", from: Fixtures.gp, body: .header(header))
+        let joined = Fixtures.message("$j", from: stranger, body: .membership(user: stranger, change: "Joined"))
+        conversation.entryUpdates = [
+            [header],
+            [header, Fixtures.message("$a", body: .text("Bonjour"))],
+            [header, Fixtures.message("$a", body: .text("Bonjour")), joined],
+        ]
+        let gp = CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin")
+        let dermatologist = CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: "Dr Claire Morel",
+                                       specialties: ["dermatology"], inDirectory: true)
+        let intruder = CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue)
+        let left = CaseMember(user: gone, membership: .left, displayName: "Dr Léa Petit")
+        let cases = FakeCaseService()
+        cases.onUnvouched = { _ in [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)] }
+        cases.onMembers = { _ in [gp, dermatologist, intruder, left] }
+        let viewModel = makeViewModel(conversation, cases: cases)
+
+        await viewModel.load()
+        for _ in 0..<100 where cases.memberReads < 2 || viewModel.members.isEmpty || viewModel.unvouched.isEmpty {
+            await Task.yield()
+        }
+
+        XCTAssertEqual(cases.memberReads, 2, "once when shown, once for the join; not for a text message")
+        XCTAssertEqual(viewModel.members, [gp, dermatologist, intruder, left])
+        XCTAssertEqual(viewModel.memberLines, [
+            CaseMemberLine(member: gp, unvouched: nil),
+            CaseMemberLine(member: dermatologist, unvouched: nil),
+            CaseMemberLine(member: intruder, unvouched: .notInvitedByMember),
+        ], "who left is not listed; the intruder is flagged with the reason")
+    }
+
+    func testASendRefusedForSomeoneNobodyInvitedSaysSo() async {
+        let conversation = FakeConversationService()
+        conversation.onSend = { _ in throw ServiceError.uninvitedMember }
+        let viewModel = makeViewModel(conversation)
+        await viewModel.load()
+
+        viewModel.composer = "Bonjour"
+        await viewModel.send()
+
+        XCTAssertEqual(viewModel.composer, "Bonjour")
+        XCTAssertEqual(viewModel.error, .uninvitedMember)
+        XCTAssertEqual(viewModel.error?.localizationKey, "error.uninvitedMember")
     }
 }

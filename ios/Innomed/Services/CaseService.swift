@@ -25,6 +25,10 @@ public protocol CaseService: AnyObject {
     /// cross-signing identity); their messages show as untrusted. Asks the homeserver.
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember]
 
+    /// Who is in the case or invited to it (and who left), named as the CPTS directory names
+    /// them, else by their profile, else by their user id.
+    func members(of id: CaseID) async throws -> [CaseMember]
+
     /// The brief of a request this specialist was routed to, from the GP who asked; `nil` for
     /// any other case, or until it arrives.
     func requestBrief(of id: CaseID) async throws -> CaseBrief?

@@ -17,6 +17,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// A request nobody may write into yet: the requesting GP's device has not handed it over
     /// to the specialist who took it.
     case notHandedOver
+    /// Someone nobody of the case invited is a member (a server operator's doing): nothing is
+    /// encrypted into the case until the doctor who opened it removes them.
+    case uninvitedMember
     /// A text too large to be sent as one message: nothing was queued.
     case messageTooLarge
     // Photos

@@ -11,6 +11,9 @@ final class FakeCaseService: CaseService {
     var onUnvouched: (CaseID) async throws -> [UnvouchedCaseMember] = { _ in try unstubbed("unvouchedMembers") }
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
+    var onMembers: (CaseID) async throws -> [CaseMember] = { _ in try unstubbed("members") }
+    /// How many times the screen asked who is in the case.
+    var memberReads = 0
     var onBrief: (CaseID) async throws -> CaseBrief? = { _ in try unstubbed("requestBrief") }
     /// What the core decides for the doctor on a case: the screens show it as it comes.
     var onAllowed: (CaseID) async throws -> CaseActions = { _ in try unstubbed("allowedActions") }
@@ -45,6 +48,11 @@ final class FakeCaseService: CaseService {
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
         unvouchedChecks += 1
         return try await onUnvouched(id)
+    }
+
+    func members(of id: CaseID) async throws -> [CaseMember] {
+        memberReads += 1
+        return try await onMembers(id)
     }
 
     func requestBrief(of id: CaseID) async throws -> CaseBrief? { try await onBrief(id) }

@@ -50,12 +50,16 @@ struct CaseView: View {
         .navigationBarTitleDisplayMode(.inline)
         .toolbar {
             ToolbarItem(placement: .primaryAction) { CaseActionsMenu(actions: actions, sheet: $sheet) }
+            ToolbarItem(placement: .primaryAction) {
+                Button { sheet = .members } label: { Label("case.members", systemImage: "person.2") }
+            }
         }
         .sheet(item: $sheet) { sheet in
             switch sheet {
             case .invite: InviteView(session: session, caseID: actions.caseID)
             case .advice: AdviceFormView(actions: actions)
             case .close: CloseCaseView(actions: actions)
+            case .members: MembersView(lines: viewModel.memberLines, specialties: session.directory.specialties())
             }
         }
         .fullScreenCover(isPresented: $showsCamera) {
@@ -77,10 +81,10 @@ struct CaseView: View {
 }
 
 enum CaseSheet: String, Identifiable {
-    case invite, advice, close
+    case invite, advice, close, members
     var id: String { rawValue }
     /// The sheet presents `CaseActionsViewModel.error` itself (the screen below must not).
-    var showsActionErrors: Bool { self != .invite }
+    var showsActionErrors: Bool { self == .advice || self == .close }
 }
 
 /// Status, specialty, urgency and deadline of the case (as the core says where it stands),

@@ -15,6 +15,8 @@ final class CaseViewModel: ObservableObject {
     @Published var error: ServiceError?
     /// Members nobody can vouch for, as last checked (the screen warns about them).
     @Published private(set) var unvouched: [UnvouchedCaseMember] = []
+    /// Who is in the case or invited to it (and who left), named, as last read.
+    @Published private(set) var members: [CaseMember] = []
 
     private let cases: CaseService
     private let photos: PrivatePhotoStore
@@ -40,6 +42,14 @@ final class CaseViewModel: ObservableObject {
             }
         }
         return nil
+    }
+
+    /// The members sheet's lines: who is in the case or invited to it (not who left), each
+    /// flagged when nobody can vouch for them.
+    var memberLines: [CaseMemberLine] {
+        members.filter { $0.membership != .left }.map { member in
+            CaseMemberLine(member: member, unvouched: unvouched.first { $0.user == member.user }?.reason)
+        }
     }
 
     var canSend: Bool {
@@ -153,9 +163,10 @@ final class CaseViewModel: ObservableObject {
         }
     }
 
-    /// Asks who nobody can vouch for when the case is first shown and whenever a membership
-    /// row comes or goes (a join, a forced join, an invitation), without holding up the next
-    /// rows. A failed check keeps the last list and is tried again with the next rows.
+    /// Asks who is in the case (by name) and who nobody can vouch for when the case is first
+    /// shown and whenever a membership row comes or goes (a join, a forced join, an invitation),
+    /// without holding up the next rows. A failed check keeps the last lists and is tried again
+    /// with the next rows.
     private func checkMembersIfNeeded() {
         let memberships = entries.filter(\.isMembership).count
         guard memberships != membershipsChecked else { return }
@@ -170,6 +181,14 @@ final class CaseViewModel: ObservableObject {
                 if self?.memberCheck == check { self?.membershipsChecked = nil }
             }
         }
+        Task { [weak self, cases, caseID] in
+            do {
+                let members = try await cases.members(of: caseID)
+                if self?.memberCheck == check { self?.members = members }
+            } catch {
+                if self?.memberCheck == check { self?.membershipsChecked = nil }
+            }
+        }
     }
 
     /// A read receipt when a new message arrived, without holding up the next rows.
@@ -179,6 +198,13 @@ final class CaseViewModel: ObservableObject {
         lastReadID = last.id
         Task { try? await conversation.markRead() }
     }
+}
+
+/// One line of the members sheet: who, and why nobody can vouch for them (`nil` when someone can).
+struct CaseMemberLine: Equatable, Identifiable {
+    let member: CaseMember
+    let unvouched: UnvouchedReason?
+    var id: UserID { member.user }
 }
 
 private extension ConversationEntry {

@@ -62,6 +62,14 @@ extension UnvouchedReason {
         case .noCrossSigning: return "unvouched.noCrossSigning"
         }
     }
+
+    /// The members sheet's flag, under the member's name.
+    var memberFlagKey: String {
+        switch self {
+        case .notInvitedByMember: return "members.notInvitedByMember"
+        case .noCrossSigning: return "members.noCrossSigning"
+        }
+    }
 }
 
 extension ProfessionKind {

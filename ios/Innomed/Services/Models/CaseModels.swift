@@ -171,3 +171,24 @@ public struct UnvouchedCaseMember: Equatable, Sendable {
         self.reason = reason
     }
 }
+
+/// Someone in a case, invited to it, or who left it, with the name to show.
+public struct CaseMember: Equatable, Sendable {
+    public let user: UserID
+    public let membership: CaseMembership
+    /// From the CPTS directory, else the profile, else the user id.
+    public let displayName: String
+    /// Specialty codes from the directory (`dermatology`); labels come from the specialty list.
+    public let specialties: [String]
+    /// Listed in a CPTS directory this doctor belongs to.
+    public let inDirectory: Bool
+
+    public init(user: UserID, membership: CaseMembership, displayName: String, specialties: [String] = [],
+                inDirectory: Bool = false) {
+        self.user = user
+        self.membership = membership
+        self.displayName = displayName
+        self.specialties = specialties
+        self.inDirectory = inDirectory
+    }
+}

@@ -208,6 +208,13 @@ extension UnvouchedCaseMember {
     }
 }
 
+extension CaseMember {
+    init(rustValue m: InnomedFFI.CaseMember) {
+        self.init(user: UserID(m.userId), membership: CaseMembership(rustValue: m.membership),
+                  displayName: m.displayName, specialties: m.specialties, inDirectory: m.inDirectory)
+    }
+}
+
 extension ListOp where Element == CaseSummary {
     init(rustValue diff: CaseListDiff) {
         switch diff {

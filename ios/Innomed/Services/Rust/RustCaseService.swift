@@ -64,6 +64,11 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         return members.map(UnvouchedCaseMember.init(rustValue:))
     }
 
+    func members(of id: CaseID) async throws -> [CaseMember] {
+        let members = try await mapErrors { try await client.caseRoom(id).members() }
+        return members.map(CaseMember.init(rustValue:))
+    }
+
     func requestBrief(of id: CaseID) async throws -> CaseBrief? {
         let brief = try await mapErrors { try await client.caseRoom(id).requestBrief() }
         return brief.map(CaseBrief.init(rustValue:))

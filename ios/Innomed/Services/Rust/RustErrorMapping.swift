@@ -71,6 +71,7 @@ extension ServiceError {
         case .UnknownSpecialty: self = .unknownSpecialty
         case .RemovalNotConfirmed: self = .removalNotConfirmed
         case .NotHandedOver: self = .notHandedOver
+        case .UninvitedMember: self = .uninvitedMember
         case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
@@ -86,6 +87,7 @@ extension ServiceError {
         case .MessageNotFound: self = .messageNotFound
         case .EmptyMessage: self = .emptyMessage
         case .NotHandedOver: self = .notHandedOver
+        case .UninvitedMember: self = .uninvitedMember
         case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Timeline: self = .server
@@ -104,6 +106,7 @@ extension ServiceError {
         case .NotJoined: self = .notJoined
         case .NotEncrypted: self = .notEncrypted
         case .NotHandedOver: self = .notHandedOver
+        case .UninvitedMember: self = .uninvitedMember
         case .MessageNotFound: self = .messageNotFound
         case .NotAPhoto: self = .notAPhoto
         case .Tampered: self = .tampered
@@ -162,6 +165,8 @@ extension ServiceError {
         case .InvalidUserId: self = .invalidUserID
         // `detail` names the core's photo error in words: only the kind is kept.
         case .PhotoRefused: self = .photoRefused
+        case .NotHandedOver: self = .notHandedOver
+        case .UninvitedMember: self = .uninvitedMember
         case .Case: self = .server
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed

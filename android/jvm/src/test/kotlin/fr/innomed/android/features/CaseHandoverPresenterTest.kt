@@ -66,6 +66,7 @@ class CaseHandoverPresenterTest {
         cases.detailsResult = { Outcome.Success(current) }
         cases.allowedResult = { reads++; decided }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { briefAsked++; Outcome.Success(if (me == GP) null else brief) }
         conversations.entries(room).value = entries.toList()
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})

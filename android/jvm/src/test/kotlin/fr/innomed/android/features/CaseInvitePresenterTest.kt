@@ -36,6 +36,7 @@ class CaseInvitePresenterTest {
     private fun TestScope.open(details: CaseDetails = details(room), core: CaseActions = opener): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        cases.membersResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details) }
         cases.allowedResult = { Outcome.Success(core) }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = GP))

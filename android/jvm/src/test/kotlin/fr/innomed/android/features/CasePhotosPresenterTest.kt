@@ -50,6 +50,7 @@ class CasePhotosPresenterTest {
     private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: TimelineEntry): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        cases.membersResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details(room)) }
         cases.allowedResult = {
             Outcome.Success(decided ?: allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE))

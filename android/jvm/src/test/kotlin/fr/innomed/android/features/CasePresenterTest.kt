@@ -62,6 +62,7 @@ class CasePresenterTest {
         cases.detailsResult = { Outcome.Success(current) }
         cases.allowedResult = { Outcome.Success(decided) }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { Outcome.Success(null) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
         conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))

@@ -4,6 +4,8 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseMember
+import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
@@ -11,7 +13,9 @@ import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
+import fr.innomed.android.features.case.MemberLine
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
@@ -19,22 +23,30 @@ import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
-/** What the case's rules change on screen: rejected case events, members nobody vouches for. */
+/**
+ * What the case's rules change on screen: rejected case events, members nobody vouches for, and
+ * who is in the case, by name.
+ */
 class CaseTrustPresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
     private val room = row("case").roomId
     private val stranger = UserId("@intrus:elsewhere.test")
     private val checks = mutableListOf<Unit>()
+    /** What the core names as the case's members; each read is counted. */
+    private var members = emptyList<CaseMember>()
+    private var memberReads = 0
 
     private fun TestScope.open(me: UserId, vararg entries: TimelineEntry): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.detailsResult = { Outcome.Success(details(room)) }
         cases.allowedResult = { Outcome.Success(allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE)) }
+        cases.membersResult = { memberReads++; Outcome.Success(members) }
         conversations.entries(room).value = entries.toList()
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
@@ -92,5 +104,66 @@ class CaseTrustPresenterTest {
         runCurrent()
         assertEquals(3, checks.size)
         assertTrue(presenter.state.value.unvouched.isEmpty())
+    }
+
+    private fun member(user: UserId, name: String, membership: Membership = Membership.JOINED, specialties: List<String> = emptyList()) =
+        CaseMember(user, membership, name, specialties, inDirectory = specialties.isNotEmpty())
+
+    @Test
+    fun `the members are named when the case shows and read again when membership changes, flagged when unvouched`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        members = listOf(member(GP, "Dr Paul Martin"), member(DERM, "Dr Claire Morel", specialties = listOf("dermatology")))
+        val presenter = open(GP, headerCard())
+        assertEquals(1, memberReads)
+        assertEquals(members.map { MemberLine(it, null) }, presenter.state.value.memberLines)
+
+        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"))
+        runCurrent()
+        assertEquals(1, memberReads, "a message does not change who is in the case")
+
+        val intruder = member(stranger, "@intrus:elsewhere.test")
+        val gone = member(OTHER_DERM, "Dr Léa Petit", Membership.LEFT)
+        members = members + intruder + gone
+        cases.unvouchedResult = { Outcome.Success(listOf(UnvouchedMember(stranger, Unvouched.NOT_INVITED_BY_MEMBER))) }
+        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"), joined(stranger), joined(OTHER_DERM))
+        runCurrent()
+        assertEquals(2, memberReads)
+        assertEquals(members, presenter.state.value.members)
+        assertEquals(
+            listOf(MemberLine(members[0], null), MemberLine(members[1], null), MemberLine(intruder, Unvouched.NOT_INVITED_BY_MEMBER)),
+            presenter.state.value.memberLines,
+            "who left is not listed; the intruder is flagged with the reason",
+        )
+    }
+
+    @Test
+    fun `a failed read of the members keeps the last names, shows no error, and is tried again`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        members = listOf(member(GP, "Dr Paul Martin"))
+        val presenter = open(GP, headerCard())
+        val known = presenter.state.value.members
+
+        cases.membersResult = { memberReads++; Outcome.Failure(CaseError.HomeserverUnreachable) }
+        conversations.entries(room).value = listOf(headerCard(), joined(DERM))
+        runCurrent()
+        assertEquals(known, presenter.state.value.members)
+        assertNull(presenter.state.value.error)
+
+        cases.membersResult = { memberReads++; Outcome.Success(known + member(DERM, "Dr Claire Morel")) }
+        conversations.entries(room).value = listOf(headerCard(), joined(DERM), text(DERM, "Bonjour"))
+        runCurrent()
+        assertEquals(3, memberReads)
+        assertEquals(listOf("Dr Paul Martin", "Dr Claire Morel"), presenter.state.value.members.map { it.displayName })
+    }
+
+    @Test
+    fun `the members sheet opens and closes`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        val presenter = open(GP, headerCard())
+        assertFalse(presenter.state.value.membersShown)
+        presenter.onEvent(CaseEvent.OpenMembers)
+        assertTrue(presenter.state.value.membersShown)
+        presenter.onEvent(CaseEvent.CloseMembers)
+        assertFalse(presenter.state.value.membersShown)
     }
 }

@@ -3,6 +3,7 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import fr.innomed.sdk.AgeBand as SdkAgeBand
+import fr.innomed.sdk.CaseMember as SdkCaseMember
 import fr.innomed.sdk.Membership as SdkMembership
 import fr.innomed.sdk.RequestBrief as SdkRequestBrief
 import fr.innomed.sdk.Sex as SdkSex
@@ -63,6 +65,18 @@ class TimelineMappersTest {
         assertEquals(
             UnvouchedMember(UserId("@old:cpts.test"), Unvouched.NO_CROSS_SIGNING),
             SdkUnvouchedMember("@old:cpts.test", SdkUnvouched.NO_CROSS_SIGNING).toApi(),
+        )
+    }
+
+    @Test
+    fun `a case member keeps the name and specialties the core gives`() {
+        assertEquals(
+            CaseMember(UserId("@derm:cpts.test"), Membership.JOINED, "Dr Claire Morel", listOf("dermatology"), inDirectory = true),
+            SdkCaseMember("@derm:cpts.test", SdkMembership.JOINED, "Dr Claire Morel", listOf("dermatology"), true).toApi(),
+        )
+        assertEquals(
+            CaseMember(UserId("@intrus:elsewhere.test"), Membership.INVITED, "@intrus:elsewhere.test", emptyList(), inDirectory = false),
+            SdkCaseMember("@intrus:elsewhere.test", SdkMembership.INVITED, "@intrus:elsewhere.test", emptyList(), false).toApi(),
         )
     }
 
@@ -125,5 +139,18 @@ class TimelineMappersTest {
         assertEquals(PhotoError.NotHandedOver, photoError(PhotoException.NotHandedOver()))
         assertEquals(PhotoError.NotHandedOver, photoError(TimelineException.NotHandedOver()))
         assertEquals(RequestError.PhotoRefused, requestError(CptsException.PhotoRefused("image too large: 40000000 bytes")))
+    }
+
+    @Test
+    fun `someone nobody invited in the case is its own kind, wherever something is sent`() {
+        assertEquals(CaseError.UninvitedMember, caseError(CaseException.UninvitedMember()))
+        assertEquals(MessageError.UninvitedMember, messageError(TimelineException.UninvitedMember()))
+        assertEquals(MessageError.UninvitedMember, messageError(CaseException.UninvitedMember()))
+        assertEquals(PhotoError.UninvitedMember, photoError(PhotoException.UninvitedMember()))
+        assertEquals(PhotoError.UninvitedMember, photoError(TimelineException.UninvitedMember()))
+        assertEquals(PhotoError.UninvitedMember, photoError(CaseException.UninvitedMember()))
+        assertEquals(RequestError.UninvitedMember, requestError(CptsException.UninvitedMember()))
+        assertEquals(RequestError.UninvitedMember, requestError(CaseException.UninvitedMember()))
+        assertEquals(RequestError.NotHandedOver, requestError(CptsException.NotHandedOver()))
     }
 }

@@ -44,6 +44,7 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.UnknownSpecialty -> ErrorText(R.string.error_case_unknown_specialty)
     CaseError.RemovalNotConfirmed -> ErrorText(R.string.error_removal_not_confirmed)
     CaseError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    CaseError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
 }
@@ -53,6 +54,7 @@ fun MessageError.text(): ErrorText = when (this) {
     MessageError.NotJoined -> ErrorText(R.string.error_not_joined)
     MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     MessageError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    MessageError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     MessageError.TooLarge -> ErrorText(R.string.error_message_too_large)
     MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is MessageError.Other -> ErrorText(R.string.error_other, code)
@@ -69,6 +71,7 @@ fun PhotoError.text(): ErrorText = when (this) {
     PhotoError.NotJoined -> ErrorText(R.string.error_not_joined)
     PhotoError.NotEncrypted -> ErrorText(R.string.error_photo_not_encrypted)
     PhotoError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    PhotoError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     PhotoError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     PhotoError.NotAPhoto -> ErrorText(R.string.error_photo_not_a_photo)
     PhotoError.Tampered -> ErrorText(R.string.error_photo_tampered)
@@ -97,6 +100,8 @@ fun RequestError.text(): ErrorText = when (this) {
     RequestError.WrongStatus -> ErrorText(R.string.error_wrong_status)
     RequestError.NoAdvice -> ErrorText(R.string.error_no_advice)
     RequestError.NotARequest -> ErrorText(R.string.error_not_a_request)
+    RequestError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    RequestError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     RequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is RequestError.Other -> ErrorText(R.string.error_other, code)
 }

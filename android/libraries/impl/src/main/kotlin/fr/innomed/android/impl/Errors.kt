@@ -61,6 +61,7 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.UnknownSpecialty -> CaseError.UnknownSpecialty
     is CaseException.RemovalNotConfirmed -> CaseError.RemovalNotConfirmed
     is CaseException.NotHandedOver -> CaseError.NotHandedOver
+    is CaseException.UninvitedMember -> CaseError.UninvitedMember
     is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
 }
@@ -70,6 +71,7 @@ internal fun messageError(e: Exception): MessageError = when (e) {
     is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
     is TimelineException.MessageNotFound -> MessageError.MessageNotFound
     is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
+    is TimelineException.UninvitedMember, is CaseException.UninvitedMember -> MessageError.UninvitedMember
     is TimelineException.TooLarge, is CaseException.TooLarge -> MessageError.TooLarge
     is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
     else -> MessageError.Other(e.code())
@@ -88,6 +90,8 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
         PhotoError.NotJoined
     is PhotoException.NotEncrypted -> PhotoError.NotEncrypted
     is PhotoException.NotHandedOver, is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> PhotoError.NotHandedOver
+    is PhotoException.UninvitedMember, is TimelineException.UninvitedMember, is CaseException.UninvitedMember ->
+        PhotoError.UninvitedMember
     is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
     is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
     is PhotoException.Tampered -> PhotoError.Tampered
@@ -119,6 +123,8 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.WrongStatus -> RequestError.WrongStatus
     is CptsException.NoAdvice -> RequestError.NoAdvice
     is CptsException.NotARequest -> RequestError.NotARequest
+    is CptsException.NotHandedOver, is CaseException.NotHandedOver -> RequestError.NotHandedOver
+    is CptsException.UninvitedMember, is CaseException.UninvitedMember -> RequestError.UninvitedMember
     is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> RequestError.HomeserverUnreachable
     else -> RequestError.Other(e.code())
 }

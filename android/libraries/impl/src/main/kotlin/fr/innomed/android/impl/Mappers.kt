@@ -7,6 +7,7 @@ import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
@@ -35,6 +36,7 @@ import fr.innomed.sdk.AgeBand as SdkAgeBand
 import fr.innomed.sdk.CaseActions as SdkCaseActions
 import fr.innomed.sdk.Deadline as SdkDeadline
 import fr.innomed.sdk.CaseHeader as SdkCaseHeader
+import fr.innomed.sdk.CaseMember as SdkCaseMember
 import fr.innomed.sdk.CaseStatus as SdkCaseStatus
 import fr.innomed.sdk.InPerson as SdkInPerson
 import fr.innomed.sdk.Membership as SdkMembership
@@ -60,6 +62,14 @@ internal fun SdkUnvouchedMember.toApi() = UnvouchedMember(
         SdkUnvouched.NOT_INVITED_BY_MEMBER -> Unvouched.NOT_INVITED_BY_MEMBER
         SdkUnvouched.NO_CROSS_SIGNING -> Unvouched.NO_CROSS_SIGNING
     },
+)
+
+internal fun SdkCaseMember.toApi() = CaseMember(
+    userId = UserId(userId),
+    membership = membership.toApi(),
+    displayName = displayName,
+    specialties = specialties,
+    inDirectory = inDirectory,
 )
 
 /** The brief carries no patient label: none is sent to the specialists a request is routed to. */

@@ -5,6 +5,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
@@ -85,6 +86,9 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
 
     override suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError> =
         attempt(::caseError) { room(roomId).use { room -> room.unvouchedMembers().map { it.toApi() } } }
+
+    override suspend fun members(roomId: RoomId): Outcome<List<CaseMember>, CaseError> =
+        attempt(::caseError) { room(roomId).use { room -> room.members().map { it.toApi() } } }
 
     override suspend fun requestBrief(roomId: RoomId): Outcome<RequestBrief?, CaseError> =
         attempt(::caseError) { room(roomId).use { it.requestBrief()?.toApi() } }

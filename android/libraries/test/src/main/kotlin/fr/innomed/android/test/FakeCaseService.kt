@@ -6,6 +6,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
@@ -32,6 +33,7 @@ class FakeCaseService : CaseService {
     var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
     var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
     var unvouchedResult: suspend (RoomId) -> Outcome<List<UnvouchedMember>, CaseError> = { notScripted("unvouchedMembers") }
+    var membersResult: suspend (RoomId) -> Outcome<List<CaseMember>, CaseError> = { notScripted("members") }
     var briefResult: suspend (RoomId) -> Outcome<RequestBrief?, CaseError> = { notScripted("requestBrief") }
     /** What the core decides for the doctor on a case: the screens show it as it comes. */
     var allowedResult: suspend (RoomId) -> Outcome<CaseActions, CaseError> = { notScripted("allowedActions") }
@@ -51,6 +53,8 @@ class FakeCaseService : CaseService {
         setStatusResult(roomId, status).also { statuses.add(roomId to status) }
 
     override suspend fun unvouchedMembers(roomId: RoomId) = unvouchedResult(roomId)
+
+    override suspend fun members(roomId: RoomId) = membersResult(roomId)
 
     override suspend fun requestBrief(roomId: RoomId) = briefResult(roomId)
 

@@ -44,10 +44,10 @@ import java.util.Date
 
 /**
  * One case: status line with the deadline, the actions the core allows, the timeline (header
- * and advice cards, photos), the composer with the camera, inviting a colleague, and a photo
- * full screen over it all. A request shows its brief until its header can be read, and says
- * why nobody writes into it while the core says it waits for its hand-over (the composer shows
- * only while the core allows writing).
+ * and advice cards, photos), the composer with the camera, inviting a colleague, the case's
+ * members by name, and a photo full screen over it all. A request shows its brief until its
+ * header can be read, and says why nobody writes into it while the core says it waits for its
+ * hand-over (the composer shows only while the core allows writing).
  */
 @Composable
 fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
@@ -58,6 +58,7 @@ fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<S
         }
     }
     state.invite?.let { InviteColleagueDialog(it, onEvent) }
+    if (state.membersShown) MembersDialog(state.memberLines, specialties, onEvent)
     ErrorDialog(state.error?.text()) { onEvent(CaseEvent.DismissError) }
 }
 
@@ -70,6 +71,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
     InnomedScreen(
         title = details?.code ?: stringResource(R.string.case_title),
         actions = {
+            TextButton(onClick = { onEvent(CaseEvent.OpenMembers) }) { Text(stringResource(R.string.case_members)) }
             if (state.canInvite) {
                 TextButton(onClick = { onEvent(CaseEvent.OpenInvite) }) { Text(stringResource(R.string.case_invite)) }
             }

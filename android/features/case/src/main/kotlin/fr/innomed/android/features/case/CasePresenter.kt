@@ -91,6 +91,8 @@ class CasePresenter(
             }
             CaseEvent.SendInvite -> invite()
             CaseEvent.CloseInvite -> mutableState.update { if (it.invite?.sending == true) it else it.copy(invite = null) }
+            CaseEvent.OpenMembers -> mutableState.update { it.copy(membersShown = true) }
+            CaseEvent.CloseMembers -> mutableState.update { it.copy(membersShown = false) }
         }
     }
 
@@ -188,9 +190,9 @@ class CasePresenter(
     }
 
     /**
-     * Asks who nobody can vouch for when the case is first shown and whenever a membership line
-     * comes or goes (a join, a forced join, an invitation). A failed check keeps the last
-     * list and is tried again at the next timeline update.
+     * Asks who is in the case (by name) and who nobody can vouch for when the case is first
+     * shown and whenever a membership line comes or goes (a join, a forced join, an invitation).
+     * A failed check keeps the last lists and is tried again at the next timeline update.
      */
     private fun CoroutineScope.checkMembers(items: List<TimelineEntry>) {
         val memberships = items.count { (it as? TimelineEntry.Message)?.content is MessageContent.MembershipChange }
@@ -202,6 +204,14 @@ class CasePresenter(
             if (check != memberCheck.get()) return@launch
             when (found) {
                 is Outcome.Success -> mutableState.update { it.copy(unvouched = found.value) }
+                is Outcome.Failure -> membershipsChecked = -1
+            }
+        }
+        launch {
+            val found = cases.members(roomId)
+            if (check != memberCheck.get()) return@launch
+            when (found) {
+                is Outcome.Success -> mutableState.update { it.copy(members = found.value) }
                 is Outcome.Failure -> membershipsChecked = -1
             }
         }

@@ -8,10 +8,13 @@ import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.HandoverWait
+import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
+import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
@@ -63,6 +66,9 @@ sealed interface CaseScreenError {
     data object OutcomeMissing : CaseScreenError
 }
 
+/** One line of the members sheet: who, and why nobody can vouch for them (null when someone can). */
+data class MemberLine(val member: CaseMember, val unvouched: Unvouched?)
+
 data class AdviceDraft(
     val assessment: String = "",
     val recommendation: String = "",
@@ -100,6 +106,10 @@ data class CaseState(
     val invite: InviteDialog? = null,
     /** Members nobody can vouch for, as last checked (the screen warns about them). */
     val unvouched: List<UnvouchedMember> = emptyList(),
+    /** Who is in the case or invited to it (and who left), named, as last read. */
+    val members: List<CaseMember> = emptyList(),
+    /** The members sheet, while open. */
+    val membersShown: Boolean = false,
     /**
      * The brief of a request this specialist was routed to (question, specialty, urgency, age
      * band, sex; no patient label): shown until the header can be read.
@@ -131,6 +141,15 @@ data class CaseState(
 
     /** The invite button, while the core allows inviting. */
     val canInvite: Boolean get() = CaseAction.INVITE in actions
+
+    /**
+     * The members sheet's lines: who is in the case or invited to it (not who left), each
+     * flagged when they are among [unvouched].
+     */
+    val memberLines: List<MemberLine>
+        get() = members.filter { it.membership != Membership.LEFT }.map { member ->
+            MemberLine(member, unvouched.firstOrNull { it.userId == member.userId }?.reason)
+        }
 }
 
 sealed interface CaseEvent {
@@ -168,4 +187,9 @@ sealed interface CaseEvent {
     data object SendInvite : CaseEvent
 
     data object CloseInvite : CaseEvent
+
+    /** The members sheet: who is in the case, by name. */
+    data object OpenMembers : CaseEvent
+
+    data object CloseMembers : CaseEvent
 }

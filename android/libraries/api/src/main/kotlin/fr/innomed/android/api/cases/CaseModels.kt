@@ -99,6 +99,18 @@ enum class Unvouched {
 /** A member of a case nobody can vouch for: the case screen warns about them. */
 data class UnvouchedMember(val userId: UserId, val reason: Unvouched)
 
+/** Someone in a case, invited to it, or who left it, with the name to show. */
+data class CaseMember(
+    val userId: UserId,
+    val membership: Membership,
+    /** From the CPTS directory, else the profile, else the user id. */
+    val displayName: String,
+    /** Specialty codes from the directory (`dermatology`); labels come from the specialty list. */
+    val specialties: List<String>,
+    /** Listed in a CPTS directory this doctor belongs to. */
+    val inDirectory: Boolean,
+)
+
 sealed interface CaseError {
     data object NotFound : CaseError
 
@@ -129,6 +141,12 @@ sealed interface CaseError {
 
     /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
     data object NotHandedOver : CaseError
+
+    /**
+     * Someone nobody of the case invited is a member (a server operator's doing): nothing is
+     * encrypted into the case until the doctor who opened it removes them.
+     */
+    data object UninvitedMember : CaseError
 
     data object HomeserverUnreachable : CaseError
 

@@ -37,6 +37,12 @@ interface CaseService {
     suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError>
 
     /**
+     * Who is in the case or invited to it (and who left), named as the CPTS directory names
+     * them, else by their profile, else by their user id.
+     */
+    suspend fun members(roomId: RoomId): Outcome<List<CaseMember>, CaseError>
+
+    /**
      * The brief of a request this specialist was routed to, from the GP who asked; null for any
      * other case, or until it arrives.
      */

@@ -56,6 +56,9 @@ sealed interface MessageError {
     /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
     data object NotHandedOver : MessageError
 
+    /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
+    data object UninvitedMember : MessageError
+
     /** Too long to be sent as one message: nothing was queued. */
     data object TooLarge : MessageError
 

@@ -68,6 +68,9 @@ sealed interface PhotoError {
     /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
     data object NotHandedOver : PhotoError
 
+    /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
+    data object UninvitedMember : PhotoError
+
     data object MessageNotFound : PhotoError
 
     data object NotAPhoto : PhotoError

@@ -83,6 +83,12 @@ sealed interface RequestError {
 
     data object NotARequest : RequestError
 
+    /** A request nobody may write into yet (an advice before the hand-over to its taker). */
+    data object NotHandedOver : RequestError
+
+    /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
+    data object UninvitedMember : RequestError
+
     data object HomeserverUnreachable : RequestError
 
     data class Other(val code: String) : RequestError
