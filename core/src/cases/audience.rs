@@ -26,13 +26,14 @@ impl CaseRoom {
 
     /// `UninvitedMember` while someone nobody of the case invited is joined or invited. The
     /// history is read again (network) only when a member joined or was invited since it was
-    /// last read; offline, what this device knows decides.
+    /// last read; offline, what this device last judged (kept in its encrypted store) decides.
     pub(crate) async fn ensure_no_uninvited(&self) -> Result<()> {
         let members = self
             .room
             .members_no_sync(RoomMemberships::JOIN | RoomMemberships::INVITE)
             .await
             .map_err(|e| CaseError::Server(e.to_string()))?;
+        self.client.authorities.load_members(&self.room).await;
         let mut rules = self.known_rules();
         if members
             .iter()

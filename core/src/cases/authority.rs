@@ -134,7 +134,36 @@ impl Authorities {
         if let Some(taker) = &rules.taker {
             store_set(room, &taker_key(room.room_id()), taker.as_str().as_bytes()).await;
         }
+        let members = KnownMembers {
+            uninvited: rules.uninvited.clone(),
+            judged: rules.judged.clone(),
+        };
+        if let Ok(bytes) = serde_json::to_vec(&members) {
+            store_set(room, &members_key(room.room_id()), &bytes).await;
+        }
         Ok(rules)
+    }
+
+    /// What an earlier run of this device judged of the members' ways in, when this run has not
+    /// read the history yet (offline after a restart, a member let in uninvited still blocks).
+    pub(crate) async fn load_members(&self, room: &Room) {
+        if read(&self.judged).contains_key(room.room_id()) {
+            return;
+        }
+        let Some(bytes) = store_get(room, &members_key(room.room_id())).await else {
+            return;
+        };
+        let Ok(members) = serde_json::from_slice::<KnownMembers>(&bytes) else {
+            return;
+        };
+        if let Ok(mut map) = self.uninvited.write() {
+            map.entry(room.room_id().to_owned())
+                .or_insert(members.uninvited);
+        }
+        if let Ok(mut map) = self.judged.write() {
+            map.entry(room.room_id().to_owned())
+                .or_insert(members.judged);
+        }
     }
 
     /// The taker: known on this device, else read from the history (and kept once found).
@@ -210,6 +239,17 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 
 fn taker_key(room_id: &RoomId) -> Vec<u8> {
     format!("fr.innomed.taker:{room_id}").into_bytes()
+}
+
+/// The members' ways in as last judged, kept in the encrypted store.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KnownMembers {
+    uninvited: Vec<OwnedUserId>,
+    judged: Vec<OwnedUserId>,
+}
+
+fn members_key(room_id: &RoomId) -> Vec<u8> {
+    format!("fr.innomed.members:{room_id}").into_bytes()
 }
 
 fn answered_key(room_id: &RoomId) -> Vec<u8> {
