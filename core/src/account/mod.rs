@@ -236,7 +236,11 @@ impl InnomedClient {
     }
 
     fn new(client: Client, dir: PathBuf, lease: AccountLease) -> Self {
-        let sync = Arc::new(SyncSupervisor::new(client.clone()));
+        let authorities = crate::cases::Authorities::default();
+        let sync = Arc::new(SyncSupervisor::new(
+            client.clone(),
+            authorities.withheld.clone(),
+        ));
         let history = HistorySharing::default();
         history.install(&client);
         let account_dir = Arc::new(dir);
@@ -245,7 +249,6 @@ impl InnomedClient {
         let verifications = Arc::new(crate::trust::Incoming::install(&client));
         crate::requests::install(&client);
         crate::cases::install_status_watch(&client);
-        let authorities = crate::cases::Authorities::default();
         authorities.install(&client);
         let handovers = crate::cases::Handovers::default();
         handovers.install(&client);

@@ -11,10 +11,13 @@
 //!
 //! [`ensure_writable`]: CaseRoom::ensure_writable
 
-use matrix_sdk::RoomMemberships;
+use matrix_sdk::{
+    ruma::events::{room::member::RoomMemberEventContent, SyncStateEvent},
+    Client, Room, RoomMemberships, RoomState,
+};
 use tracing::{debug, warn};
 
-use super::{error::Result, CaseError, CaseRoom};
+use super::{error::Result, Authorities, CaseError, CaseRoom};
 
 impl CaseRoom {
     /// The conditions for encrypting anything into the case: handed over (a request), and
@@ -24,33 +27,89 @@ impl CaseRoom {
         self.ensure_no_uninvited().await
     }
 
-    /// `UninvitedMember` while someone nobody of the case invited is joined or invited. The
-    /// history is read again (network) only when a member joined or was invited since it was
-    /// last read; offline, what this device last judged (kept in its encrypted store) decides.
+    /// `UninvitedMember` while someone nobody of the case invited is joined or invited, or
+    /// someone whose way in this device could not check (see [`Authorities::check_audience`]).
     pub(crate) async fn ensure_no_uninvited(&self) -> Result<()> {
-        let members = self
-            .room
+        self.client.authorities.check_audience(&self.room).await
+    }
+}
+
+impl Authorities {
+    /// Whether the case may be written into now; holds its send queue (what is already queued
+    /// waits) while it may not, and lets it go once it may. The history is read again
+    /// (network) only when a member's current membership event was not in it; offline, what
+    /// this device last judged (kept in its encrypted store) decides.
+    pub(crate) async fn check_audience(&self, room: &Room) -> Result<()> {
+        let verdict = self.audience(room).await;
+        match &verdict {
+            Ok(()) => self.withheld.release(room),
+            Err(CaseError::UninvitedMember) => self.withheld.hold(room),
+            Err(_) => {}
+        }
+        verdict
+    }
+
+    async fn audience(&self, room: &Room) -> Result<()> {
+        let members = room
             .members_no_sync(RoomMemberships::JOIN | RoomMemberships::INVITE)
             .await
             .map_err(|e| CaseError::Server(e.to_string()))?;
-        self.client.authorities.load_members(&self.room).await;
-        let mut rules = self.known_rules();
-        if members
-            .iter()
-            .any(|m| !rules.judged.iter().any(|u| u == m.user_id()))
-        {
-            match self.refresh_rules().await {
+        self.load_members(room).await;
+        let mut rules = self.rules_of(room);
+        let unjudged = |rules: &super::CaseRules| {
+            members.iter().any(|m| {
+                m.event()
+                    .event_id()
+                    .is_none_or(|id| !rules.judged.iter().any(|j| j == id))
+            })
+        };
+        if unjudged(&rules) {
+            match self.refresh(room).await {
                 Ok(fresh) => rules = fresh,
-                Err(e) => debug!(room_id = %self.room_id(), "case rules not refreshed: {e}"),
+                Err(e) => debug!(room_id = %room.room_id(), "case rules not refreshed: {e}"),
+            }
+            if unjudged(&rules) {
+                warn!(room_id = %room.room_id(), "not sent: a member's way in could not be checked");
+                return Err(CaseError::UninvitedMember);
             }
         }
         if members
             .iter()
             .any(|m| rules.uninvited.iter().any(|u| u == m.user_id()))
         {
-            warn!(room_id = %self.room_id(), "not sent: a member nobody invited is in the case");
+            warn!(room_id = %room.room_id(), "not sent: a member nobody invited is in the case");
             return Err(CaseError::UninvitedMember);
         }
         Ok(())
+    }
+
+    /// Checks a case again whenever someone is invited to it or joins it, so that messages
+    /// queued before (offline, or while the app was closed) wait instead of going out to them.
+    pub(crate) fn install_audience_watch(&self, client: &Client) {
+        let this = self.clone();
+        client.add_event_handler(
+            move |event: SyncStateEvent<RoomMemberEventContent>, room: Room| {
+                let this = this.clone();
+                async move {
+                    use matrix_sdk::ruma::events::room::member::MembershipState;
+                    let entering = matches!(
+                        event.membership(),
+                        MembershipState::Join | MembershipState::Invite
+                    );
+                    if room.state() != RoomState::Joined || !super::is_case(&room) || !entering {
+                        // A departure can clear a held case.
+                        if this.withheld.is_held(&room) {
+                            tokio::spawn(async move {
+                                let _ = this.check_audience(&room).await;
+                            });
+                        }
+                        return;
+                    }
+                    tokio::spawn(async move {
+                        let _ = this.check_audience(&room).await;
+                    });
+                }
+            },
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::{
 use matrix_sdk::{
     ruma::{
         events::{SyncMessageLikeEvent, SyncStateEvent},
-        OwnedRoomId, OwnedUserId, RoomId, UserId,
+        OwnedEventId, OwnedRoomId, OwnedUserId, RoomId, UserId,
     },
     Client, Room,
 };
@@ -34,8 +34,8 @@ pub(crate) struct CaseRules {
     pub taker: Option<OwnedUserId>,
     /// Joined without an invitation from a trusted member of the case.
     pub uninvited: Vec<OwnedUserId>,
-    /// Everyone whose way in was judged (invited or joined in the history read).
-    pub judged: Vec<OwnedUserId>,
+    /// The membership events (invitations, joins) the history read had.
+    pub judged: Vec<OwnedEventId>,
 }
 
 /// Shared by every clone of the account's client.
@@ -43,7 +43,9 @@ pub(crate) struct CaseRules {
 pub(crate) struct Authorities {
     takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
     uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
-    judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
+    judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedEventId>>>>,
+    /// Rooms whose send queue is held while someone nobody invited is in them.
+    pub(crate) withheld: crate::sync::Withheld,
     /// When each request without a known taker last had its claims read (lists poll it).
     looked: Arc<RwLock<HashMap<OwnedRoomId, std::time::Instant>>>,
 }
@@ -83,6 +85,7 @@ impl Authorities {
     /// Registers the sync handlers that keep the rules current on every member's device. They
     /// read the homeserver, so they run beside the sync loop rather than holding it up.
     pub(crate) fn install(&self, client: &Client) {
+        self.install_audience_watch(client);
         let this = self.clone();
         client.add_event_handler(
             move |_event: SyncStateEvent<CaseClaimEventContent>, room: Room| {
@@ -128,7 +131,7 @@ impl Authorities {
             creator,
             taker,
             uninvited,
-            judged: rules::judged_members(&events),
+            judged: rules::judged_memberships(&events),
         };
         self.remember(room.room_id(), &rules);
         if let Some(taker) = &rules.taker {
@@ -245,7 +248,7 @@ fn taker_key(room_id: &RoomId) -> Vec<u8> {
 #[derive(serde::Serialize, serde::Deserialize)]
 struct KnownMembers {
     uninvited: Vec<OwnedUserId>,
-    judged: Vec<OwnedUserId>,
+    judged: Vec<OwnedEventId>,
 }
 
 fn members_key(room_id: &RoomId) -> Vec<u8> {

@@ -26,10 +26,12 @@ pub struct CaseMember {
 }
 
 impl InnomedClient {
-    /// Every directory entry of the CPTS this doctor belongs to, by user.
+    /// Every directory entry of the CPTS this doctor belongs to, by user (members who joined
+    /// their space only).
     pub(crate) async fn known_people(&self) -> HashMap<OwnedUserId, MemberEntry> {
         let mut people = HashMap::new();
-        for cpts in self.cpts_spaces() {
+        // Only spaces this doctor joined: an invitation to a space proves nothing of it.
+        for cpts in self.cpts_spaces().into_iter().filter(|c| c.is_joined()) {
             for entry in cpts.known_directory().await {
                 people.entry(entry.user_id.clone()).or_insert(entry);
             }

@@ -24,7 +24,7 @@ use std::collections::HashSet;
 
 use matrix_sdk::{
     room::MessagesOptions,
-    ruma::{api::client::filter::RoomEventFilter, OwnedUserId, UInt, UserId},
+    ruma::{api::client::filter::RoomEventFilter, OwnedEventId, OwnedUserId, UInt, UserId},
     Room,
 };
 
@@ -46,6 +46,7 @@ pub enum Rejection {
 /// One event of the room's history, reduced to what the rules read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct HistoryEvent {
+    pub event_id: Option<OwnedEventId>,
     pub event_type: String,
     pub sender: OwnedUserId,
     pub state_key: Option<String>,
@@ -96,6 +97,7 @@ fn reduce(
         .as_ref()
         .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
     Some(HistoryEvent {
+        event_id: raw.get_field("event_id").ok().flatten(),
         event_type,
         sender,
         state_key,
@@ -172,6 +174,15 @@ pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Ve
             Some("invite") if joined.contains(event.sender.as_str()) => {
                 invited.insert(user);
             }
+            Some("invite") => {
+                // Invited by someone nobody vouches for: the invitation alone already gives
+                // them room keys (history is shared with invitees), so they count as uninvited.
+                if let Ok(user_id) = UserId::parse(user) {
+                    if !uninvited.contains(&user_id) {
+                        uninvited.push(user_id);
+                    }
+                }
+            }
             Some("join") if invited.contains(user) || joined.contains(user) => {
                 joined.insert(user);
             }
@@ -193,25 +204,15 @@ pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Ve
     uninvited
 }
 
-/// Everyone the history shows invited to or joining the case: the members whose way in the
-/// rules have judged.
-pub(crate) fn judged_members(events: &[HistoryEvent]) -> Vec<OwnedUserId> {
-    let mut users: Vec<OwnedUserId> = Vec::new();
-    for event in events.iter().filter(|e| e.event_type == MEMBER_TYPE) {
-        if !matches!(event.membership.as_deref(), Some("invite" | "join")) {
-            continue;
-        }
-        if let Some(user_id) = event
-            .state_key
-            .as_deref()
-            .and_then(|u| UserId::parse(u).ok())
-        {
-            if !users.contains(&user_id) {
-                users.push(user_id);
-            }
-        }
-    }
-    users
+/// The membership events (invitations and joins) the rules have judged: a member whose current
+/// membership event is not among them came in after the history was last read.
+pub(crate) fn judged_memberships(events: &[HistoryEvent]) -> Vec<OwnedEventId> {
+    events
+        .iter()
+        .filter(|e| e.event_type == MEMBER_TYPE)
+        .filter(|e| matches!(e.membership.as_deref(), Some("invite" | "join")))
+        .filter_map(|e| e.event_id.clone())
+        .collect()
 }
 
 /// Whether an event decrypted on this device came from a device its owner signed, sent by
@@ -238,6 +239,7 @@ mod tests {
 
     fn member(sender: &str, target: &str, membership: &str) -> HistoryEvent {
         HistoryEvent {
+            event_id: None,
             event_type: MEMBER_TYPE.to_owned(),
             sender: user(sender),
             state_key: Some(user(target).to_string()),
@@ -248,6 +250,7 @@ mod tests {
 
     fn claim(sender: &str) -> HistoryEvent {
         HistoryEvent {
+            event_id: None,
             event_type: CASE_CLAIM_TYPE.to_owned(),
             sender: user(sender),
             state_key: Some(user(sender).to_string()),
@@ -348,6 +351,31 @@ mod tests {
             uninvited_members(&user("gp"), &events),
             vec![user("admin"), user("spy")],
             "nobody of the case invited the admin, and the admin's invitation counts for nothing"
+        );
+    }
+
+    #[test]
+    fn someone_invited_by_a_member_nobody_invited_is_flagged_while_only_invited() {
+        let mut events = routed_request();
+        events.push(member("admin", "admin", "join"));
+        events.push(member("admin", "spy", "invite"));
+        // Still only invited: an invitee already receives room keys (shared history).
+        assert_eq!(
+            uninvited_members(&user("gp"), &events),
+            vec![user("admin"), user("spy")]
+        );
+    }
+
+    #[test]
+    fn the_membership_events_read_are_the_ones_judged() {
+        let mut invite = member("gp", "derm", "invite");
+        invite.event_id = Some("$invite".try_into().expect("event id"));
+        let mut leave = member("derm", "derm", "leave");
+        leave.event_id = Some("$leave".try_into().expect("event id"));
+        let judged = judged_memberships(&[invite, leave]);
+        assert_eq!(
+            judged,
+            vec![OwnedEventId::try_from("$invite").expect("event id")]
         );
     }
 }

@@ -259,12 +259,19 @@ impl Cpts {
         parse_state(&events)
     }
 
-    /// The directory as last read from the homeserver, without network (names on screens).
+    /// The entries of members who joined the space, as last read from the homeserver, without
+    /// network (names on screens).
     pub(crate) async fn known_directory(&self) -> Vec<MemberEntry> {
-        match self.local_copy().await {
-            Some(events) => parse_state(&events).map(|s| s.0).unwrap_or_default(),
-            None => Vec::new(),
-        }
+        let Some(events) = self.local_copy().await else {
+            return Vec::new();
+        };
+        let Ok((directory, _, joined)) = parse_state(&events) else {
+            return Vec::new();
+        };
+        directory
+            .into_iter()
+            .filter(|m| joined.contains(&m.user_id))
+            .collect()
     }
 }
 

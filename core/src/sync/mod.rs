@@ -10,6 +10,9 @@
 //! Messages left in the queue by a killed process are picked up when sync starts again.
 
 mod outbox;
+mod withheld;
+
+pub(crate) use withheld::Withheld;
 
 use std::{sync::Arc, time::Duration};
 
@@ -41,6 +44,7 @@ pub(crate) struct SyncSupervisor {
     client: Client,
     running: Mutex<Option<Running>>,
     recent_sends: outbox::RecentSends,
+    withheld: Withheld,
 }
 
 struct Running {
@@ -49,9 +53,10 @@ struct Running {
 }
 
 impl SyncSupervisor {
-    pub(crate) fn new(client: Client) -> Self {
+    pub(crate) fn new(client: Client, withheld: Withheld) -> Self {
         Self {
             recent_sends: outbox::RecentSends::install(&client),
+            withheld,
             client,
             running: Mutex::new(None),
         }
@@ -76,7 +81,11 @@ impl SyncSupervisor {
             .send_queue()
             .respawn_tasks_for_rooms_with_unsent_requests()
             .await;
-        let watcher = tokio::spawn(watch(self.client.clone(), service.clone()));
+        let watcher = tokio::spawn(watch(
+            self.client.clone(),
+            service.clone(),
+            self.withheld.clone(),
+        ));
         *running = Some(Running {
             service: service.clone(),
             watcher,
@@ -130,7 +139,7 @@ impl SyncSupervisor {
 }
 
 /// Keeps sync and the send queue going across network failures.
-async fn watch(client: Client, service: Arc<SyncService>) {
+async fn watch(client: Client, service: Arc<SyncService>, withheld: Withheld) {
     let mut queue_errors = client.send_queue().subscribe_errors();
     let mut states = service.state();
     loop {
@@ -140,6 +149,7 @@ async fn watch(client: Client, service: Arc<SyncService>) {
                     debug!(room_id = %error.room_id, "send queue paused, waiting for homeserver");
                     wait_for_homeserver(&client).await;
                     client.send_queue().set_enabled(true).await;
+                    withheld.reapply(&client);
                     info!("send queue resumed");
                 }
                 Ok(error) => {
@@ -147,7 +157,9 @@ async fn watch(client: Client, service: Arc<SyncService>) {
                     // paused the room's queue, which would hold back every later message too.
                     warn!(room_id = %error.room_id, "a message could not be sent");
                     if let Some(room) = client.get_room(&error.room_id) {
-                        room.send_queue().set_enabled(true);
+                        if !withheld.is_held(&room) {
+                            room.send_queue().set_enabled(true);
+                        }
                     }
                 }
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
@@ -158,6 +170,7 @@ async fn watch(client: Client, service: Arc<SyncService>) {
                     // Back online (possibly after offline mode): resume anything queued.
                     if !client.send_queue().is_enabled() {
                         client.send_queue().set_enabled(true).await;
+                        withheld.reapply(&client);
                     }
                 }
                 Some(SyncState::Error(_)) => {
