@@ -76,22 +76,24 @@ impl RecentSends {
 pub(crate) async fn stop_sending(client: &Client, recent: &RecentSends) {
     let queue = client.send_queue();
     let mut updates = queue.subscribe();
-    // A room's first unsent request may be on the wire if its queue runs and it is not parked
-    // on an error; the requests behind it wait for it.
+    // A room may have a request on the wire if its queue runs and one of its unsent requests
+    // is not parked on an error (the queue skips parked ones and sends the next).
     let mut on_wire: HashSet<OwnedRoomId> = HashSet::new();
     if queue.is_enabled() {
         for (room_id, echoes) in queue.local_echoes().await.unwrap_or_default() {
             let running = client
                 .get_room(&room_id)
                 .is_some_and(|room| room.send_queue().is_enabled());
-            let parked = matches!(
-                echoes.first().map(|e| &e.content),
-                Some(LocalEchoContent::Event {
-                    send_error: Some(_),
-                    ..
-                })
-            );
-            if running && !echoes.is_empty() && !parked {
+            let sendable = echoes.iter().any(|e| {
+                !matches!(
+                    &e.content,
+                    LocalEchoContent::Event {
+                        send_error: Some(_),
+                        ..
+                    }
+                )
+            });
+            if running && sendable {
                 on_wire.insert(room_id);
             }
         }
