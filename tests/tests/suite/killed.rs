@@ -10,8 +10,8 @@ use serde_json::json;
 
 use crate::offline::through;
 use crate::support::{
-    account_spec, conversation_of, eventually, header_with, load_all, marker, run_child_then_kill,
-    shared_case, texts, Doctor,
+    account_spec, assert_arrive_once_in_order, conversation_of, header_with, marker,
+    run_child_then_kill, shared_case, words_shown, Doctor,
 };
 
 const CHILD_ENV: &str = "INNOMED_KILLED_CHILD";
@@ -61,15 +61,9 @@ async fn messages_survive_a_kill_right_after_send_with_the_homeserver_up() {
     }
 
     let derm_conversation = conversation_of(&derm, &room_id).await;
-    let ours = |all: Vec<String>| -> Vec<String> {
-        all.into_iter()
-            .filter(|t| words.iter().any(|w| t == w))
-            .collect()
-    };
-    load_all(&derm_conversation).await;
     eprintln!(
         "killed three times: {} of {} messages had arrived",
-        ours(texts(&derm_conversation).await).len(),
+        words_shown(&derm_conversation, &words).await.len(),
         words.len()
     );
 
@@ -79,19 +73,7 @@ async fn messages_survive_a_kill_right_after_send_with_the_homeserver_up() {
         .await
         .expect("restore");
     gp_client.start_sync().await.expect("sync");
-    eventually("every message at the dermatologist", || async {
-        load_all(&derm_conversation).await;
-        (ours(texts(&derm_conversation).await).len() >= words.len()).then_some(())
-    })
-    .await;
-    // Give a duplicate every chance to show up before checking "once".
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    load_all(&derm_conversation).await;
-    assert_eq!(
-        ours(texts(&derm_conversation).await),
-        words,
-        "once each, in the order they were written, decrypted"
-    );
+    assert_arrive_once_in_order(&derm_conversation, &words).await;
     gp_client.close().await;
 }
 

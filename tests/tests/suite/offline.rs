@@ -9,8 +9,8 @@ use innomed_harness::{FaultProxy, Homeserver, HomeserverOptions};
 use serde_json::json;
 
 use crate::support::{
-    account_spec, case_seen_by, conversation_of, eventually, header_with, load_all, marker,
-    run_child_then_kill, shared_case, texts, wait_pending, Doctor,
+    account_spec, assert_arrive_once_in_order, case_seen_by, conversation_of, eventually,
+    header_with, load_all, marker, run_child_then_kill, shared_case, texts, wait_pending, Doctor,
 };
 
 const CHILD_ENV: &str = "INNOMED_OFFLINE_CHILD";
@@ -78,28 +78,8 @@ async fn offline_messages_survive_a_killed_process_and_arrive_once_in_order() {
         .conversation()
         .await
         .expect("timeline");
-    let ours = |all: Vec<String>| -> Vec<String> {
-        all.into_iter()
-            .filter(|t| words.iter().any(|w| t == w))
-            .collect()
-    };
-    eventually(
-        "the three offline messages at the dermatologist",
-        || async {
-            // After the homeserver restart, sync reports a gap: the screen loads what it missed.
-            load_all(&derm_conversation).await;
-            (ours(texts(&derm_conversation).await).len() >= 3).then_some(())
-        },
-    )
-    .await;
-    // Give a duplicate every chance to show up before checking "once".
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    load_all(&derm_conversation).await;
-    assert_eq!(
-        ours(texts(&derm_conversation).await),
-        words.to_vec(),
-        "in order, once each"
-    );
+    // After the homeserver restart, sync reports a gap: the reader loads what it missed.
+    assert_arrive_once_in_order(&derm_conversation, &words).await;
     gp_client.stop_sync().await;
 }
 

@@ -254,6 +254,31 @@ pub fn child_test(name: &str, env: &str, spec: &Value) -> Command {
     child
 }
 
+/// Which of `words` `conversation` shows, in its order, loaded back to the case's start.
+pub async fn words_shown(conversation: &Conversation, words: &[String]) -> Vec<String> {
+    load_all(conversation).await;
+    texts(conversation)
+        .await
+        .into_iter()
+        .filter(|t| words.contains(t))
+        .collect()
+}
+
+/// Waits until every one of `words` shows in `conversation` (loading back past any gap), then
+/// gives a duplicate 3 s to show up and checks each came once, in the order written.
+pub async fn assert_arrive_once_in_order(conversation: &Conversation, words: &[String]) {
+    eventually("every message at the reader", || async {
+        (words_shown(conversation, words).await.len() >= words.len()).then_some(())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        words_shown(conversation, words).await,
+        words,
+        "once each, in the order they were written, decrypted"
+    );
+}
+
 /// Runs the child scenario `name` with `spec`, waits (at most 2 minutes) until it prints a line
 /// containing `signal`, lets it run `after` more, then kills it with SIGKILL. Whether the
 /// signal came.
