@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use innomed_core::{CaseStatus, MessageKind};
 use innomed_harness::{FaultProxy, Homeserver};
 
-use crate::support::{header_with, listed, load_all, marker, Doctor, WAIT};
+use crate::support::{case_with_message, listed, load_all, Doctor};
 
 /// What a doctor waits for on a screen opened offline, at most.
 const AT_ONCE: Duration = Duration::from_secs(5);
@@ -20,17 +20,9 @@ async fn the_gp_reads_his_case_with_its_status_while_offline() {
     let homeserver = gp.client.session().expect("session").homeserver_url;
     assert!(homeserver.starts_with(&proxy.url()), "{homeserver}");
 
-    let secret = marker("OFFREAD");
-    let case = gp
-        .client
-        .create_case(header_with(&secret))
-        .await
-        .expect("case");
+    let (case, secret, text) = case_with_message(&gp, "OFFREAD").await;
     let room_id = case.room_id().to_string();
-    let text = marker("WRITTEN");
     let conversation = case.conversation().await.expect("conversation");
-    conversation.send_text(&text).await.expect("queued");
-    assert!(gp.client.flush_outbox(WAIT).await.expect("flush"), "sent");
     load_all(&conversation).await;
     drop(conversation);
 

@@ -5,7 +5,7 @@ use innomed_core::{InnomedClient, Membership, MessageKind};
 use innomed_harness::Homeserver;
 
 use crate::support::{
-    case_seen_by, conversation_of, eventually, header_with, load_all, marker, Doctor, WAIT,
+    case_seen_by, case_with_message, conversation_of, eventually, load_all, Doctor,
 };
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -17,17 +17,8 @@ async fn colleagues_who_joined_while_the_gp_was_away_read_the_history_after_his_
         Doctor::register(&url, "derm").await,
         Doctor::register(&url, "cardio").await,
     ];
-    let secret = marker("OWED");
-    let case = gp
-        .client
-        .create_case(header_with(&secret))
-        .await
-        .expect("case");
+    let (case, secret, early) = case_with_message(&gp, "OWED").await;
     let room_id = case.room_id().to_string();
-    let early = marker("EARLY");
-    let conversation = case.conversation().await.expect("conversation");
-    conversation.send_text(&early).await.expect("queued");
-    assert!(gp.client.flush_outbox(WAIT).await.expect("flush"), "sent");
     for colleague in &colleagues {
         case.invite(&colleague.user_id).await.expect("invited");
     }
@@ -35,7 +26,7 @@ async fn colleagues_who_joined_while_the_gp_was_away_read_the_history_after_his_
     // The GP's app goes away before anyone accepts (closed, as the phone's OS kills it).
     let session = gp.client.session().expect("session");
     let config = gp.config.clone();
-    drop((conversation, case));
+    drop(case);
     gp.client.close().await;
 
     let invitations = futures_util::future::join_all(

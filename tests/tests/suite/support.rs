@@ -254,6 +254,25 @@ pub fn child_test(name: &str, env: &str, spec: &Value) -> Command {
     child
 }
 
+/// A case `doctor` opens (header carrying a fresh marker) with one message written and sent:
+/// the case, its header's marker and the message.
+pub async fn case_with_message(doctor: &Doctor, prefix: &str) -> (CaseRoom, String, String) {
+    let secret = marker(prefix);
+    let case = doctor
+        .client
+        .create_case(header_with(&secret))
+        .await
+        .expect("case");
+    let text = marker("WRITTEN");
+    let conversation = case.conversation().await.expect("conversation");
+    conversation.send_text(&text).await.expect("queued");
+    assert!(
+        doctor.client.flush_outbox(WAIT).await.expect("flush"),
+        "sent"
+    );
+    (case, secret, text)
+}
+
 /// Which of `words` `conversation` shows, in its order, loaded back to the case's start.
 pub async fn words_shown(conversation: &Conversation, words: &[String]) -> Vec<String> {
     load_all(conversation).await;
