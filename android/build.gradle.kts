@@ -1,8 +1,9 @@
 // Plugins are declared once here. AGP 9 compiles Kotlin in Android modules itself (built-in
 // Kotlin); declaring the Kotlin Gradle plugin here pins its version for all modules.
 //
-// The library and feature modules are configured here rather than in build files of their own:
-// their folders hold only the sources Maven (jvm/pom.xml) compiles and tests, and stay so.
+// The library and feature modules are configured here, by the kind modules.txt gives each one,
+// rather than in build files of their own: their folders hold only sources (src/main/kotlin,
+// src/ui/kotlin, src/test/kotlin) and resources, and the Maven builds read the same folders.
 plugins {
     alias(libs.plugins.android.application) apply false
     alias(libs.plugins.android.library) apply false
@@ -10,44 +11,105 @@ plugins {
     alias(libs.plugins.kotlin.compose) apply false
 }
 
+/** Module path (":features:case") to kind, from modules.txt (read by settings.gradle.kts). */
+@Suppress("UNCHECKED_CAST")
+val innomedModules = extra["innomedModules"] as Map<String, String>
+
 val coroutinesCore = libs.kotlinx.coroutines.core
 val coroutinesAndroid = libs.kotlinx.coroutines.android
+val coroutinesTest = libs.kotlinx.coroutines.test
+val junitBom = libs.junit.bom
+val junitJupiter = libs.junit.jupiter
+val junitLauncher = libs.junit.platform.launcher
+val composeBom = libs.compose.bom
+val composeUi = libs.compose.ui
+val composeMaterial3 = libs.compose.material3
+val composeTooling = libs.compose.ui.tooling
+val composeToolingPreview = libs.compose.ui.tooling.preview
+val activityCompose = libs.androidx.activity.compose
 val innomedSdk = libs.innomed.sdk
 
-/** Plain Kotlin, no Android: the presenter shape, the API, the fakes and every presenter. */
-fun Project.plainKotlin(vararg apis: String) {
+/** Plain Kotlin, no Android: the presenter shape, the API and the fakes. */
+fun Project.plainKotlin() {
     apply(plugin = "org.jetbrains.kotlin.jvm")
     extensions.configure<org.jetbrains.kotlin.gradle.dsl.KotlinJvmProjectExtension> { jvmToolchain(17) }
-    dependencies {
-        "api"(coroutinesCore)
-        apis.forEach { "api"(project(it)) }
-    }
+    dependencies { "api"(coroutinesCore) }
 }
 
-project(":libraries:architecture") { plainKotlin() }
-project(":libraries:api") { plainKotlin() }
-// The fakes: for presenter tests and Compose previews, never shipped in the app.
-project(":libraries:test") { plainKotlin(":libraries:api") }
-listOf("signin", "caselist", "newrequest", "case", "directory", "verification", "recovery").forEach {
-    project(":features:$it") { plainKotlin(":libraries:architecture", ":libraries:api") }
-}
-
-// The API over the generated bindings: an Android library, because the bindings are one (an
-// AAR carrying libinnomed_ffi.so per ABI and JNA's Android library).
-project(":libraries:impl") {
+/**
+ * An Android library. With [withCompose], its Compose code in src/ui/kotlin is compiled with
+ * src/main/kotlin (Maven's JVM build compiles src/main/kotlin only), and its JVM tests in
+ * src/test/kotlin run with JUnit 5.
+ */
+fun Project.androidLibrary(namespace: String, withCompose: Boolean) {
     apply(plugin = "com.android.library")
+    if (withCompose) apply(plugin = "org.jetbrains.kotlin.plugin.compose")
     extensions.configure<com.android.build.api.dsl.LibraryExtension> {
-        namespace = "fr.innomed.android.impl"
+        this.namespace = namespace
         compileSdk = 36
         defaultConfig { minSdk = 28 }
         compileOptions {
             sourceCompatibility = JavaVersion.VERSION_17
             targetCompatibility = JavaVersion.VERSION_17
         }
+        if (withCompose) {
+            buildFeatures { compose = true }
+            sourceSets { named("main") { kotlin.srcDir("src/ui/kotlin") } }
+            testOptions { unitTests.all { it.useJUnitPlatform() } }
+        }
     }
+    if (withCompose) {
+        dependencies {
+            "api"(coroutinesCore)
+            "implementation"(platform(composeBom))
+            "implementation"(composeUi)
+            "implementation"(composeMaterial3)
+            "implementation"(activityCompose)
+            "implementation"(composeToolingPreview)
+            "debugImplementation"(composeTooling)
+            "testImplementation"(platform(junitBom))
+            "testImplementation"(junitJupiter)
+            "testImplementation"(coroutinesTest)
+            "testRuntimeOnly"(junitLauncher)
+        }
+    }
+}
+
+innomedModules.forEach { (path, kind) ->
+    project(path) {
+        when (kind) {
+            "kotlin", "fakes" -> plainKotlin()
+            // The API over the generated bindings: an Android library, because the bindings are
+            // one (an AAR carrying libinnomed_ffi.so per ABI and JNA's Android library).
+            "bindings" -> androidLibrary("fr.innomed.android.$name", withCompose = false)
+            // AGP wants the namespace to be a Java package, and `case` is a Java keyword: the
+            // features' namespaces end in "feature" (their own R is empty: strings are shared).
+            "feature" -> androidLibrary("fr.innomed.android.features.${name}feature", withCompose = true)
+            "app" -> Unit // app/build.gradle.kts
+            else -> error("modules.txt: unknown kind \"$kind\" for $path")
+        }
+    }
+}
+
+/** The modules of one kind, as projects. */
+fun modulesOf(kind: String) = innomedModules.filterValues { it == kind }.keys.map { project(it) }
+
+// What each module builds on, beyond its kind.
+project(":libraries:test") {
+    // The fakes: for presenter tests and Compose previews, never shipped in the app.
+    dependencies { "api"(project(":libraries:api")) }
+}
+project(":libraries:impl") {
     dependencies {
         "api"(project(":libraries:api"))
         "implementation"(innomedSdk)
         "implementation"(coroutinesAndroid)
+    }
+}
+modulesOf("feature").forEach { feature ->
+    feature.dependencies {
+        "api"(project(":libraries:architecture"))
+        "api"(project(":libraries:api"))
+        "testImplementation"(project(":libraries:test"))
     }
 }

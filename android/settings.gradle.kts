@@ -1,5 +1,5 @@
-// Innomed for Android: the app and the modules split as Element X Android does. The library and
-// feature modules keep the source folders the Maven build (jvm/pom.xml) compiles and tests.
+// Innomed for Android: the app and the modules split as Element X Android does. The modules and
+// their kinds are listed once, in modules.txt, which the Maven builds follow too.
 
 pluginManagement {
     repositories {
@@ -29,14 +29,15 @@ rootProject.name = "innomed-android"
 // Run `cargo xtask bindings android` at the repository root first.
 includeBuild("../bindings/kotlin/android")
 
-include(":app")
-include(":libraries:architecture", ":libraries:api", ":libraries:impl", ":libraries:test")
-include(
-    ":features:signin",
-    ":features:caselist",
-    ":features:newrequest",
-    ":features:case",
-    ":features:directory",
-    ":features:verification",
-    ":features:recovery",
-)
+// Every module, from modules.txt: one `path kind` a line (see there). The root build file
+// configures each module by its kind, which it reads from the root project's `innomedModules`.
+val innomedModules: Map<String, String> = file("modules.txt").readLines()
+    .map { it.substringBefore('#').trim() }
+    .filter { it.isNotEmpty() }
+    .associate { line ->
+        val fields = line.split(Regex("\\s+"))
+        require(fields.size == 2) { "modules.txt: expected \"path kind\", got \"$line\"" }
+        ":" + fields[0].replace('/', ':') to fields[1]
+    }
+innomedModules.keys.forEach { include(it) }
+gradle.rootProject { extra["innomedModules"] = innomedModules }

@@ -37,16 +37,15 @@ android {
     androidResources { localeFilters += listOf("fr", "en") }
 }
 
+/** Module path to kind, from modules.txt (read by settings.gradle.kts). */
+@Suppress("UNCHECKED_CAST")
+val innomedModules = rootProject.extra["innomedModules"] as Map<String, String>
+
 dependencies {
     implementation(project(":libraries:api"))
     implementation(project(":libraries:impl"))
-    implementation(project(":features:signin"))
-    implementation(project(":features:caselist"))
-    implementation(project(":features:newrequest"))
-    implementation(project(":features:case"))
-    implementation(project(":features:directory"))
-    implementation(project(":features:verification"))
-    implementation(project(":features:recovery"))
+    // Every feature of modules.txt: its presenter and its view.
+    innomedModules.filterValues { it == "feature" }.keys.forEach { implementation(project(it)) }
     // The platform package (KeystoreSecureStore) implements the bindings' traits.
     implementation(libs.innomed.sdk)
 
