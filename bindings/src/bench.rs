@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use innomed_core::{self as core, OwnedUserId};
 
-use crate::timeline::{TimelineDiff, TimelineListener};
+use crate::{conversation::ConversationListener, diff::ConversationDiff};
 
 /// Whether `user_id` is a well-formed Matrix user id (`@name:server`): what a login form
 /// checks before enabling its button. Also the cheapest round trip through the boundary.
@@ -17,7 +17,7 @@ pub fn is_valid_user_id(user_id: String) -> bool {
 /// Delivers a `Reset` of `count` realistic text messages to `listener`, through the same
 /// conversions as a real conversation: what opening a long case costs at the boundary.
 #[uniffi::export]
-pub fn benchmark_timeline_reset(listener: Arc<dyn TimelineListener>, count: u32) {
+pub fn benchmark_timeline_reset(listener: Arc<dyn ConversationListener>, count: u32) {
     let sender = OwnedUserId::try_from("@dr.martin:cpts-example.fr").ok();
     let values = (0..count)
         .filter_map(|i| {
@@ -38,8 +38,10 @@ pub fn benchmark_timeline_reset(listener: Arc<dyn TimelineListener>, count: u32)
                 read_by: Vec::new(),
                 reactions: Vec::new(),
             };
-            Some(core::ConversationItem::Message(Box::new(message)).into())
+            Some(core::ConversationItem::Message {
+                message: Box::new(message),
+            })
         })
         .collect();
-    listener.on_update(vec![TimelineDiff::Reset { values }]);
+    listener.on_update(vec![ConversationDiff::Reset { values }]);
 }

@@ -2,51 +2,18 @@
 
 use std::sync::Arc;
 
-use innomed_core::{CaseRoom as CoreCaseRoom, InnomedClient};
+use innomed_core::{
+    CaseActions, CaseError, CaseHeader, CaseMember, CaseRoom as CoreCaseRoom, CaseStatus,
+    CaseStatusEventContent, ConversationError, InnomedClient, Membership, RequestBrief,
+    UnvouchedMember,
+};
 
 use crate::{
-    actions::CaseActions,
-    error::{CaseError, TimelineError},
-    platform::run,
+    conversation::Conversation,
+    diff::CaseListDiff,
+    platform::on_core,
     task::{forward_list, TaskHandle},
-    timeline::Timeline,
 };
-
-pub use crate::convert::{
-    AgeBand, CaseHeader, CaseListDiff, CaseStatus, CaseStatusInfo, CaseSummary, LastMessage,
-    Membership, NewCase, RequestBrief, Sex, Unvouched, Urgency,
-};
-
-/// A member of a case nobody can vouch for, and why.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct UnvouchedMember {
-    pub user_id: String,
-    pub reason: Unvouched,
-}
-
-/// A colleague in a case, or invited to it, named as the screen shows them.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct CaseMember {
-    pub user_id: String,
-    pub membership: Membership,
-    /// From the CPTS directory, else the profile, else the user id.
-    pub display_name: String,
-    /// Specialty codes from the directory.
-    pub specialties: Vec<String>,
-    pub in_directory: bool,
-}
-
-impl From<innomed_core::CaseMember> for CaseMember {
-    fn from(m: innomed_core::CaseMember) -> Self {
-        Self {
-            user_id: m.user_id.to_string(),
-            membership: m.membership.into(),
-            display_name: m.display_name,
-            specialties: m.specialties,
-            in_directory: m.in_directory,
-        }
-    }
-}
 
 /// Receives the case list: a `Reset` with the whole list first, then diffs to apply in order.
 #[uniffi::export(foreign)]
@@ -65,7 +32,7 @@ pub(crate) fn subscribe(
 }
 
 /// One case. Invitations can be accepted or declined; joined cases have a header, a status
-/// and a timeline.
+/// and a conversation.
 #[derive(uniffi::Object)]
 pub struct CaseRoom {
     pub(crate) case: CoreCaseRoom,
@@ -89,102 +56,69 @@ impl CaseRoom {
     }
 
     pub fn membership(&self) -> Membership {
-        self.case.membership().into()
+        self.case.membership()
     }
 
     /// Status, specialty, urgency and due date (`None` while only invited).
-    pub async fn status(&self) -> Result<Option<CaseStatusInfo>, CaseError> {
-        let case = self.case.clone();
-        let status = run(async move { case.status().await }).await??;
-        Ok(status.map(Into::into))
+    pub async fn status(&self) -> Result<Option<CaseStatusEventContent>, CaseError> {
+        on_core!(self.case, |case| case.status())
     }
 
     /// The doctor who opened the case marks it answered or closed (`NotAllowed` for others).
     pub async fn set_status(&self, status: CaseStatus) -> Result<(), CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.set_status(status.into()).await }).await??)
+        on_core!(self.case, |case| case.set_status(status))
     }
 
     /// The decrypted case header.
     pub async fn header(&self) -> Result<Option<CaseHeader>, CaseError> {
-        let case = self.case.clone();
-        let header = run(async move { case.header().await }).await??;
-        Ok(header.map(Into::into))
+        on_core!(self.case, |case| case.header())
     }
 
     /// Invites a colleague; they can read the messages sent before the invitation (not a
     /// colleague coming back after leaving or being removed).
     pub async fn invite(&self, user_id: String) -> Result<(), CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.invite(&user_id).await }).await??)
+        on_core!(self.case, |case| case.invite(&user_id))
     }
 
     /// The brief of a request this specialist was routed to, from the GP who asked; `None`
     /// otherwise or until it arrives.
-    pub async fn request_brief(&self) -> Result<Option<RequestBrief>, CaseError> {
-        let case = self.case.clone();
-        let brief = run(async move { case.request_brief().await }).await?;
-        Ok(brief.map(Into::into))
-    }
-
-    /// Whether this request waits to be handed over to its taker: nobody writes into it until
-    /// then (sending is refused with `NotHandedOver`).
-    pub async fn awaiting_handover(&self) -> Result<bool, CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.awaiting_handover().await }).await??)
+    pub async fn request_brief(&self) -> Option<RequestBrief> {
+        on_core!(self.case, |case| case.request_brief())
     }
 
     /// What the signed-in doctor may do with this case now, why a request waits and its
     /// deadline: the screen shows these, decided by the core.
     pub async fn allowed_actions(&self) -> Result<CaseActions, CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.allowed_actions().await })
-            .await??
-            .into())
+        on_core!(self.case, |case| case.allowed_actions())
     }
 
     /// Who is in the case or invited to it (and who left), with the names to show.
     pub async fn members(&self) -> Result<Vec<CaseMember>, CaseError> {
-        let case = self.case.clone();
-        let members = run(async move { case.members().await }).await??;
-        Ok(members.into_iter().map(Into::into).collect())
+        on_core!(self.case, |case| case.members())
     }
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a
     /// cross-signing identity): the case screen says so, their messages show as untrusted.
     pub async fn unvouched_members(&self) -> Result<Vec<UnvouchedMember>, CaseError> {
-        let case = self.case.clone();
-        let members = run(async move { case.unvouched_members().await }).await??;
-        Ok(members
-            .into_iter()
-            .map(|m| UnvouchedMember {
-                user_id: m.user_id.to_string(),
-                reason: m.reason.into(),
-            })
-            .collect())
+        on_core!(self.case, |case| case.unvouched_members())
     }
 
     /// Removes a colleague: nothing sent afterwards reaches them, even if invited again.
     /// `RemovalNotConfirmed` when sync did not show the removal in time (nothing rotated).
     pub async fn remove(&self, user_id: String) -> Result<(), CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.remove(&user_id).await }).await??)
+        on_core!(self.case, |case| case.remove(&user_id))
     }
 
     pub async fn accept(&self) -> Result<(), CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.accept().await }).await??)
+        on_core!(self.case, |case| case.accept())
     }
 
     pub async fn decline(&self) -> Result<(), CaseError> {
-        let case = self.case.clone();
-        Ok(run(async move { case.decline().await }).await??)
+        on_core!(self.case, |case| case.decline())
     }
 
     /// The conversation of this case.
-    pub async fn timeline(&self) -> Result<Arc<Timeline>, TimelineError> {
-        let case = self.case.clone();
-        let conversation = run(async move { case.conversation().await }).await??;
-        Ok(Timeline::new(conversation))
+    pub async fn conversation(&self) -> Result<Arc<Conversation>, ConversationError> {
+        on_core!(self.case, |case| case.conversation()).map(Conversation::new)
     }
 }

@@ -6,26 +6,18 @@ use std::{
     time::Duration,
 };
 
-use innomed_core::{ClientConfig, InnomedClient, SavedSession, StoreKey};
+use innomed_core::{
+    AccountError, CaseError, CaseSummary, ClientConfig, InnomedClient, NewCase,
+    SavedSession as Session, StoreKey,
+};
 use tracing::info;
 
 use crate::{
-    cases::{CaseListListener, CaseRoom, CaseSummary, NewCase},
-    error::{CaseError, ClientError, SecureStoreError},
-    platform::run,
+    cases::{CaseListListener, CaseRoom},
+    error::SecureStoreError,
+    platform::{on_core, run},
     task::TaskHandle,
 };
-
-/// What the app keeps in the Android Keystore / iOS Keychain to reopen the account without
-/// the password. Holds tokens: never log it.
-#[derive(uniffi::Record)]
-pub struct Session {
-    pub homeserver_url: String,
-    pub user_id: String,
-    pub device_id: String,
-    pub access_token: String,
-    pub refresh_token: Option<String>,
-}
 
 /// Platform secure storage, implemented by the app (Keystore on Android, Keychain on iOS).
 /// The core calls it from its own threads; calls should not block for long.
@@ -70,7 +62,7 @@ impl ClientBuilder {
         &self,
         user_id: String,
         password: String,
-    ) -> Result<Arc<Client>, ClientError> {
+    ) -> Result<Arc<Client>, AccountError> {
         self.sign_in(move |config| async move {
             InnomedClient::login(&config, &user_id, &password).await
         })
@@ -83,7 +75,7 @@ impl ClientBuilder {
         &self,
         username: String,
         password: String,
-    ) -> Result<Arc<Client>, ClientError> {
+    ) -> Result<Arc<Client>, AccountError> {
         self.sign_in(move |config| async move {
             InnomedClient::register(&config, &username, &password).await
         })
@@ -92,25 +84,24 @@ impl ClientBuilder {
 
     /// Reopens the account saved in the secure store, without the password and without
     /// network if need be.
-    pub async fn restore(&self) -> Result<Arc<Client>, ClientError> {
+    pub async fn restore(&self) -> Result<Arc<Client>, AccountError> {
         let session = self
             .secure_store
             .read_session()?
-            .ok_or(ClientError::NoSession)?;
+            .ok_or(AccountError::NotLoggedIn)?;
         let key = self
             .secure_store
             .read_store_key()?
-            .ok_or(ClientError::NoSession)?;
+            .ok_or(AccountError::NotLoggedIn)?;
         let config = self.config(store_key(&key)?);
         let store = self.secure_store.clone();
         let restored = run(async move {
-            let session = SavedSession::from(session);
             let client = InnomedClient::restore(&config, &session).await?;
             info!("session restored");
             Ok(Client::new(client, store))
         })
-        .await?;
-        if matches!(restored, Err(ClientError::SessionRevoked)) {
+        .await;
+        if matches!(restored, Err(AccountError::SessionRevoked)) {
             // The core wiped the account's data; the session and key go with it.
             self.secure_store.delete_session()?;
             self.secure_store.delete_store_key()?;
@@ -122,14 +113,14 @@ impl ClientBuilder {
 impl ClientBuilder {
     /// Runs a sign-in on the core's runtime with this installation's store key, then keeps
     /// the session in the secure store.
-    async fn sign_in<F, Fut>(&self, sign_in: F) -> Result<Arc<Client>, ClientError>
+    async fn sign_in<F, Fut>(&self, sign_in: F) -> Result<Arc<Client>, AccountError>
     where
         F: FnOnce(ClientConfig) -> Fut + Send + 'static,
         Fut: std::future::Future<Output = Result<InnomedClient, innomed_core::AccountError>> + Send,
     {
         let config = self.config_for_login()?;
         let store = self.secure_store.clone();
-        run(async move { Client::signed_in(sign_in(config).await?, store) }).await?
+        run(async move { Client::signed_in(sign_in(config).await?, store) }).await
     }
 
     fn config(&self, store_key: StoreKey) -> ClientConfig {
@@ -141,7 +132,7 @@ impl ClientBuilder {
     }
 
     /// The app keeps one store key per installation; the first sign-in creates it.
-    fn config_for_login(&self) -> Result<ClientConfig, ClientError> {
+    fn config_for_login(&self) -> Result<ClientConfig, AccountError> {
         let key = match self.secure_store.read_store_key()? {
             Some(bytes) => store_key(&bytes)?,
             None => {
@@ -154,8 +145,8 @@ impl ClientBuilder {
     }
 }
 
-fn store_key(bytes: &[u8]) -> Result<StoreKey, ClientError> {
-    let bytes: [u8; 32] = bytes.try_into().map_err(|_| ClientError::WrongStoreKey)?;
+fn store_key(bytes: &[u8]) -> Result<StoreKey, AccountError> {
+    let bytes: [u8; 32] = bytes.try_into().map_err(|_| AccountError::WrongStoreKey)?;
     Ok(StoreKey::from_bytes(bytes))
 }
 
@@ -181,26 +172,26 @@ impl Client {
     fn signed_in(
         client: InnomedClient,
         secure_store: Arc<dyn SecureStore>,
-    ) -> Result<Arc<Self>, ClientError> {
+    ) -> Result<Arc<Self>, AccountError> {
         let session = client.session()?;
-        secure_store.write_session(session.into())?;
+        secure_store.write_session(session)?;
         Ok(Self::new(client, secure_store))
     }
 
-    pub(crate) fn core(&self) -> Result<InnomedClient, ClientError> {
+    pub(crate) fn core(&self) -> Result<InnomedClient, AccountError> {
         self.inner
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
-            .ok_or(ClientError::Closed)
+            .ok_or(AccountError::Closed)
     }
 
-    fn take(&self) -> Result<InnomedClient, ClientError> {
+    fn take(&self) -> Result<InnomedClient, AccountError> {
         self.inner
             .write()
             .unwrap_or_else(|e| e.into_inner())
             .take()
-            .ok_or(ClientError::Closed)
+            .ok_or(AccountError::Closed)
     }
 }
 
@@ -216,117 +207,76 @@ impl Client {
 
     /// Starts syncing: the case list and conversations stay live; messages queued offline go
     /// out once the homeserver answers.
-    pub async fn start_sync(&self) -> Result<(), ClientError> {
-        let client = self.core()?;
-        run(async move { Ok(client.start_sync().await?) }).await?
+    pub async fn start_sync(&self) -> Result<(), AccountError> {
+        Ok(on_core!(self.core()?, |c| c.start_sync())?)
     }
 
-    pub async fn stop_sync(&self) -> Result<(), ClientError> {
-        let client = self.core()?;
-        run(async move { client.stop_sync().await }).await?;
+    pub async fn stop_sync(&self) -> Result<(), AccountError> {
+        on_core!(self.core()?, |c| c.stop_sync());
         Ok(())
     }
 
     /// Waits until the first sync response arrived.
-    pub async fn wait_until_synced(&self, timeout_ms: u64) -> Result<(), ClientError> {
-        let client = self.core()?;
-        run(async move {
-            Ok(client
-                .wait_until_synced(Duration::from_millis(timeout_ms))
-                .await?)
-        })
-        .await?
+    pub async fn wait_until_synced(&self, timeout_ms: u64) -> Result<(), AccountError> {
+        let timeout = Duration::from_millis(timeout_ms);
+        Ok(on_core!(self.core()?, |c| c.wait_until_synced(timeout))?)
     }
 
     /// Waits until every queued message reached the homeserver; `false` if some are still
     /// queued after the timeout (they go out later).
-    pub async fn flush_outbox(&self, timeout_ms: u64) -> Result<bool, ClientError> {
-        let client = self.core()?;
-        run(async move {
-            Ok(client
-                .flush_outbox(Duration::from_millis(timeout_ms))
-                .await?)
-        })
-        .await?
+    pub async fn flush_outbox(&self, timeout_ms: u64) -> Result<bool, AccountError> {
+        let timeout = Duration::from_millis(timeout_ms);
+        Ok(on_core!(self.core()?, |c| c.flush_outbox(timeout))?)
     }
 
     /// The case list now.
-    pub async fn cases(&self) -> Result<Vec<CaseSummary>, ClientError> {
-        let client = self.core()?;
-        let list = run(async move { client.case_list().current().await }).await?;
-        Ok(list.into_iter().map(Into::into).collect())
+    pub async fn cases(&self) -> Result<Vec<CaseSummary>, AccountError> {
+        Ok(on_core!(self.core()?, |c| c.case_list().current()))
     }
 
     /// The case list, live: first a reset with the whole list, then diffs.
     pub fn subscribe_cases(
         &self,
         listener: Arc<dyn CaseListListener>,
-    ) -> Result<Arc<TaskHandle>, ClientError> {
+    ) -> Result<Arc<TaskHandle>, AccountError> {
         Ok(crate::cases::subscribe(self.core()?, listener))
     }
 
-    /// Opens a case: encrypted room, status and header, as ARCHITECTURE.md describes.
     /// The name to show for a person (a message's sender, an inviter): from a CPTS directory
-    /// this doctor belongs to, else the user id. Read without network.
-    pub async fn display_name(&self, user_id: String) -> Result<String, ClientError> {
-        let client = self.core()?;
-        Ok(run(async move { client.display_name(&user_id).await }).await?)
+    /// this doctor belongs to, else the profile, else the user id. Read without network.
+    pub async fn display_name(&self, user_id: String) -> Result<String, AccountError> {
+        Ok(on_core!(self.core()?, |c| c.display_name(&user_id)))
     }
 
+    /// Opens a case: encrypted room, status and header, as ARCHITECTURE.md describes.
     pub async fn create_case(&self, new_case: NewCase) -> Result<Arc<CaseRoom>, CaseError> {
         let client = self.core().map_err(|_| CaseError::Closed)?;
-        let new_case = new_case.into();
-        let case = run(async move { client.create_case(new_case).await }).await??;
-        Ok(CaseRoom::new(case))
+        on_core!(client, |c| c.create_case(new_case)).map(CaseRoom::new)
     }
 
     /// A case of this account by room id (joined or invited).
     pub fn case(&self, room_id: String) -> Result<Arc<CaseRoom>, CaseError> {
         let client = self.core().map_err(|_| CaseError::Closed)?;
-        Ok(CaseRoom::new(client.case(&room_id)?))
+        client.case(&room_id).map(CaseRoom::new)
     }
 
     /// Ends this client without signing out (app going away, account switch); the account can
-    /// be restored again once every case room and timeline object of it is destroyed too.
+    /// be restored again once every case room and conversation object of it is destroyed too.
     /// (`close()` on the Kotlin side is the generated `AutoCloseable` that frees the object.)
-    pub async fn shutdown(&self) -> Result<(), ClientError> {
+    pub async fn shutdown(&self) -> Result<(), AccountError> {
         let client = self.take()?;
-        run(async move { client.close().await }).await?;
+        run(client.close()).await;
         Ok(())
     }
 
     /// Signs out: revokes the session when the homeserver answers, deletes every local file
     /// of the account and the session and key in the secure store. Returns whether the
     /// homeserver confirmed.
-    pub async fn logout(&self) -> Result<bool, ClientError> {
+    pub async fn logout(&self) -> Result<bool, AccountError> {
         let client = self.take()?;
-        let confirmed = run(async move { client.logout().await }).await??;
+        let confirmed = run(client.logout()).await?;
         self.secure_store.delete_session()?;
         self.secure_store.delete_store_key()?;
         Ok(confirmed)
-    }
-}
-
-impl From<SavedSession> for Session {
-    fn from(s: SavedSession) -> Self {
-        Self {
-            homeserver_url: s.homeserver_url,
-            user_id: s.user_id,
-            device_id: s.device_id,
-            access_token: s.access_token,
-            refresh_token: s.refresh_token,
-        }
-    }
-}
-
-impl From<Session> for SavedSession {
-    fn from(s: Session) -> Self {
-        Self {
-            homeserver_url: s.homeserver_url,
-            user_id: s.user_id,
-            device_id: s.device_id,
-            access_token: s.access_token,
-            refresh_token: s.refresh_token,
-        }
     }
 }

@@ -54,15 +54,29 @@ pub(crate) fn runtime() -> &'static Runtime {
     RUNTIME.get_or_init(|| build_runtime(0))
 }
 
-/// A task that ended in a panic: reported as an internal error, never unwound into the app.
-#[derive(Debug)]
-pub(crate) struct Panicked;
-
-/// Runs `future` on the core's runtime and waits for it from whatever executor polls.
-pub(crate) async fn run<F>(future: F) -> Result<F::Output, Panicked>
+/// Runs `future` on the core's runtime and waits for it from whatever executor polls. A panic
+/// carries on into the UniFFI call polling this, which reports it as an internal error.
+pub(crate) async fn run<F>(future: F) -> F::Output
 where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
-    runtime().spawn(future).await.map_err(|_| Panicked)
+    match runtime().spawn(future).await {
+        Ok(output) => output,
+        Err(e) => match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(_) => panic!("the core's runtime stopped"),
+        },
+    }
 }
+
+/// One call of the core on its runtime, with a clone of the handle it is made on:
+/// `on_core!(self.case, |case| case.invite(&user_id))`.
+macro_rules! on_core {
+    ($handle:expr, |$name:ident| $call:expr) => {{
+        let $name = $handle.clone();
+        $crate::platform::run(async move { $call.await }).await
+    }};
+}
+
+pub(crate) use on_core;

@@ -3,74 +3,20 @@
 
 use std::{sync::Arc, time::Duration};
 
-use innomed_core::{self as core};
+use innomed_core::{AccountError, DeviceInfo, TrustError, VerificationState};
 
-use crate::{
-    client::Client,
-    error::{ClientError, TrustError},
-    platform::run,
-};
-
-/// One of the seven emojis. `index` is its place (0–63) in the spec's table: the shells show
-/// the name from their own French and English strings; `description` is the spec's English name.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct SasEmoji {
-    pub index: u8,
-    pub symbol: String,
-    pub description: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum VerificationState {
-    Requested,
-    Ready,
-    Starting,
-    /// Show these; ask whether the other screen shows the same.
-    Emojis {
-        emojis: Vec<SasEmoji>,
-    },
-    Confirmed,
-    Done,
-    Cancelled {
-        reason: String,
-    },
-}
-
-impl From<core::VerificationState> for VerificationState {
-    fn from(s: core::VerificationState) -> Self {
-        match s {
-            core::VerificationState::Requested => Self::Requested,
-            core::VerificationState::Ready => Self::Ready,
-            core::VerificationState::Starting => Self::Starting,
-            core::VerificationState::Emojis(emojis) => Self::Emojis {
-                emojis: emojis
-                    .into_iter()
-                    .map(|e| SasEmoji {
-                        index: e.index,
-                        symbol: e.symbol,
-                        description: e.description,
-                    })
-                    .collect(),
-            },
-            core::VerificationState::Confirmed => Self::Confirmed,
-            core::VerificationState::Done => Self::Done,
-            core::VerificationState::Cancelled { reason } => Self::Cancelled { reason },
-        }
-    }
-}
-
-/// A device of a user, and whether this doctor trusts it.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct DeviceInfo {
-    pub device_id: String,
-    pub verified: bool,
-    pub cross_signed_by_owner: bool,
-}
+use crate::{client::Client, platform::on_core};
 
 /// One verification with another device.
 #[derive(uniffi::Object)]
 pub struct Verification {
-    inner: core::Verification,
+    inner: innomed_core::Verification,
+}
+
+impl Verification {
+    fn new(inner: innomed_core::Verification) -> Arc<Self> {
+        Arc::new(Self { inner })
+    }
 }
 
 #[uniffi::export]
@@ -83,9 +29,8 @@ impl Verification {
         self.inner.is_self_verification()
     }
 
-    pub async fn state(&self) -> Result<VerificationState, TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.state().await }).await?.into())
+    pub async fn state(&self) -> VerificationState {
+        on_core!(self.inner, |v| v.state())
     }
 
     /// Waits at most `timeout_ms` for the state to change from `current`; returns the state
@@ -94,45 +39,34 @@ impl Verification {
         &self,
         current: VerificationState,
         timeout_ms: u64,
-    ) -> Result<VerificationState, TrustError> {
-        let v = self.inner.clone();
-        let state = run(async move {
-            let timeout = Duration::from_millis(timeout_ms);
-            match v
-                .wait_for(timeout, |s| VerificationState::from(s.clone()) != current)
-                .await
-            {
+    ) -> VerificationState {
+        let timeout = Duration::from_millis(timeout_ms);
+        on_core!(self.inner, |v| async move {
+            match v.wait_for(timeout, |s| *s != current).await {
                 Some(state) => state,
                 None => v.state().await,
             }
         })
-        .await?;
-        Ok(state.into())
     }
 
     pub async fn accept(&self) -> Result<(), TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.accept().await }).await??)
+        on_core!(self.inner, |v| v.accept())
     }
 
     pub async fn start_emojis(&self) -> Result<(), TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.start_emojis().await }).await??)
+        on_core!(self.inner, |v| v.start_emojis())
     }
 
     pub async fn confirm(&self) -> Result<(), TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.confirm().await }).await??)
+        on_core!(self.inner, |v| v.confirm())
     }
 
     pub async fn mismatch(&self) -> Result<(), TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.mismatch().await }).await??)
+        on_core!(self.inner, |v| v.mismatch())
     }
 
     pub async fn cancel(&self) -> Result<(), TrustError> {
-        let v = self.inner.clone();
-        Ok(run(async move { v.cancel().await }).await??)
+        on_core!(self.inner, |v| v.cancel())
     }
 }
 
@@ -144,43 +78,28 @@ impl Client {
         user_id: String,
         device_id: String,
     ) -> Result<Arc<Verification>, TrustError> {
-        let client = self.core().map_err(|_| TrustError::Closed)?;
-        let inner = run(async move { client.verify_device(&user_id, &device_id).await }).await??;
-        Ok(Arc::new(Verification { inner }))
+        on_core!(self.core_for_trust()?, |c| c
+            .verify_device(&user_id, &device_id))
+        .map(Verification::new)
     }
 
     /// The next request another device sent, waiting at most `timeout_ms`.
     pub async fn incoming_verification(
         &self,
         timeout_ms: u64,
-    ) -> Result<Option<Arc<Verification>>, ClientError> {
-        let client = self.core()?;
-        let inner = run(async move {
-            client
-                .incoming_verification(Duration::from_millis(timeout_ms))
-                .await
-        })
-        .await?;
-        Ok(inner.map(|inner| Arc::new(Verification { inner })))
+    ) -> Result<Option<Arc<Verification>>, AccountError> {
+        let timeout = Duration::from_millis(timeout_ms);
+        let inner = on_core!(self.core()?, |c| c.incoming_verification(timeout));
+        Ok(inner.map(Verification::new))
     }
 
     /// A user's devices, fresh from the homeserver.
     pub async fn devices_of(&self, user_id: String) -> Result<Vec<DeviceInfo>, TrustError> {
-        let client = self.core().map_err(|_| TrustError::Closed)?;
-        let devices = run(async move { client.devices_of(&user_id).await }).await??;
-        Ok(devices
-            .into_iter()
-            .map(|d| DeviceInfo {
-                device_id: d.device_id,
-                verified: d.verified,
-                cross_signed_by_owner: d.cross_signed_by_owner,
-            })
-            .collect())
+        on_core!(self.core_for_trust()?, |c| c.devices_of(&user_id))
     }
 
     /// Whether this doctor verified the colleague (emojis compared).
     pub async fn is_user_verified(&self, user_id: String) -> Result<bool, TrustError> {
-        let client = self.core().map_err(|_| TrustError::Closed)?;
-        Ok(run(async move { client.is_user_verified(&user_id).await }).await??)
+        on_core!(self.core_for_trust()?, |c| c.is_user_verified(&user_id))
     }
 }

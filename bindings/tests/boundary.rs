@@ -13,11 +13,12 @@ use std::{
     time::Duration,
 };
 
-use innomed_core::{AccountError, CaseError as CoreCaseError, ConversationError};
+use innomed_core::{AccountError, ConversationItem};
 use innomed_ffi::{
     bench::{benchmark_timeline_reset, is_valid_user_id},
-    error::{CaseError, ClientError, TimelineError},
-    timeline::{TimelineDiff, TimelineItem, TimelineListener},
+    conversation::ConversationListener,
+    diff::ConversationDiff,
+    error::SecureStoreError,
 };
 
 #[derive(Default)]
@@ -26,15 +27,15 @@ struct Counting {
     items: AtomicUsize,
 }
 
-impl TimelineListener for Counting {
-    fn on_update(&self, diffs: Vec<TimelineDiff>) {
+impl ConversationListener for Counting {
+    fn on_update(&self, diffs: Vec<ConversationDiff>) {
         self.calls.fetch_add(1, Ordering::SeqCst);
         for diff in diffs {
-            if let TimelineDiff::Reset { values } = diff {
+            if let ConversationDiff::Reset { values } = diff {
                 self.items.fetch_add(values.len(), Ordering::SeqCst);
                 assert!(values
                     .iter()
-                    .all(|v| matches!(v, TimelineItem::Message { .. })));
+                    .all(|v| matches!(v, ConversationItem::Message { .. })));
             }
         }
     }
@@ -57,31 +58,12 @@ fn user_ids_are_checked_before_any_request() {
 }
 
 #[test]
-fn errors_keep_their_codes_across_the_boundary() {
-    assert!(matches!(
-        ClientError::from(AccountError::WrongCredentials),
-        ClientError::WrongCredentials
-    ));
-    assert!(matches!(
-        ClientError::from(AccountError::HomeserverUnreachable),
-        ClientError::HomeserverUnreachable
-    ));
-    assert!(matches!(
-        ClientError::from(AccountError::StoreInUse),
-        ClientError::StoreInUse
-    ));
-    assert!(matches!(
-        ClientError::from(AccountError::NotLoggedIn),
-        ClientError::NoSession
-    ));
-    assert!(matches!(
-        CaseError::from(CoreCaseError::InvalidHeader("patient label is empty")),
-        CaseError::InvalidHeader { field } if field == "patient label is empty"
-    ));
-    assert!(matches!(
-        TimelineError::from(ConversationError::NotEncrypted),
-        TimelineError::NotEncrypted
-    ));
+fn a_failing_secure_store_is_the_accounts_typed_error() {
+    let e = AccountError::from(SecureStoreError::Unavailable {
+        detail: "keystore locked".into(),
+    });
+    assert!(matches!(&e, AccountError::SecureStorage(d) if d == "keystore locked"));
+    assert_eq!(e.code(), "secure_storage");
 }
 
 #[test]

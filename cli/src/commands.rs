@@ -409,7 +409,7 @@ async fn show(
     }
     let status = case.status().await?;
     let header = messages.iter().find_map(|m| match &m.kind {
-        MessageKind::Header(h) => Some((**h).clone()),
+        MessageKind::Header { header: h } => Some((**h).clone()),
         _ => None,
     });
     let mut lines = vec![format!(
@@ -439,9 +439,9 @@ async fn show(
     for m in &messages {
         let (kind, body) = match &m.kind {
             MessageKind::Text { body, .. } => ("text", body.clone()),
-            MessageKind::Photo(p) => ("photo", p.caption.clone().unwrap_or_default()),
-            MessageKind::Header(_) => ("header", String::new()),
-            MessageKind::Advice(a) => (
+            MessageKind::Photo { photo: p } => ("photo", p.caption.clone().unwrap_or_default()),
+            MessageKind::Header { .. } => ("header", String::new()),
+            MessageKind::Advice { advice: a } => (
                 "advice",
                 format!(
                     "{} — {} (in person: {})",

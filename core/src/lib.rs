@@ -1,6 +1,7 @@
 //! Innomed core: end-to-end encrypted case messaging for primary care, on matrix-rust-sdk.
 //!
-//! The crate is plain async Rust: no FFI, no platform code. Features live in folders:
+//! The crate is plain async Rust, no platform code. With the `uniffi` feature its plain enums,
+//! records and errors also derive their UniFFI form ([`ffi`]), which `innomed-ffi` exports. Features live in folders:
 //! - [`account`]: register, log in, restore, log out; one encrypted store folder per account.
 //! - [`sync`]: the sliding-sync service and the durable send queue's reconnection.
 //! - [`cases`]: case rooms (creation, header, status, invitations) and the live case list.
@@ -16,10 +17,16 @@
 //! state, encryption in the creation request, refusal to send into any room that is not
 //! encrypted.
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod account;
 pub mod cases;
 pub mod conversation;
 pub mod cpts;
+mod failure;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 pub mod photos;
 pub mod push;
 pub mod requests;
@@ -30,14 +37,17 @@ pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, Store
 pub use cases::{
     Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseHeader, CaseList, CaseListUpdates,
     CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent, CaseSummary, Deadline,
-    HandoverWait, InPerson, LastMessage, Membership, NewCase, Rejection, Sex, Unvouched,
-    UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
+    HandoverWait, HeaderProblem, InPerson, LastMessage, Membership, NewCase, Rejection, Sex,
+    Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
 };
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
-pub use cpts::{Cpts, CptsError, DutySlot, MemberEntry, NewMember, Profession, Rpps, Weekday};
+pub use cpts::{
+    Cpts, CptsError, DutySlot, MemberEntry, NewMember, Profession, RequestProblem, Rpps, RppsError,
+    SlotProblem, Weekday,
+};
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };

@@ -14,6 +14,7 @@ use crate::{cases::CaseRoom, InnomedClient};
 
 /// Why push could not be set up or a notification not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum PushError {
     #[error("the push gateway URL must be https (http only on loopback)")]
     InvalidGatewayUrl,
@@ -23,21 +24,27 @@ pub enum PushError {
     HomeserverUnreachable,
     #[error("the homeserver refused the request: {0}")]
     Server(String),
+    #[error("this session was closed or signed out")]
+    Closed,
 }
 
 impl PushError {
+    /// The stable code of this error, as for every error of the core.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidGatewayUrl => "invalid_gateway_url",
+            Self::NotFound => "push_not_found",
+            Self::HomeserverUnreachable => "homeserver_unreachable",
+            Self::Server(_) => "server",
+            Self::Closed => "closed",
+        }
+    }
+
     fn from_sdk(e: &matrix_sdk::Error) -> Self {
-        match e {
-            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
-                Self::HomeserverUnreachable
-            }
-            matrix_sdk::Error::Http(h)
-                if h.client_api_error_kind()
-                    == Some(&matrix_sdk::ruma::api::error::ErrorKind::NotFound) =>
-            {
-                Self::NotFound
-            }
-            other => Self::Server(crate::account::error_class(other)),
+        match crate::failure::Failure::of(e) {
+            crate::failure::Failure::Unreachable => Self::HomeserverUnreachable,
+            crate::failure::Failure::NotFound => Self::NotFound,
+            other => Self::Server(other.describe()),
         }
     }
 }
@@ -45,6 +52,7 @@ impl PushError {
 /// Where this phone receives pushes: the platform token and the gateway that forwards to
 /// Apple (APNs) or Google (FCM).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PusherConfig {
     /// The app's id at the gateway (`fr.innomed.android`, `fr.innomed.ios`).
     pub app_id: String,
@@ -61,6 +69,7 @@ pub struct PusherConfig {
 
 /// Which push service the gateway forwards to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PushPlatform {
     /// Firebase Cloud Messaging: a data message wakes the app's service.
     Android,
@@ -91,6 +100,7 @@ impl PushPlatform {
 
 /// What arrived, as much as a locked screen may show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum NotificationKind {
     Message,
     Photo,
@@ -102,19 +112,48 @@ pub enum NotificationKind {
 
 /// A decrypted notification: never any patient data, only the case's opaque code.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaseNotification {
     pub room_id: OwnedRoomId,
     pub event_id: OwnedEventId,
     /// `IM-7K2QX9`.
     pub case_code: String,
     pub kind: NotificationKind,
+    /// Ready-made lock-screen lines, for a notification extension without the app's strings.
+    pub lock_screen_fr: String,
+    pub lock_screen_en: String,
 }
 
 impl CaseNotification {
+    fn new(
+        room_id: OwnedRoomId,
+        event_id: OwnedEventId,
+        case_code: String,
+        kind: NotificationKind,
+    ) -> Self {
+        Self {
+            lock_screen_fr: lock_screen_line(kind, &case_code, false),
+            lock_screen_en: lock_screen_line(kind, &case_code, true),
+            room_id,
+            event_id,
+            case_code,
+            kind,
+        }
+    }
+
     /// The lock-screen line, French first (`english` for the English locale).
     pub fn lock_screen_text(&self, english: bool) -> String {
-        let code = &self.case_code;
-        match (self.kind, english) {
+        if english {
+            self.lock_screen_en.clone()
+        } else {
+            self.lock_screen_fr.clone()
+        }
+    }
+}
+
+fn lock_screen_line(kind: NotificationKind, code: &str, english: bool) -> String {
+    {
+        match (kind, english) {
             (NotificationKind::Photo, false) => format!("Nouvelle photo — dossier {code}"),
             (NotificationKind::Photo, true) => format!("New photo — case {code}"),
             (NotificationKind::Invitation, false) => format!("Invitation au dossier {code}"),
@@ -179,12 +218,12 @@ impl InnomedClient {
                 kind_of(event.raw())
             }
         };
-        Ok(CaseNotification {
-            room_id: room_id.to_owned(),
-            event_id: event_id.to_owned(),
-            case_code: case.code(),
+        Ok(CaseNotification::new(
+            room_id.to_owned(),
+            event_id.to_owned(),
+            case.code(),
             kind,
-        })
+        ))
     }
 }
 

@@ -3,6 +3,7 @@ use std::io;
 /// Why an account operation failed. Every variant is something the user can act on; none of
 /// them leaves a half-written account behind.
 #[derive(Debug, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum AccountError {
     #[error("the homeserver address is not a valid https URL (plain http only on this machine's loopback)")]
     InvalidHomeserverUrl,
@@ -28,6 +29,23 @@ pub enum AccountError {
     Storage(String),
     #[error("the homeserver refused the request: {0}")]
     Server(String),
+    #[error("sync did not catch up in time")]
+    SyncTimeout,
+    /// The phone's secure storage (Keystore, Keychain) failed.
+    #[error("the device's secure storage failed: {0}")]
+    SecureStorage(String),
+    #[error("this session was closed or signed out")]
+    Closed,
+}
+
+impl From<crate::SyncError> for AccountError {
+    fn from(e: crate::SyncError) -> Self {
+        match e {
+            crate::SyncError::Timeout(_) => Self::SyncTimeout,
+            crate::SyncError::Stopped => Self::Closed,
+            crate::SyncError::Start(detail) => Self::Server(detail),
+        }
+    }
 }
 
 impl From<io::Error> for AccountError {
@@ -53,6 +71,9 @@ impl AccountError {
             Self::NotLoggedIn => "not_logged_in",
             Self::Storage(_) => "storage",
             Self::Server(_) => "server",
+            Self::SyncTimeout => "sync_timeout",
+            Self::SecureStorage(_) => "secure_storage",
+            Self::Closed => "closed",
         }
     }
 }

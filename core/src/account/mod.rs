@@ -10,6 +10,7 @@ mod lease;
 mod revocation;
 mod store;
 
+use crate::failure::Failure;
 use std::{
     fmt,
     path::{Path, PathBuf},
@@ -52,6 +53,8 @@ pub struct ClientConfig {
 
 /// What the caller keeps (in the Keystore/Keychain) to reopen the account without a password.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "Session"))]
 pub struct SavedSession {
     pub homeserver_url: String,
     pub user_id: String,
@@ -228,7 +231,7 @@ impl InnomedClient {
             }
             Ok(Err(e)) => warn!(
                 "session not checked with the homeserver: {}",
-                error_class_http(&e)
+                Failure::of_http(&e).describe()
             ),
         }
         info!(%user_id, "restored session");
@@ -324,7 +327,7 @@ impl InnomedClient {
             Err(e) => {
                 warn!(
                     "logout not confirmed by the homeserver: {}",
-                    error_class(&e)
+                    Failure::of(&e).describe()
                 );
                 false
             }
@@ -473,42 +476,17 @@ fn map_build_error(e: ClientBuildError) -> AccountError {
 }
 
 pub(crate) fn map_http_error(e: &matrix_sdk::HttpError) -> AccountError {
-    if is_unreachable(e) {
-        AccountError::HomeserverUnreachable
-    } else {
-        AccountError::Server(error_class_http(e))
-    }
+    account_error(Failure::of_http(e))
 }
 
 fn map_sdk_error(e: &matrix_sdk::Error) -> AccountError {
-    match e {
-        matrix_sdk::Error::Http(h) => map_http_error(h),
-        other => AccountError::Server(format!("{other}")),
-    }
+    account_error(Failure::of(e))
 }
 
-/// Connection refused, DNS failure or time-out: the homeserver did not answer at all.
-pub(crate) fn is_unreachable(e: &matrix_sdk::HttpError) -> bool {
-    match e {
-        matrix_sdk::HttpError::Reqwest(r) => r.is_connect() || r.is_timeout() || r.is_request(),
-        matrix_sdk::HttpError::Cached(inner) => is_unreachable(inner),
-        _ => false,
-    }
-}
-
-/// A log-safe description of an error: its kind, never a body or a token.
-pub(crate) fn error_class(e: &matrix_sdk::Error) -> String {
-    match e {
-        matrix_sdk::Error::Http(h) => error_class_http(h),
-        _ => "client error".to_owned(),
-    }
-}
-
-fn error_class_http(e: &matrix_sdk::HttpError) -> String {
-    match e.client_api_error_kind() {
-        Some(kind) => format!("homeserver error {}", kind.errcode()),
-        None if is_unreachable(e) => "homeserver unreachable".to_owned(),
-        None => "http error".to_owned(),
+fn account_error(failure: Failure) -> AccountError {
+    match failure {
+        Failure::Unreachable => AccountError::HomeserverUnreachable,
+        other => AccountError::Server(other.describe()),
     }
 }
 

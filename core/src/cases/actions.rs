@@ -10,6 +10,7 @@ use crate::requests::{deadline_state, DeadlineState};
 
 /// Who the signed-in doctor is in a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CaseRole {
     /// Invited, not joined yet.
     Invited,
@@ -25,6 +26,7 @@ pub enum CaseRole {
 
 /// Something the doctor may do with a case now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CaseAction {
     /// Join a case a colleague invited them to.
     Accept,
@@ -50,6 +52,7 @@ pub enum CaseAction {
 
 /// Why a request cannot be written into yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum HandoverWait {
     /// No routed specialist has taken it.
     NotTaken,
@@ -61,6 +64,7 @@ pub enum HandoverWait {
 
 /// A request's deadline: its due time and where it stands now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Deadline {
     pub state: DeadlineState,
     pub due_ms: u64,
@@ -69,6 +73,7 @@ pub struct Deadline {
 /// Everything a case screen decides from: the doctor's role, the actions open to them, the
 /// hand-over wait and the deadline.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaseActions {
     pub role: CaseRole,
     /// In a stable order (the order of [`CaseAction`]).

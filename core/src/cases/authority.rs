@@ -426,6 +426,7 @@ impl CaseRoom {
 
 /// A member of a case nobody can vouch for.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UnvouchedMember {
     pub user_id: OwnedUserId,
     pub reason: Unvouched,
@@ -433,6 +434,7 @@ pub struct UnvouchedMember {
 
 /// Why nobody can vouch for a member.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Unvouched {
     /// Joined without an invitation from a member of the case.
     NotInvitedByMember,

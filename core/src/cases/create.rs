@@ -1,6 +1,7 @@
 //! Opening a case: one request that creates an encrypted, invite-only room whose state holds
 //! nothing identifying, then the encrypted header.
 
+use crate::HeaderProblem;
 use matrix_sdk::ruma::{
     api::client::room::{create_room, Visibility},
     events::{
@@ -29,6 +30,7 @@ use crate::InnomedClient;
 
 /// What a GP fills in to open a case.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewCase {
     pub header: CaseHeaderEventContent,
     /// Requested specialty code (`dermatology`…), public to the homeserver.
@@ -41,19 +43,19 @@ pub struct NewCase {
 impl NewCase {
     pub(crate) fn validate_header(h: &CaseHeaderEventContent) -> Result<()> {
         if h.patient_label.trim().is_empty() {
-            return Err(CaseError::InvalidHeader("patient label is empty"));
+            return Err(CaseError::InvalidHeader(HeaderProblem::NoPatientLabel));
         }
         if h.question.trim().is_empty() {
-            return Err(CaseError::InvalidHeader("question is empty"));
+            return Err(CaseError::InvalidHeader(HeaderProblem::NoQuestion));
         }
         // The limits every client applies to what it receives (`case_event_from`).
         if h.patient_label.chars().count() > super::MAX_LABEL_CHARS {
-            return Err(CaseError::InvalidHeader("patient label is too long"));
+            return Err(CaseError::InvalidHeader(HeaderProblem::PatientLabelTooLong));
         }
         if h.reason.chars().count() > super::MAX_FIELD_CHARS
             || h.question.chars().count() > super::MAX_FIELD_CHARS
         {
-            return Err(CaseError::InvalidHeader("reason or question is too long"));
+            return Err(CaseError::InvalidHeader(HeaderProblem::TextTooLong));
         }
         super::ensure_fits(h)
     }

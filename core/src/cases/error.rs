@@ -1,5 +1,8 @@
+use crate::failure::Failure;
+
 /// Why a case operation failed.
 #[derive(Debug, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum CaseError {
     #[error("this room is not an Innomed case")]
     NotACase,
@@ -18,14 +21,14 @@ pub enum CaseError {
     #[error("there is no pending invitation to this case")]
     NotInvited,
     #[error("the case header is incomplete: {0}")]
-    InvalidHeader(&'static str),
+    InvalidHeader(HeaderProblem),
     #[error("your role in this case does not allow this")]
     NotAllowed,
     #[error("unknown specialty: choose one from the list")]
     UnknownSpecialty,
     /// Too large to be sent as one message (bytes of its content, and the limit).
     #[error("the text is too large to send ({size} bytes, at most {limit})")]
-    TooLarge { size: usize, limit: usize },
+    TooLarge { size: u64, limit: u64 },
     /// A request waits for the requesting GP's device to hand it over to its taker: nothing
     /// is encrypted into it before (its routed specialists would receive the key).
     #[error("the request has not been handed over to its specialist yet: try again once it is")]
@@ -41,19 +44,30 @@ pub enum CaseError {
     HomeserverUnreachable,
     #[error("the homeserver refused: {0}")]
     Server(String),
+    /// This session was closed or signed out on this device.
+    #[error("this session was closed or signed out")]
+    Closed,
+}
+
+/// What is missing or wrong in a case header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum HeaderProblem {
+    #[error("the patient label is empty")]
+    NoPatientLabel,
+    #[error("the question is empty")]
+    NoQuestion,
+    #[error("the patient label is too long")]
+    PatientLabelTooLong,
+    #[error("the reason or the question is too long")]
+    TextTooLong,
 }
 
 impl CaseError {
     pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
-        match e {
-            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
-                Self::HomeserverUnreachable
-            }
-            matrix_sdk::Error::Http(h) => Self::Server(
-                h.client_api_error_kind()
-                    .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
-            ),
-            other => Self::Server(other.to_string()),
+        match Failure::of(e) {
+            Failure::Unreachable => Self::HomeserverUnreachable,
+            other => Self::Server(other.describe()),
         }
     }
 }
@@ -80,6 +94,7 @@ impl CaseError {
             Self::HomeserverUnreachable => "homeserver_unreachable",
             Self::Server(_) => "server",
             Self::UninvitedMember => "uninvited_member",
+            Self::Closed => "closed",
         }
     }
 }

@@ -35,6 +35,7 @@ pub const CASE_CLAIM_TYPE: &str = "fr.innomed.case.claim";
 /// Where a case stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CaseStatus {
     /// A case between colleagues who chose each other (or a shared care team).
     Open,
@@ -50,6 +51,7 @@ pub enum CaseStatus {
 /// routine (7 days, the legal limit of a télé-expertise).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Urgency {
     #[default]
     Routine,
@@ -61,6 +63,8 @@ pub enum Urgency {
 /// works without decrypting anything.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
 #[ruma_event(type = "fr.innomed.case.status", kind = State, state_key_type = EmptyStateKey)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "CaseStatusInfo"))]
 pub struct CaseStatusEventContent {
     pub status: CaseStatus,
     /// Requested specialty, as a code (`dermatology`, `cardiology`…).
@@ -81,6 +85,7 @@ pub struct CaseStatusEventContent {
 
 /// Age in bands, never a birth date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AgeBand {
     #[serde(rename = "0-1")]
     Infant,
@@ -100,6 +105,7 @@ pub enum AgeBand {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Sex {
     Female,
     Male,
@@ -110,6 +116,8 @@ pub enum Sex {
 /// `fr.innomed.case.header`: the clinical heart of a case. Only ever sent encrypted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
 #[ruma_event(type = "fr.innomed.case.header", kind = MessageLike)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "CaseHeader"))]
 pub struct CaseHeaderEventContent {
     /// A pseudonym or initials chosen by the GP, never the patient's full name.
     pub patient_label: String,
@@ -124,6 +132,7 @@ pub struct CaseHeaderEventContent {
 /// Whether the specialist needs to see the patient in person, and how soon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum InPerson {
     NotNeeded,
     Routine,
@@ -135,6 +144,8 @@ pub enum InPerson {
 /// `fr.innomed.case.advice`: the specialist's structured answer. Only ever sent encrypted.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
 #[ruma_event(type = "fr.innomed.case.advice", kind = MessageLike)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi(name = "Advice"))]
 pub struct CaseAdviceEventContent {
     pub assessment: String,
     pub recommendation: String,

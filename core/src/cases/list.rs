@@ -17,6 +17,7 @@ use crate::InnomedClient;
 
 /// The signed-in doctor's relation to a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Membership {
     Joined,
     Invited,
@@ -35,6 +36,7 @@ impl From<RoomState> for Membership {
 
 /// The latest message of a case, for the list row. Decrypted locally.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LastMessage {
     pub sender: Option<OwnedUserId>,
     pub body: String,
@@ -43,6 +45,7 @@ pub struct LastMessage {
 
 /// One row of the case list.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaseSummary {
     pub room_id: OwnedRoomId,
     /// The opaque case code (`IM-7K2QX9`).

@@ -32,7 +32,7 @@ pub use self::{
     actions::{CaseAction, CaseActions, CaseRole, Deadline, HandoverWait},
     authority::{Unvouched, UnvouchedMember},
     create::NewCase,
-    error::CaseError,
+    error::{CaseError, HeaderProblem},
     events::{
         AgeBand, CaseAdviceEventContent as Advice, CaseClaimEventContent, CaseClosureEventContent,
         CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, InPerson, Sex,
@@ -483,8 +483,8 @@ pub(crate) fn ensure_fits<T: serde::Serialize>(content: &T) -> Result<()> {
     let size = serde_json::to_vec(content).map_or(usize::MAX, |json| json.len());
     if size > MAX_CONTENT_BYTES {
         return Err(CaseError::TooLarge {
-            size,
-            limit: MAX_CONTENT_BYTES,
+            size: size as u64,
+            limit: MAX_CONTENT_BYTES as u64,
         });
     }
     Ok(())

@@ -14,6 +14,7 @@ use crate::{cpts::MemberEntry, InnomedClient};
 
 /// A colleague in a case, or invited to it, as the case screen names them.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaseMember {
     pub user_id: OwnedUserId,
     pub membership: Membership,

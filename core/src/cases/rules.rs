@@ -32,6 +32,7 @@ use super::events::CASE_CLAIM_TYPE;
 
 /// Why an Innomed event of a case is not believed. Shown with the event, never as its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Rejection {
     /// Only the doctor who opened the case writes its header and closes it.
     NotFromCreator,

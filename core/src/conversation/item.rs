@@ -19,8 +19,11 @@ use crate::cases::{
 
 /// One row of the conversation.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ConversationItem {
-    Message(Box<CaseMessage>),
+    Message {
+        message: Box<CaseMessage>,
+    },
     /// The first item of a new day.
     DayDivider {
         timestamp_ms: u64,
@@ -34,7 +37,7 @@ pub enum ConversationItem {
 impl ConversationItem {
     pub fn as_message(&self) -> Option<&CaseMessage> {
         match self {
-            Self::Message(m) => Some(m),
+            Self::Message { message: m } => Some(m),
             _ => None,
         }
     }
@@ -42,6 +45,7 @@ impl ConversationItem {
 
 /// An event of the case, decrypted locally.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaseMessage {
     /// The event id once the homeserver accepted it.
     pub event_id: Option<OwnedEventId>,
@@ -63,15 +67,16 @@ pub struct CaseMessage {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MessageKind {
     /// A text message (markdown source as `body`, rendered HTML when present).
     Text { body: String, html: Option<String> },
     /// A photo: fetch its thumbnail, then the full image, with `Conversation::photo`.
-    Photo(Box<PhotoMessage>),
+    Photo { photo: Box<PhotoMessage> },
     /// The case header (patient label, question…).
-    Header(Box<CaseHeader>),
+    Header { header: Box<CaseHeader> },
     /// The specialist's structured advice (the advice card).
-    Advice(Box<Advice>),
+    Advice { advice: Box<Advice> },
     /// The case was closed, with this outcome.
     Closure { outcome: String },
     /// An encrypted event this device cannot decrypt (yet), and why.
@@ -99,6 +104,7 @@ pub enum MessageKind {
 
 /// Why a message cannot be read on this device, for the screen to explain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum UtdReason {
     /// The keys may still arrive (from the sender, the key backup, or shared history).
     Waiting,
@@ -132,6 +138,7 @@ impl From<UtdCause> for UtdReason {
 
 /// What a photo message says about its image; the pixels are fetched separately.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PhotoMessage {
     /// The markdown caption, if any.
     pub caption: Option<String>,
@@ -145,6 +152,7 @@ pub struct PhotoMessage {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SendState {
     /// Queued on this device (offline or in flight).
     Sending,
@@ -167,9 +175,9 @@ pub(crate) fn blocking_users(error: &matrix_sdk::Error) -> Vec<OwnedUserId> {
 
 pub(crate) fn map_item(item: &TimelineItem, rules: &CaseRules) -> ConversationItem {
     match item.kind() {
-        TimelineItemKind::Event(event) => {
-            ConversationItem::Message(Box::new(map_event(event, rules)))
-        }
+        TimelineItemKind::Event(event) => ConversationItem::Message {
+            message: Box::new(map_event(event, rules)),
+        },
         TimelineItemKind::Virtual(VirtualTimelineItem::DateDivider(ts)) => {
             ConversationItem::DayDivider {
                 timestamp_ms: ts.0.into(),
@@ -200,8 +208,8 @@ fn judged(event: &EventTimelineItem, event_type: &str, rules: &CaseRules) -> Mes
         CaseEvent::Advice(_) if rules.taker.as_deref() != Some(sender) => {
             rejected(Rejection::NotFromTaker)
         }
-        CaseEvent::Header(header) => MessageKind::Header(header),
-        CaseEvent::Advice(advice) => MessageKind::Advice(advice),
+        CaseEvent::Header(header) => MessageKind::Header { header },
+        CaseEvent::Advice(advice) => MessageKind::Advice { advice },
         CaseEvent::Closure(outcome) => MessageKind::Closure { outcome },
     }
 }
@@ -229,7 +237,9 @@ fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
             let (kind, edited) = match &msg_like.kind {
                 MsgLikeKind::Message(message) => {
                     let kind = match message.msgtype() {
-                        MessageType::Image(image) => MessageKind::Photo(Box::new(photo(image))),
+                        MessageType::Image(image) => MessageKind::Photo {
+                            photo: Box::new(photo(image)),
+                        },
                         MessageType::Text(text) => MessageKind::Text {
                             body: message.body().to_owned(),
                             html: text.formatted.as_ref().map(|f| f.body.clone()),

@@ -36,6 +36,7 @@ use crate::cases::{
 
 /// Why a conversation operation failed.
 #[derive(Debug, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum ConversationError {
     #[error("the room is not end-to-end encrypted: nothing is sent into it")]
     NotEncrypted,
@@ -54,7 +55,7 @@ pub enum ConversationError {
     UninvitedMember,
     /// Too large to be sent as one message; nothing was queued.
     #[error("the message is too large to send ({size} bytes, at most {limit})")]
-    TooLarge { size: usize, limit: usize },
+    TooLarge { size: u64, limit: u64 },
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("timeline error: {0}")]
@@ -176,8 +177,8 @@ impl Conversation {
             .iter()
             .map(|i| item::map_item(i, &rules))
             .map(|mut item| {
-                if let ConversationItem::Message(message) = &mut item {
-                    if matches!(message.kind, MessageKind::Header(_)) {
+                if let ConversationItem::Message { message } = &mut item {
+                    if matches!(message.kind, MessageKind::Header { .. }) {
                         if header_seen {
                             message.kind = MessageKind::Rejected {
                                 event_type: CASE_HEADER_TYPE.to_owned(),
@@ -198,7 +199,7 @@ impl Conversation {
             .await
             .into_iter()
             .filter_map(|i| match i {
-                ConversationItem::Message(m) => Some(*m),
+                ConversationItem::Message { message: m } => Some(*m),
                 _ => None,
             })
             .collect()
@@ -292,7 +293,7 @@ impl Conversation {
             .await
             .into_iter()
             .find_map(|m| match m.kind {
-                MessageKind::Header(h) => Some(*h),
+                MessageKind::Header { header: h } => Some(*h),
                 _ => None,
             })
     }

@@ -8,6 +8,7 @@ use super::{Conversation, ConversationError};
 
 /// The only reactions Innomed sends or shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Reaction {
     /// 👍 agreed
     Agree,
@@ -46,6 +47,7 @@ impl Reaction {
 
 /// One allowed reaction on a message, and who sent it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReactionGroup {
     pub reaction: Reaction,
     pub senders: Vec<OwnedUserId>,

@@ -3,6 +3,7 @@
 //! is the room's only admin (power 100) and the only one who changes its status; the others
 //! write, and cannot invite, remove or change the room's settings.
 
+use crate::RequestProblem;
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::info;
 
@@ -16,7 +17,7 @@ impl Cpts {
     /// Opens a shared case for these members of the directory and invites them.
     pub async fn open_care_team(&self, header: CaseHeader, members: &[String]) -> Result<CaseRoom> {
         if members.is_empty() {
-            return Err(CptsError::InvalidRequest("a care team needs members"));
+            return Err(CptsError::InvalidRequest(RequestProblem::NoCareTeamMembers));
         }
         let directory = self.directory().await?;
         let mut invited: Vec<OwnedUserId> = Vec::with_capacity(members.len());

@@ -4,6 +4,7 @@
 //! The state key is `member:` and the member's user id: the homeserver refuses a state key that
 //! *starts* with a user id other than the sender's, and the coordinator writes every entry.
 
+use crate::RequestProblem;
 use matrix_sdk::ruma::{events::macros::EventContent, OwnedUserId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ pub const MEMBER_TYPE: &str = "fr.innomed.member";
 /// A member's profession.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Profession {
     Physician,
     Nurse,
@@ -55,6 +57,7 @@ pub(crate) fn user_of(state_key: &str) -> Option<OwnedUserId> {
 
 /// What the coordinator types to add a member; checked before anything is sent.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewMember {
     pub display_name: String,
     pub profession: Profession,
@@ -68,7 +71,7 @@ impl NewMember {
     pub(crate) fn validate(&self) -> Result<MemberEventContent> {
         let display_name = self.display_name.trim();
         if display_name.is_empty() {
-            return Err(CptsError::InvalidRequest("the member's name is empty"));
+            return Err(CptsError::InvalidRequest(RequestProblem::NoMemberName));
         }
         let rpps = Rpps::parse(&self.rpps)?;
         let specialties = self
@@ -81,7 +84,7 @@ impl NewMember {
             })
             .collect::<Result<Vec<_>>>()?;
         if self.profession == Profession::Physician && specialties.is_empty() {
-            return Err(CptsError::InvalidRequest("a physician needs a specialty"));
+            return Err(CptsError::InvalidRequest(RequestProblem::NoSpecialty));
         }
         Ok(MemberEventContent {
             display_name: display_name.to_owned(),
@@ -95,6 +98,7 @@ impl NewMember {
 
 /// One row of the directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MemberEntry {
     pub user_id: OwnedUserId,
     pub display_name: String,

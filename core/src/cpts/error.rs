@@ -3,15 +3,16 @@ use crate::cases::CaseError;
 
 /// Why a CPTS or télé-expertise operation failed.
 #[derive(Debug, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum CptsError {
     #[error("invalid RPPS number: {0}")]
     InvalidRpps(#[from] RppsError),
     #[error("unknown specialty code: {0}")]
     UnknownSpecialty(String),
     #[error("a duty slot is invalid: {0}")]
-    InvalidSlot(&'static str),
+    InvalidSlot(SlotProblem),
     #[error("the request is incomplete: {0}")]
-    InvalidRequest(&'static str),
+    InvalidRequest(RequestProblem),
     /// Nobody holds a duty slot for this specialty now: the directory's specialists of it are
     /// offered instead, to pick one.
     #[error("nobody is on duty now for {specialty}")]
@@ -88,6 +89,38 @@ impl CptsError {
             Self::Server(_) => "server",
         }
     }
+}
+
+/// What is wrong with a duty slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum SlotProblem {
+    #[error("the specialty is not one of the member's")]
+    NotMemberSpecialty,
+    #[error("a slot starts before it ends, within one day")]
+    OutsideDay,
+}
+
+/// What is missing or wrong in what was filled in (a request, an advice, a member, a CPTS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum RequestProblem {
+    #[error("the patient's consent to the télé-expertise is required")]
+    NoPatientConsent,
+    #[error("a request goes to someone else")]
+    ExpertIsSelf,
+    #[error("the advice needs an assessment and a recommendation")]
+    IncompleteAdvice,
+    #[error("the advice is too long")]
+    AdviceTooLong,
+    #[error("a care team needs members")]
+    NoCareTeamMembers,
+    #[error("the member's name is empty")]
+    NoMemberName,
+    #[error("a physician needs a specialty")]
+    NoSpecialty,
+    #[error("the CPTS needs a name")]
+    NoCptsName,
 }
 
 pub type Result<T, E = CptsError> = std::result::Result<T, E>;

@@ -23,7 +23,7 @@ pub(crate) use self::clock::ClockCell;
 pub use self::{
     clock::{Clock, ManualClock, SystemClock},
     directory::{MemberEntry, MemberEventContent, NewMember, Profession, MEMBER_TYPE},
-    error::CptsError,
+    error::{CptsError, RequestProblem, SlotProblem},
     paris::{ParisTime, Weekday},
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},

@@ -15,6 +15,7 @@ static PARIS: LazyLock<TimeZone> = LazyLock::new(|| {
 /// Day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Weekday {
     /// Lundi.
     Monday,

@@ -1,6 +1,7 @@
 //! The duty rota: one `fr.innomed.duty` state event per member of the space (state key as the
 //! directory's: `member:` and the user id) with weekly slots in Paris time, per specialty.
 
+use crate::SlotProblem;
 use matrix_sdk::ruma::{events::macros::EventContent, OwnedUserId};
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,7 @@ pub const DUTY_TYPE: &str = "fr.innomed.duty";
 /// midnight, Paris time; the end is excluded and may be 1440). A night across midnight is two
 /// slots.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DutySlot {
     pub specialty: String,
     pub weekday: Weekday,
@@ -52,14 +54,10 @@ pub(crate) fn validate(member: &MemberEntry, slots: &[DutySlot]) -> Result<Vec<D
                 .ok_or_else(|| CptsError::UnknownSpecialty(slot.specialty.clone()))?
                 .code;
             if !member.has_specialty(code) {
-                return Err(CptsError::InvalidSlot(
-                    "the specialty is not one of the member's",
-                ));
+                return Err(CptsError::InvalidSlot(SlotProblem::NotMemberSpecialty));
             }
             if slot.start_minute >= slot.end_minute || slot.end_minute > 24 * 60 {
-                return Err(CptsError::InvalidSlot(
-                    "a slot starts before it ends, within one day",
-                ));
+                return Err(CptsError::InvalidSlot(SlotProblem::OutsideDay));
             }
             Ok(DutySlot {
                 specialty: code.to_owned(),
@@ -163,12 +161,21 @@ mod tests {
         .expect("valid");
         assert_eq!(ok[0].specialty, "dermatology");
         for (bad, expected) in [
-            (slot("cardiology", Weekday::Friday, 0, 60), "not one"),
-            (slot("dermatology", Weekday::Friday, 600, 600), "starts"),
-            (slot("dermatology", Weekday::Friday, 600, 1441), "starts"),
+            (
+                slot("cardiology", Weekday::Friday, 0, 60),
+                SlotProblem::NotMemberSpecialty,
+            ),
+            (
+                slot("dermatology", Weekday::Friday, 600, 600),
+                SlotProblem::OutsideDay,
+            ),
+            (
+                slot("dermatology", Weekday::Friday, 600, 1441),
+                SlotProblem::OutsideDay,
+            ),
         ] {
             match validate(&derm, &[bad]) {
-                Err(CptsError::InvalidSlot(why)) => assert!(why.contains(expected), "{why}"),
+                Err(CptsError::InvalidSlot(why)) => assert_eq!(why, expected),
                 other => panic!("expected an invalid slot, got {other:?}"),
             }
         }

@@ -19,12 +19,13 @@ pub struct Rpps(String);
 
 /// Why a string is not a valid RPPS number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum RppsError {
     /// The number does not have 11 digits (spaces not counted).
     #[error("an RPPS number has 11 digits, found {found}")]
     WrongLength {
         /// Number of digits found.
-        found: usize,
+        found: u32,
     },
     /// The input contains something other than digits and spaces.
     #[error("an RPPS number may only contain digits and spaces")]
@@ -43,7 +44,7 @@ impl Rpps {
         let digits = normalize(input)?;
         if digits.len() != RPPS_LEN {
             return Err(RppsError::WrongLength {
-                found: digits.len(),
+                found: u32::try_from(digits.len()).unwrap_or(u32::MAX),
             });
         }
         if !luhn_valid(&digits) {

@@ -2,6 +2,7 @@
 //! duty rota as room state. Read from the homeserver each time (sliding sync does not carry
 //! custom state), with the last copy kept in the encrypted store for when it is unreachable.
 
+use crate::RequestProblem;
 use matrix_sdk::{
     ruma::{
         api::client::{
@@ -64,7 +65,7 @@ impl InnomedClient {
     pub async fn create_cpts(&self, name: &str) -> Result<Cpts> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CptsError::InvalidRequest("the CPTS needs a name"));
+            return Err(CptsError::InvalidRequest(RequestProblem::NoCptsName));
         }
         let mut creation_content = create_room::v3::CreationContent::new();
         creation_content.room_type = Some(RoomType::Space);

@@ -1,6 +1,7 @@
 /// Why a photo could not be sanitised, sent or shown. Nothing is uploaded when sending fails
 /// before the photo is queued (every variant up to `NotEncrypted`).
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum PhotoError {
     #[error("the file is {size} bytes, over the {limit}-byte limit")]
     TooLarge { size: u64, limit: u64 },
@@ -41,24 +42,12 @@ pub enum PhotoError {
 impl PhotoError {
     /// Classifies an SDK error of a download or of queuing an upload.
     pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
-        use matrix_sdk::ruma::api::error::ErrorKind;
-        match e {
-            // The only reader failing in a download is the attachment decryptor, whose final
-            // read checks the SHA-256 of the ciphertext.
-            matrix_sdk::Error::Io(_) | matrix_sdk::Error::DecryptorError(_) => Self::Tampered,
-            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
-                Self::HomeserverUnreachable
-            }
-            matrix_sdk::Error::Http(h)
-                if h.client_api_error_kind() == Some(&ErrorKind::NotFound) =>
-            {
-                Self::MediaMissing
-            }
-            matrix_sdk::Error::Http(h) => Self::Failed(
-                h.client_api_error_kind()
-                    .map_or_else(|| "request failed".to_owned(), |k| k.errcode().to_string()),
-            ),
-            other => Self::Failed(other.to_string()),
+        use crate::failure::Failure;
+        match Failure::of(e) {
+            Failure::Altered => Self::Tampered,
+            Failure::Unreachable => Self::HomeserverUnreachable,
+            Failure::NotFound => Self::MediaMissing,
+            other => Self::Failed(other.describe()),
         }
     }
 }

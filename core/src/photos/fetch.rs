@@ -18,6 +18,7 @@ use crate::Conversation;
 
 /// Which message: by event id, or by transaction id while it is only on this device.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MessageRef {
     Event(OwnedEventId),
     Local(String),
@@ -25,6 +26,7 @@ pub enum MessageRef {
 
 /// The thumbnail (about 320 px) or the full image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PhotoSize {
     Thumbnail,
     Full,

@@ -21,6 +21,7 @@ pub const SENT_FILE_NAME: &str = "photo.jpg";
 
 /// Where the photo comes from: bytes from the camera, or a file in the app's private storage.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PhotoSource {
     Bytes(Vec<u8>),
     File(PathBuf),
@@ -28,6 +29,7 @@ pub enum PhotoSource {
 
 /// How the upload of one photo goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum UploadProgress {
     /// Bytes of the encrypted image and thumbnail uploaded so far.
     Uploading { sent: u64, total: u64 },

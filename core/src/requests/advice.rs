@@ -2,6 +2,7 @@
 //! conversation and photos. Only the taker's advice counts; it marks the request answered on
 //! every device that decrypts it, and the requesting GP's device records it in the status.
 
+use crate::RequestProblem;
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::info;
 
@@ -13,6 +14,7 @@ use crate::{
 
 /// The advice as received, with who gave it and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GivenAdvice {
     pub advice: Advice,
     pub sender: OwnedUserId,
@@ -24,13 +26,11 @@ impl CaseRoom {
     /// case answered. A second advice replaces the first in the report.
     pub async fn send_advice(&self, advice: Advice) -> Result<()> {
         if advice.assessment.trim().is_empty() || advice.recommendation.trim().is_empty() {
-            return Err(CptsError::InvalidRequest(
-                "the advice needs an assessment and a recommendation",
-            ));
+            return Err(CptsError::InvalidRequest(RequestProblem::IncompleteAdvice));
         }
         let max = crate::cases::MAX_FIELD_CHARS;
         if advice.assessment.chars().count() > max || advice.recommendation.chars().count() > max {
-            return Err(CptsError::InvalidRequest("the advice is too long"));
+            return Err(CptsError::InvalidRequest(RequestProblem::AdviceTooLong));
         }
         crate::cases::ensure_fits(&advice)?;
         let own = self.room.own_user_id().to_owned();
@@ -73,7 +73,7 @@ impl CaseRoom {
             .into_iter()
             .rev()
             .find_map(|m| match m.kind {
-                MessageKind::Advice(advice) if m.sender == taker => Some(GivenAdvice {
+                MessageKind::Advice { advice } if m.sender == taker => Some(GivenAdvice {
                     advice: *advice,
                     sender: m.sender,
                     timestamp_ms: m.timestamp_ms,

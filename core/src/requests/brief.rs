@@ -44,6 +44,7 @@ pub struct RequestBriefEventContent {
 
 /// What a routed specialist reads of a request before taking it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequestBrief {
     /// The GP who asked.
     pub requester: OwnedUserId,

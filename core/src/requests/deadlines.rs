@@ -24,6 +24,7 @@ pub fn deadline_window_ms(urgency: Urgency) -> i64 {
 /// Where a request stands against its deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DeadlineState {
     OnTime,
     /// Less than a quarter of the window left: time for a reminder.
@@ -57,6 +58,7 @@ pub fn deadline_state(
 
 /// Which requests to list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RequestFilter {
     /// Requested or accepted, overdue or not.
     Open,
@@ -68,6 +70,7 @@ pub enum RequestFilter {
 
 /// A request in a list, with its deadline state.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequestSummary {
     pub case: CaseSummary,
     pub deadline: DeadlineState,
@@ -75,6 +78,7 @@ pub struct RequestSummary {
 
 /// A reminder to show once: a request's deadline is near, or passed.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeadlineAlert {
     pub room_id: OwnedRoomId,
     pub code: String,

@@ -6,6 +6,7 @@
 //! history and receive the brief (`cpts::brief`). The one who takes it gets the history when
 //! the GP's device hands the request over (`cases::handover`).
 
+use crate::RequestProblem;
 use matrix_sdk::ruma::OwnedUserId;
 use tracing::{info, warn};
 
@@ -22,6 +23,7 @@ use crate::{
 
 /// What a GP fills in to ask a specialist.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TeleExpertiseRequest {
     /// Specialty code from the fixed list (`dermatology`…).
     pub specialty: String,
@@ -39,6 +41,7 @@ pub struct TeleExpertiseRequest {
 
 /// A photo attached to a request when it is opened.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequestPhoto {
     pub source: PhotoSource,
     /// Markdown caption, encrypted with the photo.
@@ -56,9 +59,7 @@ impl Cpts {
             .ok_or_else(|| CptsError::UnknownSpecialty(request.specialty.clone()))?
             .code;
         if !request.patient_consent {
-            return Err(CptsError::InvalidRequest(
-                "the patient's consent to the télé-expertise is required",
-            ));
+            return Err(CptsError::InvalidRequest(RequestProblem::NoPatientConsent));
         }
         if !request.photos.is_empty() && !request.header.photo_consent {
             return Err(PhotoError::NoConsent.into());
@@ -81,7 +82,7 @@ impl Cpts {
             Some(expert) => {
                 let expert = crate::cpts::error::user_id(expert)?;
                 if expert == own {
-                    return Err(CptsError::InvalidRequest("a request goes to someone else"));
+                    return Err(CptsError::InvalidRequest(RequestProblem::ExpertIsSelf));
                 }
                 let entry = self
                     .entry_of(&expert)

@@ -192,7 +192,7 @@ async fn wait_for_homeserver(client: &Client) {
         tokio::time::sleep(delay).await;
         match client.whoami().await {
             Ok(_) => return,
-            Err(e) if !crate::account::is_unreachable(&e) => return,
+            Err(e) if !crate::failure::is_unreachable(&e) => return,
             Err(_) => delay = (delay * 2).min(MAX_RETRY),
         }
     }

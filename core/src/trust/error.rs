@@ -3,6 +3,7 @@ use matrix_sdk::encryption::{recovery::RecoveryError, secret_storage::SecretStor
 /// Why a recovery or verification step failed. A failed step changes nothing on the device or
 /// the homeserver.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum TrustError {
     #[error("this recovery key is not the account's recovery key")]
     WrongRecoveryKey,
@@ -20,6 +21,8 @@ pub enum TrustError {
     HomeserverUnreachable,
     #[error("the homeserver refused the request: {0}")]
     Server(String),
+    #[error("this session was closed or signed out")]
+    Closed,
 }
 
 impl From<RecoveryError> for TrustError {
@@ -47,11 +50,9 @@ impl From<SecretStorageError> for TrustError {
 
 impl TrustError {
     pub(crate) fn from_sdk(e: &matrix_sdk::Error) -> Self {
-        match e {
-            matrix_sdk::Error::Http(h) if crate::account::is_unreachable(h) => {
-                Self::HomeserverUnreachable
-            }
-            other => Self::Server(crate::account::error_class(other)),
+        match crate::failure::Failure::of(e) {
+            crate::failure::Failure::Unreachable => Self::HomeserverUnreachable,
+            other => Self::Server(other.describe()),
         }
     }
 }
@@ -69,6 +70,7 @@ impl TrustError {
             Self::VerificationNotReady => "verification_not_ready",
             Self::HomeserverUnreachable => "homeserver_unreachable",
             Self::Server(_) => "server",
+            Self::Closed => "closed",
         }
     }
 }

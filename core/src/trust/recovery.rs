@@ -16,6 +16,7 @@ use crate::InnomedClient;
 
 /// What the sign-in flow shows next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RecoveryStatus {
     /// Not known until the first sync read the account's data.
     Unknown,

@@ -28,6 +28,7 @@ use crate::InnomedClient;
 /// One of the seven emojis: the symbol, its English name, and its place (0–63) in the spec's
 /// table, which the shells use to show the name in the doctor's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SasEmoji {
     pub index: u8,
     pub symbol: String,
@@ -36,6 +37,7 @@ pub struct SasEmoji {
 
 /// Where a verification stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VerificationState {
     /// Sent, or received and not accepted yet.
     Requested,
@@ -44,7 +46,7 @@ pub enum VerificationState {
     /// The emoji exchange started; the keys are on their way.
     Starting,
     /// Compare these with the other screen, then `confirm` or `mismatch`.
-    Emojis(Vec<SasEmoji>),
+    Emojis { emojis: Vec<SasEmoji> },
     /// This side confirmed; waiting for the other.
     Confirmed,
     /// Verified.
@@ -170,6 +172,7 @@ impl InnomedClient {
 
 /// A device of a user, and what this doctor knows of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceInfo {
     pub device_id: String,
     /// Verified by this doctor, directly or through the owner's verified identity.
@@ -321,8 +324,8 @@ fn sas_state(sas: &SasVerification) -> VerificationState {
             VerificationState::Starting
         }
         SasState::KeysExchanged { emojis, .. } => match emojis {
-            Some(short) => VerificationState::Emojis(
-                short
+            Some(short) => VerificationState::Emojis {
+                emojis: short
                     .indices
                     .iter()
                     .zip(short.emojis.iter())
@@ -332,7 +335,7 @@ fn sas_state(sas: &SasVerification) -> VerificationState {
                         description: e.description.to_owned(),
                     })
                     .collect(),
-            ),
+            },
             None => VerificationState::Cancelled {
                 reason: "no emoji support".to_owned(),
             },

@@ -76,7 +76,7 @@ async fn specialist_invited_later_reads_header_and_history_and_server_sees_no_ma
             .await
             .into_iter()
             .find_map(|m| match m.kind {
-                MessageKind::Header(h) => Some((h, m.shared_by)),
+                MessageKind::Header { header: h } => Some((h, m.shared_by)),
                 _ => None,
             })
     })

@@ -217,7 +217,7 @@ async fn what_is_too_large_to_send_is_refused_before_anything_is_queued_or_creat
     let conversation = case.conversation().await.expect("conversation");
     let err = conversation.send_text(&"é".repeat(30_000)).await;
     assert!(
-        matches!(err, Err(ConversationError::TooLarge { limit, .. }) if limit == innomed_core::MAX_CONTENT_BYTES),
+        matches!(err, Err(ConversationError::TooLarge { limit, .. }) if limit == innomed_core::MAX_CONTENT_BYTES as u64),
         "{err:?}"
     );
     let fine = marker("FINE");

@@ -456,7 +456,7 @@ async fn a_received_decompression_bomb_is_refused_before_decoding() {
             .messages()
             .await
             .into_iter()
-            .find_map(|m| matches!(m.kind, MessageKind::Photo(_)).then_some(m.event_id?))
+            .find_map(|m| matches!(m.kind, MessageKind::Photo { .. }).then_some(m.event_id?))
     })
     .await;
     let result = conversation

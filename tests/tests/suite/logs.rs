@@ -125,7 +125,7 @@ async fn child_scenario_with_trace_logs() {
             .await
             .into_iter()
             .find_map(|m| match m.kind {
-                MessageKind::Photo(_) => m.event_id,
+                MessageKind::Photo { .. } => m.event_id,
                 _ => None,
             })
     })

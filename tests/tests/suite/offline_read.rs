@@ -41,7 +41,7 @@ async fn the_gp_reads_his_case_with_its_status_while_offline() {
     );
     assert!(
         messages.iter().any(
-            |m| matches!(&m.kind, MessageKind::Header(h) if h.patient_label.contains(&secret))
+            |m| matches!(&m.kind, MessageKind::Header { header: h } if h.patient_label.contains(&secret))
         ),
         "the header offline: {messages:?}"
     );

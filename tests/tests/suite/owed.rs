@@ -53,7 +53,7 @@ async fn colleagues_who_joined_while_the_gp_was_away_read_the_history_after_his_
             load_all(&view).await;
             let messages = view.messages().await;
             let header = messages.iter().any(
-                |m| matches!(&m.kind, MessageKind::Header(h) if h.patient_label.contains(&secret)),
+                |m| matches!(&m.kind, MessageKind::Header { header: h } if h.patient_label.contains(&secret)),
             );
             let text = messages
                 .iter()

@@ -55,7 +55,7 @@ async fn photo_seen(conversation: &Conversation, caption: &str) -> (MessageRef, 
             .await
             .into_iter()
             .find_map(|m| match m.kind {
-                MessageKind::Photo(p)
+                MessageKind::Photo { photo: p }
                     if p.caption.as_deref().is_some_and(|c| c.contains(caption)) =>
                 {
                     Some((MessageRef::Event(m.event_id?), *p))
@@ -331,7 +331,7 @@ async fn bad_photos_get_their_typed_error_and_nothing_is_uploaded() {
     // Fetching something that is not a photo.
     let header_event = eventually("the header event id", || async {
         conversation.messages().await.into_iter().find_map(|m| {
-            matches!(m.kind, MessageKind::Header(_))
+            matches!(m.kind, MessageKind::Header { .. })
                 .then_some(m.event_id)
                 .flatten()
         })
@@ -413,7 +413,9 @@ async fn a_photo_taken_offline_arrives_after_reconnection_in_order_with_text() {
             .into_iter()
             .filter_map(|m| match m.kind {
                 MessageKind::Text { body, .. } if body == before || body == after => Some(body),
-                MessageKind::Photo(p) if p.caption.as_deref() == Some(caption.as_str()) => {
+                MessageKind::Photo { photo: p }
+                    if p.caption.as_deref() == Some(caption.as_str()) =>
+                {
                     Some(format!("photo {caption}"))
                 }
                 _ => None,

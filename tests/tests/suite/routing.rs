@@ -95,9 +95,10 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
         undecryptable >= 2,
         "header and photo stay encrypted: {seen:?}"
     );
-    assert!(!seen
-        .iter()
-        .any(|m| matches!(m.kind, MessageKind::Header(_) | MessageKind::Photo(_))));
+    assert!(!seen.iter().any(|m| matches!(
+        m.kind,
+        MessageKind::Header { .. } | MessageKind::Photo { .. }
+    )));
 
     // The first one takes it: the GP's device withdraws the other and hands the history over.
     let a_case = case_seen_by(derm_a, &room_id).await;
@@ -119,10 +120,10 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
             let messages = a_conversation.messages().await;
             let header = messages
                 .iter()
-                .any(|m| matches!(&m.kind, MessageKind::Header(h) if h.patient_label == label));
+                .any(|m| matches!(&m.kind, MessageKind::Header { header: h } if h.patient_label == label));
             let photo = messages
                 .iter()
-                .any(|m| matches!(m.kind, MessageKind::Photo(_)));
+                .any(|m| matches!(m.kind, MessageKind::Photo { .. }));
             (header && photo).then_some(())
         },
     )

@@ -54,7 +54,7 @@ async fn to_emojis(
         .expect("ready");
     sent.start_emojis().await.expect("emojis started");
     let symbols = |s: VerificationState| match s {
-        VerificationState::Emojis(e) => e
+        VerificationState::Emojis { emojis: e } => e
             .into_iter()
             .map(|e| {
                 // The place in the spec's table, which the apps name in French or English.
@@ -64,7 +64,7 @@ async fn to_emojis(
             .collect::<Vec<_>>(),
         other => panic!("no emojis: {other:?}"),
     };
-    let is_emojis = |s: &VerificationState| matches!(s, VerificationState::Emojis(_));
+    let is_emojis = |s: &VerificationState| matches!(s, VerificationState::Emojis { .. });
     let mine = symbols(sent.wait_for(WAIT, is_emojis).await.expect("emojis here"));
     let theirs = symbols(
         received

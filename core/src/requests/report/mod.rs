@@ -103,7 +103,7 @@ impl CaseRoom {
         let (messages, advice, answered_at_ms) = loop {
             let messages = conversation.messages().await;
             let found = messages.iter().rev().find_map(|m| match &m.kind {
-                MessageKind::Advice(advice) if m.sender == expert_id => {
+                MessageKind::Advice { advice } if m.sender == expert_id => {
                     Some(((**advice).clone(), m.timestamp_ms))
                 }
                 _ => None,
@@ -123,7 +123,7 @@ impl CaseRoom {
         };
         let requested = messages
             .iter()
-            .find(|m| matches!(m.kind, MessageKind::Header(_)))
+            .find(|m| matches!(m.kind, MessageKind::Header { .. }))
             .ok_or(CptsError::NotARequest)?;
         if requested.sender != own {
             return Err(CptsError::NotAllowed);
