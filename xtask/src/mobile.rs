@@ -115,16 +115,20 @@ pub fn xcframework() -> Result<(), String> {
         Some(parent) if generated.is_file() => parent.to_path_buf(),
         _ => generated,
     };
-    let swift = only_file(&generated, "swift")?;
-    let source = fs::read_to_string(&swift);
-    let source = source.map_err(|e| format!("cannot read {}: {e}", swift.display()))?;
-    let import = format!("import {FFI_MODULE}");
-    if !source.lines().any(|line| line.trim() == import) {
-        return Err(format!(
-            "{} does not `import {FFI_MODULE}`: set `ffi_module_name = \"{FFI_MODULE}\"` under \
-             [bindings.swift] in bindings/uniffi.toml",
-            swift.display()
-        ));
+    // One Swift file and one header per crate (the core's types, the FFI's objects), all in
+    // the one Clang module `InnomedFFIFFI`.
+    let swift_files = files_with(&generated, "swift")?;
+    for swift in &swift_files {
+        let source = fs::read_to_string(swift);
+        let source = source.map_err(|e| format!("cannot read {}: {e}", swift.display()))?;
+        let import = format!("import {FFI_MODULE}");
+        if !source.lines().any(|line| line.trim() == import) {
+            return Err(format!(
+                "{} does not `import {FFI_MODULE}`: set `ffi_module_name = \"{FFI_MODULE}\"` \
+                 under [bindings.swift] in bindings/uniffi.toml and core/uniffi.toml",
+                swift.display()
+            ));
+        }
     }
 
     // Headers/InnomedFFIFFI/: Clang looks for <module name>/module.modulemap on the header
@@ -132,11 +136,18 @@ pub fn xcframework() -> Result<(), String> {
     let headers = work.join("headers");
     let module_dir = headers.join(FFI_MODULE);
     fresh_dir(&module_dir)?;
-    let header = only_file(&generated, "h")?;
-    let header_name = header.file_name().unwrap_or_default();
-    copy(&header, &module_dir.join(header_name))?;
-    let module_map = only_file(&generated, "modulemap")?;
-    copy(&module_map, &module_dir.join("module.modulemap"))?;
+    let mut header_lines = String::new();
+    for header in files_with(&generated, "h")? {
+        let name = header.file_name().unwrap_or_default();
+        copy(&header, &module_dir.join(name))?;
+        header_lines.push_str(&format!("    header \"{}\"\n", name.to_string_lossy()));
+    }
+    let module_map = format!(
+        "module {FFI_MODULE} {{\n{header_lines}    export *\n    use \"Darwin\"\n    \
+         use \"_Builtin_stdbool\"\n    use \"_Builtin_stdint\"\n}}\n"
+    );
+    fs::write(module_dir.join("module.modulemap"), module_map)
+        .map_err(|e| format!("cannot write the module map: {e}"))?;
 
     let swift_package = root.join(SWIFT_PACKAGE);
     let output = swift_package.join(format!("{FFI_MODULE}.xcframework"));
@@ -154,7 +165,9 @@ pub fn xcframework() -> Result<(), String> {
 
     let sources = swift_package.join("Sources").join("InnomedFFI");
     fresh_dir(&sources)?;
-    copy(&swift, &sources.join(swift.file_name().unwrap_or_default()))?;
+    for swift in &swift_files {
+        copy(swift, &sources.join(swift.file_name().unwrap_or_default()))?;
+    }
     println!("{} and {} written", output.display(), sources.display());
     println!(
         "next: add {} to the app in Xcode (Add Local… package)",
@@ -163,21 +176,18 @@ pub fn xcframework() -> Result<(), String> {
     Ok(())
 }
 
-/// The one file with this extension in `dir`; several mean stale output from another setting.
-fn only_file(dir: &Path, extension: &str) -> Result<PathBuf, String> {
+/// The files with this extension in `dir`, sorted; none is an error.
+fn files_with(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, String> {
     let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    let found: Vec<PathBuf> = entries
+    let mut found: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|found| found == extension))
         .collect();
-    match found.as_slice() {
-        [file] => Ok(file.clone()),
-        _ => Err(format!(
-            "expected one .{extension} file in {}, found {}: delete that folder and run again",
-            dir.display(),
-            found.len()
-        )),
+    found.sort();
+    if found.is_empty() {
+        return Err(format!("no .{extension} file in {}", dir.display()));
     }
+    Ok(found)
 }
 
 fn remove_dir(dir: &Path) -> Result<(), String> {
