@@ -83,7 +83,10 @@ innomedModules.forEach { (path, kind) ->
             // one (an AAR carrying libinnomed_ffi.so per ABI and JNA's Android library).
             "bindings" -> androidLibrary("fr.innomed.android.$name", withCompose = false)
             // AGP wants the namespace to be a Java package, and `case` is a Java keyword: the
-            // features' namespaces end in "feature" (their own R is empty: strings are shared).
+            // features' namespaces end in "feature" (their R is unused: the strings are the ui
+            // library's, fr.innomed.android.ui.R).
+            // The theme, shared composables, labels, error texts and every string.
+            "ui" -> androidLibrary("fr.innomed.android.$name", withCompose = true)
             "feature" -> androidLibrary("fr.innomed.android.features.${name}feature", withCompose = true)
             "app" -> Unit // app/build.gradle.kts
             else -> error("modules.txt: unknown kind \"$kind\" for $path")
@@ -99,6 +102,9 @@ project(":libraries:test") {
     // The fakes: for presenter tests and Compose previews, never shipped in the app.
     dependencies { "api"(project(":libraries:api")) }
 }
+project(":libraries:ui") {
+    dependencies { "api"(project(":libraries:api")) }
+}
 project(":libraries:impl") {
     dependencies {
         "api"(project(":libraries:api"))
@@ -110,6 +116,7 @@ modulesOf("feature").forEach { feature ->
     feature.dependencies {
         "api"(project(":libraries:architecture"))
         "api"(project(":libraries:api"))
+        "implementation"(project(":libraries:ui"))
         "testImplementation"(project(":libraries:test"))
     }
 }

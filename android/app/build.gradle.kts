@@ -44,6 +44,8 @@ val innomedModules = rootProject.extra["innomedModules"] as Map<String, String>
 dependencies {
     implementation(project(":libraries:api"))
     implementation(project(":libraries:impl"))
+    // The theme and every string (French and English).
+    implementation(project(":libraries:ui"))
     // Every feature of modules.txt: its presenter and its view.
     innomedModules.filterValues { it == "feature" }.keys.forEach { implementation(project(it)) }
     // The platform package (KeystoreSecureStore) implements the bindings' traits.

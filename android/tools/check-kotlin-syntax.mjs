@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Parses every .kt file of the Android app module with tree-sitter's Kotlin grammar (a
-// WebAssembly build, so no Android SDK, no Gradle and no native compilation) and fails on any
-// syntax error.
+// Parses every .kt file of the Android app module and the Compose code of the other modules
+// (their src/ui/kotlin, from modules.txt) with tree-sitter's Kotlin grammar (a WebAssembly
+// build, so no Android SDK, no Gradle and no native compilation) and fails on any syntax error.
 //
 //   cd android/tools && npm ci && node check-kotlin-syntax.mjs [ROOT...]
 //
-// ROOT (folders or files) defaults to android/app and the root build files. Prints
+// ROOT (folders or files) defaults to android/app, every src/ui/kotlin and the root build
+// files. Prints
 // `file:line:column` for every ERROR or MISSING node (the shared part:
 // ../../tools/syntax-check.mjs), and for any `import fr.innomed.sdk.` outside the platform package
 // (fr/innomed/android/app/platform/: the Keystore store and the push hook): screens never
@@ -18,17 +19,24 @@
 // name such functions otherwise (libraries/impl has two `open(client)` calls, which kotlinc
 // accepts: that module is compiled by Maven, not checked here).
 
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 
 import { runSyntaxCheck, sourceFiles } from '../../tools/syntax-check.mjs';
+import { readModules } from './modules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const roots = process.argv.length > 2
-  ? process.argv.slice(2).map((root) => path.resolve(root))
-  : [path.join(here, '..', 'app'), path.join(here, '..', 'build.gradle.kts'), path.join(here, '..', 'settings.gradle.kts')];
+const android = path.join(here, '..');
+const defaultRoots = async () => [
+  path.join(android, 'app'),
+  ...(await readModules()).map(({ path: module }) => path.join(android, module, 'src', 'ui', 'kotlin')).filter(existsSync),
+  path.join(android, 'build.gradle.kts'),
+  path.join(android, 'settings.gradle.kts'),
+];
+const roots = process.argv.length > 2 ? process.argv.slice(2).map((root) => path.resolve(root)) : await defaultRoots();
 const SKIPPED_DIRS = new Set(['node_modules', 'build', '.gradle', '.idea']);
 const FFI_PACKAGE = 'fr.innomed.sdk';
 const FFI_ALLOWED = 'fr/innomed/android/app/platform/';

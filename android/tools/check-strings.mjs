@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Checks the app's strings without the Android SDK (Node only, no dependency):
+// Checks the app's strings without the Android SDK (Node only, no dependency). Every string is
+// in libraries/ui (src/main/res):
 // - res/values/strings.xml (French, the default) and res/values-en/strings.xml (English) have
 //   exactly the same keys, no key twice, and the same format arguments (%1$s…) per key;
 // - they have the same <string-array>s, each with as many items in both languages (the
 //   verification emojis' names are looked up by index);
-// - every `R.string.x` / `R.array.x` in the app's Kotlin and `@string/x` / `@array/x` in its
-//   XML exists.
+// - every `R.string.x` / `R.array.x` in the Kotlin and `@string/x` / `@array/x` in the XML of
+//   the modules of modules.txt (the app, the features' views, libraries/ui) exists.
 //
-//   node check-strings.mjs [APP_DIR]      (APP_DIR defaults to android/app)
+//   node check-strings.mjs [STRINGS_MODULE_DIR]      (defaults to android/libraries/ui)
 //
 // Exits 1 on any finding, 2 when a strings file is missing.
 
@@ -16,9 +17,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { readModules } from './modules.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
-const app = path.resolve(process.argv[2] ?? path.join(here, '..', 'app'));
-const res = path.join(app, 'src', 'main', 'res');
+const android = path.join(here, '..');
+const strings = path.resolve(process.argv[2] ?? path.join(android, 'libraries', 'ui'));
+const res = path.join(strings, 'src', 'main', 'res');
 const LOCALES = { fr: 'values', en: 'values-en' };
 
 async function files(dir, test) {
@@ -33,7 +37,7 @@ async function files(dir, test) {
 }
 
 /** name → text of every <string>, and the names seen twice. */
-function strings(xml) {
+function stringsOf(xml) {
   const map = new Map();
   const twice = [];
   for (const match of xml.matchAll(/<string\s+name="([A-Za-z0-9_]+)"[^>]*>([\s\S]*?)<\/string>/g)) {
@@ -67,7 +71,7 @@ async function main() {
       return 2;
     }
     const xml = await readFile(file, 'utf8');
-    const { map, twice } = strings(xml);
+    const { map, twice } = stringsOf(xml);
     const lists = arrays(xml);
     for (const name of [...twice, ...lists.twice]) problems.push(`${folder}/strings.xml: "${name}" defined twice`);
     sets[lang] = map;
@@ -91,7 +95,11 @@ async function main() {
 
   const used = new Set();
   const usedArrays = new Set();
-  const sources = await files(path.join(app, 'src'), (n) => n.endsWith('.kt') || n.endsWith('.xml'));
+  const sources = [];
+  for (const { path: module } of await readModules()) {
+    const src = path.join(android, module, 'src');
+    if (existsSync(src)) sources.push(...(await files(src, (n) => n.endsWith('.kt') || n.endsWith('.xml'))));
+  }
   for (const file of sources) {
     if (file.includes(`${path.sep}values`)) continue;
     const text = await readFile(file, 'utf8');

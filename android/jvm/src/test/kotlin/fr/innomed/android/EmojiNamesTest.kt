@@ -8,7 +8,7 @@ import org.w3c.dom.Element
 
 /**
  * The verification screen names each emoji by its index in the Matrix spec's SAS table
- * (`Emoji.index`, 0–63) from the app's string-array: it must follow the spec's order in
+ * (`Emoji.index`, 0–63) from the app's string-array (libraries/ui): it must follow the spec's order in
  * English, and say in French what the iOS app says.
  */
 class EmojiNamesTest {
@@ -26,7 +26,7 @@ class EmojiNamesTest {
     )
 
     private fun names(folder: String): List<String> {
-        val file = File(root, "app/src/main/res/$folder/strings.xml")
+        val file = File(root, "libraries/ui/src/main/res/$folder/strings.xml")
         val document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file)
         val arrays = document.getElementsByTagName("string-array")
         val array = (0 until arrays.length).map { arrays.item(it) as Element }

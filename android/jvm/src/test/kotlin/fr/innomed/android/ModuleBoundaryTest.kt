@@ -15,8 +15,8 @@ class ModuleBoundaryTest {
         File(root, folder).walkTopDown().filter { it.isFile && it.extension == "kt" }.toList()
 
     @Test
-    fun `presenters, the API and the fakes never import the generated bindings`() {
-        val folders = listOf("libraries/api", "libraries/architecture", "libraries/test", "features")
+    fun `presenters, views, the API and the fakes never import the generated bindings`() {
+        val folders = listOf("libraries/api", "libraries/architecture", "libraries/test", "libraries/ui", "features")
         val files = folders.flatMap(::kotlinFiles)
         assertTrue(files.size > 20, "found the sources under $root")
         val offenders = files.filter { file -> file.readLines().any { it.trimStart().startsWith("import fr.innomed.sdk") } }

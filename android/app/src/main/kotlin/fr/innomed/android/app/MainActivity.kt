@@ -20,7 +20,7 @@ import fr.innomed.android.app.lock.LockScreen
 import fr.innomed.android.app.lock.UnlockProblem
 import fr.innomed.android.app.lock.promptUnlock
 import fr.innomed.android.app.navigation.InnomedNavHost
-import fr.innomed.android.app.ui.theme.InnomedTheme
+import fr.innomed.android.ui.theme.InnomedTheme
 
 /**
  * The one activity. A FragmentActivity because BiometricPrompt needs one. A tapped notification

@@ -8,7 +8,7 @@ import androidx.biometric.BiometricManager.Authenticators.DEVICE_CREDENTIAL
 import androidx.biometric.BiometricPrompt
 import androidx.core.content.ContextCompat
 import androidx.fragment.app.FragmentActivity
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 
 /** Why the prompt could not unlock. */
 enum class UnlockProblem {

@@ -14,7 +14,7 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 
 /** Covers the whole app while locked, and asks for the prompt once on appearing. */
 @Composable

@@ -20,9 +20,9 @@ import fr.innomed.android.api.push.PushPlatform
 import fr.innomed.android.api.push.Pusher
 import fr.innomed.android.api.push.PusherRegistration
 import fr.innomed.android.app.MainActivity
-import fr.innomed.android.app.R
 import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.android.impl.RustSessionService
+import fr.innomed.android.ui.R
 import java.util.Locale
 import kotlinx.coroutines.CoroutineScope
 

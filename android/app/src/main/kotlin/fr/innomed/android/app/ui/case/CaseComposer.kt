@@ -12,9 +12,9 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.app.R
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CaseState
+import fr.innomed.android.ui.R
 
 /**
  * The message field, the reply banner, and the camera button (only when the header records

@@ -3,8 +3,8 @@ package fr.innomed.android.app.ui.case
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -30,15 +30,15 @@ import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.DeadlineChip
-import fr.innomed.android.app.ui.ErrorDialog
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.label
-import fr.innomed.android.app.ui.specialtyLabel
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CaseState
+import fr.innomed.android.ui.DeadlineChip
+import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
+import fr.innomed.android.ui.text
 import java.text.DateFormat
 import java.util.Date
 

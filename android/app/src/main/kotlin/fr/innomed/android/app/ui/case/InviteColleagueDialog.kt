@@ -22,11 +22,11 @@ import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.InviteDialog
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.text
 
 /**
  * Invites a colleague by user id; they will read the whole case, history included. The id is

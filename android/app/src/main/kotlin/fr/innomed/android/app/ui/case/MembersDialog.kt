@@ -15,10 +15,10 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.directory.Specialty
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.specialtyLabel
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.MemberLine
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.specialtyLabel
 
 /**
  * Who is in the case or invited to it: each one's name as the core gives it (CPTS directory,

@@ -36,15 +36,15 @@ import fr.innomed.android.api.conversation.ImageLimits
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.DecodedImage
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.rememberImage
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePhotosState
 import fr.innomed.android.features.case.PhotoLoad
 import fr.innomed.android.features.case.PhotoViewer
+import fr.innomed.android.ui.DecodedImage
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.rememberImage
+import fr.innomed.android.ui.text
 
 /** A photo message: its thumbnail (asked for when it first shows), its upload, its caption. */
 @Composable

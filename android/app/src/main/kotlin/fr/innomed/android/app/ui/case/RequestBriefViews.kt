@@ -17,9 +17,10 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.directory.Specialty
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.label
-import fr.innomed.android.app.ui.specialtyLabel
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.briefPatient
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
 import java.text.DateFormat
 import java.util.Date
 
@@ -46,11 +47,6 @@ fun RequestBriefCard(brief: RequestBrief, specialties: List<Specialty>, modifier
         }
     }
 }
-
-/** "Patient : Adulte, Femme": the age band and sex of the brief, never a name or label. */
-@Composable
-fun briefPatient(brief: RequestBrief): String =
-    stringResource(R.string.brief_patient, stringResource(brief.ageBand.label()), stringResource(brief.sex.label()))
 
 /**
  * Above the timeline while nobody may write into the request: waiting for a specialist to take

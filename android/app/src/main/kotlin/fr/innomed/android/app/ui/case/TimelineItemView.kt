@@ -20,10 +20,10 @@ import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.label
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePhotosState
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.label
 import java.text.DateFormat
 import java.util.Date
 

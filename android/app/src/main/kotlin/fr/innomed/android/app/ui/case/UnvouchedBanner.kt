@@ -14,7 +14,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 
 /**
  * A warning above the timeline while the case has members nobody can vouch for: each one's id

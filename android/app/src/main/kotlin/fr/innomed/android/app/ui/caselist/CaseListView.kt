@@ -25,16 +25,16 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.directory.Specialty
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.DeadlineChip
-import fr.innomed.android.app.ui.ErrorDialog
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.case.briefPatient
-import fr.innomed.android.app.ui.label
-import fr.innomed.android.app.ui.specialtyLabel
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListState
+import fr.innomed.android.ui.DeadlineChip
+import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.briefPatient
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
+import fr.innomed.android.ui.text
 import java.text.DateFormat
 import java.util.Date
 

@@ -20,14 +20,14 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.directory.DirectoryEntry
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.label
-import fr.innomed.android.app.ui.specialtyLabel
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.directory.DirectoryEvent
 import fr.innomed.android.features.directory.DirectoryState
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
+import fr.innomed.android.ui.text
 
 /** The CPTS directory and who is on duty now. Picking a member shows their professional card. */
 @OptIn(ExperimentalLayoutApi::class)

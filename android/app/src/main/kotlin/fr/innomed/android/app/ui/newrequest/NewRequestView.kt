@@ -25,15 +25,15 @@ import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.DirectoryEntry
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.ErrorDialog
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.label
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestState
 import fr.innomed.android.features.newrequest.OnDuty
 import fr.innomed.android.features.newrequest.RequestField
+import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.text
 
 /**
  * The request form, with an optional camera photo. Nothing is sent before the patient's

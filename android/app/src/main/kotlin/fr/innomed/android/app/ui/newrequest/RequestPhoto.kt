@@ -15,13 +15,13 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.DecodedImage
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.rememberPreview
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestState
+import fr.innomed.android.ui.DecodedImage
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.rememberPreview
+import fr.innomed.android.ui.text
 
 /**
  * The optional photo of a request: taken with the camera into the app's private folder,

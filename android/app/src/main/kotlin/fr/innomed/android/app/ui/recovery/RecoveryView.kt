@@ -18,12 +18,12 @@ import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.trust.RecoveryState
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.recovery.RecoveryEvent
 import fr.innomed.android.features.recovery.RecoveryScreenState
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.text
 
 /** The recovery key: create it (shown once), or enter it on a new phone. */
 @Composable

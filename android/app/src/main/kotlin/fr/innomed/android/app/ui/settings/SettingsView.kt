@@ -13,8 +13,8 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.session.SignOutResult
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.InnomedScreen
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
 
 /** Settings has no presenter: the account, links to the trust screens, and signing out. */
 data class SettingsState(

@@ -17,13 +17,13 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.Secret
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.signin.SignInEvent
 import fr.innomed.android.features.signin.SignInField
 import fr.innomed.android.features.signin.SignInState
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.text
 
 @Composable
 fun SignInView(state: SignInState, onEvent: (SignInEvent) -> Unit) {

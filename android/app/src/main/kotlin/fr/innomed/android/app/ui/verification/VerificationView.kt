@@ -16,14 +16,14 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringArrayResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.app.R
-import fr.innomed.android.app.ui.InnomedScreen
-import fr.innomed.android.app.ui.errorMessage
-import fr.innomed.android.app.ui.text
 import fr.innomed.android.features.verification.CancelKind
 import fr.innomed.android.features.verification.VerificationEvent
 import fr.innomed.android.features.verification.VerificationPhase
 import fr.innomed.android.features.verification.VerificationState
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.text
 
 /** Device verification: request, then the seven emojis to compare with the other screen. */
 @OptIn(ExperimentalLayoutApi::class)

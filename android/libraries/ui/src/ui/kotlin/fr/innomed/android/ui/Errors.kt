@@ -1,9 +1,9 @@
-package fr.innomed.android.app.ui
+package fr.innomed.android.ui
 
 import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.res.stringResource
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
@@ -11,10 +11,10 @@ import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
-import fr.innomed.android.features.case.CaseScreenError
 
 /**
- * Every error kind of the presenters, mapped to its string in one place. [code] is the
+ * Every error kind of the API, mapped to its string in one place (a screen's own kinds, such as
+ * the case screen's, are mapped beside its view). [code] is the
  * string's one argument: the core's stable error code (for support), a field name or a limit,
  * never a message body.
  */
@@ -121,13 +121,4 @@ fun TrustError.text(): ErrorText = when (this) {
     TrustError.VerificationNotReady -> ErrorText(R.string.error_verification_not_ready)
     TrustError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is TrustError.Other -> ErrorText(R.string.error_other, code)
-}
-
-fun CaseScreenError.text(): ErrorText = when (this) {
-    is CaseScreenError.Case -> error.text()
-    is CaseScreenError.Message -> error.text()
-    is CaseScreenError.Request -> error.text()
-    is CaseScreenError.Photo -> error.text()
-    CaseScreenError.AdviceIncomplete -> ErrorText(R.string.error_advice_incomplete)
-    CaseScreenError.OutcomeMissing -> ErrorText(R.string.error_outcome_missing)
 }

@@ -1,17 +1,19 @@
-package fr.innomed.android.app.ui
+package fr.innomed.android.ui
 
 import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.platform.LocalConfiguration
+import androidx.compose.ui.res.stringResource
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 
 /** The labels of the API's enums, in one place next to the errors. */
 @StringRes
@@ -87,3 +89,8 @@ fun Specialty.label(): String =
 @Composable
 fun specialtyLabel(code: String?, specialties: List<Specialty>): String? =
     code?.let { c -> specialties.firstOrNull { it.code == c }?.label() ?: c }
+
+/** "Patient : Adulte, Femme": the age band and sex of the brief, never a name or label. */
+@Composable
+fun briefPatient(brief: RequestBrief): String =
+    stringResource(R.string.brief_patient, stringResource(brief.ageBand.label()), stringResource(brief.sex.label()))

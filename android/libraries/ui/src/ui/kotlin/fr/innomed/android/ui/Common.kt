@@ -1,4 +1,4 @@
-package fr.innomed.android.app.ui
+package fr.innomed.android.ui
 
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
@@ -17,7 +17,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
-import fr.innomed.android.app.R
+import fr.innomed.android.ui.R
 
 /** A screen: a title bar with optional actions, and its content. */
 @OptIn(ExperimentalMaterial3Api::class)

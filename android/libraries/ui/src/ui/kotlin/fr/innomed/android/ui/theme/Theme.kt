@@ -1,4 +1,4 @@
-package fr.innomed.android.app.ui.theme
+package fr.innomed.android.ui.theme
 
 import androidx.compose.foundation.isSystemInDarkTheme
 import androidx.compose.material3.MaterialTheme

@@ -1,4 +1,4 @@
-package fr.innomed.android.app.ui
+package fr.innomed.android.ui
 
 import android.graphics.Bitmap
 import android.graphics.BitmapFactory
