@@ -28,27 +28,27 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.session.SignOutResult
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
-import fr.innomed.android.app.ui.case.CaseView
-import fr.innomed.android.app.ui.caselist.CaseListView
-import fr.innomed.android.app.ui.directory.DirectoryView
-import fr.innomed.android.app.ui.newrequest.NewRequestView
-import fr.innomed.android.app.ui.recovery.RecoveryView
 import fr.innomed.android.app.ui.settings.SettingsEvent
 import fr.innomed.android.app.ui.settings.SettingsState
 import fr.innomed.android.app.ui.settings.SettingsView
-import fr.innomed.android.app.ui.signin.SignInView
-import fr.innomed.android.app.ui.verification.VerificationView
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
+import fr.innomed.android.features.case.CaseView
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
+import fr.innomed.android.features.caselist.CaseListView
 import fr.innomed.android.features.directory.DirectoryPresenter
+import fr.innomed.android.features.directory.DirectoryView
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestPresenter
+import fr.innomed.android.features.newrequest.NewRequestView
 import fr.innomed.android.features.recovery.RecoveryPresenter
+import fr.innomed.android.features.recovery.RecoveryView
 import fr.innomed.android.features.signin.SignInPresenter
+import fr.innomed.android.features.signin.SignInView
 import fr.innomed.android.features.verification.VerificationPresenter
 import fr.innomed.android.features.verification.VerificationTarget
+import fr.innomed.android.features.verification.VerificationView
 import kotlinx.coroutines.launch
 
 private object Routes {

@@ -1,0 +1,48 @@
+package fr.innomed.android.features.case
+
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.ui.R
+
+/**
+ * The message field, the reply banner, and the camera button (only when the header records
+ * the patient's consent to photos). [onTakePhoto] opens the camera into private storage.
+ */
+@Composable
+fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: () -> Unit) {
+    Column(Modifier.padding(8.dp)) {
+        if (state.replyingTo != null) {
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(stringResource(R.string.composer_replying), Modifier.weight(1f))
+                TextButton(onClick = { onEvent(CaseEvent.CancelReply) }) { Text(stringResource(R.string.cancel)) }
+            }
+        }
+        if (state.photos.preparing > 0) {
+            Text(stringResource(R.string.photo_preparing), style = MaterialTheme.typography.labelSmall)
+        }
+        Row(verticalAlignment = Alignment.CenterVertically) {
+            if (state.canSendPhoto) {
+                TextButton(onClick = onTakePhoto) { Text(stringResource(R.string.photo_take)) }
+            }
+            OutlinedTextField(
+                value = state.composer,
+                onValueChange = { onEvent(CaseEvent.ComposerChanged(it)) },
+                placeholder = { Text(stringResource(R.string.composer_hint)) },
+                modifier = Modifier.weight(1f),
+            )
+            TextButton(onClick = { onEvent(CaseEvent.Send) }, enabled = state.canSend) {
+                Text(stringResource(R.string.composer_send))
+            }
+        }
+    }
+}

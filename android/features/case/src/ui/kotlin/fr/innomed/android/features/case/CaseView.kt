@@ -1,0 +1,180 @@
+package fr.innomed.android.features.case
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.LazyListState
+import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.lazy.rememberLazyListState
+import androidx.compose.material3.Button
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.ui.DeadlineChip
+import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
+import fr.innomed.android.ui.text
+import java.text.DateFormat
+import java.util.Date
+
+/**
+ * One case: status line with the deadline, the actions the core allows, the timeline (header
+ * and advice cards, photos), the composer with the camera, inviting a colleague, the case's
+ * members by name, and a photo full screen over it all. A request shows its brief until its
+ * header can be read, and says why nobody writes into it while the core says it waits for its
+ * hand-over (the composer shows only while the core allows writing).
+ */
+@Composable
+fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
+    Box(Modifier.fillMaxSize()) {
+        CaseScreen(state, onEvent, specialties, onTakePhoto)
+        state.photos.viewer?.let { viewer ->
+            PhotoViewerOverlay(viewer, state.photos.thumbnails[viewer.key], onClose = { onEvent(CaseEvent.ClosePhoto) })
+        }
+    }
+    state.invite?.let { InviteColleagueDialog(it, onEvent) }
+    if (state.membersShown) MembersDialog(state.memberLines, specialties, onEvent)
+    ErrorDialog(state.error?.text()) { onEvent(CaseEvent.DismissError) }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
+    val details = state.details
+    val timeline = rememberLazyListState()
+    FollowNewest(state.items, timeline)
+    InnomedScreen(
+        title = details?.code ?: stringResource(R.string.case_title),
+        actions = {
+            TextButton(onClick = { onEvent(CaseEvent.OpenMembers) }) { Text(stringResource(R.string.case_members)) }
+            if (state.canInvite) {
+                TextButton(onClick = { onEvent(CaseEvent.OpenInvite) }) { Text(stringResource(R.string.case_invite)) }
+            }
+        },
+    ) {
+        if (details != null) {
+            FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                details.status?.let { Text(stringResource(it.label())) }
+                specialtyLabel(details.specialty, specialties)?.let { Text(it) }
+                Text(stringResource(details.urgency.label()))
+                details.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
+                details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+                DeadlineChip(state.deadline)
+            }
+        }
+        UnvouchedBanner(state.unvouched, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
+        if (state.header == null) {
+            state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp)) }
+        }
+        ActionBar(state, onEvent)
+        if (CaseAction.ADVISE in state.actions) AdviceForm(state, onEvent)
+        if (CaseAction.CLOSE_WITH_REPORT in state.actions) {
+            OutlinedTextField(
+                value = state.outcome,
+                onValueChange = { onEvent(CaseEvent.OutcomeChanged(it)) },
+                label = { Text(stringResource(R.string.case_outcome)) },
+                modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp),
+            )
+        }
+        state.report?.let { Text(stringResource(R.string.case_report_written), Modifier.padding(16.dp)) }
+        LazyColumn(
+            state = timeline,
+            modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            items(state.items) { entry -> TimelineItemView(entry, state.photos, onEvent) }
+        }
+        if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
+    }
+}
+
+/**
+ * Scrolls to a new last message: the doctor's own, or anyone's if the list was at the bottom
+ * (as on opening). History loaded above it or a rotation leaves the list where it is: the last
+ * entry seen is saved (as a hash, no id) with the screen.
+ */
+@Composable
+private fun FollowNewest(items: List<TimelineEntry>, timeline: LazyListState) {
+    val last = items.lastOrNull()
+    val marker = last?.marker()
+    var seen by rememberSaveable { mutableStateOf<Int?>(null) }
+    LaunchedEffect(marker) {
+        if (last == null || marker == seen) return@LaunchedEffect
+        val before = items.indexOfLast { it.marker() == seen }
+        val lastVisible = timeline.layoutInfo.visibleItemsInfo.lastOrNull()?.index ?: -1
+        val atBottom = before < 0 || lastVisible >= before - 1
+        seen = marker
+        if (atBottom || (last as? TimelineEntry.Message)?.isOwn == true) timeline.animateScrollToItem(items.lastIndex)
+    }
+}
+
+private fun TimelineEntry.marker(): Int = ((this as? TimelineEntry.Message)?.key ?: this).hashCode()
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun ActionBar(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    val actions = state.barActions
+    if (actions.isEmpty()) return
+    FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        actions.forEach { action ->
+            Button(onClick = { onEvent(CaseEvent.Act(action)) }, enabled = state.busy == null) {
+                Text(stringResource(if (state.busy == action) R.string.case_working else action.label()))
+            }
+        }
+    }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun AdviceForm(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    val draft = state.advice
+    Column(Modifier.padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        OutlinedTextField(
+            value = draft.assessment,
+            onValueChange = { onEvent(CaseEvent.AdviceChanged(draft.copy(assessment = it))) },
+            label = { Text(stringResource(R.string.advice_assessment)) },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        OutlinedTextField(
+            value = draft.recommendation,
+            onValueChange = { onEvent(CaseEvent.AdviceChanged(draft.copy(recommendation = it))) },
+            label = { Text(stringResource(R.string.advice_recommendation)) },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Text(stringResource(R.string.advice_in_person))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            InPerson.entries.forEach { choice ->
+                FilterChip(
+                    selected = draft.inPerson == choice,
+                    onClick = { onEvent(CaseEvent.AdviceChanged(draft.copy(inPerson = choice))) },
+                    label = { Text(stringResource(choice.label())) },
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package fr.innomed.android.features.case
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.cases.Unvouched
+import fr.innomed.android.api.cases.UnvouchedMember
+import fr.innomed.android.ui.R
+
+/**
+ * A warning above the timeline while the case has members nobody can vouch for: each one's id
+ * and, in words, why (joined without a member's invitation, or no verified identity).
+ */
+@Composable
+fun UnvouchedBanner(members: List<UnvouchedMember>, modifier: Modifier = Modifier) {
+    if (members.isEmpty()) return
+    Card(
+        colors = CardDefaults.cardColors(
+            containerColor = MaterialTheme.colorScheme.errorContainer,
+            contentColor = MaterialTheme.colorScheme.onErrorContainer,
+        ),
+        modifier = modifier.fillMaxWidth(),
+    ) {
+        Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(stringResource(R.string.unvouched_title), style = MaterialTheme.typography.titleSmall)
+            Text(stringResource(R.string.unvouched_intro), style = MaterialTheme.typography.bodySmall)
+            members.forEach { member ->
+                Text(stringResource(member.reason.text(), member.userId.value), style = MaterialTheme.typography.bodyMedium)
+            }
+        }
+    }
+}
+
+private fun Unvouched.text(): Int = when (this) {
+    Unvouched.NOT_INVITED_BY_MEMBER -> R.string.unvouched_not_invited
+    Unvouched.NO_CROSS_SIGNING -> R.string.unvouched_no_cross_signing
+}

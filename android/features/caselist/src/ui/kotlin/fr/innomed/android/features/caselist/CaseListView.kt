@@ -1,0 +1,127 @@
+package fr.innomed.android.features.caselist
+
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.material3.Badge
+import androidx.compose.material3.Button
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.ExtendedFloatingActionButton
+import androidx.compose.material3.ListItem
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.style.TextOverflow
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.ui.DeadlineChip
+import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.briefPatient
+import fr.innomed.android.ui.label
+import fr.innomed.android.ui.specialtyLabel
+import fr.innomed.android.ui.text
+import java.text.DateFormat
+import java.util.Date
+
+@Composable
+fun CaseListView(
+    state: CaseListState,
+    onEvent: (CaseListEvent) -> Unit,
+    specialties: List<Specialty>,
+    onOpen: (RoomId) -> Unit,
+    onNewRequest: () -> Unit,
+    onDirectory: () -> Unit,
+    onSettings: () -> Unit,
+) {
+    InnomedScreen(
+        title = stringResource(R.string.cases_title),
+        actions = {
+            TextButton(onClick = onDirectory) { Text(stringResource(R.string.directory_title)) }
+            TextButton(onClick = onSettings) { Text(stringResource(R.string.settings_title)) }
+        },
+    ) {
+        Box(Modifier.fillMaxSize()) {
+            when {
+                state.loading -> CircularProgressIndicator(Modifier.align(Alignment.Center))
+                state.rows.isEmpty() -> Text(stringResource(R.string.cases_empty), Modifier.align(Alignment.Center))
+                else -> LazyColumn {
+                    items(state.rows, key = { it.roomId.value }) { row ->
+                        CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
+                    }
+                }
+            }
+            ExtendedFloatingActionButton(
+                onClick = onNewRequest,
+                modifier = Modifier.align(Alignment.BottomEnd),
+            ) { Text(stringResource(R.string.cases_new_request)) }
+        }
+    }
+    ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
+}
+
+@Composable
+private fun CaseRowItem(
+    row: CaseRow,
+    specialties: List<Specialty>,
+    pending: Boolean,
+    onEvent: (CaseListEvent) -> Unit,
+    onOpen: (RoomId) -> Unit,
+) {
+    val brief = row.brief
+    ListItem(
+        // An invitation to a request opens its screen: the brief, then take or decline.
+        modifier = Modifier.clickable(enabled = !row.isInvitation || row.isRequest) { onOpen(row.roomId) },
+        headlineContent = { Text(row.code) },
+        supportingContent = {
+            Column {
+                Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
+                    row.status?.let { Text(stringResource(it.label())) }
+                    specialtyLabel(brief?.specialty ?: row.specialty, specialties)?.let { Text(it) }
+                    Text(stringResource((brief?.urgency ?: row.urgency).label()))
+                    (brief?.dueAtMillis ?: row.dueAtMillis)?.let {
+                        Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it))))
+                    }
+                }
+                // What a routed specialist decides on: no patient label, none is sent before the take.
+                if (brief != null) {
+                    Text(briefPatient(brief))
+                    Text(stringResource(R.string.brief_question, brief.question), maxLines = 3, overflow = TextOverflow.Ellipsis)
+                }
+            }
+        },
+        overlineContent = if (row.isInvitation) {
+            { Text(stringResource(R.string.cases_invitation, row.inviter?.value ?: "")) }
+        } else {
+            null
+        },
+        trailingContent = {
+            when {
+                row.isInvitation -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+                    Button(onClick = { onEvent(CaseListEvent.Accept(row.roomId)) }, enabled = !pending) {
+                        Text(stringResource(R.string.action_accept))
+                    }
+                    OutlinedButton(onClick = { onEvent(CaseListEvent.Decline(row.roomId)) }, enabled = !pending) {
+                        Text(stringResource(R.string.action_decline))
+                    }
+                }
+                else -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp), verticalAlignment = Alignment.CenterVertically) {
+                    DeadlineChip(row.deadline)
+                    if (row.unread > 0) Badge { Text(row.unread.toString()) }
+                }
+            }
+        },
+    )
+}

@@ -1,0 +1,67 @@
+package fr.innomed.android.features.signin
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.material3.Button
+import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.KeyboardType
+import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.Secret
+import fr.innomed.android.ui.InnomedScreen
+import fr.innomed.android.ui.R
+import fr.innomed.android.ui.errorMessage
+import fr.innomed.android.ui.text
+
+@Composable
+fun SignInView(state: SignInState, onEvent: (SignInEvent) -> Unit) {
+    InnomedScreen(title = stringResource(R.string.signin_title)) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+            OutlinedTextField(
+                value = state.homeserverUrl,
+                onValueChange = { onEvent(SignInEvent.HomeserverChanged(it)) },
+                label = { Text(stringResource(R.string.signin_homeserver)) },
+                isError = SignInField.HOMESERVER in state.invalidFields,
+                keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Uri),
+                singleLine = true,
+                modifier = Modifier.fillMaxWidth(),
+            )
+            OutlinedTextField(
+                value = state.userId,
+                onValueChange = { onEvent(SignInEvent.UserIdChanged(it)) },
+                label = { Text(stringResource(R.string.signin_user_id)) },
+                placeholder = { Text("@dr.martin:cpts.fr") },
+                isError = SignInField.USER_ID in state.invalidFields,
+                singleLine = true,
+                modifier = Modifier.fillMaxWidth(),
+            )
+            OutlinedTextField(
+                value = state.password.value,
+                onValueChange = { onEvent(SignInEvent.PasswordChanged(Secret(it))) },
+                label = { Text(stringResource(R.string.signin_password)) },
+                isError = SignInField.PASSWORD in state.invalidFields,
+                visualTransformation = PasswordVisualTransformation(),
+                keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Password),
+                singleLine = true,
+                modifier = Modifier.fillMaxWidth(),
+            )
+            state.error?.let { Text(errorMessage(it.text()), color = MaterialTheme.colorScheme.error) }
+            Button(
+                onClick = { onEvent(SignInEvent.Submit) },
+                enabled = state.canSubmit,
+                modifier = Modifier.fillMaxWidth(),
+            ) {
+                if (state.submitting) CircularProgressIndicator() else Text(stringResource(R.string.signin_submit))
+            }
+        }
+    }
+}
