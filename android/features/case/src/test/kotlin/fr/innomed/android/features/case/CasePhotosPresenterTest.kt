@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.case
 
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
@@ -14,14 +14,16 @@ import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.PhotoSize
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
-import fr.innomed.android.features.case.CaseEvent
-import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseScreenError
-import fr.innomed.android.features.case.PhotoLoad
-import fr.innomed.android.features.case.PhotoViewer
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.GP
+import fr.innomed.android.test.HEADER
+import fr.innomed.android.test.allowed
+import fr.innomed.android.test.details
+import fr.innomed.android.test.message
+import fr.innomed.android.test.row
 import java.io.File
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.test.TestScope

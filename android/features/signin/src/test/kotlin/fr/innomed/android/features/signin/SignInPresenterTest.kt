@@ -1,13 +1,11 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.signin
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.session.SignInError
-import fr.innomed.android.features.signin.SignInEvent
-import fr.innomed.android.features.signin.SignInField
-import fr.innomed.android.features.signin.SignInPresenter
 import fr.innomed.android.test.FakeSessionService
 import fr.innomed.android.test.FakeUserSession
+import fr.innomed.android.test.GP
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent

@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.case
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
@@ -15,12 +15,19 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.TimelineEntry
-import fr.innomed.android.features.case.CaseEvent
-import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseScreenError
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.GP
+import fr.innomed.android.test.HEADER
+import fr.innomed.android.test.OTHER_DERM
+import fr.innomed.android.test.allowed
+import fr.innomed.android.test.details
+import fr.innomed.android.test.headerCard
+import fr.innomed.android.test.message
+import fr.innomed.android.test.row
+import fr.innomed.android.test.text
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest

@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.newrequest
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
@@ -7,12 +7,11 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
-import fr.innomed.android.features.newrequest.NewRequestEvent
-import fr.innomed.android.features.newrequest.NewRequestPresenter
-import fr.innomed.android.features.newrequest.OnDuty
-import fr.innomed.android.features.newrequest.RequestField
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.OTHER_DERM
+import fr.innomed.android.test.specialist
 import fr.innomed.android.test.testSpecialties
 import java.io.File
 import kotlinx.coroutines.CoroutineScope

@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.case
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
@@ -8,12 +8,14 @@ import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseStatus
-import fr.innomed.android.features.case.CaseEvent
-import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.InviteDialog
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.GP
+import fr.innomed.android.test.allowed
+import fr.innomed.android.test.details
+import fr.innomed.android.test.headerCard
+import fr.innomed.android.test.row
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest

@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.test
 
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.RoomId

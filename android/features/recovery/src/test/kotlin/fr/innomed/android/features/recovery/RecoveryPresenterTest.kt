@@ -1,11 +1,9 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.recovery
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.trust.RecoveryState
 import fr.innomed.android.api.trust.TrustError
-import fr.innomed.android.features.recovery.RecoveryEvent
-import fr.innomed.android.features.recovery.RecoveryPresenter
 import fr.innomed.android.test.FakeTrustService
 import kotlinx.coroutines.test.advanceTimeBy
 import kotlinx.coroutines.test.runCurrent

@@ -1,18 +1,15 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.verification
 
 import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.trust.Emoji
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.VerificationStep
-import fr.innomed.android.features.verification.CancelKind
-import fr.innomed.android.features.verification.VerificationEvent
-import fr.innomed.android.features.verification.VerificationPhase
-import fr.innomed.android.features.verification.VerificationPresenter
-import fr.innomed.android.features.verification.VerificationTarget
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeTrustService
 import fr.innomed.android.test.FakeVerification
 import fr.innomed.android.test.FakeVerification.Action
+import fr.innomed.android.test.GP
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import org.junit.jupiter.api.Assertions.assertEquals

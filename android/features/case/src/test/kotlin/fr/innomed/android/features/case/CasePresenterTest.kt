@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.case
 
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
@@ -19,13 +19,17 @@ import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
-import fr.innomed.android.features.case.AdviceDraft
-import fr.innomed.android.features.case.CaseEvent
-import fr.innomed.android.features.case.CasePresenter
-import fr.innomed.android.features.case.CaseScreenError
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.GP
+import fr.innomed.android.test.HEADER
+import fr.innomed.android.test.allowed
+import fr.innomed.android.test.details
+import fr.innomed.android.test.headerCard
+import fr.innomed.android.test.row
+import fr.innomed.android.test.text
 import java.io.File
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent

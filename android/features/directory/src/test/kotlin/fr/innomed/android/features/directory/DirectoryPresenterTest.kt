@@ -1,11 +1,12 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.directory
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
-import fr.innomed.android.features.directory.DirectoryEvent
-import fr.innomed.android.features.directory.DirectoryPresenter
+import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeDirectoryService
+import fr.innomed.android.test.OTHER_DERM
+import fr.innomed.android.test.specialist
 import kotlinx.coroutines.test.advanceTimeBy
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest

@@ -1,4 +1,4 @@
-package fr.innomed.android.features
+package fr.innomed.android.features.caselist
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.AgeBand
@@ -10,9 +10,9 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.features.caselist.CaseListEvent
-import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.test.FakeCaseService
+import fr.innomed.android.test.GP
+import fr.innomed.android.test.row
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
