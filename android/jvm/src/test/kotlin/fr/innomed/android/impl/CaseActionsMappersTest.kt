@@ -6,18 +6,18 @@ import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
-import fr.innomed.sdk.CaseSummary
+import fr.innomed.core.CaseSummary
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Test
-import fr.innomed.sdk.CaseAction as SdkCaseAction
-import fr.innomed.sdk.CaseActions as SdkCaseActions
-import fr.innomed.sdk.CaseRole as SdkCaseRole
-import fr.innomed.sdk.Deadline as SdkDeadline
-import fr.innomed.sdk.DeadlineState as SdkDeadlineState
-import fr.innomed.sdk.HandoverWait as SdkHandoverWait
-import fr.innomed.sdk.Membership as SdkMembership
-import fr.innomed.sdk.Urgency as SdkUrgency
+import fr.innomed.core.CaseAction as SdkCaseAction
+import fr.innomed.core.CaseActions as SdkCaseActions
+import fr.innomed.core.CaseRole as SdkCaseRole
+import fr.innomed.core.Deadline as SdkDeadline
+import fr.innomed.core.DeadlineState as SdkDeadlineState
+import fr.innomed.core.HandoverWait as SdkHandoverWait
+import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.Urgency as SdkUrgency
 
 /** The core's decision on a case and its deadlines, as the API carries them (no Rust call: plain generated values). */
 class CaseActionsMappersTest {
@@ -58,7 +58,7 @@ class CaseActionsMappersTest {
             urgency = SdkUrgency.URGENT,
             dueMs = 1_700_086_400_000uL,
             deadline = SdkDeadline(SdkDeadlineState.DUE_SOON, 1_700_086_400_000uL),
-            cptsId = "!cpts:cpts.test",
+            cpts = "!cpts:cpts.test",
             lastMessage = null,
             unread = 0uL,
             inviter = null,
@@ -66,6 +66,6 @@ class CaseActionsMappersTest {
         )
         assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toRow().deadline)
         assertEquals(1_700_086_400_000, summary.toRow().dueAtMillis)
-        assertNull(summary.copy(deadline = null, cptsId = null).toRow().deadline)
+        assertNull(summary.copy(deadline = null, cpts = null).toRow().deadline)
     }
 }

@@ -1,6 +1,7 @@
 package fr.innomed.android.impl
 
 import fr.innomed.android.api.RoomId
+import fr.innomed.core.UploadProgress as SdkUploadProgress
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.sdk.NoHandle
 import fr.innomed.sdk.PhotoSending
@@ -37,7 +38,7 @@ class PhotoUploadsTest {
     fun `reports that come before the transaction id are replayed in order, and a sent photo leaves`() {
         val uploads = PhotoUploads()
         val listener = uploads.listener(room)
-        listener.onProgress(10u, 100u)
+        listener.onProgress(SdkUploadProgress.Uploading(10u, 100u))
         assertEquals(emptyMap<String, UploadProgress>(), uploads.now(room), "nothing to attach them to yet")
 
         val first = RecordingHandle()
@@ -45,8 +46,8 @@ class PhotoUploadsTest {
         assertEquals(mapOf("txn-1" to UploadProgress.Uploading(10, 100)), uploads.now(room))
         assertTrue(uploads.now(other).isEmpty())
 
-        listener.onProgress(100u, 100u)
-        listener.onSent("\$photo")
+        listener.onProgress(SdkUploadProgress.Uploading(100u, 100u))
+        listener.onProgress(SdkUploadProgress.Sent("\$photo"))
         assertTrue(uploads.now(room).isEmpty())
         assertFalse(first.closed, "not freed from within the core's callback")
 
@@ -65,8 +66,8 @@ class PhotoUploadsTest {
         val failedHandle = RecordingHandle()
         uploads.started(failed, PhotoSending("txn-2", failedHandle))
 
-        retried.onFailed(true)
-        failed.onFailed(false)
+        retried.onProgress(SdkUploadProgress.Failed(true))
+        failed.onProgress(SdkUploadProgress.Failed(false))
         assertEquals(
             mapOf("txn-1" to UploadProgress.Failed(recoverable = true), "txn-2" to UploadProgress.Failed(recoverable = false)),
             uploads.now(room),

@@ -16,25 +16,25 @@ import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.requests.RequestError
-import fr.innomed.sdk.CaseException
-import fr.innomed.sdk.CaseSummary
-import fr.innomed.sdk.CptsException
-import fr.innomed.sdk.MessageKind
-import fr.innomed.sdk.PhotoException
-import fr.innomed.sdk.Rejection
-import fr.innomed.sdk.TimelineException
+import fr.innomed.core.CaseException
+import fr.innomed.core.CaseSummary
+import fr.innomed.core.CptsException
+import fr.innomed.core.MessageKind
+import fr.innomed.core.PhotoException
+import fr.innomed.core.Rejection
+import fr.innomed.core.ConversationException
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import fr.innomed.sdk.AgeBand as SdkAgeBand
-import fr.innomed.sdk.CaseMember as SdkCaseMember
-import fr.innomed.sdk.Membership as SdkMembership
-import fr.innomed.sdk.RequestBrief as SdkRequestBrief
-import fr.innomed.sdk.Sex as SdkSex
-import fr.innomed.sdk.Unvouched as SdkUnvouched
-import fr.innomed.sdk.Urgency as SdkUrgency
-import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
+import fr.innomed.core.AgeBand as SdkAgeBand
+import fr.innomed.core.CaseMember as SdkCaseMember
+import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.RequestBrief as SdkRequestBrief
+import fr.innomed.core.Sex as SdkSex
+import fr.innomed.core.Unvouched as SdkUnvouched
+import fr.innomed.core.Urgency as SdkUrgency
+import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
 
 /** The bindings' new case rules, as the API carries them (no Rust call: plain generated values). */
 class TimelineMappersTest {
@@ -98,7 +98,7 @@ class TimelineMappersTest {
             urgency = SdkUrgency.ROUTINE,
             dueMs = null,
             deadline = null,
-            cptsId = "!cpts:cpts.test",
+            cpts = "!cpts:cpts.test",
             lastMessage = null,
             unread = 0uL,
             inviter = "@dr.martin:cpts.test",
@@ -128,29 +128,29 @@ class TimelineMappersTest {
             row.brief,
         )
         assertNull(summary.copy(brief = null).toRow().brief)
-        assertTrue(summary.copy(cptsId = null).toRow().isRequest, "an invitation whose status is not known yet is a request by its brief")
+        assertTrue(summary.copy(cpts = null).toRow().isRequest, "an invitation whose status is not known yet is a request by its brief")
     }
 
     @Test
     fun `a request not handed over yet, and a refused photo of a new request, have their own kinds`() {
         assertEquals(CaseError.NotHandedOver, caseError(CaseException.NotHandedOver()))
-        assertEquals(MessageError.NotHandedOver, messageError(TimelineException.NotHandedOver()))
+        assertEquals(MessageError.NotHandedOver, messageError(ConversationException.NotHandedOver()))
         assertEquals(MessageError.NotHandedOver, messageError(CaseException.NotHandedOver()))
         assertEquals(PhotoError.NotHandedOver, photoError(PhotoException.NotHandedOver()))
-        assertEquals(PhotoError.NotHandedOver, photoError(TimelineException.NotHandedOver()))
-        assertEquals(RequestError.PhotoRefused, requestError(CptsException.PhotoRefused("image too large: 40000000 bytes")))
+        assertEquals(PhotoError.NotHandedOver, photoError(ConversationException.NotHandedOver()))
+        assertEquals(RequestError.PhotoRefused, requestError(CptsException.Photo(PhotoException.TooLarge(40_000_000u, 20_000_000u))))
     }
 
     @Test
     fun `someone nobody invited in the case is its own kind, wherever something is sent`() {
         assertEquals(CaseError.UninvitedMember, caseError(CaseException.UninvitedMember()))
-        assertEquals(MessageError.UninvitedMember, messageError(TimelineException.UninvitedMember()))
+        assertEquals(MessageError.UninvitedMember, messageError(ConversationException.UninvitedMember()))
         assertEquals(MessageError.UninvitedMember, messageError(CaseException.UninvitedMember()))
         assertEquals(PhotoError.UninvitedMember, photoError(PhotoException.UninvitedMember()))
-        assertEquals(PhotoError.UninvitedMember, photoError(TimelineException.UninvitedMember()))
+        assertEquals(PhotoError.UninvitedMember, photoError(ConversationException.UninvitedMember()))
         assertEquals(PhotoError.UninvitedMember, photoError(CaseException.UninvitedMember()))
-        assertEquals(RequestError.UninvitedMember, requestError(CptsException.UninvitedMember()))
+        assertEquals(RequestError.UninvitedMember, requestError(CptsException.Case(CaseException.UninvitedMember())))
         assertEquals(RequestError.UninvitedMember, requestError(CaseException.UninvitedMember()))
-        assertEquals(RequestError.NotHandedOver, requestError(CptsException.NotHandedOver()))
+        assertEquals(RequestError.NotHandedOver, requestError(CptsException.Case(CaseException.NotHandedOver())))
     }
 }

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -18,7 +20,7 @@ class CaseFlowTest {
         val derm = Device("derm").register()
 
         val case = gp.createCase(newCase(secret))
-        val gpTimeline = case.timeline()
+        val gpTimeline = case.conversation()
         gpTimeline.sendText("avant l'invitation $secret")
 
         // The dermatologist's case list is live before the invitation arrives.
@@ -35,7 +37,7 @@ class CaseFlowTest {
 
         val dermCase = derm.case(invitation.roomId)
         dermCase.accept()
-        val dermTimeline = dermCase.timeline()
+        val dermTimeline = dermCase.conversation()
         val screen = ConversationScreen()
         val timelineTask = dermTimeline.subscribe(screen)
         dermTimeline.loadHistory(WAIT_MS.toULong())
@@ -76,7 +78,7 @@ class CaseFlowTest {
         case.invite(derm.userId())
         val dermCase = eventually("the invitation") { runCatching { derm.case(case.roomId()) }.getOrNull() }
         dermCase.accept()
-        val gpTimeline = case.timeline()
+        val gpTimeline = case.conversation()
         val screen = ConversationScreen()
         val task = gpTimeline.subscribe(screen)
 

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.io.File
 import java.nio.file.Files
 import kotlin.random.Random
@@ -68,7 +70,7 @@ class CptsTest {
         assertEquals(gp.userId(), brief.requester)
         assertEquals("dermatology", brief.specialty)
         dermCase.takeRequest()
-        eventually("the request handed over to her") { dermCase.awaitingHandover().takeIf { !it } }
+        eventually("the request handed over to her") { dermCase.allowedActions().takeIf { it.handover == null } }
         assertEquals(header("K").patientLabel, dermCase.header()?.patientLabel)
         eventually("the GP sees it accepted") {
             case.status()?.takeIf { it.status == CaseStatus.ACCEPTED && it.acceptedBy == derm.userId() }

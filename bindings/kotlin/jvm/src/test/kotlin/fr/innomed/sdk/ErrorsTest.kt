@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -19,19 +21,19 @@ class ErrorsTest {
 
         val other = Device("err2")
         other.builder().use { builder ->
-            assertThrows<ClientException.WrongCredentials> { builder.login(userId, "not the password") }
-            assertThrows<ClientException.InvalidUserId> { builder.login("dr.martin", PASSWORD) }
+            assertThrows<AccountException.WrongCredentials> { builder.login(userId, "not the password") }
+            assertThrows<AccountException.InvalidUserId> { builder.login("dr.martin", PASSWORD) }
         }
         other.builder("http://127.0.0.1:9").use { builder ->
-            assertThrows<ClientException.HomeserverUnreachable> { builder.login(userId, PASSWORD) }
+            assertThrows<AccountException.HomeserverUnreachable> { builder.login(userId, PASSWORD) }
         }
         other.builder("pas une adresse").use { builder ->
-            assertThrows<ClientException.InvalidHomeserverUrl> { builder.login(userId, PASSWORD) }
+            assertThrows<AccountException.InvalidHomeserverUrl> { builder.login(userId, PASSWORD) }
         }
         // Nothing was saved by the failed attempts.
         assertEquals(null, other.secureStore.readSession())
         other.builder().use { builder ->
-            assertThrows<ClientException.NoSession> { builder.restore() }
+            assertThrows<AccountException.NotLoggedIn> { builder.restore() }
         }
     }
 
@@ -46,9 +48,9 @@ class ErrorsTest {
         assertThrows<CaseException.InvalidHeader> {
             gp.createCase(newCase(marker("E")).copy(header = header("x").copy(patientLabel = " ")))
         }
-        val timeline = case.timeline()
-        assertThrows<TimelineException.EmptyMessage> { timeline.sendText("   ") }
-        assertThrows<TimelineException.MessageNotFound> { timeline.reply("not an event id", "ok") }
+        val timeline = case.conversation()
+        assertThrows<ConversationException.EmptyMessage> { timeline.sendText("   ") }
+        assertThrows<ConversationException.MessageNotFound> { timeline.reply("not an event id", "ok") }
 
         assertTrue(isValidUserId("@dr.martin:cpts.fr"))
         assertFalse(isValidUserId("dr.martin"))
@@ -59,7 +61,7 @@ class ErrorsTest {
         // After logout every call is refused, and the secure store is empty.
         assertEquals(null, device.secureStore.readSession())
         assertEquals(null, device.secureStore.readStoreKey())
-        assertThrows<ClientException.Closed> { gp.startSync() }
+        assertThrows<AccountException.Closed> { gp.startSync() }
         assertThrows<CaseException.Closed> { gp.case("!x:localhost") }
         gp.close()
     }

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.lang.ref.WeakReference
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
@@ -14,7 +16,7 @@ class LifecycleTest {
     fun `a cancelled subscription gets no more callbacks and its listener is released`() = runBlocking {
         val gp = Device("gp").register()
         val case = gp.createCase(newCase(marker("L")))
-        val timeline = case.timeline()
+        val timeline = case.conversation()
 
         var screen: ConversationScreen? = ConversationScreen()
         val released = WeakReference(screen)

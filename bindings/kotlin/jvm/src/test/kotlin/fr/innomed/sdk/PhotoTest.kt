@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.awt.image.BufferedImage
 import java.io.ByteArrayInputStream
 import java.io.ByteArrayOutputStream
@@ -29,16 +31,13 @@ class PhotoTest {
         val uploaded = CopyOnWriteArrayList<Pair<ULong, ULong>>()
         val sent = CompletableFuture<String>()
 
-        override fun onProgress(sent: ULong, total: ULong) {
-            uploaded.add(sent to total)
-        }
-
-        override fun onSent(eventId: String) {
-            sent.complete(eventId)
-        }
-
-        override fun onFailed(recoverable: Boolean) {
-            if (!recoverable) sent.completeExceptionally(AssertionError("upload failed"))
+        override fun onProgress(progress: UploadProgress) {
+            when (progress) {
+                is UploadProgress.Uploading -> uploaded.add(progress.sent to progress.total)
+                is UploadProgress.Sent -> sent.complete(progress.eventId)
+                is UploadProgress.Failed ->
+                    if (!progress.recoverable) sent.completeExceptionally(AssertionError("upload failed"))
+            }
         }
     }
 
@@ -51,10 +50,10 @@ class PhotoTest {
         case.invite(derm.userId())
         val dermCase = eventually("the invitation") { runCatching { derm.case(case.roomId()) }.getOrNull() }
         dermCase.accept()
-        val gpTimeline = case.timeline()
+        val gpTimeline = case.conversation()
 
         val progress = Progress()
-        val sending = gpTimeline.sendPhoto(cameraJpeg(3000, 2000), "lésion $secret", progress)
+        val sending = gpTimeline.sendPhoto(PhotoSource.Bytes(cameraJpeg(3000, 2000)), "lésion $secret", progress)
         val eventId = progress.sent.get(WAIT_MS, TimeUnit.MILLISECONDS)
         assertTrue(progress.uploaded.any { (sent, total) -> sent == total && total > 0u }, "progress reached its total")
         assertTrue(sending.transactionId.isNotEmpty())
@@ -62,9 +61,9 @@ class PhotoTest {
         // From a file in private storage: its name is never sent.
         val file = Files.createTempFile(Device("files").dir, "IMG_$secret", ".jpg")
         Files.write(file, cameraJpeg(400, 300))
-        gpTimeline.sendPhotoFile(file.toString(), null, null)
+        gpTimeline.sendPhoto(PhotoSource.File(file.toString()), null, null)
 
-        val dermTimeline = dermCase.timeline()
+        val dermTimeline = dermCase.conversation()
         val screen = ConversationScreen()
         val task = dermTimeline.subscribe(screen)
         val photo = eventually("the photo at the dermatologist") {
@@ -91,10 +90,10 @@ class PhotoTest {
 
         // Typed errors, nothing sent.
         assertThrows<PhotoException.UnsupportedFormat> {
-            runBlocking { gpTimeline.sendPhoto("not a photo".toByteArray(), null, null) }
+            runBlocking { gpTimeline.sendPhoto(PhotoSource.Bytes("not a photo".toByteArray()), null, null) }
         }
         assertThrows<PhotoException.Unreadable> {
-            runBlocking { gpTimeline.sendPhotoFile(file.resolveSibling("missing.jpg").toString(), null, null) }
+            runBlocking { gpTimeline.sendPhoto(PhotoSource.File(file.resolveSibling("missing.jpg").toString()), null, null) }
         }
         val header = screen.messages().first { it.kind is MessageKind.Header }
         assertThrows<PhotoException.NotAPhoto> {

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import com.sun.net.httpserver.HttpServer
 import java.net.InetSocketAddress
 import java.util.concurrent.CopyOnWriteArrayList

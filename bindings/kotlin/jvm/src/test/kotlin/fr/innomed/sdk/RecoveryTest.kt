@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -18,7 +20,7 @@ class RecoveryTest {
         assertThrows<TrustException.RecoveryAlreadyEnabled> { runBlocking { first.enableRecovery() } }
 
         val case = first.createCase(newCase(secret))
-        val timeline = case.timeline()
+        val timeline = case.conversation()
         timeline.sendText("avant $secret")
         assertTrue(first.flushOutbox(WAIT_MS.toULong()))
         assertTrue(first.waitForBackup(WAIT_MS.toULong()), "room keys backed up")
@@ -35,7 +37,7 @@ class RecoveryTest {
         phone.recover(key)
         assertTrue(phone.isDeviceCrossSigned())
         val phoneCase = eventually("the case on the new phone") { runCatching { phone.case(case.roomId()) }.getOrNull() }
-        val phoneTimeline = phoneCase.timeline()
+        val phoneTimeline = phoneCase.conversation()
         val screen = ConversationScreen()
         val task = phoneTimeline.subscribe(screen)
         eventually("the old message on the new phone") {

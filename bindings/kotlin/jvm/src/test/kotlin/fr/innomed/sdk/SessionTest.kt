@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
@@ -16,7 +18,7 @@ class SessionTest {
         val secret = marker("S")
         val case = gp.createCase(newCase(secret))
         val roomId = case.roomId()
-        case.timeline().use { it.sendText("avant redémarrage $secret") }
+        case.conversation().use { it.sendText("avant redémarrage $secret") }
         gp.flushOutbox(WAIT_MS.toULong())
 
         // What the app persisted went through the foreign trait.
@@ -27,7 +29,7 @@ class SessionTest {
 
         // The same account cannot be opened twice in one process.
         device.builder().use { builder ->
-            assertThrows<ClientException.StoreInUse> { builder.restore() }
+            assertThrows<AccountException.StoreInUse> { builder.restore() }
         }
 
         case.close()
@@ -42,7 +44,7 @@ class SessionTest {
         assertEquals(deviceId, restored.deviceId())
         restored.startSync()
         assertEquals(listOf(roomId), restored.cases().map { it.roomId })
-        val timeline = restored.case(roomId).timeline()
+        val timeline = restored.case(roomId).conversation()
         val screen = ConversationScreen()
         timeline.subscribe(screen).use {
             timeline.sendText("après redémarrage $secret")

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -53,7 +55,7 @@ class SignOutTest {
         signedOut.get(WAIT_MS, TimeUnit.MILLISECONDS)
         assertNull(device.secureStore.readSession(), "the saved session is forgotten")
         assertNull(device.secureStore.readStoreKey(), "the store key too")
-        assertThrows<ClientException.NoSession> { runBlocking { device.builder().use { it.restore() } } }
+        assertThrows<AccountException.NotLoggedIn> { runBlocking { device.builder().use { it.restore() } } }
 
         listOf(watch, phone).forEach { it.close() }
     }

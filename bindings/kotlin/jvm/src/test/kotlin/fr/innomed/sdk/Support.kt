@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.Properties
@@ -182,18 +184,18 @@ fun CaseListDiff.generic(): ListDiff<CaseSummary> = when (this) {
     is CaseListDiff.Reset -> ListDiff.Reset(values)
 }
 
-fun TimelineDiff.generic(): ListDiff<TimelineItem> = when (this) {
-    is TimelineDiff.Append -> ListDiff.Append(values)
-    TimelineDiff.Clear -> ListDiff.Clear
-    is TimelineDiff.PushFront -> ListDiff.PushFront(value)
-    is TimelineDiff.PushBack -> ListDiff.PushBack(value)
-    TimelineDiff.PopFront -> ListDiff.PopFront
-    TimelineDiff.PopBack -> ListDiff.PopBack
-    is TimelineDiff.Insert -> ListDiff.Insert(index.toInt(), value)
-    is TimelineDiff.Set -> ListDiff.Set(index.toInt(), value)
-    is TimelineDiff.Remove -> ListDiff.Remove(index.toInt())
-    is TimelineDiff.Truncate -> ListDiff.Truncate(length.toInt())
-    is TimelineDiff.Reset -> ListDiff.Reset(values)
+fun ConversationDiff.generic(): ListDiff<ConversationItem> = when (this) {
+    is ConversationDiff.Append -> ListDiff.Append(values)
+    ConversationDiff.Clear -> ListDiff.Clear
+    is ConversationDiff.PushFront -> ListDiff.PushFront(value)
+    is ConversationDiff.PushBack -> ListDiff.PushBack(value)
+    ConversationDiff.PopFront -> ListDiff.PopFront
+    ConversationDiff.PopBack -> ListDiff.PopBack
+    is ConversationDiff.Insert -> ListDiff.Insert(index.toInt(), value)
+    is ConversationDiff.Set -> ListDiff.Set(index.toInt(), value)
+    is ConversationDiff.Remove -> ListDiff.Remove(index.toInt())
+    is ConversationDiff.Truncate -> ListDiff.Truncate(length.toInt())
+    is ConversationDiff.Reset -> ListDiff.Reset(values)
 }
 
 /** A case list screen: keeps a copy of the list from the diffs it receives. */
@@ -210,17 +212,17 @@ class CaseListScreen : CaseListListener {
 }
 
 /** A conversation screen: keeps a copy of the timeline from the diffs it receives. */
-class ConversationScreen : TimelineListener {
-    private val items = mutableListOf<TimelineItem>()
-    val calls = CopyOnWriteArrayList<List<TimelineDiff>>()
+class ConversationScreen : ConversationListener {
+    private val items = mutableListOf<ConversationItem>()
+    val calls = CopyOnWriteArrayList<List<ConversationDiff>>()
 
-    override fun onUpdate(diffs: List<TimelineDiff>) {
+    override fun onUpdate(diffs: List<ConversationDiff>) {
         synchronized(items) { diffs.forEach { items.apply(it.generic()) } }
         calls.add(diffs)
     }
 
     fun messages(): List<CaseMessage> = synchronized(items) {
-        items.filterIsInstance<TimelineItem.Message>().map { it.message }
+        items.filterIsInstance<ConversationItem.Message>().map { it.message }
     }
 
     fun texts(): List<String> = messages().mapNotNull { (it.kind as? MessageKind.Text)?.body }

@@ -1,5 +1,7 @@
 package fr.innomed.sdk
 
+import fr.innomed.core.*
+
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.runBlocking

@@ -7,7 +7,7 @@ import android.security.keystore.StrongBoxUnavailableException
 import android.util.Base64
 import fr.innomed.sdk.SecureStore
 import fr.innomed.sdk.SecureStoreException
-import fr.innomed.sdk.Session
+import fr.innomed.core.Session
 import java.io.IOException
 import java.security.GeneralSecurityException
 import java.security.KeyStore

@@ -1,9 +1,9 @@
 package fr.innomed.android.impl
 
 import fr.innomed.sdk.CaseListDiff
-import fr.innomed.sdk.CaseSummary
-import fr.innomed.sdk.TimelineDiff
-import fr.innomed.sdk.TimelineItem
+import fr.innomed.core.CaseSummary
+import fr.innomed.sdk.ConversationDiff
+import fr.innomed.core.ConversationItem
 
 // The bindings send a reset, then diffs; the services keep a copy and emit whole lists.
 // The two generated diff types have the same shape and no common supertype.
@@ -24,19 +24,19 @@ internal fun MutableList<CaseSummary>.apply(diff: CaseListDiff) {
     }
 }
 
-internal fun MutableList<TimelineItem>.apply(diff: TimelineDiff) {
+internal fun MutableList<ConversationItem>.apply(diff: ConversationDiff) {
     when (diff) {
-        is TimelineDiff.Reset -> { clear(); addAll(diff.values) }
-        is TimelineDiff.Append -> addAll(diff.values)
-        TimelineDiff.Clear -> clear()
-        is TimelineDiff.PushFront -> add(0, diff.value)
-        is TimelineDiff.PushBack -> add(diff.value)
-        TimelineDiff.PopFront -> removeAt(0)
-        TimelineDiff.PopBack -> removeAt(lastIndex)
-        is TimelineDiff.Insert -> add(diff.index.toInt(), diff.value)
-        is TimelineDiff.Set -> set(diff.index.toInt(), diff.value)
-        is TimelineDiff.Remove -> removeAt(diff.index.toInt())
-        is TimelineDiff.Truncate -> truncate(diff.length.toInt())
+        is ConversationDiff.Reset -> { clear(); addAll(diff.values) }
+        is ConversationDiff.Append -> addAll(diff.values)
+        ConversationDiff.Clear -> clear()
+        is ConversationDiff.PushFront -> add(0, diff.value)
+        is ConversationDiff.PushBack -> add(diff.value)
+        ConversationDiff.PopFront -> removeAt(0)
+        ConversationDiff.PopBack -> removeAt(lastIndex)
+        is ConversationDiff.Insert -> add(diff.index.toInt(), diff.value)
+        is ConversationDiff.Set -> set(diff.index.toInt(), diff.value)
+        is ConversationDiff.Remove -> removeAt(diff.index.toInt())
+        is ConversationDiff.Truncate -> truncate(diff.length.toInt())
     }
 }
 

@@ -10,13 +10,16 @@ import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
-import fr.innomed.sdk.CaseException
-import fr.innomed.sdk.ClientException
-import fr.innomed.sdk.CptsException
-import fr.innomed.sdk.PhotoException
-import fr.innomed.sdk.PushException
-import fr.innomed.sdk.TimelineException
-import fr.innomed.sdk.TrustException
+import fr.innomed.core.CaseException
+import fr.innomed.core.AccountException
+import fr.innomed.core.CptsException
+import fr.innomed.core.RequestProblem as SdkRequestProblem
+import fr.innomed.android.api.cases.HeaderProblem
+import fr.innomed.android.api.requests.RequestProblem
+import fr.innomed.core.PhotoException
+import fr.innomed.core.PushException
+import fr.innomed.core.ConversationException
+import fr.innomed.core.TrustException
 import kotlin.coroutines.cancellation.CancellationException
 
 /**
@@ -32,20 +35,20 @@ internal inline fun <T, E> attempt(toError: (Exception) -> E, block: () -> T): O
         Outcome.Failure(toError(e))
     }
 
-/** A stable code for support: the generated exception's name (`ClientException.StoreInUse`), no detail. */
+/** A stable code for support: the generated exception's name (`AccountException.StoreInUse`), no detail. */
 internal fun Exception.code(): String = javaClass.name.substringAfterLast('.').replace('$', '.')
 
 internal fun signInError(e: Exception): SignInError = when (e) {
-    is ClientException.WrongCredentials -> SignInError.WrongCredentials
-    is ClientException.HomeserverUnreachable -> SignInError.HomeserverUnreachable
-    is ClientException.InvalidUserId -> SignInError.InvalidUserId
-    is ClientException.InvalidHomeserverUrl -> SignInError.InvalidHomeserverUrl
+    is AccountException.WrongCredentials -> SignInError.WrongCredentials
+    is AccountException.HomeserverUnreachable -> SignInError.HomeserverUnreachable
+    is AccountException.InvalidUserId -> SignInError.InvalidUserId
+    is AccountException.InvalidHomeserverUrl -> SignInError.InvalidHomeserverUrl
     else -> SignInError.Other(e.code())
 }
 
 internal fun restoreError(e: Exception): RestoreError = when (e) {
-    is ClientException.NoSession -> RestoreError.NoSession
-    is ClientException.SessionRevoked -> RestoreError.SessionRevoked
+    is AccountException.NotLoggedIn -> RestoreError.NoSession
+    is AccountException.SessionRevoked -> RestoreError.SessionRevoked
     else -> RestoreError.Other(e.code())
 }
 
@@ -57,23 +60,23 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.InvalidUserId -> CaseError.InvalidUserId
     is CaseException.UnknownUser -> CaseError.UnknownUser
     is CaseException.NotCrossSigned -> CaseError.NotCrossSigned
-    is CaseException.InvalidHeader -> CaseError.InvalidHeader(e.field)
+    is CaseException.InvalidHeader -> CaseError.InvalidHeader(HeaderProblem.valueOf(e.v1.name))
     is CaseException.UnknownSpecialty -> CaseError.UnknownSpecialty
     is CaseException.RemovalNotConfirmed -> CaseError.RemovalNotConfirmed
     is CaseException.NotHandedOver -> CaseError.NotHandedOver
     is CaseException.UninvitedMember -> CaseError.UninvitedMember
-    is CaseException.HomeserverUnreachable, is ClientException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
+    is CaseException.HomeserverUnreachable, is AccountException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
 }
 
 internal fun messageError(e: Exception): MessageError = when (e) {
-    is TimelineException.EmptyMessage -> MessageError.EmptyMessage
-    is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
-    is TimelineException.MessageNotFound -> MessageError.MessageNotFound
-    is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
-    is TimelineException.UninvitedMember, is CaseException.UninvitedMember -> MessageError.UninvitedMember
-    is TimelineException.TooLarge, is CaseException.TooLarge -> MessageError.TooLarge
-    is TimelineException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
+    is ConversationException.EmptyMessage -> MessageError.EmptyMessage
+    is ConversationException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
+    is ConversationException.MessageNotFound -> MessageError.MessageNotFound
+    is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
+    is ConversationException.UninvitedMember, is CaseException.UninvitedMember -> MessageError.UninvitedMember
+    is ConversationException.TooLarge, is CaseException.TooLarge -> MessageError.TooLarge
+    is ConversationException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
     else -> MessageError.Other(e.code())
 }
 
@@ -86,11 +89,11 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
     is PhotoException.Corrupt -> PhotoError.Corrupt
     is PhotoException.Unreadable -> PhotoError.Unreadable
     is PhotoException.NoConsent -> PhotoError.NoConsent
-    is PhotoException.NotJoined, is TimelineException.NotJoined, is CaseException.NotFound, is CaseException.NotACase ->
+    is PhotoException.NotJoined, is ConversationException.NotJoined, is CaseException.NotFound, is CaseException.NotACase ->
         PhotoError.NotJoined
     is PhotoException.NotEncrypted -> PhotoError.NotEncrypted
-    is PhotoException.NotHandedOver, is TimelineException.NotHandedOver, is CaseException.NotHandedOver -> PhotoError.NotHandedOver
-    is PhotoException.UninvitedMember, is TimelineException.UninvitedMember, is CaseException.UninvitedMember ->
+    is PhotoException.NotHandedOver, is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> PhotoError.NotHandedOver
+    is PhotoException.UninvitedMember, is ConversationException.UninvitedMember, is CaseException.UninvitedMember ->
         PhotoError.UninvitedMember
     is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
     is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
@@ -113,24 +116,28 @@ private fun UInt.toIntClamped(): Int = coerceAtMost(Int.MAX_VALUE.toUInt()).toIn
 
 internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toEntry() })
-    is CptsException.UnknownSpecialty -> RequestError.UnknownSpecialty(e.code)
-    is CptsException.InvalidRequest -> RequestError.InvalidRequest(e.detail)
-    // `detail` names the core's photo error in words: only the kind is kept.
-    is CptsException.PhotoRefused -> RequestError.PhotoRefused
+    is CptsException.UnknownSpecialty -> RequestError.UnknownSpecialty(e.v1)
+    is CptsException.InvalidRequest ->
+        if (e.v1 == SdkRequestProblem.NO_PATIENT_CONSENT) RequestError.ConsentMissing
+        else RequestError.InvalidRequest(RequestProblem.valueOf(e.v1.name))
+    is CptsException.Photo -> RequestError.PhotoRefused
     is CptsException.NotInDirectory, is CptsException.NotThisSpecialty -> RequestError.ExpertNotEligible
     is CptsException.AlreadyTaken -> RequestError.AlreadyTaken
-    is CptsException.NotAllowed, is CaseException.NotAllowed -> RequestError.NotAllowed
+    is CptsException.NotAllowed -> RequestError.NotAllowed
     is CptsException.WrongStatus -> RequestError.WrongStatus
     is CptsException.NoAdvice -> RequestError.NoAdvice
     is CptsException.NotARequest -> RequestError.NotARequest
-    is CptsException.NotHandedOver, is CaseException.NotHandedOver -> RequestError.NotHandedOver
-    is CptsException.UninvitedMember, is CaseException.UninvitedMember -> RequestError.UninvitedMember
+    is CaseException.NotAllowed -> RequestError.NotAllowed
+    is CaseException.NotHandedOver -> RequestError.NotHandedOver
+    is CaseException.UninvitedMember -> RequestError.UninvitedMember
     is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> RequestError.HomeserverUnreachable
+    // The core's errors nest: a case error inside a request's is mapped as itself.
+    is CptsException.Case -> requestError(e.v1)
     else -> RequestError.Other(e.code())
 }
 
 internal fun directoryError(e: Exception): DirectoryError = when (e) {
-    is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.code)
+    is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.v1)
     is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
     else -> DirectoryError.Other(e.code())
 }

@@ -25,24 +25,24 @@ import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.InPerson
-import fr.innomed.sdk.CaseStatusInfo
-import fr.innomed.sdk.CaseSummary
-import fr.innomed.sdk.MemberEntry
-import fr.innomed.sdk.RequestBrief as SdkRequestBrief
-import fr.innomed.sdk.Unvouched as SdkUnvouched
-import fr.innomed.sdk.UnvouchedMember as SdkUnvouchedMember
-import fr.innomed.sdk.Advice as SdkAdvice
-import fr.innomed.sdk.AgeBand as SdkAgeBand
-import fr.innomed.sdk.CaseActions as SdkCaseActions
-import fr.innomed.sdk.Deadline as SdkDeadline
-import fr.innomed.sdk.CaseHeader as SdkCaseHeader
-import fr.innomed.sdk.CaseMember as SdkCaseMember
-import fr.innomed.sdk.CaseStatus as SdkCaseStatus
-import fr.innomed.sdk.InPerson as SdkInPerson
-import fr.innomed.sdk.Membership as SdkMembership
-import fr.innomed.sdk.Sex as SdkSex
+import fr.innomed.core.CaseStatusInfo
+import fr.innomed.core.CaseSummary
+import fr.innomed.core.MemberEntry
+import fr.innomed.core.RequestBrief as SdkRequestBrief
+import fr.innomed.core.Unvouched as SdkUnvouched
+import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
+import fr.innomed.core.Advice as SdkAdvice
+import fr.innomed.core.AgeBand as SdkAgeBand
+import fr.innomed.core.CaseActions as SdkCaseActions
+import fr.innomed.core.Deadline as SdkDeadline
+import fr.innomed.core.CaseHeader as SdkCaseHeader
+import fr.innomed.core.CaseMember as SdkCaseMember
+import fr.innomed.core.CaseStatus as SdkCaseStatus
+import fr.innomed.core.InPerson as SdkInPerson
+import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.Sex as SdkSex
 import fr.innomed.sdk.Specialty as SdkSpecialty
-import fr.innomed.sdk.Urgency as SdkUrgency
+import fr.innomed.core.Urgency as SdkUrgency
 
 // Records of the bindings ↔ the API's plain data classes. The enums share their names.
 
@@ -155,7 +155,7 @@ internal fun CaseSummary.toRow() = CaseRow(
     deadline = deadline?.toApi(),
     unread = unread.coerceAtMost(Int.MAX_VALUE.toULong()).toInt(),
     // An invitation may not know the case's status yet; a brief comes only with a request.
-    isRequest = cptsId != null || brief != null,
+    isRequest = cpts != null || brief != null,
     inviter = inviter?.let(::UserId),
     brief = brief?.toApi(),
 )
@@ -168,6 +168,6 @@ internal fun caseDetails(roomId: String, code: String, membership: SdkMembership
     specialty = info?.specialty,
     urgency = info?.urgency?.toApi() ?: Urgency.ROUTINE,
     dueAtMillis = info?.dueMs?.toLong(),
-    isRequest = info?.cptsId != null,
+    isRequest = info?.cpts != null,
     acceptedBy = info?.acceptedBy?.let(::UserId),
 )

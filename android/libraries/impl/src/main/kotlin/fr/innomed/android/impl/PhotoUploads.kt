@@ -4,6 +4,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.sdk.PhotoSending
 import fr.innomed.sdk.PhotoUploadListener
+import fr.innomed.core.UploadProgress as SdkUploadProgress
 import fr.innomed.sdk.TaskHandle
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -96,11 +97,11 @@ internal class PhotoUploads : AutoCloseable {
             }
         }
 
-        override fun onProgress(sent: ULong, total: ULong) =
-            reported(UploadProgress.Uploading(sent.toLongClamped(), total.toLongClamped()))
-
-        override fun onSent(eventId: String) = reported(null)
-
-        override fun onFailed(recoverable: Boolean) = reported(UploadProgress.Failed(recoverable))
+        override fun onProgress(progress: SdkUploadProgress) = when (progress) {
+            is SdkUploadProgress.Uploading ->
+                reported(UploadProgress.Uploading(progress.sent.toLongClamped(), progress.total.toLongClamped()))
+            is SdkUploadProgress.Sent -> reported(null)
+            is SdkUploadProgress.Failed -> reported(UploadProgress.Failed(progress.recoverable))
+        }
     }
 }

@@ -5,9 +5,9 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.push.Pusher
-import fr.innomed.sdk.PushPlatform
-import fr.innomed.sdk.PusherConfig
-import fr.innomed.sdk.CaseNotification as SdkCaseNotification
+import fr.innomed.core.PushPlatform
+import fr.innomed.core.PusherConfig
+import fr.innomed.core.CaseNotification as SdkCaseNotification
 
 internal fun SdkCaseNotification.toApi() = CaseNotification(
     roomId = RoomId(roomId),

@@ -16,15 +16,15 @@ import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
 import fr.innomed.sdk.CaseRoom
-import fr.innomed.sdk.CaseSummary
+import fr.innomed.core.CaseSummary
 import fr.innomed.sdk.Client
-import fr.innomed.sdk.ClientException
+import fr.innomed.core.AccountException
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
-import fr.innomed.sdk.NewCase as SdkNewCase
+import fr.innomed.core.NewCase as SdkNewCase
 
 class RustCaseService internal constructor(private val client: Client) : CaseService {
     /**
@@ -45,7 +45,7 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
         }
         val handle = try {
             client.subscribeCases(listener)
-        } catch (e: ClientException) {
+        } catch (e: AccountException) {
             // The session ended: no list to follow; the session service tells the app.
             close()
             null

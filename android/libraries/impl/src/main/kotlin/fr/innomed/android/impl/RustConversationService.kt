@@ -14,34 +14,35 @@ import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.sdk.CaseRoom
 import fr.innomed.sdk.Client
-import fr.innomed.sdk.Timeline
-import fr.innomed.sdk.TimelineDiff
-import fr.innomed.sdk.TimelineItem
-import fr.innomed.sdk.TimelineListener
+import fr.innomed.sdk.Conversation
+import fr.innomed.sdk.ConversationDiff
+import fr.innomed.core.ConversationItem
+import fr.innomed.core.PhotoSource
+import fr.innomed.sdk.ConversationListener
 import java.io.File
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
-import fr.innomed.sdk.MessageRef as SdkMessageRef
-import fr.innomed.sdk.PhotoSize as SdkPhotoSize
+import fr.innomed.core.MessageRef as SdkMessageRef
+import fr.innomed.core.PhotoSize as SdkPhotoSize
 
 /**
- * One `Timeline` per case, opened on first use and kept until [close] (the session's end):
+ * One `Conversation` per case, opened on first use and kept until [close] (the session's end):
  * the subscription, the sends and the photos of a case screen share it, as the SDK expects.
  */
 class RustConversationService internal constructor(private val client: Client) : ConversationService, AutoCloseable {
-    private class Opened(val room: CaseRoom, val timeline: Timeline)
+    private class Opened(val room: CaseRoom, val timeline: Conversation)
 
     private val opened = HashMap<RoomId, Opened>()
     private val photoUploads = PhotoUploads()
 
-    private suspend fun timelineOf(roomId: RoomId): Timeline {
+    private suspend fun timelineOf(roomId: RoomId): Conversation {
         synchronized(opened) { opened[roomId]?.let { return it.timeline } }
         val room = client.case(roomId.value)
         val timeline = try {
-            room.timeline()
+            room.conversation()
         } catch (e: Exception) {
             room.close()
             throw e
@@ -60,9 +61,9 @@ class RustConversationService internal constructor(private val client: Client) :
             is Outcome.Success -> found.value
             is Outcome.Failure -> throw ConversationUnavailableException(found.error)
         }
-        val items = ArrayList<TimelineItem>()
-        val listener = object : TimelineListener {
-            override fun onUpdate(diffs: List<TimelineDiff>) {
+        val items = ArrayList<ConversationItem>()
+        val listener = object : ConversationListener {
+            override fun onUpdate(diffs: List<ConversationDiff>) {
                 val snapshot = synchronized(items) {
                     diffs.forEach { items.apply(it) }
                     items.toList()
@@ -93,7 +94,7 @@ class RustConversationService internal constructor(private val client: Client) :
         attempt(::photoError) {
             val timeline = timelineOf(roomId)
             val listener = photoUploads.listener(roomId)
-            val sending = timeline.sendPhotoFile(file.path, caption?.takeIf(String::isNotBlank), listener)
+            val sending = timeline.sendPhoto(PhotoSource.File(file.path), caption?.takeIf(String::isNotBlank), listener)
             photoUploads.started(listener, sending)
             MessageRef.Local(sending.transactionId)
         }

@@ -8,8 +8,9 @@ import fr.innomed.android.api.requests.NewRequest
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.sdk.Client
-import fr.innomed.sdk.RequestPhoto
-import fr.innomed.sdk.TeleExpertiseRequest
+import fr.innomed.core.PhotoSource
+import fr.innomed.core.RequestPhoto
+import fr.innomed.core.TeleExpertiseRequest
 import java.io.File
 import java.io.IOException
 import kotlinx.coroutines.Dispatchers
@@ -22,8 +23,6 @@ class RustRequestService internal constructor(
     private val reportsDir: File,
 ) : RequestService {
     override suspend fun open(request: NewRequest): Outcome<RoomId, RequestError> {
-        // The core refuses it too, but with a sentence rather than a code: say it with a kind.
-        if (!request.patientConsent) return Outcome.Failure(RequestError.ConsentMissing)
         val space = when (val found = attempt(::requestError) { cpts.joined() }) {
             is Outcome.Failure -> return found
             is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
@@ -31,7 +30,7 @@ class RustRequestService internal constructor(
         // The photos go with the request (nothing may be written into it before its hand-over):
         // read here, sanitised by the core; the caller deletes the files.
         val photos = try {
-            withContext(Dispatchers.IO) { request.photos.map { RequestPhoto(bytes = it.readBytes(), caption = null) } }
+            withContext(Dispatchers.IO) { request.photos.map { RequestPhoto(source = PhotoSource.Bytes(it.readBytes()), caption = null) } }
         } catch (e: IOException) {
             return Outcome.Failure(RequestError.PhotoRefused)
         }
@@ -40,7 +39,7 @@ class RustRequestService internal constructor(
                 specialty = request.specialty,
                 urgency = request.urgency.toSdk(),
                 header = request.header.toSdk(),
-                patientConsent = true,
+                patientConsent = request.patientConsent,
                 expert = request.expert?.value,
                 photos = photos,
             )

@@ -11,8 +11,8 @@ import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.api.trust.Verification
 import fr.innomed.android.api.valueOrNull
 import fr.innomed.sdk.Client
-import fr.innomed.sdk.ClientException
-import fr.innomed.sdk.RecoveryStatus
+import fr.innomed.core.AccountException
+import fr.innomed.core.RecoveryStatus
 
 class RustTrustService internal constructor(private val client: Client) : TrustService {
     override fun recoveryState(): RecoveryState = try {
@@ -22,7 +22,7 @@ class RustTrustService internal constructor(private val client: Client) : TrustS
             RecoveryStatus.INCOMPLETE -> RecoveryState.INCOMPLETE
             RecoveryStatus.ENABLED -> RecoveryState.ENABLED
         }
-    } catch (e: ClientException) {
+    } catch (e: AccountException) {
         RecoveryState.UNKNOWN
     }
 

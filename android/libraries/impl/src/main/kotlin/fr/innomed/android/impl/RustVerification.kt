@@ -6,7 +6,7 @@ import fr.innomed.android.api.trust.Emoji
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.Verification
 import fr.innomed.android.api.trust.VerificationStep
-import fr.innomed.sdk.VerificationState
+import fr.innomed.core.VerificationState
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.catch
 import kotlinx.coroutines.flow.flow

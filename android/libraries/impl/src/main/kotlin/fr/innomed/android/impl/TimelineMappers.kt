@@ -8,18 +8,18 @@ import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
-import fr.innomed.sdk.CaseMessage
-import fr.innomed.sdk.MessageKind
-import fr.innomed.sdk.Rejection
-import fr.innomed.sdk.TimelineItem
-import fr.innomed.sdk.SendState as SdkSendState
+import fr.innomed.core.CaseMessage
+import fr.innomed.core.MessageKind
+import fr.innomed.core.Rejection
+import fr.innomed.core.ConversationItem
+import fr.innomed.core.SendState as SdkSendState
 
 /** Null for items the screens do not draw (the start-of-case marker). */
-internal fun TimelineItem.toEntry(): TimelineEntry? = when (this) {
-    is TimelineItem.Message -> message.toEntry()
-    is TimelineItem.DayDivider -> TimelineEntry.DayDivider(timestampMs.toLong())
-    TimelineItem.ReadMarker -> TimelineEntry.ReadMarker
-    TimelineItem.Start -> null
+internal fun ConversationItem.toEntry(): TimelineEntry? = when (this) {
+    is ConversationItem.Message -> message.toEntry()
+    is ConversationItem.DayDivider -> TimelineEntry.DayDivider(timestampMs.toLong())
+    ConversationItem.ReadMarker -> TimelineEntry.ReadMarker
+    ConversationItem.Start -> null
 }
 
 internal fun CaseMessage.toEntry() = TimelineEntry.Message(
@@ -46,7 +46,7 @@ internal fun MessageKind.toContent(): MessageContent = when (this) {
         hasThumbnail = photo.hasThumbnail,
     )
     is MessageKind.Header -> MessageContent.Header(header.toApi())
-    is MessageKind.Advice -> MessageContent.AdviceCard(advice.toApi())
+    is MessageKind.AdviceCard -> MessageContent.AdviceCard(advice.toApi())
     is MessageKind.Closure -> MessageContent.Closure(outcome)
     is MessageKind.Membership -> MessageContent.MembershipChange(UserId(userId), change)
     is MessageKind.UnableToDecrypt -> MessageContent.Unreadable(UnreadableReason.valueOf(reason.name))

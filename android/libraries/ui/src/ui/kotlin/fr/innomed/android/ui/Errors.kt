@@ -5,10 +5,12 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.res.stringResource
 import fr.innomed.android.ui.R
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
 
@@ -40,7 +42,7 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
     CaseError.UnknownUser -> ErrorText(R.string.error_unknown_user)
     CaseError.NotCrossSigned -> ErrorText(R.string.error_not_cross_signed)
-    is CaseError.InvalidHeader -> ErrorText(R.string.error_invalid_field, field)
+    is CaseError.InvalidHeader -> problem.text()
     CaseError.UnknownSpecialty -> ErrorText(R.string.error_case_unknown_specialty)
     CaseError.RemovalNotConfirmed -> ErrorText(R.string.error_removal_not_confirmed)
     CaseError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
@@ -93,7 +95,7 @@ fun RequestError.text(): ErrorText = when (this) {
     RequestError.ConsentMissing -> ErrorText(R.string.error_consent_missing)
     RequestError.PhotoRefused -> ErrorText(R.string.error_request_photo_refused)
     is RequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
-    is RequestError.InvalidRequest -> ErrorText(R.string.error_invalid_field, detail)
+    is RequestError.InvalidRequest -> problem.text()
     RequestError.ExpertNotEligible -> ErrorText(R.string.error_expert_not_eligible)
     RequestError.AlreadyTaken -> ErrorText(R.string.error_already_taken)
     RequestError.NotAllowed -> ErrorText(R.string.error_not_allowed)
@@ -121,4 +123,22 @@ fun TrustError.text(): ErrorText = when (this) {
     TrustError.VerificationNotReady -> ErrorText(R.string.error_verification_not_ready)
     TrustError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is TrustError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun HeaderProblem.text(): ErrorText = when (this) {
+    HeaderProblem.NO_PATIENT_LABEL -> ErrorText(R.string.error_header_no_patient_label)
+    HeaderProblem.NO_QUESTION -> ErrorText(R.string.error_header_no_question)
+    HeaderProblem.PATIENT_LABEL_TOO_LONG -> ErrorText(R.string.error_header_label_too_long)
+    HeaderProblem.TEXT_TOO_LONG -> ErrorText(R.string.error_header_text_too_long)
+}
+
+fun RequestProblem.text(): ErrorText = when (this) {
+    RequestProblem.NO_PATIENT_CONSENT -> ErrorText(R.string.error_consent_missing)
+    RequestProblem.EXPERT_IS_SELF -> ErrorText(R.string.error_request_expert_is_self)
+    RequestProblem.INCOMPLETE_ADVICE -> ErrorText(R.string.error_advice_incomplete)
+    RequestProblem.ADVICE_TOO_LONG -> ErrorText(R.string.error_advice_too_long)
+    RequestProblem.NO_CARE_TEAM_MEMBERS -> ErrorText(R.string.error_care_team_no_members)
+    RequestProblem.NO_MEMBER_NAME -> ErrorText(R.string.error_member_no_name)
+    RequestProblem.NO_SPECIALTY -> ErrorText(R.string.error_member_no_specialty)
+    RequestProblem.NO_CPTS_NAME -> ErrorText(R.string.error_cpts_no_name)
 }

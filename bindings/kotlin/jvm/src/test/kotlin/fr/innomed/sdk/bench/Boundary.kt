@@ -1,8 +1,10 @@
 package fr.innomed.sdk.bench
 
+import fr.innomed.core.*
+
 import fr.innomed.sdk.PlatformConfig
-import fr.innomed.sdk.TimelineDiff
-import fr.innomed.sdk.TimelineListener
+import fr.innomed.sdk.ConversationDiff
+import fr.innomed.sdk.ConversationListener
 import fr.innomed.sdk.benchmarkTimelineReset
 import fr.innomed.sdk.initPlatform
 import fr.innomed.sdk.isValidUserId
@@ -20,10 +22,10 @@ object Boundary {
     fun callRoundTrip(): Boolean = isValidUserId("@dr.martin:cpts-example.fr")
 
     @JvmStatic
-    fun timelineReset(count: Int, sink: Consumer<List<TimelineDiff>>) =
+    fun timelineReset(count: Int, sink: Consumer<List<ConversationDiff>>) =
         benchmarkTimelineReset(
-            object : TimelineListener {
-                override fun onUpdate(diffs: List<TimelineDiff>) = sink.accept(diffs)
+            object : ConversationListener {
+                override fun onUpdate(diffs: List<ConversationDiff>) = sink.accept(diffs)
             },
             count.toUInt(),
         )

@@ -131,7 +131,7 @@ sealed interface CaseError {
     data object NotCrossSigned : CaseError
 
     /** A header field the core refused (`patient_label`, `question`…). */
-    data class InvalidHeader(val field: String) : CaseError
+    data class InvalidHeader(val problem: HeaderProblem) : CaseError
 
     /** The specialty is not a code of the fixed list. */
     data object UnknownSpecialty : CaseError
@@ -152,3 +152,6 @@ sealed interface CaseError {
 
     data class Other(val code: String) : CaseError
 }
+
+/** What is missing or wrong in a case header, as the core says it. */
+enum class HeaderProblem { NO_PATIENT_LABEL, NO_QUESTION, PATIENT_LABEL_TOO_LONG, TEXT_TOO_LONG }

@@ -66,7 +66,7 @@ sealed interface RequestError {
     data class UnknownSpecialty(val code: String) : RequestError
 
     /** The core refused the request as typed (`detail` is its field code, no clinical text). */
-    data class InvalidRequest(val detail: String) : RequestError
+    data class InvalidRequest(val problem: RequestProblem) : RequestError
 
     /** The picked specialist is not in the directory, or not of that specialty. */
     data object ExpertNotEligible : RequestError
@@ -92,4 +92,16 @@ sealed interface RequestError {
     data object HomeserverUnreachable : RequestError
 
     data class Other(val code: String) : RequestError
+}
+
+/** What is missing or wrong in what was filled in (the patient's consent is [RequestError.ConsentMissing]). */
+enum class RequestProblem {
+    NO_PATIENT_CONSENT,
+    EXPERT_IS_SELF,
+    INCOMPLETE_ADVICE,
+    ADVICE_TOO_LONG,
+    NO_CARE_TEAM_MEMBERS,
+    NO_MEMBER_NAME,
+    NO_SPECIALTY,
+    NO_CPTS_NAME,
 }
