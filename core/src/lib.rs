@@ -22,6 +22,7 @@ uniffi::setup_scaffolding!();
 
 pub mod account;
 pub mod cases;
+mod client;
 pub mod conversation;
 pub mod cpts;
 mod failure;
@@ -33,13 +34,14 @@ pub mod requests;
 pub mod sync;
 pub mod trust;
 
-pub use account::{AccountError, ClientConfig, InnomedClient, SavedSession, StoreKey};
+pub use account::{AccountError, ClientConfig, SavedSession, StoreKey};
 pub use cases::{
     Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseHeader, CaseList, CaseListUpdates,
     CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent, CaseSummary, Deadline,
     HandoverWait, HeaderProblem, InPerson, LastMessage, Membership, NewCase, Rejection, Sex,
     Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
 };
+pub use client::InnomedClient;
 pub use conversation::{
     CaseMessage, Conversation, ConversationError, ConversationItem, ConversationUpdates,
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,

@@ -6,15 +6,14 @@
 //! [`SavedSession`] to keep in the platform's secure storage.
 
 mod error;
-mod lease;
-mod revocation;
+pub(crate) mod lease;
+pub(crate) mod revocation;
 mod store;
 
 use crate::failure::Failure;
 use std::{
     fmt,
     path::{Path, PathBuf},
-    sync::Arc,
     time::Duration,
 };
 
@@ -36,10 +35,9 @@ pub use self::{error::AccountError, store::StoreKey};
 use self::{
     error::Result,
     lease::{AccountLease, LeaseError},
-    revocation::RevocationWatch,
     store::account_dir,
 };
-use crate::{cases::HistorySharing, sync::SyncSupervisor};
+use crate::InnomedClient;
 
 /// Where the homeserver is, where local data goes and the key that encrypts it.
 #[derive(Clone, Debug)]
@@ -70,32 +68,6 @@ impl fmt::Debug for SavedSession {
             .field("user_id", &self.user_id)
             .field("device_id", &self.device_id)
             .finish_non_exhaustive()
-    }
-}
-
-/// A signed-in doctor on this device.
-#[derive(Clone)]
-pub struct InnomedClient {
-    pub(crate) client: Client,
-    account_dir: Arc<PathBuf>,
-    pub(crate) sync: Arc<SyncSupervisor>,
-    pub(crate) history: HistorySharing,
-    /// The rules of each case as this device knows them (taker, uninvited members).
-    pub(crate) authorities: crate::cases::Authorities,
-    /// Requests this device is handing over to their taker.
-    pub(crate) handovers: crate::cases::Handovers,
-    revocation: Arc<RevocationWatch>,
-    pub(crate) verifications: Arc<crate::trust::Incoming>,
-    pub(crate) clock: crate::cpts::ClockCell,
-    /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
-    _lease: Arc<AccountLease>,
-}
-
-impl fmt::Debug for InnomedClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InnomedClient")
-            .field("user_id", &self.client.user_id())
-            .finish()
     }
 }
 
@@ -238,86 +210,6 @@ impl InnomedClient {
         Ok(Self::new(client, dir, lease))
     }
 
-    fn new(client: Client, dir: PathBuf, lease: AccountLease) -> Self {
-        let authorities = crate::cases::Authorities::default();
-        let sync = Arc::new(SyncSupervisor::new(
-            client.clone(),
-            authorities.withheld.clone(),
-        ));
-        let history = HistorySharing::default();
-        history.install(&client);
-        let account_dir = Arc::new(dir);
-        let revocation =
-            RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
-        let verifications = Arc::new(crate::trust::Incoming::install(&client));
-        crate::requests::install(&client);
-        crate::cases::install_status_watch(&client);
-        authorities.install(&client);
-        let handovers = crate::cases::Handovers::default();
-        handovers.install(&client);
-        Self {
-            client,
-            account_dir,
-            sync,
-            history,
-            authorities,
-            handovers,
-            revocation: Arc::new(revocation),
-            verifications,
-            clock: crate::cpts::ClockCell::default(),
-            _lease: Arc::new(lease),
-        }
-    }
-
-    /// The session to keep in secure storage, to [`restore`](Self::restore) later.
-    pub fn session(&self) -> Result<SavedSession> {
-        let session = self
-            .client
-            .matrix_auth()
-            .session()
-            .ok_or(AccountError::NotLoggedIn)?;
-        Ok(SavedSession {
-            homeserver_url: self.client.homeserver().to_string(),
-            user_id: session.meta.user_id.to_string(),
-            device_id: session.meta.device_id.to_string(),
-            access_token: session.tokens.access_token,
-            refresh_token: session.tokens.refresh_token,
-        })
-    }
-
-    pub fn user_id(&self) -> Result<String> {
-        self.client
-            .user_id()
-            .map(ToString::to_string)
-            .ok_or(AccountError::NotLoggedIn)
-    }
-
-    pub fn device_id(&self) -> Result<String> {
-        self.client
-            .device_id()
-            .map(ToString::to_string)
-            .ok_or(AccountError::NotLoggedIn)
-    }
-
-    /// This account's folder on this device.
-    pub fn account_dir(&self) -> &Path {
-        &self.account_dir
-    }
-
-    /// Closes this handle without logging out: stops syncing and sending, so the account can be
-    /// opened again in this process once every other handle (case rooms, conversations) is
-    /// dropped too. Queued messages stay in the store and go out at the next opening.
-    pub async fn close(self) {
-        self.quiesce().await;
-        info!("account closed");
-    }
-
-    async fn quiesce(&self) {
-        self.revocation.stop();
-        self.history.stop();
-        quiesce(&self.client, &self.sync).await;
-    }
-
     /// Ends the session on the homeserver (when it answers) and deletes every local file of the
     /// account. Returns whether the homeserver confirmed the logout.
     pub async fn logout(self) -> Result<bool> {
@@ -341,17 +233,6 @@ impl InnomedClient {
 }
 
 use matrix_sdk::ruma::api::error::ErrorKind;
-
-/// Stops everything that writes to the stores. The SDK client itself outlives its last handle
-/// (see `lease.rs`), so it is made inert rather than dropped: no sync, no sending, and the
-/// event cache's last write finished (taking its store lock once waits for it).
-async fn quiesce(client: &Client, sync: &SyncSupervisor) {
-    sync.stop().await;
-    sync.stop_sending().await;
-    if let Err(e) = client.event_cache_store().lock().await {
-        warn!("event cache store not quiesced: {e}");
-    }
-}
 
 fn request_config() -> RequestConfig {
     RequestConfig::new().timeout(REQUEST_TIMEOUT).retry_limit(2)

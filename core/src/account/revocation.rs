@@ -12,7 +12,8 @@ use tokio::{
 };
 use tracing::{info, warn};
 
-use super::{quiesce, store};
+use super::store;
+use crate::client::quiesce;
 use crate::sync::SyncSupervisor;
 
 /// The running watch of one open account.

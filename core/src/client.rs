@@ -1,0 +1,139 @@
+//! The client hub: one signed-in doctor on this device, and everything the features share
+//! (sync, history sharing, case authorities, hand-overs, verifications, the clock). Signing in
+//! and out is in [`account`](crate::account); each feature adds its methods in its own folder.
+
+use std::{
+    fmt,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use matrix_sdk::Client;
+use tracing::{info, warn};
+
+use crate::{
+    account::{lease::AccountLease, revocation::RevocationWatch, AccountError, SavedSession},
+    cases::HistorySharing,
+    sync::SyncSupervisor,
+};
+
+type Result<T, E = AccountError> = std::result::Result<T, E>;
+
+/// A signed-in doctor on this device.
+#[derive(Clone)]
+pub struct InnomedClient {
+    pub(crate) client: Client,
+    pub(crate) account_dir: Arc<PathBuf>,
+    pub(crate) sync: Arc<SyncSupervisor>,
+    pub(crate) history: HistorySharing,
+    /// The rules of each case as this device knows them (taker, uninvited members).
+    pub(crate) authorities: crate::cases::Authorities,
+    /// Requests this device is handing over to their taker.
+    pub(crate) handovers: crate::cases::Handovers,
+    pub(crate) revocation: Arc<RevocationWatch>,
+    pub(crate) verifications: Arc<crate::trust::Incoming>,
+    pub(crate) clock: crate::cpts::ClockCell,
+    /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
+    _lease: Arc<AccountLease>,
+}
+
+impl fmt::Debug for InnomedClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InnomedClient")
+            .field("user_id", &self.client.user_id())
+            .finish()
+    }
+}
+
+impl InnomedClient {
+    pub(crate) fn new(client: Client, dir: PathBuf, lease: AccountLease) -> Self {
+        let authorities = crate::cases::Authorities::default();
+        let sync = Arc::new(SyncSupervisor::new(
+            client.clone(),
+            authorities.withheld.clone(),
+        ));
+        let history = HistorySharing::default();
+        history.install(&client);
+        let account_dir = Arc::new(dir);
+        let revocation =
+            RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
+        let verifications = Arc::new(crate::trust::Incoming::install(&client));
+        crate::requests::install(&client);
+        crate::cases::install_status_watch(&client);
+        authorities.install(&client);
+        let handovers = crate::cases::Handovers::default();
+        handovers.install(&client);
+        Self {
+            client,
+            account_dir,
+            sync,
+            history,
+            authorities,
+            handovers,
+            revocation: Arc::new(revocation),
+            verifications,
+            clock: crate::cpts::ClockCell::default(),
+            _lease: Arc::new(lease),
+        }
+    }
+
+    /// The session to keep in secure storage, to [`restore`](Self::restore) later.
+    pub fn session(&self) -> Result<SavedSession> {
+        let session = self
+            .client
+            .matrix_auth()
+            .session()
+            .ok_or(AccountError::NotLoggedIn)?;
+        Ok(SavedSession {
+            homeserver_url: self.client.homeserver().to_string(),
+            user_id: session.meta.user_id.to_string(),
+            device_id: session.meta.device_id.to_string(),
+            access_token: session.tokens.access_token,
+            refresh_token: session.tokens.refresh_token,
+        })
+    }
+
+    pub fn user_id(&self) -> Result<String> {
+        self.client
+            .user_id()
+            .map(ToString::to_string)
+            .ok_or(AccountError::NotLoggedIn)
+    }
+
+    pub fn device_id(&self) -> Result<String> {
+        self.client
+            .device_id()
+            .map(ToString::to_string)
+            .ok_or(AccountError::NotLoggedIn)
+    }
+
+    /// This account's folder on this device.
+    pub fn account_dir(&self) -> &Path {
+        &self.account_dir
+    }
+
+    /// Closes this handle without logging out: stops syncing and sending, so the account can be
+    /// opened again in this process once every other handle (case rooms, conversations) is
+    /// dropped too. Queued messages stay in the store and go out at the next opening.
+    pub async fn close(self) {
+        self.quiesce().await;
+        info!("account closed");
+    }
+
+    pub(crate) async fn quiesce(&self) {
+        self.revocation.stop();
+        self.history.stop();
+        quiesce(&self.client, &self.sync).await;
+    }
+}
+
+/// Stops everything that writes to the stores. The SDK client itself outlives its last handle
+/// (see `lease.rs`), so it is made inert rather than dropped: no sync, no sending, and the
+/// event cache's last write finished (taking its store lock once waits for it).
+pub(crate) async fn quiesce(client: &Client, sync: &SyncSupervisor) {
+    sync.stop().await;
+    sync.stop_sending().await;
+    if let Err(e) = client.event_cache_store().lock().await {
+        warn!("event cache store not quiesced: {e}");
+    }
+}
