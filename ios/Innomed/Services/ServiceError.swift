@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every failure the screens can meet, one case per stable code of the core's error enums
-/// (`ClientError`, `CaseError`, `TimelineError`, `PhotoError`, `TrustError`, `PushError`,
+/// (`AccountError`, `CaseError`, `ConversationError`, `PhotoError`, `TrustError`, `PushError`,
 /// `CptsError`). The views localise `localizationKey`; details of server or internal failures
 /// are kept out of the UI and out of the logs.
 public enum ServiceError: Error, Equatable, Sendable {

@@ -16,14 +16,14 @@ final class CaseListBridge: CaseListListener, @unchecked Sendable {
     }
 }
 
-final class TimelineBridge: TimelineListener, @unchecked Sendable {
-    private let onDiffs: @Sendable ([TimelineDiff]) -> Void
+final class ConversationBridge: ConversationListener, @unchecked Sendable {
+    private let onDiffs: @Sendable ([ConversationDiff]) -> Void
 
-    init(_ onDiffs: @escaping @Sendable ([TimelineDiff]) -> Void) {
+    init(_ onDiffs: @escaping @Sendable ([ConversationDiff]) -> Void) {
         self.onDiffs = onDiffs
     }
 
-    func onUpdate(diffs: [TimelineDiff]) {
+    func onUpdate(diffs: [ConversationDiff]) {
         onDiffs(diffs)
     }
 }
@@ -40,6 +40,8 @@ final class SignOutBridge: SignOutListener, @unchecked Sendable {
     }
 }
 
+/// Hands the core's upload reports to the app's stream, which ends once the photo is sent or
+/// its sending stopped for good.
 final class PhotoUploadBridge: PhotoUploadListener, @unchecked Sendable {
     private let continuation: AsyncStream<UploadProgress>.Continuation
 
@@ -47,17 +49,16 @@ final class PhotoUploadBridge: PhotoUploadListener, @unchecked Sendable {
         self.continuation = continuation
     }
 
-    func onProgress(sent: UInt64, total: UInt64) {
-        continuation.yield(.uploading(sent: sent, total: total))
-    }
-
-    func onSent(eventId: String) {
-        continuation.yield(.sent(EventID(eventId)))
-        continuation.finish()
-    }
-
-    func onFailed(recoverable: Bool) {
-        continuation.yield(.failed(recoverable: recoverable))
-        if !recoverable { continuation.finish() }
+    func onProgress(progress: InnomedFFI.UploadProgress) {
+        switch progress {
+        case .uploading(let sent, let total):
+            continuation.yield(.uploading(sent: sent, total: total))
+        case .sent(let eventId):
+            continuation.yield(.sent(EventID(eventId)))
+            continuation.finish()
+        case .failed(let recoverable):
+            continuation.yield(.failed(recoverable: recoverable))
+            if !recoverable { continuation.finish() }
+        }
     }
 }

@@ -116,7 +116,7 @@ extension CaseRow {
                   progress: s.status.map(CaseProgress.init(rustValue:)), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   deadline: s.deadline.map(Deadline.init(rustValue:)),
-                  cptsID: s.cptsId.map(CptsID.init), lastMessage: s.lastMessage?.body,
+                  cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
                   unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
                   brief: s.brief.map(CaseBrief.init(rustValue:)))
@@ -137,7 +137,7 @@ extension CaseDetails {
     init(rustValue s: CaseStatusInfo) {
         self.init(progress: CaseProgress(rustValue: s.status), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
-                  cptsID: s.cptsId.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
+                  cptsID: s.cpts.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
     }
 }
 

@@ -70,7 +70,9 @@ final class RustCaseService: CaseService, @unchecked Sendable {
     }
 
     func requestBrief(of id: CaseID) async throws -> CaseBrief? {
-        let brief = try await mapErrors { try await client.caseRoom(id).requestBrief() }
+        // Only finding the case can fail: the brief itself is there or not.
+        let room = try mapErrorsSync { try client.caseRoom(id) }
+        let brief = await room.requestBrief()
         return brief.map(CaseBrief.init(rustValue:))
     }
 
@@ -80,7 +82,7 @@ final class RustCaseService: CaseService, @unchecked Sendable {
     }
 
     func conversation(for id: CaseID) async throws -> ConversationService {
-        let timeline = try await mapErrors { try await client.caseRoom(id).timeline() }
-        return RustConversationService(timeline: timeline)
+        let conversation = try await mapErrors { try await client.caseRoom(id).conversation() }
+        return RustConversationService(conversation: conversation)
     }
 }

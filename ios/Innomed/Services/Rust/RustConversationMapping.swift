@@ -3,7 +3,7 @@ import InnomedFFI
 
 extension ConversationEntry {
     /// Rows with ids that stay put: a message keeps its transaction id from the local echo on.
-    static func entries(rustValue items: [TimelineItem]) -> [ConversationEntry] {
+    static func entries(rustValue items: [ConversationItem]) -> [ConversationEntry] {
         items.enumerated().map { index, item in
             switch item {
             case .message(let message):
@@ -115,8 +115,8 @@ extension PhotoInfo {
 extension MessageHandle {
     var rustValue: MessageRef {
         switch self {
-        case .event(let id): return .event(eventId: id.rawValue)
-        case .local(let transactionID): return .local(transactionId: transactionID)
+        case .event(let id): return .event(id.rawValue)
+        case .local(let transactionID): return .local(transactionID)
         }
     }
 }
@@ -141,8 +141,8 @@ extension QuickReaction {
     }
 }
 
-extension ListOp where Element == TimelineItem {
-    init(rustValue diff: TimelineDiff) {
+extension ListOp where Element == ConversationItem {
+    init(rustValue diff: ConversationDiff) {
         switch diff {
         case .append(let values): self = .append(values)
         case .clear: self = .clear

@@ -2,35 +2,35 @@ import Foundation
 import InnomedFFI
 
 final class RustConversationService: ConversationService, @unchecked Sendable {
-    private let timeline: Timeline
+    private let conversation: Conversation
 
-    init(timeline: Timeline) {
-        self.timeline = timeline
+    init(conversation: Conversation) {
+        self.conversation = conversation
     }
 
     func entries() -> AsyncStream<[ConversationEntry]> {
         AsyncStream { continuation in
-            let list = LiveList<TimelineItem>()
-            let listener = TimelineBridge { diffs in
+            let list = LiveList<ConversationItem>()
+            let listener = ConversationBridge { diffs in
                 let items = list.apply(diffs.map { ListOp(rustValue: $0) })
                 continuation.yield(ConversationEntry.entries(rustValue: items))
             }
-            let handle = timeline.subscribe(listener: listener)
+            let handle = conversation.subscribe(listener: listener)
             continuation.onTermination = { _ in handle.cancel() }
         }
     }
 
     func send(text: String) async throws {
-        try await mapErrors { try await timeline.sendText(markdown: text) }
+        try await mapErrors { try await conversation.sendText(markdown: text) }
     }
 
     func reply(to event: EventID, text: String) async throws {
-        try await mapErrors { try await timeline.reply(eventId: event.rawValue, markdown: text) }
+        try await mapErrors { try await conversation.reply(eventId: event.rawValue, markdown: text) }
     }
 
     func toggle(_ reaction: QuickReaction, on event: EventID) async throws {
         _ = try await mapErrors {
-            try await timeline.toggleReaction(eventId: event.rawValue, reaction: reaction.rustValue)
+            try await conversation.toggleReaction(eventId: event.rawValue, reaction: reaction.rustValue)
         }
     }
 
@@ -38,7 +38,7 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
         let (stream, continuation) = AsyncStream<UploadProgress>.pipe()
         let listener = PhotoUploadBridge(continuation)
         let sending = try await mapErrors {
-            try await timeline.sendPhotoFile(path: fileURL.path, caption: caption, listener: listener)
+            try await conversation.sendPhoto(source: .file(fileURL.path), caption: caption, listener: listener)
         }
         let progress = sending.progress
         continuation.onTermination = { _ in progress.cancel() }
@@ -47,19 +47,19 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
 
     func photo(_ message: MessageHandle, variant: PhotoVariant) async throws -> Data {
         try await mapErrors {
-            try await timeline.fetchPhoto(message: message.rustValue, size: variant.rustValue)
+            try await conversation.fetchPhoto(message: message.rustValue, size: variant.rustValue)
         }
     }
 
     func markRead() async throws {
-        _ = try await mapErrors { try await timeline.markRead() }
+        _ = try await mapErrors { try await conversation.markRead() }
     }
 
     func loadOlder() async throws -> Bool {
-        try await mapErrors { try await timeline.paginateBackwards(count: 30) }
+        try await mapErrors { try await conversation.paginateBackwards(count: 30) }
     }
 
     func acknowledgeIdentityChange(of user: UserID) async throws {
-        _ = try await mapErrors { try await timeline.acknowledgeIdentityChange(userId: user.rawValue) }
+        _ = try await mapErrors { try await conversation.acknowledgeIdentityChange(userId: user.rawValue) }
     }
 }

@@ -22,20 +22,21 @@ extension ServiceError {
     init(rust error: Error) {
         switch error {
         case let mapped as ServiceError: self = mapped
-        case let e as ClientError: self.init(client: e)
+        case let e as AccountError: self.init(account: e)
         case let e as CaseError: self.init(caseError: e)
-        case let e as TimelineError: self.init(timeline: e)
+        case let e as ConversationError: self.init(conversation: e)
         case let e as PhotoError: self.init(photo: e)
         case let e as TrustError: self.init(trust: e)
         case let e as PushError: self.init(push: e)
         case let e as CptsError: self.init(cpts: e)
         case is SecureStoreError: self = .secureStorage
         case is CocoaError: self = .storage
+        // A panic in the core arrives as UniFFI's own internal error.
         default: self = .internalFailure
         }
     }
 
-    private init(client e: ClientError) {
+    private init(account e: AccountError) {
         switch e {
         case .InvalidHomeserverUrl: self = .invalidHomeserverURL
         case .HomeserverUnreachable: self = .homeserverUnreachable
@@ -46,13 +47,12 @@ extension ServiceError {
         case .WrongStoreKey: self = .wrongStoreKey
         case .StoreInUse: self = .storeInUse
         case .SessionRevoked: self = .sessionRevoked
-        case .NoSession: self = .noSession
+        case .NotLoggedIn: self = .noSession
         case .Closed: self = .closed
         case .SyncTimeout: self = .syncTimeout
         case .SecureStorage: self = .secureStorage
         case .Storage: self = .storage
         case .Server: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
@@ -76,11 +76,10 @@ extension ServiceError {
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
-    private init(timeline e: TimelineError) {
+    private init(conversation e: ConversationError) {
         switch e {
         case .NotEncrypted: self = .notEncrypted
         case .NotJoined: self = .notJoined
@@ -91,7 +90,6 @@ extension ServiceError {
         case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Timeline: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
@@ -113,7 +111,6 @@ extension ServiceError {
         case .MediaMissing: self = .mediaMissing
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Failed: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
@@ -128,7 +125,6 @@ extension ServiceError {
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
@@ -139,7 +135,6 @@ extension ServiceError {
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
         case .Server: self = .server
-        case .Internal: self = .internalFailure
         }
     }
 
@@ -155,23 +150,27 @@ extension ServiceError {
         case .NotARequest: self = .notARequest
         case .NotInDirectory: self = .notInDirectory
         case .NotThisSpecialty: self = .notThisSpecialty
-        case .UnknownUser: self = .unknownUser
-        case .NotEncrypted: self = .notEncrypted
         case .NotFound: self = .caseNotFound
         case .NotAllowed: self = .notAllowed
         case .WrongStatus: self = .wrongStatus
         case .NoAdvice: self = .noAdvice
         case .Report: self = .reportFailed
-        case .InvalidUserId: self = .invalidUserID
-        // `detail` names the core's photo error in words: only the kind is kept.
-        case .PhotoRefused: self = .photoRefused
-        case .NotHandedOver: self = .notHandedOver
-        case .UninvitedMember: self = .uninvitedMember
-        case .Case: self = .server
+        // The case's own refusals (not handed over, someone uninvited in it, a header…) read
+        // as they do for any case.
+        case .Case(let caseError): self.init(caseError: caseError)
+        case .Photo(let photoError): self.init(requestPhoto: photoError)
         case .HomeserverUnreachable: self = .homeserverUnreachable
-        case .Closed: self = .closed
         case .Server: self = .server
-        case .Internal: self = .internalFailure
+        }
+    }
+
+    /// A photo attached to a new request: without the patient's consent to photos it is that
+    /// consent that is missing; any other refusal is the photo's own (too large, unsupported,
+    /// damaged, unreadable), and nothing was created.
+    private init(requestPhoto e: PhotoError) {
+        switch e {
+        case .NoConsent: self = .noConsent
+        default: self = .photoRefused
         }
     }
 }

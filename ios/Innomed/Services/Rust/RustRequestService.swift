@@ -17,7 +17,7 @@ final class RustRequestService: RequestService, @unchecked Sendable {
                                            header: draft.header.rustValue,
                                            patientConsent: draft.patientConsent,
                                            expert: draft.expert?.rawValue,
-                                           photos: draft.photos.map { RequestPhoto(bytes: $0, caption: nil) })
+                                           photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) })
         let room = try await mapErrors { try await client.space(cpts).openRequest(request: request) }
         Log.cases.info("request opened \(room.roomId(), privacy: .public)")
         return CaseID(room.roomId())

@@ -23,7 +23,7 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
         do {
             let builder = try RustCore.builder(homeserver: homeserver, secureStore: secureStore)
             return adopt(try await builder.restore())
-        } catch ClientError.NoSession {
+        } catch AccountError.NotLoggedIn {
             return nil
         } catch {
             let mapped = ServiceError(rust: error)

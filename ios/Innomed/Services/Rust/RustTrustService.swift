@@ -61,16 +61,14 @@ final class RustVerificationSession: VerificationSession, @unchecked Sendable {
         isSelfVerification = verification.isSelfVerification()
     }
 
-    func currentStep() async throws -> VerificationStep {
-        let state = try await mapErrors { try await verification.state() }
+    func currentStep() async -> VerificationStep {
+        let state = await verification.state()
         return remember(state)
     }
 
-    func nextStep(timeout: TimeInterval) async throws -> VerificationStep {
+    func nextStep(timeout: TimeInterval) async -> VerificationStep {
         let current = lock.withLock { last }
-        let state = try await mapErrors {
-            try await verification.nextState(current: current, timeoutMs: milliseconds(timeout))
-        }
+        let state = await verification.nextState(current: current, timeoutMs: milliseconds(timeout))
         return remember(state)
     }
 
