@@ -26,10 +26,11 @@ public protocol VerificationSession: AnyObject {
     var otherUser: UserID { get }
     var isSelfVerification: Bool { get }
 
-    func currentStep() async throws -> VerificationStep
+    func currentStep() async -> VerificationStep
 
-    /// Waits at most `timeout` for the step to change; returns the step then.
-    func nextStep(timeout: TimeInterval) async throws -> VerificationStep
+    /// Waits at most `timeout` for the step to change; returns the step then (the same one
+    /// after the timeout).
+    func nextStep(timeout: TimeInterval) async -> VerificationStep
 
     func accept() async throws
     func startEmojis() async throws

@@ -33,9 +33,9 @@ final class FakeVerificationSession: VerificationSession {
         self.steps = steps
     }
 
-    func currentStep() async throws -> VerificationStep { steps.first ?? .cancelled(reason: "empty") }
+    func currentStep() async -> VerificationStep { steps.first ?? .cancelled(reason: "empty") }
 
-    func nextStep(timeout: TimeInterval) async throws -> VerificationStep {
+    func nextStep(timeout: TimeInterval) async -> VerificationStep {
         if steps.count > 1 { steps.removeFirst() }
         return steps[0]
     }
