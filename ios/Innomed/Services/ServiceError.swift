@@ -8,7 +8,7 @@ public enum ServiceError: Error, Equatable, Sendable {
     // Account, session, sync
     case invalidHomeserverURL, homeserverUnreachable, invalidUserID, wrongCredentials
     case userIDTaken, registrationDisabled, wrongStoreKey, storeInUse, sessionRevoked
-    case noSession, closed, syncTimeout, secureStorage, storage
+    case notLoggedIn, closed, syncTimeout, secureStorage, storage
     // Cases and conversation
     case notACase, caseNotFound, unknownUser, notCrossSigned, caseClosed, notEncrypted
     case notInvited, invalidHeader, notAllowed, notJoined, messageNotFound, emptyMessage

@@ -47,7 +47,7 @@ extension ServiceError {
         case .WrongStoreKey: self = .wrongStoreKey
         case .StoreInUse: self = .storeInUse
         case .SessionRevoked: self = .sessionRevoked
-        case .NotLoggedIn: self = .noSession
+        case .NotLoggedIn: self = .notLoggedIn
         case .Closed: self = .closed
         case .SyncTimeout: self = .syncTimeout
         case .SecureStorage: self = .secureStorage

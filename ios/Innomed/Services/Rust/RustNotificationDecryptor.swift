@@ -8,7 +8,7 @@ public final class RustNotificationDecryptor: NotificationDecryptor {
 
     public func lockScreenLine(roomID: String, eventID: String, languageCode: String) async throws -> String {
         let store = KeychainSecureStore()
-        guard let homeserver = store.savedHomeserver() else { throw ServiceError.noSession }
+        guard let homeserver = store.savedHomeserver() else { throw ServiceError.notLoggedIn }
         let client = try await mapErrors {
             try await RustCore.builder(homeserver: homeserver, secureStore: store).restore()
         }

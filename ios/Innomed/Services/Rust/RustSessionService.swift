@@ -97,7 +97,7 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
     }
 
     private func current() throws -> Client {
-        guard let client = lock.withLock({ self.client }) else { throw ServiceError.noSession }
+        guard let client = lock.withLock({ self.client }) else { throw ServiceError.notLoggedIn }
         return client
     }
 
