@@ -11,7 +11,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     case notLoggedIn, closed, syncTimeout, secureStorage, storage
     // Cases and conversation
     case notACase, caseNotFound, unknownUser, notCrossSigned, caseClosed, notEncrypted
-    case notInvited, invalidHeader, notAllowed, notJoined, messageNotFound, emptyMessage
+    case notInvited, notAllowed, notJoined, messageNotFound, emptyMessage
+    /// What is missing or too long in a case header, each reason in its own words.
+    case invalidHeader(HeaderProblem)
     /// The homeserver has not confirmed a removal yet: nothing changed, try again.
     case removalNotConfirmed
     /// A request nobody may write into yet: the requesting GP's device has not handed it over
@@ -31,7 +33,10 @@ public enum ServiceError: Error, Equatable, Sendable {
     // Push
     case invalidGatewayURL
     // CPTS and télé-expertise
-    case invalidRPPS, unknownSpecialty, invalidSlot, invalidRequest
+    case invalidRPPS, unknownSpecialty, invalidSlot
+    /// What is missing or wrong in a request, an advice, a directory entry…, each reason in its
+    /// own words.
+    case invalidRequest(RequestProblem)
     case noOneOnDuty(specialty: String, directory: [DirectoryMember])
     /// The doctor is in no joined CPTS: a request goes only through one, nothing was opened.
     case noCpts
@@ -43,19 +48,63 @@ public enum ServiceError: Error, Equatable, Sendable {
     // Anything else
     case server, internalFailure
 
-    /// The stable code, for logs and for the localisation key.
+    /// The stable code, for logs and for the localisation key (without the reason).
     public var code: String {
         switch self {
         case .noOneOnDuty: return "noOneOnDuty"
+        case .invalidHeader: return "invalidHeader"
+        case .invalidRequest: return "invalidRequest"
         default: return String(describing: self)
         }
     }
 
-    /// `error.<code>` in Localizable.strings.
-    public var localizationKey: String { "error.\(code)" }
+    /// `error.<code>` in Localizable.strings; a reason has its own key.
+    public var localizationKey: String {
+        switch self {
+        case .invalidHeader(let problem): return problem.localizationKey
+        case .invalidRequest(let problem): return problem.localizationKey
+        default: return "error.\(code)"
+        }
+    }
 
     /// Maps anything thrown below the services (already a `ServiceError` or not).
     public static func from(_ error: Error) -> ServiceError {
         (error as? ServiceError) ?? .internalFailure
+    }
+}
+
+/// What is missing or too long in a case header (the core's `HeaderProblem`).
+public enum HeaderProblem: Sendable {
+    case noPatientLabel, noQuestion, patientLabelTooLong, textTooLong
+
+    /// Its words in Localizable.strings.
+    public var localizationKey: String {
+        switch self {
+        case .noPatientLabel: return "error.invalidHeader.noPatientLabel"
+        case .noQuestion: return "error.invalidHeader.noQuestion"
+        case .patientLabelTooLong: return "error.invalidHeader.patientLabelTooLong"
+        case .textTooLong: return "error.invalidHeader.textTooLong"
+        }
+    }
+}
+
+/// What is missing or wrong in a request, an advice, a care team, a directory entry or a new
+/// CPTS (the core's `RequestProblem`).
+public enum RequestProblem: Sendable {
+    case noPatientConsent, expertIsSelf, incompleteAdvice, adviceTooLong
+    case noCareTeamMembers, noMemberName, noSpecialty, noCptsName
+
+    /// Its words in Localizable.strings.
+    public var localizationKey: String {
+        switch self {
+        case .noPatientConsent: return "error.invalidRequest.noPatientConsent"
+        case .expertIsSelf: return "error.invalidRequest.expertIsSelf"
+        case .incompleteAdvice: return "error.invalidRequest.incompleteAdvice"
+        case .adviceTooLong: return "error.invalidRequest.adviceTooLong"
+        case .noCareTeamMembers: return "error.invalidRequest.noCareTeamMembers"
+        case .noMemberName: return "error.invalidRequest.noMemberName"
+        case .noSpecialty: return "error.invalidRequest.noSpecialty"
+        case .noCptsName: return "error.invalidRequest.noCptsName"
+        }
     }
 }

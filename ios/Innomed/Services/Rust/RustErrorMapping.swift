@@ -66,7 +66,7 @@ extension ServiceError {
         case .CaseClosed: self = .caseClosed
         case .NotEncrypted: self = .notEncrypted
         case .NotInvited: self = .notInvited
-        case .InvalidHeader: self = .invalidHeader
+        case .InvalidHeader(let problem): self = .invalidHeader(HeaderProblem(rustValue: problem))
         case .NotAllowed: self = .notAllowed
         case .UnknownSpecialty: self = .unknownSpecialty
         case .RemovalNotConfirmed: self = .removalNotConfirmed
@@ -143,7 +143,7 @@ extension ServiceError {
         case .InvalidRpps: self = .invalidRPPS
         case .UnknownSpecialty: self = .unknownSpecialty
         case .InvalidSlot: self = .invalidSlot
-        case .InvalidRequest: self = .invalidRequest
+        case .InvalidRequest(let problem): self = .invalidRequest(RequestProblem(rustValue: problem))
         case .NoOneOnDuty(let specialty, let directory):
             self = .noOneOnDuty(specialty: specialty, directory: directory.map(DirectoryMember.init(rustValue:)))
         case .AlreadyTaken: self = .alreadyTaken
@@ -171,6 +171,35 @@ extension ServiceError {
         switch e {
         case .NoConsent: self = .noConsent
         default: self = .photoRefused
+        }
+    }
+}
+
+// The core's reasons keep their names in this module too, so the generated ones are named with
+// their module here.
+
+extension HeaderProblem {
+    init(rustValue: InnomedFFI.HeaderProblem) {
+        switch rustValue {
+        case .noPatientLabel: self = .noPatientLabel
+        case .noQuestion: self = .noQuestion
+        case .patientLabelTooLong: self = .patientLabelTooLong
+        case .textTooLong: self = .textTooLong
+        }
+    }
+}
+
+extension RequestProblem {
+    init(rustValue: InnomedFFI.RequestProblem) {
+        switch rustValue {
+        case .noPatientConsent: self = .noPatientConsent
+        case .expertIsSelf: self = .expertIsSelf
+        case .incompleteAdvice: self = .incompleteAdvice
+        case .adviceTooLong: self = .adviceTooLong
+        case .noCareTeamMembers: self = .noCareTeamMembers
+        case .noMemberName: self = .noMemberName
+        case .noSpecialty: self = .noSpecialty
+        case .noCptsName: self = .noCptsName
         }
     }
 }

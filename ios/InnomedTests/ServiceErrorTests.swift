@@ -1,0 +1,20 @@
+@testable import InnomedServices
+import XCTest
+
+final class ServiceErrorTests: XCTestCase {
+    func testAReasonHasItsOwnWordsAndTheErrorKeepsItsCode() {
+        let header = ServiceError.invalidHeader(.textTooLong)
+        XCTAssertEqual(header.localizationKey, "error.invalidHeader.textTooLong")
+        XCTAssertEqual(header.code, "invalidHeader")
+        let advice = ServiceError.invalidRequest(.incompleteAdvice)
+        XCTAssertEqual(advice.localizationKey, "error.invalidRequest.incompleteAdvice")
+        XCTAssertEqual(advice.code, "invalidRequest")
+        XCTAssertNotEqual(advice, .invalidRequest(.adviceTooLong))
+    }
+
+    func testAnErrorWithoutReasonIsNamedByItsCode() {
+        XCTAssertEqual(ServiceError.notLoggedIn.localizationKey, "error.notLoggedIn")
+        XCTAssertEqual(ServiceError.noOneOnDuty(specialty: "dermatology", directory: []).localizationKey,
+                       "error.noOneOnDuty")
+    }
+}
