@@ -18,7 +18,7 @@ final class CaseActionsViewModel: ObservableObject {
     @Published private(set) var isWorking = false
     @Published private(set) var report: ReportLocation?
     @Published var error: ServiceError?
-    /// The doctor who opened the case, once the timeline shows its header: the brief is no
+    /// The doctor who opened the case, once the conversation shows its header: the brief is no
     /// longer needed then.
     @Published var requester: UserID?
     /// The brief of a request this specialist was routed to (no patient label), until the header

@@ -32,7 +32,7 @@ struct CaseView: View {
                             .frame(maxWidth: .infinity)
                     }
                     ForEach(viewModel.entries) { entry in
-                        TimelineRowView(entry: entry, viewModel: viewModel)
+                        ConversationRowView(entry: entry, viewModel: viewModel)
                             .listRowSeparator(.hidden)
                             .id(entry.id)
                     }
@@ -69,7 +69,7 @@ struct CaseView: View {
         .errorAlert($viewModel.error)
         .task { await viewModel.load() }
         .task { await actions.refresh() }
-        // Kept once seen: after a sync gap the timeline restarts without the header.
+        // Kept once seen: after a sync gap the conversation restarts without the header.
         .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
         .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
         // Handed over (the core stopped saying the request waits): what was sent before, shared

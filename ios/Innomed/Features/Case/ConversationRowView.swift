@@ -1,7 +1,7 @@
 import InnomedServices
 import SwiftUI
 
-struct TimelineRowView: View {
+struct ConversationRowView: View {
     let entry: ConversationEntry
     let viewModel: CaseViewModel
 
