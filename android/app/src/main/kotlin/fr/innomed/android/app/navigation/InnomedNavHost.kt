@@ -25,12 +25,8 @@ import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
-import fr.innomed.android.api.session.SignOutResult
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
-import fr.innomed.android.app.ui.settings.SettingsEvent
-import fr.innomed.android.app.ui.settings.SettingsState
-import fr.innomed.android.app.ui.settings.SettingsView
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseView
@@ -44,12 +40,14 @@ import fr.innomed.android.features.newrequest.NewRequestPresenter
 import fr.innomed.android.features.newrequest.NewRequestView
 import fr.innomed.android.features.recovery.RecoveryPresenter
 import fr.innomed.android.features.recovery.RecoveryView
+import fr.innomed.android.features.settings.SettingsEvent
+import fr.innomed.android.features.settings.SettingsPresenter
+import fr.innomed.android.features.settings.SettingsView
 import fr.innomed.android.features.signin.SignInPresenter
 import fr.innomed.android.features.signin.SignInView
 import fr.innomed.android.features.verification.VerificationPresenter
 import fr.innomed.android.features.verification.VerificationTarget
 import fr.innomed.android.features.verification.VerificationView
-import kotlinx.coroutines.launch
 
 private object Routes {
     const val SIGN_IN = "signin"
@@ -169,27 +167,19 @@ fun InnomedNavHost(graph: AppGraph) {
         }
         composable(Routes.SETTINGS) {
             val account = session ?: return@composable
-            SettingsRoute(graph, nav, account.userId.value)
-        }
-    }
-}
-
-@Composable
-private fun SettingsRoute(graph: AppGraph, nav: NavHostController, userId: String) {
-    var state by remember { mutableStateOf(SettingsState(userId)) }
-    SettingsView(state) { event ->
-        when (event) {
-            SettingsEvent.Recovery -> nav.navigate(Routes.RECOVERY)
-            SettingsEvent.VerifyThisDevice -> nav.navigate(Routes.VERIFICATION)
-            SettingsEvent.SignOut -> {
-                state = state.copy(signingOut = true)
-                // The app scope: the session ends during the call and this screen goes away.
-                graph.appScope.launch {
-                    val result = graph.sessions.signOut()
-                    if (result != SignOutResult.FAILED) graph.photos.wipe()
-                    state = state.copy(signingOut = false, signOutResult = result)
-                }
+            // Signing out outlives the screen (the session ends during the call): the app's scope.
+            val presenter = retainedPresenter {
+                SettingsPresenter(it, account.userId, graph.sessions, account.trust, graph.appScope, graph.photos::wipe)
             }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            SettingsView(
+                state,
+                presenter::onEvent,
+                onRecovery = { nav.navigate(Routes.RECOVERY) },
+                onVerifyThisDevice = { nav.navigate(Routes.VERIFICATION) },
+            )
+            // Shown again after the recovery or verification screen: this phone's trust may have changed.
+            LaunchedEffect(Unit) { presenter.onEvent(SettingsEvent.Refresh) }
         }
     }
 }

@@ -1,4 +1,4 @@
-package fr.innomed.android.app.ui.settings
+package fr.innomed.android.features.settings
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -16,34 +16,40 @@ import fr.innomed.android.api.session.SignOutResult
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
 
-/** Settings has no presenter: the account, links to the trust screens, and signing out. */
-data class SettingsState(
-    val userId: String,
-    val signingOut: Boolean = false,
-    val signOutResult: SignOutResult? = null,
-)
-
-sealed interface SettingsEvent {
-    data object Recovery : SettingsEvent
-
-    data object VerifyThisDevice : SettingsEvent
-
-    data object SignOut : SettingsEvent
-}
-
+/**
+ * The account, this phone's trust, links to the trust screens ([onRecovery],
+ * [onVerifyThisDevice]: navigation), and signing out.
+ */
 @Composable
-fun SettingsView(state: SettingsState, onEvent: (SettingsEvent) -> Unit) {
+fun SettingsView(
+    state: SettingsState,
+    onEvent: (SettingsEvent) -> Unit,
+    onRecovery: () -> Unit,
+    onVerifyThisDevice: () -> Unit,
+) {
     InnomedScreen(title = stringResource(R.string.settings_title)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-            Text(stringResource(R.string.settings_signed_in_as, state.userId))
-            OutlinedButton(onClick = { onEvent(SettingsEvent.Recovery) }, modifier = Modifier.fillMaxWidth()) {
+            Text(stringResource(R.string.settings_signed_in_as, state.userId.value))
+            when (state.deviceVerified) {
+                true -> Text(stringResource(R.string.settings_phone_verified))
+                false -> Text(stringResource(R.string.settings_phone_not_verified), color = MaterialTheme.colorScheme.error)
+                null -> Unit
+            }
+            OutlinedButton(onClick = onRecovery, modifier = Modifier.fillMaxWidth()) {
                 Text(stringResource(R.string.recovery_title))
             }
-            OutlinedButton(onClick = { onEvent(SettingsEvent.VerifyThisDevice) }, modifier = Modifier.fillMaxWidth()) {
+            OutlinedButton(onClick = onVerifyThisDevice, modifier = Modifier.fillMaxWidth()) {
                 Text(stringResource(R.string.settings_verify_device))
             }
             Text(stringResource(R.string.settings_sign_out_warning))
-            Button(onClick = { onEvent(SettingsEvent.SignOut) }, enabled = !state.signingOut, modifier = Modifier.fillMaxWidth()) {
+            if (state.noRecoveryKey) {
+                Text(stringResource(R.string.settings_no_recovery_key), color = MaterialTheme.colorScheme.error)
+            }
+            Button(
+                onClick = { onEvent(SettingsEvent.SignOut) },
+                enabled = state.canSignOut,
+                modifier = Modifier.fillMaxWidth(),
+            ) {
                 Text(stringResource(R.string.settings_sign_out))
             }
             if (state.signOutResult == SignOutResult.FAILED) {
