@@ -76,6 +76,8 @@ pub enum MessageKind {
     /// The case header (patient label, question…).
     Header { header: Box<CaseHeader> },
     /// The specialist's structured advice (the advice card).
+    // Named apart from the `Advice` record in Kotlin and Swift, where a variant hides it.
+    #[cfg_attr(feature = "uniffi", uniffi(name = "AdviceCard"))]
     Advice { advice: Box<Advice> },
     /// The case was closed, with this outcome.
     Closure { outcome: String },

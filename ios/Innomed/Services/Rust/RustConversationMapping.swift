@@ -44,7 +44,7 @@ extension MessageBody {
         case .text(let body, _): self = .text(body)
         case .photo(let photo): self = .photo(PhotoInfo(rustValue: photo))
         case .header(let header): self = .header(PatientHeader(rustValue: header))
-        case .advice(let advice): self = .advice(AdviceCard(rustValue: advice))
+        case .adviceCard(let advice): self = .advice(AdviceCard(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
         case .unableToDecrypt(let reason): self = .unreadable(UnreadableReason(rustValue: reason))
         case .untrusted: self = .untrusted
