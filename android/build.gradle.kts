@@ -82,11 +82,11 @@ innomedModules.forEach { (path, kind) ->
             // The API over the generated bindings: an Android library, because the bindings are
             // one (an AAR carrying libinnomed_ffi.so per ABI and JNA's Android library).
             "bindings" -> androidLibrary("fr.innomed.android.$name", withCompose = false)
+            // The theme, shared composables, labels, error texts and every string.
+            "ui" -> androidLibrary("fr.innomed.android.$name", withCompose = true)
             // AGP wants the namespace to be a Java package, and `case` is a Java keyword: the
             // features' namespaces end in "feature" (their R is unused: the strings are the ui
             // library's, fr.innomed.android.ui.R).
-            // The theme, shared composables, labels, error texts and every string.
-            "ui" -> androidLibrary("fr.innomed.android.$name", withCompose = true)
             "feature" -> androidLibrary("fr.innomed.android.features.${name}feature", withCompose = true)
             "app" -> Unit // app/build.gradle.kts
             else -> error("modules.txt: unknown kind \"$kind\" for $path")
