@@ -106,7 +106,14 @@ impl Authorities {
                         return;
                     }
                     tokio::spawn(async move {
-                        let _ = this.check_audience(&room).await;
+                        // An invitation's record may still be undecryptable here (its key on
+                        // the way): look again a few times before leaving the case held.
+                        for wait in [0, 1, 3, 10] {
+                            tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+                            if this.check_audience(&room).await.is_ok() {
+                                break;
+                            }
+                        }
                     });
                 }
             },

@@ -117,21 +117,48 @@ impl Authorities {
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         let creator = rules::creator(room);
+        let records = if super::vouching::signs_invitations(room).await {
+            let records = super::vouching::invitation_records(room)
+                .await
+                .map_err(|e| CaseError::from_sdk(&e))?;
+            Some(records)
+        } else {
+            None
+        };
+        let me = room.own_user_id();
+        let vouched = records.as_ref().map(|r| rules::Vouched {
+            me,
+            records: &r.vouched,
+        });
         let (taker, uninvited) = match &creator {
             Some(creator) => (
                 rules::taker(creator, &events),
-                rules::uninvited_members(creator, &events),
+                rules::uninvited_members(creator, &events, vouched.as_ref()),
             ),
             None => (None, Vec::new()),
         };
+        let mut judged = rules::judged_memberships(&events);
         if !uninvited.is_empty() {
             warn!(room_id = %room.room_id(), count = uninvited.len(), "members who joined without an invitation");
+            if records.as_ref().is_some_and(|r| r.undecryptable) {
+                // A record may be among what this device cannot decrypt yet (its key on the
+                // way): their ways in stay unjudged, so nothing is sent and the next check
+                // reads the history again.
+                judged.retain(|id| {
+                    !events.iter().any(|e| {
+                        e.event_id.as_ref() == Some(id)
+                            && e.state_key
+                                .as_deref()
+                                .is_some_and(|k| uninvited.iter().any(|u| u.as_str() == k))
+                    })
+                });
+            }
         }
         let rules = CaseRules {
             creator,
             taker,
             uninvited,
-            judged: rules::judged_memberships(&events),
+            judged,
         };
         self.remember(room.room_id(), &rules);
         if let Some(taker) = &rules.taker {

@@ -22,7 +22,7 @@ use super::{
     error::{CaseError, Result},
     events::{
         CaseHeaderEventContent, CaseStatus, CaseStatusEventContent, Urgency, CASE_CLAIM_TYPE,
-        CASE_ROOM_TYPE, CASE_STATUS_TYPE,
+        CASE_ROOM_TYPE, CASE_STATUS_TYPE, SIGNED_INVITATIONS,
     },
     CaseRoom,
 };
@@ -191,8 +191,15 @@ impl InnomedClient {
         request.visibility = Visibility::Private;
         request.initial_state = initial_state;
         request.power_level_content_override = Some(power_levels(inviters)?.cast_unchecked());
-        request.creation_content =
-            Some(Raw::new(&creation_content).map_err(|e| CaseError::Server(e.to_string()))?);
+        // Immutable for the room's life: the homeserver cannot take the rule back later.
+        let mut creation_content = serde_json::to_value(&creation_content)
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        creation_content[SIGNED_INVITATIONS] = serde_json::Value::Bool(true);
+        request.creation_content = Some(
+            Raw::new(&creation_content)
+                .map_err(|e| CaseError::Server(e.to_string()))?
+                .cast_unchecked(),
+        );
 
         let room = self
             .client

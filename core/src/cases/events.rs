@@ -7,6 +7,9 @@
 //! - `fr.innomed.case.closure` (timeline, always encrypted): the outcome, at closure.
 //! - `fr.innomed.case.claim` (state, one per specialist): "I take this request"; the first in
 //!   the room's order wins.
+//! - `fr.innomed.case.invitation` (timeline, always encrypted): whom a member's device invites,
+//!   sent before the invitations; the homeserver can write membership events in a member's
+//!   name, not an event encrypted by that member's signed device.
 
 use matrix_sdk::ruma::{
     events::{macros::EventContent, EmptyStateKey},
@@ -28,6 +31,13 @@ pub const CASE_ADVICE_TYPE: &str = "fr.innomed.case.advice";
 
 /// The event type of the encrypted closure.
 pub const CASE_CLOSURE_TYPE: &str = "fr.innomed.case.closure";
+
+/// The event type of a member's encrypted record of whom they invite.
+pub const CASE_INVITATION_TYPE: &str = "fr.innomed.case.invitation";
+
+/// The field of `m.room.create`'s content that makes a case believe an invitation only with
+/// its inviter's encrypted record (cases created before it keep the older rule).
+pub const SIGNED_INVITATIONS: &str = "fr.innomed.signed_invitations";
 
 /// The event type of a specialist's claim on a télé-expertise request (room state).
 pub const CASE_CLAIM_TYPE: &str = "fr.innomed.case.claim";
@@ -166,6 +176,14 @@ pub struct CaseClosureEventContent {
 #[ruma_event(type = "fr.innomed.case.claim", kind = State, state_key_type = OwnedUserId)]
 pub struct CaseClaimEventContent {}
 
+/// `fr.innomed.case.invitation`: the colleagues this member's device is about to invite. Only
+/// ever sent encrypted, before the invitations it vouches for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
+#[ruma_event(type = "fr.innomed.case.invitation", kind = MessageLike)]
+pub struct CaseInvitationEventContent {
+    pub invitees: Vec<OwnedUserId>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,6 +263,24 @@ mod tests {
         // A claim is empty: its state key names the specialist, its place in the room's
         // order is what counts.
         insta::assert_json_snapshot!(CaseClaimEventContent {}, @"{}");
+    }
+
+    #[test]
+    fn invitation_record_wire_format() {
+        let record = CaseInvitationEventContent {
+            invitees: vec![
+                "@dr.benali:cpts.test".try_into().expect("user id"),
+                "@dr.roux:cpts.test".try_into().expect("user id"),
+            ],
+        };
+        insta::assert_json_snapshot!(record, @r###"
+        {
+          "invitees": [
+            "@dr.benali:cpts.test",
+            "@dr.roux:cpts.test"
+          ]
+        }
+        "###);
     }
 
     #[test]

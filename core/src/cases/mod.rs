@@ -14,6 +14,7 @@ mod people;
 mod removal;
 mod rules;
 mod unread;
+mod vouching;
 
 use matrix_sdk::{
     ruma::{
@@ -261,6 +262,9 @@ impl CaseRoom {
         }
         self.ensure_encrypted().await?;
         self.check_invitee(&user_id).await?;
+        // Nobody more is let into a case someone nobody invited is in.
+        self.ensure_no_uninvited().await?;
+        self.vouch_for(std::slice::from_ref(&user_id)).await?;
         if self.was_member(&user_id).await {
             // Coming back after leaving or being removed: what was sent meanwhile stays closed.
             self.invite_without_history(&user_id).await?;

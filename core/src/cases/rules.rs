@@ -161,18 +161,44 @@ pub(crate) fn reshare_allowed(inviter: &UserId, user: &UserId, events: &[History
     )
 }
 
+/// In a case that signs its invitations: this device's doctor, and the invitation records
+/// this device could read (inviter, invitee).
+pub(crate) struct Vouched<'a> {
+    pub me: &'a UserId,
+    pub records: &'a HashSet<(OwnedUserId, OwnedUserId)>,
+}
+
 /// Members who joined without an invitation from a trusted member of the case (a homeserver
 /// admin's forced join, or whoever such a member let in): their words are never a colleague's.
-pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Vec<OwnedUserId> {
+///
+/// With `vouched` (a case that signs its invitations), an invitation made while this device's
+/// doctor was in the case counts only with the inviter's encrypted record naming the invitee:
+/// the homeserver can write an invitation in a member's name, not that record. (Invitations
+/// made before the doctor joined were judged by the members then, who hold their records.)
+pub(crate) fn uninvited_members(
+    creator: &UserId,
+    events: &[HistoryEvent],
+    vouched: Option<&Vouched<'_>>,
+) -> Vec<OwnedUserId> {
     let mut joined: HashSet<&str> = HashSet::from([creator.as_str()]);
     let mut invited: HashSet<&str> = HashSet::new();
     let mut uninvited: Vec<OwnedUserId> = Vec::new();
+    let mut me_in = false;
     for event in events.iter().filter(|e| e.event_type == MEMBER_TYPE) {
         let Some(user) = event.state_key.as_deref() else {
             continue;
         };
+        let unrecorded = |sender: &UserId| {
+            vouched.is_some_and(|v| {
+                me_in
+                    && UserId::parse(user)
+                        .is_ok_and(|invitee| !v.records.contains(&(sender.to_owned(), invitee)))
+            })
+        };
         match event.membership.as_deref() {
-            Some("invite") if joined.contains(event.sender.as_str()) => {
+            Some("invite")
+                if joined.contains(event.sender.as_str()) && !unrecorded(&event.sender) =>
+            {
                 invited.insert(user);
             }
             Some("invite") => {
@@ -200,6 +226,9 @@ pub(crate) fn uninvited_members(creator: &UserId, events: &[HistoryEvent]) -> Ve
                 invited.remove(user);
             }
             _ => {}
+        }
+        if vouched.is_some_and(|v| v.me.as_str() == user) {
+            me_in = event.membership.as_deref() == Some("join");
         }
     }
     uninvited
@@ -344,12 +373,12 @@ mod tests {
     #[test]
     fn a_join_without_an_invitation_from_a_member_is_flagged() {
         let mut events = routed_request();
-        assert!(uninvited_members(&user("gp"), &events).is_empty());
+        assert!(uninvited_members(&user("gp"), &events, None).is_empty());
         events.push(member("admin", "admin", "join"));
         events.push(member("admin", "spy", "invite"));
         events.push(member("spy", "spy", "join"));
         assert_eq!(
-            uninvited_members(&user("gp"), &events),
+            uninvited_members(&user("gp"), &events, None),
             vec![user("admin"), user("spy")],
             "nobody of the case invited the admin, and the admin's invitation counts for nothing"
         );
@@ -362,8 +391,70 @@ mod tests {
         events.push(member("admin", "spy", "invite"));
         // Still only invited: an invitee already receives room keys (shared history).
         assert_eq!(
-            uninvited_members(&user("gp"), &events),
+            uninvited_members(&user("gp"), &events, None),
             vec![user("admin"), user("spy")]
+        );
+    }
+
+    fn records(pairs: &[(&str, &str)]) -> HashSet<(OwnedUserId, OwnedUserId)> {
+        pairs.iter().map(|(a, b)| (user(a), user(b))).collect()
+    }
+
+    #[test]
+    fn an_invitation_in_a_members_name_without_their_record_is_flagged() {
+        // The homeserver's admin API invites its own account "from" the creator.
+        let mut events = routed_request();
+        events.push(member("gp", "ghost", "invite"));
+        events.push(member("ghost", "ghost", "join"));
+        let vouched = records(&[("gp", "derm1"), ("gp", "derm2")]);
+        for me in ["gp", "derm1"] {
+            let me = user(me);
+            let v = Vouched {
+                me: &me,
+                records: &vouched,
+            };
+            assert_eq!(
+                uninvited_members(&user("gp"), &events, Some(&v)),
+                vec![user("ghost")],
+                "{me} was in the case when the invitation came, without its record"
+            );
+        }
+        // The same invitation with the creator's record is a colleague's.
+        let with_record = records(&[("gp", "derm1"), ("gp", "derm2"), ("gp", "ghost")]);
+        let me = user("derm1");
+        let v = Vouched {
+            me: &me,
+            records: &with_record,
+        };
+        assert!(uninvited_members(&user("gp"), &events, Some(&v)).is_empty());
+    }
+
+    #[test]
+    fn invitations_before_this_doctor_joined_are_left_to_the_members_then() {
+        // derm2 joined last: the invitations before it were judged by who was in the case.
+        let events = vec![
+            member("gp", "gp", "join"),
+            member("gp", "derm1", "invite"),
+            member("derm1", "derm1", "join"),
+            member("gp", "derm2", "invite"),
+            member("derm2", "derm2", "join"),
+        ];
+        let none = records(&[]);
+        let me = user("derm2");
+        let v = Vouched {
+            me: &me,
+            records: &none,
+        };
+        assert!(uninvited_members(&user("gp"), &events, Some(&v)).is_empty());
+        let me = user("gp");
+        let v = Vouched {
+            me: &me,
+            records: &none,
+        };
+        assert_eq!(
+            uninvited_members(&user("gp"), &events, Some(&v)),
+            vec![user("derm1"), user("derm2")],
+            "the creator was in the case for both"
         );
     }
 

@@ -140,6 +140,8 @@ impl Cpts {
         }
         // Remembered before inviting: a claim may arrive while the invitations go out.
         crate::cases::remember_routed(&case.room, &experts).await;
+        // One record for every routed specialist, also while the GP is the only member.
+        case.vouch_for(&experts).await?;
         // One invitation failing (an account closed since the rota was made) does not keep
         // the request from the others; it fails only if nobody could be invited.
         let mut invited = Vec::new();

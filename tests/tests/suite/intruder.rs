@@ -1,13 +1,11 @@
-//! A curious homeserver administrator lets an account into a case that no member invited: with
+//! A curious homeserver administrator lets accounts into a case that no member invited: with
 //! the admin API it makes its own account the room's administrator (Synapse sends the power
 //! change and the invitation in the name of the case's creator), opens the room to anyone, and
 //! a second account of its own joins without an invitation. Every Innomed client of the case
-//! flags that account and refuses to encrypt anything more into the case while it is there
-//! (`UninvitedMember`); once the GP removes it, writing works again.
-//!
-//! What this does not catch yet: the operator's first account, invited by the server in the
-//! creator's name, looks invited by him. Telling a forged invitation from the doctor's own
-//! needs invitations signed by the doctor's device (the CPTS attestations still to come).
+//! flags both: the walk-in had no invitation, and the invitation "from" the creator came
+//! without the encrypted record his device sends before inviting anyone, which the homeserver
+//! cannot forge. Nothing more is encrypted into the case while either is there
+//! (`UninvitedMember`) until the GP has removed both.
 
 use innomed_core::{CaseAction, CaseError, ConversationError, Membership, Unvouched};
 use innomed_harness::{http, Homeserver};
@@ -110,13 +108,22 @@ async fn an_account_nobody_invited_is_flagged_and_nothing_more_is_sent_until_rem
                 .then_some(())
         })
         .await;
-        // Flagged, and nothing more is encrypted into the case: no room key can reach it.
+        // Both flagged, and nothing more is encrypted into the case: no room key can reach
+        // them. The operator's invitation bore the creator's name, not his device's record.
         let unvouched = case.unvouched_members().await.expect("unvouched");
+        for intruder in [&admin, &operator] {
+            assert!(
+                unvouched
+                    .iter()
+                    .any(|u| u.user_id.as_str() == intruder.as_str()
+                        && u.reason == Unvouched::NotInvitedByMember),
+                "{intruder} flagged on {}'s device: {unvouched:?}",
+                doctor.user_id
+            );
+        }
         assert!(
-            unvouched
-                .iter()
-                .any(|u| u.user_id.as_str() == admin && u.reason == Unvouched::NotInvitedByMember),
-            "{unvouched:?}"
+            !unvouched.iter().any(|u| u.user_id == derm.user_id),
+            "the colleague the GP invited himself stays vouched for: {unvouched:?}"
         );
         assert!(
             !case
@@ -145,11 +152,27 @@ async fn an_account_nobody_invited_is_flagged_and_nothing_more_is_sent_until_rem
     let refused = derm_case.remove(&admin).await;
     assert!(matches!(refused, Err(CaseError::NotAllowed)), "{refused:?}");
     let gp_case = gp.client.case(&room_id).expect("case");
-    gp_case.remove(&admin).await.expect("intruder removed");
-    let after = marker("AFTER");
-    eventually("writing again once the intruder is gone", || async {
+    gp_case.remove(&admin).await.expect("walk-in removed");
+    // The walk-in gone, the operator still holds the case closed to writing.
+    let refused = gp_conversation.send_text(&marker("AFTER")).await;
+    assert!(
+        matches!(refused, Err(ConversationError::UninvitedMember)),
+        "{refused:?}"
+    );
+    // The creator outranks the server's operator (room version 12: creators above every power
+    // level) and removes it too; then writing works again.
+    gp_case.remove(&operator).await.expect("operator removed");
+    let after = marker("AGAIN");
+    eventually("writing again once both intruders are gone", || async {
         gp_conversation.send_text(&after).await.ok()
     })
     .await;
     wait_for_text(&derm_conversation, &after).await;
+    assert!(
+        !texts(&derm_conversation)
+            .await
+            .iter()
+            .any(|t| t.starts_with("WHILE") || t.starts_with("AFTER")),
+        "nothing was sent while an intruder was in the case"
+    );
 }
