@@ -120,7 +120,8 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.InvalidRequest ->
         if (e.v1 == SdkRequestProblem.NO_PATIENT_CONSENT) RequestError.ConsentMissing
         else RequestError.InvalidRequest(RequestProblem.valueOf(e.v1.name))
-    is CptsException.Photo -> RequestError.PhotoRefused
+    is CptsException.Photo ->
+        if (e.v1 is PhotoException.NoConsent) RequestError.PhotoConsentMissing else RequestError.PhotoRefused
     is CptsException.NotInDirectory, is CptsException.NotThisSpecialty -> RequestError.ExpertNotEligible
     is CptsException.AlreadyTaken -> RequestError.AlreadyTaken
     is CptsException.NotAllowed -> RequestError.NotAllowed

@@ -94,6 +94,7 @@ fun RequestError.text(): ErrorText = when (this) {
     RequestError.NoCpts -> ErrorText(R.string.error_no_cpts)
     RequestError.ConsentMissing -> ErrorText(R.string.error_consent_missing)
     RequestError.PhotoRefused -> ErrorText(R.string.error_request_photo_refused)
+    RequestError.PhotoConsentMissing -> ErrorText(R.string.error_photo_no_consent)
     is RequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
     is RequestError.InvalidRequest -> problem.text()
     RequestError.ExpertNotEligible -> ErrorText(R.string.error_expert_not_eligible)

@@ -105,7 +105,7 @@ class NewRequestPresenter(
         if (state.reason.isBlank()) add(RequestField.REASON)
         if (state.question.isBlank()) add(RequestField.QUESTION)
         if (!state.consent) add(RequestField.CONSENT)
-        if (state.photo != null && !state.photoConsent) add(RequestField.PHOTO_CONSENT)
+        // Whether a photo may go is the core's rule: its refusal marks the field (see submit).
     }
 
     private fun submit() {
@@ -147,7 +147,12 @@ class NewRequestPresenter(
                     is Outcome.Failure -> {
                         val error = result.error
                         val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
-                        kept.copy(submitting = false, error = error, onDuty = onDuty)
+                        // The core's refusal of a photo without consent points at its checkbox.
+                        if (error == RequestError.PhotoConsentMissing) {
+                            kept.copy(submitting = false, invalidFields = setOf(RequestField.PHOTO_CONSENT))
+                        } else {
+                            kept.copy(submitting = false, error = error, onDuty = onDuty)
+                        }
                     }
                 }
             }

@@ -163,20 +163,29 @@ class NewRequestPresenterTest {
     @Test
     fun `a photo needs the patient's consent to photos, then goes with the request`() = runTest {
         directory.onDutyResult = { Outcome.Success(listOf(benali)) }
-        requests.openResult = { Outcome.Success(created) }
+        // The core's rule, as the service answers it: a photo without the header's consent is refused.
+        requests.openResult = { request ->
+            if (request.photos.isNotEmpty() && !request.header.photoConsent) {
+                Outcome.Failure(RequestError.PhotoConsentMissing)
+            } else {
+                Outcome.Success(created)
+            }
+        }
         val presenter = presenter()
         presenter.fill(consent = true)
         presenter.onEvent(NewRequestEvent.PhotoTaken(camera))
         presenter.onEvent(NewRequestEvent.Submit)
         runCurrent()
         assertEquals(setOf(RequestField.PHOTO_CONSENT), presenter.state.value.invalidFields)
-        assertTrue(requests.opened.all.isEmpty())
+        assertNull(presenter.state.value.created, "refused: no request opened")
+        assertEquals(camera, presenter.state.value.photo, "the photo is kept for a second try")
+        assertTrue(discarded.isEmpty())
 
         presenter.onEvent(NewRequestEvent.PhotoConsentChanged(true))
         assertTrue(presenter.state.value.invalidFields.isEmpty())
         presenter.onEvent(NewRequestEvent.Submit)
         runCurrent()
-        val sent = requests.opened.all.single()
+        val sent = requests.opened.all.last()
         assertTrue(sent.header.photoConsent)
         assertEquals(listOf(camera), sent.photos, "the photo leaves with the request, nothing is written into it afterwards")
         assertEquals(listOf(camera), discarded, "the camera file is deleted once the request is sent")

@@ -60,12 +60,15 @@ sealed interface RequestError {
 
     data object ConsentMissing : RequestError
 
+    /** A photo goes with the request but the header does not record the patient's consent to photos (the core's rule). */
+    data object PhotoConsentMissing : RequestError
+
     /** A photo of the request was refused (too large, unsupported, damaged, unreadable): nothing was sent. */
     data object PhotoRefused : RequestError
 
     data class UnknownSpecialty(val code: String) : RequestError
 
-    /** The core refused the request as typed (`detail` is its field code, no clinical text). */
+    /** The core refused the request, and why (no clinical text). */
     data class InvalidRequest(val problem: RequestProblem) : RequestError
 
     /** The picked specialist is not in the directory, or not of that specialty. */
