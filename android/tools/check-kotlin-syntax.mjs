@@ -38,7 +38,8 @@ const defaultRoots = async () => [
 ];
 const roots = process.argv.length > 2 ? process.argv.slice(2).map((root) => path.resolve(root)) : await defaultRoots();
 const SKIPPED_DIRS = new Set(['node_modules', 'build', '.gradle', '.idea']);
-const FFI_PACKAGE = 'fr.innomed.sdk';
+// The generated bindings: the FFI's objects and the core's own types.
+const FFI_PACKAGES = ['fr.innomed.sdk', 'fr.innomed.core'];
 const FFI_ALLOWED = 'fr/innomed/android/app/platform/';
 
 async function loadKotlin() {
@@ -55,7 +56,7 @@ async function loadKotlin() {
 function importViolation(file, node) {
   if (node.type !== 'import' || file.split(path.sep).join('/').includes(FFI_ALLOWED)) return null;
   const name = node.namedChildren.find((child) => child.type === 'qualified_identifier')?.text ?? '';
-  return name === FFI_PACKAGE || name.startsWith(`${FFI_PACKAGE}.`)
+  return FFI_PACKAGES.some((pkg) => name === pkg || name.startsWith(`${pkg}.`))
     ? `import ${name} outside ${FFI_ALLOWED}`
     : null;
 }
@@ -67,5 +68,5 @@ runSyntaxCheck({
   nothing: `no .kt file under ${roots.join(', ')}`,
   loadParser: loadKotlin,
   importViolation,
-  importSummary: `${FFI_PACKAGE} imports outside the platform package`,
+  importSummary: `${FFI_PACKAGES.join(" or ")} imports outside the platform package`,
 });
