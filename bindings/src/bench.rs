@@ -37,6 +37,7 @@ pub fn benchmark_timeline_reset(listener: Arc<dyn ConversationListener>, count: 
                 send_state: core::SendState::Sent,
                 read_by: Vec::new(),
                 reactions: Vec::new(),
+                trust: core::TrustLevel::Verified,
             };
             Some(core::ConversationItem::Message {
                 message: Box::new(message),

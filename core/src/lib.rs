@@ -63,7 +63,7 @@ pub use requests::{
 };
 pub use sync::SyncError;
 pub use trust::{
-    DeviceInfo, RecoveryStatus, SasEmoji, TrustError, Verification, VerificationState,
+    DeviceInfo, RecoveryStatus, SasEmoji, TrustError, TrustLevel, Verification, VerificationState,
 };
 
 /// Diffs of live lists (case list, conversation).

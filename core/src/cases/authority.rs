@@ -36,6 +36,9 @@ pub(crate) struct CaseRules {
     pub uninvited: Vec<OwnedUserId>,
     /// The membership events (invitations, joins) the history read had.
     pub judged: Vec<OwnedEventId>,
+    /// This doctor's trust in people's identities as this device last read it (the account's,
+    /// not only this case's), for the shields of messages.
+    pub trust: HashMap<OwnedUserId, crate::TrustLevel>,
 }
 
 /// Shared by every clone of the account's client.
@@ -44,6 +47,8 @@ pub(crate) struct Authorities {
     takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
     uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
     judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedEventId>>>>,
+    /// This doctor's trust in each person's identity, as last read from the crypto store.
+    pub(crate) trust: Arc<RwLock<HashMap<OwnedUserId, crate::TrustLevel>>>,
     /// Rooms whose send queue is held while someone nobody invited is in them.
     pub(crate) withheld: crate::sync::Withheld,
     /// When each request without a known taker last had its claims read (lists poll it).
@@ -67,6 +72,7 @@ impl Authorities {
                 .cloned()
                 .unwrap_or_default(),
             judged: read(&self.judged).get(room_id).cloned().unwrap_or_default(),
+            trust: read(&self.trust).clone(),
         }
     }
 
@@ -159,6 +165,7 @@ impl Authorities {
             taker,
             uninvited,
             judged,
+            trust: read(&self.trust).clone(),
         };
         self.remember(room.room_id(), &rules);
         if let Some(taker) = &rules.taker {

@@ -24,6 +24,8 @@ pub struct CaseMember {
     pub specialties: Vec<String>,
     /// Whether a CPTS directory the doctor belongs to lists them.
     pub in_directory: bool,
+    /// This doctor's trust in their identity (the shield beside the name).
+    pub trust: crate::TrustLevel,
 }
 
 impl InnomedClient {
@@ -61,9 +63,14 @@ impl CaseRoom {
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         let people = self.client.known_people().await;
-        Ok(members
+        let mut named = Vec::with_capacity(members.len());
+        for m in members {
+            let trust = self.client.trust_level(m.user_id()).await;
+            named.push((m, trust));
+        }
+        Ok(named
             .into_iter()
-            .map(|m| {
+            .map(|(m, trust)| {
                 let entry = people.get(m.user_id());
                 CaseMember {
                     user_id: m.user_id().to_owned(),
@@ -81,6 +88,7 @@ impl CaseRoom {
                     ),
                     specialties: entry.map(|e| e.specialties.clone()).unwrap_or_default(),
                     in_directory: entry.is_some(),
+                    trust,
                 }
             })
             .collect())

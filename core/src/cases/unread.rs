@@ -117,6 +117,7 @@ mod tests {
             taker: None,
             uninvited: Vec::new(),
             judged: Vec::new(),
+            trust: Default::default(),
         };
         let own = owned_user_id!("@gp:hs");
         let events = vec![clear("@derm:hs", "a"), clear("@derm:hs", "b")];

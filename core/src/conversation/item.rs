@@ -64,6 +64,9 @@ pub struct CaseMessage {
     pub read_by: Vec<OwnedUserId>,
     /// The allowed reactions on it (any other reaction is not shown).
     pub reactions: Vec<ReactionGroup>,
+    /// The trust its decryption established in the sender's identity (the message's shield);
+    /// `None` for what arrived in clear or undecrypted.
+    pub trust: crate::TrustLevel,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -337,6 +340,15 @@ fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
         .filter(|u| **u != sender)
         .cloned()
         .collect();
+    let trust = match event.encryption_info() {
+        Some(info) => crate::TrustLevel::of_event(
+            &info.verification_state,
+            rules.trust.get(event.sender()).copied(),
+        ),
+        // This device's own message, not sent yet.
+        None if event.is_own() && !event.is_remote_event() => crate::TrustLevel::Verified,
+        None => crate::TrustLevel::None,
+    };
     CaseMessage {
         event_id: event.event_id().map(ToOwned::to_owned),
         transaction_id: event.transaction_id().map(ToString::to_string),
@@ -350,6 +362,7 @@ fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
         read_by,
         reactions: super::reactions::groups(event.content().reactions()),
         sender,
+        trust,
     }
 }
 

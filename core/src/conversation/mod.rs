@@ -125,6 +125,7 @@ impl CaseRoom {
         .await?;
         // Who opened the case, who took it, who joined uninvited: read once from the history
         // (kept current by sync afterwards); offline, what this device knew is used.
+        self.client.read_trust_of_members(&self.room).await;
         if let Err(e) = self.refresh_rules().await {
             debug!(room_id = %self.room_id(), "case rules not refreshed: {e}");
         }

@@ -9,12 +9,14 @@
 
 mod error;
 mod identity;
+mod level;
 mod recovery;
 mod verification;
 
 pub(crate) use self::verification::Incoming;
 pub use self::{
     error::TrustError,
+    level::TrustLevel,
     recovery::RecoveryStatus,
     verification::{DeviceInfo, SasEmoji, Verification, VerificationState},
 };

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use innomed_core::{InnomedClient, MessageKind, SendState, Verification, VerificationState};
+use innomed_core::{
+    InnomedClient, MessageKind, SendState, TrustLevel, Verification, VerificationState,
+};
 use innomed_harness::Homeserver;
 
 use crate::support::{
@@ -101,6 +103,46 @@ async fn verify_each_other(gp: &Doctor, derm: &Doctor) {
     becomes_verified(gp, derm).await;
 }
 
+/// The shield `who`'s device puts on `whom` in their shared case's member list.
+async fn member_trust(who: &Doctor, whom: &Doctor) -> Option<TrustLevel> {
+    let room_id = who
+        .client
+        .case_list()
+        .current()
+        .await
+        .first()?
+        .room_id
+        .clone();
+    let case = who.client.case(room_id.as_str()).ok()?;
+    let members = case.members().await.ok()?;
+    members
+        .into_iter()
+        .find(|m| m.user_id.as_str() == whom.user_id)
+        .map(|m| m.trust)
+}
+
+/// The shield on the message `text` in `who`'s view of the shared case.
+async fn message_trust(who: &Doctor, text: &str) -> Option<TrustLevel> {
+    let room_id = who
+        .client
+        .case_list()
+        .current()
+        .await
+        .first()?
+        .room_id
+        .to_string();
+    let conversation = conversation_of(who, &room_id).await;
+    crate::support::load_all(&conversation).await;
+    conversation
+        .messages()
+        .await
+        .into_iter()
+        .find_map(|m| match &m.kind {
+            MessageKind::Text { body, .. } if body == text => Some(m.trust),
+            _ => None,
+        })
+}
+
 /// Waits until `who` sees `whom`'s identity verified.
 async fn becomes_verified(who: &Doctor, whom: &Doctor) {
     eventually("the colleague's identity verified", || async {
@@ -150,6 +192,28 @@ async fn two_doctors_verify_each_other_with_emojis() {
         .await
         .expect("status"));
 
+    // Before: a colleague's identity as first seen, on the member and on their words.
+    let room_id = derm.client.case_list().current().await[0]
+        .room_id
+        .to_string();
+    let before = marker("UNVERIFIED");
+    conversation_of(&derm, &room_id)
+        .await
+        .send_text(&before)
+        .await
+        .expect("send");
+    assert_eq!(member_trust(&gp, &derm).await, Some(TrustLevel::Unverified));
+    let seen = eventually("the unverified colleague's message", || async {
+        message_trust(&gp, &before).await
+    })
+    .await;
+    assert_eq!(seen, TrustLevel::Unverified);
+    assert_eq!(
+        member_trust(&gp, &gp).await,
+        Some(TrustLevel::Verified),
+        "the doctor themself"
+    );
+
     verify_each_other(&gp, &derm).await;
     becomes_verified(&derm, &gp).await;
     let devices = derm.client.devices_of(&gp.user_id).await.expect("devices");
@@ -157,6 +221,18 @@ async fn two_doctors_verify_each_other_with_emojis() {
         devices.iter().all(|d| d.verified),
         "and so the GP's devices"
     );
+    // After: the shield says verified, on the member and on what they write now.
+    assert_eq!(member_trust(&gp, &derm).await, Some(TrustLevel::Verified));
+    let after = marker("VERIFIED");
+    conversation_of(&derm, &room_id)
+        .await
+        .send_text(&after)
+        .await
+        .expect("send");
+    eventually("the verified colleague's message", || async {
+        (message_trust(&gp, &after).await? == TrustLevel::Verified).then_some(())
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -205,6 +281,11 @@ async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
             .then_some(())
     })
     .await;
+    assert_eq!(
+        member_trust(&gp, &derm).await,
+        Some(TrustLevel::Changed),
+        "the member's shield says the identity changed"
+    );
 
     let room_id = gp.client.case_list().current().await[0].room_id.to_string();
     let conversation = conversation_of(&gp, &room_id).await;
@@ -226,6 +307,11 @@ async fn a_verified_colleagues_new_identity_stops_sending_until_acknowledged() {
         .await
         .expect("acknowledged");
     assert_eq!(resent, 1);
+    assert_eq!(
+        member_trust(&gp, &derm).await,
+        Some(TrustLevel::Unverified),
+        "acknowledged: the new identity is not the one the GP verified"
+    );
     eventually("the message sent", || async {
         let states: Vec<_> = conversation
             .messages()
