@@ -474,6 +474,7 @@ fn an_unknown_event_is_message_not_found() {
         send_state: SendState::Sent,
         read_by: Vec::new(),
         reactions: Vec::new(),
+        trust: innomed_core::TrustLevel::Verified,
     };
     let loaded = [message("$one"), message("$two")];
     let id = |id: &str| innomed_core::OwnedEventId::try_from(id).expect("event id");
