@@ -1,8 +1,12 @@
 import Foundation
 import InnomedFFI
 
+// The models of this module carry the core's names, so a generated type of the same name is
+// always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
+// (InnomedServices), which shadows the imported one.
+
 extension CaseProgress {
-    init(rustValue: CaseStatus) {
+    init(rustValue: InnomedFFI.CaseStatus) {
         switch rustValue {
         case .open: self = .open
         case .requested: self = .requested
@@ -12,7 +16,7 @@ extension CaseProgress {
         }
     }
 
-    var rustValue: CaseStatus {
+    var rustValue: InnomedFFI.CaseStatus {
         switch self {
         case .open: return .open
         case .requested: return .requested
@@ -24,7 +28,7 @@ extension CaseProgress {
 }
 
 extension UrgencyLevel {
-    init(rustValue: Urgency) {
+    init(rustValue: InnomedFFI.Urgency) {
         switch rustValue {
         case .routine: self = .routine
         case .soon: self = .soon
@@ -32,7 +36,7 @@ extension UrgencyLevel {
         }
     }
 
-    var rustValue: Urgency {
+    var rustValue: InnomedFFI.Urgency {
         switch self {
         case .routine: return .routine
         case .soon: return .soon
@@ -42,7 +46,7 @@ extension UrgencyLevel {
 }
 
 extension AgeGroup {
-    init(rustValue: AgeBand) {
+    init(rustValue: InnomedFFI.AgeBand) {
         switch rustValue {
         case .infant: self = .infant
         case .child: self = .child
@@ -54,7 +58,7 @@ extension AgeGroup {
         }
     }
 
-    var rustValue: AgeBand {
+    var rustValue: InnomedFFI.AgeBand {
         switch self {
         case .infant: return .infant
         case .child: return .child
@@ -68,7 +72,7 @@ extension AgeGroup {
 }
 
 extension PatientSex {
-    init(rustValue: Sex) {
+    init(rustValue: InnomedFFI.Sex) {
         switch rustValue {
         case .female: self = .female
         case .male: self = .male
@@ -77,7 +81,7 @@ extension PatientSex {
         }
     }
 
-    var rustValue: Sex {
+    var rustValue: InnomedFFI.Sex {
         switch self {
         case .female: return .female
         case .male: return .male
@@ -88,7 +92,7 @@ extension PatientSex {
 }
 
 extension CaseMembership {
-    init(rustValue: Membership) {
+    init(rustValue: InnomedFFI.Membership) {
         switch rustValue {
         case .joined: self = .joined
         case .invited: self = .invited
@@ -98,20 +102,20 @@ extension CaseMembership {
 }
 
 extension PatientHeader {
-    init(rustValue h: CaseHeader) {
+    init(rustValue h: InnomedFFI.CaseHeader) {
         self.init(patientLabel: h.patientLabel, ageGroup: AgeGroup(rustValue: h.ageBand),
                   sex: PatientSex(rustValue: h.sex), reason: h.reason, question: h.question,
                   photoConsent: h.photoConsent)
     }
 
-    var rustValue: CaseHeader {
-        CaseHeader(patientLabel: patientLabel, ageBand: ageGroup.rustValue, sex: sex.rustValue,
-                   reason: reason, question: question, photoConsent: photoConsent)
+    var rustValue: InnomedFFI.CaseHeader {
+        InnomedFFI.CaseHeader(patientLabel: patientLabel, ageBand: ageGroup.rustValue, sex: sex.rustValue,
+                              reason: reason, question: question, photoConsent: photoConsent)
     }
 }
 
 extension CaseRow {
-    init(rustValue s: CaseSummary) {
+    init(rustValue s: InnomedFFI.CaseSummary) {
         self.init(id: CaseID(s.roomId), code: s.code, membership: CaseMembership(rustValue: s.membership),
                   progress: s.status.map(CaseProgress.init(rustValue:)), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
@@ -125,7 +129,7 @@ extension CaseRow {
 
 extension CaseBrief {
     /// No patient label: none is sent to the specialists a request is routed to.
-    init(rustValue b: RequestBrief) {
+    init(rustValue b: InnomedFFI.RequestBrief) {
         self.init(requester: UserID(b.requester), specialty: b.specialty,
                   urgency: UrgencyLevel(rustValue: b.urgency), due: b.dueMs.map(Date.init(milliseconds:)),
                   ageGroup: AgeGroup(rustValue: b.ageBand), sex: PatientSex(rustValue: b.sex),
@@ -134,15 +138,14 @@ extension CaseBrief {
 }
 
 extension CaseDetails {
-    init(rustValue s: CaseStatusInfo) {
+    init(rustValue s: InnomedFFI.CaseStatusInfo) {
         self.init(progress: CaseProgress(rustValue: s.status), specialty: s.specialty,
                   urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   cptsID: s.cpts.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
     }
 }
 
-// The core's decision on a case. These types keep the core's names in this module too, so the
-// generated ones are named with their module here.
+// The core's decision on a case.
 
 extension CaseActions {
     init(rustValue a: InnomedFFI.CaseActions) {
@@ -198,7 +201,7 @@ extension Deadline {
 }
 
 extension UnvouchedCaseMember {
-    init(rustValue m: UnvouchedMember) {
+    init(rustValue m: InnomedFFI.UnvouchedMember) {
         let reason: UnvouchedReason
         switch m.reason {
         case .notInvitedByMember: reason = .notInvitedByMember
@@ -215,7 +218,7 @@ extension CaseMember {
     }
 }
 
-extension ListOp where Element == CaseSummary {
+extension ListOp where Element == InnomedFFI.CaseSummary {
     init(rustValue diff: CaseListDiff) {
         switch diff {
         case .append(let values): self = .append(values)

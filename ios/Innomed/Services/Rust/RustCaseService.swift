@@ -10,7 +10,7 @@ final class RustCaseService: CaseService, @unchecked Sendable {
 
     func caseRows() -> AsyncStream<[CaseRow]> {
         AsyncStream { continuation in
-            let list = LiveList<CaseSummary>()
+            let list = LiveList<InnomedFFI.CaseSummary>()
             let listener = CaseListBridge { diffs in
                 let summaries = list.apply(diffs.map { ListOp(rustValue: $0) })
                 continuation.yield(summaries.map(CaseRow.init(rustValue:)))

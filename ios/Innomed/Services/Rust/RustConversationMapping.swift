@@ -1,9 +1,13 @@
 import Foundation
 import InnomedFFI
 
+// The models of this module carry the core's names, so a generated type of the same name is
+// always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
+// (InnomedServices), which shadows the imported one.
+
 extension ConversationEntry {
     /// Rows with ids that stay put: a message keeps its transaction id from the local echo on.
-    static func entries(rustValue items: [ConversationItem]) -> [ConversationEntry] {
+    static func entries(rustValue items: [InnomedFFI.ConversationItem]) -> [ConversationEntry] {
         items.enumerated().map { index, item in
             switch item {
             case .message(let message):
@@ -21,7 +25,7 @@ extension ConversationEntry {
 }
 
 extension MessageEntry {
-    init(rustValue m: CaseMessage) {
+    init(rustValue m: InnomedFFI.CaseMessage) {
         let handle: MessageHandle?
         if let eventId = m.eventId {
             handle = .event(EventID(eventId))
@@ -39,7 +43,7 @@ extension MessageEntry {
 }
 
 extension MessageBody {
-    init(rustValue kind: MessageKind) {
+    init(rustValue kind: InnomedFFI.MessageKind) {
         switch kind {
         case .text(let body, _): self = .text(body)
         case .photo(let photo): self = .photo(PhotoInfo(rustValue: photo))
@@ -71,7 +75,7 @@ extension RejectedEvent {
 }
 
 extension RejectionReason {
-    init(rustValue: Rejection) {
+    init(rustValue: InnomedFFI.Rejection) {
         switch rustValue {
         case .notFromCreator: self = .notFromCreator
         case .notFromTaker: self = .notFromTaker
@@ -82,7 +86,7 @@ extension RejectionReason {
 }
 
 extension UnreadableReason {
-    init(rustValue: UtdReason) {
+    init(rustValue: InnomedFFI.UtdReason) {
         switch rustValue {
         case .waiting: self = .waiting
         case .sentBeforeJoined: self = .sentBeforeJoined
@@ -95,7 +99,7 @@ extension UnreadableReason {
 }
 
 extension DeliveryState {
-    init(rustValue: SendState) {
+    init(rustValue: InnomedFFI.SendState) {
         switch rustValue {
         case .sending: self = .sending
         case .sent: self = .sent
@@ -106,14 +110,14 @@ extension DeliveryState {
 }
 
 extension PhotoInfo {
-    init(rustValue p: PhotoMessage) {
+    init(rustValue p: InnomedFFI.PhotoMessage) {
         self.init(caption: p.caption, width: p.width.map { Int($0) }, height: p.height.map { Int($0) },
                   hasThumbnail: p.hasThumbnail)
     }
 }
 
 extension MessageHandle {
-    var rustValue: MessageRef {
+    var rustValue: InnomedFFI.MessageRef {
         switch self {
         case .event(let id): return .event(id.rawValue)
         case .local(let transactionID): return .local(transactionID)
@@ -122,7 +126,7 @@ extension MessageHandle {
 }
 
 extension PhotoVariant {
-    var rustValue: PhotoSize {
+    var rustValue: InnomedFFI.PhotoSize {
         switch self {
         case .thumbnail: return .thumbnail
         case .full: return .full
@@ -131,7 +135,7 @@ extension PhotoVariant {
 }
 
 extension QuickReaction {
-    var rustValue: Reaction {
+    var rustValue: InnomedFFI.Reaction {
         switch self {
         case .agree: return .agree
         case .seen: return .seen
@@ -141,7 +145,7 @@ extension QuickReaction {
     }
 }
 
-extension ListOp where Element == ConversationItem {
+extension ListOp where Element == InnomedFFI.ConversationItem {
     init(rustValue diff: ConversationDiff) {
         switch diff {
         case .append(let values): self = .append(values)

@@ -10,7 +10,7 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
 
     func entries() -> AsyncStream<[ConversationEntry]> {
         AsyncStream { continuation in
-            let list = LiveList<ConversationItem>()
+            let list = LiveList<InnomedFFI.ConversationItem>()
             let listener = ConversationBridge { diffs in
                 let items = list.apply(diffs.map { ListOp(rustValue: $0) })
                 continuation.yield(ConversationEntry.entries(rustValue: items))

@@ -22,7 +22,7 @@ extension Client {
         try self.`case`(roomId: id.rawValue)
     }
 
-    func space(_ id: CptsID) throws -> Cpts {
+    func space(_ id: CptsID) throws -> InnomedFFI.Cpts {
         try cpts(spaceId: id.rawValue)
     }
 }

@@ -1,8 +1,12 @@
 import Foundation
 import InnomedFFI
 
+// The models of this module carry the core's names, so a generated type of the same name is
+// always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
+// (InnomedServices), which shadows the imported one.
+
 extension VisitNeed {
-    init(rustValue: InPerson) {
+    init(rustValue: InnomedFFI.InPerson) {
         switch rustValue {
         case .notNeeded: self = .notNeeded
         case .routine: self = .routine
@@ -11,7 +15,7 @@ extension VisitNeed {
         }
     }
 
-    var rustValue: InPerson {
+    var rustValue: InnomedFFI.InPerson {
         switch self {
         case .notNeeded: return .notNeeded
         case .routine: return .routine
@@ -22,25 +26,25 @@ extension VisitNeed {
 }
 
 extension AdviceCard {
-    init(rustValue a: Advice) {
+    init(rustValue a: InnomedFFI.Advice) {
         self.init(assessment: a.assessment, recommendation: a.recommendation,
                   visit: VisitNeed(rustValue: a.inPerson))
     }
 
-    var rustValue: Advice {
-        Advice(assessment: assessment, recommendation: recommendation, inPerson: visit.rustValue)
+    var rustValue: InnomedFFI.Advice {
+        InnomedFFI.Advice(assessment: assessment, recommendation: recommendation, inPerson: visit.rustValue)
     }
 }
 
 extension ReceivedAdvice {
-    init(rustValue g: GivenAdvice) {
+    init(rustValue g: InnomedFFI.GivenAdvice) {
         self.init(advice: AdviceCard(rustValue: g.advice), sender: UserID(g.sender),
                   date: Date(milliseconds: g.timestampMs))
     }
 }
 
 extension DeadlineStatus {
-    init(rustValue: DeadlineState) {
+    init(rustValue: InnomedFFI.DeadlineState) {
         switch rustValue {
         case .onTime: self = .onTime
         case .dueSoon: self = .dueSoon
@@ -51,7 +55,7 @@ extension DeadlineStatus {
 }
 
 extension RequestListFilter {
-    var rustValue: RequestFilter {
+    var rustValue: InnomedFFI.RequestFilter {
         switch self {
         case .open: return .open
         case .overdue: return .overdue
@@ -61,20 +65,20 @@ extension RequestListFilter {
 }
 
 extension RequestRow {
-    init(rustValue r: RequestSummary) {
+    init(rustValue r: InnomedFFI.RequestSummary) {
         self.init(row: CaseRow(rustValue: r.`case`), deadline: DeadlineStatus(rustValue: r.deadline))
     }
 }
 
 extension DeadlineReminder {
-    init(rustValue a: DeadlineAlert) {
+    init(rustValue a: InnomedFFI.DeadlineAlert) {
         self.init(caseID: CaseID(a.roomId), code: a.code, deadline: DeadlineStatus(rustValue: a.state),
                   due: Date(milliseconds: a.dueMs))
     }
 }
 
 extension ProfessionKind {
-    init(rustValue: Profession) {
+    init(rustValue: InnomedFFI.Profession) {
         switch rustValue {
         case .physician: self = .physician
         case .nurse: self = .nurse
@@ -87,7 +91,7 @@ extension ProfessionKind {
 }
 
 extension DirectoryMember {
-    init(rustValue m: MemberEntry) {
+    init(rustValue m: InnomedFFI.MemberEntry) {
         self.init(userID: UserID(m.userId), displayName: m.displayName,
                   profession: ProfessionKind(rustValue: m.profession), specialties: m.specialties,
                   rpps: m.rpps, retired: m.retired)
@@ -95,13 +99,13 @@ extension DirectoryMember {
 }
 
 extension SpecialtyOption {
-    init(rustValue s: Specialty) {
+    init(rustValue s: InnomedFFI.Specialty) {
         self.init(code: s.code, labelFr: s.labelFr, labelEn: s.labelEn)
     }
 }
 
 extension CptsInfo {
-    init(rustValue c: Cpts) {
+    init(rustValue c: InnomedFFI.Cpts) {
         self.init(id: CptsID(c.spaceId()), name: c.name(), isJoined: c.isJoined())
     }
 }

@@ -13,11 +13,10 @@ final class RustRequestService: RequestService, @unchecked Sendable {
     }
 
     func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID {
-        let request = TeleExpertiseRequest(specialty: draft.specialty, urgency: draft.urgency.rustValue,
-                                           header: draft.header.rustValue,
-                                           patientConsent: draft.patientConsent,
-                                           expert: draft.expert?.rawValue,
-                                           photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) })
+        let request = InnomedFFI.TeleExpertiseRequest(
+            specialty: draft.specialty, urgency: draft.urgency.rustValue, header: draft.header.rustValue,
+            patientConsent: draft.patientConsent, expert: draft.expert?.rawValue,
+            photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) })
         let room = try await mapErrors { try await client.space(cpts).openRequest(request: request) }
         Log.cases.info("request opened \(room.roomId(), privacy: .public)")
         return CaseID(room.roomId())

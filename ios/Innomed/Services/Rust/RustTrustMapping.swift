@@ -1,8 +1,12 @@
 import Foundation
 import InnomedFFI
 
+// The models of this module carry the core's names, so a generated type of the same name is
+// always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
+// (InnomedServices), which shadows the imported one.
+
 extension RecoveryState {
-    init(rustValue: RecoveryStatus) {
+    init(rustValue: InnomedFFI.RecoveryStatus) {
         switch rustValue {
         case .unknown: self = .unknown
         case .disabled: self = .disabled
@@ -13,7 +17,7 @@ extension RecoveryState {
 }
 
 extension VerificationStep {
-    init(rustValue: VerificationState) {
+    init(rustValue: InnomedFFI.VerificationState) {
         switch rustValue {
         case .requested: self = .requested
         case .ready: self = .ready
@@ -28,7 +32,7 @@ extension VerificationStep {
 }
 
 extension DeviceSummary {
-    init(rustValue d: DeviceInfo) {
+    init(rustValue d: InnomedFFI.DeviceInfo) {
         self.init(deviceID: d.deviceId, verified: d.verified, crossSignedByOwner: d.crossSignedByOwner)
     }
 }

@@ -51,11 +51,11 @@ final class RustTrustService: TrustService, @unchecked Sendable {
 final class RustVerificationSession: VerificationSession, @unchecked Sendable {
     let otherUser: UserID
     let isSelfVerification: Bool
-    private let verification: Verification
+    private let verification: InnomedFFI.Verification
     private let lock = NSLock()
-    private var last: VerificationState = .requested
+    private var last: InnomedFFI.VerificationState = .requested
 
-    init(_ verification: Verification) {
+    init(_ verification: InnomedFFI.Verification) {
         self.verification = verification
         otherUser = UserID(verification.otherUserId())
         isSelfVerification = verification.isSelfVerification()
@@ -78,7 +78,7 @@ final class RustVerificationSession: VerificationSession, @unchecked Sendable {
     func mismatch() async throws { try await mapErrors { try await verification.mismatch() } }
     func cancel() async throws { try await mapErrors { try await verification.cancel() } }
 
-    private func remember(_ state: VerificationState) -> VerificationStep {
+    private func remember(_ state: InnomedFFI.VerificationState) -> VerificationStep {
         lock.withLock { last = state }
         return VerificationStep(rustValue: state)
     }
