@@ -9,12 +9,12 @@ final class CaseActionsViewModelTests: XCTestCase {
     private let caseID = CaseID("!case:cpts.test")
     private let cptsID = CptsID("!cpts:cpts.test")
 
-    private func details(_ progress: CaseProgress, request: Bool, acceptedBy: UserID? = nil) -> CaseDetails {
-        CaseDetails(progress: progress, specialty: "dermatology", urgency: .soon, due: nil,
-                    cptsID: request ? cptsID : nil, acceptedBy: acceptedBy)
+    private func details(_ progress: CaseStatus, request: Bool, acceptedBy: UserID? = nil) -> CaseStatusInfo {
+        CaseStatusInfo(progress: progress, specialty: "dermatology", urgency: .soon, due: nil,
+                       cptsID: request ? cptsID : nil, acceptedBy: acceptedBy)
     }
 
-    private func makeViewModel(me: UserID, details: CaseDetails, core: CaseActions,
+    private func makeViewModel(me: UserID, details: CaseStatusInfo, core: CaseActions,
                                advice: ReceivedAdvice? = nil,
                                requests: FakeRequestService = FakeRequestService(),
                                cases: FakeCaseService = FakeCaseService(),
@@ -153,8 +153,8 @@ final class CaseActionsViewModelTests: XCTestCase {
 
     // MARK: A request before its hand-over
 
-    private let brief = CaseBrief(requester: Fixtures.gp, specialty: "dermatology", urgency: .urgent, due: nil,
-                                  ageGroup: .adult, sex: .male, question: "Exérèse ?")
+    private let brief = RequestBrief(requester: Fixtures.gp, specialty: "dermatology", urgency: .urgent, due: nil,
+                                     ageGroup: .adult, sex: .male, question: "Exérèse ?")
 
     func testTheTakerWaitsForTheRequestingDoctorsDeviceThenAdvises() async {
         let cases = FakeCaseService()

@@ -5,8 +5,8 @@ import XCTest
 @MainActor
 final class CaseViewModelTests: XCTestCase {
     private let caseID = CaseID("!case:cpts.test")
-    private let header = PatientHeader(patientLabel: "M.D.", ageGroup: .adult, sex: .female,
-                                       reason: "Lésion", question: "Exérèse ?", photoConsent: true)
+    private let header = CaseHeader(patientLabel: "M.D.", ageGroup: .adult, sex: .female,
+                                    reason: "Lésion", question: "Exérèse ?", photoConsent: true)
 
     /// Without `cases`, nobody in the case is unvouched for, and nobody is named.
     private func makeViewModel(_ conversation: FakeConversationService,
@@ -65,7 +65,7 @@ final class CaseViewModelTests: XCTestCase {
             [header, Fixtures.message("$a", body: .text("Bonjour")), joined],
         ]
         let cases = FakeCaseService()
-        cases.onUnvouched = { _ in [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)] }
+        cases.onUnvouched = { _ in [UnvouchedMember(user: stranger, reason: .notInvitedByMember)] }
         cases.onMembers = { _ in [] }
         let viewModel = makeViewModel(conversation, cases: cases)
 
@@ -73,7 +73,7 @@ final class CaseViewModelTests: XCTestCase {
         for _ in 0..<10 where cases.unvouchedChecks < 2 || viewModel.unvouched.isEmpty { await Task.yield() }
 
         XCTAssertEqual(cases.unvouchedChecks, 2, "once when shown, once for the join; not for a text message")
-        XCTAssertEqual(viewModel.unvouched, [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)])
+        XCTAssertEqual(viewModel.unvouched, [UnvouchedMember(user: stranger, reason: .notInvitedByMember)])
     }
 
     func testSendingClearsTheComposerAndARepliesGoesToItsMessage() async throws {
@@ -127,7 +127,7 @@ final class CaseViewModelTests: XCTestCase {
         let intruder = CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue)
         let left = CaseMember(user: gone, membership: .left, displayName: "Dr Léa Petit")
         let cases = FakeCaseService()
-        cases.onUnvouched = { _ in [UnvouchedCaseMember(user: stranger, reason: .notInvitedByMember)] }
+        cases.onUnvouched = { _ in [UnvouchedMember(user: stranger, reason: .notInvitedByMember)] }
         cases.onMembers = { _ in [gp, dermatologist, intruder, left] }
         let viewModel = makeViewModel(conversation, cases: cases)
 

@@ -26,13 +26,13 @@ final class NotificationRoutingTests: XCTestCase {
                         removeDeliveredNotifications: { [unowned self] in self.notificationsRemoved += 1 })
     }
 
-    private func fakeCases(_ memberships: [CaseID: CaseMembership]) -> FakeCaseService {
+    private func fakeCases(_ memberships: [CaseID: Membership]) -> FakeCaseService {
         let cases = FakeCaseService()
         cases.memberships = memberships
         return cases
     }
 
-    private func signedInModel(_ memberships: [CaseID: CaseMembership]) async -> AppModel {
+    private func signedInModel(_ memberships: [CaseID: Membership]) async -> AppModel {
         let model = makeModel(FakeSessionService())
         await model.signedIn(Fixtures.session(cases: fakeCases(memberships)))
         return model

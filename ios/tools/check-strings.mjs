@@ -7,7 +7,7 @@
 // - every key the Swift code looks up exists in both languages: literals given to Text,
 //   Button, Label, Section, navigationTitle, LocalizedStringKey, L10n.string/format … (with
 //   as many format arguments as the value has specifiers), key-shaped literals elsewhere
-//   (tables, switches), keys built from an enum (`"urgency.\(rawValue)"` in UrgencyLevel or an
+//   (tables, switches), keys built from an enum (`"urgency.\(rawValue)"` in Urgency or an
 //   extension of it: one key per case); any other key built at run time is a finding;
 // - the SAS emoji names: all 64 of the Matrix spec's table, and the app's table of keys
 //   (index → key) in the spec's order;

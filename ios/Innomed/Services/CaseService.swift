@@ -3,13 +3,13 @@ import Foundation
 /// The case list and the actions on one case that do not need its conversation.
 public protocol CaseService: AnyObject {
     /// The case list, live: the whole list now, then each change.
-    func caseRows() -> AsyncStream<[CaseRow]>
+    func caseRows() -> AsyncStream<[CaseSummary]>
 
     func code(of id: CaseID) throws -> String
     /// Throws `caseNotFound` or `notACase` when this account has no such case on this device.
-    func membership(of id: CaseID) throws -> CaseMembership
-    func details(of id: CaseID) async throws -> CaseDetails?
-    func header(of id: CaseID) async throws -> PatientHeader?
+    func membership(of id: CaseID) throws -> Membership
+    func details(of id: CaseID) async throws -> CaseStatusInfo?
+    func header(of id: CaseID) async throws -> CaseHeader?
 
     func accept(_ id: CaseID) async throws
     func decline(_ id: CaseID) async throws
@@ -19,11 +19,11 @@ public protocol CaseService: AnyObject {
 
     /// Marks a case answered or closed. Only the doctor who opened it may (`notAllowed` for
     /// anyone else; the homeserver refuses too).
-    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws
+    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a
     /// cross-signing identity); their messages show as untrusted. Asks the homeserver.
-    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember]
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember]
 
     /// Who is in the case or invited to it (and who left), named as the CPTS directory names
     /// them, else by their profile, else by their user id.
@@ -31,7 +31,7 @@ public protocol CaseService: AnyObject {
 
     /// The brief of a request this specialist was routed to, from the GP who asked; `nil` for
     /// any other case, or until it arrives.
-    func requestBrief(of id: CaseID) async throws -> CaseBrief?
+    func requestBrief(of id: CaseID) async throws -> RequestBrief?
 
     /// What the doctor may do with this case now, as the core decides it: role, actions, why a
     /// request waits for its hand-over (nobody writes into it until then) and its deadline. The

@@ -3,28 +3,28 @@ import Foundation
 
 final class FakeCaseService: CaseService {
     /// Each element is one update of the live list; the stream ends after the last.
-    var rowUpdates: [[CaseRow]] = []
+    var rowUpdates: [[CaseSummary]] = []
     var conversations: [CaseID: FakeConversationService] = [:]
-    var onDetails: (CaseID) async throws -> CaseDetails? = { _ in try unstubbed("details") }
+    var onDetails: (CaseID) async throws -> CaseStatusInfo? = { _ in try unstubbed("details") }
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
-    var onSetProgress: (CaseProgress, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
-    var onUnvouched: (CaseID) async throws -> [UnvouchedCaseMember] = { _ in try unstubbed("unvouchedMembers") }
+    var onSetProgress: (CaseStatus, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
+    var onUnvouched: (CaseID) async throws -> [UnvouchedMember] = { _ in try unstubbed("unvouchedMembers") }
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
     var onMembers: (CaseID) async throws -> [CaseMember] = { _ in try unstubbed("members") }
     /// How many times the screen asked who is in the case.
     var memberReads = 0
-    var onBrief: (CaseID) async throws -> CaseBrief? = { _ in try unstubbed("requestBrief") }
+    var onBrief: (CaseID) async throws -> RequestBrief? = { _ in try unstubbed("requestBrief") }
     /// What the core decides for the doctor on a case: the screens show it as it comes.
     var onAllowed: (CaseID) async throws -> CaseActions = { _ in try unstubbed("allowedActions") }
     /// How many times the screen asked the core what the doctor may do.
     var allowedReads = 0
     var invited: [(UserID, CaseID)] = []
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
-    var memberships: [CaseID: CaseMembership] = [:]
+    var memberships: [CaseID: Membership] = [:]
     var declined: [CaseID] = []
 
-    func caseRows() -> AsyncStream<[CaseRow]> {
+    func caseRows() -> AsyncStream<[CaseSummary]> {
         let updates = rowUpdates
         return AsyncStream { continuation in
             for rows in updates { continuation.yield(rows) }
@@ -34,18 +34,18 @@ final class FakeCaseService: CaseService {
 
     func code(of id: CaseID) throws -> String { "IM-TEST01" }
 
-    func membership(of id: CaseID) throws -> CaseMembership {
+    func membership(of id: CaseID) throws -> Membership {
         guard let membership = memberships[id] else { throw ServiceError.caseNotFound }
         return membership
     }
-    func details(of id: CaseID) async throws -> CaseDetails? { try await onDetails(id) }
-    func header(of id: CaseID) async throws -> PatientHeader? { try unstubbed("header") }
+    func details(of id: CaseID) async throws -> CaseStatusInfo? { try await onDetails(id) }
+    func header(of id: CaseID) async throws -> CaseHeader? { try unstubbed("header") }
     func accept(_ id: CaseID) async throws { try await onAccept(id) }
     func decline(_ id: CaseID) async throws { declined.append(id) }
     func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
-    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws { try await onSetProgress(progress, id) }
+    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws { try await onSetProgress(progress, id) }
 
-    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {
         unvouchedChecks += 1
         return try await onUnvouched(id)
     }
@@ -55,7 +55,7 @@ final class FakeCaseService: CaseService {
         return try await onMembers(id)
     }
 
-    func requestBrief(of id: CaseID) async throws -> CaseBrief? { try await onBrief(id) }
+    func requestBrief(of id: CaseID) async throws -> RequestBrief? { try await onBrief(id) }
 
     func allowedActions(of id: CaseID) async throws -> CaseActions {
         allowedReads += 1

@@ -15,14 +15,14 @@ enum Fixtures {
     }
 
     /// A row; `deadline` is where the core says a request stands (its due date is the row's).
-    static func row(_ id: String, membership: CaseMembership = .joined, progress: CaseProgress? = .open,
-                    urgency: UrgencyLevel = .routine, due: Date? = nil, deadline: DeadlineStatus? = nil,
-                    activity: Date? = nil) -> CaseRow {
-        CaseRow(id: CaseID(id), code: "IM-\(id)", membership: membership, progress: progress,
-                specialty: "dermatology", urgency: urgency, due: due,
-                deadline: deadline.flatMap { state in due.map { Deadline(state: state, due: $0) } },
-                cptsID: nil, lastMessage: nil, lastActivity: activity, unread: 0,
-                inviter: membership == .invited ? gp : nil)
+    static func row(_ id: String, membership: Membership = .joined, progress: CaseStatus? = .open,
+                    urgency: Urgency = .routine, due: Date? = nil, deadline: DeadlineState? = nil,
+                    activity: Date? = nil) -> CaseSummary {
+        CaseSummary(id: CaseID(id), code: "IM-\(id)", membership: membership, progress: progress,
+                    specialty: "dermatology", urgency: urgency, due: due,
+                    deadline: deadline.flatMap { state in due.map { Deadline(state: state, due: $0) } },
+                    cptsID: nil, lastMessage: nil, lastActivity: activity, unread: 0,
+                    inviter: membership == .invited ? gp : nil)
     }
 
     static func message(_ id: String, from sender: UserID = dermatologist, body: MessageBody) -> ConversationEntry {

@@ -11,7 +11,7 @@ final class CaseActionsViewModel: ObservableObject {
     /// are on the invitation's row; writing is the composer).
     static let menuActions: [CaseAction] = [.take, .advise, .markAnswered, .close, .closeWithReport, .invite]
 
-    @Published private(set) var details: CaseDetails?
+    @Published private(set) var details: CaseStatusInfo?
     /// The core's decision, as last read; `nil` until read.
     @Published private(set) var allowed: CaseActions?
     @Published private(set) var advice: ReceivedAdvice?
@@ -23,7 +23,7 @@ final class CaseActionsViewModel: ObservableObject {
     @Published var requester: UserID?
     /// The brief of a request this specialist was routed to (no patient label), until the header
     /// can be read.
-    @Published private(set) var brief: CaseBrief?
+    @Published private(set) var brief: RequestBrief?
 
     let caseID: CaseID
     private let cases: CaseService
@@ -102,7 +102,7 @@ final class CaseActionsViewModel: ObservableObject {
         _ = await perform { self.report = try await self.requests.close(self.caseID, outcome: outcome) }
     }
 
-    func setProgress(_ progress: CaseProgress) async {
+    func setProgress(_ progress: CaseStatus) async {
         _ = await perform { try await self.cases.setProgress(progress, of: self.caseID) }
     }
 

@@ -3,7 +3,7 @@ import SwiftUI
 
 /// The case header: patient label, age band, sex, reason, question, consent.
 struct HeaderCardView: View {
-    let header: PatientHeader
+    let header: CaseHeader
 
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {

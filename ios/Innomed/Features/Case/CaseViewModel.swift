@@ -14,7 +14,7 @@ final class CaseViewModel: ObservableObject {
     @Published private(set) var upload: UploadProgress?
     @Published var error: ServiceError?
     /// Members nobody can vouch for, as last checked (the screen warns about them).
-    @Published private(set) var unvouched: [UnvouchedCaseMember] = []
+    @Published private(set) var unvouched: [UnvouchedMember] = []
     /// Who is in the case or invited to it (and who left), named, as last read.
     @Published private(set) var members: [CaseMember] = []
 
@@ -203,7 +203,7 @@ final class CaseViewModel: ObservableObject {
 /// One line of the members sheet: who, and why nobody can vouch for them (`nil` when someone can).
 struct CaseMemberLine: Equatable, Identifiable {
     let member: CaseMember
-    let unvouched: UnvouchedReason?
+    let unvouched: Unvouched?
     var id: UserID { member.user }
 }
 

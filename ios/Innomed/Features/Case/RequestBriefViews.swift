@@ -4,7 +4,7 @@ import SwiftUI
 /// What a specialist a request is routed to reads before taking it: who asks, and the brief.
 /// No patient label: the whole case goes only to the specialist who takes the request.
 struct RequestBriefCard: View {
-    let brief: CaseBrief
+    let brief: RequestBrief
     let specialty: String?
 
     var body: some View {
@@ -25,7 +25,7 @@ struct RequestBriefCard: View {
 /// The brief's lines: specialty, urgency and due date, age group and sex, the question. Also on
 /// an invitation's row.
 struct BriefSummary: View {
-    let brief: CaseBrief
+    let brief: RequestBrief
     let specialty: String?
 
     var body: some View {

@@ -5,7 +5,7 @@ import SwiftUI
 /// one's full id and, in words, why (joined without a member's invitation, or no verified
 /// identity).
 struct UnvouchedBanner: View {
-    let members: [UnvouchedCaseMember]
+    let members: [UnvouchedMember]
 
     var body: some View {
         if !members.isEmpty {

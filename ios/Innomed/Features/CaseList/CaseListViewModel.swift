@@ -3,8 +3,8 @@ import InnomedServices
 
 @MainActor
 final class CaseListViewModel: ObservableObject {
-    @Published private(set) var invitations: [CaseRow] = []
-    @Published private(set) var cases: [CaseRow] = []
+    @Published private(set) var invitations: [CaseSummary] = []
+    @Published private(set) var cases: [CaseSummary] = []
     @Published private(set) var isLoading = true
     @Published private(set) var busy: CaseID?
     /// Deadline reminders of télé-expertise requests, each shown once.
@@ -28,7 +28,7 @@ final class CaseListViewModel: ObservableObject {
         }
     }
 
-    func apply(_ rows: [CaseRow]) {
+    func apply(_ rows: [CaseSummary]) {
         invitations = rows.filter(\.isInvitation)
         cases = rows.filter { $0.membership == .joined }.sorted(by: isListedBefore)
         isLoading = false
@@ -47,7 +47,7 @@ final class CaseListViewModel: ObservableObject {
     }
 
     /// The brief's specialty first: an invitation's row may not know it yet.
-    func specialtyLabel(of row: CaseRow) -> String? {
+    func specialtyLabel(of row: CaseSummary) -> String? {
         specialties.label(for: row.brief?.specialty ?? row.specialty)
     }
 
@@ -72,7 +72,7 @@ final class CaseListViewModel: ObservableObject {
     /// Requests by where the core says they stand (overdue, due soon, on time), then cases without
     /// a deadline, then the ones done with (a request's deadline done, a case between colleagues
     /// answered or closed); within each, the soonest due first, then the most recent activity.
-    private func isListedBefore(_ a: CaseRow, _ b: CaseRow) -> Bool {
+    private func isListedBefore(_ a: CaseSummary, _ b: CaseSummary) -> Bool {
         let (aRank, bRank) = (rank(a), rank(b))
         if aRank != bRank { return aRank < bRank }
         switch (a.due, b.due) {
@@ -83,7 +83,7 @@ final class CaseListViewModel: ObservableObject {
         }
     }
 
-    private func rank(_ row: CaseRow) -> Int {
+    private func rank(_ row: CaseSummary) -> Int {
         switch row.deadline?.state {
         case .overdue: return 0
         case .dueSoon: return 1

@@ -2,7 +2,7 @@ import InnomedServices
 import SwiftUI
 
 struct CaseRowView: View {
-    let row: CaseRow
+    let row: CaseSummary
     let specialty: String?
 
     var body: some View {
@@ -46,7 +46,7 @@ struct CaseRowView: View {
 }
 
 struct InvitationRowView: View {
-    let row: CaseRow
+    let row: CaseSummary
     let specialty: String?
     let isBusy: Bool
     let accept: () -> Void

@@ -19,7 +19,7 @@ struct Badge: View {
 /// A request's deadline as the core says it stands: a badge when overdue or due soon, nothing
 /// otherwise.
 struct DeadlineBadge: View {
-    let state: DeadlineStatus
+    let state: DeadlineState
 
     var body: some View {
         if state == .overdue || state == .dueSoon {
@@ -28,7 +28,7 @@ struct DeadlineBadge: View {
     }
 }
 
-extension DeadlineStatus {
+extension DeadlineState {
     var color: Color {
         switch self {
         case .onTime: return .secondary
@@ -39,7 +39,7 @@ extension DeadlineStatus {
     }
 }
 
-extension UrgencyLevel {
+extension Urgency {
     var color: Color {
         switch self {
         case .routine: return .secondary

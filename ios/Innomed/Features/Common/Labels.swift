@@ -7,19 +7,19 @@ extension ServiceError {
     var message: String { L10n.string(localizationKey) }
 }
 
-extension CaseProgress {
+extension CaseStatus {
     var labelKey: String { "progress.\(rawValue)" }
 }
 
-extension UrgencyLevel {
+extension Urgency {
     var labelKey: String { "urgency.\(rawValue)" }
 }
 
-extension AgeGroup {
+extension AgeBand {
     var labelKey: String { "age.\(rawValue)" }
 }
 
-extension PatientSex {
+extension Sex {
     var labelKey: String { "sex.\(rawValue)" }
 }
 
@@ -54,7 +54,7 @@ extension RejectionReason {
     }
 }
 
-extension UnvouchedReason {
+extension Unvouched {
     /// One line per member: `%@` is the member's id.
     var labelKey: String {
         switch self {
@@ -76,7 +76,7 @@ extension ProfessionKind {
     var labelKey: String { "profession.\(rawValue)" }
 }
 
-extension DeadlineStatus {
+extension DeadlineState {
     var labelKey: String {
         switch self {
         case .onTime: return "deadline.onTime"

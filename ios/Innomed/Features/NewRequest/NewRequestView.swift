@@ -23,7 +23,7 @@ struct NewRequestView: View {
                         }
                     }
                     Picker("request.urgency", selection: $viewModel.urgency) {
-                        ForEach(UrgencyLevel.allCases, id: \.self) { level in
+                        ForEach(Urgency.allCases, id: \.self) { level in
                             Text(L10n.string(level.labelKey)).tag(level)
                         }
                     }
@@ -77,10 +77,10 @@ private struct PatientSection: View {
                 .textInputAutocapitalization(.characters)
                 .autocorrectionDisabled()
             Picker("request.age", selection: $viewModel.ageGroup) {
-                ForEach(AgeGroup.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
+                ForEach(AgeBand.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
             }
             Picker("request.sex", selection: $viewModel.sex) {
-                ForEach(PatientSex.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
+                ForEach(Sex.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
             }
             TextField("request.reason", text: $viewModel.reason)
             TextField("request.question", text: $viewModel.question, axis: .vertical)

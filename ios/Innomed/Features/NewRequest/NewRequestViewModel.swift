@@ -7,10 +7,10 @@ import InnomedServices
 @MainActor
 final class NewRequestViewModel: ObservableObject {
     @Published var specialty: String?
-    @Published var urgency: UrgencyLevel = .soon
+    @Published var urgency: Urgency = .soon
     @Published var patientLabel = ""
-    @Published var ageGroup: AgeGroup = .adult
-    @Published var sex: PatientSex = .unknown
+    @Published var ageGroup: AgeBand = .adult
+    @Published var sex: Sex = .unknown
     @Published var reason = ""
     @Published var question = ""
     @Published var consent = false
@@ -74,12 +74,12 @@ final class NewRequestViewModel: ObservableObject {
         }
     }
 
-    private var header: PatientHeader {
-        PatientHeader(patientLabel: patientLabel.trimmingCharacters(in: .whitespacesAndNewlines),
-                      ageGroup: ageGroup, sex: sex,
-                      reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
-                      question: question.trimmingCharacters(in: .whitespacesAndNewlines),
-                      photoConsent: consent)
+    private var header: CaseHeader {
+        CaseHeader(patientLabel: patientLabel.trimmingCharacters(in: .whitespacesAndNewlines),
+                   ageGroup: ageGroup, sex: sex,
+                   reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+                   question: question.trimmingCharacters(in: .whitespacesAndNewlines),
+                   photoConsent: consent)
     }
 
     /// Through the CPTS the photo goes with the request: nobody may write into a request before

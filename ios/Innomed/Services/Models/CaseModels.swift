@@ -1,54 +1,54 @@
 import Foundation
 
 /// Where a case stands.
-public enum CaseProgress: String, CaseIterable, Sendable {
+public enum CaseStatus: String, CaseIterable, Sendable {
     case open, requested, accepted, answered, closed
 }
 
 /// How soon the requesting doctor needs an answer.
-public enum UrgencyLevel: String, CaseIterable, Sendable {
+public enum Urgency: String, CaseIterable, Sendable {
     case routine, soon, urgent
 }
 
 /// Age in bands, never a birth date.
-public enum AgeGroup: String, CaseIterable, Sendable {
+public enum AgeBand: String, CaseIterable, Sendable {
     case infant, child, adolescent, youngAdult, adult, senior, elderly
 }
 
-public enum PatientSex: String, CaseIterable, Sendable {
+public enum Sex: String, CaseIterable, Sendable {
     case female, male, other, unknown
 }
 
-public enum CaseMembership: Sendable {
+public enum Membership: Sendable {
     case joined, invited, left
 }
 
-/// Where a request stands against its deadline, as the core says (the core's `DeadlineState`).
-public enum DeadlineStatus: Hashable, Sendable {
+/// Where a request stands against its deadline, as the core says.
+public enum DeadlineState: Hashable, Sendable {
     case onTime, dueSoon, overdue, done
 }
 
 /// A request's deadline: its due time and where it stands, as the core says.
 public struct Deadline: Equatable, Sendable {
-    public let state: DeadlineStatus
+    public let state: DeadlineState
     public let due: Date
 
-    public init(state: DeadlineStatus, due: Date) {
+    public init(state: DeadlineState, due: Date) {
         self.state = state
         self.due = due
     }
 }
 
 /// The clinical heart of a case; only ever sent encrypted.
-public struct PatientHeader: Equatable, Sendable {
+public struct CaseHeader: Equatable, Sendable {
     public var patientLabel: String
-    public var ageGroup: AgeGroup
-    public var sex: PatientSex
+    public var ageGroup: AgeBand
+    public var sex: Sex
     public var reason: String
     public var question: String
     public var photoConsent: Bool
 
-    public init(patientLabel: String, ageGroup: AgeGroup, sex: PatientSex, reason: String,
+    public init(patientLabel: String, ageGroup: AgeBand, sex: Sex, reason: String,
                 question: String, photoConsent: Bool) {
         self.patientLabel = patientLabel
         self.ageGroup = ageGroup
@@ -60,16 +60,16 @@ public struct PatientHeader: Equatable, Sendable {
 }
 
 /// One row of the case list.
-public struct CaseRow: Identifiable, Equatable, Sendable {
+public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let id: CaseID
     /// The opaque code (`IM-7K2QX9`).
     public let code: String
-    public let membership: CaseMembership
+    public let membership: Membership
     /// `nil` while only invited.
-    public let progress: CaseProgress?
+    public let progress: CaseStatus?
     /// Specialty code (`dermatology`); labels come from the specialty list.
     public let specialty: String?
-    public let urgency: UrgencyLevel
+    public let urgency: Urgency
     public let due: Date?
     /// A request's deadline as the core saw it when the row was made; `nil` between colleagues.
     public let deadline: Deadline?
@@ -80,12 +80,12 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
     public let unread: Int
     public let inviter: UserID?
     /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
-    public let brief: CaseBrief?
+    public let brief: RequestBrief?
 
-    public init(id: CaseID, code: String, membership: CaseMembership, progress: CaseProgress?,
-                specialty: String?, urgency: UrgencyLevel, due: Date?, deadline: Deadline? = nil,
+    public init(id: CaseID, code: String, membership: Membership, progress: CaseStatus?,
+                specialty: String?, urgency: Urgency, due: Date?, deadline: Deadline? = nil,
                 cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
-                inviter: UserID?, brief: CaseBrief? = nil) {
+                inviter: UserID?, brief: RequestBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -107,19 +107,19 @@ public struct CaseRow: Identifiable, Equatable, Sendable {
 
 /// What a specialist a request is routed to reads before taking it: no patient label, the whole
 /// case (header, photos, messages) goes only to the one who takes it, once it is handed over.
-public struct CaseBrief: Equatable, Sendable {
+public struct RequestBrief: Equatable, Sendable {
     /// The GP who asked.
     public let requester: UserID
     /// Specialty code (`dermatology`).
     public let specialty: String
-    public let urgency: UrgencyLevel
+    public let urgency: Urgency
     public let due: Date?
-    public let ageGroup: AgeGroup
-    public let sex: PatientSex
+    public let ageGroup: AgeBand
+    public let sex: Sex
     public let question: String
 
-    public init(requester: UserID, specialty: String, urgency: UrgencyLevel, due: Date?,
-                ageGroup: AgeGroup, sex: PatientSex, question: String) {
+    public init(requester: UserID, specialty: String, urgency: Urgency, due: Date?,
+                ageGroup: AgeBand, sex: Sex, question: String) {
         self.requester = requester
         self.specialty = specialty
         self.urgency = urgency
@@ -131,16 +131,16 @@ public struct CaseBrief: Equatable, Sendable {
 }
 
 /// Status, specialty, urgency and due date of one case.
-public struct CaseDetails: Equatable, Sendable {
-    public let progress: CaseProgress
+public struct CaseStatusInfo: Equatable, Sendable {
+    public let progress: CaseStatus
     public let specialty: String?
-    public let urgency: UrgencyLevel
+    public let urgency: Urgency
     public let due: Date?
     public let cptsID: CptsID?
     /// The specialist who took a télé-expertise request.
     public let acceptedBy: UserID?
 
-    public init(progress: CaseProgress, specialty: String?, urgency: UrgencyLevel, due: Date?,
+    public init(progress: CaseStatus, specialty: String?, urgency: Urgency, due: Date?,
                 cptsID: CptsID?, acceptedBy: UserID?) {
         self.progress = progress
         self.specialty = specialty
@@ -154,7 +154,7 @@ public struct CaseDetails: Equatable, Sendable {
 }
 
 /// Why nobody can vouch for a member of a case.
-public enum UnvouchedReason: String, Sendable {
+public enum Unvouched: String, Sendable {
     /// Joined without an invitation from a member of the case.
     case notInvitedByMember
     /// Has no cross-signing identity: their devices cannot be told apart from an impostor's.
@@ -162,11 +162,11 @@ public enum UnvouchedReason: String, Sendable {
 }
 
 /// A member of a case nobody can vouch for: the case screen warns about them.
-public struct UnvouchedCaseMember: Equatable, Sendable {
+public struct UnvouchedMember: Equatable, Sendable {
     public let user: UserID
-    public let reason: UnvouchedReason
+    public let reason: Unvouched
 
-    public init(user: UserID, reason: UnvouchedReason) {
+    public init(user: UserID, reason: Unvouched) {
         self.user = user
         self.reason = reason
     }
@@ -175,7 +175,7 @@ public struct UnvouchedCaseMember: Equatable, Sendable {
 /// Someone in a case, invited to it, or who left it, with the name to show.
 public struct CaseMember: Equatable, Sendable {
     public let user: UserID
-    public let membership: CaseMembership
+    public let membership: Membership
     /// From the CPTS directory, else the profile, else the user id.
     public let displayName: String
     /// Specialty codes from the directory (`dermatology`); labels come from the specialty list.
@@ -183,7 +183,7 @@ public struct CaseMember: Equatable, Sendable {
     /// Listed in a CPTS directory this doctor belongs to.
     public let inDirectory: Bool
 
-    public init(user: UserID, membership: CaseMembership, displayName: String, specialties: [String] = [],
+    public init(user: UserID, membership: Membership, displayName: String, specialties: [String] = [],
                 inDirectory: Bool = false) {
         self.user = user
         self.membership = membership

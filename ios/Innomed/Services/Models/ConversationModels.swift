@@ -68,7 +68,7 @@ public enum MessageBody: Equatable, Sendable {
     /// Markdown source.
     case text(String)
     case photo(PhotoInfo)
-    case header(PatientHeader)
+    case header(CaseHeader)
     case advice(AdviceCard)
     case closure(outcome: String)
     case unreadable(UnreadableReason)

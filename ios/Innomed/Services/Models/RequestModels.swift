@@ -3,8 +3,8 @@ import Foundation
 /// What a GP fills in to ask the CPTS's specialist on duty (or one picked from the directory).
 public struct RequestDraft: Equatable, Sendable {
     public var specialty: String
-    public var urgency: UrgencyLevel
-    public var header: PatientHeader
+    public var urgency: Urgency
+    public var header: CaseHeader
     public var patientConsent: Bool
     public var expert: UserID?
     /// Camera photos (JPEG bytes) sent with the request: nobody may write into a request before
@@ -12,7 +12,7 @@ public struct RequestDraft: Equatable, Sendable {
     /// taker sees them; the core strips their metadata.
     public var photos: [Data]
 
-    public init(specialty: String, urgency: UrgencyLevel, header: PatientHeader,
+    public init(specialty: String, urgency: Urgency, header: CaseHeader,
                 patientConsent: Bool, expert: UserID?, photos: [Data] = []) {
         self.specialty = specialty
         self.urgency = urgency
@@ -71,11 +71,11 @@ public enum RequestListFilter: Sendable {
 
 /// A télé-expertise request in a list, with the core's deadline state.
 public struct RequestRow: Identifiable, Equatable, Sendable {
-    public let row: CaseRow
-    public let deadline: DeadlineStatus
+    public let row: CaseSummary
+    public let deadline: DeadlineState
     public var id: CaseID { row.id }
 
-    public init(row: CaseRow, deadline: DeadlineStatus) {
+    public init(row: CaseSummary, deadline: DeadlineState) {
         self.row = row
         self.deadline = deadline
     }
@@ -85,10 +85,10 @@ public struct RequestRow: Identifiable, Equatable, Sendable {
 public struct DeadlineReminder: Hashable, Sendable {
     public let caseID: CaseID
     public let code: String
-    public let deadline: DeadlineStatus
+    public let deadline: DeadlineState
     public let due: Date
 
-    public init(caseID: CaseID, code: String, deadline: DeadlineStatus, due: Date) {
+    public init(caseID: CaseID, code: String, deadline: DeadlineState, due: Date) {
         self.caseID = caseID
         self.code = code
         self.deadline = deadline

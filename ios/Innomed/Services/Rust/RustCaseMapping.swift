@@ -5,7 +5,7 @@ import InnomedFFI
 // always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
 // (InnomedServices), which shadows the imported one.
 
-extension CaseProgress {
+extension CaseStatus {
     init(rustValue: InnomedFFI.CaseStatus) {
         switch rustValue {
         case .open: self = .open
@@ -27,7 +27,7 @@ extension CaseProgress {
     }
 }
 
-extension UrgencyLevel {
+extension Urgency {
     init(rustValue: InnomedFFI.Urgency) {
         switch rustValue {
         case .routine: self = .routine
@@ -45,7 +45,7 @@ extension UrgencyLevel {
     }
 }
 
-extension AgeGroup {
+extension AgeBand {
     init(rustValue: InnomedFFI.AgeBand) {
         switch rustValue {
         case .infant: self = .infant
@@ -71,7 +71,7 @@ extension AgeGroup {
     }
 }
 
-extension PatientSex {
+extension Sex {
     init(rustValue: InnomedFFI.Sex) {
         switch rustValue {
         case .female: self = .female
@@ -91,7 +91,7 @@ extension PatientSex {
     }
 }
 
-extension CaseMembership {
+extension Membership {
     init(rustValue: InnomedFFI.Membership) {
         switch rustValue {
         case .joined: self = .joined
@@ -101,10 +101,10 @@ extension CaseMembership {
     }
 }
 
-extension PatientHeader {
+extension CaseHeader {
     init(rustValue h: InnomedFFI.CaseHeader) {
-        self.init(patientLabel: h.patientLabel, ageGroup: AgeGroup(rustValue: h.ageBand),
-                  sex: PatientSex(rustValue: h.sex), reason: h.reason, question: h.question,
+        self.init(patientLabel: h.patientLabel, ageGroup: AgeBand(rustValue: h.ageBand),
+                  sex: Sex(rustValue: h.sex), reason: h.reason, question: h.question,
                   photoConsent: h.photoConsent)
     }
 
@@ -114,33 +114,33 @@ extension PatientHeader {
     }
 }
 
-extension CaseRow {
+extension CaseSummary {
     init(rustValue s: InnomedFFI.CaseSummary) {
-        self.init(id: CaseID(s.roomId), code: s.code, membership: CaseMembership(rustValue: s.membership),
-                  progress: s.status.map(CaseProgress.init(rustValue:)), specialty: s.specialty,
-                  urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
+        self.init(id: CaseID(s.roomId), code: s.code, membership: Membership(rustValue: s.membership),
+                  progress: s.status.map(CaseStatus.init(rustValue:)), specialty: s.specialty,
+                  urgency: Urgency(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   deadline: s.deadline.map(Deadline.init(rustValue:)),
                   cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
                   unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
-                  brief: s.brief.map(CaseBrief.init(rustValue:)))
+                  brief: s.brief.map(RequestBrief.init(rustValue:)))
     }
 }
 
-extension CaseBrief {
+extension RequestBrief {
     /// No patient label: none is sent to the specialists a request is routed to.
     init(rustValue b: InnomedFFI.RequestBrief) {
         self.init(requester: UserID(b.requester), specialty: b.specialty,
-                  urgency: UrgencyLevel(rustValue: b.urgency), due: b.dueMs.map(Date.init(milliseconds:)),
-                  ageGroup: AgeGroup(rustValue: b.ageBand), sex: PatientSex(rustValue: b.sex),
+                  urgency: Urgency(rustValue: b.urgency), due: b.dueMs.map(Date.init(milliseconds:)),
+                  ageGroup: AgeBand(rustValue: b.ageBand), sex: Sex(rustValue: b.sex),
                   question: b.question)
     }
 }
 
-extension CaseDetails {
+extension CaseStatusInfo {
     init(rustValue s: InnomedFFI.CaseStatusInfo) {
-        self.init(progress: CaseProgress(rustValue: s.status), specialty: s.specialty,
-                  urgency: UrgencyLevel(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
+        self.init(progress: CaseStatus(rustValue: s.status), specialty: s.specialty,
+                  urgency: Urgency(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   cptsID: s.cpts.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
     }
 }
@@ -196,13 +196,13 @@ extension HandoverWait {
 
 extension Deadline {
     init(rustValue d: InnomedFFI.Deadline) {
-        self.init(state: DeadlineStatus(rustValue: d.state), due: Date(milliseconds: d.dueMs))
+        self.init(state: DeadlineState(rustValue: d.state), due: Date(milliseconds: d.dueMs))
     }
 }
 
-extension UnvouchedCaseMember {
+extension UnvouchedMember {
     init(rustValue m: InnomedFFI.UnvouchedMember) {
-        let reason: UnvouchedReason
+        let reason: Unvouched
         switch m.reason {
         case .notInvitedByMember: reason = .notInvitedByMember
         case .noCrossSigning: reason = .noCrossSigning
@@ -213,7 +213,7 @@ extension UnvouchedCaseMember {
 
 extension CaseMember {
     init(rustValue m: InnomedFFI.CaseMember) {
-        self.init(user: UserID(m.userId), membership: CaseMembership(rustValue: m.membership),
+        self.init(user: UserID(m.userId), membership: Membership(rustValue: m.membership),
                   displayName: m.displayName, specialties: m.specialties, inDirectory: m.inDirectory)
     }
 }

@@ -8,12 +8,12 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         self.client = client
     }
 
-    func caseRows() -> AsyncStream<[CaseRow]> {
+    func caseRows() -> AsyncStream<[CaseSummary]> {
         AsyncStream { continuation in
             let list = LiveList<InnomedFFI.CaseSummary>()
             let listener = CaseListBridge { diffs in
                 let summaries = list.apply(diffs.map { ListOp(rustValue: $0) })
-                continuation.yield(summaries.map(CaseRow.init(rustValue:)))
+                continuation.yield(summaries.map(CaseSummary.init(rustValue:)))
             }
             do {
                 let handle = try client.subscribeCases(listener: listener)
@@ -29,18 +29,18 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try mapErrorsSync { try client.caseRoom(id).code() }
     }
 
-    func membership(of id: CaseID) throws -> CaseMembership {
-        try mapErrorsSync { CaseMembership(rustValue: try client.caseRoom(id).membership()) }
+    func membership(of id: CaseID) throws -> Membership {
+        try mapErrorsSync { Membership(rustValue: try client.caseRoom(id).membership()) }
     }
 
-    func details(of id: CaseID) async throws -> CaseDetails? {
+    func details(of id: CaseID) async throws -> CaseStatusInfo? {
         let status = try await mapErrors { try await client.caseRoom(id).status() }
-        return status.map(CaseDetails.init(rustValue:))
+        return status.map(CaseStatusInfo.init(rustValue:))
     }
 
-    func header(of id: CaseID) async throws -> PatientHeader? {
+    func header(of id: CaseID) async throws -> CaseHeader? {
         let header = try await mapErrors { try await client.caseRoom(id).header() }
-        return header.map(PatientHeader.init(rustValue:))
+        return header.map(CaseHeader.init(rustValue:))
     }
 
     func accept(_ id: CaseID) async throws {
@@ -55,13 +55,13 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).invite(userId: user.rawValue) }
     }
 
-    func setProgress(_ progress: CaseProgress, of id: CaseID) async throws {
+    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws {
         try await mapErrors { try await client.caseRoom(id).setStatus(status: progress.rustValue) }
     }
 
-    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedCaseMember] {
+    func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {
         let members = try await mapErrors { try await client.caseRoom(id).unvouchedMembers() }
-        return members.map(UnvouchedCaseMember.init(rustValue:))
+        return members.map(UnvouchedMember.init(rustValue:))
     }
 
     func members(of id: CaseID) async throws -> [CaseMember] {
@@ -69,11 +69,11 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         return members.map(CaseMember.init(rustValue:))
     }
 
-    func requestBrief(of id: CaseID) async throws -> CaseBrief? {
+    func requestBrief(of id: CaseID) async throws -> RequestBrief? {
         // Only finding the case can fail: the brief itself is there or not.
         let room = try mapErrorsSync { try client.caseRoom(id) }
         let brief = await room.requestBrief()
-        return brief.map(CaseBrief.init(rustValue:))
+        return brief.map(RequestBrief.init(rustValue:))
     }
 
     func allowedActions(of id: CaseID) async throws -> CaseActions {

@@ -47,7 +47,7 @@ extension MessageBody {
         switch kind {
         case .text(let body, _): self = .text(body)
         case .photo(let photo): self = .photo(PhotoInfo(rustValue: photo))
-        case .header(let header): self = .header(PatientHeader(rustValue: header))
+        case .header(let header): self = .header(CaseHeader(rustValue: header))
         case .adviceCard(let advice): self = .advice(AdviceCard(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
         case .unableToDecrypt(let reason): self = .unreadable(UnreadableReason(rustValue: reason))

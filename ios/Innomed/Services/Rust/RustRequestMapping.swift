@@ -43,7 +43,7 @@ extension ReceivedAdvice {
     }
 }
 
-extension DeadlineStatus {
+extension DeadlineState {
     init(rustValue: InnomedFFI.DeadlineState) {
         switch rustValue {
         case .onTime: self = .onTime
@@ -66,13 +66,13 @@ extension RequestListFilter {
 
 extension RequestRow {
     init(rustValue r: InnomedFFI.RequestSummary) {
-        self.init(row: CaseRow(rustValue: r.`case`), deadline: DeadlineStatus(rustValue: r.deadline))
+        self.init(row: CaseSummary(rustValue: r.`case`), deadline: DeadlineState(rustValue: r.deadline))
     }
 }
 
 extension DeadlineReminder {
     init(rustValue a: InnomedFFI.DeadlineAlert) {
-        self.init(caseID: CaseID(a.roomId), code: a.code, deadline: DeadlineStatus(rustValue: a.state),
+        self.init(caseID: CaseID(a.roomId), code: a.code, deadline: DeadlineState(rustValue: a.state),
                   due: Date(milliseconds: a.dueMs))
     }
 }
