@@ -8,14 +8,14 @@ public protocol ConversationService: AnyObject {
     /// Sends a markdown message; returns once it is durably queued on this device.
     func send(text: String) async throws
     func reply(to event: EventID, text: String) async throws
-    func toggle(_ reaction: QuickReaction, on event: EventID) async throws
+    func toggle(_ reaction: Reaction, on event: EventID) async throws
 
     /// Queues a photo from a file in the app's private storage (the core sanitises it and
     /// never sends the file's name); the stream reports the upload.
     func sendPhoto(fileURL: URL, caption: String?) async throws -> AsyncStream<UploadProgress>
 
     /// The decrypted thumbnail or full image of a photo message, checked against its hash.
-    func photo(_ message: MessageHandle, variant: PhotoVariant) async throws -> Data
+    func photo(_ message: MessageRef, variant: PhotoSize) async throws -> Data
 
     /// Sends a read receipt for the latest message.
     func markRead() async throws

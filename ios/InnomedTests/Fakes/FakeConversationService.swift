@@ -25,7 +25,7 @@ final class FakeConversationService: ConversationService {
     }
 
     func reply(to event: EventID, text: String) async throws { replies.append((event, text)) }
-    func toggle(_ reaction: QuickReaction, on event: EventID) async throws {}
+    func toggle(_ reaction: Reaction, on event: EventID) async throws {}
 
     func sendPhoto(fileURL: URL, caption: String?) async throws -> AsyncStream<UploadProgress> {
         sentPhotos.append(fileURL)
@@ -33,7 +33,7 @@ final class FakeConversationService: ConversationService {
         return AsyncStream { $0.finish() }
     }
 
-    func photo(_ message: MessageHandle, variant: PhotoVariant) async throws -> Data { try unstubbed("photo") }
+    func photo(_ message: MessageRef, variant: PhotoSize) async throws -> Data { try unstubbed("photo") }
     func markRead() async throws { markReadCount += 1 }
     func loadOlder() async throws -> Bool { true }
     func acknowledgeIdentityChange(of user: UserID) async throws {}

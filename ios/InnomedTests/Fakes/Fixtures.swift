@@ -25,8 +25,8 @@ enum Fixtures {
                     inviter: membership == .invited ? gp : nil)
     }
 
-    static func message(_ id: String, from sender: UserID = dermatologist, body: MessageBody) -> ConversationEntry {
-        ConversationEntry(id: id, content: .message(MessageEntry(
+    static func message(_ id: String, from sender: UserID = dermatologist, body: MessageKind) -> ConversationEntry {
+        ConversationEntry(id: id, content: .message(CaseMessage(
             handle: .event(EventID(id)), sender: sender, isOwn: sender == gp, date: now, body: body,
             inReplyTo: nil, edited: false, sharedBy: nil, delivery: .sent, readBy: [])))
     }

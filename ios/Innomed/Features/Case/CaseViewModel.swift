@@ -9,7 +9,7 @@ final class CaseViewModel: ObservableObject {
     @Published private(set) var entries: [ConversationEntry] = []
     @Published private(set) var reachedStart = false
     @Published var composer = ""
-    @Published private(set) var replyingTo: MessageEntry?
+    @Published private(set) var replyingTo: CaseMessage?
     @Published private(set) var isSending = false
     @Published private(set) var upload: UploadProgress?
     @Published var error: ServiceError?
@@ -21,7 +21,7 @@ final class CaseViewModel: ObservableObject {
     private let cases: CaseService
     private let photos: PrivatePhotoStore
     private var conversation: ConversationService?
-    private var thumbnails: [MessageHandle: Data] = [:]
+    private var thumbnails: [MessageRef: Data] = [:]
     private var lastReadID: String?
     /// Membership rows when the members were last checked; `nil`: check at the next rows.
     private var membershipsChecked: Int?
@@ -90,7 +90,7 @@ final class CaseViewModel: ObservableObject {
         }
     }
 
-    func reply(to message: MessageEntry) {
+    func reply(to message: CaseMessage) {
         guard message.eventID != nil else { return }
         replyingTo = message
     }
@@ -99,7 +99,7 @@ final class CaseViewModel: ObservableObject {
         replyingTo = nil
     }
 
-    func react(_ reaction: QuickReaction, to message: MessageEntry) async {
+    func react(_ reaction: Reaction, to message: CaseMessage) async {
         guard let event = message.eventID, let conversation else { return }
         do {
             try await conversation.toggle(reaction, on: event)
@@ -118,7 +118,7 @@ final class CaseViewModel: ObservableObject {
     }
 
     /// The decrypted photo; thumbnails are kept in memory while the screen lives.
-    func photo(of message: MessageEntry, variant: PhotoVariant) async -> Data? {
+    func photo(of message: CaseMessage, variant: PhotoSize) async -> Data? {
         guard let handle = message.handle, let conversation else { return nil }
         if variant == .thumbnail, let cached = thumbnails[handle] { return cached }
         do {

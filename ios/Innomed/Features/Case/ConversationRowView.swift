@@ -26,7 +26,7 @@ struct ConversationRowView: View {
 }
 
 private struct MessageRowView: View {
-    let message: MessageEntry
+    let message: CaseMessage
     let viewModel: CaseViewModel
 
     var body: some View {
@@ -52,7 +52,7 @@ private struct MessageRowView: View {
         .contextMenu {
             if message.eventID != nil {
                 Button { viewModel.reply(to: message) } label: { Label("case.reply", systemImage: "arrowshape.turn.up.left") }
-                ForEach(QuickReaction.allCases, id: \.self) { reaction in
+                ForEach(Reaction.allCases, id: \.self) { reaction in
                     Button(reaction.symbol) { Task { await viewModel.react(reaction, to: message) } }
                 }
             }
@@ -61,7 +61,7 @@ private struct MessageRowView: View {
 }
 
 private struct MessageBodyView: View {
-    let message: MessageEntry
+    let message: CaseMessage
     let viewModel: CaseViewModel
 
     var body: some View {
@@ -119,7 +119,7 @@ private struct MessageBodyView: View {
 }
 
 private struct DeliveryView: View {
-    let message: MessageEntry
+    let message: CaseMessage
     let viewModel: CaseViewModel
 
     var body: some View {

@@ -5,8 +5,8 @@ import UIKit
 /// A photo message: a placeholder of the right shape, then the decrypted thumbnail; a tap
 /// opens the full image. Both are decoded within `ImageLimits` (`BoundedImage`).
 struct PhotoThumbnailView: View {
-    let message: MessageEntry
-    let info: PhotoInfo
+    let message: CaseMessage
+    let info: PhotoMessage
     let viewModel: CaseViewModel
     @State private var thumbnail: DecodedImage?
     @State private var showsFull = false
@@ -47,7 +47,7 @@ struct PhotoThumbnailView: View {
 
 /// The full image, decrypted on demand and kept in memory only while shown.
 struct FullPhotoView: View {
-    let message: MessageEntry
+    let message: CaseMessage
     let viewModel: CaseViewModel
     @State private var image: DecodedImage?
     @State private var failed = false

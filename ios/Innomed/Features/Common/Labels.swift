@@ -27,7 +27,7 @@ extension VisitNeed {
     var labelKey: String { "visit.\(rawValue)" }
 }
 
-extension UnreadableReason {
+extension UtdReason {
     var labelKey: String { "unreadable.\(rawValue)" }
 }
 
@@ -43,7 +43,7 @@ extension RejectedEvent {
     }
 }
 
-extension RejectionReason {
+extension Rejection {
     var labelKey: String {
         switch self {
         case .notFromCreator: return "rejection.notFromCreator"

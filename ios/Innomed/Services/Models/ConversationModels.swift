@@ -4,16 +4,16 @@ import Foundation
 public struct ConversationEntry: Identifiable, Equatable, Sendable {
     /// Stable while the row lives: event id, else transaction id, else the row's kind.
     public let id: String
-    public let content: EntryContent
+    public let content: ConversationItem
 
-    public init(id: String, content: EntryContent) {
+    public init(id: String, content: ConversationItem) {
         self.id = id
         self.content = content
     }
 }
 
-public enum EntryContent: Equatable, Sendable {
-    case message(MessageEntry)
+public enum ConversationItem: Equatable, Sendable {
+    case message(CaseMessage)
     /// The first row of a new day.
     case dayDivider(Date)
     /// Everything below was not read yet.
@@ -23,27 +23,27 @@ public enum EntryContent: Equatable, Sendable {
 }
 
 /// Which message: by event id, or by transaction id while it is only on this device.
-public enum MessageHandle: Hashable, Sendable {
+public enum MessageRef: Hashable, Sendable {
     case event(EventID)
     case local(transactionID: String)
 }
 
 /// An event of the case, decrypted on this device.
-public struct MessageEntry: Equatable, Sendable {
-    public let handle: MessageHandle?
+public struct CaseMessage: Equatable, Sendable {
+    public let handle: MessageRef?
     public let sender: UserID
     public let isOwn: Bool
     public let date: Date
-    public let body: MessageBody
+    public let body: MessageKind
     public let inReplyTo: EventID?
     public let edited: Bool
     /// For history shared at invitation: the colleague who shared it.
     public let sharedBy: UserID?
-    public let delivery: DeliveryState
+    public let delivery: SendState
     public let readBy: [UserID]
 
-    public init(handle: MessageHandle?, sender: UserID, isOwn: Bool, date: Date, body: MessageBody,
-                inReplyTo: EventID?, edited: Bool, sharedBy: UserID?, delivery: DeliveryState,
+    public init(handle: MessageRef?, sender: UserID, isOwn: Bool, date: Date, body: MessageKind,
+                inReplyTo: EventID?, edited: Bool, sharedBy: UserID?, delivery: SendState,
                 readBy: [UserID]) {
         self.handle = handle
         self.sender = sender
@@ -64,20 +64,20 @@ public struct MessageEntry: Equatable, Sendable {
     }
 }
 
-public enum MessageBody: Equatable, Sendable {
+public enum MessageKind: Equatable, Sendable {
     /// Markdown source.
     case text(String)
-    case photo(PhotoInfo)
+    case photo(PhotoMessage)
     case header(CaseHeader)
     case advice(AdviceCard)
     case closure(outcome: String)
-    case unreadable(UnreadableReason)
+    case unreadable(UtdReason)
     /// Nobody can vouch for it (arrived unencrypted, from a device its owner did not sign, or
     /// from a member nobody of the case invited): never shown as a colleague's words.
     case untrusted
     /// A header, advice or closure that breaks the case's rules (sent by a member who may not
     /// send it, or malformed): shown only as a flagged line, never its content.
-    case rejected(RejectedEvent, RejectionReason)
+    case rejected(RejectedEvent, Rejection)
     case membership(user: UserID, change: String)
     case redacted
     case other
@@ -91,7 +91,7 @@ public enum RejectedEvent: String, Sendable {
 }
 
 /// Why a case event was not taken into account.
-public enum RejectionReason: String, Sendable {
+public enum Rejection: String, Sendable {
     /// Only the doctor who opened the case writes its header and closes it.
     case notFromCreator
     /// Only the specialist who took the request gives the advice.
@@ -103,11 +103,11 @@ public enum RejectionReason: String, Sendable {
 }
 
 /// Why a message cannot be read on this device; each has its own explanation.
-public enum UnreadableReason: String, Sendable {
+public enum UtdReason: String, Sendable {
     case waiting, sentBeforeJoined, deviceNotVerified, noBackup, senderNotTrusted, withheld
 }
 
-public enum DeliveryState: Equatable, Sendable {
+public enum SendState: Equatable, Sendable {
     case sending
     case sent
     case failed(recoverable: Bool)
@@ -116,7 +116,7 @@ public enum DeliveryState: Equatable, Sendable {
 }
 
 /// What a photo message says; the pixels are fetched and decrypted on demand.
-public struct PhotoInfo: Equatable, Sendable {
+public struct PhotoMessage: Equatable, Sendable {
     public let caption: String?
     public let width: Int?
     public let height: Int?
@@ -136,7 +136,7 @@ public struct PhotoInfo: Equatable, Sendable {
     }
 }
 
-public enum PhotoVariant: Sendable {
+public enum PhotoSize: Sendable {
     /// About 320 px, fetched first.
     case thumbnail
     case full
@@ -150,7 +150,7 @@ public enum UploadProgress: Equatable, Sendable {
 }
 
 /// The only reactions sent or shown (their keys travel in clear): 👍 👀 🙏 ✅.
-public enum QuickReaction: String, CaseIterable, Sendable {
+public enum Reaction: String, CaseIterable, Sendable {
     case agree, seen, thanks, done
 
     public var symbol: String {

@@ -12,7 +12,7 @@ extension ConversationEntry {
             switch item {
             case .message(let message):
                 let id = message.transactionId ?? message.eventId ?? "message-\(index)"
-                return ConversationEntry(id: id, content: .message(MessageEntry(rustValue: message)))
+                return ConversationEntry(id: id, content: .message(CaseMessage(rustValue: message)))
             case .dayDivider(let timestampMs):
                 return ConversationEntry(id: "day-\(timestampMs)", content: .dayDivider(Date(milliseconds: timestampMs)))
             case .readMarker:
@@ -24,9 +24,9 @@ extension ConversationEntry {
     }
 }
 
-extension MessageEntry {
+extension CaseMessage {
     init(rustValue m: InnomedFFI.CaseMessage) {
-        let handle: MessageHandle?
+        let handle: MessageRef?
         if let eventId = m.eventId {
             handle = .event(EventID(eventId))
         } else if let transactionId = m.transactionId {
@@ -35,26 +35,26 @@ extension MessageEntry {
             handle = nil
         }
         self.init(handle: handle, sender: UserID(m.sender), isOwn: m.isOwn,
-                  date: Date(milliseconds: m.timestampMs), body: MessageBody(rustValue: m.kind),
+                  date: Date(milliseconds: m.timestampMs), body: MessageKind(rustValue: m.kind),
                   inReplyTo: m.inReplyTo.map(EventID.init), edited: m.edited,
-                  sharedBy: m.sharedBy.map(UserID.init), delivery: DeliveryState(rustValue: m.sendState),
+                  sharedBy: m.sharedBy.map(UserID.init), delivery: SendState(rustValue: m.sendState),
                   readBy: m.readBy.map(UserID.init))
     }
 }
 
-extension MessageBody {
+extension MessageKind {
     init(rustValue kind: InnomedFFI.MessageKind) {
         switch kind {
         case .text(let body, _): self = .text(body)
-        case .photo(let photo): self = .photo(PhotoInfo(rustValue: photo))
+        case .photo(let photo): self = .photo(PhotoMessage(rustValue: photo))
         case .header(let header): self = .header(CaseHeader(rustValue: header))
         case .adviceCard(let advice): self = .advice(AdviceCard(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
-        case .unableToDecrypt(let reason): self = .unreadable(UnreadableReason(rustValue: reason))
+        case .unableToDecrypt(let reason): self = .unreadable(UtdReason(rustValue: reason))
         case .untrusted: self = .untrusted
         // Only the kind of event and the reason cross: the rejected content is never shown.
         case .rejected(let eventType, let reason):
-            self = .rejected(RejectedEvent(eventType: eventType), RejectionReason(rustValue: reason))
+            self = .rejected(RejectedEvent(eventType: eventType), Rejection(rustValue: reason))
         case .membership(let userId, let change): self = .membership(user: UserID(userId), change: change)
         case .redacted: self = .redacted
         case .other: self = .other
@@ -74,7 +74,7 @@ extension RejectedEvent {
     }
 }
 
-extension RejectionReason {
+extension Rejection {
     init(rustValue: InnomedFFI.Rejection) {
         switch rustValue {
         case .notFromCreator: self = .notFromCreator
@@ -85,7 +85,7 @@ extension RejectionReason {
     }
 }
 
-extension UnreadableReason {
+extension UtdReason {
     init(rustValue: InnomedFFI.UtdReason) {
         switch rustValue {
         case .waiting: self = .waiting
@@ -98,7 +98,7 @@ extension UnreadableReason {
     }
 }
 
-extension DeliveryState {
+extension SendState {
     init(rustValue: InnomedFFI.SendState) {
         switch rustValue {
         case .sending: self = .sending
@@ -109,14 +109,14 @@ extension DeliveryState {
     }
 }
 
-extension PhotoInfo {
+extension PhotoMessage {
     init(rustValue p: InnomedFFI.PhotoMessage) {
         self.init(caption: p.caption, width: p.width.map { Int($0) }, height: p.height.map { Int($0) },
                   hasThumbnail: p.hasThumbnail)
     }
 }
 
-extension MessageHandle {
+extension MessageRef {
     var rustValue: InnomedFFI.MessageRef {
         switch self {
         case .event(let id): return .event(id.rawValue)
@@ -125,7 +125,7 @@ extension MessageHandle {
     }
 }
 
-extension PhotoVariant {
+extension PhotoSize {
     var rustValue: InnomedFFI.PhotoSize {
         switch self {
         case .thumbnail: return .thumbnail
@@ -134,7 +134,7 @@ extension PhotoVariant {
     }
 }
 
-extension QuickReaction {
+extension Reaction {
     var rustValue: InnomedFFI.Reaction {
         switch self {
         case .agree: return .agree

@@ -28,7 +28,7 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
         try await mapErrors { try await conversation.reply(eventId: event.rawValue, markdown: text) }
     }
 
-    func toggle(_ reaction: QuickReaction, on event: EventID) async throws {
+    func toggle(_ reaction: Reaction, on event: EventID) async throws {
         _ = try await mapErrors {
             try await conversation.toggleReaction(eventId: event.rawValue, reaction: reaction.rustValue)
         }
@@ -45,7 +45,7 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
         return stream
     }
 
-    func photo(_ message: MessageHandle, variant: PhotoVariant) async throws -> Data {
+    func photo(_ message: MessageRef, variant: PhotoSize) async throws -> Data {
         try await mapErrors {
             try await conversation.fetchPhoto(message: message.rustValue, size: variant.rustValue)
         }
