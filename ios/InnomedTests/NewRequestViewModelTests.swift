@@ -4,7 +4,7 @@ import XCTest
 
 @MainActor
 final class NewRequestViewModelTests: XCTestCase {
-    private let cpts = CptsInfo(id: CptsID("!cpts:cpts.test"), name: "CPTS du Val de Seine", isJoined: true)
+    private let cpts = Cpts(id: CptsID("!cpts:cpts.test"), name: "CPTS du Val de Seine", isJoined: true)
 
     private func fill(_ viewModel: NewRequestViewModel) {
         viewModel.specialty = "dermatology"
@@ -79,9 +79,9 @@ final class NewRequestViewModelTests: XCTestCase {
     func testNobodyOnDutyOffersTheDirectorysSpecialists() async {
         let requests = FakeRequestService()
         requests.cptsSpaces = [cpts]
-        let benali = DirectoryMember(userID: Fixtures.dermatologist, displayName: "Dr Nadia Benali",
-                                     profession: .physician, specialties: ["dermatology"], rpps: "10003987657",
-                                     retired: false)
+        let benali = MemberEntry(userID: Fixtures.dermatologist, displayName: "Dr Nadia Benali",
+                                 profession: .physician, specialties: ["dermatology"], rpps: "10003987657",
+                                 retired: false)
         requests.onOpen = { draft, _ in
             guard draft.expert == nil else { return CaseID("!picked:cpts.test") }
             throw ServiceError.noOneOnDuty(specialty: "dermatology", directory: [benali])
@@ -101,7 +101,7 @@ final class NewRequestViewModelTests: XCTestCase {
 
     func testWithoutAJoinedCptsNothingIsOpenedAndTheDoctorIsTold() async throws {
         let requests = FakeRequestService()
-        requests.cptsSpaces = [CptsInfo(id: cpts.id, name: cpts.name, isJoined: false)]
+        requests.cptsSpaces = [Cpts(id: cpts.id, name: cpts.name, isJoined: false)]
         // Any request or case opened here would reach the fakes' unstubbed calls and fail.
         let photos = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
         let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests), photos: photos)

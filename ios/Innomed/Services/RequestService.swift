@@ -3,7 +3,7 @@ import Foundation
 /// The télé-expertise workflow through a CPTS: request, take, advise, close with a report.
 public protocol RequestService: AnyObject {
     /// Every CPTS this doctor is in or invited to.
-    func spaces() throws -> [CptsInfo]
+    func spaces() throws -> [Cpts]
 
     /// Opens a request routed to the specialists on duty (or the one picked). Fails with
     /// `noOneOnDuty` listing the directory's specialists to pick from.

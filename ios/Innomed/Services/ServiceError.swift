@@ -37,7 +37,7 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// What is missing or wrong in a request, an advice, a directory entry…, each reason in its
     /// own words.
     case invalidRequest(RequestProblem)
-    case noOneOnDuty(specialty: String, directory: [DirectoryMember])
+    case noOneOnDuty(specialty: String, directory: [MemberEntry])
     /// The doctor is in no joined CPTS: a request goes only through one, nothing was opened.
     case noCpts
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice

@@ -2,14 +2,14 @@ import Foundation
 @testable import InnomedServices
 
 final class FakeRequestService: RequestService {
-    var cptsSpaces: [CptsInfo] = []
+    var cptsSpaces: [Cpts] = []
     var onOpen: (RequestDraft, CptsID) async throws -> CaseID = { _, _ in try unstubbed("openRequest") }
     var onAdvice: (CaseID) async throws -> ReceivedAdvice? = { _ in nil }
     var taken: [CaseID] = []
     var onSendAdvice: (AdviceCard, CaseID) async throws -> Void = { _, _ in try unstubbed("sendAdvice") }
     var onReminders: () async throws -> [DeadlineReminder] = { try unstubbed("deadlineReminders") }
 
-    func spaces() throws -> [CptsInfo] { cptsSpaces }
+    func spaces() throws -> [Cpts] { cptsSpaces }
     func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID { try await onOpen(draft, cpts) }
     func take(_ id: CaseID) async throws { taken.append(id) }
     func sendAdvice(_ advice: AdviceCard, in id: CaseID) async throws { try await onSendAdvice(advice, id) }

@@ -5,7 +5,7 @@ import InnomedServices
 @MainActor
 final class InviteViewModel: ObservableObject {
     @Published var query = ""
-    @Published private(set) var results: [DirectoryMember] = []
+    @Published private(set) var results: [MemberEntry] = []
     @Published private(set) var invited: Set<UserID> = []
     @Published private(set) var isWorking = false
     @Published var error: ServiceError?

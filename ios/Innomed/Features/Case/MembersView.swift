@@ -6,7 +6,7 @@ import SwiftUI
 /// why nobody can vouch for them when the core says so.
 struct MembersView: View {
     let lines: [CaseMemberLine]
-    let specialties: [SpecialtyOption]
+    let specialties: [Specialty]
     @Environment(\.dismiss) private var dismiss
 
     var body: some View {

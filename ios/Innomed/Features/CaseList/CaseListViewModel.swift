@@ -11,7 +11,7 @@ final class CaseListViewModel: ObservableObject {
     @Published private(set) var reminders: [DeadlineReminder] = []
     @Published var error: ServiceError?
 
-    let specialties: [SpecialtyOption]
+    let specialties: [Specialty]
     private let service: CaseService
     private let requests: RequestService?
 

@@ -72,7 +72,7 @@ extension Unvouched {
     }
 }
 
-extension ProfessionKind {
+extension Profession {
     var labelKey: String { "profession.\(rawValue)" }
 }
 
@@ -87,7 +87,7 @@ extension DeadlineState {
     }
 }
 
-extension Array where Element == SpecialtyOption {
+extension Array where Element == Specialty {
     /// The label of a specialty code in the interface's language (the code if unknown).
     func label(for code: String?) -> String? {
         guard let code else { return nil }

@@ -71,7 +71,7 @@ struct DirectoryView: View {
         }
     }
 
-    private func memberLink(_ member: DirectoryMember) -> some View {
+    private func memberLink(_ member: MemberEntry) -> some View {
         NavigationLink(value: member.userID) {
             MemberRowView(member: member, specialties: viewModel.specialties)
         }
@@ -79,8 +79,8 @@ struct DirectoryView: View {
 }
 
 struct MemberRowView: View {
-    let member: DirectoryMember
-    let specialties: [SpecialtyOption]
+    let member: MemberEntry
+    let specialties: [Specialty]
 
     var body: some View {
         VStack(alignment: .leading, spacing: 2) {

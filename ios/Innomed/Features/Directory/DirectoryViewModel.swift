@@ -4,16 +4,16 @@ import InnomedServices
 /// The CPTS directory (by specialty and name) and who is on duty now.
 @MainActor
 final class DirectoryViewModel: ObservableObject {
-    @Published private(set) var spaces: [CptsInfo] = []
+    @Published private(set) var spaces: [Cpts] = []
     @Published private(set) var selected: CptsID?
     @Published var specialty: String?
     @Published var name = ""
-    @Published private(set) var members: [DirectoryMember] = []
-    @Published private(set) var onDuty: [DirectoryMember] = []
+    @Published private(set) var members: [MemberEntry] = []
+    @Published private(set) var onDuty: [MemberEntry] = []
     @Published private(set) var isLoading = false
     @Published var error: ServiceError?
 
-    let specialties: [SpecialtyOption]
+    let specialties: [Specialty]
     private let directory: DirectoryService
 
     init(directory: DirectoryService) {
@@ -21,7 +21,7 @@ final class DirectoryViewModel: ObservableObject {
         specialties = directory.specialties()
     }
 
-    var selectedSpace: CptsInfo? {
+    var selectedSpace: Cpts? {
         spaces.first { $0.id == selected }
     }
 

@@ -34,7 +34,7 @@ struct NewRequestView: View {
                 if !viewModel.offeredExperts.isEmpty {
                     Section("request.section.pickExpert") {
                         Picker("request.expert", selection: $viewModel.expert) {
-                            Text("request.expert.none").tag(DirectoryMember?.none)
+                            Text("request.expert.none").tag(MemberEntry?.none)
                             ForEach(viewModel.offeredExperts) { member in
                                 Text(member.displayName).tag(Optional(member))
                             }

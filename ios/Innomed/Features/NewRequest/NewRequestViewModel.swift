@@ -15,14 +15,14 @@ final class NewRequestViewModel: ObservableObject {
     @Published var question = ""
     @Published var consent = false
     /// A specialist picked from the directory when nobody is on duty.
-    @Published var expert: DirectoryMember?
+    @Published var expert: MemberEntry?
     @Published private(set) var photoURL: URL?
-    @Published private(set) var offeredExperts: [DirectoryMember] = []
+    @Published private(set) var offeredExperts: [MemberEntry] = []
     @Published private(set) var isSubmitting = false
     @Published private(set) var created: CaseID?
     @Published var error: ServiceError?
 
-    let specialties: [SpecialtyOption]
+    let specialties: [Specialty]
     private let requests: RequestService
     private let photos: PrivatePhotoStore
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A CPTS this doctor is in or invited to.
-public struct CptsInfo: Identifiable, Equatable, Sendable {
+public struct Cpts: Identifiable, Equatable, Sendable {
     public let id: CptsID
     public let name: String
     public let isJoined: Bool
@@ -13,22 +13,22 @@ public struct CptsInfo: Identifiable, Equatable, Sendable {
     }
 }
 
-public enum ProfessionKind: String, CaseIterable, Sendable {
+public enum Profession: String, CaseIterable, Sendable {
     case physician, nurse, pharmacist, physiotherapist, midwife, dentist
 }
 
 /// One row of the CPTS directory (professional data, not patient data).
-public struct DirectoryMember: Identifiable, Hashable, Sendable {
+public struct MemberEntry: Identifiable, Hashable, Sendable {
     public let userID: UserID
     public let displayName: String
-    public let profession: ProfessionKind
+    public let profession: Profession
     /// Specialty codes.
     public let specialties: [String]
     public let rpps: String
     public let retired: Bool
     public var id: UserID { userID }
 
-    public init(userID: UserID, displayName: String, profession: ProfessionKind,
+    public init(userID: UserID, displayName: String, profession: Profession,
                 specialties: [String], rpps: String, retired: Bool) {
         self.userID = userID
         self.displayName = displayName
@@ -40,7 +40,7 @@ public struct DirectoryMember: Identifiable, Hashable, Sendable {
 }
 
 /// A specialty of the core's fixed list, with its labels.
-public struct SpecialtyOption: Identifiable, Hashable, Sendable {
+public struct Specialty: Identifiable, Hashable, Sendable {
     public let code: String
     public let labelFr: String
     public let labelEn: String

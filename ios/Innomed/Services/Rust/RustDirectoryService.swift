@@ -8,25 +8,25 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         self.client = client
     }
 
-    func specialties() -> [SpecialtyOption] {
-        InnomedFFI.specialties().map(SpecialtyOption.init(rustValue:))
+    func specialties() -> [Specialty] {
+        InnomedFFI.specialties().map(Specialty.init(rustValue:))
     }
 
-    func spaces() throws -> [CptsInfo] {
-        try mapErrorsSync { try client.cptsSpaces() }.map(CptsInfo.init(rustValue:))
+    func spaces() throws -> [Cpts] {
+        try mapErrorsSync { try client.cptsSpaces() }.map(Cpts.init(rustValue:))
     }
 
     func join(_ cpts: CptsID) async throws {
         try await mapErrors { try await client.space(cpts).join() }
     }
 
-    func search(in cpts: CptsID, specialty: String?, name: String?) async throws -> [DirectoryMember] {
+    func search(in cpts: CptsID, specialty: String?, name: String?) async throws -> [MemberEntry] {
         try await mapErrors { try await client.space(cpts).search(specialty: specialty, name: name) }
-            .map(DirectoryMember.init(rustValue:))
+            .map(MemberEntry.init(rustValue:))
     }
 
-    func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [DirectoryMember] {
+    func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry] {
         try await mapErrors { try await client.space(cpts).onDutyNow(specialty: specialty) }
-            .map(DirectoryMember.init(rustValue:))
+            .map(MemberEntry.init(rustValue:))
     }
 }

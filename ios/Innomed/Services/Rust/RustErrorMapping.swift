@@ -145,7 +145,7 @@ extension ServiceError {
         case .InvalidSlot: self = .invalidSlot
         case .InvalidRequest(let problem): self = .invalidRequest(RequestProblem(rustValue: problem))
         case .NoOneOnDuty(let specialty, let directory):
-            self = .noOneOnDuty(specialty: specialty, directory: directory.map(DirectoryMember.init(rustValue:)))
+            self = .noOneOnDuty(specialty: specialty, directory: directory.map(MemberEntry.init(rustValue:)))
         case .AlreadyTaken: self = .alreadyTaken
         case .NotARequest: self = .notARequest
         case .NotInDirectory: self = .notInDirectory

@@ -77,7 +77,7 @@ extension DeadlineReminder {
     }
 }
 
-extension ProfessionKind {
+extension Profession {
     init(rustValue: InnomedFFI.Profession) {
         switch rustValue {
         case .physician: self = .physician
@@ -90,21 +90,21 @@ extension ProfessionKind {
     }
 }
 
-extension DirectoryMember {
+extension MemberEntry {
     init(rustValue m: InnomedFFI.MemberEntry) {
         self.init(userID: UserID(m.userId), displayName: m.displayName,
-                  profession: ProfessionKind(rustValue: m.profession), specialties: m.specialties,
+                  profession: Profession(rustValue: m.profession), specialties: m.specialties,
                   rpps: m.rpps, retired: m.retired)
     }
 }
 
-extension SpecialtyOption {
+extension Specialty {
     init(rustValue s: InnomedFFI.Specialty) {
         self.init(code: s.code, labelFr: s.labelFr, labelEn: s.labelEn)
     }
 }
 
-extension CptsInfo {
+extension Cpts {
     init(rustValue c: InnomedFFI.Cpts) {
         self.init(id: CptsID(c.spaceId()), name: c.name(), isJoined: c.isJoined())
     }

@@ -8,8 +8,8 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         self.client = client
     }
 
-    func spaces() throws -> [CptsInfo] {
-        try mapErrorsSync { try client.cptsSpaces() }.map(CptsInfo.init(rustValue:))
+    func spaces() throws -> [Cpts] {
+        try mapErrorsSync { try client.cptsSpaces() }.map(Cpts.init(rustValue:))
     }
 
     func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID {
