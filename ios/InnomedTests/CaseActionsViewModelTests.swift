@@ -15,7 +15,7 @@ final class CaseActionsViewModelTests: XCTestCase {
     }
 
     private func makeViewModel(me: UserID, details: CaseStatusInfo, core: CaseActions,
-                               advice: ReceivedAdvice? = nil,
+                               advice: GivenAdvice? = nil,
                                requests: FakeRequestService = FakeRequestService(),
                                cases: FakeCaseService = FakeCaseService(),
                                requester: UserID? = Fixtures.gp) -> CaseActionsViewModel {
@@ -68,9 +68,9 @@ final class CaseActionsViewModelTests: XCTestCase {
     }
 
     func testTheGPClosesAnAnsweredRequestWithItsReport() async {
-        let advice = ReceivedAdvice(advice: AdviceCard(assessment: "Nævus", recommendation: "Surveillance",
-                                                       visit: .routine),
-                                    sender: Fixtures.dermatologist, date: Fixtures.now)
+        let advice = GivenAdvice(advice: Advice(assessment: "Nævus", recommendation: "Surveillance",
+                                                visit: .routine),
+                                 sender: Fixtures.dermatologist, date: Fixtures.now)
         let gp = makeViewModel(me: Fixtures.gp, details: details(.answered, request: true),
                                core: CaseActions(role: .requester, actions: [.write, .closeWithReport]), advice: advice)
         await gp.refresh()
@@ -85,7 +85,7 @@ final class CaseActionsViewModelTests: XCTestCase {
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
                                       core: CaseActions(role: .taker, actions: [.write, .advise]), requests: requests)
-        let card = AdviceCard(assessment: "Nævus", recommendation: "Surveillance", visit: .routine)
+        let card = Advice(assessment: "Nævus", recommendation: "Surveillance", visit: .routine)
 
         let failed = await viewModel.sendAdvice(card)
         XCTAssertFalse(failed)

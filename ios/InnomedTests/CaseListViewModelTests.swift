@@ -57,8 +57,8 @@ final class CaseListViewModelTests: XCTestCase {
 
     func testRemindersHandedOutOnceStayUntilDismissed() async {
         let requests = FakeRequestService()
-        let reminder = DeadlineReminder(caseID: CaseID("!r:cpts.test"), code: "IM-R", deadline: .overdue,
-                                        due: Fixtures.now)
+        let reminder = DeadlineAlert(caseID: CaseID("!r:cpts.test"), code: "IM-R", deadline: .overdue,
+                                     due: Fixtures.now)
         var batches = [[reminder], []]
         requests.onReminders = { batches.removeFirst() }
         let viewModel = CaseListViewModel(cases: FakeCaseService(), directory: FakeDirectoryService(),

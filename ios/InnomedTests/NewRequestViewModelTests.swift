@@ -25,7 +25,7 @@ final class NewRequestViewModelTests: XCTestCase {
     func testInACptsTheRequestGoesToTheSpecialistOnDutyWithThePhoto() async throws {
         let requests = FakeRequestService()
         requests.cptsSpaces = [cpts]
-        var opened: (RequestDraft, CptsID)?
+        var opened: (TeleExpertiseRequest, CptsID)?
         requests.onOpen = { draft, space in
             opened = (draft, space)
             return CaseID("!case:cpts.test")

@@ -7,21 +7,21 @@ public protocol RequestService: AnyObject {
 
     /// Opens a request routed to the specialists on duty (or the one picked). Fails with
     /// `noOneOnDuty` listing the directory's specialists to pick from.
-    func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID
+    func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID
 
     /// The first acceptance wins; later ones fail with `alreadyTaken`.
     func take(_ id: CaseID) async throws
 
     /// The specialist who took the request answers; the case becomes answered.
-    func sendAdvice(_ advice: AdviceCard, in id: CaseID) async throws
+    func sendAdvice(_ advice: Advice, in id: CaseID) async throws
 
-    func advice(in id: CaseID) async throws -> ReceivedAdvice?
+    func advice(in id: CaseID) async throws -> GivenAdvice?
 
     /// The requesting GP closes an answered request; the report stays on this device.
-    func close(_ id: CaseID, outcome: String) async throws -> ReportLocation
+    func close(_ id: CaseID, outcome: String) async throws -> ClosedCase
 
-    func requests(_ filter: RequestListFilter) async throws -> [RequestRow]
+    func requests(_ filter: RequestFilter) async throws -> [RequestSummary]
 
     /// Reminders not shown yet, each given once.
-    func deadlineReminders() async throws -> [DeadlineReminder]
+    func deadlineReminders() async throws -> [DeadlineAlert]
 }

@@ -4,7 +4,7 @@ import SwiftUI
 /// The specialist's structured answer; the form stays open (with an alert) if it was not sent.
 struct AdviceFormView: View {
     @ObservedObject var actions: CaseActionsViewModel
-    @State private var card = AdviceCard(assessment: "", recommendation: "", visit: .notNeeded)
+    @State private var card = Advice(assessment: "", recommendation: "", visit: .notNeeded)
     @Environment(\.dismiss) private var dismiss
 
     private var canSend: Bool {
@@ -29,7 +29,7 @@ struct AdviceFormView: View {
                 }
                 Section("advice.visit") {
                     Picker("advice.visit", selection: $card.visit) {
-                        ForEach(VisitNeed.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
+                        ForEach(InPerson.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
                     }
                     .pickerStyle(.inline)
                     .labelsHidden()

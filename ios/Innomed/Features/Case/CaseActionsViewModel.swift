@@ -14,9 +14,9 @@ final class CaseActionsViewModel: ObservableObject {
     @Published private(set) var details: CaseStatusInfo?
     /// The core's decision, as last read; `nil` until read.
     @Published private(set) var allowed: CaseActions?
-    @Published private(set) var advice: ReceivedAdvice?
+    @Published private(set) var advice: GivenAdvice?
     @Published private(set) var isWorking = false
-    @Published private(set) var report: ReportLocation?
+    @Published private(set) var report: ClosedCase?
     @Published var error: ServiceError?
     /// The doctor who opened the case, once the conversation shows its header: the brief is no
     /// longer needed then.
@@ -94,7 +94,7 @@ final class CaseActionsViewModel: ObservableObject {
 
     /// `false` if it was not sent: the form stays open with the specialist's text.
     @discardableResult
-    func sendAdvice(_ card: AdviceCard) async -> Bool {
+    func sendAdvice(_ card: Advice) async -> Bool {
         await perform { try await self.requests.sendAdvice(card, in: self.caseID) }
     }
 

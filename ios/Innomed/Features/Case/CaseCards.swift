@@ -25,7 +25,7 @@ struct HeaderCardView: View {
 
 /// The specialist's structured advice.
 struct AdviceCardView: View {
-    let advice: AdviceCard
+    let advice: Advice
     let sender: UserID
     let date: Date
 

@@ -8,7 +8,7 @@ final class CaseListViewModel: ObservableObject {
     @Published private(set) var isLoading = true
     @Published private(set) var busy: CaseID?
     /// Deadline reminders of télé-expertise requests, each shown once.
-    @Published private(set) var reminders: [DeadlineReminder] = []
+    @Published private(set) var reminders: [DeadlineAlert] = []
     @Published var error: ServiceError?
 
     let specialties: [Specialty]

@@ -23,7 +23,7 @@ extension Sex {
     var labelKey: String { "sex.\(rawValue)" }
 }
 
-extension VisitNeed {
+extension InPerson {
     var labelKey: String { "visit.\(rawValue)" }
 }
 

@@ -93,8 +93,8 @@ final class NewRequestViewModel: ObservableObject {
                 throw ServiceError.unreadableFile
             }
         }
-        let draft = RequestDraft(specialty: specialty, urgency: urgency, header: header,
-                                 patientConsent: consent, expert: expert?.userID, photos: photos)
+        let draft = TeleExpertiseRequest(specialty: specialty, urgency: urgency, header: header,
+                                         patientConsent: consent, expert: expert?.userID, photos: photos)
         return try await requests.openRequest(draft, in: cpts)
     }
 }

@@ -69,7 +69,7 @@ public enum MessageKind: Equatable, Sendable {
     case text(String)
     case photo(PhotoMessage)
     case header(CaseHeader)
-    case advice(AdviceCard)
+    case advice(Advice)
     case closure(outcome: String)
     case unreadable(UtdReason)
     /// Nobody can vouch for it (arrived unencrypted, from a device its owner did not sign, or

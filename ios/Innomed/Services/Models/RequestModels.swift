@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a GP fills in to ask the CPTS's specialist on duty (or one picked from the directory).
-public struct RequestDraft: Equatable, Sendable {
+public struct TeleExpertiseRequest: Equatable, Sendable {
     public var specialty: String
     public var urgency: Urgency
     public var header: CaseHeader
@@ -24,17 +24,17 @@ public struct RequestDraft: Equatable, Sendable {
 }
 
 /// Whether the specialist needs to see the patient in person, and how soon.
-public enum VisitNeed: String, CaseIterable, Sendable {
+public enum InPerson: String, CaseIterable, Sendable {
     case notNeeded, routine, within48h, urgent
 }
 
 /// The specialist's structured answer (the advice card).
-public struct AdviceCard: Equatable, Sendable {
+public struct Advice: Equatable, Sendable {
     public var assessment: String
     public var recommendation: String
-    public var visit: VisitNeed
+    public var visit: InPerson
 
-    public init(assessment: String, recommendation: String, visit: VisitNeed) {
+    public init(assessment: String, recommendation: String, visit: InPerson) {
         self.assessment = assessment
         self.recommendation = recommendation
         self.visit = visit
@@ -42,12 +42,12 @@ public struct AdviceCard: Equatable, Sendable {
 }
 
 /// The advice as received, with who gave it and when.
-public struct ReceivedAdvice: Equatable, Sendable {
-    public let advice: AdviceCard
+public struct GivenAdvice: Equatable, Sendable {
+    public let advice: Advice
     public let sender: UserID
     public let date: Date
 
-    public init(advice: AdviceCard, sender: UserID, date: Date) {
+    public init(advice: Advice, sender: UserID, date: Date) {
         self.advice = advice
         self.sender = sender
         self.date = date
@@ -55,7 +55,7 @@ public struct ReceivedAdvice: Equatable, Sendable {
 }
 
 /// Where the closure report was written on this device (never uploaded).
-public struct ReportLocation: Equatable, Sendable {
+public struct ClosedCase: Equatable, Sendable {
     public let jsonURL: URL
     public let pdfURL: URL
 
@@ -65,12 +65,12 @@ public struct ReportLocation: Equatable, Sendable {
     }
 }
 
-public enum RequestListFilter: Sendable {
+public enum RequestFilter: Sendable {
     case open, overdue, answered
 }
 
 /// A télé-expertise request in a list, with the core's deadline state.
-public struct RequestRow: Identifiable, Equatable, Sendable {
+public struct RequestSummary: Identifiable, Equatable, Sendable {
     public let row: CaseSummary
     public let deadline: DeadlineState
     public var id: CaseID { row.id }
@@ -82,7 +82,7 @@ public struct RequestRow: Identifiable, Equatable, Sendable {
 }
 
 /// A reminder the core hands out once (deadline nearing, deadline passed).
-public struct DeadlineReminder: Hashable, Sendable {
+public struct DeadlineAlert: Hashable, Sendable {
     public let caseID: CaseID
     public let code: String
     public let deadline: DeadlineState

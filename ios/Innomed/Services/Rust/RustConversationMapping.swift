@@ -48,7 +48,7 @@ extension MessageKind {
         case .text(let body, _): self = .text(body)
         case .photo(let photo): self = .photo(PhotoMessage(rustValue: photo))
         case .header(let header): self = .header(CaseHeader(rustValue: header))
-        case .adviceCard(let advice): self = .advice(AdviceCard(rustValue: advice))
+        case .adviceCard(let advice): self = .advice(Advice(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
         case .unableToDecrypt(let reason): self = .unreadable(UtdReason(rustValue: reason))
         case .untrusted: self = .untrusted

@@ -5,7 +5,7 @@ import InnomedFFI
 // always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
 // (InnomedServices), which shadows the imported one.
 
-extension VisitNeed {
+extension InPerson {
     init(rustValue: InnomedFFI.InPerson) {
         switch rustValue {
         case .notNeeded: self = .notNeeded
@@ -25,10 +25,10 @@ extension VisitNeed {
     }
 }
 
-extension AdviceCard {
+extension Advice {
     init(rustValue a: InnomedFFI.Advice) {
         self.init(assessment: a.assessment, recommendation: a.recommendation,
-                  visit: VisitNeed(rustValue: a.inPerson))
+                  visit: InPerson(rustValue: a.inPerson))
     }
 
     var rustValue: InnomedFFI.Advice {
@@ -36,9 +36,9 @@ extension AdviceCard {
     }
 }
 
-extension ReceivedAdvice {
+extension GivenAdvice {
     init(rustValue g: InnomedFFI.GivenAdvice) {
-        self.init(advice: AdviceCard(rustValue: g.advice), sender: UserID(g.sender),
+        self.init(advice: Advice(rustValue: g.advice), sender: UserID(g.sender),
                   date: Date(milliseconds: g.timestampMs))
     }
 }
@@ -54,7 +54,7 @@ extension DeadlineState {
     }
 }
 
-extension RequestListFilter {
+extension RequestFilter {
     var rustValue: InnomedFFI.RequestFilter {
         switch self {
         case .open: return .open
@@ -64,13 +64,13 @@ extension RequestListFilter {
     }
 }
 
-extension RequestRow {
+extension RequestSummary {
     init(rustValue r: InnomedFFI.RequestSummary) {
         self.init(row: CaseSummary(rustValue: r.`case`), deadline: DeadlineState(rustValue: r.deadline))
     }
 }
 
-extension DeadlineReminder {
+extension DeadlineAlert {
     init(rustValue a: InnomedFFI.DeadlineAlert) {
         self.init(caseID: CaseID(a.roomId), code: a.code, deadline: DeadlineState(rustValue: a.state),
                   due: Date(milliseconds: a.dueMs))

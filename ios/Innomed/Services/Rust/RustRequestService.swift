@@ -12,7 +12,7 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         try mapErrorsSync { try client.cptsSpaces() }.map(Cpts.init(rustValue:))
     }
 
-    func openRequest(_ draft: RequestDraft, in cpts: CptsID) async throws -> CaseID {
+    func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID {
         let request = InnomedFFI.TeleExpertiseRequest(
             specialty: draft.specialty, urgency: draft.urgency.rustValue, header: draft.header.rustValue,
             patientConsent: draft.patientConsent, expert: draft.expert?.rawValue,
@@ -26,32 +26,32 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).takeRequest() }
     }
 
-    func sendAdvice(_ advice: AdviceCard, in id: CaseID) async throws {
+    func sendAdvice(_ advice: Advice, in id: CaseID) async throws {
         try await mapErrors { try await client.caseRoom(id).sendAdvice(advice: advice.rustValue) }
     }
 
-    func advice(in id: CaseID) async throws -> ReceivedAdvice? {
+    func advice(in id: CaseID) async throws -> GivenAdvice? {
         let given = try await mapErrors { try await client.caseRoom(id).advice() }
-        return given.map(ReceivedAdvice.init(rustValue:))
+        return given.map(GivenAdvice.init(rustValue:))
     }
 
-    func close(_ id: CaseID, outcome: String) async throws -> ReportLocation {
+    func close(_ id: CaseID, outcome: String) async throws -> ClosedCase {
         let closed = try await mapErrors {
             try AppPaths.makePrivateDirectory(AppPaths.reports)
             return try await client.caseRoom(id).closeWithReport(outcome: outcome,
                                                                  directory: AppPaths.reports.path)
         }
-        return ReportLocation(jsonURL: URL(fileURLWithPath: closed.jsonPath),
-                              pdfURL: URL(fileURLWithPath: closed.pdfPath))
+        return ClosedCase(jsonURL: URL(fileURLWithPath: closed.jsonPath),
+                          pdfURL: URL(fileURLWithPath: closed.pdfPath))
     }
 
-    func requests(_ filter: RequestListFilter) async throws -> [RequestRow] {
+    func requests(_ filter: RequestFilter) async throws -> [RequestSummary] {
         try await mapErrors { try await client.requests(filter: filter.rustValue) }
-            .map(RequestRow.init(rustValue:))
+            .map(RequestSummary.init(rustValue:))
     }
 
-    func deadlineReminders() async throws -> [DeadlineReminder] {
+    func deadlineReminders() async throws -> [DeadlineAlert] {
         try await mapErrors { try await client.takeDeadlineAlerts() }
-            .map(DeadlineReminder.init(rustValue:))
+            .map(DeadlineAlert.init(rustValue:))
     }
 }
