@@ -12,7 +12,7 @@ final class SasEmojiNamesTests: XCTestCase {
     }
 
     func testAPlaceOutsideTheTableShowsTheSpecsEnglishName() {
-        let emoji = EmojiPair(index: 64, symbol: "❓", name: "Unknown")
+        let emoji = SasEmoji(index: 64, symbol: "❓", name: "Unknown")
         XCTAssertEqual(SasEmojiNames.name(of: emoji), "Unknown")
     }
 }

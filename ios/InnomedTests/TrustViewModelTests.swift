@@ -35,8 +35,8 @@ final class TrustViewModelTests: XCTestCase {
     }
 
     func testEmojiVerificationFollowsTheStepsToDone() async {
-        let emojis = [EmojiPair(index: 0, symbol: "🐶", name: "Dog"), EmojiPair(index: 47, symbol: "🔑", name: "Key")]
-        let session = FakeVerificationSession(steps: [.requested, .ready, .emojis(emojis), .done])
+        let emojis = [SasEmoji(index: 0, symbol: "🐶", name: "Dog"), SasEmoji(index: 47, symbol: "🔑", name: "Key")]
+        let session = FakeVerification(steps: [.requested, .ready, .emojis(emojis), .done])
         let trust = FakeTrustService()
         trust.verification = session
         let viewModel = VerificationViewModel(trust: trust,

@@ -14,7 +14,7 @@ final class AppModel: ObservableObject {
 
     @Published private(set) var phase: Phase = .starting
     /// Set when the recovery key must be created (`disabled`) or entered (`incomplete`).
-    @Published private(set) var recoveryNeeded: RecoveryState?
+    @Published private(set) var recoveryNeeded: RecoveryStatus?
     /// Why the doctor is back on the sign-in screen (revoked elsewhere, restore failed).
     @Published var notice: ServiceError?
     /// What the tabs show next, from a tapped notification; `destinationShown()` clears it.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The doctor's identity across devices: recovery key, cross-signing, emoji verification.
 public protocol TrustService: AnyObject {
-    func recoveryState() -> RecoveryState
+    func recoveryState() -> RecoveryStatus
 
     /// Sets up key backup and returns the recovery key, to show once.
     func enableRecovery() async throws -> String
@@ -11,26 +11,26 @@ public protocol TrustService: AnyObject {
     func recover(with recoveryKey: String) async throws
 
     func isThisDeviceCrossSigned() async throws -> Bool
-    func devices(of user: UserID) async throws -> [DeviceSummary]
+    func devices(of user: UserID) async throws -> [DeviceInfo]
     func isVerified(_ user: UserID) async throws -> Bool
 
     /// Asks one device (the doctor's other phone, or a colleague's) to verify.
-    func verify(user: UserID, device: String) async throws -> VerificationSession
+    func verify(user: UserID, device: String) async throws -> Verification
 
     /// The next request another device sent, or `nil` after the timeout.
-    func incomingVerification(timeout: TimeInterval) async throws -> VerificationSession?
+    func incomingVerification(timeout: TimeInterval) async throws -> Verification?
 }
 
 /// One emoji verification, step by step.
-public protocol VerificationSession: AnyObject {
+public protocol Verification: AnyObject {
     var otherUser: UserID { get }
     var isSelfVerification: Bool { get }
 
-    func currentStep() async -> VerificationStep
+    func currentStep() async -> VerificationState
 
     /// Waits at most `timeout` for the step to change; returns the step then (the same one
     /// after the timeout).
-    func nextStep(timeout: TimeInterval) async -> VerificationStep
+    func nextStep(timeout: TimeInterval) async -> VerificationState
 
     func accept() async throws
     func startEmojis() async throws

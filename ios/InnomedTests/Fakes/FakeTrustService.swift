@@ -2,40 +2,40 @@ import Foundation
 @testable import InnomedServices
 
 final class FakeTrustService: TrustService {
-    var recovery: RecoveryState = .enabled
+    var recovery: RecoveryStatus = .enabled
     var onEnableRecovery: () async throws -> String = { try unstubbed("enableRecovery") }
     var onRecover: (String) async throws -> Void = { _ in try unstubbed("recover") }
-    var verification: FakeVerificationSession?
+    var verification: FakeVerification?
 
-    func recoveryState() -> RecoveryState { recovery }
+    func recoveryState() -> RecoveryStatus { recovery }
     func enableRecovery() async throws -> String { try await onEnableRecovery() }
     func recover(with recoveryKey: String) async throws { try await onRecover(recoveryKey) }
     func isThisDeviceCrossSigned() async throws -> Bool { true }
-    func devices(of user: UserID) async throws -> [DeviceSummary] { try unstubbed("devices") }
+    func devices(of user: UserID) async throws -> [DeviceInfo] { try unstubbed("devices") }
     func isVerified(_ user: UserID) async throws -> Bool { try unstubbed("isVerified") }
 
-    func verify(user: UserID, device: String) async throws -> VerificationSession {
+    func verify(user: UserID, device: String) async throws -> Verification {
         guard let verification else { return try unstubbed("verify") }
         return verification
     }
 
-    func incomingVerification(timeout: TimeInterval) async throws -> VerificationSession? { verification }
+    func incomingVerification(timeout: TimeInterval) async throws -> Verification? { verification }
 }
 
 /// Plays a scripted list of steps, one per `nextStep` call.
-final class FakeVerificationSession: VerificationSession {
+final class FakeVerification: Verification {
     let otherUser = UserID("@dr.benali:cpts.test")
     let isSelfVerification = false
-    var steps: [VerificationStep]
+    var steps: [VerificationState]
     var confirmed = false
 
-    init(steps: [VerificationStep]) {
+    init(steps: [VerificationState]) {
         self.steps = steps
     }
 
-    func currentStep() async -> VerificationStep { steps.first ?? .cancelled(reason: "empty") }
+    func currentStep() async -> VerificationState { steps.first ?? .cancelled(reason: "empty") }
 
-    func nextStep(timeout: TimeInterval) async -> VerificationStep {
+    func nextStep(timeout: TimeInterval) async -> VerificationState {
         if steps.count > 1 { steps.removeFirst() }
         return steps[0]
     }

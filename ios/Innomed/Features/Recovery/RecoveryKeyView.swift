@@ -5,7 +5,7 @@ struct RecoveryKeyView: View {
     @StateObject private var viewModel: RecoveryViewModel
     private let onFinished: @MainActor () -> Void
 
-    init(trust: TrustService, state: RecoveryState, onFinished: @escaping @MainActor () -> Void) {
+    init(trust: TrustService, state: RecoveryStatus, onFinished: @escaping @MainActor () -> Void) {
         _viewModel = StateObject(wrappedValue: RecoveryViewModel(trust: trust, state: state))
         self.onFinished = onFinished
     }

@@ -19,7 +19,7 @@ final class RecoveryViewModel: ObservableObject {
 
     private let trust: TrustService
 
-    init(trust: TrustService, state: RecoveryState) {
+    init(trust: TrustService, state: RecoveryStatus) {
         self.trust = trust
         mode = state == .incomplete ? .enter : .create
     }

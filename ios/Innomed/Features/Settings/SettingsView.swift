@@ -4,7 +4,7 @@ import SwiftUI
 struct SettingsView: View {
     @StateObject private var viewModel: SettingsViewModel
     @State private var confirmsSignOut = false
-    @State private var recoverySheet: RecoveryState?
+    @State private var recoverySheet: RecoveryStatus?
 
     init(session: UserSession, onSignOut: @escaping @MainActor () async -> Void) {
         _viewModel = StateObject(wrappedValue: SettingsViewModel(session: session, onSignOut: onSignOut))

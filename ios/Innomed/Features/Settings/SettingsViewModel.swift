@@ -5,7 +5,7 @@ import InnomedServices
 final class SettingsViewModel: ObservableObject {
     let account: Account
     @Published private(set) var isCrossSigned: Bool?
-    @Published private(set) var recovery: RecoveryState = .unknown
+    @Published private(set) var recovery: RecoveryStatus = .unknown
     @Published private(set) var isSigningOut = false
     @Published var error: ServiceError?
 

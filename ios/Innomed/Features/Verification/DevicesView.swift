@@ -3,7 +3,7 @@ import SwiftUI
 
 struct DevicesView: View {
     @StateObject private var viewModel: DevicesViewModel
-    @State private var verifying: DeviceSummary?
+    @State private var verifying: DeviceInfo?
 
     init(trust: TrustService, user: UserID) {
         _viewModel = StateObject(wrappedValue: DevicesViewModel(trust: trust, user: user))

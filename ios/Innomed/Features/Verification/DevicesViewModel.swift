@@ -5,7 +5,7 @@ import InnomedServices
 @MainActor
 final class DevicesViewModel: ObservableObject {
     let user: UserID
-    @Published private(set) var devices: [DeviceSummary] = []
+    @Published private(set) var devices: [DeviceInfo] = []
     @Published private(set) var userVerified: Bool?
     @Published private(set) var isLoading = false
     @Published var error: ServiceError?

@@ -20,7 +20,7 @@ enum SasEmojiNames {
 
     /// The emoji's name in the interface's language; the spec's English name if its place is
     /// outside the table.
-    static func name(of emoji: EmojiPair) -> String {
+    static func name(of emoji: SasEmoji) -> String {
         keys.indices.contains(emoji.index) ? L10n.string(keys[emoji.index]) : emoji.name
     }
 }

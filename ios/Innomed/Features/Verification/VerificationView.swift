@@ -70,7 +70,7 @@ struct VerificationView: View {
 /// The seven emojis, in the order both screens show them, with their names in the
 /// interface's language.
 private struct EmojiGrid: View {
-    let emojis: [EmojiPair]
+    let emojis: [SasEmoji]
 
     var body: some View {
         LazyVGrid(columns: Array(repeating: GridItem(.flexible()), count: 4), spacing: 16) {

@@ -12,7 +12,7 @@ final class VerificationViewModel: ObservableObject {
         case incoming
     }
 
-    @Published private(set) var step: VerificationStep?
+    @Published private(set) var step: VerificationState?
     @Published private(set) var otherUser: UserID?
     @Published private(set) var isWaitingForRequest = false
     @Published private(set) var isWorking = false
@@ -20,7 +20,7 @@ final class VerificationViewModel: ObservableObject {
 
     let mode: Mode
     private let trust: TrustService
-    private var session: VerificationSession?
+    private var session: Verification?
 
     init(trust: TrustService, mode: Mode) {
         self.trust = trust
@@ -64,7 +64,7 @@ final class VerificationViewModel: ObservableObject {
         try? await session.cancel()
     }
 
-    private func act(_ body: (VerificationSession) async throws -> Void) async {
+    private func act(_ body: (Verification) async throws -> Void) async {
         guard let session, !isWorking else { return }
         isWorking = true
         defer { isWorking = false }

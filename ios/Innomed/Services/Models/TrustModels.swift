@@ -1,14 +1,14 @@
 import Foundation
 
 /// Which screen follows sign-in: create the recovery key, enter it, nothing, or wait.
-public enum RecoveryState: Hashable, Sendable, Identifiable {
+public enum RecoveryStatus: Hashable, Sendable, Identifiable {
     case unknown, disabled, enabled, incomplete
 
     public var id: Self { self }
 }
 
 /// One of the seven emojis of a verification (the same emoji may come twice).
-public struct EmojiPair: Equatable, Sendable {
+public struct SasEmoji: Equatable, Sendable {
     /// Its place (0–63) in the spec's table: the screen shows the name from its own strings.
     public let index: Int
     public let symbol: String
@@ -22,11 +22,11 @@ public struct EmojiPair: Equatable, Sendable {
     }
 }
 
-public enum VerificationStep: Equatable, Sendable {
+public enum VerificationState: Equatable, Sendable {
     case requested
     case ready
     case starting
-    case emojis([EmojiPair])
+    case emojis([SasEmoji])
     case confirmed
     case done
     case cancelled(reason: String)
@@ -40,7 +40,7 @@ public enum VerificationStep: Equatable, Sendable {
 }
 
 /// A device of a user, and whether this doctor trusts it.
-public struct DeviceSummary: Identifiable, Equatable, Sendable {
+public struct DeviceInfo: Identifiable, Equatable, Sendable {
     public let deviceID: String
     public let verified: Bool
     public let crossSignedByOwner: Bool

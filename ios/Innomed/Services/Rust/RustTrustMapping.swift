@@ -5,7 +5,7 @@ import InnomedFFI
 // always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
 // (InnomedServices), which shadows the imported one.
 
-extension RecoveryState {
+extension RecoveryStatus {
     init(rustValue: InnomedFFI.RecoveryStatus) {
         switch rustValue {
         case .unknown: self = .unknown
@@ -16,14 +16,14 @@ extension RecoveryState {
     }
 }
 
-extension VerificationStep {
+extension VerificationState {
     init(rustValue: InnomedFFI.VerificationState) {
         switch rustValue {
         case .requested: self = .requested
         case .ready: self = .ready
         case .starting: self = .starting
         case .emojis(let emojis):
-            self = .emojis(emojis.map { EmojiPair(index: Int($0.index), symbol: $0.symbol, name: $0.description) })
+            self = .emojis(emojis.map { SasEmoji(index: Int($0.index), symbol: $0.symbol, name: $0.description) })
         case .confirmed: self = .confirmed
         case .done: self = .done
         case .cancelled(let reason): self = .cancelled(reason: reason)
@@ -31,7 +31,7 @@ extension VerificationStep {
     }
 }
 
-extension DeviceSummary {
+extension DeviceInfo {
     init(rustValue d: InnomedFFI.DeviceInfo) {
         self.init(deviceID: d.deviceId, verified: d.verified, crossSignedByOwner: d.crossSignedByOwner)
     }

@@ -8,8 +8,8 @@ final class RustTrustService: TrustService, @unchecked Sendable {
         self.client = client
     }
 
-    func recoveryState() -> RecoveryState {
-        (try? client.recoveryStatus()).map(RecoveryState.init(rustValue:)) ?? .unknown
+    func recoveryState() -> RecoveryStatus {
+        (try? client.recoveryStatus()).map(RecoveryStatus.init(rustValue:)) ?? .unknown
     }
 
     func enableRecovery() async throws -> String {
@@ -24,31 +24,31 @@ final class RustTrustService: TrustService, @unchecked Sendable {
         try await mapErrors { try await client.isDeviceCrossSigned() }
     }
 
-    func devices(of user: UserID) async throws -> [DeviceSummary] {
+    func devices(of user: UserID) async throws -> [DeviceInfo] {
         try await mapErrors { try await client.devicesOf(userId: user.rawValue) }
-            .map(DeviceSummary.init(rustValue:))
+            .map(DeviceInfo.init(rustValue:))
     }
 
     func isVerified(_ user: UserID) async throws -> Bool {
         try await mapErrors { try await client.isUserVerified(userId: user.rawValue) }
     }
 
-    func verify(user: UserID, device: String) async throws -> VerificationSession {
+    func verify(user: UserID, device: String) async throws -> Verification {
         let verification = try await mapErrors {
             try await client.verifyDevice(userId: user.rawValue, deviceId: device)
         }
-        return RustVerificationSession(verification)
+        return RustVerification(verification)
     }
 
-    func incomingVerification(timeout: TimeInterval) async throws -> VerificationSession? {
+    func incomingVerification(timeout: TimeInterval) async throws -> Verification? {
         let verification = try await mapErrors {
             try await client.incomingVerification(timeoutMs: milliseconds(timeout))
         }
-        return verification.map { RustVerificationSession($0) }
+        return verification.map { RustVerification($0) }
     }
 }
 
-final class RustVerificationSession: VerificationSession, @unchecked Sendable {
+final class RustVerification: Verification, @unchecked Sendable {
     let otherUser: UserID
     let isSelfVerification: Bool
     private let verification: InnomedFFI.Verification
@@ -61,12 +61,12 @@ final class RustVerificationSession: VerificationSession, @unchecked Sendable {
         isSelfVerification = verification.isSelfVerification()
     }
 
-    func currentStep() async -> VerificationStep {
+    func currentStep() async -> VerificationState {
         let state = await verification.state()
         return remember(state)
     }
 
-    func nextStep(timeout: TimeInterval) async -> VerificationStep {
+    func nextStep(timeout: TimeInterval) async -> VerificationState {
         let current = lock.withLock { last }
         let state = await verification.nextState(current: current, timeoutMs: milliseconds(timeout))
         return remember(state)
@@ -78,8 +78,8 @@ final class RustVerificationSession: VerificationSession, @unchecked Sendable {
     func mismatch() async throws { try await mapErrors { try await verification.mismatch() } }
     func cancel() async throws { try await mapErrors { try await verification.cancel() } }
 
-    private func remember(_ state: InnomedFFI.VerificationState) -> VerificationStep {
+    private func remember(_ state: InnomedFFI.VerificationState) -> VerificationState {
         lock.withLock { last = state }
-        return VerificationStep(rustValue: state)
+        return VerificationState(rustValue: state)
     }
 }
