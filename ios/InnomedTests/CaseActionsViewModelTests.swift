@@ -9,8 +9,8 @@ final class CaseActionsViewModelTests: XCTestCase {
     private let caseID = CaseID("!case:cpts.test")
     private let cptsID = CptsID("!cpts:cpts.test")
 
-    private func details(_ progress: CaseStatus, request: Bool, acceptedBy: UserID? = nil) -> CaseStatusInfo {
-        CaseStatusInfo(progress: progress, specialty: "dermatology", urgency: .soon, due: nil,
+    private func details(_ status: CaseStatus, request: Bool, acceptedBy: UserID? = nil) -> CaseStatusInfo {
+        CaseStatusInfo(status: status, specialty: "dermatology", urgency: .soon, due: nil,
                        cptsID: request ? cptsID : nil, acceptedBy: acceptedBy)
     }
 
@@ -130,10 +130,10 @@ final class CaseActionsViewModelTests: XCTestCase {
 
     func testAStatusChangeTheCoreRefusesIsShown() async {
         let cases = FakeCaseService()
-        cases.onSetProgress = { _, _ in throw ServiceError.notAllowed }
+        cases.onSetStatus = { _, _ in throw ServiceError.notAllowed }
         let viewModel = makeViewModel(me: Fixtures.gp, details: details(.open, request: false),
                                       core: CaseActions(role: .requester, actions: [.write, .markAnswered]), cases: cases)
-        await viewModel.setProgress(.answered)
+        await viewModel.setStatus(.answered)
         XCTAssertEqual(viewModel.error, .notAllowed)
     }
 

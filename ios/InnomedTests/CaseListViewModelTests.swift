@@ -9,9 +9,9 @@ final class CaseListViewModelTests: XCTestCase {
         let now = Fixtures.now
         cases.rowUpdates = [[
             Fixtures.row("recent", activity: now),
-            Fixtures.row("invite", membership: .invited, progress: nil),
+            Fixtures.row("invite", membership: .invited, status: nil),
             Fixtures.row("overdue", urgency: .soon, due: now.addingTimeInterval(-3600), deadline: .overdue),
-            Fixtures.row("closed", progress: .closed, due: now.addingTimeInterval(-7200), deadline: .done),
+            Fixtures.row("closed", status: .closed, due: now.addingTimeInterval(-7200), deadline: .done),
         ]]
         let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
 
@@ -33,7 +33,7 @@ final class CaseListViewModelTests: XCTestCase {
             // Due later, but the core says its urgency's window is nearly over.
             Fixtures.row("dueSoon", urgency: .routine, due: now.addingTimeInterval(24 * 3600), deadline: .dueSoon),
             Fixtures.row("colleagues"),
-            Fixtures.row("answered", progress: .answered),
+            Fixtures.row("answered", status: .answered),
         ]]
         let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
 

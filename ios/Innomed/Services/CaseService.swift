@@ -19,7 +19,7 @@ public protocol CaseService: AnyObject {
 
     /// Marks a case answered or closed. Only the doctor who opened it may (`notAllowed` for
     /// anyone else; the homeserver refuses too).
-    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws
+    func setStatus(_ status: CaseStatus, of id: CaseID) async throws
 
     /// Members nobody can vouch for (joined without a member's invitation, or without a
     /// cross-signing identity); their messages show as untrusted. Asks the homeserver.

@@ -7,7 +7,7 @@ final class FakeCaseService: CaseService {
     var conversations: [CaseID: FakeConversationService] = [:]
     var onDetails: (CaseID) async throws -> CaseStatusInfo? = { _ in try unstubbed("details") }
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
-    var onSetProgress: (CaseStatus, CaseID) async throws -> Void = { _, _ in try unstubbed("setProgress") }
+    var onSetStatus: (CaseStatus, CaseID) async throws -> Void = { _, _ in try unstubbed("setStatus") }
     var onUnvouched: (CaseID) async throws -> [UnvouchedMember] = { _ in try unstubbed("unvouchedMembers") }
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
@@ -43,7 +43,7 @@ final class FakeCaseService: CaseService {
     func accept(_ id: CaseID) async throws { try await onAccept(id) }
     func decline(_ id: CaseID) async throws { declined.append(id) }
     func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
-    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws { try await onSetProgress(progress, id) }
+    func setStatus(_ status: CaseStatus, of id: CaseID) async throws { try await onSetStatus(status, id) }
 
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {
         unvouchedChecks += 1

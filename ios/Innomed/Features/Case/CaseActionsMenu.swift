@@ -33,11 +33,11 @@ struct CaseActionsMenu: View {
         case .closeWithReport:
             Button { sheet = .close } label: { Label("case.closeWithReport", systemImage: "doc.text") }
         case .markAnswered:
-            Button { Task { await actions.setProgress(.answered) } } label: {
+            Button { Task { await actions.setStatus(.answered) } } label: {
                 Label("case.markAnswered", systemImage: "checkmark.circle")
             }
         case .close:
-            Button(role: .destructive) { Task { await actions.setProgress(.closed) } } label: {
+            Button(role: .destructive) { Task { await actions.setStatus(.closed) } } label: {
                 Label("case.close", systemImage: "archivebox")
             }
         // Not in this menu (see `CaseActionsViewModel.menuActions`).

@@ -102,8 +102,8 @@ final class CaseActionsViewModel: ObservableObject {
         _ = await perform { self.report = try await self.requests.close(self.caseID, outcome: outcome) }
     }
 
-    func setProgress(_ progress: CaseStatus) async {
-        _ = await perform { try await self.cases.setProgress(progress, of: self.caseID) }
+    func setStatus(_ status: CaseStatus) async {
+        _ = await perform { try await self.cases.setStatus(status, of: self.caseID) }
     }
 
     /// Runs one action at a time; `true` once it succeeded.

@@ -95,7 +95,7 @@ private struct CaseStatusHeader: View {
     var body: some View {
         if let details = actions.details {
             HStack(spacing: 8) {
-                Badge(text: L10n.string(details.progress.labelKey), color: .accentColor)
+                Badge(text: L10n.string(details.status.labelKey), color: .accentColor)
                 if details.urgency != .routine {
                     Badge(text: L10n.string(details.urgency.labelKey), color: details.urgency.color)
                 }

@@ -89,7 +89,7 @@ final class CaseListViewModel: ObservableObject {
         case .dueSoon: return 1
         case .onTime: return 2
         case .done: return 4
-        case nil: return row.progress == .answered || row.progress == .closed ? 4 : 3
+        case nil: return row.status == .answered || row.status == .closed ? 4 : 3
         }
     }
 }

@@ -21,8 +21,8 @@ struct CaseRowView: View {
                 }
             }
             HStack(spacing: 6) {
-                if let progress = row.progress {
-                    Badge(text: L10n.string(progress.labelKey), color: .accentColor)
+                if let status = row.status {
+                    Badge(text: L10n.string(status.labelKey), color: .accentColor)
                 }
                 if let specialty { Text(specialty).font(.subheadline) }
                 if row.urgency != .routine {

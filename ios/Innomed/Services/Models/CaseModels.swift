@@ -66,7 +66,7 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let code: String
     public let membership: Membership
     /// `nil` while only invited.
-    public let progress: CaseStatus?
+    public let status: CaseStatus?
     /// Specialty code (`dermatology`); labels come from the specialty list.
     public let specialty: String?
     public let urgency: Urgency
@@ -82,14 +82,14 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
     public let brief: RequestBrief?
 
-    public init(id: CaseID, code: String, membership: Membership, progress: CaseStatus?,
+    public init(id: CaseID, code: String, membership: Membership, status: CaseStatus?,
                 specialty: String?, urgency: Urgency, due: Date?, deadline: Deadline? = nil,
                 cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
                 inviter: UserID?, brief: RequestBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
-        self.progress = progress
+        self.status = status
         self.specialty = specialty
         self.urgency = urgency
         self.due = due
@@ -132,7 +132,7 @@ public struct RequestBrief: Equatable, Sendable {
 
 /// Status, specialty, urgency and due date of one case.
 public struct CaseStatusInfo: Equatable, Sendable {
-    public let progress: CaseStatus
+    public let status: CaseStatus
     public let specialty: String?
     public let urgency: Urgency
     public let due: Date?
@@ -140,9 +140,9 @@ public struct CaseStatusInfo: Equatable, Sendable {
     /// The specialist who took a télé-expertise request.
     public let acceptedBy: UserID?
 
-    public init(progress: CaseStatus, specialty: String?, urgency: Urgency, due: Date?,
+    public init(status: CaseStatus, specialty: String?, urgency: Urgency, due: Date?,
                 cptsID: CptsID?, acceptedBy: UserID?) {
-        self.progress = progress
+        self.status = status
         self.specialty = specialty
         self.urgency = urgency
         self.due = due

@@ -117,7 +117,7 @@ extension CaseHeader {
 extension CaseSummary {
     init(rustValue s: InnomedFFI.CaseSummary) {
         self.init(id: CaseID(s.roomId), code: s.code, membership: Membership(rustValue: s.membership),
-                  progress: s.status.map(CaseStatus.init(rustValue:)), specialty: s.specialty,
+                  status: s.status.map(CaseStatus.init(rustValue:)), specialty: s.specialty,
                   urgency: Urgency(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   deadline: s.deadline.map(Deadline.init(rustValue:)),
                   cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
@@ -139,7 +139,7 @@ extension RequestBrief {
 
 extension CaseStatusInfo {
     init(rustValue s: InnomedFFI.CaseStatusInfo) {
-        self.init(progress: CaseStatus(rustValue: s.status), specialty: s.specialty,
+        self.init(status: CaseStatus(rustValue: s.status), specialty: s.specialty,
                   urgency: Urgency(rustValue: s.urgency), due: s.dueMs.map(Date.init(milliseconds:)),
                   cptsID: s.cpts.map(CptsID.init), acceptedBy: s.acceptedBy.map(UserID.init))
     }

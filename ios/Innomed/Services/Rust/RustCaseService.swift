@@ -55,8 +55,8 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).invite(userId: user.rawValue) }
     }
 
-    func setProgress(_ progress: CaseStatus, of id: CaseID) async throws {
-        try await mapErrors { try await client.caseRoom(id).setStatus(status: progress.rustValue) }
+    func setStatus(_ status: CaseStatus, of id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).setStatus(status: status.rustValue) }
     }
 
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {
