@@ -69,7 +69,7 @@ final class CaseActionsViewModelTests: XCTestCase {
 
     func testTheGPClosesAnAnsweredRequestWithItsReport() async {
         let advice = GivenAdvice(advice: Advice(assessment: "Nævus", recommendation: "Surveillance",
-                                                visit: .routine),
+                                                inPerson: .routine),
                                  sender: Fixtures.dermatologist, date: Fixtures.now)
         let gp = makeViewModel(me: Fixtures.gp, details: details(.answered, request: true),
                                core: CaseActions(role: .requester, actions: [.write, .closeWithReport]), advice: advice)
@@ -85,7 +85,7 @@ final class CaseActionsViewModelTests: XCTestCase {
         let viewModel = makeViewModel(me: Fixtures.dermatologist,
                                       details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
                                       core: CaseActions(role: .taker, actions: [.write, .advise]), requests: requests)
-        let card = Advice(assessment: "Nævus", recommendation: "Surveillance", visit: .routine)
+        let card = Advice(assessment: "Nævus", recommendation: "Surveillance", inPerson: .routine)
 
         let failed = await viewModel.sendAdvice(card)
         XCTAssertFalse(failed)
@@ -154,7 +154,7 @@ final class CaseActionsViewModelTests: XCTestCase {
     // MARK: A request before its hand-over
 
     private let brief = RequestBrief(requester: Fixtures.gp, specialty: "dermatology", urgency: .urgent, due: nil,
-                                     ageGroup: .adult, sex: .male, question: "Exérèse ?")
+                                     ageBand: .adult, sex: .male, question: "Exérèse ?")
 
     func testTheTakerWaitsForTheRequestingDoctorsDeviceThenAdvises() async {
         let cases = FakeCaseService()

@@ -5,7 +5,7 @@ import XCTest
 @MainActor
 final class CaseViewModelTests: XCTestCase {
     private let caseID = CaseID("!case:cpts.test")
-    private let header = CaseHeader(patientLabel: "M.D.", ageGroup: .adult, sex: .female,
+    private let header = CaseHeader(patientLabel: "M.D.", ageBand: .adult, sex: .female,
                                     reason: "Lésion", question: "Exérèse ?", photoConsent: true)
 
     /// Without `cases`, nobody in the case is unvouched for, and nobody is named.

@@ -110,7 +110,7 @@ final class AppModel: ObservableObject {
         } catch {
             notice = ServiceError.from(error)
         }
-        let recovery = session.trust.recoveryState()
+        let recovery = session.trust.recoveryStatus()
         recoveryNeeded = (recovery == .disabled || recovery == .incomplete) ? recovery : nil
         sessionReady = true
         openTappedCase()

@@ -2,7 +2,7 @@ import Foundation
 
 /// The doctor's identity across devices: recovery key, cross-signing, emoji verification.
 public protocol TrustService: AnyObject {
-    func recoveryState() -> RecoveryStatus
+    func recoveryStatus() -> RecoveryStatus
 
     /// Sets up key backup and returns the recovery key, to show once.
     func enableRecovery() async throws -> String
@@ -26,11 +26,11 @@ public protocol Verification: AnyObject {
     var otherUser: UserID { get }
     var isSelfVerification: Bool { get }
 
-    func currentStep() async -> VerificationState
+    func state() async -> VerificationState
 
-    /// Waits at most `timeout` for the step to change; returns the step then (the same one
+    /// Waits at most `timeout` for the state to change; returns the state then (the same one
     /// after the timeout).
-    func nextStep(timeout: TimeInterval) async -> VerificationState
+    func nextState(timeout: TimeInterval) async -> VerificationState
 
     func accept() async throws
     func startEmojis() async throws

@@ -7,7 +7,7 @@ final class FakeTrustService: TrustService {
     var onRecover: (String) async throws -> Void = { _ in try unstubbed("recover") }
     var verification: FakeVerification?
 
-    func recoveryState() -> RecoveryStatus { recovery }
+    func recoveryStatus() -> RecoveryStatus { recovery }
     func enableRecovery() async throws -> String { try await onEnableRecovery() }
     func recover(with recoveryKey: String) async throws { try await onRecover(recoveryKey) }
     func isThisDeviceCrossSigned() async throws -> Bool { true }
@@ -22,7 +22,7 @@ final class FakeTrustService: TrustService {
     func incomingVerification(timeout: TimeInterval) async throws -> Verification? { verification }
 }
 
-/// Plays a scripted list of steps, one per `nextStep` call.
+/// Plays a scripted list of steps, one per `nextState` call.
 final class FakeVerification: Verification {
     let otherUser = UserID("@dr.benali:cpts.test")
     let isSelfVerification = false
@@ -33,9 +33,9 @@ final class FakeVerification: Verification {
         self.steps = steps
     }
 
-    func currentStep() async -> VerificationState { steps.first ?? .cancelled(reason: "empty") }
+    func state() async -> VerificationState { steps.first ?? .cancelled(reason: "empty") }
 
-    func nextStep(timeout: TimeInterval) async -> VerificationState {
+    func nextState(timeout: TimeInterval) async -> VerificationState {
         if steps.count > 1 { steps.removeFirst() }
         return steps[0]
     }

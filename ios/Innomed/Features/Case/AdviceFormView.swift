@@ -4,7 +4,7 @@ import SwiftUI
 /// The specialist's structured answer; the form stays open (with an alert) if it was not sent.
 struct AdviceFormView: View {
     @ObservedObject var actions: CaseActionsViewModel
-    @State private var card = Advice(assessment: "", recommendation: "", visit: .notNeeded)
+    @State private var card = Advice(assessment: "", recommendation: "", inPerson: .notNeeded)
     @Environment(\.dismiss) private var dismiss
 
     private var canSend: Bool {
@@ -28,7 +28,7 @@ struct AdviceFormView: View {
                     TextField("advice.recommendation.prompt", text: $card.recommendation, axis: .vertical).lineLimit(3...10)
                 }
                 Section("advice.visit") {
-                    Picker("advice.visit", selection: $card.visit) {
+                    Picker("advice.visit", selection: $card.inPerson) {
                         ForEach(InPerson.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
                     }
                     .pickerStyle(.inline)

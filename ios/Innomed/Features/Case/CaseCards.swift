@@ -9,7 +9,7 @@ struct HeaderCardView: View {
         VStack(alignment: .leading, spacing: 6) {
             Label("case.header", systemImage: "person.text.rectangle").font(.caption.bold())
             Text(header.patientLabel).font(.headline)
-            Text(verbatim: "\(L10n.string(header.ageGroup.labelKey)) · \(L10n.string(header.sex.labelKey))")
+            Text(verbatim: "\(L10n.string(header.ageBand.labelKey)) · \(L10n.string(header.sex.labelKey))")
                 .font(.subheadline).foregroundStyle(.secondary)
             Text(header.reason)
             Text(header.question).italic()
@@ -36,7 +36,7 @@ struct AdviceCardView: View {
             Text(advice.assessment)
             Text("advice.recommendation").font(.caption).foregroundStyle(.secondary)
             Text(advice.recommendation)
-            Badge(text: L10n.string(advice.visit.labelKey), color: advice.visit == .urgent ? .red : .accentColor)
+            Badge(text: L10n.string(advice.inPerson.labelKey), color: advice.inPerson == .urgent ? .red : .accentColor)
             Text(verbatim: "\(sender.localPart) · \(date.formatted(date: .abbreviated, time: .shortened))")
                 .font(.caption2).foregroundStyle(.secondary)
         }

@@ -40,7 +40,7 @@ struct BriefSummary: View {
                         .font(.caption).foregroundStyle(.secondary)
                 }
             }
-            Text(verbatim: L10n.format("brief.patient", L10n.string(brief.ageGroup.labelKey),
+            Text(verbatim: L10n.format("brief.patient", L10n.string(brief.ageBand.labelKey),
                                        L10n.string(brief.sex.labelKey)))
                 .font(.caption)
             Text(verbatim: L10n.format("brief.question", brief.question)).font(.subheadline)

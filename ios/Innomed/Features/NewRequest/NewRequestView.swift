@@ -76,7 +76,7 @@ private struct PatientSection: View {
             TextField("request.patientLabel", text: $viewModel.patientLabel)
                 .textInputAutocapitalization(.characters)
                 .autocorrectionDisabled()
-            Picker("request.age", selection: $viewModel.ageGroup) {
+            Picker("request.age", selection: $viewModel.ageBand) {
                 ForEach(AgeBand.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
             }
             Picker("request.sex", selection: $viewModel.sex) {

@@ -9,7 +9,7 @@ final class NewRequestViewModel: ObservableObject {
     @Published var specialty: String?
     @Published var urgency: Urgency = .soon
     @Published var patientLabel = ""
-    @Published var ageGroup: AgeBand = .adult
+    @Published var ageBand: AgeBand = .adult
     @Published var sex: Sex = .unknown
     @Published var reason = ""
     @Published var question = ""
@@ -76,7 +76,7 @@ final class NewRequestViewModel: ObservableObject {
 
     private var header: CaseHeader {
         CaseHeader(patientLabel: patientLabel.trimmingCharacters(in: .whitespacesAndNewlines),
-                   ageGroup: ageGroup, sex: sex,
+                   ageBand: ageBand, sex: sex,
                    reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
                    question: question.trimmingCharacters(in: .whitespacesAndNewlines),
                    photoConsent: consent)

@@ -19,7 +19,7 @@ final class SettingsViewModel: ObservableObject {
     }
 
     func load() async {
-        recovery = trust.recoveryState()
+        recovery = trust.recoveryStatus()
         do {
             isCrossSigned = try await trust.isThisDeviceCrossSigned()
         } catch {

@@ -40,9 +40,9 @@ final class VerificationViewModel: ObservableObject {
             }
             guard let session else { return }
             otherUser = session.otherUser
-            step = await session.currentStep()
+            step = await session.state()
             while !Task.isCancelled, let current = step, !current.isFinal {
-                step = await session.nextStep(timeout: 30)
+                step = await session.nextState(timeout: 30)
             }
         } catch {
             isWaitingForRequest = false

@@ -42,16 +42,16 @@ public struct Deadline: Equatable, Sendable {
 /// The clinical heart of a case; only ever sent encrypted.
 public struct CaseHeader: Equatable, Sendable {
     public var patientLabel: String
-    public var ageGroup: AgeBand
+    public var ageBand: AgeBand
     public var sex: Sex
     public var reason: String
     public var question: String
     public var photoConsent: Bool
 
-    public init(patientLabel: String, ageGroup: AgeBand, sex: Sex, reason: String,
+    public init(patientLabel: String, ageBand: AgeBand, sex: Sex, reason: String,
                 question: String, photoConsent: Bool) {
         self.patientLabel = patientLabel
-        self.ageGroup = ageGroup
+        self.ageBand = ageBand
         self.sex = sex
         self.reason = reason
         self.question = question
@@ -114,17 +114,17 @@ public struct RequestBrief: Equatable, Sendable {
     public let specialty: String
     public let urgency: Urgency
     public let due: Date?
-    public let ageGroup: AgeBand
+    public let ageBand: AgeBand
     public let sex: Sex
     public let question: String
 
     public init(requester: UserID, specialty: String, urgency: Urgency, due: Date?,
-                ageGroup: AgeBand, sex: Sex, question: String) {
+                ageBand: AgeBand, sex: Sex, question: String) {
         self.requester = requester
         self.specialty = specialty
         self.urgency = urgency
         self.due = due
-        self.ageGroup = ageGroup
+        self.ageBand = ageBand
         self.sex = sex
         self.question = question
     }

@@ -32,12 +32,12 @@ public enum InPerson: String, CaseIterable, Sendable {
 public struct Advice: Equatable, Sendable {
     public var assessment: String
     public var recommendation: String
-    public var visit: InPerson
+    public var inPerson: InPerson
 
-    public init(assessment: String, recommendation: String, visit: InPerson) {
+    public init(assessment: String, recommendation: String, inPerson: InPerson) {
         self.assessment = assessment
         self.recommendation = recommendation
-        self.visit = visit
+        self.inPerson = inPerson
     }
 }
 

@@ -103,13 +103,13 @@ extension Membership {
 
 extension CaseHeader {
     init(rustValue h: InnomedFFI.CaseHeader) {
-        self.init(patientLabel: h.patientLabel, ageGroup: AgeBand(rustValue: h.ageBand),
+        self.init(patientLabel: h.patientLabel, ageBand: AgeBand(rustValue: h.ageBand),
                   sex: Sex(rustValue: h.sex), reason: h.reason, question: h.question,
                   photoConsent: h.photoConsent)
     }
 
     var rustValue: InnomedFFI.CaseHeader {
-        InnomedFFI.CaseHeader(patientLabel: patientLabel, ageBand: ageGroup.rustValue, sex: sex.rustValue,
+        InnomedFFI.CaseHeader(patientLabel: patientLabel, ageBand: ageBand.rustValue, sex: sex.rustValue,
                               reason: reason, question: question, photoConsent: photoConsent)
     }
 }
@@ -132,7 +132,7 @@ extension RequestBrief {
     init(rustValue b: InnomedFFI.RequestBrief) {
         self.init(requester: UserID(b.requester), specialty: b.specialty,
                   urgency: Urgency(rustValue: b.urgency), due: b.dueMs.map(Date.init(milliseconds:)),
-                  ageGroup: AgeBand(rustValue: b.ageBand), sex: Sex(rustValue: b.sex),
+                  ageBand: AgeBand(rustValue: b.ageBand), sex: Sex(rustValue: b.sex),
                   question: b.question)
     }
 }

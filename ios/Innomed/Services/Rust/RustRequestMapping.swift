@@ -28,11 +28,11 @@ extension InPerson {
 extension Advice {
     init(rustValue a: InnomedFFI.Advice) {
         self.init(assessment: a.assessment, recommendation: a.recommendation,
-                  visit: InPerson(rustValue: a.inPerson))
+                  inPerson: InPerson(rustValue: a.inPerson))
     }
 
     var rustValue: InnomedFFI.Advice {
-        InnomedFFI.Advice(assessment: assessment, recommendation: recommendation, inPerson: visit.rustValue)
+        InnomedFFI.Advice(assessment: assessment, recommendation: recommendation, inPerson: inPerson.rustValue)
     }
 }
 

@@ -8,7 +8,7 @@ final class RustTrustService: TrustService, @unchecked Sendable {
         self.client = client
     }
 
-    func recoveryState() -> RecoveryStatus {
+    func recoveryStatus() -> RecoveryStatus {
         (try? client.recoveryStatus()).map(RecoveryStatus.init(rustValue:)) ?? .unknown
     }
 
@@ -61,12 +61,12 @@ final class RustVerification: Verification, @unchecked Sendable {
         isSelfVerification = verification.isSelfVerification()
     }
 
-    func currentStep() async -> VerificationState {
+    func state() async -> VerificationState {
         let state = await verification.state()
         return remember(state)
     }
 
-    func nextStep(timeout: TimeInterval) async -> VerificationState {
+    func nextState(timeout: TimeInterval) async -> VerificationState {
         let current = lock.withLock { last }
         let state = await verification.nextState(current: current, timeoutMs: milliseconds(timeout))
         return remember(state)
