@@ -27,8 +27,8 @@ struct AdviceFormView: View {
                 Section("advice.recommendation") {
                     TextField("advice.recommendation.prompt", text: $card.recommendation, axis: .vertical).lineLimit(3...10)
                 }
-                Section("advice.visit") {
-                    Picker("advice.visit", selection: $card.inPerson) {
+                Section("advice.inPerson") {
+                    Picker("advice.inPerson", selection: $card.inPerson) {
                         ForEach(InPerson.allCases, id: \.self) { Text(L10n.string($0.labelKey)).tag($0) }
                     }
                     .pickerStyle(.inline)

@@ -8,7 +8,7 @@ extension ServiceError {
 }
 
 extension CaseStatus {
-    var labelKey: String { "progress.\(rawValue)" }
+    var labelKey: String { "status.\(rawValue)" }
 }
 
 extension Urgency {
@@ -24,7 +24,7 @@ extension Sex {
 }
 
 extension InPerson {
-    var labelKey: String { "visit.\(rawValue)" }
+    var labelKey: String { "inPerson.\(rawValue)" }
 }
 
 extension UtdReason {
