@@ -16,6 +16,7 @@ import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.CaseException
 import fr.innomed.core.CaseSummary
 import fr.innomed.core.CptsException
@@ -32,6 +33,7 @@ import fr.innomed.core.CaseMember as SdkCaseMember
 import fr.innomed.core.Membership as SdkMembership
 import fr.innomed.core.RequestBrief as SdkRequestBrief
 import fr.innomed.core.Sex as SdkSex
+import fr.innomed.core.TrustLevel as SdkTrustLevel
 import fr.innomed.core.Unvouched as SdkUnvouched
 import fr.innomed.core.Urgency as SdkUrgency
 import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
@@ -71,12 +73,12 @@ class TimelineMappersTest {
     @Test
     fun `a case member keeps the name and specialties the core gives`() {
         assertEquals(
-            CaseMember(UserId("@derm:cpts.test"), Membership.JOINED, "Dr Claire Morel", listOf("dermatology"), inDirectory = true),
-            SdkCaseMember("@derm:cpts.test", SdkMembership.JOINED, "Dr Claire Morel", listOf("dermatology"), true).toApi(),
+            CaseMember(UserId("@derm:cpts.test"), Membership.JOINED, "Dr Claire Morel", listOf("dermatology"), inDirectory = true, TrustLevel.VERIFIED),
+            SdkCaseMember("@derm:cpts.test", SdkMembership.JOINED, "Dr Claire Morel", listOf("dermatology"), true, SdkTrustLevel.VERIFIED).toApi(),
         )
         assertEquals(
-            CaseMember(UserId("@intrus:elsewhere.test"), Membership.INVITED, "@intrus:elsewhere.test", emptyList(), inDirectory = false),
-            SdkCaseMember("@intrus:elsewhere.test", SdkMembership.INVITED, "@intrus:elsewhere.test", emptyList(), false).toApi(),
+            CaseMember(UserId("@intrus:elsewhere.test"), Membership.INVITED, "@intrus:elsewhere.test", emptyList(), inDirectory = false, TrustLevel.NONE),
+            SdkCaseMember("@intrus:elsewhere.test", SdkMembership.INVITED, "@intrus:elsewhere.test", emptyList(), false, SdkTrustLevel.NONE).toApi(),
         )
     }
 

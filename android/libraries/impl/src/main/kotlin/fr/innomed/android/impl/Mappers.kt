@@ -25,6 +25,7 @@ import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.CaseStatusInfo
 import fr.innomed.core.CaseSummary
 import fr.innomed.core.MemberEntry
@@ -41,6 +42,7 @@ import fr.innomed.core.CaseStatus as SdkCaseStatus
 import fr.innomed.core.InPerson as SdkInPerson
 import fr.innomed.core.Membership as SdkMembership
 import fr.innomed.core.Sex as SdkSex
+import fr.innomed.core.TrustLevel as SdkTrustLevel
 import fr.innomed.sdk.Specialty as SdkSpecialty
 import fr.innomed.core.Urgency as SdkUrgency
 
@@ -56,6 +58,14 @@ internal fun Urgency.toSdk() = SdkUrgency.valueOf(name)
 
 internal fun SdkMembership.toApi() = Membership.valueOf(name)
 
+/** Spelled out rather than by name: a level the core adds fails the build here, not the screen. */
+internal fun SdkTrustLevel.toApi(): TrustLevel = when (this) {
+    SdkTrustLevel.VERIFIED -> TrustLevel.VERIFIED
+    SdkTrustLevel.UNVERIFIED -> TrustLevel.UNVERIFIED
+    SdkTrustLevel.CHANGED -> TrustLevel.CHANGED
+    SdkTrustLevel.NONE -> TrustLevel.NONE
+}
+
 internal fun SdkUnvouchedMember.toApi() = UnvouchedMember(
     userId = UserId(userId),
     reason = when (reason) {
@@ -70,6 +80,7 @@ internal fun SdkCaseMember.toApi() = CaseMember(
     displayName = displayName,
     specialties = specialties,
     inDirectory = inDirectory,
+    trust = trust.toApi(),
 )
 
 /** The brief carries no patient label: none is sent to the specialists a request is routed to. */

@@ -34,6 +34,7 @@ internal fun CaseMessage.toEntry() = TimelineEntry.Message(
     sharedBy = sharedBy?.let(::UserId),
     sendState = sendState.toApi(),
     readBy = readBy.map(::UserId),
+    trust = trust.toApi(),
 )
 
 internal fun MessageKind.toContent(): MessageContent = when (this) {

@@ -23,6 +23,7 @@ import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.Profession
+import fr.innomed.android.api.trust.TrustLevel
 
 val GP = UserId("@dr.martin:cpts.test")
 val DERM = UserId("@dr.benali:cpts.test")
@@ -93,6 +94,8 @@ fun message(
     me: UserId = GP,
     eventId: String? = "\$${content.hashCode()}",
     transactionId: String? = null,
+    /** As the core gives it by default: the doctor themself verified, a colleague as first seen. */
+    trust: TrustLevel = if (sender == me) TrustLevel.VERIFIED else TrustLevel.UNVERIFIED,
 ) = TimelineEntry.Message(
     eventId = eventId?.let(::EventId),
     transactionId = transactionId,
@@ -105,6 +108,7 @@ fun message(
     sharedBy = null,
     sendState = SendState.Sent,
     readBy = emptyList(),
+    trust = trust,
 )
 
 fun text(sender: UserId, body: String, me: UserId = GP) = message(sender, MessageContent.Text(body), me)

@@ -16,12 +16,14 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
+import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.trust.TrustLevel
 import java.io.File
 
 /**
@@ -66,8 +68,24 @@ sealed interface CaseScreenError {
     data object OutcomeMissing : CaseScreenError
 }
 
-/** One line of the members sheet: who, and why nobody can vouch for them (null when someone can). */
+/**
+ * One line of the members sheet: who (with the core's trust in their identity, the shield beside
+ * the name), and why nobody can vouch for them (null when someone can).
+ */
 data class MemberLine(val member: CaseMember, val unvouched: Unvouched?)
+
+/**
+ * The shield beside a message's sender: the core's trust level for what a sender wrote and this
+ * phone decrypted, or ignored as nobody's words. Null where the level says nothing about the
+ * person: a membership line (the homeserver relays it in clear), a deleted message, one not
+ * decrypted (yet), an event this app does not draw.
+ */
+val TimelineEntry.Message.shield: TrustLevel?
+    get() = when (content) {
+        is MessageContent.Text, is MessageContent.Photo, is MessageContent.Header, is MessageContent.AdviceCard,
+        is MessageContent.Closure, is MessageContent.Rejected, MessageContent.Untrusted -> trust
+        is MessageContent.MembershipChange, is MessageContent.Unreadable, MessageContent.Redacted, MessageContent.Unsupported -> null
+    }
 
 data class AdviceDraft(
     val assessment: String = "",

@@ -13,6 +13,8 @@ import fr.innomed.android.api.conversation.MessageContent
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.RejectionReason
 import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.UnreadableReason
+import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
@@ -112,8 +114,13 @@ class CaseTrustPresenterTest {
         assertTrue(presenter.state.value.unvouched.isEmpty())
     }
 
-    private fun member(user: UserId, name: String, membership: Membership = Membership.JOINED, specialties: List<String> = emptyList()) =
-        CaseMember(user, membership, name, specialties, inDirectory = specialties.isNotEmpty())
+    private fun member(
+        user: UserId,
+        name: String,
+        membership: Membership = Membership.JOINED,
+        specialties: List<String> = emptyList(),
+        trust: TrustLevel = TrustLevel.UNVERIFIED,
+    ) = CaseMember(user, membership, name, specialties, inDirectory = specialties.isNotEmpty(), trust)
 
     @Test
     fun `the members are named when the case shows and read again when membership changes, flagged when unvouched`() = runTest {
@@ -160,6 +167,36 @@ class CaseTrustPresenterTest {
         runCurrent()
         assertEquals(3, memberReads)
         assertEquals(listOf("Dr Paul Martin", "Dr Claire Morel"), presenter.state.value.members.map { it.displayName })
+    }
+
+    @Test
+    fun `each member and each message keep the core's trust level, shown beside what a sender wrote`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        members = listOf(
+            member(GP, "Dr Paul Martin", trust = TrustLevel.VERIFIED),
+            member(DERM, "Dr Claire Morel", trust = TrustLevel.CHANGED),
+            member(OTHER_DERM, "Dr Léa Petit", trust = TrustLevel.UNVERIFIED),
+            member(stranger, "@intrus:elsewhere.test", trust = TrustLevel.NONE),
+        )
+        val presenter = open(
+            GP,
+            headerCard(),
+            message(DERM, MessageContent.Text("Bonjour"), trust = TrustLevel.CHANGED),
+            message(OTHER_DERM, MessageContent.Rejected(RejectedEvent.ADVICE, RejectionReason.NOT_FROM_TAKER)),
+            message(stranger, MessageContent.Untrusted, trust = TrustLevel.NONE),
+            joined(OTHER_DERM),
+            message(DERM, MessageContent.Unreadable(UnreadableReason.WAITING), trust = TrustLevel.NONE),
+            message(DERM, MessageContent.Redacted, trust = TrustLevel.NONE),
+        )
+        assertEquals(
+            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.UNVERIFIED, TrustLevel.NONE),
+            presenter.state.value.memberLines.map { it.member.trust },
+        )
+        assertEquals(
+            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.UNVERIFIED, TrustLevel.NONE, null, null, null),
+            presenter.state.value.items.map { (it as TimelineEntry.Message).shield },
+            "no shield on a membership line, a message not decrypted yet, or a deleted one: their level says nothing of the sender",
+        )
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.innomed.android.api.cases
 
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.trust.TrustLevel
 
 enum class CaseStatus { OPEN, REQUESTED, ACCEPTED, ANSWERED, CLOSED }
 
@@ -109,6 +110,8 @@ data class CaseMember(
     val specialties: List<String>,
     /** Listed in a CPTS directory this doctor belongs to. */
     val inDirectory: Boolean,
+    /** This doctor's trust in their identity, as the core read it with the members (the shield beside the name). */
+    val trust: TrustLevel,
 )
 
 sealed interface CaseError {

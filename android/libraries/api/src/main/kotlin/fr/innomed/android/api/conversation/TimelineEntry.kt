@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.trust.TrustLevel
 
 /** One line of a case's timeline, decrypted on this device. */
 sealed interface TimelineEntry {
@@ -28,6 +29,11 @@ sealed interface TimelineEntry {
         val sharedBy: UserId?,
         val sendState: SendState,
         val readBy: List<UserId>,
+        /**
+         * The sender's identity as its decryption established it and this doctor trusts it now
+         * (the shield beside the sender); [TrustLevel.NONE] for what came in clear or undecrypted.
+         */
+        val trust: TrustLevel,
     ) : TimelineEntry {
         /** Stable while a local echo becomes a sent message: the transaction id if any, else the event id. */
         val key: String? get() = transactionId ?: eventId?.value

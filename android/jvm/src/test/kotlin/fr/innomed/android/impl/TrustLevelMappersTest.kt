@@ -1,0 +1,62 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.trust.TrustLevel
+import fr.innomed.core.CaseMessage
+import fr.innomed.core.MessageKind
+import fr.innomed.core.SendState
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+import fr.innomed.core.CaseMember as SdkCaseMember
+import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.TrustLevel as SdkTrustLevel
+
+/** The core's trust level reaches the API unchanged, on a member and on a message (no Rust call). */
+class TrustLevelMappersTest {
+    private val levels = mapOf(
+        SdkTrustLevel.VERIFIED to TrustLevel.VERIFIED,
+        SdkTrustLevel.UNVERIFIED to TrustLevel.UNVERIFIED,
+        SdkTrustLevel.CHANGED to TrustLevel.CHANGED,
+        SdkTrustLevel.NONE to TrustLevel.NONE,
+    )
+
+    @Test
+    fun `every level the core has maps to its own`() {
+        assertEquals(SdkTrustLevel.entries.toSet(), levels.keys)
+        assertEquals(TrustLevel.entries.toSet(), levels.values.toSet())
+        levels.forEach { (core, api) -> assertEquals(api, core.toApi()) }
+    }
+
+    @Test
+    fun `a case member carries this doctor's trust in their identity`() {
+        levels.forEach { (core, api) ->
+            val member = SdkCaseMember("@derm:cpts.test", SdkMembership.JOINED, "Dr Claire Morel", listOf("dermatology"), true, core)
+            assertEquals(api, member.toApi().trust)
+        }
+    }
+
+    @Test
+    fun `a message carries the trust its decryption established in the sender`() {
+        levels.forEach { (core, api) ->
+            val entry = message(core).toEntry()
+            assertEquals(api, entry.trust)
+            assertEquals(MessageContent.Text("Bonjour"), entry.content)
+        }
+    }
+
+    private fun message(trust: SdkTrustLevel) = CaseMessage(
+        eventId = "\$event",
+        transactionId = null,
+        sender = "@derm:cpts.test",
+        isOwn = false,
+        timestampMs = 1_700_000_000_000uL,
+        kind = MessageKind.Text("Bonjour", html = null),
+        inReplyTo = null,
+        edited = false,
+        sharedBy = null,
+        sendState = SendState.Sent,
+        readBy = emptyList(),
+        reactions = emptyList(),
+        trust = trust,
+    )
+}
