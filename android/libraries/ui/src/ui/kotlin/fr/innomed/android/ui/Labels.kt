@@ -13,6 +13,7 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.ui.R
 
 /** The labels of the API's enums, in one place next to the errors. */
@@ -94,3 +95,12 @@ fun specialtyLabel(code: String?, specialties: List<Specialty>): String? =
 @Composable
 fun briefPatient(brief: RequestBrief): String =
     stringResource(R.string.brief_patient, stringResource(brief.ageBand.label()), stringResource(brief.sex.label()))
+
+/** What a trust shield says, read aloud and, for a changed identity, written beside it. */
+@StringRes
+fun TrustLevel.label(): Int = when (this) {
+    TrustLevel.VERIFIED -> R.string.trust_verified
+    TrustLevel.UNVERIFIED -> R.string.trust_unverified
+    TrustLevel.CHANGED -> R.string.trust_changed
+    TrustLevel.NONE -> R.string.trust_none
+}

@@ -2,6 +2,7 @@ package fr.innomed.android.features.case
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.AlertDialog
@@ -9,6 +10,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
@@ -16,12 +18,14 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.ui.R
+import fr.innomed.android.ui.TrustShield
 import fr.innomed.android.ui.specialtyLabel
 
 /**
  * Who is in the case or invited to it: each one's name as the core gives it (CPTS directory,
- * else profile, else user id), the user id smaller below it, their specialties, and, in the
- * error colour, why nobody can vouch for them when the core says so.
+ * else profile, else user id) with the shield of this doctor's trust in their identity, the user
+ * id smaller below it, their specialties, and, in the error colour, why nobody can vouch for them
+ * when the core says so.
  */
 @Composable
 fun MembersDialog(lines: List<MemberLine>, specialties: List<Specialty>, onEvent: (CaseEvent) -> Unit) {
@@ -43,7 +47,10 @@ fun MembersDialog(lines: List<MemberLine>, specialties: List<Specialty>, onEvent
 private fun MemberRow(line: MemberLine, specialties: List<Specialty>) {
     val member = line.member
     Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
-        Text(member.displayName, style = MaterialTheme.typography.bodyLarge)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp), itemVerticalAlignment = Alignment.CenterVertically) {
+            Text(member.displayName, style = MaterialTheme.typography.bodyLarge)
+            TrustShield(member.trust)
+        }
         // The id is shown once only when the name is not just the id again.
         if (member.displayName != member.userId.value) {
             Text(member.userId.value, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)

@@ -3,6 +3,7 @@ package fr.innomed.android.features.case
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.Card
@@ -11,6 +12,7 @@ import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
@@ -21,11 +23,15 @@ import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UnreadableReason
 import fr.innomed.android.ui.R
+import fr.innomed.android.ui.TrustShield
 import fr.innomed.android.ui.label
 import java.text.DateFormat
 import java.util.Date
 
-/** One timeline line; a tap on a sent message replies to it (a tap on a photo opens it). */
+/**
+ * One timeline line; a tap on a sent message replies to it (a tap on a photo opens it). The
+ * sender's shield shows where the core's trust level says something about them ([shield]).
+ */
 @Composable
 fun TimelineItemView(entry: TimelineEntry, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
     when (entry) {
@@ -45,7 +51,10 @@ private fun MessageView(message: TimelineEntry.Message, photos: CasePhotosState,
         modifier = Modifier.fillMaxWidth().clickable(enabled = eventId != null) { eventId?.let { onEvent(CaseEvent.ReplyTo(it)) } },
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text(message.sender.value, style = MaterialTheme.typography.labelSmall)
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp), itemVerticalAlignment = Alignment.CenterVertically) {
+                Text(message.sender.value, style = MaterialTheme.typography.labelSmall)
+                message.shield?.let { TrustShield(it) }
+            }
             message.sharedBy?.let { Text(stringResource(R.string.timeline_shared_by, it.value), style = MaterialTheme.typography.labelSmall) }
             if (message.inReplyTo != null) Text(stringResource(R.string.timeline_reply), style = MaterialTheme.typography.labelSmall)
             when (val content = message.content) {
