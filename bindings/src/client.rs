@@ -6,11 +6,12 @@ use std::{
     time::Duration,
 };
 
+use futures_util::StreamExt;
 use innomed_core::{
     AccountError, CaseError, CaseSummary, ClientConfig, InnomedClient, NewCase,
     SavedSession as Session, StoreKey,
 };
-use tracing::info;
+use tracing::{info, warn};
 
 use crate::{
     cases::{CaseListListener, CaseRoom},
@@ -157,15 +158,31 @@ pub struct Client {
     pub(crate) secure_store: Arc<dyn SecureStore>,
     user_id: String,
     device_id: String,
+    /// Keeps the secure store's session current as the core refreshes its tokens.
+    session_writer: Arc<TaskHandle>,
 }
 
 impl Client {
     fn new(client: InnomedClient, secure_store: Arc<dyn SecureStore>) -> Arc<Self> {
+        let updates = client.session_updates();
+        let store = secure_store.clone();
+        let session_writer = TaskHandle::spawn(move |cancelled| async move {
+            futures_util::pin_mut!(updates);
+            while let Some(session) = updates.next().await {
+                if cancelled.is_set() {
+                    return;
+                }
+                if store.write_session(session).is_err() {
+                    warn!("refreshed session not saved in the secure store");
+                }
+            }
+        });
         Arc::new(Self {
             user_id: client.user_id().unwrap_or_default(),
             device_id: client.device_id().unwrap_or_default(),
             inner: RwLock::new(Some(client)),
             secure_store,
+            session_writer,
         })
     }
 
@@ -187,6 +204,7 @@ impl Client {
     }
 
     fn take(&self) -> Result<InnomedClient, AccountError> {
+        self.session_writer.cancel();
         self.inner
             .write()
             .unwrap_or_else(|e| e.into_inner())

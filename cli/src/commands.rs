@@ -132,6 +132,13 @@ pub async fn run(cli: Cli) -> Result<Report> {
                 let _ = client
                     .flush_outbox(timeout.min(Duration::from_secs(10)))
                     .await;
+                // Tokens refreshed during the run replace the saved ones (the old refresh token
+                // is spent).
+                if let Ok(session) = client.session() {
+                    if state.update_session(&session).is_err() {
+                        eprintln!("innomed: the refreshed session could not be saved");
+                    }
+                }
                 // Nothing is cut half-way when the process ends: sync stopped, and what the
                 // homeserver accepted is written to the local cache first.
                 client.close().await;

@@ -73,6 +73,18 @@ impl CliState {
         write_private(&self.dir.join("current"), session.user_id.as_bytes())
     }
 
+    /// Replaces a saved session's tokens (refreshed during a run), without changing which
+    /// account is current; nothing is written when they did not change.
+    pub fn update_session(&self, session: &SavedSession) -> Result<()> {
+        if self.load_session(Some(&session.user_id)).ok().as_ref() == Some(session) {
+            return Ok(());
+        }
+        write_private(
+            &self.session_path(&session.user_id),
+            &serde_json::to_vec_pretty(session)?,
+        )
+    }
+
     /// The session of `user` (or of the current account).
     pub fn load_session(&self, user: Option<&str>) -> Result<SavedSession> {
         let user = match user {

@@ -8,7 +8,9 @@ use std::{
     sync::Arc,
 };
 
+use futures_util::StreamExt;
 use matrix_sdk::Client;
+use tokio_stream::wrappers::BroadcastStream;
 use tracing::{info, warn};
 
 use crate::{
@@ -79,17 +81,26 @@ impl InnomedClient {
 
     /// The session to keep in secure storage, to [`restore`](Self::restore) later.
     pub fn session(&self) -> Result<SavedSession> {
-        let session = self
-            .client
-            .matrix_auth()
-            .session()
-            .ok_or(AccountError::NotLoggedIn)?;
-        Ok(SavedSession {
-            homeserver_url: self.client.homeserver().to_string(),
-            user_id: session.meta.user_id.to_string(),
-            device_id: session.meta.device_id.to_string(),
-            access_token: session.tokens.access_token,
-            refresh_token: session.tokens.refresh_token,
+        saved_session(&self.client)
+    }
+
+    /// The session again each time the SDK exchanged the refresh token for new tokens: the
+    /// caller replaces the one it keeps (the old refresh token is spent), or the next opening
+    /// would find the session revoked.
+    pub fn session_updates(
+        &self,
+    ) -> impl futures_util::Stream<Item = SavedSession> + Send + 'static {
+        let client = self.client.clone();
+        // A lagged receiver skips what it missed: the session is read afresh at each change.
+        let changes = BroadcastStream::new(client.subscribe_to_session_changes());
+        changes.filter_map(move |change| {
+            let client = client.clone();
+            async move {
+                if !matches!(change, Ok(matrix_sdk::SessionChange::TokensRefreshed)) {
+                    return None;
+                }
+                saved_session(&client).ok()
+            }
         })
     }
 
@@ -136,4 +147,18 @@ pub(crate) async fn quiesce(client: &Client, sync: &SyncSupervisor) {
     if let Err(e) = client.event_cache_store().lock().await {
         warn!("event cache store not quiesced: {e}");
     }
+}
+
+fn saved_session(client: &Client) -> Result<SavedSession> {
+    let session = client
+        .matrix_auth()
+        .session()
+        .ok_or(AccountError::NotLoggedIn)?;
+    Ok(SavedSession {
+        homeserver_url: client.homeserver().to_string(),
+        user_id: session.meta.user_id.to_string(),
+        device_id: session.meta.device_id.to_string(),
+        access_token: session.tokens.access_token,
+        refresh_token: session.tokens.refresh_token,
+    })
 }

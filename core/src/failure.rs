@@ -62,3 +62,22 @@ pub(crate) fn is_unreachable(e: &matrix_sdk::HttpError) -> bool {
         _ => false,
     }
 }
+
+/// Whether the homeserver no longer accepts this session at all: its token is unknown (the
+/// device was deleted, the account deactivated), or its expired token could not be exchanged
+/// because the refresh token itself was refused. An expired token alone, or a refresh that
+/// failed on the network, is not that.
+pub(crate) fn session_refused(e: &matrix_sdk::HttpError) -> bool {
+    use matrix_sdk::{HttpError, RefreshTokenError};
+    match e {
+        HttpError::RefreshToken(RefreshTokenError::MatrixAuth(inner)) => matches!(
+            inner.client_api_error_kind(),
+            Some(ErrorKind::UnknownToken(_) | ErrorKind::Forbidden)
+        ),
+        HttpError::RefreshToken(_) => false,
+        other => matches!(
+            other.client_api_error_kind(),
+            Some(ErrorKind::UnknownToken(data)) if !data.soft_logout
+        ),
+    }
+}

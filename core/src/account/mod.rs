@@ -122,6 +122,7 @@ impl InnomedClient {
             .login_username(&user_id, password)
             .device_id(&device_id)
             .initial_device_display_name("Innomed")
+            .request_refresh_token()
             .send()
             .await;
         if let Err(e) = login {
@@ -194,7 +195,10 @@ impl InnomedClient {
         match checked {
             Err(_) => warn!("session not checked with the homeserver: no answer in time"),
             Ok(Ok(_)) => {}
-            Ok(Err(e)) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken(_))) => {
+            // An expired access token is exchanged by the SDK for a new pair; a token the
+            // homeserver no longer knows, or a refresh token it refuses, means the session was
+            // revoked.
+            Ok(Err(e)) if crate::failure::session_refused(&e) => {
                 // Revoked while the app was closed: the local data goes, as at logout.
                 drop(client);
                 store::wipe(&dir)?;
@@ -266,6 +270,10 @@ async fn build_client(
         // The homeserver address is the one the doctor (or the CPTS's configuration) gave, checked
         // by `validate_homeserver`: a login answer cannot move the client to another server.
         .respect_login_well_known(false)
+        // Access tokens expire (the CPTS homeserver sets how soon); the SDK exchanges the
+        // refresh token for a new pair when one is refused as expired, and the caller keeps
+        // the new session (`session_updates`).
+        .handle_refresh_tokens()
         .request_config(request_config())
         .with_encryption_settings(EncryptionSettings {
             auto_enable_cross_signing: true,

@@ -30,6 +30,9 @@ impl RevocationWatch {
             loop {
                 match changes.recv().await {
                     Ok(SessionChange::UnknownToken(data)) if !data.soft_logout => break,
+                    // An expired token the SDK could not exchange: revoked only if the
+                    // homeserver refuses the refresh token itself (not on a network failure).
+                    Ok(SessionChange::UnknownToken(_)) if refresh_refused(&client).await => break,
                     Ok(_) | Err(RecvError::Lagged(_)) => continue,
                     Err(RecvError::Closed) => return,
                 }
@@ -72,5 +75,13 @@ impl crate::InnomedClient {
     /// future does not keep the account open.
     pub fn signed_out(&self) -> impl std::future::Future<Output = bool> + Send + 'static {
         self.revocation.signed_out()
+    }
+}
+
+/// Asks for new tokens once more: whether the homeserver refused the refresh token.
+async fn refresh_refused(client: &Client) -> bool {
+    match client.matrix_auth().refresh_access_token().await {
+        Ok(()) => false,
+        Err(e) => crate::failure::session_refused(&matrix_sdk::HttpError::RefreshToken(e)),
     }
 }

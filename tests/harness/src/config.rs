@@ -75,6 +75,7 @@ pub(crate) struct Settings<'a> {
     pub(crate) server_name: &'a str,
     pub(crate) port: u16,
     pub(crate) encryption_by_default: bool,
+    pub(crate) access_token_lifetime: Option<std::time::Duration>,
 }
 
 /// Writes all config files; secrets and the signing key are generated only
@@ -95,7 +96,15 @@ pub(crate) fn write_all(layout: &Layout, settings: &Settings<'_>) -> Result<Vec<
         &layout.privacy_config(),
         &privacy_yaml(settings.encryption_by_default),
     )?;
-    write(&layout.testing_config(), TESTING_YAML)?;
+    let mut testing = TESTING_YAML.to_owned();
+    if let Some(lifetime) = settings.access_token_lifetime {
+        testing.push_str(&format!(
+            "\n# This homeserver's test: access tokens expire quickly.\n\
+             refreshable_access_token_lifetime: {}s\n",
+            lifetime.as_secs().max(1)
+        ));
+    }
+    write(&layout.testing_config(), &testing)?;
     Ok(vec![
         layout.base_config(),
         layout.secrets_config(),

@@ -25,6 +25,9 @@ pub struct HomeserverOptions {
     /// to prove the client refuses to send into it; every other privacy
     /// setting stays on.
     pub encryption_by_default: bool,
+    /// Access tokens of clients that asked for a refresh token live this long instead of the
+    /// privacy layer's 5 minutes (a test of their expiry).
+    pub access_token_lifetime: Option<std::time::Duration>,
 }
 
 impl Default for HomeserverOptions {
@@ -33,6 +36,7 @@ impl Default for HomeserverOptions {
             data_dir: None,
             port: None,
             encryption_by_default: true,
+            access_token_lifetime: None,
         }
     }
 }
@@ -86,6 +90,7 @@ impl Homeserver {
                 server_name: SERVER_NAME,
                 port,
                 encryption_by_default: options.encryption_by_default,
+                access_token_lifetime: options.access_token_lifetime,
             },
         )?;
         let cleanup_on_orphan = temp_dir.as_ref().map(|t| t.path().to_path_buf());

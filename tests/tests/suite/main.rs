@@ -18,6 +18,7 @@ mod photos;
 mod push;
 mod recovery;
 mod routing;
+mod sessions;
 mod signout;
 mod support;
 mod trust;
