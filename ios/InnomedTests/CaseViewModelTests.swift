@@ -121,11 +121,12 @@ final class CaseViewModelTests: XCTestCase {
             [header, Fixtures.message("$a", body: .text("Bonjour"))],
             [header, Fixtures.message("$a", body: .text("Bonjour")), joined],
         ]
-        let gp = CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin")
+        let gp = CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin", trust: .verified)
         let dermatologist = CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: "Dr Claire Morel",
-                                       specialties: ["dermatology"], inDirectory: true)
-        let intruder = CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue)
-        let left = CaseMember(user: gone, membership: .left, displayName: "Dr Léa Petit")
+                                       specialties: ["dermatology"], inDirectory: true, trust: .unverified)
+        let intruder = CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue,
+                                  trust: TrustLevel.none)
+        let left = CaseMember(user: gone, membership: .left, displayName: "Dr Léa Petit", trust: .unverified)
         let cases = FakeCaseService()
         cases.onUnvouched = { _ in [UnvouchedMember(user: stranger, reason: .notInvitedByMember)] }
         cases.onMembers = { _ in [gp, dermatologist, intruder, left] }

@@ -25,10 +25,14 @@ enum Fixtures {
                     inviter: membership == .invited ? gp : nil)
     }
 
-    static func message(_ id: String, from sender: UserID = dermatologist, body: MessageKind) -> ConversationEntry {
+    /// `trust`: as the core gives it, the doctor themself verified, a colleague as first seen
+    /// (pass `TrustLevel.none`, never `.none`, which is `nil` here).
+    static func message(_ id: String, from sender: UserID = dermatologist, body: MessageKind,
+                        trust: TrustLevel? = nil) -> ConversationEntry {
         ConversationEntry(id: id, content: .message(CaseMessage(
             handle: .event(EventID(id)), sender: sender, isOwn: sender == gp, date: now, body: body,
-            inReplyTo: nil, edited: false, sharedBy: nil, delivery: .sent, readBy: [])))
+            inReplyTo: nil, edited: false, sharedBy: nil, delivery: .sent, readBy: [],
+            trust: trust ?? (sender == gp ? .verified : .unverified))))
     }
 
     static func temporaryDirectory() -> URL {

@@ -182,13 +182,17 @@ public struct CaseMember: Equatable, Sendable {
     public let specialties: [String]
     /// Listed in a CPTS directory this doctor belongs to.
     public let inDirectory: Bool
+    /// This doctor's trust in their identity, as the core read it with the members (the shield
+    /// beside the name).
+    public let trust: TrustLevel
 
     public init(user: UserID, membership: Membership, displayName: String, specialties: [String] = [],
-                inDirectory: Bool = false) {
+                inDirectory: Bool = false, trust: TrustLevel) {
         self.user = user
         self.membership = membership
         self.displayName = displayName
         self.specialties = specialties
         self.inDirectory = inDirectory
+        self.trust = trust
     }
 }

@@ -41,10 +41,13 @@ public struct CaseMessage: Equatable, Sendable {
     public let sharedBy: UserID?
     public let delivery: SendState
     public let readBy: [UserID]
+    /// The sender's identity as its decryption established it and this doctor trusts it now
+    /// (the shield beside the sender); `TrustLevel.none` for what came in clear or undecrypted.
+    public let trust: TrustLevel
 
     public init(handle: MessageRef?, sender: UserID, isOwn: Bool, date: Date, body: MessageKind,
                 inReplyTo: EventID?, edited: Bool, sharedBy: UserID?, delivery: SendState,
-                readBy: [UserID]) {
+                readBy: [UserID], trust: TrustLevel) {
         self.handle = handle
         self.sender = sender
         self.isOwn = isOwn
@@ -55,6 +58,7 @@ public struct CaseMessage: Equatable, Sendable {
         self.sharedBy = sharedBy
         self.delivery = delivery
         self.readBy = readBy
+        self.trust = trust
     }
 
     /// Replies need the homeserver's id.

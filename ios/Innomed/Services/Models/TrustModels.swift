@@ -7,6 +7,22 @@ public enum RecoveryStatus: Hashable, Sendable, Identifiable {
     public var id: Self { self }
 }
 
+/// How far this doctor can trust a person's identity, as the core decides it: the shield beside
+/// a case member's name and beside the sender of a message.
+public enum TrustLevel: CaseIterable, Sendable {
+    /// Verified by this doctor (emojis compared), or the doctor themself.
+    case verified
+    /// The identity first seen for this colleague, not verified by this doctor.
+    case unverified
+    /// A colleague this doctor verified now shows another identity: what is sent to them waits
+    /// until the doctor acknowledges it.
+    case changed
+    /// No identity to trust: no cross-signing (a foreign or old client), a device its owner did
+    /// not sign, or, for a message, one that came in clear or could not be decrypted. Written
+    /// `TrustLevel.none` wherever a `TrustLevel?` is expected (`.none` there is `nil`).
+    case none
+}
+
 /// One of the seven emojis of a verification (the same emoji may come twice).
 public struct SasEmoji: Equatable, Sendable {
     /// Its place (0–63) in the spec's table: the screen shows the name from its own strings.

@@ -214,7 +214,8 @@ extension UnvouchedMember {
 extension CaseMember {
     init(rustValue m: InnomedFFI.CaseMember) {
         self.init(user: UserID(m.userId), membership: Membership(rustValue: m.membership),
-                  displayName: m.displayName, specialties: m.specialties, inDirectory: m.inDirectory)
+                  displayName: m.displayName, specialties: m.specialties, inDirectory: m.inDirectory,
+                  trust: TrustLevel(rustValue: m.trust))
     }
 }
 

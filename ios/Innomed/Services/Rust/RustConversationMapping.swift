@@ -38,7 +38,7 @@ extension CaseMessage {
                   date: Date(milliseconds: m.timestampMs), body: MessageKind(rustValue: m.kind),
                   inReplyTo: m.inReplyTo.map(EventID.init), edited: m.edited,
                   sharedBy: m.sharedBy.map(UserID.init), delivery: SendState(rustValue: m.sendState),
-                  readBy: m.readBy.map(UserID.init))
+                  readBy: m.readBy.map(UserID.init), trust: TrustLevel(rustValue: m.trust))
     }
 }
 

@@ -5,6 +5,18 @@ import InnomedFFI
 // always written with its module (`InnomedFFI.CaseStatus`); an unqualified name is this module's
 // (InnomedServices), which shadows the imported one.
 
+extension TrustLevel {
+    /// Level by level, no `default`: a level the core adds fails the build here, not on screen.
+    init(rustValue: InnomedFFI.TrustLevel) {
+        switch rustValue {
+        case .verified: self = .verified
+        case .unverified: self = .unverified
+        case .changed: self = .changed
+        case .none: self = .none
+        }
+    }
+}
+
 extension RecoveryStatus {
     init(rustValue: InnomedFFI.RecoveryStatus) {
         switch rustValue {
