@@ -200,11 +200,27 @@ final class CaseViewModel: ObservableObject {
     }
 }
 
-/// One line of the members sheet: who, and why nobody can vouch for them (`nil` when someone can).
+/// One line of the members sheet: who (with the core's trust in their identity, the shield beside
+/// the name), and why nobody can vouch for them (`nil` when someone can).
 struct CaseMemberLine: Equatable, Identifiable {
     let member: CaseMember
     let unvouched: Unvouched?
     var id: UserID { member.user }
+}
+
+extension CaseMessage {
+    /// The shield beside the sender: the core's trust level for what a sender wrote and this
+    /// phone decrypted, or ignored as nobody's words. `nil` where the level says nothing about
+    /// the person: a membership line (the homeserver relays it in clear), a deleted message, one
+    /// not decrypted (yet), an event this app does not draw.
+    var shield: TrustLevel? {
+        switch body {
+        case .text, .photo, .header, .advice, .closure, .rejected, .untrusted:
+            return trust
+        case .membership, .unreadable, .redacted, .other:
+            return nil
+        }
+    }
 }
 
 private extension ConversationEntry {

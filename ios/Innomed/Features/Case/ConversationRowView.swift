@@ -25,6 +25,8 @@ struct ConversationRowView: View {
     }
 }
 
+/// A message: its sender (not for the doctor's own) with the shield of the core's trust in them
+/// where it says something of the person (`CaseMessage.shield`; alone above the doctor's own).
 private struct MessageRowView: View {
     let message: CaseMessage
     let viewModel: CaseViewModel
@@ -32,7 +34,11 @@ private struct MessageRowView: View {
     var body: some View {
         VStack(alignment: message.isOwn ? .trailing : .leading, spacing: 4) {
             if !message.isOwn {
-                Text(message.sender.localPart).font(.caption.bold())
+                NameWithShield(shield: message.shield) {
+                    Text(message.sender.localPart).font(.caption.bold())
+                }
+            } else if let shield = message.shield {
+                TrustShield(level: shield)
             }
             if let sharedBy = message.sharedBy {
                 Text(L10n.format("case.sharedBy", sharedBy.localPart)).font(.caption2).foregroundStyle(.secondary)

@@ -2,8 +2,9 @@ import InnomedServices
 import SwiftUI
 
 /// Who is in the case or invited to it: each one's name as the core gives it (CPTS directory,
-/// else profile, else user id), the user id smaller below it, their specialties, and, in red,
-/// why nobody can vouch for them when the core says so.
+/// else profile, else user id) with the shield of this doctor's trust in their identity, the
+/// user id smaller below it, their specialties, and, in red, why nobody can vouch for them when
+/// the core says so.
 struct MembersView: View {
     let lines: [CaseMemberLine]
     let specialties: [Specialty]
@@ -31,7 +32,7 @@ struct MembersView: View {
         let member = line.member
         let labels = member.specialties.compactMap { specialties.label(for: $0) }
         return VStack(alignment: .leading, spacing: 2) {
-            Text(verbatim: member.displayName)
+            NameWithShield(shield: member.trust) { Text(verbatim: member.displayName) }
             // The id is shown only when the name is not just the id again.
             if member.displayName != member.user.rawValue {
                 Text(verbatim: member.user.rawValue).font(.caption).foregroundStyle(.secondary)

@@ -87,6 +87,18 @@ extension DeadlineState {
     }
 }
 
+extension TrustLevel {
+    /// What a trust shield says: read aloud, and written beside it for a changed identity.
+    var labelKey: String {
+        switch self {
+        case .verified: return "trust.verified"
+        case .unverified: return "trust.unverified"
+        case .changed: return "trust.changed"
+        case .none: return "trust.none"
+        }
+    }
+}
+
 extension Array where Element == Specialty {
     /// The label of a specialty code in the interface's language (the code if unknown).
     func label(for code: String?) -> String? {
