@@ -146,6 +146,43 @@ final class CaseViewModelTests: XCTestCase {
         ], "who left is not listed; the intruder is flagged with the reason")
     }
 
+    func testEachMemberAndEachMessageKeepTheCoresTrustLevel() async {
+        let colleague = UserID("@dr.petit:cpts.test")
+        let stranger = UserID("@intrus:elsewhere.test")
+        let conversation = FakeConversationService()
+        conversation.entryUpdates = [[
+            Fixtures.message("$h", from: Fixtures.gp, body: .header(header)),
+            Fixtures.message("$a", body: .text("Bonjour"), trust: .changed),
+            Fixtures.message("$r", from: colleague, body: .rejected(.advice, .notFromTaker)),
+            Fixtures.message("$u", from: stranger, body: .untrusted, trust: TrustLevel.none),
+            Fixtures.message("$j", from: colleague, body: .membership(user: colleague, change: "Joined"),
+                             trust: TrustLevel.none),
+            Fixtures.message("$w", body: .unreadable(.waiting), trust: TrustLevel.none),
+            Fixtures.message("$d", body: .redacted, trust: TrustLevel.none),
+        ]]
+        let members = [
+            CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin", trust: .verified),
+            CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: "Dr Claire Morel", trust: .changed),
+            CaseMember(user: colleague, membership: .invited, displayName: "Dr Léa Petit", trust: .unverified),
+            CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue, trust: TrustLevel.none),
+        ]
+        let cases = FakeCaseService()
+        cases.onUnvouched = { _ in [] }
+        cases.onMembers = { _ in members }
+        let viewModel = makeViewModel(conversation, cases: cases)
+
+        await viewModel.load()
+        for _ in 0..<100 where viewModel.members.isEmpty { await Task.yield() }
+
+        XCTAssertEqual(viewModel.memberLines.map(\.member.trust), [.verified, .changed, .unverified, TrustLevel.none])
+        let shields: [TrustLevel?] = viewModel.entries.map { entry in
+            guard case .message(let message) = entry.content else { return nil }
+            return message.shield
+        }
+        XCTAssertEqual(shields, [.verified, .changed, .unverified, TrustLevel.none, nil, nil, nil],
+                       "none on a membership line, a message not decrypted yet or a deleted one")
+    }
+
     func testASendRefusedForSomeoneNobodyInvitedSaysSo() async {
         let conversation = FakeConversationService()
         conversation.onSend = { _ in throw ServiceError.uninvitedMember }
