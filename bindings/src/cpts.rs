@@ -79,6 +79,12 @@ impl Cpts {
         on_core!(self.cpts, |cpts| cpts.add_member(&user_id, member))
     }
 
+    /// Coordinator only: vouches for a member's identity as it is now (after checking with
+    /// them, e.g. once they changed phone or identity); adding a member attests them too.
+    pub async fn attest(&self, user_id: String) -> Result<(), CptsError> {
+        on_core!(self.cpts, |cpts| cpts.attest(&user_id))
+    }
+
     /// Coordinator only: a member's weekly slots (an empty list clears them).
     pub async fn set_duty(&self, user_id: String, slots: Vec<DutySlot>) -> Result<(), CptsError> {
         on_core!(self.cpts, |cpts| cpts.set_duty(&user_id, slots))

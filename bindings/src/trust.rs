@@ -71,6 +71,13 @@ impl Client {
         on_core!(self.core_for_trust()?, |c| c.reset_identity(&password))
     }
 
+    /// Verifies the colleagues the coordinators this doctor verified attest (after verifying a
+    /// coordinator, say); returns who was verified now.
+    pub async fn apply_attestations(&self) -> Result<Vec<String>, AccountError> {
+        let newly = on_core!(self.core()?, |c| c.apply_attestations());
+        Ok(newly.into_iter().map(|u| u.to_string()).collect())
+    }
+
     /// Whether the doctor's own identity signed this device.
     pub async fn is_device_cross_signed(&self) -> Result<bool, AccountError> {
         Ok(on_core!(self.core()?, |c| c.is_device_cross_signed()))

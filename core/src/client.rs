@@ -63,6 +63,7 @@ impl InnomedClient {
         crate::requests::install(&client);
         crate::cases::install_status_watch(&client);
         authorities.install(&client);
+        crate::cpts::install_attestations(&client, &authorities);
         let handovers = crate::cases::Handovers::default();
         handovers.install(&client);
         Self {

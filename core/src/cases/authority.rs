@@ -49,6 +49,10 @@ pub(crate) struct Authorities {
     judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedEventId>>>>,
     /// This doctor's trust in each person's identity, as last read from the crypto store.
     pub(crate) trust: Arc<RwLock<HashMap<OwnedUserId, crate::TrustLevel>>>,
+    /// Colleagues verified on a CPTS's word, and the master key each was attested with.
+    pub(crate) attested: Arc<RwLock<HashMap<OwnedUserId, String>>>,
+    /// When the CPTS attestations were last read.
+    pub(crate) attestations_read: Arc<RwLock<Option<std::time::Instant>>>,
     /// Rooms whose send queue is held while someone nobody invited is in them.
     pub(crate) withheld: crate::sync::Withheld,
     /// When each request without a known taker last had its claims read (lists poll it).

@@ -63,6 +63,7 @@ impl CaseRoom {
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         let people = self.client.known_people().await;
+        self.client.apply_attestations_if_stale().await;
         let mut named = Vec::with_capacity(members.len());
         for m in members {
             let trust = self.client.trust_level(m.user_id()).await;

@@ -7,6 +7,7 @@
 //!
 //! The télé-expertise requests routed through a CPTS are in [`crate::requests`].
 
+mod attestation;
 mod care_team;
 pub(crate) mod clock;
 pub(crate) mod directory;
@@ -19,8 +20,10 @@ pub(crate) mod specialties;
 #[cfg(test)]
 mod wire_tests;
 
+pub(crate) use self::attestation::install as install_attestations;
 pub(crate) use self::clock::ClockCell;
 pub use self::{
+    attestation::AttestationEventContent,
     clock::{Clock, ManualClock, SystemClock},
     directory::{MemberEntry, MemberEventContent, NewMember, Profession, MEMBER_TYPE},
     error::{CptsError, RequestProblem, SlotProblem},

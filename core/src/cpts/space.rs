@@ -16,7 +16,7 @@ use matrix_sdk::{
     },
     Room, RoomState,
 };
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 
 use super::{
     directory::{
@@ -173,6 +173,13 @@ impl Cpts {
                 .map_err(|e| CptsError::from_sdk(&e))?;
         }
         info!(room_id = %self.space_id(), "CPTS member added");
+        // Approving a member is vouching for the identity they have now, when they have one
+        // (an account that never signed in is attested later, with `attest`).
+        if user_id != own {
+            if let Err(e) = self.attest(user_id.as_str()).await {
+                debug!(room_id = %self.space_id(), "member not attested yet: {}", e.code());
+            }
+        }
         Ok(MemberEntry::new(user_id, content))
     }
 

@@ -94,3 +94,19 @@ fn brief_wire_format() {
     }
     "###);
 }
+
+#[test]
+fn attestation_wire_format() {
+    let content = super::AttestationEventContent {
+        user_id: "@dr.benali:cpts.test".try_into().expect("user id"),
+        rpps: "10003987657".into(),
+        master_key: "yKx0UCqY3sJzXdg2SBtGqi7nQb8DX6yFQmHb3dXnV1E".into(),
+    };
+    insta::assert_json_snapshot!(content, @r###"
+    {
+      "user_id": "@dr.benali:cpts.test",
+      "rpps": "10003987657",
+      "master_key": "yKx0UCqY3sJzXdg2SBtGqi7nQb8DX6yFQmHb3dXnV1E"
+    }
+    "###);
+}

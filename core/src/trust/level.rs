@@ -14,6 +14,9 @@ use crate::InnomedClient;
 pub enum TrustLevel {
     /// Verified by this doctor (emojis compared), or the doctor themself.
     Verified,
+    /// Vouched for by the coordinator of a CPTS this doctor belongs to (and whom this doctor
+    /// verified), with the identity the coordinator attested: verified on the CPTS's word.
+    Attested,
     /// A cross-signing identity this doctor has not verified (the one first seen).
     Unverified,
     /// A colleague this doctor verified now shows another identity: nothing is sent to them
@@ -30,9 +33,13 @@ impl TrustLevel {
     /// keeps the state of the room key's arrival, from before a verification).
     pub(crate) fn of_event(state: &VerificationState, known: Option<TrustLevel>) -> Self {
         match state {
-            VerificationState::Verified => Self::Verified,
+            VerificationState::Verified => match known {
+                Some(Self::Attested) => Self::Attested,
+                _ => Self::Verified,
+            },
             VerificationState::Unverified(VerificationLevel::UnverifiedIdentity) => match known {
                 Some(Self::Verified) => Self::Verified,
+                Some(Self::Attested) => Self::Attested,
                 Some(Self::Changed) => Self::Changed,
                 _ => Self::Unverified,
             },
@@ -53,7 +60,14 @@ impl InnomedClient {
         } else {
             match self.client.encryption().get_user_identity(user_id).await {
                 Ok(Some(identity)) if identity.has_verification_violation() => TrustLevel::Changed,
-                Ok(Some(identity)) if identity.is_verified() => TrustLevel::Verified,
+                Ok(Some(identity)) if identity.is_verified() => {
+                    let key = identity.master_key().get_first_key().map(|k| k.to_base64());
+                    if self.is_attested(user_id, key.as_deref()).await {
+                        TrustLevel::Attested
+                    } else {
+                        TrustLevel::Verified
+                    }
+                }
                 Ok(Some(_)) => TrustLevel::Unverified,
                 _ => TrustLevel::None,
             }
@@ -64,8 +78,10 @@ impl InnomedClient {
         level
     }
 
-    /// Reads again this doctor's trust in every member of `room` (opening a conversation).
+    /// Reads again this doctor's trust in every member of `room` (opening a conversation), the
+    /// CPTS attestations first if they were not read lately.
     pub(crate) async fn read_trust_of_members(&self, room: &matrix_sdk::Room) {
+        self.apply_attestations_if_stale().await;
         let Ok(members) = room
             .members_no_sync(matrix_sdk::RoomMemberships::all())
             .await

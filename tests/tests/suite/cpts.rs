@@ -25,11 +25,11 @@ pub(crate) struct Member {
 pub(crate) struct Territory {
     clock: Arc<ManualClock>,
     pub(crate) space_id: String,
-    coordinator: Doctor,
+    pub(crate) coordinator: Doctor,
     pub(crate) gp: Member,
     pub(crate) derm_on_duty: Member,
     pub(crate) derm_off_duty: Member,
-    cardiologist: Member,
+    pub(crate) cardiologist: Member,
 }
 
 fn fresh_rpps() -> Rpps {

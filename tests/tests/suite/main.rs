@@ -3,6 +3,7 @@
 //! homeserver with fresh users per test (plus dedicated servers where a test must stop one).
 
 mod accounts;
+mod attestation;
 mod cases;
 mod counts;
 mod cpts;

@@ -30,7 +30,7 @@ async fn colleagues(hs_url: &str) -> (Doctor, Doctor) {
 }
 
 /// Runs the exchange from the request to the emojis; returns both sides' emojis.
-async fn to_emojis(
+pub(crate) async fn to_emojis(
     requester: &InnomedClient,
     other: &InnomedClient,
     other_user: &str,
@@ -77,7 +77,7 @@ async fn to_emojis(
     (sent, received, mine, theirs)
 }
 
-async fn both_done(a: &Verification, b: &Verification) {
+pub(crate) async fn both_done(a: &Verification, b: &Verification) {
     for v in [a, b] {
         let state = v
             .wait_for(WAIT, |s| {
@@ -93,7 +93,7 @@ async fn both_done(a: &Verification, b: &Verification) {
 
 /// The GP verifies the dermatologist's device with emojis, both confirm; then the GP sees the
 /// dermatologist's identity verified.
-async fn verify_each_other(gp: &Doctor, derm: &Doctor) {
+pub(crate) async fn verify_each_other(gp: &Doctor, derm: &Doctor) {
     let (sent, received, mine, theirs) = to_emojis(&gp.client, &derm.client, &derm.user_id).await;
     assert_eq!(mine, theirs, "both screens show the same emojis");
     assert_eq!(received.other_user_id().as_str(), gp.user_id);
@@ -144,7 +144,7 @@ async fn message_trust(who: &Doctor, text: &str) -> Option<TrustLevel> {
 }
 
 /// Waits until `who` sees `whom`'s identity verified.
-async fn becomes_verified(who: &Doctor, whom: &Doctor) {
+pub(crate) async fn becomes_verified(who: &Doctor, whom: &Doctor) {
     eventually("the colleague's identity verified", || async {
         who.client
             .is_user_verified(&whom.user_id)

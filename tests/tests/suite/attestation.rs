@@ -1,0 +1,95 @@
+//! Identities the CPTS vouches for: a doctor compares emojis with the coordinator once, and
+//! every colleague the coordinator attests is verified on that doctor's devices, with the shield
+//! "attested". A doctor who did not verify the coordinator believes nothing of it; a member
+//! other than the coordinator cannot attest; an attested colleague who changes identity is
+//! stopped as any verified identity that changed, until the coordinator attests the new one.
+
+use innomed_core::{CptsError, TrustLevel};
+use innomed_harness::Homeserver;
+
+use crate::{
+    cpts::Territory,
+    support::{eventually, Doctor, PASSWORD},
+    verification::verify_each_other,
+};
+
+async fn trust_once_applied(doctor: &Doctor, colleague: &Doctor) -> TrustLevel {
+    doctor.client.apply_attestations().await;
+    let user = innomed_core::OwnedUserId::try_from(colleague.user_id.as_str()).expect("user id");
+    doctor.client.trust_level(&user).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_colleague_the_verified_coordinator_attests_is_verified_without_emojis() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let (coordinator, gp, derm, cardio) = (
+        &t.coordinator,
+        &t.gp.doctor,
+        &t.derm_on_duty.doctor,
+        &t.cardiologist.doctor,
+    );
+    // Each knows the others' devices through the space.
+    for (a, b) in [
+        (gp, coordinator),
+        (coordinator, gp),
+        (gp, derm),
+        (cardio, derm),
+    ] {
+        eventually("the colleague's device known", || async {
+            let devices = a.client.devices_of(&b.user_id).await.ok()?;
+            (!devices.is_empty()).then_some(())
+        })
+        .await;
+    }
+    // Only the coordinator attests.
+    let gp_space = gp.client.cpts(&t.space_id).expect("space");
+    let refused = gp_space.attest(&derm.user_id).await;
+    assert!(matches!(refused, Err(CptsError::NotAllowed)), "{refused:?}");
+
+    // The GP compares emojis with the coordinator, once.
+    verify_each_other(gp, coordinator).await;
+    let space = coordinator.client.cpts(&t.space_id).expect("space");
+    space.attest(&derm.user_id).await.expect("attested");
+
+    let level = eventually("the dermatologist attested on the GP's device", || async {
+        let level = trust_once_applied(gp, derm).await;
+        (level == TrustLevel::Attested).then_some(level)
+    })
+    .await;
+    assert_eq!(level, TrustLevel::Attested);
+    assert!(
+        gp.client
+            .is_user_verified(&derm.user_id)
+            .await
+            .expect("status"),
+        "verified on the CPTS's word, without emojis between them"
+    );
+    // The cardiologist never verified the coordinator: the attestation counts for nothing.
+    assert_eq!(
+        trust_once_applied(cardio, derm).await,
+        TrustLevel::Unverified
+    );
+
+    // The dermatologist starts a new identity: stopped as a verified identity that changed...
+    derm.client
+        .reset_identity(PASSWORD)
+        .await
+        .expect("identity reset");
+    eventually("the change seen by the GP", || async {
+        (trust_once_applied(gp, derm).await == TrustLevel::Changed).then_some(())
+    })
+    .await;
+    // ...until the coordinator, having checked with her, attests the new one (read afresh from
+    // the homeserver).
+    space.attest(&derm.user_id).await.expect("attested again");
+    eventually("the new identity attested on the GP's device", || async {
+        (trust_once_applied(gp, derm).await == TrustLevel::Attested).then_some(())
+    })
+    .await;
+    assert!(!gp
+        .client
+        .has_identity_changed(&derm.user_id)
+        .await
+        .expect("status"));
+}
