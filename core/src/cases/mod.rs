@@ -50,7 +50,7 @@ pub(crate) use self::{
     create::Inviters,
     handover::{remember_routed, Handovers},
     history::HistorySharing,
-    rules::signed_by_owner,
+    rules::{events_of_types, signed_by_owner},
 };
 use crate::InnomedClient;
 

@@ -23,6 +23,7 @@
 use std::collections::HashSet;
 
 use matrix_sdk::{
+    deserialized_responses::TimelineEvent,
     room::MessagesOptions,
     ruma::{api::client::filter::RoomEventFilter, OwnedEventId, OwnedUserId, UInt, UserId},
     Room,
@@ -68,6 +69,20 @@ pub(crate) async fn history(
     room: &Room,
     types: &[&str],
 ) -> Result<Vec<HistoryEvent>, matrix_sdk::Error> {
+    Ok(events_of_types(room, types)
+        .await?
+        .iter()
+        .filter_map(|e| reduce(e.raw()))
+        .collect())
+}
+
+/// The room's events of these server-side types (`m.room.encrypted` ones decrypted where this
+/// device can), oldest first, read from the homeserver a page at a time, at most
+/// [`MAX_PAGES`].
+pub(crate) async fn events_of_types(
+    room: &Room,
+    types: &[&str],
+) -> Result<Vec<TimelineEvent>, matrix_sdk::Error> {
     let mut events = Vec::new();
     let mut from: Option<String> = None;
     for _ in 0..MAX_PAGES {
@@ -77,7 +92,7 @@ pub(crate) async fn history(
         options.limit = UInt::from(50u32);
         options.from = from.clone();
         let page = room.messages(options).await?;
-        events.extend(page.chunk.iter().filter_map(|e| reduce(e.raw())));
+        events.extend(page.chunk);
         // An empty page is not the end; a missing `end` (or no progress) is.
         match page.end {
             Some(end) if from.as_ref() != Some(&end) => from = Some(end),

@@ -12,8 +12,7 @@ use std::collections::HashSet;
 
 use matrix_sdk::{
     deserialized_responses::RawAnySyncOrStrippedState,
-    room::MessagesOptions,
-    ruma::{api::client::filter::RoomEventFilter, events::StateEventType, OwnedUserId, UInt},
+    ruma::{events::StateEventType, OwnedUserId},
     Room,
 };
 use tracing::info;
@@ -24,10 +23,6 @@ use super::{
     rules::signed_by_owner,
     CaseError, CaseRoom,
 };
-
-/// At most this many pages (50 events each) of a case's encrypted events are read to find the
-/// records: a case has a handful of members.
-const MAX_PAGES: usize = 40;
 
 /// The records a device could read: (inviter, invitee), and whether some encrypted events
 /// could not be decrypted (yet), among which a record may be.
@@ -73,41 +68,26 @@ impl CaseRoom {
 /// signed, in the homeserver's order.
 pub(crate) async fn invitation_records(room: &Room) -> Result<Records, matrix_sdk::Error> {
     let mut records = Records::default();
-    let mut from: Option<String> = None;
-    for _ in 0..MAX_PAGES {
-        let mut options = MessagesOptions::forward();
-        options.filter = RoomEventFilter::default();
-        options.filter.types = Some(vec!["m.room.encrypted".to_owned()]);
-        options.limit = UInt::from(50u32);
-        options.from = from.clone();
-        let page = room.messages(options).await?;
-        for event in &page.chunk {
-            if event.kind.is_utd() {
-                records.undecryptable = true;
-                continue;
-            }
-            let Some(info) = event.encryption_info() else {
-                continue;
-            };
-            if !signed_by_owner(&info.verification_state) {
-                continue;
-            }
-            let raw = event.raw();
-            if raw.get_field::<String>("type").ok().flatten().as_deref()
-                != Some(CASE_INVITATION_TYPE)
-            {
-                continue;
-            }
-            let Ok(Some(content)) = raw.get_field::<CaseInvitationEventContent>("content") else {
-                continue;
-            };
-            for invitee in content.invitees {
-                records.vouched.insert((info.sender.clone(), invitee));
-            }
+    for event in super::rules::events_of_types(room, &["m.room.encrypted"]).await? {
+        if event.kind.is_utd() {
+            records.undecryptable = true;
+            continue;
         }
-        match page.end {
-            Some(end) if from.as_ref() != Some(&end) => from = Some(end),
-            _ => break,
+        let Some(info) = event.encryption_info() else {
+            continue;
+        };
+        if !signed_by_owner(&info.verification_state) {
+            continue;
+        }
+        let raw = event.raw();
+        if raw.get_field::<String>("type").ok().flatten().as_deref() != Some(CASE_INVITATION_TYPE) {
+            continue;
+        }
+        let Ok(Some(content)) = raw.get_field::<CaseInvitationEventContent>("content") else {
+            continue;
+        };
+        for invitee in content.invitees {
+            records.vouched.insert((info.sender.clone(), invitee));
         }
     }
     Ok(records)

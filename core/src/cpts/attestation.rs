@@ -15,11 +15,9 @@ use std::collections::HashMap;
 
 use matrix_sdk::{
     deserialized_responses::{VerificationLevel, VerificationState},
-    room::MessagesOptions,
     ruma::{
-        api::client::filter::RoomEventFilter,
         events::{macros::EventContent, SyncMessageLikeEvent},
-        OwnedUserId, UInt, UserId,
+        OwnedUserId, UserId,
     },
     Client, Room,
 };
@@ -39,9 +37,6 @@ pub struct AttestationEventContent {
     /// The member's cross-signing master key (unpadded base64 Ed25519) when attested.
     pub master_key: String,
 }
-
-/// At most this many pages (50 events each) of a space's encrypted events are read.
-const MAX_PAGES: usize = 40;
 
 /// The store key of the colleagues this device verified on the CPTS's word, and the key each
 /// was attested with.
@@ -115,47 +110,35 @@ async fn believed_attestations(client: &Client, space: &Room) -> HashMap<OwnedUs
     if !coordinator_verified && client.user_id() != Some(coordinator.as_ref()) {
         return attested;
     }
-    let mut from: Option<String> = None;
-    for _ in 0..MAX_PAGES {
-        let mut options = MessagesOptions::forward();
-        options.filter = RoomEventFilter::default();
-        options.filter.types = Some(vec!["m.room.encrypted".to_owned()]);
-        options.limit = UInt::from(50u32);
-        options.from = from.clone();
-        let Ok(page) = space.messages(options).await else {
-            break;
+    let Ok(events) = crate::cases::events_of_types(space, &["m.room.encrypted"]).await else {
+        return attested;
+    };
+    for event in &events {
+        let Some(info) = event.encryption_info() else {
+            continue;
         };
-        for event in &page.chunk {
-            let Some(info) = event.encryption_info() else {
-                continue;
-            };
-            // A device the coordinator signed (the room key's arrival may predate this
-            // doctor's verification of the coordinator, checked above).
-            let signed = matches!(
-                info.verification_state,
-                VerificationState::Verified
-                    | VerificationState::Unverified(VerificationLevel::UnverifiedIdentity)
-            );
-            if !signed || info.sender != coordinator {
-                continue;
-            }
-            if event
-                .raw()
-                .get_field::<String>("type")
-                .ok()
-                .flatten()
-                .as_deref()
-                != Some("fr.innomed.cpts.attestation")
-            {
-                continue;
-            }
-            if let Ok(Some(content)) = event.raw().get_field::<AttestationEventContent>("content") {
-                attested.insert(content.user_id, content.master_key);
-            }
+        // A device the coordinator signed (the room key's arrival may predate this doctor's
+        // verification of the coordinator, checked above).
+        let signed = matches!(
+            info.verification_state,
+            VerificationState::Verified
+                | VerificationState::Unverified(VerificationLevel::UnverifiedIdentity)
+        );
+        if !signed || info.sender != coordinator {
+            continue;
         }
-        match page.end {
-            Some(end) if from.as_ref() != Some(&end) => from = Some(end),
-            _ => break,
+        if event
+            .raw()
+            .get_field::<String>("type")
+            .ok()
+            .flatten()
+            .as_deref()
+            != Some("fr.innomed.cpts.attestation")
+        {
+            continue;
+        }
+        if let Ok(Some(content)) = event.raw().get_field::<AttestationEventContent>("content") {
+            attested.insert(content.user_id, content.master_key);
         }
     }
     attested
