@@ -15,6 +15,7 @@ import fr.innomed.core.TrustLevel as SdkTrustLevel
 class TrustLevelMappersTest {
     private val levels = mapOf(
         SdkTrustLevel.VERIFIED to TrustLevel.VERIFIED,
+        SdkTrustLevel.ATTESTED to TrustLevel.ATTESTED,
         SdkTrustLevel.UNVERIFIED to TrustLevel.UNVERIFIED,
         SdkTrustLevel.CHANGED to TrustLevel.CHANGED,
         SdkTrustLevel.NONE to TrustLevel.NONE,

@@ -61,6 +61,7 @@ internal fun SdkMembership.toApi() = Membership.valueOf(name)
 /** Spelled out rather than by name: a level the core adds fails the build here, not the screen. */
 internal fun SdkTrustLevel.toApi(): TrustLevel = when (this) {
     SdkTrustLevel.VERIFIED -> TrustLevel.VERIFIED
+    SdkTrustLevel.ATTESTED -> TrustLevel.ATTESTED
     SdkTrustLevel.UNVERIFIED -> TrustLevel.UNVERIFIED
     SdkTrustLevel.CHANGED -> TrustLevel.CHANGED
     SdkTrustLevel.NONE -> TrustLevel.NONE

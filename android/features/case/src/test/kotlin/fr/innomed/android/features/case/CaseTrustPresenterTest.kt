@@ -45,6 +45,8 @@ class CaseTrustPresenterTest {
     private val conversations = FakeConversationService()
     private val room = row("case").roomId
     private val stranger = UserId("@intrus:elsewhere.test")
+    /** A colleague the CPTS's coordinator vouches for. */
+    private val attested = UserId("@dr.roux:cpts.test")
     private val checks = mutableListOf<Unit>()
     /** What the core names as the case's members; each read is counted. */
     private var members = emptyList<CaseMember>()
@@ -175,6 +177,7 @@ class CaseTrustPresenterTest {
         members = listOf(
             member(GP, "Dr Paul Martin", trust = TrustLevel.VERIFIED),
             member(DERM, "Dr Claire Morel", trust = TrustLevel.CHANGED),
+            member(attested, "Dr Hugo Roux", trust = TrustLevel.ATTESTED),
             member(OTHER_DERM, "Dr Léa Petit", trust = TrustLevel.UNVERIFIED),
             member(stranger, "@intrus:elsewhere.test", trust = TrustLevel.NONE),
         )
@@ -182,6 +185,7 @@ class CaseTrustPresenterTest {
             GP,
             headerCard(),
             message(DERM, MessageContent.Text("Bonjour"), trust = TrustLevel.CHANGED),
+            message(attested, MessageContent.Text("Je regarde la photo"), trust = TrustLevel.ATTESTED),
             message(OTHER_DERM, MessageContent.Rejected(RejectedEvent.ADVICE, RejectionReason.NOT_FROM_TAKER)),
             message(stranger, MessageContent.Untrusted, trust = TrustLevel.NONE),
             joined(OTHER_DERM),
@@ -189,11 +193,11 @@ class CaseTrustPresenterTest {
             message(DERM, MessageContent.Redacted, trust = TrustLevel.NONE),
         )
         assertEquals(
-            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.UNVERIFIED, TrustLevel.NONE),
+            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.ATTESTED, TrustLevel.UNVERIFIED, TrustLevel.NONE),
             presenter.state.value.memberLines.map { it.member.trust },
         )
         assertEquals(
-            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.UNVERIFIED, TrustLevel.NONE, null, null, null),
+            listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.ATTESTED, TrustLevel.UNVERIFIED, TrustLevel.NONE, null, null, null),
             presenter.state.value.items.map { (it as TimelineEntry.Message).shield },
             "no shield on a membership line, a message not decrypted yet, or a deleted one: their level says nothing of the sender",
         )

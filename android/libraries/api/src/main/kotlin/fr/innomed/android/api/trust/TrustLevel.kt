@@ -8,6 +8,12 @@ enum class TrustLevel {
     /** Verified by this doctor (emojis compared), or the doctor themself. */
     VERIFIED,
 
+    /**
+     * Vouched for by the coordinator of a CPTS this doctor belongs to (and whom this doctor
+     * verified), with the identity the coordinator attested: verified on the CPTS's word.
+     */
+    ATTESTED,
+
     /** The identity first seen for this colleague, not verified by this doctor. */
     UNVERIFIED,
 
