@@ -100,6 +100,7 @@ fun briefPatient(brief: RequestBrief): String =
 @StringRes
 fun TrustLevel.label(): Int = when (this) {
     TrustLevel.VERIFIED -> R.string.trust_verified
+    TrustLevel.ATTESTED -> R.string.trust_attested
     TrustLevel.UNVERIFIED -> R.string.trust_unverified
     TrustLevel.CHANGED -> R.string.trust_changed
     TrustLevel.NONE -> R.string.trust_none

@@ -21,10 +21,11 @@ import fr.innomed.android.api.trust.TrustLevel
 
 /**
  * The shield beside a person's name, for the core's [TrustLevel]: filled green with a tick when
- * verified, a quiet outline when not verified yet (the usual case; a shield is always drawn, so
- * that its absence never has to be read), filled in the error colour with "!" and the warning in
- * words when the identity changed, a grey outline struck through when there is no identity to
- * trust. Each is read aloud by its label.
+ * verified, the same shield in the primary colour when the CPTS vouches for the identity (so that
+ * "I verified" and "my CPTS vouches" read apart), a quiet outline when not verified yet (the usual
+ * case; a shield is always drawn, so that its absence never has to be read), filled in the error
+ * colour with "!" and the warning in words when the identity changed, a grey outline struck
+ * through when there is no identity to trust. Each is read aloud by its label.
  */
 @Composable
 fun TrustShield(level: TrustLevel, modifier: Modifier = Modifier) {
@@ -32,6 +33,7 @@ fun TrustShield(level: TrustLevel, modifier: Modifier = Modifier) {
     val colors = MaterialTheme.colorScheme
     val (icon, tint) = when (level) {
         TrustLevel.VERIFIED -> ShieldVerified to if (isSystemInDarkTheme()) Color(0xFF81C784) else Color(0xFF2E7D32)
+        TrustLevel.ATTESTED -> ShieldVerified to colors.primary
         TrustLevel.UNVERIFIED -> ShieldOutline to colors.onSurfaceVariant
         TrustLevel.CHANGED -> ShieldWarning to colors.error
         TrustLevel.NONE -> ShieldStruck to colors.outline
