@@ -92,6 +92,7 @@ extension TrustLevel {
     var labelKey: String {
         switch self {
         case .verified: return "trust.verified"
+        case .attested: return "trust.attested"
         case .unverified: return "trust.unverified"
         case .changed: return "trust.changed"
         case .none: return "trust.none"

@@ -2,10 +2,11 @@ import InnomedServices
 import SwiftUI
 
 /// The shield beside a person's name, for the core's trust in their identity: filled green with
-/// a tick when verified (or the doctor themself), a grey outline when not verified yet, red with
-/// "!" and the warning written beside it when a verified colleague's identity changed, grey and
-/// crossed when there is no identity to trust. Every level has a shield, so that no absence has
-/// to be read; each is read aloud by its label.
+/// a tick when verified (or the doctor themself), the same shield in the accent blue when the
+/// CPTS vouches for the identity (so that "I verified" and "my CPTS vouches" read apart), a grey
+/// outline when not verified yet, red with "!" and the warning written beside it when a verified
+/// colleague's identity changed, grey and crossed when there is no identity to trust. Every
+/// level has a shield, so that no absence has to be read; each is read aloud by its label.
 struct TrustShield: View {
     let level: TrustLevel
 
@@ -46,10 +47,12 @@ struct NameWithShield<Name: View>: View {
 }
 
 extension TrustLevel {
-    /// SF Symbols: a filled shield with a tick, an outline, a filled shield with "!", a crossed one.
+    /// SF Symbols: a filled shield with a tick (verified or attested, told apart by `color`), an
+    /// outline, a filled shield with "!", a crossed one.
     var symbolName: String {
         switch self {
         case .verified: return "checkmark.shield.fill"
+        case .attested: return "checkmark.shield.fill"
         case .unverified: return "shield"
         case .changed: return "exclamationmark.shield.fill"
         case .none: return "xmark.shield"
@@ -59,6 +62,7 @@ extension TrustLevel {
     var color: Color {
         switch self {
         case .verified: return .green
+        case .attested: return .accentColor
         case .unverified: return .secondary
         case .changed: return .red
         case .none: return .gray

@@ -12,6 +12,9 @@ public enum RecoveryStatus: Hashable, Sendable, Identifiable {
 public enum TrustLevel: CaseIterable, Sendable {
     /// Verified by this doctor (emojis compared), or the doctor themself.
     case verified
+    /// Vouched for by the coordinator of a CPTS this doctor belongs to (and whom this doctor
+    /// verified), with the identity the coordinator attested: verified on the CPTS's word.
+    case attested
     /// The identity first seen for this colleague, not verified by this doctor.
     case unverified
     /// A colleague this doctor verified now shows another identity: what is sent to them waits

@@ -10,6 +10,7 @@ extension TrustLevel {
     init(rustValue: InnomedFFI.TrustLevel) {
         switch rustValue {
         case .verified: self = .verified
+        case .attested: self = .attested
         case .unverified: self = .unverified
         case .changed: self = .changed
         case .none: self = .none
