@@ -149,10 +149,12 @@ final class CaseViewModelTests: XCTestCase {
     func testEachMemberAndEachMessageKeepTheCoresTrustLevel() async {
         let colleague = UserID("@dr.petit:cpts.test")
         let stranger = UserID("@intrus:elsewhere.test")
+        let vouched = UserID("@dr.roux:cpts.test")
         let conversation = FakeConversationService()
         conversation.entryUpdates = [[
             Fixtures.message("$h", from: Fixtures.gp, body: .header(header)),
             Fixtures.message("$a", body: .text("Bonjour"), trust: .changed),
+            Fixtures.message("$v", from: vouched, body: .text("Je regarde la photo"), trust: .attested),
             Fixtures.message("$r", from: colleague, body: .rejected(.advice, .notFromTaker)),
             Fixtures.message("$u", from: stranger, body: .untrusted, trust: TrustLevel.none),
             Fixtures.message("$j", from: colleague, body: .membership(user: colleague, change: "Joined"),
@@ -163,6 +165,7 @@ final class CaseViewModelTests: XCTestCase {
         let members = [
             CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin", trust: .verified),
             CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: "Dr Claire Morel", trust: .changed),
+            CaseMember(user: vouched, membership: .joined, displayName: "Dr Hugo Roux", trust: .attested),
             CaseMember(user: colleague, membership: .invited, displayName: "Dr Léa Petit", trust: .unverified),
             CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue, trust: TrustLevel.none),
         ]
@@ -174,12 +177,12 @@ final class CaseViewModelTests: XCTestCase {
         await viewModel.load()
         for _ in 0..<100 where viewModel.members.isEmpty { await Task.yield() }
 
-        XCTAssertEqual(viewModel.memberLines.map(\.member.trust), [.verified, .changed, .unverified, TrustLevel.none])
+        XCTAssertEqual(viewModel.memberLines.map(\.member.trust), [.verified, .changed, .attested, .unverified, TrustLevel.none])
         let shields: [TrustLevel?] = viewModel.entries.map { entry in
             guard case .message(let message) = entry.content else { return nil }
             return message.shield
         }
-        XCTAssertEqual(shields, [.verified, .changed, .unverified, TrustLevel.none, nil, nil, nil],
+        XCTAssertEqual(shields, [.verified, .changed, .attested, .unverified, TrustLevel.none, nil, nil, nil],
                        "none on a membership line, a message not decrypted yet or a deleted one")
     }
 
