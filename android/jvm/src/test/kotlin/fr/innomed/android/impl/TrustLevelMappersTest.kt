@@ -1,14 +1,14 @@
 package fr.innomed.android.impl
 
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.trust.TrustLevel
-import fr.innomed.core.CaseMessage
-import fr.innomed.core.MessageKind
-import fr.innomed.core.SendState
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import fr.innomed.core.CaseMember as SdkCaseMember
+import fr.innomed.core.CaseMessage as SdkCaseMessage
 import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.MessageKind as SdkMessageKind
+import fr.innomed.core.SendState as SdkSendState
 import fr.innomed.core.TrustLevel as SdkTrustLevel
 
 /** The core's trust level reaches the API unchanged, on a member and on a message (no Rust call). */
@@ -39,23 +39,23 @@ class TrustLevelMappersTest {
     @Test
     fun `a message carries the trust its decryption established in the sender`() {
         levels.forEach { (core, api) ->
-            val entry = message(core).toEntry()
-            assertEquals(api, entry.trust)
-            assertEquals(MessageContent.Text("Bonjour"), entry.content)
+            val message = message(core).toApi()
+            assertEquals(api, message.trust)
+            assertEquals(MessageKind.Text("Bonjour"), message.kind)
         }
     }
 
-    private fun message(trust: SdkTrustLevel) = CaseMessage(
+    private fun message(trust: SdkTrustLevel) = SdkCaseMessage(
         eventId = "\$event",
         transactionId = null,
         sender = "@derm:cpts.test",
         isOwn = false,
         timestampMs = 1_700_000_000_000uL,
-        kind = MessageKind.Text("Bonjour", html = null),
+        kind = SdkMessageKind.Text("Bonjour", html = null),
         inReplyTo = null,
         edited = false,
         sharedBy = null,
-        sendState = SendState.Sent,
+        sendState = SdkSendState.Sent,
         readBy = emptyList(),
         reactions = emptyList(),
         trust = trust,

@@ -12,9 +12,9 @@ import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoSize
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.session.SignInError
@@ -157,7 +157,7 @@ class RequestJourneyTest {
             eventually("the message queued") { gpCase.state.value.takeIf { !it.sending && it.composer.isEmpty() } }
                 .also { assertEquals(null, it.error) }
             val message = eventually("the GP's message decrypted on her phone") {
-                case.state.value.messages().firstOrNull { (it.content as? MessageContent.Text)?.body == "Lésion depuis 3 mois $secret" }
+                case.state.value.messages().firstOrNull { (it.kind as? MessageKind.Text)?.body == "Lésion depuis 3 mois $secret" }
             }
             assertEquals(gpUser, message.sender)
             pushWhileRunning(derm, roomId, message.eventId ?: error("the GP's message has no event id"), secret)
@@ -171,7 +171,7 @@ class RequestJourneyTest {
             eventually("the advice on the GP's phone, and closing offered") {
                 gpCase.state.value.takeIf { state ->
                     state.barActions == listOf(CaseAction.CLOSE_WITH_REPORT) &&
-                        state.messages().any { (it.content as? MessageContent.AdviceCard)?.advice?.assessment == "Kératose séborrhéique $secret" }
+                        state.messages().any { (it.kind as? MessageKind.AdviceCard)?.advice?.assessment == "Kératose séborrhéique $secret" }
                 }
             }
             gpCase.onEvent(CaseEvent.OutcomeChanged("Surveillance par le médecin traitant"))
@@ -203,8 +203,8 @@ class RequestJourneyTest {
      * tap, both decrypted here; and the same full image through the API.
      */
     private suspend fun readPhoto(case: CasePresenter, derm: UserSession, roomId: RoomId, gpUser: UserId) {
-        val photo = eventually("the photo in her timeline") {
-            case.state.value.messages().firstOrNull { it.content is MessageContent.Photo && it.key != null }
+        val photo = eventually("the photo in her conversation") {
+            case.state.value.messages().firstOrNull { it.kind is MessageKind.Photo && it.key != null }
         }
         assertEquals(gpUser, photo.sender)
         val key = photo.key!!
@@ -261,4 +261,4 @@ class RequestJourneyTest {
     }
 }
 
-private fun CaseState.messages() = items.filterIsInstance<TimelineEntry.Message>()
+private fun CaseState.messages() = items.filterIsInstance<ConversationItem.Message>().map { it.message }

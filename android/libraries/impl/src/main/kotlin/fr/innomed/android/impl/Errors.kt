@@ -2,25 +2,25 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.CaseError
-import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.cases.HeaderProblem
+import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
-import fr.innomed.core.CaseException
 import fr.innomed.core.AccountException
+import fr.innomed.core.CaseException
+import fr.innomed.core.ConversationException
 import fr.innomed.core.CptsException
-import fr.innomed.core.RequestProblem as SdkRequestProblem
-import fr.innomed.android.api.cases.HeaderProblem
-import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.core.PhotoException
 import fr.innomed.core.PushException
-import fr.innomed.core.ConversationException
 import fr.innomed.core.TrustException
 import kotlin.coroutines.cancellation.CancellationException
+import fr.innomed.core.RequestProblem as SdkRequestProblem
 
 /**
  * Runs one call into the bindings and maps what it throws to the API's typed error.
@@ -69,15 +69,15 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     else -> CaseError.Other(e.code())
 }
 
-internal fun messageError(e: Exception): MessageError = when (e) {
-    is ConversationException.EmptyMessage -> MessageError.EmptyMessage
-    is ConversationException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> MessageError.NotJoined
-    is ConversationException.MessageNotFound -> MessageError.MessageNotFound
-    is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> MessageError.NotHandedOver
-    is ConversationException.UninvitedMember, is CaseException.UninvitedMember -> MessageError.UninvitedMember
-    is ConversationException.TooLarge, is CaseException.TooLarge -> MessageError.TooLarge
-    is ConversationException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> MessageError.HomeserverUnreachable
-    else -> MessageError.Other(e.code())
+internal fun conversationError(e: Exception): ConversationError = when (e) {
+    is ConversationException.EmptyMessage -> ConversationError.EmptyMessage
+    is ConversationException.NotJoined, is CaseException.NotFound, is CaseException.NotACase -> ConversationError.NotJoined
+    is ConversationException.MessageNotFound -> ConversationError.MessageNotFound
+    is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> ConversationError.NotHandedOver
+    is ConversationException.UninvitedMember, is CaseException.UninvitedMember -> ConversationError.UninvitedMember
+    is ConversationException.TooLarge, is CaseException.TooLarge -> ConversationError.TooLarge
+    is ConversationException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> ConversationError.HomeserverUnreachable
+    else -> ConversationError.Other(e.code())
 }
 
 /** `Failed` and `Internal` carry a detail that may quote the server: only their code is kept. */

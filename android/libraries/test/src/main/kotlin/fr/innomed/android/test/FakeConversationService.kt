@@ -3,27 +3,27 @@ package fr.innomed.android.test
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.conversation.ConversationError
+import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
 import fr.innomed.android.api.conversation.ImageBytes
-import fr.innomed.android.api.conversation.MessageError
 import fr.innomed.android.api.conversation.MessageRef
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.PhotoSize
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
 import java.io.File
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.flow
 
-/** Timelines and upload progress in memory, per case; sends and photo fetches are scripted and recorded. */
+/** Conversations and upload progress in memory, per case; sends and photo fetches are scripted and recorded. */
 class FakeConversationService : ConversationService {
-    private val timelines = HashMap<RoomId, MutableStateFlow<List<TimelineEntry>>>()
+    private val conversations = HashMap<RoomId, MutableStateFlow<List<ConversationItem>>>()
     private val progress = HashMap<RoomId, MutableStateFlow<Map<String, UploadProgress>>>()
 
-    /** Cases whose timeline cannot be opened, and why. */
-    val unavailable = HashMap<RoomId, MessageError>()
+    /** Cases whose conversation cannot be opened, and why. */
+    val unavailable = HashMap<RoomId, ConversationError>()
 
     data class Sent(val roomId: RoomId, val markdown: String, val replyTo: EventId?)
 
@@ -37,23 +37,23 @@ class FakeConversationService : ConversationService {
     val historyLoads = Calls<RoomId>()
     val reads = Calls<RoomId>()
 
-    var sendResult: suspend (Sent) -> Outcome<Unit, MessageError> = { notScripted("sendText/reply") }
-    var loadHistoryResult: suspend (RoomId) -> Outcome<Boolean, MessageError> = { Outcome.Success(true) }
-    var markReadResult: suspend (RoomId) -> Outcome<Unit, MessageError> = { Outcome.Done }
+    var sendResult: suspend (Sent) -> Outcome<Unit, ConversationError> = { notScripted("sendText/reply") }
+    var loadHistoryResult: suspend (RoomId) -> Outcome<Boolean, ConversationError> = { Outcome.Success(true) }
+    var markReadResult: suspend (RoomId) -> Outcome<Unit, ConversationError> = { Outcome.Done }
     var sendPhotoResult: suspend (PhotoSent) -> Outcome<MessageRef.Local, PhotoError> = { notScripted("sendPhoto") }
     var fetchPhotoResult: suspend (PhotoFetch) -> Outcome<ImageBytes, PhotoError> = { notScripted("fetchPhoto") }
 
-    /** The in-memory timeline of [roomId], to set or change from a test. */
-    fun entries(roomId: RoomId): MutableStateFlow<List<TimelineEntry>> =
-        synchronized(timelines) { timelines.getOrPut(roomId) { MutableStateFlow(emptyList()) } }
+    /** The in-memory conversation of [roomId], to set or change from a test. */
+    fun itemsOf(roomId: RoomId): MutableStateFlow<List<ConversationItem>> =
+        synchronized(conversations) { conversations.getOrPut(roomId) { MutableStateFlow(emptyList()) } }
 
     /** The upload progress of [roomId] (empty until a test sets it), by transaction id. */
     fun uploadsOf(roomId: RoomId): MutableStateFlow<Map<String, UploadProgress>> =
         synchronized(progress) { progress.getOrPut(roomId) { MutableStateFlow(emptyMap()) } }
 
-    override fun timeline(roomId: RoomId): Flow<List<TimelineEntry>> = flow {
+    override fun items(roomId: RoomId): Flow<List<ConversationItem>> = flow {
         unavailable[roomId]?.let { throw ConversationUnavailableException(it) }
-        entries(roomId).collect { emit(it) }
+        itemsOf(roomId).collect { emit(it) }
     }
 
     override suspend fun loadHistory(roomId: RoomId) = loadHistoryResult(roomId).also { historyLoads.add(roomId) }

@@ -18,9 +18,10 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.CaseMessage
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.SendState
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.trust.TrustLevel
@@ -90,30 +91,32 @@ val HEADER = CaseHeader(
 
 fun message(
     sender: UserId,
-    content: MessageContent,
+    kind: MessageKind,
     me: UserId = GP,
-    eventId: String? = "\$${content.hashCode()}",
+    eventId: String? = "\$${kind.hashCode()}",
     transactionId: String? = null,
     /** As the core gives it by default: the doctor themself verified, a colleague as first seen. */
     trust: TrustLevel = if (sender == me) TrustLevel.VERIFIED else TrustLevel.UNVERIFIED,
-) = TimelineEntry.Message(
-    eventId = eventId?.let(::EventId),
-    transactionId = transactionId,
-    sender = sender,
-    isOwn = sender == me,
-    timestampMillis = 1_700_000_000_000,
-    content = content,
-    inReplyTo = null,
-    edited = false,
-    sharedBy = null,
-    sendState = SendState.Sent,
-    readBy = emptyList(),
-    trust = trust,
+) = ConversationItem.Message(
+    CaseMessage(
+        eventId = eventId?.let(::EventId),
+        transactionId = transactionId,
+        sender = sender,
+        isOwn = sender == me,
+        timestampMillis = 1_700_000_000_000,
+        kind = kind,
+        inReplyTo = null,
+        edited = false,
+        sharedBy = null,
+        sendState = SendState.Sent,
+        readBy = emptyList(),
+        trust = trust,
+    ),
 )
 
-fun text(sender: UserId, body: String, me: UserId = GP) = message(sender, MessageContent.Text(body), me)
+fun text(sender: UserId, body: String, me: UserId = GP) = message(sender, MessageKind.Text(body), me)
 
-fun headerCard(sender: UserId = GP, me: UserId = GP) = message(sender, MessageContent.Header(HEADER), me)
+fun headerCard(sender: UserId = GP, me: UserId = GP) = message(sender, MessageKind.Header(HEADER), me)
 
 fun specialist(userId: UserId, name: String, specialty: String = "dermatology") = DirectoryEntry(
     userId = userId,

@@ -3,16 +3,16 @@ package fr.innomed.android.ui
 import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.res.stringResource
-import fr.innomed.android.ui.R
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.HeaderProblem
-import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.ui.R
 
 /**
  * Every error kind of the API, mapped to its string in one place (a screen's own kinds, such as
@@ -51,15 +51,15 @@ fun CaseError.text(): ErrorText = when (this) {
     is CaseError.Other -> ErrorText(R.string.error_other, code)
 }
 
-fun MessageError.text(): ErrorText = when (this) {
-    MessageError.EmptyMessage -> ErrorText(R.string.error_empty_message)
-    MessageError.NotJoined -> ErrorText(R.string.error_not_joined)
-    MessageError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
-    MessageError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
-    MessageError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
-    MessageError.TooLarge -> ErrorText(R.string.error_message_too_large)
-    MessageError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
-    is MessageError.Other -> ErrorText(R.string.error_other, code)
+fun ConversationError.text(): ErrorText = when (this) {
+    ConversationError.EmptyMessage -> ErrorText(R.string.error_empty_message)
+    ConversationError.NotJoined -> ErrorText(R.string.error_not_joined)
+    ConversationError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
+    ConversationError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
+    ConversationError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
+    ConversationError.TooLarge -> ErrorText(R.string.error_message_too_large)
+    ConversationError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is ConversationError.Other -> ErrorText(R.string.error_other, code)
 }
 
 /** Sizes are shown in megabytes; the pixel limit as the refused image's dimensions. */

@@ -18,10 +18,10 @@ import kotlinx.coroutines.launch
  * read then).
  *
  * Called whenever the core's decision for the case is read again: when it shows, when its row
- * in the list changes, when its timeline changes (a take, a withdrawal, the requesting doctor's
+ * in the list changes, when its conversation changes (a take, a withdrawal, the requesting doctor's
  * record) and after every action.
  *
- * @param derive recomputes what the timeline gives the screen (header, requester) from the new state.
+ * @param derive recomputes what the conversation gives the screen (header, requester) from the new state.
  * @param onHandedOver the request was just handed over: its history can be read now.
  */
 internal class CaseHandover(

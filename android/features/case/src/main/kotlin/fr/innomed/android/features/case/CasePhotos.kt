@@ -2,12 +2,12 @@ package fr.innomed.android.features.case
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ImageBytes
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.PhotoSize
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
 import java.io.File
 import kotlinx.coroutines.CoroutineScope
@@ -26,11 +26,11 @@ sealed interface PhotoLoad {
     data class Failed(val error: PhotoError) : PhotoLoad
 }
 
-/** The photo shown full screen: [key] is its message's [TimelineEntry.Message.key]. */
+/** The photo shown full screen: [key] is its message's [CaseMessage.key]. */
 data class PhotoViewer(val key: String, val full: PhotoLoad)
 
 data class CasePhotosState(
-    /** By [TimelineEntry.Message.key]; a photo not in the map has not been shown yet. */
+    /** By [CaseMessage.key]; a photo not in the map has not been shown yet. */
     val thumbnails: Map<String, PhotoLoad> = emptyMap(),
     val viewer: PhotoViewer? = null,
     /** This device's photos on their way to the homeserver, by transaction id. */
@@ -57,10 +57,10 @@ internal class CasePhotos(
      * Fetches the thumbnail unless it is loading, loaded, or failed for good. A failure the
      * network may fix is fetched again when shown again; [retry] (a tap) fetches any failure again.
      */
-    fun showThumbnail(message: TimelineEntry.Message, retry: Boolean = false) {
+    fun showThumbnail(message: CaseMessage, retry: Boolean = false) {
         val key = message.key ?: return
         val ref = message.ref ?: return
-        if (message.content !is MessageContent.Photo) return
+        if (message.kind !is MessageKind.Photo) return
         fun fetch(load: PhotoLoad?) =
             load == null || load is PhotoLoad.Failed && (retry || load.error == PhotoError.HomeserverUnreachable)
         val before = state.getAndUpdate { s ->
@@ -73,10 +73,10 @@ internal class CasePhotos(
         }
     }
 
-    fun open(message: TimelineEntry.Message) {
+    fun open(message: CaseMessage) {
         val key = message.key ?: return
         val ref = message.ref ?: return
-        if (message.content !is MessageContent.Photo) return
+        if (message.kind !is MessageKind.Photo) return
         showThumbnail(message, retry = true)
         viewerJob?.cancel()
         state.update { s -> s.withPhotos { it.copy(viewer = PhotoViewer(key, PhotoLoad.Loading)) } }

@@ -8,10 +8,10 @@ import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
@@ -30,10 +30,10 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /**
- * One case: its timeline (header card, messages, photos, advice card), the composer and the
+ * One case: its conversation (header card, messages, photos, advice card), the composer and the
  * camera, inviting a colleague, and the actions the core allows the doctor now (with why a
  * request waits, and its deadline). The status and the core's decision are read again whenever
- * the case's row changes in the live list, whenever its timeline changes, and after every action.
+ * the case's row changes in the live list, whenever its conversation changes, and after every action.
  *
  * @param discardPhoto deletes a camera file of the app's private storage once it was read.
  */
@@ -52,8 +52,8 @@ class CasePresenter(
         // Handed over: what was sent before, shared with the taker now, comes with the history.
         scope.launch { conversations.loadHistory(roomId) }
     }
-    private var timelineJob: Job? = null
-    /** Membership lines in the timeline when the members were last checked; -1: check again. */
+    private var conversationJob: Job? = null
+    /** Membership lines in the conversation when the members were last checked; -1: check again. */
     @Volatile private var membershipsChecked = -1
     /** The latest check: an older answer arriving late does not replace a newer one. */
     private val memberCheck = AtomicInteger()
@@ -121,7 +121,7 @@ class CasePresenter(
             is Outcome.Success -> {
                 mutableState.update { derive(it.copy(details = found.value)) }
                 readAllowed()
-                if (found.value.membership == Membership.JOINED) followTimeline()
+                if (found.value.membership == Membership.JOINED) followConversation()
             }
             is Outcome.Failure -> mutableState.update { it.copy(error = CaseScreenError.Case(found.error)) }
         }
@@ -148,29 +148,29 @@ class CasePresenter(
     }
 
     /**
-     * What the timeline gives the screen. The header (and so who asked) is kept once seen: after
-     * a sync gap the timeline restarts from the newest event. Before the header can be read, the
+     * What the conversation gives the screen. The header (and so who asked) is kept once seen:
+     * after a sync gap the conversation restarts from the newest event. Before the header can be read, the
      * brief names who asked.
      */
     private fun derive(state: CaseState): CaseState {
-        val headerEntry = state.items.firstNotNullOfOrNull { entry ->
-            (entry as? TimelineEntry.Message)?.takeIf { it.content is MessageContent.Header }
+        val headerMessage = state.items.firstNotNullOfOrNull { item ->
+            (item as? ConversationItem.Message)?.message?.takeIf { it.kind is MessageKind.Header }
         }
         return state.copy(
-            header = (headerEntry?.content as? MessageContent.Header)?.header ?: state.header,
-            requester = headerEntry?.sender ?: state.requester ?: state.brief?.requester,
+            header = (headerMessage?.kind as? MessageKind.Header)?.header ?: state.header,
+            requester = headerMessage?.sender ?: state.requester ?: state.brief?.requester,
         )
     }
 
-    private fun followTimeline() {
-        if (timelineJob?.isActive == true) return
-        timelineJob = scope.launch {
+    private fun followConversation() {
+        if (conversationJob?.isActive == true) return
+        conversationJob = scope.launch {
             // What was sent before the doctor joined comes with the history.
             launch { conversations.loadHistory(roomId) }
             launch { photos.followUploads() }
             try {
-                var newest: TimelineEntry? = null
-                conversations.timeline(roomId).collect { items ->
+                var newest: ConversationItem? = null
+                conversations.items(roomId).collect { items ->
                     val before = mutableState.value.items.size
                     mutableState.update { derive(it.copy(items = items)) }
                     checkMembers(items)
@@ -184,7 +184,7 @@ class CasePresenter(
                     }
                 }
             } catch (e: ConversationUnavailableException) {
-                mutableState.update { it.copy(error = CaseScreenError.Message(e.error)) }
+                mutableState.update { it.copy(error = CaseScreenError.Conversation(e.error)) }
             }
         }
     }
@@ -192,10 +192,10 @@ class CasePresenter(
     /**
      * Asks who is in the case (by name) and who nobody can vouch for when the case is first
      * shown and whenever a membership line comes or goes (a join, a forced join, an invitation).
-     * A failed check keeps the last lists and is tried again at the next timeline update.
+     * A failed check keeps the last lists and is tried again at the next conversation update.
      */
-    private fun CoroutineScope.checkMembers(items: List<TimelineEntry>) {
-        val memberships = items.count { (it as? TimelineEntry.Message)?.content is MessageContent.MembershipChange }
+    private fun CoroutineScope.checkMembers(items: List<ConversationItem>) {
+        val memberships = items.count { (it as? ConversationItem.Message)?.message?.kind is MessageKind.Membership }
         if (memberships == membershipsChecked) return
         membershipsChecked = memberships
         val check = memberCheck.incrementAndGet()
@@ -232,7 +232,7 @@ class CasePresenter(
             mutableState.update {
                 when (result) {
                     is Outcome.Success -> it.copy(sending = false, composer = "", replyingTo = null)
-                    is Outcome.Failure -> it.copy(sending = false, error = CaseScreenError.Message(result.error))
+                    is Outcome.Failure -> it.copy(sending = false, error = CaseScreenError.Conversation(result.error))
                 }
             }
         }

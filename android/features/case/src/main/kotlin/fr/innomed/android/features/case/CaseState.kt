@@ -16,10 +16,11 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.CaseMessage
+import fr.innomed.android.api.conversation.ConversationError
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
@@ -54,7 +55,7 @@ data class InviteDialog(
 sealed interface CaseScreenError {
     data class Case(val error: CaseError) : CaseScreenError
 
-    data class Message(val error: MessageError) : CaseScreenError
+    data class Conversation(val error: ConversationError) : CaseScreenError
 
     data class Request(val error: RequestError) : CaseScreenError
 
@@ -80,11 +81,11 @@ data class MemberLine(val member: CaseMember, val unvouched: Unvouched?)
  * person: a membership line (the homeserver relays it in clear), a deleted message, one not
  * decrypted (yet), an event this app does not draw.
  */
-val TimelineEntry.Message.shield: TrustLevel?
-    get() = when (content) {
-        is MessageContent.Text, is MessageContent.Photo, is MessageContent.Header, is MessageContent.AdviceCard,
-        is MessageContent.Closure, is MessageContent.Rejected, MessageContent.Untrusted -> trust
-        is MessageContent.MembershipChange, is MessageContent.Unreadable, MessageContent.Redacted, MessageContent.Unsupported -> null
+val CaseMessage.shield: TrustLevel?
+    get() = when (kind) {
+        is MessageKind.Text, is MessageKind.Photo, is MessageKind.Header, is MessageKind.AdviceCard,
+        is MessageKind.Closure, is MessageKind.Rejected, MessageKind.Untrusted -> trust
+        is MessageKind.Membership, is MessageKind.UnableToDecrypt, MessageKind.Redacted, MessageKind.Other -> null
     }
 
 data class AdviceDraft(
@@ -99,8 +100,8 @@ data class CaseState(
     val roomId: RoomId,
     /** Status, specialty, deadline and who took it; null until read. */
     val details: CaseDetails? = null,
-    val items: List<TimelineEntry> = emptyList(),
-    /** The decrypted header, from the timeline. */
+    val items: List<ConversationItem> = emptyList(),
+    /** The decrypted header, from the conversation. */
     val header: CaseHeader? = null,
     /** Who sent the header: the doctor who opened the case (the core rejects a header from anyone else). */
     val requester: UserId? = null,
@@ -188,10 +189,10 @@ sealed interface CaseEvent {
     data object DismissError : CaseEvent
 
     /** A photo message came into view: its thumbnail is fetched once. */
-    data class ShowThumbnail(val message: TimelineEntry.Message) : CaseEvent
+    data class ShowThumbnail(val message: CaseMessage) : CaseEvent
 
     /** Tapped: the full image, full screen. */
-    data class OpenPhoto(val message: TimelineEntry.Message) : CaseEvent
+    data class OpenPhoto(val message: CaseMessage) : CaseEvent
 
     data object ClosePhoto : CaseEvent
 

@@ -13,8 +13,8 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
@@ -67,7 +67,7 @@ class CaseHandoverPresenterTest {
         decided = Outcome.Success(actions)
     }
 
-    private fun TestScope.open(me: UserId, vararg entries: TimelineEntry): CasePresenter {
+    private fun TestScope.open(me: UserId, vararg items: ConversationItem): CasePresenter {
         val membership = current.membership
         cases.rows.value = listOf(row("case", membership = membership, status = current.status, isRequest = true))
         cases.detailsResult = { Outcome.Success(current) }
@@ -75,14 +75,14 @@ class CaseHandoverPresenterTest {
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { briefAsked++; Outcome.Success(if (me == GP) null else brief) }
-        conversations.entries(room).value = entries.toList()
+        conversations.itemsOf(room).value = items.toList()
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }
 
-    private fun joined(user: UserId) = message(user, MessageContent.MembershipChange(user, "Joined"), me = DERM, eventId = "\$join-${user.value}")
+    private fun joined(user: UserId) = message(user, MessageKind.Membership(user, "Joined"), me = DERM, eventId = "\$join-${user.value}")
 
-    private fun statusRecord() = message(GP, MessageContent.Unsupported, me = DERM, eventId = "\$status")
+    private fun statusRecord() = message(GP, MessageKind.Other, me = DERM, eventId = "\$status")
 
     @Test
     fun `an invitation to a request shows the brief, without any patient label, to decide on taking it`() = runTest {
@@ -116,7 +116,7 @@ class CaseHandoverPresenterTest {
 
         // The GP's device withdraws the others, shares the history, records the taker.
         core(allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
-        conversations.entries(room).value = listOf(joined(DERM), headerCard(sender = GP, me = DERM), text(GP, "Photo à suivre", DERM), statusRecord())
+        conversations.itemsOf(room).value = listOf(joined(DERM), headerCard(sender = GP, me = DERM), text(GP, "Photo à suivre", DERM), statusRecord())
         runCurrent()
         state = presenter.state.value
         assertNull(state.handover)
@@ -125,7 +125,7 @@ class CaseHandoverPresenterTest {
         assertEquals(HEADER, state.header)
         assertEquals(listOf(room, room), conversations.historyLoads.all, "the shared history is loaded once handed over")
 
-        conversations.entries(room).value = conversations.entries(room).value + text(GP, "Merci", DERM)
+        conversations.itemsOf(room).value = conversations.itemsOf(room).value + text(GP, "Merci", DERM)
         runCurrent()
         assertEquals(listOf(room, room), conversations.historyLoads.all, "the history is loaded again only at a new hand-over")
         assertTrue(presenter.state.value.composerEnabled)
@@ -148,7 +148,7 @@ class CaseHandoverPresenterTest {
         assertFalse(presenter.state.value.composerEnabled)
 
         core(allowed(CaseRole.REQUESTER, CaseAction.WRITE))
-        conversations.entries(room).value = listOf(headerCard(), statusRecord())
+        conversations.itemsOf(room).value = listOf(headerCard(), statusRecord())
         runCurrent()
         assertNull(presenter.state.value.handover)
         assertTrue(presenter.state.value.composerEnabled)
@@ -161,14 +161,14 @@ class CaseHandoverPresenterTest {
         val before = reads
 
         decided = Outcome.Failure(CaseError.HomeserverUnreachable)
-        conversations.entries(room).value = listOf(joined(DERM), joined(OTHER_DERM))
+        conversations.itemsOf(room).value = listOf(joined(DERM), joined(OTHER_DERM))
         runCurrent()
         assertEquals(HandoverWait.AWAITING_REQUESTER, presenter.state.value.handover)
         assertFalse(presenter.state.value.composerEnabled)
         assertNull(presenter.state.value.error)
 
         core(allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))
-        conversations.entries(room).value = listOf(joined(DERM), joined(OTHER_DERM), statusRecord())
+        conversations.itemsOf(room).value = listOf(joined(DERM), joined(OTHER_DERM), statusRecord())
         runCurrent()
         assertEquals(before + 2, reads)
         assertNull(presenter.state.value.handover)

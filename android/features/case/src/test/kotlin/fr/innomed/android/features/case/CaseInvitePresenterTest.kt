@@ -41,7 +41,7 @@ class CaseInvitePresenterTest {
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.detailsResult = { Outcome.Success(details) }
         cases.allowedResult = { Outcome.Success(core) }
-        conversations.entries(room).value = listOf(headerCard(sender = GP, me = GP))
+        conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = GP))
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }

@@ -7,12 +7,13 @@ import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.cases.CaseRole
+import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ImageBytes
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.MessageRef
 import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.PhotoSize
-import fr.innomed.android.api.conversation.TimelineEntry
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
@@ -44,12 +45,12 @@ class CasePhotosPresenterTest {
     private val thumbnail = ImageBytes(byteArrayOf(1, 2, 3))
     private val full = ImageBytes(byteArrayOf(4, 5, 6, 7))
     private val camera = File("/data/files/photos/capture.jpg")
-    private val photo = MessageContent.Photo(caption = null, width = 640, height = 480, blurhash = null, hasThumbnail = true)
+    private val photo = MessageKind.Photo(PhotoMessage(caption = null, width = 640, height = 480, blurhash = null, hasThumbnail = true))
 
     /** The core lets both doctors write into the case between colleagues. */
     private var decided: CaseActions? = null
 
-    private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: TimelineEntry): CasePresenter {
+    private fun TestScope.open(me: UserId = DERM, header: CaseHeader = HEADER, vararg more: ConversationItem): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.membersResult = { Outcome.Success(emptyList()) }
@@ -57,7 +58,7 @@ class CasePhotosPresenterTest {
         cases.allowedResult = {
             Outcome.Success(decided ?: allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE))
         }
-        conversations.entries(room).value = listOf(message(GP, MessageContent.Header(header), me)) + more
+        conversations.itemsOf(room).value = listOf(message(GP, MessageKind.Header(header), me)) + more
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discarded::add)
             .also { runCurrent() }
     }
@@ -75,14 +76,14 @@ class CasePhotosPresenterTest {
         val presenter = open(DERM, HEADER, shared)
         assertTrue(presenter.state.value.photos.thumbnails.isEmpty(), "nothing is fetched before the photo is shown")
 
-        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared.message))
         assertEquals(PhotoLoad.Loading, presenter.state.value.photos.thumbnails["\$photo"])
         runCurrent()
-        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared.message))
         runCurrent()
         assertEquals(PhotoLoad.Loaded(thumbnail), presenter.state.value.photos.thumbnails["\$photo"])
 
-        presenter.onEvent(CaseEvent.OpenPhoto(shared))
+        presenter.onEvent(CaseEvent.OpenPhoto(shared.message))
         runCurrent()
         assertEquals(PhotoViewer("\$photo", PhotoLoad.Loading), presenter.state.value.photos.viewer, "the thumbnail stays meanwhile")
         fullGate.complete(Unit)
@@ -102,7 +103,7 @@ class CasePhotosPresenterTest {
             Outcome.Failure(if (call.size == PhotoSize.THUMBNAIL) PhotoError.Tampered else PhotoError.MediaMissing)
         }
         val presenter = open(DERM, HEADER, echo)
-        presenter.onEvent(CaseEvent.OpenPhoto(echo))
+        presenter.onEvent(CaseEvent.OpenPhoto(echo.message))
         runCurrent()
         assertEquals(PhotoLoad.Failed(PhotoError.Tampered), presenter.state.value.photos.thumbnails["txn-1"])
         assertEquals(PhotoViewer("txn-1", PhotoLoad.Failed(PhotoError.MediaMissing)), presenter.state.value.photos.viewer)
@@ -119,15 +120,15 @@ class CasePhotosPresenterTest {
             else if (online) Outcome.Success(thumbnail) else Outcome.Failure(PhotoError.HomeserverUnreachable)
         }
         val presenter = open(DERM, HEADER, shared)
-        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared.message))
         runCurrent()
         assertEquals(PhotoLoad.Failed(PhotoError.HomeserverUnreachable), presenter.state.value.photos.thumbnails["\$photo"])
-        presenter.onEvent(CaseEvent.ShowThumbnail(shared))
+        presenter.onEvent(CaseEvent.ShowThumbnail(shared.message))
         runCurrent()
         assertEquals(2, conversations.photoFetches.all.size, "shown again, it is fetched again")
 
         online = true
-        presenter.onEvent(CaseEvent.OpenPhoto(shared))
+        presenter.onEvent(CaseEvent.OpenPhoto(shared.message))
         runCurrent()
         assertEquals(PhotoLoad.Loaded(thumbnail), presenter.state.value.photos.thumbnails["\$photo"])
     }

@@ -13,9 +13,9 @@ import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.Membership
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.MessageError
-import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.ConversationError
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.requests.ClosedReport
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
@@ -56,7 +56,7 @@ class CasePresenterTest {
 
     /**
      * The case is in the list, its details say [details] and the core decides [core]; the
-     * timeline holds the GP's header.
+     * conversation holds the GP's header.
      */
     private fun TestScope.open(me: UserId, details: CaseDetails, core: CaseActions, invitedToRequest: Boolean = false): CasePresenter {
         val membership = details.membership
@@ -69,23 +69,23 @@ class CasePresenterTest {
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { Outcome.Success(null) }
         cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
-        conversations.entries(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
+        conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
         return CasePresenter(backgroundScope, room, cases, conversations, requests, discarded::add).also { runCurrent() }
     }
 
     @Test
-    fun `the timeline shows the header card and messages, after loading the history`() = runTest {
+    fun `the conversation shows the header card and messages, after loading the history`() = runTest {
         val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
         val state = presenter.state.value
         assertEquals(HEADER, state.header)
         assertEquals(2, state.items.size)
-        assertEquals(MessageContent.Text("Photo à suivre"), (state.items[1] as TimelineEntry.Message).content)
+        assertEquals(MessageKind.Text("Photo à suivre"), (state.items[1] as ConversationItem.Message).message.kind)
         assertEquals(listOf(room), conversations.historyLoads.all)
         assertTrue(conversations.reads.all.isNotEmpty(), "the case is marked read while shown")
     }
 
     @Test
-    fun `an invitation offers what the core says, accept or decline, and shows no timeline yet`() = runTest {
+    fun `an invitation offers what the core says, accept or decline, and shows no conversation yet`() = runTest {
         cases.acceptResult = { Outcome.Done }
         val presenter = open(DERM, details(room, membership = Membership.INVITED), allowed(CaseRole.INVITED, CaseAction.ACCEPT, CaseAction.DECLINE))
         assertEquals(CaseRole.INVITED, presenter.state.value.role)
@@ -240,23 +240,23 @@ class CasePresenterTest {
         assertEquals("", presenter.state.value.composer)
         assertNull(presenter.state.value.replyingTo)
 
-        conversations.sendResult = { Outcome.Failure(MessageError.HomeserverUnreachable) }
+        conversations.sendResult = { Outcome.Failure(ConversationError.HomeserverUnreachable) }
         presenter.onEvent(CaseEvent.ComposerChanged("Encore"))
         presenter.onEvent(CaseEvent.Send)
         runCurrent()
         assertEquals("Encore", presenter.state.value.composer)
-        assertEquals(CaseScreenError.Message(MessageError.HomeserverUnreachable), presenter.state.value.error)
+        assertEquals(CaseScreenError.Conversation(ConversationError.HomeserverUnreachable), presenter.state.value.error)
     }
 
     @Test
-    fun `a timeline that cannot open shows a typed error`() = runTest {
-        conversations.unavailable[room] = MessageError.NotJoined
+    fun `a conversation that cannot open shows a typed error`() = runTest {
+        conversations.unavailable[room] = ConversationError.NotJoined
         val presenter = open(DERM, details(room), allowed(CaseRole.MEMBER, CaseAction.WRITE))
-        assertEquals(CaseScreenError.Message(MessageError.NotJoined), presenter.state.value.error)
+        assertEquals(CaseScreenError.Conversation(ConversationError.NotJoined), presenter.state.value.error)
     }
 
     @Test
-    fun `accepting from the case screen opens the timeline`() = runTest {
+    fun `accepting from the case screen opens the conversation`() = runTest {
         var joined = false
         cases.acceptResult = { joined = true; decided = allowed(CaseRole.MEMBER, CaseAction.WRITE); Outcome.Done }
         val presenter = open(DERM, details(room, membership = Membership.INVITED), allowed(CaseRole.INVITED, CaseAction.ACCEPT, CaseAction.DECLINE))
@@ -273,7 +273,7 @@ class CasePresenterTest {
         val answered = details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM)
         val presenter = open(GP, answered, allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT))
         assertEquals(listOf(CaseAction.CLOSE_WITH_REPORT), presenter.state.value.barActions)
-        conversations.entries(room).value = listOf(text(DERM, "Avis envoyé"))
+        conversations.itemsOf(room).value = listOf(text(DERM, "Avis envoyé"))
         runCurrent()
         assertEquals(HEADER, presenter.state.value.header)
         assertEquals(GP, presenter.state.value.requester)

@@ -9,11 +9,11 @@ import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.RejectedEvent
-import fr.innomed.android.api.conversation.RejectionReason
-import fr.innomed.android.api.conversation.TimelineEntry
-import fr.innomed.android.api.conversation.UnreadableReason
+import fr.innomed.android.api.conversation.Rejection
+import fr.innomed.android.api.conversation.UtdReason
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
@@ -52,29 +52,29 @@ class CaseTrustPresenterTest {
     private var members = emptyList<CaseMember>()
     private var memberReads = 0
 
-    private fun TestScope.open(me: UserId, vararg entries: TimelineEntry): CasePresenter {
+    private fun TestScope.open(me: UserId, vararg items: ConversationItem): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.detailsResult = { Outcome.Success(details(room)) }
         cases.allowedResult = { Outcome.Success(allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE)) }
         cases.membersResult = { memberReads++; Outcome.Success(members) }
-        conversations.entries(room).value = entries.toList()
+        conversations.itemsOf(room).value = items.toList()
         return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
             .also { runCurrent() }
     }
 
-    private fun joined(user: UserId) = message(user, MessageContent.MembershipChange(user, "Joined"), eventId = "\$join-${user.value}")
+    private fun joined(user: UserId) = message(user, MessageKind.Membership(user, "Joined"), eventId = "\$join-${user.value}")
 
     @Test
     fun `a header from another member shows as rejected and names nobody the requester`() = runTest {
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
-        val forged = message(DERM, MessageContent.Rejected(RejectedEvent.HEADER, RejectionReason.NOT_FROM_CREATOR), me = DERM)
+        val forged = message(DERM, MessageKind.Rejected(RejectedEvent.HEADER, Rejection.NOT_FROM_CREATOR), me = DERM)
         val presenter = open(DERM, forged, text(DERM, "Je clos ?", DERM))
         val state = presenter.state.value
         assertNull(state.header, "a rejected header's content is never used")
         assertNull(state.requester)
         assertEquals(CaseRole.MEMBER, state.role, "the role is the core's, whatever the header claims")
         assertTrue(state.barActions.isEmpty(), "no status action for the forger")
-        assertEquals(forged.content, (state.items.first() as TimelineEntry.Message).content)
+        assertEquals(forged.message.kind, (state.items.first() as ConversationItem.Message).message.kind)
     }
 
     @Test
@@ -85,12 +85,12 @@ class CaseTrustPresenterTest {
         assertEquals(1, checks.size)
         assertTrue(presenter.state.value.unvouched.isEmpty())
 
-        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"))
+        conversations.itemsOf(room).value = listOf(headerCard(), text(DERM, "Bonjour"))
         runCurrent()
         assertEquals(1, checks.size, "a message does not change who is in the case")
 
         answer = listOf(UnvouchedMember(stranger, Unvouched.NOT_INVITED_BY_MEMBER))
-        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"), joined(stranger))
+        conversations.itemsOf(room).value = listOf(headerCard(), text(DERM, "Bonjour"), joined(stranger))
         runCurrent()
         assertEquals(2, checks.size)
         assertEquals(answer, presenter.state.value.unvouched)
@@ -104,13 +104,13 @@ class CaseTrustPresenterTest {
         assertEquals(known, presenter.state.value.unvouched)
 
         cases.unvouchedResult = { checks.add(Unit); Outcome.Failure(CaseError.HomeserverUnreachable) }
-        conversations.entries(room).value = listOf(headerCard(), joined(stranger), joined(OTHER_DERM))
+        conversations.itemsOf(room).value = listOf(headerCard(), joined(stranger), joined(OTHER_DERM))
         runCurrent()
         assertEquals(known, presenter.state.value.unvouched)
         assertNull(presenter.state.value.error)
 
         cases.unvouchedResult = { checks.add(Unit); Outcome.Success(emptyList()) }
-        conversations.entries(room).value = listOf(headerCard(), joined(stranger), joined(OTHER_DERM), text(GP, "Qui est-ce ?"))
+        conversations.itemsOf(room).value = listOf(headerCard(), joined(stranger), joined(OTHER_DERM), text(GP, "Qui est-ce ?"))
         runCurrent()
         assertEquals(3, checks.size)
         assertTrue(presenter.state.value.unvouched.isEmpty())
@@ -132,7 +132,7 @@ class CaseTrustPresenterTest {
         assertEquals(1, memberReads)
         assertEquals(members.map { MemberLine(it, null) }, presenter.state.value.memberLines)
 
-        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"))
+        conversations.itemsOf(room).value = listOf(headerCard(), text(DERM, "Bonjour"))
         runCurrent()
         assertEquals(1, memberReads, "a message does not change who is in the case")
 
@@ -140,7 +140,7 @@ class CaseTrustPresenterTest {
         val gone = member(OTHER_DERM, "Dr Léa Petit", Membership.LEFT)
         members = members + intruder + gone
         cases.unvouchedResult = { Outcome.Success(listOf(UnvouchedMember(stranger, Unvouched.NOT_INVITED_BY_MEMBER))) }
-        conversations.entries(room).value = listOf(headerCard(), text(DERM, "Bonjour"), joined(stranger), joined(OTHER_DERM))
+        conversations.itemsOf(room).value = listOf(headerCard(), text(DERM, "Bonjour"), joined(stranger), joined(OTHER_DERM))
         runCurrent()
         assertEquals(2, memberReads)
         assertEquals(members, presenter.state.value.members)
@@ -159,13 +159,13 @@ class CaseTrustPresenterTest {
         val known = presenter.state.value.members
 
         cases.membersResult = { memberReads++; Outcome.Failure(CaseError.HomeserverUnreachable) }
-        conversations.entries(room).value = listOf(headerCard(), joined(DERM))
+        conversations.itemsOf(room).value = listOf(headerCard(), joined(DERM))
         runCurrent()
         assertEquals(known, presenter.state.value.members)
         assertNull(presenter.state.value.error)
 
         cases.membersResult = { memberReads++; Outcome.Success(known + member(DERM, "Dr Claire Morel")) }
-        conversations.entries(room).value = listOf(headerCard(), joined(DERM), text(DERM, "Bonjour"))
+        conversations.itemsOf(room).value = listOf(headerCard(), joined(DERM), text(DERM, "Bonjour"))
         runCurrent()
         assertEquals(3, memberReads)
         assertEquals(listOf("Dr Paul Martin", "Dr Claire Morel"), presenter.state.value.members.map { it.displayName })
@@ -184,13 +184,13 @@ class CaseTrustPresenterTest {
         val presenter = open(
             GP,
             headerCard(),
-            message(DERM, MessageContent.Text("Bonjour"), trust = TrustLevel.CHANGED),
-            message(attested, MessageContent.Text("Je regarde la photo"), trust = TrustLevel.ATTESTED),
-            message(OTHER_DERM, MessageContent.Rejected(RejectedEvent.ADVICE, RejectionReason.NOT_FROM_TAKER)),
-            message(stranger, MessageContent.Untrusted, trust = TrustLevel.NONE),
+            message(DERM, MessageKind.Text("Bonjour"), trust = TrustLevel.CHANGED),
+            message(attested, MessageKind.Text("Je regarde la photo"), trust = TrustLevel.ATTESTED),
+            message(OTHER_DERM, MessageKind.Rejected(RejectedEvent.ADVICE, Rejection.NOT_FROM_TAKER)),
+            message(stranger, MessageKind.Untrusted, trust = TrustLevel.NONE),
             joined(OTHER_DERM),
-            message(DERM, MessageContent.Unreadable(UnreadableReason.WAITING), trust = TrustLevel.NONE),
-            message(DERM, MessageContent.Redacted, trust = TrustLevel.NONE),
+            message(DERM, MessageKind.UnableToDecrypt(UtdReason.WAITING), trust = TrustLevel.NONE),
+            message(DERM, MessageKind.Redacted, trust = TrustLevel.NONE),
         )
         assertEquals(
             listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.ATTESTED, TrustLevel.UNVERIFIED, TrustLevel.NONE),
@@ -198,7 +198,7 @@ class CaseTrustPresenterTest {
         )
         assertEquals(
             listOf(TrustLevel.VERIFIED, TrustLevel.CHANGED, TrustLevel.ATTESTED, TrustLevel.UNVERIFIED, TrustLevel.NONE, null, null, null),
-            presenter.state.value.items.map { (it as TimelineEntry.Message).shield },
+            presenter.state.value.items.map { (it as ConversationItem.Message).message.shield },
             "no shield on a membership line, a message not decrypted yet, or a deleted one: their level says nothing of the sender",
         )
     }

@@ -27,7 +27,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.CaseAction
-import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.ui.DeadlineChip
@@ -41,7 +41,7 @@ import java.text.DateFormat
 import java.util.Date
 
 /**
- * One case: status line with the deadline, the actions the core allows, the timeline (header
+ * One case: status line with the deadline, the actions the core allows, the conversation (header
  * and advice cards, photos), the composer with the camera, inviting a colleague, the case's
  * members by name, and a photo full screen over it all. A request shows its brief until its
  * header can be read, and says why nobody writes into it while the core says it waits for its
@@ -64,8 +64,8 @@ fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<S
 @Composable
 private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
     val details = state.details
-    val timeline = rememberLazyListState()
-    FollowNewest(state.items, timeline)
+    val conversation = rememberLazyListState()
+    FollowNewest(state.items, conversation)
     InnomedScreen(
         title = details?.code ?: stringResource(R.string.case_title),
         actions = {
@@ -103,11 +103,11 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
         }
         state.report?.let { Text(stringResource(R.string.case_report_written), Modifier.padding(16.dp)) }
         LazyColumn(
-            state = timeline,
+            state = conversation,
             modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            items(state.items) { entry -> TimelineItemView(entry, state.photos, onEvent) }
+            items(state.items) { item -> ConversationItemView(item, state.photos, onEvent) }
         }
         if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
     }
@@ -119,21 +119,21 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
  * entry seen is saved (as a hash, no id) with the screen.
  */
 @Composable
-private fun FollowNewest(items: List<TimelineEntry>, timeline: LazyListState) {
+private fun FollowNewest(items: List<ConversationItem>, conversation: LazyListState) {
     val last = items.lastOrNull()
     val marker = last?.marker()
     var seen by rememberSaveable { mutableStateOf<Int?>(null) }
     LaunchedEffect(marker) {
         if (last == null || marker == seen) return@LaunchedEffect
         val before = items.indexOfLast { it.marker() == seen }
-        val lastVisible = timeline.layoutInfo.visibleItemsInfo.lastOrNull()?.index ?: -1
+        val lastVisible = conversation.layoutInfo.visibleItemsInfo.lastOrNull()?.index ?: -1
         val atBottom = before < 0 || lastVisible >= before - 1
         seen = marker
-        if (atBottom || (last as? TimelineEntry.Message)?.isOwn == true) timeline.animateScrollToItem(items.lastIndex)
+        if (atBottom || (last as? ConversationItem.Message)?.message?.isOwn == true) conversation.animateScrollToItem(items.lastIndex)
     }
 }
 
-private fun TimelineEntry.marker(): Int = ((this as? TimelineEntry.Message)?.key ?: this).hashCode()
+private fun ConversationItem.marker(): Int = ((this as? ConversationItem.Message)?.message?.key ?: this).hashCode()
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable

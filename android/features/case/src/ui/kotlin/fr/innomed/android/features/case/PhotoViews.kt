@@ -32,9 +32,9 @@ import androidx.compose.ui.graphics.graphicsLayer
 import androidx.compose.ui.layout.ContentScale
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ImageLimits
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.TimelineEntry
+import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.android.ui.DecodedImage
 import fr.innomed.android.ui.R
@@ -45,8 +45,8 @@ import fr.innomed.android.ui.text
 /** A photo message: its thumbnail (asked for when it first shows), its upload, its caption. */
 @Composable
 fun PhotoMessageView(
-    message: TimelineEntry.Message,
-    photo: MessageContent.Photo,
+    message: CaseMessage,
+    photo: PhotoMessage,
     photos: CasePhotosState,
     onEvent: (CaseEvent) -> Unit,
 ) {

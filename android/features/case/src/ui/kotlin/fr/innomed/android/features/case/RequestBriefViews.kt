@@ -49,7 +49,7 @@ fun RequestBriefCard(brief: RequestBrief, specialties: List<Specialty>, modifier
 }
 
 /**
- * Above the timeline while nobody may write into the request: waiting for a specialist to take
+ * Above the conversation while nobody may write into the request: waiting for a specialist to take
  * it, or for the requesting doctor's device to hand the case over to the one who did.
  */
 @Composable

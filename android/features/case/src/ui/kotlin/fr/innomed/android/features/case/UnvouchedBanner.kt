@@ -17,7 +17,7 @@ import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.ui.R
 
 /**
- * A warning above the timeline while the case has members nobody can vouch for: each one's id
+ * A warning above the conversation while the case has members nobody can vouch for: each one's id
  * and, in words, why (joined without a member's invitation, or no verified identity).
  */
 @Composable

@@ -9,29 +9,29 @@ import kotlinx.coroutines.flow.Flow
 /** The conversation of a joined case. */
 interface ConversationService {
     /**
-     * The timeline, live: the whole list on every change, oldest first. The flow fails with
-     * [ConversationUnavailableException] when the case cannot be opened (not joined, closed
-     * session).
+     * The conversation's items, live: the whole list on every change, oldest first. The flow
+     * fails with [ConversationUnavailableException] when the case cannot be opened (not joined,
+     * closed session).
      */
-    fun timeline(roomId: RoomId): Flow<List<TimelineEntry>>
+    fun items(roomId: RoomId): Flow<List<ConversationItem>>
 
     /** Loads the case back to its creation (bounded); true if it is all in view. */
-    suspend fun loadHistory(roomId: RoomId): Outcome<Boolean, MessageError>
+    suspend fun loadHistory(roomId: RoomId): Outcome<Boolean, ConversationError>
 
     /** Queues a markdown message; returns once it is durably queued on this device. */
-    suspend fun sendText(roomId: RoomId, markdown: String): Outcome<Unit, MessageError>
+    suspend fun sendText(roomId: RoomId, markdown: String): Outcome<Unit, ConversationError>
 
-    suspend fun reply(roomId: RoomId, to: EventId, markdown: String): Outcome<Unit, MessageError>
+    suspend fun reply(roomId: RoomId, to: EventId, markdown: String): Outcome<Unit, ConversationError>
 
     /** Sends a read receipt for the latest message. */
-    suspend fun markRead(roomId: RoomId): Outcome<Unit, MessageError>
+    suspend fun markRead(roomId: RoomId): Outcome<Unit, ConversationError>
 
     /**
      * Sanitises (no EXIF/GPS, orientation applied) and queues a photo from a file in the app's
      * private storage, with an optional markdown caption. The file is read before this returns
      * and its name is never sent, so the caller may delete it whatever the outcome. Refused,
      * with nothing uploaded, unless the case header records the patient's consent to photos.
-     * Returns the photo's local reference: its local echo in [timeline] carries the same
+     * Returns the photo's local reference: its local echo in [items] carries the same
      * transaction id, and [uploads] reports its progress.
      */
     suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError>
@@ -46,26 +46,26 @@ interface ConversationService {
     suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError>
 }
 
-sealed interface MessageError {
-    data object EmptyMessage : MessageError
+sealed interface ConversationError {
+    data object EmptyMessage : ConversationError
 
-    data object NotJoined : MessageError
+    data object NotJoined : ConversationError
 
-    data object MessageNotFound : MessageError
+    data object MessageNotFound : ConversationError
 
     /** A request nobody may write into yet: the requesting GP's device has not handed it over to its taker. */
-    data object NotHandedOver : MessageError
+    data object NotHandedOver : ConversationError
 
     /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
-    data object UninvitedMember : MessageError
+    data object UninvitedMember : ConversationError
 
     /** Too long to be sent as one message: nothing was queued. */
-    data object TooLarge : MessageError
+    data object TooLarge : ConversationError
 
-    data object HomeserverUnreachable : MessageError
+    data object HomeserverUnreachable : ConversationError
 
-    data class Other(val code: String) : MessageError
+    data class Other(val code: String) : ConversationError
 }
 
-/** Ends a [ConversationService.timeline] flow that could not start. */
-class ConversationUnavailableException(val error: MessageError) : Exception("conversation unavailable: $error")
+/** Ends a [ConversationService.items] flow that could not start. */
+class ConversationUnavailableException(val error: ConversationError) : Exception("conversation unavailable: $error")

@@ -16,12 +16,13 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.api.conversation.MessageContent
+import fr.innomed.android.api.conversation.CaseMessage
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.RejectedEvent
-import fr.innomed.android.api.conversation.RejectionReason
+import fr.innomed.android.api.conversation.Rejection
 import fr.innomed.android.api.conversation.SendState
-import fr.innomed.android.api.conversation.TimelineEntry
-import fr.innomed.android.api.conversation.UnreadableReason
+import fr.innomed.android.api.conversation.UtdReason
 import fr.innomed.android.ui.R
 import fr.innomed.android.ui.TrustShield
 import fr.innomed.android.ui.label
@@ -29,21 +30,21 @@ import java.text.DateFormat
 import java.util.Date
 
 /**
- * One timeline line; a tap on a sent message replies to it (a tap on a photo opens it). The
+ * One conversation item; a tap on a sent message replies to it (a tap on a photo opens it). The
  * sender's shield shows where the core's trust level says something about them ([shield]).
  */
 @Composable
-fun TimelineItemView(entry: TimelineEntry, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
-    when (entry) {
-        is TimelineEntry.DayDivider ->
-            Text(DateFormat.getDateInstance(DateFormat.FULL).format(Date(entry.timestampMillis)), style = MaterialTheme.typography.labelMedium)
-        TimelineEntry.ReadMarker -> HorizontalDivider()
-        is TimelineEntry.Message -> MessageView(entry, photos, onEvent)
+fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
+    when (item) {
+        is ConversationItem.DayDivider ->
+            Text(DateFormat.getDateInstance(DateFormat.FULL).format(Date(item.timestampMillis)), style = MaterialTheme.typography.labelMedium)
+        ConversationItem.ReadMarker -> HorizontalDivider()
+        is ConversationItem.Message -> MessageView(item.message, photos, onEvent)
     }
 }
 
 @Composable
-private fun MessageView(message: TimelineEntry.Message, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
+private fun MessageView(message: CaseMessage, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
     val colors = if (message.isOwn) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     val eventId = message.eventId
     Card(
@@ -57,9 +58,9 @@ private fun MessageView(message: TimelineEntry.Message, photos: CasePhotosState,
             }
             message.sharedBy?.let { Text(stringResource(R.string.timeline_shared_by, it.value), style = MaterialTheme.typography.labelSmall) }
             if (message.inReplyTo != null) Text(stringResource(R.string.timeline_reply), style = MaterialTheme.typography.labelSmall)
-            when (val content = message.content) {
-                is MessageContent.Photo -> PhotoMessageView(message, content, photos, onEvent)
-                else -> ContentView(content)
+            when (val kind = message.kind) {
+                is MessageKind.Photo -> PhotoMessageView(message, kind.photo, photos, onEvent)
+                else -> KindView(kind)
             }
             when (val send = message.sendState) {
                 SendState.Sending -> Text(stringResource(R.string.timeline_sending), style = MaterialTheme.typography.labelSmall)
@@ -73,47 +74,47 @@ private fun MessageView(message: TimelineEntry.Message, photos: CasePhotosState,
 }
 
 @Composable
-private fun ContentView(content: MessageContent) {
-    when (content) {
-        is MessageContent.Text -> Text(content.body)
+private fun KindView(kind: MessageKind) {
+    when (kind) {
+        is MessageKind.Text -> Text(kind.body)
         // Drawn with its thumbnail by PhotoMessageView.
-        is MessageContent.Photo -> Unit
-        is MessageContent.Header -> {
-            val header = content.header
+        is MessageKind.Photo -> Unit
+        is MessageKind.Header -> {
+            val header = kind.header
             Text(stringResource(R.string.header_card_title), style = MaterialTheme.typography.titleSmall)
             Text("${header.patientLabel} · ${stringResource(header.ageBand.label())} · ${stringResource(header.sex.label())}")
             Text(stringResource(R.string.header_reason, header.reason))
             Text(stringResource(R.string.header_question, header.question))
             Text(stringResource(if (header.photoConsent) R.string.header_photo_consent_yes else R.string.header_photo_consent_no))
         }
-        is MessageContent.AdviceCard -> {
-            val advice = content.advice
+        is MessageKind.AdviceCard -> {
+            val advice = kind.advice
             Text(stringResource(R.string.advice_card_title), style = MaterialTheme.typography.titleSmall)
             Text(stringResource(R.string.advice_card_assessment, advice.assessment))
             Text(stringResource(R.string.advice_card_recommendation, advice.recommendation))
             Text(stringResource(advice.inPerson.label()))
         }
-        is MessageContent.Closure -> Text(stringResource(R.string.timeline_closed, content.outcome))
-        is MessageContent.MembershipChange -> Text(stringResource(R.string.timeline_membership, content.userId.value, content.change))
-        is MessageContent.Unreadable -> Text(stringResource(unreadable(content.reason)), style = MaterialTheme.typography.bodySmall)
-        MessageContent.Untrusted -> Text(stringResource(R.string.timeline_untrusted), color = MaterialTheme.colorScheme.error)
+        is MessageKind.Closure -> Text(stringResource(R.string.timeline_closed, kind.outcome))
+        is MessageKind.Membership -> Text(stringResource(R.string.timeline_membership, kind.userId.value, kind.change))
+        is MessageKind.UnableToDecrypt -> Text(stringResource(unreadable(kind.reason)), style = MaterialTheme.typography.bodySmall)
+        MessageKind.Untrusted -> Text(stringResource(R.string.timeline_untrusted), color = MaterialTheme.colorScheme.error)
         // Only that it was not taken into account, and why: never what it says.
-        is MessageContent.Rejected -> {
-            Text(stringResource(rejectedTitle(content.what)), color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.titleSmall)
-            Text(stringResource(rejectedReason(content.reason)), style = MaterialTheme.typography.bodySmall)
+        is MessageKind.Rejected -> {
+            Text(stringResource(rejectedTitle(kind.what)), color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.titleSmall)
+            Text(stringResource(rejectedReason(kind.reason)), style = MaterialTheme.typography.bodySmall)
         }
-        MessageContent.Redacted -> Text(stringResource(R.string.timeline_redacted))
-        MessageContent.Unsupported -> Text(stringResource(R.string.timeline_unsupported))
+        MessageKind.Redacted -> Text(stringResource(R.string.timeline_redacted))
+        MessageKind.Other -> Text(stringResource(R.string.timeline_unsupported))
     }
 }
 
-private fun unreadable(reason: UnreadableReason): Int = when (reason) {
-    UnreadableReason.WAITING -> R.string.unreadable_waiting
-    UnreadableReason.SENT_BEFORE_JOINED -> R.string.unreadable_before_joined
-    UnreadableReason.DEVICE_NOT_VERIFIED -> R.string.unreadable_device_not_verified
-    UnreadableReason.NO_BACKUP -> R.string.unreadable_no_backup
-    UnreadableReason.SENDER_NOT_TRUSTED -> R.string.unreadable_sender_not_trusted
-    UnreadableReason.WITHHELD -> R.string.unreadable_withheld
+private fun unreadable(reason: UtdReason): Int = when (reason) {
+    UtdReason.WAITING -> R.string.unreadable_waiting
+    UtdReason.SENT_BEFORE_JOINED -> R.string.unreadable_before_joined
+    UtdReason.DEVICE_NOT_VERIFIED -> R.string.unreadable_device_not_verified
+    UtdReason.NO_BACKUP -> R.string.unreadable_no_backup
+    UtdReason.SENDER_NOT_TRUSTED -> R.string.unreadable_sender_not_trusted
+    UtdReason.WITHHELD -> R.string.unreadable_withheld
 }
 
 private fun rejectedTitle(what: RejectedEvent): Int = when (what) {
@@ -123,9 +124,9 @@ private fun rejectedTitle(what: RejectedEvent): Int = when (what) {
     RejectedEvent.OTHER -> R.string.rejected_other
 }
 
-private fun rejectedReason(reason: RejectionReason): Int = when (reason) {
-    RejectionReason.NOT_FROM_CREATOR -> R.string.rejected_not_from_creator
-    RejectionReason.NOT_FROM_TAKER -> R.string.rejected_not_from_taker
-    RejectionReason.HEADER_ALREADY_GIVEN -> R.string.rejected_header_already_given
-    RejectionReason.MALFORMED -> R.string.rejected_malformed
+private fun rejectedReason(reason: Rejection): Int = when (reason) {
+    Rejection.NOT_FROM_CREATOR -> R.string.rejected_not_from_creator
+    Rejection.NOT_FROM_TAKER -> R.string.rejected_not_from_taker
+    Rejection.HEADER_ALREADY_GIVEN -> R.string.rejected_header_already_given
+    Rejection.MALFORMED -> R.string.rejected_malformed
 }

@@ -10,20 +10,18 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.conversation.MessageContent
-import fr.innomed.android.api.conversation.MessageError
+import fr.innomed.android.api.conversation.ConversationError
+import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.RejectedEvent
-import fr.innomed.android.api.conversation.RejectionReason
+import fr.innomed.android.api.conversation.Rejection
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.CaseException
 import fr.innomed.core.CaseSummary
-import fr.innomed.core.CptsException
-import fr.innomed.core.MessageKind
-import fr.innomed.core.PhotoException
-import fr.innomed.core.Rejection
 import fr.innomed.core.ConversationException
+import fr.innomed.core.CptsException
+import fr.innomed.core.PhotoException
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -31,31 +29,33 @@ import org.junit.jupiter.api.Test
 import fr.innomed.core.AgeBand as SdkAgeBand
 import fr.innomed.core.CaseMember as SdkCaseMember
 import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.MessageKind as SdkMessageKind
+import fr.innomed.core.Rejection as SdkRejection
 import fr.innomed.core.RequestBrief as SdkRequestBrief
 import fr.innomed.core.Sex as SdkSex
 import fr.innomed.core.TrustLevel as SdkTrustLevel
 import fr.innomed.core.Unvouched as SdkUnvouched
-import fr.innomed.core.Urgency as SdkUrgency
 import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
+import fr.innomed.core.Urgency as SdkUrgency
 
 /** The bindings' new case rules, as the API carries them (no Rust call: plain generated values). */
-class TimelineMappersTest {
+class ConversationMappersTest {
     @Test
     fun `a rejected case event keeps only its kind and the reason`() {
         val cases = mapOf(
-            MessageKind.Rejected("fr.innomed.case.header", Rejection.NOT_FROM_CREATOR) to
-                MessageContent.Rejected(RejectedEvent.HEADER, RejectionReason.NOT_FROM_CREATOR),
-            MessageKind.Rejected("fr.innomed.case.header", Rejection.HEADER_ALREADY_GIVEN) to
-                MessageContent.Rejected(RejectedEvent.HEADER, RejectionReason.HEADER_ALREADY_GIVEN),
-            MessageKind.Rejected("fr.innomed.case.advice", Rejection.NOT_FROM_TAKER) to
-                MessageContent.Rejected(RejectedEvent.ADVICE, RejectionReason.NOT_FROM_TAKER),
-            MessageKind.Rejected("fr.innomed.case.closure", Rejection.MALFORMED) to
-                MessageContent.Rejected(RejectedEvent.CLOSURE, RejectionReason.MALFORMED),
-            MessageKind.Rejected("fr.innomed.case.something", Rejection.MALFORMED) to
-                MessageContent.Rejected(RejectedEvent.OTHER, RejectionReason.MALFORMED),
+            SdkMessageKind.Rejected("fr.innomed.case.header", SdkRejection.NOT_FROM_CREATOR) to
+                MessageKind.Rejected(RejectedEvent.HEADER, Rejection.NOT_FROM_CREATOR),
+            SdkMessageKind.Rejected("fr.innomed.case.header", SdkRejection.HEADER_ALREADY_GIVEN) to
+                MessageKind.Rejected(RejectedEvent.HEADER, Rejection.HEADER_ALREADY_GIVEN),
+            SdkMessageKind.Rejected("fr.innomed.case.advice", SdkRejection.NOT_FROM_TAKER) to
+                MessageKind.Rejected(RejectedEvent.ADVICE, Rejection.NOT_FROM_TAKER),
+            SdkMessageKind.Rejected("fr.innomed.case.closure", SdkRejection.MALFORMED) to
+                MessageKind.Rejected(RejectedEvent.CLOSURE, Rejection.MALFORMED),
+            SdkMessageKind.Rejected("fr.innomed.case.something", SdkRejection.MALFORMED) to
+                MessageKind.Rejected(RejectedEvent.OTHER, Rejection.MALFORMED),
         )
-        cases.forEach { (kind, content) -> assertEquals(content, kind.toContent(), kind.toString()) }
-        assertEquals(MessageContent.Untrusted, MessageKind.Untrusted.toContent())
+        cases.forEach { (core, api) -> assertEquals(api, core.toApi(), core.toString()) }
+        assertEquals(MessageKind.Untrusted, SdkMessageKind.Untrusted.toApi())
     }
 
     @Test
@@ -136,8 +136,8 @@ class TimelineMappersTest {
     @Test
     fun `a request not handed over yet, and a refused photo of a new request, have their own kinds`() {
         assertEquals(CaseError.NotHandedOver, caseError(CaseException.NotHandedOver()))
-        assertEquals(MessageError.NotHandedOver, messageError(ConversationException.NotHandedOver()))
-        assertEquals(MessageError.NotHandedOver, messageError(CaseException.NotHandedOver()))
+        assertEquals(ConversationError.NotHandedOver, conversationError(ConversationException.NotHandedOver()))
+        assertEquals(ConversationError.NotHandedOver, conversationError(CaseException.NotHandedOver()))
         assertEquals(PhotoError.NotHandedOver, photoError(PhotoException.NotHandedOver()))
         assertEquals(PhotoError.NotHandedOver, photoError(ConversationException.NotHandedOver()))
         assertEquals(RequestError.PhotoRefused, requestError(CptsException.Photo(PhotoException.TooLarge(40_000_000u, 20_000_000u))))
@@ -146,8 +146,8 @@ class TimelineMappersTest {
     @Test
     fun `someone nobody invited in the case is its own kind, wherever something is sent`() {
         assertEquals(CaseError.UninvitedMember, caseError(CaseException.UninvitedMember()))
-        assertEquals(MessageError.UninvitedMember, messageError(ConversationException.UninvitedMember()))
-        assertEquals(MessageError.UninvitedMember, messageError(CaseException.UninvitedMember()))
+        assertEquals(ConversationError.UninvitedMember, conversationError(ConversationException.UninvitedMember()))
+        assertEquals(ConversationError.UninvitedMember, conversationError(CaseException.UninvitedMember()))
         assertEquals(PhotoError.UninvitedMember, photoError(PhotoException.UninvitedMember()))
         assertEquals(PhotoError.UninvitedMember, photoError(ConversationException.UninvitedMember()))
         assertEquals(PhotoError.UninvitedMember, photoError(CaseException.UninvitedMember()))
