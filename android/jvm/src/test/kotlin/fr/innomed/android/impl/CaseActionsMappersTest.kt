@@ -6,13 +6,13 @@ import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
-import fr.innomed.core.CaseSummary
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Test
 import fr.innomed.core.CaseAction as SdkCaseAction
 import fr.innomed.core.CaseActions as SdkCaseActions
 import fr.innomed.core.CaseRole as SdkCaseRole
+import fr.innomed.core.CaseSummary as SdkCaseSummary
 import fr.innomed.core.Deadline as SdkDeadline
 import fr.innomed.core.DeadlineState as SdkDeadlineState
 import fr.innomed.core.HandoverWait as SdkHandoverWait
@@ -49,7 +49,7 @@ class CaseActionsMappersTest {
 
     @Test
     fun `a row carries the core's deadline, due soon included, and none between colleagues`() {
-        val summary = CaseSummary(
+        val summary = SdkCaseSummary(
             roomId = "!req:cpts.test",
             code = "IM-7K2QX9",
             membership = SdkMembership.JOINED,
@@ -64,8 +64,8 @@ class CaseActionsMappersTest {
             inviter = null,
             brief = null,
         )
-        assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toRow().deadline)
-        assertEquals(1_700_086_400_000, summary.toRow().dueAtMillis)
-        assertNull(summary.copy(deadline = null, cpts = null).toRow().deadline)
+        assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toApi().deadline)
+        assertEquals(1_700_086_400_000, summary.toApi().dueAtMillis)
+        assertNull(summary.copy(deadline = null, cpts = null).toApi().deadline)
     }
 }

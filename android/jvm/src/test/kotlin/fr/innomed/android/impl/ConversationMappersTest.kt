@@ -1,9 +1,13 @@
 package fr.innomed.android.impl
 
+import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseMember
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseStatusInfo
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
@@ -18,7 +22,6 @@ import fr.innomed.android.api.conversation.Rejection
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.CaseException
-import fr.innomed.core.CaseSummary
 import fr.innomed.core.ConversationException
 import fr.innomed.core.CptsException
 import fr.innomed.core.PhotoException
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import fr.innomed.core.AgeBand as SdkAgeBand
 import fr.innomed.core.CaseMember as SdkCaseMember
+import fr.innomed.core.CaseStatus as SdkCaseStatus
+import fr.innomed.core.CaseStatusInfo as SdkCaseStatusInfo
+import fr.innomed.core.CaseSummary as SdkCaseSummary
 import fr.innomed.core.Membership as SdkMembership
 import fr.innomed.core.MessageKind as SdkMessageKind
 import fr.innomed.core.Rejection as SdkRejection
@@ -91,7 +97,7 @@ class ConversationMappersTest {
 
     @Test
     fun `an invitation to a request carries its brief to the row, with nothing of the patient`() {
-        val summary = CaseSummary(
+        val summary = SdkCaseSummary(
             roomId = "!req:cpts.test",
             code = "IM-7K2QX9",
             membership = SdkMembership.INVITED,
@@ -114,7 +120,7 @@ class ConversationMappersTest {
                 question = "Exérèse ?",
             ),
         )
-        val row = summary.toRow()
+        val row = summary.toApi()
         assertTrue(row.isInvitation && row.isRequest)
         assertEquals(Membership.INVITED, row.membership)
         assertEquals(
@@ -129,8 +135,24 @@ class ConversationMappersTest {
             ),
             row.brief,
         )
-        assertNull(summary.copy(brief = null).toRow().brief)
-        assertTrue(summary.copy(cpts = null).toRow().isRequest, "an invitation whose status is not known yet is a request by its brief")
+        assertNull(summary.copy(brief = null).toApi().brief)
+        assertTrue(summary.copy(cpts = null).toApi().isRequest, "an invitation whose status is not known yet is a request by its brief")
+    }
+
+    @Test
+    fun `the case screen's details carry the core's status info, none while only invited`() {
+        val info = SdkCaseStatusInfo(SdkCaseStatus.ACCEPTED, "dermatology", SdkUrgency.SOON, 1_700_086_400_000uL, "!cpts:cpts.test", "@derm:cpts.test")
+        assertEquals(
+            CaseDetails(
+                RoomId("!req:cpts.test"),
+                "IM-7K2QX9",
+                Membership.JOINED,
+                CaseStatusInfo(CaseStatus.ACCEPTED, "dermatology", Urgency.SOON, 1_700_086_400_000, isRequest = true, acceptedBy = UserId("@derm:cpts.test")),
+            ),
+            caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.JOINED, info),
+        )
+        assertEquals(false, caseDetails("!case:cpts.test", "IM-2B4C6D", SdkMembership.JOINED, info.copy(cpts = null)).statusInfo?.isRequest)
+        assertNull(caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.INVITED, null).statusInfo)
     }
 
     @Test

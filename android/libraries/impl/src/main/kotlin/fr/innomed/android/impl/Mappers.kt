@@ -9,8 +9,9 @@ import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseRole
-import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseStatusInfo
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
@@ -26,25 +27,25 @@ import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.trust.TrustLevel
-import fr.innomed.core.CaseStatusInfo
-import fr.innomed.core.CaseSummary
 import fr.innomed.core.MemberEntry
-import fr.innomed.core.RequestBrief as SdkRequestBrief
-import fr.innomed.core.Unvouched as SdkUnvouched
-import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
 import fr.innomed.core.Advice as SdkAdvice
 import fr.innomed.core.AgeBand as SdkAgeBand
 import fr.innomed.core.CaseActions as SdkCaseActions
-import fr.innomed.core.Deadline as SdkDeadline
 import fr.innomed.core.CaseHeader as SdkCaseHeader
 import fr.innomed.core.CaseMember as SdkCaseMember
 import fr.innomed.core.CaseStatus as SdkCaseStatus
+import fr.innomed.core.CaseStatusInfo as SdkCaseStatusInfo
+import fr.innomed.core.CaseSummary as SdkCaseSummary
+import fr.innomed.core.Deadline as SdkDeadline
 import fr.innomed.core.InPerson as SdkInPerson
 import fr.innomed.core.Membership as SdkMembership
+import fr.innomed.core.RequestBrief as SdkRequestBrief
 import fr.innomed.core.Sex as SdkSex
 import fr.innomed.core.TrustLevel as SdkTrustLevel
-import fr.innomed.sdk.Specialty as SdkSpecialty
+import fr.innomed.core.Unvouched as SdkUnvouched
+import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
 import fr.innomed.core.Urgency as SdkUrgency
+import fr.innomed.sdk.Specialty as SdkSpecialty
 
 // Records of the bindings ↔ the API's plain data classes. The enums share their names.
 
@@ -156,7 +157,7 @@ internal fun SdkCaseActions.toApi() = CaseActions(
 
 internal fun SdkDeadline.toApi() = Deadline(state = DeadlineState.valueOf(state.name), dueAtMillis = dueMs.toLongClamped())
 
-internal fun CaseSummary.toRow() = CaseRow(
+internal fun SdkCaseSummary.toApi() = CaseSummary(
     roomId = RoomId(roomId),
     code = code,
     membership = membership.toApi(),
@@ -172,14 +173,18 @@ internal fun CaseSummary.toRow() = CaseRow(
     brief = brief?.toApi(),
 )
 
-internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: CaseStatusInfo?) = CaseDetails(
+internal fun SdkCaseStatusInfo.toApi() = CaseStatusInfo(
+    status = status.toApi(),
+    specialty = specialty,
+    urgency = urgency.toApi(),
+    dueAtMillis = dueMs?.toLongClamped(),
+    isRequest = cpts != null,
+    acceptedBy = acceptedBy?.let(::UserId),
+)
+
+internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: SdkCaseStatusInfo?) = CaseDetails(
     roomId = RoomId(roomId),
     code = code,
     membership = membership.toApi(),
-    status = info?.status?.toApi(),
-    specialty = info?.specialty,
-    urgency = info?.urgency?.toApi() ?: Urgency.ROUTINE,
-    dueAtMillis = info?.dueMs?.toLong(),
-    isRequest = info?.cpts != null,
-    acceptedBy = info?.acceptedBy?.let(::UserId),
+    statusInfo = info?.toApi(),
 )

@@ -5,25 +5,25 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
-import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseError
-import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.NewCase
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
+import fr.innomed.core.AccountException
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
 import fr.innomed.sdk.CaseRoom
-import fr.innomed.core.CaseSummary
 import fr.innomed.sdk.Client
-import fr.innomed.core.AccountException
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
+import fr.innomed.core.CaseSummary as SdkCaseSummary
 import fr.innomed.core.NewCase as SdkNewCase
 
 class RustCaseService internal constructor(private val client: Client) : CaseService {
@@ -32,15 +32,15 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
      * copy; each change emits the whole list. The latest list wins if the collector is slow.
      * Cancelling the collector cancels and frees the subscription's `TaskHandle`.
      */
-    override val cases: Flow<List<CaseRow>> = callbackFlow {
-        val summaries = ArrayList<CaseSummary>()
+    override val cases: Flow<List<CaseSummary>> = callbackFlow {
+        val summaries = ArrayList<SdkCaseSummary>()
         val listener = object : CaseListListener {
             override fun onUpdate(diffs: List<CaseListDiff>) {
                 val snapshot = synchronized(summaries) {
                     diffs.forEach { summaries.apply(it) }
                     summaries.toList()
                 }
-                trySend(snapshot.map { it.toRow() })
+                trySend(snapshot.map { it.toApi() })
             }
         }
         val handle = try {

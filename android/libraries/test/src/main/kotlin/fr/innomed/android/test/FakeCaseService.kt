@@ -7,9 +7,9 @@ import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseMember
-import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.NewCase
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
@@ -17,7 +17,7 @@ import kotlinx.coroutines.flow.MutableStateFlow
 
 /** The case list is in memory ([rows]); the actions are scripted and recorded. */
 class FakeCaseService : CaseService {
-    val rows = MutableStateFlow<List<CaseRow>>(emptyList())
+    val rows = MutableStateFlow<List<CaseSummary>>(emptyList())
     override val cases = rows
 
     val accepted = Calls<RoomId>()
@@ -61,7 +61,7 @@ class FakeCaseService : CaseService {
     override suspend fun allowedActions(roomId: RoomId) = allowedResult(roomId)
 
     /** Replaces one row (by room id), as a sync update would. */
-    fun update(roomId: RoomId, change: (CaseRow) -> CaseRow) {
+    fun update(roomId: RoomId, change: (CaseSummary) -> CaseSummary) {
         rows.value = rows.value.map { if (it.roomId == roomId) change(it) else it }
     }
 }

@@ -9,8 +9,9 @@ import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.cases.CaseRole
-import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseStatusInfo
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
@@ -39,7 +40,7 @@ fun row(
     isRequest: Boolean = false,
     unread: Int = 0,
     brief: RequestBrief? = null,
-) = CaseRow(
+) = CaseSummary(
     roomId = RoomId("!$id:cpts.test"),
     code = "IM-$id",
     membership = membership,
@@ -64,12 +65,16 @@ fun details(
     roomId = roomId,
     code = "IM-TEST",
     membership = membership,
-    status = if (membership == Membership.INVITED) null else status,
-    specialty = "dermatology",
-    urgency = Urgency.SOON,
-    dueAtMillis = null,
-    isRequest = isRequest && membership != Membership.INVITED,
-    acceptedBy = acceptedBy,
+    statusInfo = status?.takeIf { membership != Membership.INVITED }?.let {
+        CaseStatusInfo(
+            status = it,
+            specialty = "dermatology",
+            urgency = Urgency.SOON,
+            dueAtMillis = null,
+            isRequest = isRequest,
+            acceptedBy = acceptedBy,
+        )
+    },
 )
 
 /** What the core decides for the doctor on a case, as a test scripts the fake with it. */

@@ -69,7 +69,7 @@ class CaseHandoverPresenterTest {
 
     private fun TestScope.open(me: UserId, vararg items: ConversationItem): CasePresenter {
         val membership = current.membership
-        cases.rows.value = listOf(row("case", membership = membership, status = current.status, isRequest = true))
+        cases.rows.value = listOf(row("case", membership = membership, status = current.statusInfo?.status, isRequest = true))
         cases.detailsResult = { Outcome.Success(current) }
         cases.allowedResult = { reads++; decided }
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
@@ -140,7 +140,7 @@ class CaseHandoverPresenterTest {
         assertEquals(CaseRole.REQUESTER, presenter.state.value.role)
         assertFalse(presenter.state.value.composerEnabled)
 
-        current = current.copy(status = CaseStatus.ACCEPTED, acceptedBy = DERM)
+        current = details(room, status = CaseStatus.ACCEPTED, isRequest = true, acceptedBy = DERM)
         core(allowed(CaseRole.REQUESTER, handover = HandoverWait.HANDING_OVER))
         cases.update(room) { it.copy(status = CaseStatus.ACCEPTED) }
         runCurrent()

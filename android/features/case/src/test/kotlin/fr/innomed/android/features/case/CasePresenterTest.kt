@@ -60,7 +60,7 @@ class CasePresenterTest {
      */
     private fun TestScope.open(me: UserId, details: CaseDetails, core: CaseActions, invitedToRequest: Boolean = false): CasePresenter {
         val membership = details.membership
-        cases.rows.value = listOf(row("case", membership = membership, isRequest = invitedToRequest || details.isRequest))
+        cases.rows.value = listOf(row("case", membership = membership, isRequest = invitedToRequest || details.statusInfo?.isRequest == true))
         var current = details
         decided = core
         cases.detailsResult = { Outcome.Success(current) }
@@ -68,7 +68,7 @@ class CasePresenterTest {
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { Outcome.Success(null) }
-        cases.setStatusResult = { _, status -> current = current.copy(status = status); Outcome.Done }
+        cases.setStatusResult = { _, status -> current = current.copy(statusInfo = current.statusInfo?.copy(status = status)); Outcome.Done }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
         return CasePresenter(backgroundScope, room, cases, conversations, requests, discarded::add).also { runCurrent() }
     }

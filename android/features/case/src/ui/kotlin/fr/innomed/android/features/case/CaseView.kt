@@ -77,11 +77,13 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
     ) {
         if (details != null) {
             FlowRow(Modifier.padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                details.status?.let { Text(stringResource(it.label())) }
-                specialtyLabel(details.specialty, specialties)?.let { Text(it) }
-                Text(stringResource(details.urgency.label()))
-                details.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
-                details.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+                details.statusInfo?.let { info ->
+                    Text(stringResource(info.status.label()))
+                    specialtyLabel(info.specialty, specialties)?.let { Text(it) }
+                    Text(stringResource(info.urgency.label()))
+                    info.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
+                    info.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+                }
                 DeadlineChip(state.deadline)
             }
         }

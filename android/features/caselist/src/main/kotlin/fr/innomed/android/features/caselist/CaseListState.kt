@@ -2,11 +2,11 @@ package fr.innomed.android.features.caselist
 
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.CaseError
-import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseSummary
 
 data class CaseListState(
     /** Sorted as [CaseOrder] says. */
-    val rows: List<CaseRow> = emptyList(),
+    val rows: List<CaseSummary> = emptyList(),
     /** True until the first list arrived. */
     val loading: Boolean = true,
     /** Invitations being accepted or declined: their buttons wait. */

@@ -1,7 +1,7 @@
 package fr.innomed.android.features.caselist
 
-import fr.innomed.android.api.cases.CaseRow
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.DeadlineState
 
 /**
@@ -10,8 +10,8 @@ import fr.innomed.android.api.cases.DeadlineState
  * then cases without a deadline, then the ones done with (a request's deadline done, or a case
  * between colleagues answered or closed). Ties keep a stable order by case code.
  */
-object CaseOrder : Comparator<CaseRow> {
-    private fun group(row: CaseRow): Int = if (row.isInvitation) 0 else when (row.deadline?.state) {
+object CaseOrder : Comparator<CaseSummary> {
+    private fun group(row: CaseSummary): Int = if (row.isInvitation) 0 else when (row.deadline?.state) {
         DeadlineState.OVERDUE -> 1
         DeadlineState.DUE_SOON -> 2
         DeadlineState.ON_TIME -> 3
@@ -19,9 +19,9 @@ object CaseOrder : Comparator<CaseRow> {
         DeadlineState.DONE -> 5
     }
 
-    private val order = compareBy<CaseRow>(::group)
+    private val order = compareBy<CaseSummary>(::group)
         .thenBy(nullsLast()) { it.deadline?.dueAtMillis ?: it.dueAtMillis }
         .thenBy { it.code }
 
-    override fun compare(a: CaseRow, b: CaseRow): Int = order.compare(a, b)
+    override fun compare(a: CaseSummary, b: CaseSummary): Int = order.compare(a, b)
 }

@@ -23,7 +23,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.RoomId
-import fr.innomed.android.api.cases.CaseRow
+import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.ui.DeadlineChip
 import fr.innomed.android.ui.ErrorDialog
@@ -74,7 +74,7 @@ fun CaseListView(
 
 @Composable
 private fun CaseRowItem(
-    row: CaseRow,
+    row: CaseSummary,
     specialties: List<Specialty>,
     pending: Boolean,
     onEvent: (CaseListEvent) -> Unit,

@@ -15,7 +15,7 @@ enum class AgeBand { INFANT, CHILD, ADOLESCENT, YOUNG_ADULT, ADULT, SENIOR, ELDE
 enum class Sex { FEMALE, MALE, OTHER, UNKNOWN }
 
 /** One row of the case list. Only what the homeserver may know, plus the unread count. */
-data class CaseRow(
+data class CaseSummary(
     val roomId: RoomId,
     /** The opaque code shown to the doctor (`IM-7K2QX9`). */
     val code: String,
@@ -55,19 +55,29 @@ data class RequestBrief(
     val question: String,
 )
 
-/** The case screen's header line: status and who took it. */
+/** A case's status, specialty, urgency and due date, and who took it (room state the server can read). */
+data class CaseStatusInfo(
+    val status: CaseStatus,
+    /** Specialty code (`dermatology`); labels come from the directory's specialty list. */
+    val specialty: String?,
+    val urgency: Urgency,
+    val dueAtMillis: Long?,
+    /** A télé-expertise request (routed through a CPTS) rather than a case between colleagues. */
+    val isRequest: Boolean,
+    /** The specialist who took the request. */
+    val acceptedBy: UserId?,
+)
+
+/**
+ * What the case screen reads of one case at once: its code, the doctor's membership, read from
+ * the case itself (the list may not have caught up after an accept), and its status.
+ */
 data class CaseDetails(
     val roomId: RoomId,
     val code: String,
     val membership: Membership,
-    /** Null while only invited. */
-    val status: CaseStatus?,
-    val specialty: String?,
-    val urgency: Urgency,
-    val dueAtMillis: Long?,
-    val isRequest: Boolean,
-    /** The specialist who took the request. */
-    val acceptedBy: UserId?,
+    /** Null while only invited: the status is in room state, readable once joined. */
+    val statusInfo: CaseStatusInfo?,
 )
 
 /** The clinical heart of a case; only ever sent encrypted. */

@@ -8,14 +8,14 @@ import kotlinx.coroutines.flow.Flow
 /** The doctor's cases: the live list, invitations, opening a case with a colleague. */
 interface CaseService {
     /** The case list, live: the whole list on every change, in no particular order. */
-    val cases: Flow<List<CaseRow>>
+    val cases: Flow<List<CaseSummary>>
 
     /** Joins a case the doctor was invited to. */
     suspend fun accept(roomId: RoomId): Outcome<Unit, CaseError>
 
     suspend fun decline(roomId: RoomId): Outcome<Unit, CaseError>
 
-    /** Status, specialty and who took it, read now (null fields while only invited). */
+    /** The code, the doctor's membership and the status info, read now (no status info while only invited). */
     suspend fun details(roomId: RoomId): Outcome<CaseDetails, CaseError>
 
     /** Opens an encrypted case; the header travels encrypted, never in room state. */
