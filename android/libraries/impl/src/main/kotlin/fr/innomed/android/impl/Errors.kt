@@ -115,7 +115,7 @@ internal fun ULong.toLongClamped(): Long = coerceAtMost(Long.MAX_VALUE.toULong()
 private fun UInt.toIntClamped(): Int = coerceAtMost(Int.MAX_VALUE.toUInt()).toInt()
 
 internal fun requestError(e: Exception): RequestError = when (e) {
-    is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toEntry() })
+    is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toApi() })
     is CptsException.UnknownSpecialty -> RequestError.UnknownSpecialty(e.v1)
     is CptsException.InvalidRequest ->
         if (e.v1 == SdkRequestProblem.NO_PATIENT_CONSENT) RequestError.ConsentMissing

@@ -21,13 +21,12 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Unvouched
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.trust.TrustLevel
-import fr.innomed.core.MemberEntry
 import fr.innomed.core.Advice as SdkAdvice
 import fr.innomed.core.AgeBand as SdkAgeBand
 import fr.innomed.core.CaseActions as SdkCaseActions
@@ -38,6 +37,7 @@ import fr.innomed.core.CaseStatusInfo as SdkCaseStatusInfo
 import fr.innomed.core.CaseSummary as SdkCaseSummary
 import fr.innomed.core.Deadline as SdkDeadline
 import fr.innomed.core.InPerson as SdkInPerson
+import fr.innomed.core.MemberEntry as SdkMemberEntry
 import fr.innomed.core.Membership as SdkMembership
 import fr.innomed.core.RequestBrief as SdkRequestBrief
 import fr.innomed.core.Sex as SdkSex
@@ -138,7 +138,7 @@ internal fun Advice.toSdk() = SdkAdvice(
 
 internal fun SdkSpecialty.toApi() = Specialty(code = code, labelFr = labelFr, labelEn = labelEn)
 
-internal fun MemberEntry.toEntry() = DirectoryEntry(
+internal fun SdkMemberEntry.toApi() = MemberEntry(
     userId = UserId(userId),
     displayName = displayName,
     profession = Profession.valueOf(profession.name),

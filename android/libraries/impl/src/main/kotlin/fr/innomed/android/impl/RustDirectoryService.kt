@@ -1,9 +1,9 @@
 package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
-import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.sdk.Cpts
 import fr.innomed.sdk.specialties as sdkSpecialties
@@ -13,11 +13,11 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
 
     override fun specialties(): List<Specialty> = specialties
 
-    override suspend fun search(specialty: String?, name: String?): Outcome<List<DirectoryEntry>, DirectoryError> =
-        withCpts { it.search(specialty, name?.takeIf(String::isNotBlank)).map { m -> m.toEntry() } }
+    override suspend fun search(specialty: String?, name: String?): Outcome<List<MemberEntry>, DirectoryError> =
+        withCpts { it.search(specialty, name?.takeIf(String::isNotBlank)).map { m -> m.toApi() } }
 
-    override suspend fun onDutyNow(specialty: String): Outcome<List<DirectoryEntry>, DirectoryError> =
-        withCpts { it.onDutyNow(specialty).map { m -> m.toEntry() } }
+    override suspend fun onDutyNow(specialty: String): Outcome<List<MemberEntry>, DirectoryError> =
+        withCpts { it.onDutyNow(specialty).map { m -> m.toApi() } }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
         val found = attempt(::directoryError) { cpts.joined() }

@@ -3,18 +3,18 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.requests.Advice
-import fr.innomed.android.api.requests.ClosedReport
-import fr.innomed.android.api.requests.NewRequest
+import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
-import fr.innomed.sdk.Client
+import fr.innomed.android.api.requests.TeleExpertiseRequest
 import fr.innomed.core.PhotoSource
 import fr.innomed.core.RequestPhoto
-import fr.innomed.core.TeleExpertiseRequest
+import fr.innomed.sdk.Client
 import java.io.File
 import java.io.IOException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
+import fr.innomed.core.TeleExpertiseRequest as SdkTeleExpertiseRequest
 
 /** [reportsDir]: the app-private folder where closing writes the report (JSON and PDF). */
 class RustRequestService internal constructor(
@@ -22,7 +22,7 @@ class RustRequestService internal constructor(
     private val cpts: CptsLocator,
     private val reportsDir: File,
 ) : RequestService {
-    override suspend fun open(request: NewRequest): Outcome<RoomId, RequestError> {
+    override suspend fun open(request: TeleExpertiseRequest): Outcome<RoomId, RequestError> {
         val space = when (val found = attempt(::requestError) { cpts.joined() }) {
             is Outcome.Failure -> return found
             is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
@@ -35,7 +35,7 @@ class RustRequestService internal constructor(
             return Outcome.Failure(RequestError.PhotoRefused)
         }
         return attempt(::requestError) {
-            val sdkRequest = TeleExpertiseRequest(
+            val sdkRequest = SdkTeleExpertiseRequest(
                 specialty = request.specialty,
                 urgency = request.urgency.toSdk(),
                 header = request.header.toSdk(),
@@ -53,10 +53,10 @@ class RustRequestService internal constructor(
     override suspend fun sendAdvice(roomId: RoomId, advice: Advice): Outcome<Unit, RequestError> =
         attempt(::requestError) { client.case(roomId.value).use { it.sendAdvice(advice.toSdk()) } }
 
-    override suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedReport, RequestError> =
+    override suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedCase, RequestError> =
         attempt(::requestError) {
             reportsDir.mkdirs()
             val closed = client.case(roomId.value).use { it.closeWithReport(outcome, reportsDir.path) }
-            ClosedReport(pdfPath = closed.pdfPath, jsonPath = closed.jsonPath)
+            ClosedCase(pdfPath = closed.pdfPath, jsonPath = closed.jsonPath)
         }
 }

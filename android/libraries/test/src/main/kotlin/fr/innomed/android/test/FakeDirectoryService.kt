@@ -1,9 +1,9 @@
 package fr.innomed.android.test
 
 import fr.innomed.android.api.Outcome
-import fr.innomed.android.api.directory.DirectoryEntry
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Specialty
 
 /** A few specialties of the fixed list, enough for screens under test. */
@@ -17,9 +17,9 @@ class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties)
     val searches = Calls<Pair<String?, String?>>()
     val dutyQueries = Calls<String>()
 
-    var searchResult: suspend (String?, String?) -> Outcome<List<DirectoryEntry>, DirectoryError> =
+    var searchResult: suspend (String?, String?) -> Outcome<List<MemberEntry>, DirectoryError> =
         { _, _ -> notScripted("search") }
-    var onDutyResult: suspend (String) -> Outcome<List<DirectoryEntry>, DirectoryError> = { notScripted("onDutyNow") }
+    var onDutyResult: suspend (String) -> Outcome<List<MemberEntry>, DirectoryError> = { notScripted("onDutyNow") }
 
     override fun specialties() = specialtyList
 

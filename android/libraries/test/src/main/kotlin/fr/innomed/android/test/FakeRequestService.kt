@@ -3,23 +3,23 @@ package fr.innomed.android.test
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.requests.Advice
-import fr.innomed.android.api.requests.ClosedReport
-import fr.innomed.android.api.requests.NewRequest
+import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.requests.TeleExpertiseRequest
 
 class FakeRequestService : RequestService {
-    val opened = Calls<NewRequest>()
+    val opened = Calls<TeleExpertiseRequest>()
     val taken = Calls<RoomId>()
     val advised = Calls<Pair<RoomId, Advice>>()
     val closed = Calls<Pair<RoomId, String>>()
 
-    var openResult: suspend (NewRequest) -> Outcome<RoomId, RequestError> = { notScripted("open") }
+    var openResult: suspend (TeleExpertiseRequest) -> Outcome<RoomId, RequestError> = { notScripted("open") }
     var takeResult: suspend (RoomId) -> Outcome<Unit, RequestError> = { notScripted("take") }
     var adviceResult: suspend (RoomId, Advice) -> Outcome<Unit, RequestError> = { _, _ -> notScripted("sendAdvice") }
-    var closeResult: suspend (RoomId, String) -> Outcome<ClosedReport, RequestError> = { _, _ -> notScripted("closeWithReport") }
+    var closeResult: suspend (RoomId, String) -> Outcome<ClosedCase, RequestError> = { _, _ -> notScripted("closeWithReport") }
 
-    override suspend fun open(request: NewRequest) = openResult(request).also { opened.add(request) }
+    override suspend fun open(request: TeleExpertiseRequest) = openResult(request).also { opened.add(request) }
 
     override suspend fun take(roomId: RoomId) = takeResult(roomId).also { taken.add(roomId) }
 

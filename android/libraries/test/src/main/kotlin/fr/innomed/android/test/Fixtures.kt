@@ -23,7 +23,7 @@ import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.SendState
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.trust.TrustLevel
 
@@ -123,7 +123,7 @@ fun text(sender: UserId, body: String, me: UserId = GP) = message(sender, Messag
 
 fun headerCard(sender: UserId = GP, me: UserId = GP) = message(sender, MessageKind.Header(HEADER), me)
 
-fun specialist(userId: UserId, name: String, specialty: String = "dermatology") = DirectoryEntry(
+fun specialist(userId: UserId, name: String, specialty: String = "dermatology") = MemberEntry(
     userId = userId,
     displayName = name,
     profession = Profession.PHYSICIAN,

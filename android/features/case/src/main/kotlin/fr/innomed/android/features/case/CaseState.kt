@@ -21,7 +21,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
-import fr.innomed.android.api.requests.ClosedReport
+import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.trust.TrustLevel
@@ -116,7 +116,7 @@ data class CaseState(
     val busy: CaseAction? = null,
     val error: CaseScreenError? = null,
     /** Where the report was written after closing (app-private storage). */
-    val report: ClosedReport? = null,
+    val report: ClosedCase? = null,
     /** Declined: the view leaves the case. */
     val left: Boolean = false,
     /** Thumbnails, the full-screen photo, and the photos being sent. */

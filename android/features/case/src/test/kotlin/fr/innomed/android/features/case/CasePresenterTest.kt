@@ -16,7 +16,7 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
-import fr.innomed.android.api.requests.ClosedReport
+import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.test.DERM
@@ -148,7 +148,7 @@ class CasePresenterTest {
 
     @Test
     fun `the requesting GP closes an answered request with an outcome and gets the report's place`() = runTest {
-        val report = ClosedReport(pdfPath = "/data/reports/IM-TEST.pdf", jsonPath = "/data/reports/IM-TEST.json")
+        val report = ClosedCase(pdfPath = "/data/reports/IM-TEST.pdf", jsonPath = "/data/reports/IM-TEST.json")
         requests.closeResult = { _, _ -> Outcome.Success(report) }
         val answered = details(room, status = CaseStatus.ANSWERED, isRequest = true, acceptedBy = DERM)
         val taker = open(DERM, answered, allowed(CaseRole.TAKER, CaseAction.WRITE, CaseAction.ADVISE))

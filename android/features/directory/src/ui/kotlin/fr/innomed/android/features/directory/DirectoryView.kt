@@ -19,7 +19,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
 import fr.innomed.android.ui.errorMessage
@@ -71,7 +71,7 @@ fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
 }
 
 @Composable
-private fun Member(entry: DirectoryEntry, state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
+private fun Member(entry: MemberEntry, state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
     ListItem(
         modifier = Modifier.clickable { onEvent(DirectoryEvent.Pick(entry)) },
         headlineContent = { Text(entry.displayName) },
@@ -85,7 +85,7 @@ private fun Member(entry: DirectoryEntry, state: DirectoryState, onEvent: (Direc
 }
 
 @Composable
-private fun MemberCard(entry: DirectoryEntry, state: DirectoryState, onDismiss: () -> Unit) {
+private fun MemberCard(entry: MemberEntry, state: DirectoryState, onDismiss: () -> Unit) {
     AlertDialog(
         onDismissRequest = onDismiss,
         confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.ok)) } },

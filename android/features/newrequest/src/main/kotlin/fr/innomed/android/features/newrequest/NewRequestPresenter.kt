@@ -3,9 +3,9 @@ package fr.innomed.android.features.newrequest
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.directory.DirectoryService
-import fr.innomed.android.api.requests.NewRequest
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.requests.TeleExpertiseRequest
 import fr.innomed.android.api.valueOrNull
 import fr.innomed.android.architecture.Presenter
 import java.io.File
@@ -118,7 +118,7 @@ class NewRequestPresenter(
             mutableState.update { it.copy(invalidFields = invalid) }
             return
         }
-        val request = NewRequest(
+        val request = TeleExpertiseRequest(
             specialty = specialty,
             urgency = current.urgency,
             header = CaseHeader(

@@ -4,7 +4,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.RequestError
 import java.io.File
@@ -17,10 +17,10 @@ sealed interface OnDuty {
 
     data object Checking : OnDuty
 
-    data class Available(val specialists: List<DirectoryEntry>) : OnDuty
+    data class Available(val specialists: List<MemberEntry>) : OnDuty
 
     /** Nobody on duty: the view offers the directory's specialists of that specialty to pick one. */
-    data class Nobody(val directory: List<DirectoryEntry>) : OnDuty
+    data class Nobody(val directory: List<MemberEntry>) : OnDuty
 }
 
 data class NewRequestState(
@@ -39,7 +39,7 @@ data class NewRequestState(
     val consent: Boolean = false,
     val onDuty: OnDuty = OnDuty.Unknown,
     /** A specialist picked from the directory instead of whoever is on duty. */
-    val expert: DirectoryEntry? = null,
+    val expert: MemberEntry? = null,
     val invalidFields: Set<RequestField> = emptySet(),
     /**
      * A camera photo (app-private file) sent with the request; it needs the patient's consent to
@@ -80,7 +80,7 @@ sealed interface NewRequestEvent {
 
     data class ConsentChanged(val given: Boolean) : NewRequestEvent
 
-    data class ExpertPicked(val specialist: DirectoryEntry) : NewRequestEvent
+    data class ExpertPicked(val specialist: MemberEntry) : NewRequestEvent
 
     /** The camera saved [file] in the app's private storage; it replaces an earlier photo. */
     data class PhotoTaken(val file: File) : NewRequestEvent

@@ -24,7 +24,7 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.ui.ErrorDialog
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
@@ -143,7 +143,7 @@ private fun CheckLine(label: Int, checked: Boolean, invalid: Boolean = false, on
 
 /** Who will get the request: whoever is on duty, or a specialist picked from the directory. */
 @Composable
-private fun OnDutyLine(onDuty: OnDuty, expert: DirectoryEntry?, onEvent: (NewRequestEvent) -> Unit) {
+private fun OnDutyLine(onDuty: OnDuty, expert: MemberEntry?, onEvent: (NewRequestEvent) -> Unit) {
     if (expert != null) {
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(stringResource(R.string.request_expert, expert.displayName))

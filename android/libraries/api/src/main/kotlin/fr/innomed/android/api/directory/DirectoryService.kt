@@ -9,9 +9,9 @@ interface DirectoryService {
     fun specialties(): List<Specialty>
 
     /** By specialty code and part of a name (accents and case ignored); both optional. */
-    suspend fun search(specialty: String?, name: String?): Outcome<List<DirectoryEntry>, DirectoryError>
+    suspend fun search(specialty: String?, name: String?): Outcome<List<MemberEntry>, DirectoryError>
 
-    suspend fun onDutyNow(specialty: String): Outcome<List<DirectoryEntry>, DirectoryError>
+    suspend fun onDutyNow(specialty: String): Outcome<List<MemberEntry>, DirectoryError>
 }
 
 data class Specialty(val code: String, val labelFr: String, val labelEn: String)
@@ -19,7 +19,7 @@ data class Specialty(val code: String, val labelFr: String, val labelEn: String)
 enum class Profession { PHYSICIAN, NURSE, PHARMACIST, PHYSIOTHERAPIST, MIDWIFE, DENTIST }
 
 /** One member of the directory (professional data, never patient data). */
-data class DirectoryEntry(
+data class MemberEntry(
     val userId: UserId,
     val displayName: String,
     val profession: Profession,

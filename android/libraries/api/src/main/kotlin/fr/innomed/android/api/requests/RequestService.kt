@@ -5,13 +5,13 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.cases.Urgency
-import fr.innomed.android.api.directory.DirectoryEntry
+import fr.innomed.android.api.directory.MemberEntry
 import java.io.File
 
 /** Télé-expertise through the doctor's CPTS: ask, take, advise, close with a report. */
 interface RequestService {
-    /** Routes a request to the specialists on duty, or to the one picked in [NewRequest.expert]. */
-    suspend fun open(request: NewRequest): Outcome<RoomId, RequestError>
+    /** Routes a request to the specialists on duty, or to the one picked in [TeleExpertiseRequest.expert]. */
+    suspend fun open(request: TeleExpertiseRequest): Outcome<RoomId, RequestError>
 
     /** A specialist takes a request they were invited to; the first acceptance wins. */
     suspend fun take(roomId: RoomId): Outcome<Unit, RequestError>
@@ -20,10 +20,11 @@ interface RequestService {
     suspend fun sendAdvice(roomId: RoomId, advice: Advice): Outcome<Unit, RequestError>
 
     /** The requesting GP closes an answered request; the report stays on this device. */
-    suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedReport, RequestError>
+    suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedCase, RequestError>
 }
 
-data class NewRequest(
+/** What a GP fills in to ask a specialist of a CPTS (its photos go with it). */
+data class TeleExpertiseRequest(
     val specialty: String,
     val urgency: Urgency,
     val header: CaseHeader,
@@ -48,12 +49,12 @@ data class Advice(
     val inPerson: InPerson,
 )
 
-/** Where the report was written in the app's private storage (never uploaded). */
-data class ClosedReport(val pdfPath: String, val jsonPath: String)
+/** A request closed with its report: where the report was written in the app's private storage (never uploaded). */
+data class ClosedCase(val pdfPath: String, val jsonPath: String)
 
 sealed interface RequestError {
     /** Nobody on duty now: the directory's specialists of that specialty, to pick one. */
-    data class NoOneOnDuty(val specialty: String, val directory: List<DirectoryEntry>) : RequestError
+    data class NoOneOnDuty(val specialty: String, val directory: List<MemberEntry>) : RequestError
 
     /** The doctor is in no CPTS (or has not joined it yet). */
     data object NoCpts : RequestError
