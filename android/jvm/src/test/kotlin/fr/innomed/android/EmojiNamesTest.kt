@@ -8,7 +8,7 @@ import org.w3c.dom.Element
 
 /**
  * The verification screen names each emoji by its index in the Matrix spec's SAS table
- * (`Emoji.index`, 0–63) from the app's string-array (libraries/ui): it must follow the spec's order in
+ * (`SasEmoji.index`, 0–63) from the app's string-array (libraries/ui): it must follow the spec's order in
  * English, and say in French what the iOS app says.
  */
 class EmojiNamesTest {

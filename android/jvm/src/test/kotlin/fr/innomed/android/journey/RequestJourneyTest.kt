@@ -19,7 +19,7 @@ import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.session.UserSession
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.features.case.AdviceDraft
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
@@ -252,7 +252,7 @@ class RequestJourneyTest {
     /** The recovery screen of a new phone: the key makes it cross-signed. */
     private suspend fun recover(session: UserSession, key: String) {
         val recovery = RecoveryPresenter(scope, session.trust, pollMillis = 200)
-        eventually("the recovery screen asks for the key") { recovery.state.value.takeIf { it.recovery == RecoveryState.INCOMPLETE } }
+        eventually("the recovery screen asks for the key") { recovery.state.value.takeIf { it.recovery == RecoveryStatus.INCOMPLETE } }
         recovery.onEvent(RecoveryEvent.KeyChanged(Secret(key)))
         recovery.onEvent(RecoveryEvent.SubmitKey)
         val done = eventually("the key accepted") { recovery.state.value.takeIf { it.recovered || it.error != null } }

@@ -4,26 +4,26 @@ import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
-import fr.innomed.android.api.trust.DeviceTrust
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.DeviceInfo
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.api.trust.Verification
 import fr.innomed.android.api.valueOrNull
-import fr.innomed.sdk.Client
 import fr.innomed.core.AccountException
-import fr.innomed.core.RecoveryStatus
+import fr.innomed.sdk.Client
+import fr.innomed.core.RecoveryStatus as SdkRecoveryStatus
 
 class RustTrustService internal constructor(private val client: Client) : TrustService {
-    override fun recoveryState(): RecoveryState = try {
+    override fun recoveryStatus(): RecoveryStatus = try {
         when (client.recoveryStatus()) {
-            RecoveryStatus.UNKNOWN -> RecoveryState.UNKNOWN
-            RecoveryStatus.DISABLED -> RecoveryState.DISABLED
-            RecoveryStatus.INCOMPLETE -> RecoveryState.INCOMPLETE
-            RecoveryStatus.ENABLED -> RecoveryState.ENABLED
+            SdkRecoveryStatus.UNKNOWN -> RecoveryStatus.UNKNOWN
+            SdkRecoveryStatus.DISABLED -> RecoveryStatus.DISABLED
+            SdkRecoveryStatus.INCOMPLETE -> RecoveryStatus.INCOMPLETE
+            SdkRecoveryStatus.ENABLED -> RecoveryStatus.ENABLED
         }
     } catch (e: AccountException) {
-        RecoveryState.UNKNOWN
+        RecoveryStatus.UNKNOWN
     }
 
     override suspend fun enableRecovery(): Outcome<Secret, TrustError> =
@@ -35,9 +35,9 @@ class RustTrustService internal constructor(private val client: Client) : TrustS
     override suspend fun isThisDeviceVerified(): Boolean =
         attempt(::trustError) { client.isDeviceCrossSigned() }.valueOrNull() ?: false
 
-    override suspend fun devicesOf(userId: UserId): Outcome<List<DeviceTrust>, TrustError> =
+    override suspend fun devicesOf(userId: UserId): Outcome<List<DeviceInfo>, TrustError> =
         attempt(::trustError) {
-            client.devicesOf(userId.value).map { DeviceTrust(DeviceId(it.deviceId), it.verified) }
+            client.devicesOf(userId.value).map { DeviceInfo(DeviceId(it.deviceId), it.verified) }
         }
 
     override suspend fun verifyDevice(userId: UserId, deviceId: DeviceId): Outcome<Verification, TrustError> =

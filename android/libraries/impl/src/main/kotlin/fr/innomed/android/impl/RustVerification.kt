@@ -2,32 +2,32 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
-import fr.innomed.android.api.trust.Emoji
+import fr.innomed.android.api.trust.SasEmoji
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.Verification
-import fr.innomed.android.api.trust.VerificationStep
-import fr.innomed.core.VerificationState
+import fr.innomed.android.api.trust.VerificationState
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.catch
 import kotlinx.coroutines.flow.flow
+import fr.innomed.core.VerificationState as SdkVerificationState
 import fr.innomed.sdk.Verification as SdkVerification
 
-/** The bindings' verification is polled (`next_state`); the steps become a flow here. */
+/** The bindings' verification is polled (`next_state`); its states become a flow here. */
 internal class RustVerification(private val inner: SdkVerification) : Verification {
     override val otherUser = UserId(inner.otherUserId())
     override val isSelfVerification = inner.isSelfVerification()
 
-    override val steps: Flow<VerificationStep> = flow {
+    override val states: Flow<VerificationState> = flow {
         var current = inner.state()
-        emit(current.toStep())
+        emit(current.toApi())
         while (!current.isFinal()) {
             val next = inner.nextState(current, POLL_MS)
             if (next != current) {
                 current = next
-                emit(next.toStep())
+                emit(next.toApi())
             }
         }
-    }.catch { e -> emit(VerificationStep.Cancelled((e as? Exception)?.code() ?: "error")) }
+    }.catch { e -> emit(VerificationState.Cancelled((e as? Exception)?.code() ?: "error")) }
 
     override suspend fun accept() = call { inner.accept() }
 
@@ -48,14 +48,14 @@ internal class RustVerification(private val inner: SdkVerification) : Verificati
     }
 }
 
-private fun VerificationState.isFinal() = this is VerificationState.Done || this is VerificationState.Cancelled
+private fun SdkVerificationState.isFinal() = this is SdkVerificationState.Done || this is SdkVerificationState.Cancelled
 
-private fun VerificationState.toStep(): VerificationStep = when (this) {
-    VerificationState.Requested -> VerificationStep.Requested
-    VerificationState.Ready -> VerificationStep.Ready
-    VerificationState.Starting -> VerificationStep.Starting
-    is VerificationState.Emojis -> VerificationStep.Emojis(emojis.map { Emoji(it.index.toInt(), it.symbol, it.description) })
-    VerificationState.Confirmed -> VerificationStep.Confirmed
-    VerificationState.Done -> VerificationStep.Done
-    is VerificationState.Cancelled -> VerificationStep.Cancelled(reason)
+private fun SdkVerificationState.toApi(): VerificationState = when (this) {
+    SdkVerificationState.Requested -> VerificationState.Requested
+    SdkVerificationState.Ready -> VerificationState.Ready
+    SdkVerificationState.Starting -> VerificationState.Starting
+    is SdkVerificationState.Emojis -> VerificationState.Emojis(emojis.map { SasEmoji(it.index.toInt(), it.symbol, it.description) })
+    SdkVerificationState.Confirmed -> VerificationState.Confirmed
+    SdkVerificationState.Done -> VerificationState.Done
+    is SdkVerificationState.Cancelled -> VerificationState.Cancelled(reason)
 }

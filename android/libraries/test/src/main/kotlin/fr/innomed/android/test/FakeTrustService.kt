@@ -4,26 +4,26 @@ import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
-import fr.innomed.android.api.trust.DeviceTrust
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.DeviceInfo
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.api.trust.Verification
-import fr.innomed.android.api.trust.VerificationStep
+import fr.innomed.android.api.trust.VerificationState
 import kotlinx.coroutines.flow.MutableSharedFlow
 import kotlinx.coroutines.flow.transformWhile
 
-class FakeTrustService(var recovery: RecoveryState = RecoveryState.UNKNOWN) : TrustService {
+class FakeTrustService(var recovery: RecoveryStatus = RecoveryStatus.UNKNOWN) : TrustService {
     val recoverAttempts = Calls<Secret>()
     var verified = false
 
     var enableResult: suspend () -> Outcome<Secret, TrustError> = { notScripted("enableRecovery") }
     var recoverResult: suspend (Secret) -> Outcome<Unit, TrustError> = { notScripted("recover") }
-    var devicesResult: suspend (UserId) -> Outcome<List<DeviceTrust>, TrustError> = { notScripted("devicesOf") }
+    var devicesResult: suspend (UserId) -> Outcome<List<DeviceInfo>, TrustError> = { notScripted("devicesOf") }
     var verifyResult: suspend (UserId, DeviceId) -> Outcome<Verification, TrustError> = { _, _ -> notScripted("verifyDevice") }
     var incomingResult: suspend (Long) -> Outcome<Verification?, TrustError> = { notScripted("incomingVerification") }
 
-    override fun recoveryState() = recovery
+    override fun recoveryStatus() = recovery
 
     override suspend fun enableRecovery() = enableResult()
 
@@ -39,7 +39,7 @@ class FakeTrustService(var recovery: RecoveryState = RecoveryState.UNKNOWN) : Tr
 }
 
 /**
- * A verification whose steps the test sends with [emit]; the actions are recorded and, by
+ * A verification whose states the test sends with [emit]; the actions are recorded and, by
  * default, succeed (scriptable through [result]).
  */
 class FakeVerification(
@@ -48,16 +48,16 @@ class FakeVerification(
 ) : Verification {
     enum class Action { ACCEPT, START_EMOJIS, CONFIRM, MISMATCH, CANCEL }
 
-    private val flow = MutableSharedFlow<VerificationStep>(replay = 1, extraBufferCapacity = 16)
+    private val flow = MutableSharedFlow<VerificationState>(replay = 1, extraBufferCapacity = 16)
     val actions = Calls<Action>()
     var result: suspend (Action) -> Outcome<Unit, TrustError> = { Outcome.Done }
     var closed = false
 
-    suspend fun emit(step: VerificationStep) = flow.emit(step)
+    suspend fun emit(state: VerificationState) = flow.emit(state)
 
-    override val steps = flow.transformWhile { step ->
-        emit(step)
-        step !is VerificationStep.Done && step !is VerificationStep.Cancelled
+    override val states = flow.transformWhile { state ->
+        emit(state)
+        state !is VerificationState.Done && state !is VerificationState.Cancelled
     }
 
     override suspend fun accept() = act(Action.ACCEPT)

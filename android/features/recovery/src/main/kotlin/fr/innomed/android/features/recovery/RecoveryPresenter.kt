@@ -2,7 +2,7 @@ package fr.innomed.android.features.recovery
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.architecture.Presenter
 import kotlinx.coroutines.CoroutineScope
@@ -23,15 +23,15 @@ class RecoveryPresenter(
     private val trust: TrustService,
     private val pollMillis: Long = 1_000,
 ) : Presenter<RecoveryScreenState, RecoveryEvent> {
-    private val mutableState = MutableStateFlow(RecoveryScreenState(recovery = trust.recoveryState()))
+    private val mutableState = MutableStateFlow(RecoveryScreenState(recovery = trust.recoveryStatus()))
     override val state: StateFlow<RecoveryScreenState> = mutableState.asStateFlow()
 
     init {
         scope.launch {
-            while (isActive && mutableState.value.recovery == RecoveryState.UNKNOWN) {
+            while (isActive && mutableState.value.recovery == RecoveryStatus.UNKNOWN) {
                 delay(pollMillis)
-                val now = trust.recoveryState()
-                mutableState.update { if (it.recovery == RecoveryState.UNKNOWN) it.copy(recovery = now) else it }
+                val now = trust.recoveryStatus()
+                mutableState.update { if (it.recovery == RecoveryStatus.UNKNOWN) it.copy(recovery = now) else it }
             }
         }
     }
@@ -53,8 +53,8 @@ class RecoveryPresenter(
             val result = trust.enableRecovery()
             mutableState.update {
                 when (result) {
-                    is Outcome.Success -> it.copy(busy = false, newKey = result.value, recovery = RecoveryState.ENABLED)
-                    is Outcome.Failure -> it.copy(busy = false, error = result.error, recovery = trust.recoveryState())
+                    is Outcome.Success -> it.copy(busy = false, newKey = result.value, recovery = RecoveryStatus.ENABLED)
+                    is Outcome.Failure -> it.copy(busy = false, error = result.error, recovery = trust.recoveryStatus())
                 }
             }
         }
@@ -76,7 +76,7 @@ class RecoveryPresenter(
                         busy = false,
                         keyInput = Secret.Empty,
                         recovered = true,
-                        recovery = RecoveryState.ENABLED,
+                        recovery = RecoveryStatus.ENABLED,
                     )
                     // A wrong key changes nothing; the input stays for correcting a typo.
                     is Outcome.Failure -> it.copy(busy = false, error = result.error)

@@ -2,7 +2,7 @@ package fr.innomed.android.features.recovery
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.test.FakeTrustService
 import kotlinx.coroutines.test.advanceTimeBy
@@ -21,24 +21,24 @@ class RecoveryPresenterTest {
     @Test
     fun `the state is read again until the first sync tells it`() = runTest {
         val presenter = RecoveryPresenter(backgroundScope, trust, pollMillis = 1_000)
-        assertEquals(RecoveryState.UNKNOWN, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.UNKNOWN, presenter.state.value.recovery)
         advanceTimeBy(1_500)
-        assertEquals(RecoveryState.UNKNOWN, presenter.state.value.recovery)
-        trust.recovery = RecoveryState.DISABLED
+        assertEquals(RecoveryStatus.UNKNOWN, presenter.state.value.recovery)
+        trust.recovery = RecoveryStatus.DISABLED
         advanceTimeBy(1_000)
-        assertEquals(RecoveryState.DISABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.DISABLED, presenter.state.value.recovery)
         assertTrue(presenter.state.value.canEnable)
     }
 
     @Test
     fun `the new key is shown once, then leaves the screen`() = runTest {
-        trust.recovery = RecoveryState.DISABLED
+        trust.recovery = RecoveryStatus.DISABLED
         trust.enableResult = { Outcome.Success(key) }
         val presenter = RecoveryPresenter(backgroundScope, trust)
         presenter.onEvent(RecoveryEvent.Enable)
         runCurrent()
         assertEquals(key, presenter.state.value.newKey)
-        assertEquals(RecoveryState.ENABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.ENABLED, presenter.state.value.recovery)
         assertFalse(key.value in presenter.state.value.toString(), "the key never shows in the state's text")
         presenter.onEvent(RecoveryEvent.NewKeySaved)
         assertNull(presenter.state.value.newKey)
@@ -46,19 +46,19 @@ class RecoveryPresenterTest {
 
     @Test
     fun `a second set-up is refused with its typed error`() = runTest {
-        trust.recovery = RecoveryState.DISABLED
-        trust.enableResult = { trust.recovery = RecoveryState.ENABLED; Outcome.Failure(TrustError.RecoveryAlreadyEnabled) }
+        trust.recovery = RecoveryStatus.DISABLED
+        trust.enableResult = { trust.recovery = RecoveryStatus.ENABLED; Outcome.Failure(TrustError.RecoveryAlreadyEnabled) }
         val presenter = RecoveryPresenter(backgroundScope, trust)
         presenter.onEvent(RecoveryEvent.Enable)
         runCurrent()
         assertEquals(TrustError.RecoveryAlreadyEnabled, presenter.state.value.error)
-        assertEquals(RecoveryState.ENABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.ENABLED, presenter.state.value.recovery)
         assertNull(presenter.state.value.newKey)
     }
 
     @Test
     fun `a new phone gets an empty key, then a wrong key, then the right one`() = runTest {
-        trust.recovery = RecoveryState.INCOMPLETE
+        trust.recovery = RecoveryStatus.INCOMPLETE
         trust.recoverResult = { entered -> if (entered == key) Outcome.Done else Outcome.Failure(TrustError.WrongRecoveryKey) }
         val presenter = RecoveryPresenter(backgroundScope, trust)
         assertFalse(presenter.state.value.canEnable)
@@ -79,7 +79,7 @@ class RecoveryPresenterTest {
         runCurrent()
         assertTrue(presenter.state.value.recovered)
         assertTrue(presenter.state.value.keyInput.isBlank)
-        assertEquals(RecoveryState.ENABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.ENABLED, presenter.state.value.recovery)
         assertEquals(2, trust.recoverAttempts.all.size)
     }
 }

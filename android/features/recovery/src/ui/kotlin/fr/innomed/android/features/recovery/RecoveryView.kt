@@ -17,7 +17,7 @@ import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.Secret
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
 import fr.innomed.android.ui.errorMessage
@@ -36,13 +36,13 @@ fun RecoveryView(state: RecoveryScreenState, onEvent: (RecoveryEvent) -> Unit, o
                     Button(onClick = { onEvent(RecoveryEvent.NewKeySaved) }) { Text(stringResource(R.string.recovery_saved)) }
                 }
                 state.recovered -> Text(stringResource(R.string.recovery_recovered))
-                state.recovery == RecoveryState.UNKNOWN -> Text(stringResource(R.string.recovery_checking))
-                state.recovery == RecoveryState.ENABLED -> Text(stringResource(R.string.recovery_enabled))
-                state.recovery == RecoveryState.DISABLED -> {
+                state.recovery == RecoveryStatus.UNKNOWN -> Text(stringResource(R.string.recovery_checking))
+                state.recovery == RecoveryStatus.ENABLED -> Text(stringResource(R.string.recovery_enabled))
+                state.recovery == RecoveryStatus.DISABLED -> {
                     Text(stringResource(R.string.recovery_disabled))
                     Button(onClick = { onEvent(RecoveryEvent.Enable) }, enabled = state.canEnable) { Text(stringResource(R.string.recovery_enable)) }
                 }
-                state.recovery == RecoveryState.INCOMPLETE -> {
+                state.recovery == RecoveryStatus.INCOMPLETE -> {
                     Text(stringResource(R.string.recovery_enter_intro))
                     OutlinedTextField(
                         value = state.keyInput.value,

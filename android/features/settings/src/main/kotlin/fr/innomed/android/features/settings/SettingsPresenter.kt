@@ -29,7 +29,7 @@ class SettingsPresenter(
     private val signOutScope: CoroutineScope,
     private val wipeLocalFiles: () -> Unit,
 ) : Presenter<SettingsState, SettingsEvent> {
-    private val mutableState = MutableStateFlow(SettingsState(userId = userId, recovery = trust.recoveryState()))
+    private val mutableState = MutableStateFlow(SettingsState(userId = userId, recovery = trust.recoveryStatus()))
     override val state: StateFlow<SettingsState> = mutableState.asStateFlow()
 
     init {
@@ -46,7 +46,7 @@ class SettingsPresenter(
     private fun refresh() {
         scope.launch {
             val verified = trust.isThisDeviceVerified()
-            mutableState.update { it.copy(deviceVerified = verified, recovery = trust.recoveryState()) }
+            mutableState.update { it.copy(deviceVerified = verified, recovery = trust.recoveryStatus()) }
         }
     }
 

@@ -2,7 +2,7 @@ package fr.innomed.android.features.settings
 
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.session.SignOutResult
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 
 data class SettingsState(
     /** The signed-in doctor. */
@@ -10,13 +10,13 @@ data class SettingsState(
     /** Whether the doctor's identity signed this device; null until read. */
     val deviceVerified: Boolean? = null,
     /** Whether the account has a recovery key, and this device with it. */
-    val recovery: RecoveryState = RecoveryState.UNKNOWN,
+    val recovery: RecoveryStatus = RecoveryStatus.UNKNOWN,
     val signingOut: Boolean = false,
     /** How the last sign-out ended; the screen says so when it [SignOutResult.FAILED]. */
     val signOutResult: SignOutResult? = null,
 ) {
     /** Signing out without any recovery key may lose the cases' history: the screen warns. */
-    val noRecoveryKey: Boolean get() = recovery == RecoveryState.DISABLED
+    val noRecoveryKey: Boolean get() = recovery == RecoveryStatus.DISABLED
 
     val canSignOut: Boolean get() = !signingOut
 }

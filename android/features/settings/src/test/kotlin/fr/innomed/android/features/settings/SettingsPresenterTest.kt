@@ -1,7 +1,7 @@
 package fr.innomed.android.features.settings
 
 import fr.innomed.android.api.session.SignOutResult
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.test.FakeSessionService
 import fr.innomed.android.test.FakeTrustService
 import fr.innomed.android.test.FakeUserSession
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
 class SettingsPresenterTest {
-    private val trust = FakeTrustService(recovery = RecoveryState.ENABLED)
+    private val trust = FakeTrustService(recovery = RecoveryStatus.ENABLED)
     private val sessions = FakeSessionService().apply { activeSession.value = FakeUserSession(userId = GP, trust = trust) }
     private var wiped = 0
 
@@ -35,28 +35,28 @@ class SettingsPresenterTest {
         assertNull(presenter.state.value.deviceVerified, "not known until read")
         runCurrent()
         assertEquals(true, presenter.state.value.deviceVerified)
-        assertEquals(RecoveryState.ENABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.ENABLED, presenter.state.value.recovery)
         assertFalse(presenter.state.value.noRecoveryKey)
     }
 
     @Test
     fun `back from verifying or entering the key, the phone's trust is read again`() = runTest {
-        trust.recovery = RecoveryState.INCOMPLETE
+        trust.recovery = RecoveryStatus.INCOMPLETE
         val presenter = presenter()
         runCurrent()
         assertEquals(false, presenter.state.value.deviceVerified)
 
         trust.verified = true
-        trust.recovery = RecoveryState.ENABLED
+        trust.recovery = RecoveryStatus.ENABLED
         presenter.onEvent(SettingsEvent.Refresh)
         runCurrent()
         assertEquals(true, presenter.state.value.deviceVerified)
-        assertEquals(RecoveryState.ENABLED, presenter.state.value.recovery)
+        assertEquals(RecoveryStatus.ENABLED, presenter.state.value.recovery)
     }
 
     @Test
     fun `an account without a recovery key is warned before signing out`() = runTest {
-        trust.recovery = RecoveryState.DISABLED
+        trust.recovery = RecoveryStatus.DISABLED
         val presenter = presenter()
         runCurrent()
         assertTrue(presenter.state.value.noRecoveryKey)

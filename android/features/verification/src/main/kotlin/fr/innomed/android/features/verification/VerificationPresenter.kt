@@ -4,7 +4,7 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.api.trust.Verification
-import fr.innomed.android.api.trust.VerificationStep
+import fr.innomed.android.api.trust.VerificationState
 import fr.innomed.android.architecture.Presenter
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -18,9 +18,9 @@ class VerificationPresenter(
     private val scope: CoroutineScope,
     private val trust: TrustService,
     target: VerificationTarget,
-) : Presenter<VerificationState, VerificationEvent> {
-    private val mutableState = MutableStateFlow(VerificationState(incoming = target is VerificationTarget.Incoming))
-    override val state: StateFlow<VerificationState> = mutableState.asStateFlow()
+) : Presenter<VerificationScreenState, VerificationEvent> {
+    private val mutableState = MutableStateFlow(VerificationScreenState(incoming = target is VerificationTarget.Incoming))
+    override val state: StateFlow<VerificationScreenState> = mutableState.asStateFlow()
 
     @Volatile private var verification: Verification? = null
 
@@ -45,7 +45,7 @@ class VerificationPresenter(
         verification = session
         mutableState.update { it.copy(otherUser = session.otherUser, isSelfVerification = session.isSelfVerification) }
         try {
-            session.steps.collect { step -> mutableState.update { it.copy(phase = step.toPhase()) } }
+            session.states.collect { now -> mutableState.update { it.copy(phase = now.toPhase()) } }
         } finally {
             session.close()
         }
@@ -75,14 +75,14 @@ class VerificationPresenter(
     }
 }
 
-private fun VerificationStep.toPhase(): VerificationPhase = when (this) {
-    VerificationStep.Requested -> VerificationPhase.Requested
-    VerificationStep.Ready -> VerificationPhase.Ready
-    VerificationStep.Starting -> VerificationPhase.ExchangingKeys
-    is VerificationStep.Emojis -> VerificationPhase.CompareEmojis(emojis)
-    VerificationStep.Confirmed -> VerificationPhase.WaitingForOther
-    VerificationStep.Done -> VerificationPhase.Verified
-    is VerificationStep.Cancelled -> VerificationPhase.Cancelled(
+private fun VerificationState.toPhase(): VerificationPhase = when (this) {
+    VerificationState.Requested -> VerificationPhase.Requested
+    VerificationState.Ready -> VerificationPhase.Ready
+    VerificationState.Starting -> VerificationPhase.ExchangingKeys
+    is VerificationState.Emojis -> VerificationPhase.CompareEmojis(emojis)
+    VerificationState.Confirmed -> VerificationPhase.WaitingForOther
+    VerificationState.Done -> VerificationPhase.Verified
+    is VerificationState.Cancelled -> VerificationPhase.Cancelled(
         when (reason) {
             "m.mismatched_sas", "m.key_mismatch" -> CancelKind.MISMATCH
             "m.user" -> CancelKind.BY_USER

@@ -2,9 +2,9 @@ package fr.innomed.android.features.verification
 
 import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.Outcome
-import fr.innomed.android.api.trust.Emoji
+import fr.innomed.android.api.trust.SasEmoji
 import fr.innomed.android.api.trust.TrustError
-import fr.innomed.android.api.trust.VerificationStep
+import fr.innomed.android.api.trust.VerificationState
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeTrustService
 import fr.innomed.android.test.FakeVerification
@@ -20,31 +20,31 @@ import org.junit.jupiter.api.Test
 class VerificationPresenterTest {
     private val trust = FakeTrustService()
     private val session = FakeVerification(otherUser = GP, isSelfVerification = true)
-    private val emojis = List(7) { Emoji(0, "🐶", "Dog") }
+    private val emojis = List(7) { SasEmoji(0, "🐶", "Dog") }
 
     @Test
     fun `the asking device starts the emojis, the doctor confirms, the device is verified`() = runTest {
         trust.verifyResult = { _, _ -> Outcome.Success(session) }
         val presenter = VerificationPresenter(backgroundScope, trust, VerificationTarget.Device(GP, DeviceId("PHONE")))
-        session.emit(VerificationStep.Requested)
+        session.emit(VerificationState.Requested)
         runCurrent()
         assertEquals(VerificationPhase.Requested, presenter.state.value.phase)
         assertFalse(presenter.state.value.canAccept, "the asking side does not accept its own request")
         assertTrue(presenter.state.value.isSelfVerification)
 
-        session.emit(VerificationStep.Ready)
+        session.emit(VerificationState.Ready)
         runCurrent()
         assertTrue(presenter.state.value.canStartEmojis)
         presenter.onEvent(VerificationEvent.StartEmojis)
-        session.emit(VerificationStep.Emojis(emojis))
+        session.emit(VerificationState.Emojis(emojis))
         runCurrent()
         assertEquals(VerificationPhase.CompareEmojis(emojis), presenter.state.value.phase)
 
         presenter.onEvent(VerificationEvent.Match)
-        session.emit(VerificationStep.Confirmed)
+        session.emit(VerificationState.Confirmed)
         runCurrent()
         assertEquals(VerificationPhase.WaitingForOther, presenter.state.value.phase)
-        session.emit(VerificationStep.Done)
+        session.emit(VerificationState.Done)
         runCurrent()
         assertEquals(VerificationPhase.Verified, presenter.state.value.phase)
         assertEquals(listOf(Action.START_EMOJIS, Action.CONFIRM), session.actions.all)
@@ -55,15 +55,15 @@ class VerificationPresenterTest {
     fun `the new phone accepts a request, and different emojis cancel both sides`() = runTest {
         trust.incomingResult = { Outcome.Success(session) }
         val presenter = VerificationPresenter(backgroundScope, trust, VerificationTarget.Incoming())
-        session.emit(VerificationStep.Requested)
+        session.emit(VerificationState.Requested)
         runCurrent()
         assertTrue(presenter.state.value.canAccept)
         presenter.onEvent(VerificationEvent.Accept)
         presenter.onEvent(VerificationEvent.StartEmojis)
-        session.emit(VerificationStep.Emojis(emojis))
+        session.emit(VerificationState.Emojis(emojis))
         runCurrent()
         presenter.onEvent(VerificationEvent.NoMatch)
-        session.emit(VerificationStep.Cancelled("m.mismatched_sas"))
+        session.emit(VerificationState.Cancelled("m.mismatched_sas"))
         runCurrent()
         assertEquals(VerificationPhase.Cancelled(CancelKind.MISMATCH), presenter.state.value.phase)
         assertEquals(listOf(Action.ACCEPT, Action.MISMATCH), session.actions.all, "the receiving side does not start emojis")
@@ -88,7 +88,7 @@ class VerificationPresenterTest {
         trust.verifyResult = { _, _ -> Outcome.Success(session) }
         session.result = { Outcome.Failure(TrustError.VerificationNotReady) }
         val presenter = VerificationPresenter(backgroundScope, trust, VerificationTarget.Device(GP, DeviceId("PHONE")))
-        session.emit(VerificationStep.Ready)
+        session.emit(VerificationState.Ready)
         runCurrent()
         presenter.onEvent(VerificationEvent.StartEmojis)
         runCurrent()
@@ -101,9 +101,9 @@ class VerificationPresenterTest {
     fun `the emojis keep their place in the spec's table, for the app's own names`() = runTest {
         trust.verifyResult = { _, _ -> Outcome.Success(session) }
         val presenter = VerificationPresenter(backgroundScope, trust, VerificationTarget.Device(GP, DeviceId("PHONE")))
-        val seven = listOf(Emoji(0, "🐶", "Dog"), Emoji(35, "🎅", "Santa"), Emoji(63, "📌", "Pin")) +
-            List(4) { Emoji(9, "🐓", "Rooster") }
-        session.emit(VerificationStep.Emojis(seven))
+        val seven = listOf(SasEmoji(0, "🐶", "Dog"), SasEmoji(35, "🎅", "Santa"), SasEmoji(63, "📌", "Pin")) +
+            List(4) { SasEmoji(9, "🐓", "Rooster") }
+        session.emit(VerificationState.Emojis(seven))
         runCurrent()
         val shown = (presenter.state.value.phase as VerificationPhase.CompareEmojis).emojis
         assertEquals(listOf(0, 35, 63, 9, 9, 9, 9), shown.map { it.index })

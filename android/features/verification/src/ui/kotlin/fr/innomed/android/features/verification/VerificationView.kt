@@ -24,7 +24,7 @@ import fr.innomed.android.ui.text
 /** Device verification: request, then the seven emojis to compare with the other screen. */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun VerificationView(state: VerificationState, onEvent: (VerificationEvent) -> Unit, onDone: () -> Unit) {
+fun VerificationView(state: VerificationScreenState, onEvent: (VerificationEvent) -> Unit, onDone: () -> Unit) {
     InnomedScreen(title = stringResource(R.string.verification_title)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
             state.otherUser?.let {

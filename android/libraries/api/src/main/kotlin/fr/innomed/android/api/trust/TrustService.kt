@@ -9,7 +9,7 @@ import kotlinx.coroutines.flow.Flow
 /** The recovery key and device verification with emojis. */
 interface TrustService {
     /** Which recovery screen applies now. */
-    fun recoveryState(): RecoveryState
+    fun recoveryStatus(): RecoveryStatus
 
     /** Sets up key backup; the key is shown once and is never available again. */
     suspend fun enableRecovery(): Outcome<Secret, TrustError>
@@ -21,7 +21,7 @@ interface TrustService {
     suspend fun isThisDeviceVerified(): Boolean
 
     /** A doctor's devices (the doctor's own, or a colleague's), fresh from the homeserver. */
-    suspend fun devicesOf(userId: UserId): Outcome<List<DeviceTrust>, TrustError>
+    suspend fun devicesOf(userId: UserId): Outcome<List<DeviceInfo>, TrustError>
 
     /** Asks one device to verify with emojis. */
     suspend fun verifyDevice(userId: UserId, deviceId: DeviceId): Outcome<Verification, TrustError>
@@ -30,7 +30,8 @@ interface TrustService {
     suspend fun incomingVerification(timeoutMillis: Long): Outcome<Verification?, TrustError>
 }
 
-enum class RecoveryState {
+/** Where the doctor's recovery key stands, for this device. */
+enum class RecoveryStatus {
     /** Not known until the first sync: wait. */
     UNKNOWN,
 
@@ -42,15 +43,16 @@ enum class RecoveryState {
     ENABLED,
 }
 
-data class DeviceTrust(val deviceId: DeviceId, val verified: Boolean)
+/** A device of a doctor, and whether this doctor verified it. */
+data class DeviceInfo(val deviceId: DeviceId, val verified: Boolean)
 
 /** One verification with another device; [close] it when the screen goes away. */
 interface Verification {
     val otherUser: UserId
     val isSelfVerification: Boolean
 
-    /** The steps as they happen, ending after [VerificationStep.Done] or [VerificationStep.Cancelled]. */
-    val steps: Flow<VerificationStep>
+    /** Where it stands, as it changes, ending after [VerificationState.Done] or [VerificationState.Cancelled]. */
+    val states: Flow<VerificationState>
 
     suspend fun accept(): Outcome<Unit, TrustError>
 
@@ -67,24 +69,25 @@ interface Verification {
     fun close()
 }
 
-sealed interface VerificationStep {
+/** Where a verification stands. */
+sealed interface VerificationState {
     /** The request is waiting for the other device (or for this doctor to accept it). */
-    data object Requested : VerificationStep
+    data object Requested : VerificationState
 
-    data object Ready : VerificationStep
+    data object Ready : VerificationState
 
-    data object Starting : VerificationStep
+    data object Starting : VerificationState
 
     /** Show these seven; ask whether the other screen shows the same. */
-    data class Emojis(val emojis: List<Emoji>) : VerificationStep
+    data class Emojis(val emojis: List<SasEmoji>) : VerificationState
 
     /** This side confirmed; waiting for the other. */
-    data object Confirmed : VerificationStep
+    data object Confirmed : VerificationState
 
-    data object Done : VerificationStep
+    data object Done : VerificationState
 
     /** `reason` is the Matrix cancel code (`m.mismatched_sas`, `m.user`…). */
-    data class Cancelled(val reason: String) : VerificationStep
+    data class Cancelled(val reason: String) : VerificationState
 }
 
 /**
@@ -92,7 +95,7 @@ sealed interface VerificationStep {
  * table, which the apps use to show their own French or English name; [description] is the
  * spec's English name.
  */
-data class Emoji(val index: Int, val symbol: String, val description: String)
+data class SasEmoji(val index: Int, val symbol: String, val description: String)
 
 sealed interface TrustError {
     data object WrongRecoveryKey : TrustError

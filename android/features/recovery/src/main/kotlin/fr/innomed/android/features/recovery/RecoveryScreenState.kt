@@ -1,12 +1,12 @@
 package fr.innomed.android.features.recovery
 
 import fr.innomed.android.api.Secret
-import fr.innomed.android.api.trust.RecoveryState
+import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustError
 
 data class RecoveryScreenState(
     /** Which screen: wait, create the key, enter it, or nothing to do. */
-    val recovery: RecoveryState = RecoveryState.UNKNOWN,
+    val recovery: RecoveryStatus = RecoveryStatus.UNKNOWN,
     val keyInput: Secret = Secret.Empty,
     /** The key just created, shown once until the doctor says it is saved. */
     val newKey: Secret? = null,
@@ -17,8 +17,8 @@ data class RecoveryScreenState(
     /** The key was accepted: this device is verified and reads the old history. */
     val recovered: Boolean = false,
 ) {
-    val canEnable: Boolean get() = recovery == RecoveryState.DISABLED && !busy && newKey == null
-    val canSubmitKey: Boolean get() = recovery == RecoveryState.INCOMPLETE && !busy && !recovered
+    val canEnable: Boolean get() = recovery == RecoveryStatus.DISABLED && !busy && newKey == null
+    val canSubmitKey: Boolean get() = recovery == RecoveryStatus.INCOMPLETE && !busy && !recovered
 }
 
 sealed interface RecoveryEvent {

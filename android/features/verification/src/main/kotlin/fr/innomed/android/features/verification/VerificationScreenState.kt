@@ -2,7 +2,7 @@ package fr.innomed.android.features.verification
 
 import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
-import fr.innomed.android.api.trust.Emoji
+import fr.innomed.android.api.trust.SasEmoji
 import fr.innomed.android.api.trust.TrustError
 
 /** Which verification this screen runs. */
@@ -34,7 +34,7 @@ sealed interface VerificationPhase {
     data object ExchangingKeys : VerificationPhase
 
     /** Do both screens show these seven? */
-    data class CompareEmojis(val emojis: List<Emoji>) : VerificationPhase
+    data class CompareEmojis(val emojis: List<SasEmoji>) : VerificationPhase
 
     /** Confirmed here; waiting for the other device. */
     data object WaitingForOther : VerificationPhase
@@ -46,7 +46,7 @@ sealed interface VerificationPhase {
     data class Failed(val error: TrustError) : VerificationPhase
 }
 
-data class VerificationState(
+data class VerificationScreenState(
     val phase: VerificationPhase = VerificationPhase.Starting,
     val incoming: Boolean = false,
     val otherUser: UserId? = null,
