@@ -51,6 +51,8 @@ pub(crate) struct Authorities {
     pub(crate) trust: Arc<RwLock<HashMap<OwnedUserId, crate::TrustLevel>>>,
     /// Colleagues verified on a CPTS's word, and the master key each was attested with.
     pub(crate) attested: Arc<RwLock<HashMap<OwnedUserId, String>>>,
+    /// Whether `attested` holds what the store kept from earlier runs.
+    pub(crate) attested_loaded: Arc<std::sync::atomic::AtomicBool>,
     /// When the CPTS attestations were last read.
     pub(crate) attestations_read: Arc<RwLock<Option<std::time::Instant>>>,
     /// Rooms whose send queue is held while someone nobody invited is in them.

@@ -11,7 +11,7 @@
 //! no longer matches is a verified identity that changed: nothing is sent to it until the
 //! doctor acknowledges or the coordinator attests again.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::atomic::Ordering};
 
 use matrix_sdk::{
     deserialized_responses::{VerificationLevel, VerificationState},
@@ -170,16 +170,25 @@ impl InnomedClient {
     /// Whether this doctor's trust in `user_id` rests on the CPTS's attestation of the identity
     /// they have now (`master_key`).
     pub(crate) async fn is_attested(&self, user_id: &UserId, master_key: Option<&str>) -> bool {
+        // What an earlier run stored, once per run, until this run reads the attestations.
+        if !self
+            .authorities
+            .attested_loaded
+            .swap(true, Ordering::SeqCst)
+        {
+            let stored = load_attested(&self.client).await;
+            if let Ok(mut known) = self.authorities.attested.write() {
+                for (user, key) in stored {
+                    known.entry(user).or_insert(key);
+                }
+            }
+        }
         let known = self
             .authorities
             .attested
             .read()
             .ok()
             .and_then(|a| a.get(user_id).cloned());
-        let known = match known {
-            Some(key) => Some(key),
-            None => load_attested(&self.client).await.remove(user_id),
-        };
         known.is_some() && known.as_deref() == master_key
     }
 }
@@ -222,6 +231,7 @@ async fn apply(client: &Client, authorities: &Authorities) -> Vec<OwnedUserId> {
     if let Ok(mut known) = authorities.attested.write() {
         *known = attested;
     }
+    authorities.attested_loaded.store(true, Ordering::SeqCst);
     if let Ok(mut at) = authorities.attestations_read.write() {
         *at = Some(std::time::Instant::now());
     }
