@@ -4,7 +4,7 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PushPlatform
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.push.PusherRegistration
 import fr.innomed.android.test.FakeSessionService
 import fr.innomed.android.test.FakeUserSession
@@ -21,7 +21,7 @@ class PusherRegistrationTest {
     private var stored: String? = null
 
     private fun pusher(key: Secret) =
-        Pusher("fr.innomed.android", key, "https://push.cpts.test/_matrix/push/v1/notify", "Pixel", "fr", PushPlatform.ANDROID)
+        PusherConfig("fr.innomed.android", key, "https://push.cpts.test/_matrix/push/v1/notify", "Pixel", "fr", PushPlatform.ANDROID)
 
     /** A registration as the app makes it, watching the sessions unless [watching] is false. */
     private fun TestScope.registration(watching: Boolean = true) =

@@ -17,7 +17,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PushPlatform
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.push.PusherRegistration
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.app.push.PushReceiver
@@ -66,7 +66,7 @@ class FcmPushHook(
 
     override suspend fun onNewToken(token: String) = registration.onNewToken(token)
 
-    private fun pusher(token: Secret) = Pusher(
+    private fun pusher(token: Secret) = PusherConfig(
         appId = APP_ID,
         pushkey = token,
         gatewayUrl = gatewayUrl,

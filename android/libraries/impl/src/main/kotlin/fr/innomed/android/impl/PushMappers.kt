@@ -4,10 +4,10 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.NotificationKind
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.core.PushPlatform
-import fr.innomed.core.PusherConfig
 import fr.innomed.core.CaseNotification as SdkCaseNotification
+import fr.innomed.core.PusherConfig as SdkPusherConfig
 
 internal fun SdkCaseNotification.toApi() = CaseNotification(
     roomId = RoomId(roomId),
@@ -18,7 +18,7 @@ internal fun SdkCaseNotification.toApi() = CaseNotification(
     lockScreenEn = lockScreenEn,
 )
 
-internal fun Pusher.toSdk() = PusherConfig(
+internal fun PusherConfig.toSdk() = SdkPusherConfig(
     appId = appId,
     pushkey = pushkey.value,
     gatewayUrl = gatewayUrl,

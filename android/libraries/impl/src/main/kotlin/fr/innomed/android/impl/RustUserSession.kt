@@ -6,7 +6,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.session.UserSession
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.SignOutListener
@@ -31,8 +31,8 @@ class RustUserSession internal constructor(
     override suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError> =
         attempt(::pushError) { client.notification(roomId.value, eventId.value).toApi() }
 
-    override suspend fun registerPusher(pusher: Pusher): Outcome<Unit, PushError> =
-        attempt(::pushError) { client.registerPusher(pusher.toSdk()) }
+    override suspend fun registerPusher(config: PusherConfig): Outcome<Unit, PushError> =
+        attempt(::pushError) { client.registerPusher(config.toSdk()) }
 
     /** Calls [onRevoked] once if the homeserver revokes this device while the app runs. */
     internal fun watchSignOut(onRevoked: () -> Unit) {

@@ -7,7 +7,7 @@ import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.api.session.SignInError
@@ -53,15 +53,15 @@ class FakeUserSession(
     override val directory: FakeDirectoryService = FakeDirectoryService(),
     override val trust: FakeTrustService = FakeTrustService(),
 ) : UserSession {
-    val pushers = Calls<Pusher>()
+    val pushers = Calls<PusherConfig>()
     val notified = Calls<Pair<RoomId, EventId>>()
 
     var notificationResult: suspend (RoomId, EventId) -> Outcome<CaseNotification, PushError> =
         { _, _ -> notScripted("notification") }
-    var registerPusherResult: suspend (Pusher) -> Outcome<Unit, PushError> = { notScripted("registerPusher") }
+    var registerPusherResult: suspend (PusherConfig) -> Outcome<Unit, PushError> = { notScripted("registerPusher") }
 
     override suspend fun notification(roomId: RoomId, eventId: EventId) =
         notificationResult(roomId, eventId).also { notified.add(roomId to eventId) }
 
-    override suspend fun registerPusher(pusher: Pusher) = registerPusherResult(pusher).also { pushers.add(pusher) }
+    override suspend fun registerPusher(config: PusherConfig) = registerPusherResult(config).also { pushers.add(config) }
 }

@@ -7,7 +7,7 @@ import fr.innomed.android.api.Secret
 enum class PushPlatform { ANDROID, IOS }
 
 /** This phone, as a pusher of the account: pushes carry a room id and an event id, never text. */
-data class Pusher(
+data class PusherConfig(
     /** `fr.innomed.android`. */
     val appId: String,
     /** The FCM registration token; a [Secret] so it is never printed. */

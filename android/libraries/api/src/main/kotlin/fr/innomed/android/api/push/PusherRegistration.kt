@@ -27,7 +27,7 @@ class PusherRegistration(
     private val sessions: SessionService,
     private val savedToken: () -> String?,
     private val saveToken: (String) -> Unit,
-    private val pusher: (Secret) -> Pusher,
+    private val pusher: (Secret) -> PusherConfig,
     private val withSession: suspend (suspend (UserSession) -> Unit) -> Unit =
         { block -> sessions.activeSession.value?.let { block(it) } },
 ) {

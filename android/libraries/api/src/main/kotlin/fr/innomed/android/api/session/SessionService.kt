@@ -10,7 +10,7 @@ import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
-import fr.innomed.android.api.push.Pusher
+import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.api.trust.TrustService
 import kotlinx.coroutines.flow.StateFlow
@@ -46,7 +46,7 @@ interface UserSession {
     suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError>
 
     /** Registers this phone for pushes that carry event ids only (again at each new token). */
-    suspend fun registerPusher(pusher: Pusher): Outcome<Unit, PushError>
+    suspend fun registerPusher(config: PusherConfig): Outcome<Unit, PushError>
 }
 
 /** Why sign-in failed; the screen shows one message per kind. */
