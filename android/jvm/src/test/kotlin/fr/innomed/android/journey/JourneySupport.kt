@@ -1,16 +1,14 @@
 package fr.innomed.android.journey
 
 import fr.innomed.android.impl.RustSessionService
-import fr.innomed.sdk.Client
-import fr.innomed.sdk.ClientBuilder
 import fr.innomed.core.DutySlot
 import fr.innomed.core.NewMember
-import fr.innomed.sdk.PlatformConfig
-import fr.innomed.core.Profession
-import fr.innomed.core.RecoveryStatus
-import fr.innomed.sdk.SecureStore
 import fr.innomed.core.Session
 import fr.innomed.core.Weekday
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.ClientBuilder
+import fr.innomed.sdk.PlatformConfig
+import fr.innomed.sdk.SecureStore
 import java.awt.image.BufferedImage
 import java.io.File
 import java.nio.file.Files
@@ -19,6 +17,8 @@ import kotlin.random.Random
 import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeout
+import fr.innomed.core.Profession as SdkProfession
+import fr.innomed.core.RecoveryStatus as SdkRecoveryStatus
 
 /** The homeserver this run started (`cargo xtask homeserver`, or `cargo xtask test`). */
 val homeserverUrl: String by lazy {
@@ -92,7 +92,7 @@ class Desk private constructor(private val client: Client) {
     val userId: String get() = client.userId()
 
     suspend fun enableRecovery(): String {
-        eventually("recovery status known on the desk") { client.recoveryStatus().takeIf { it == RecoveryStatus.DISABLED } }
+        eventually("recovery status known on the desk") { client.recoveryStatus().takeIf { it == SdkRecoveryStatus.DISABLED } }
         return client.enableRecovery()
     }
 
@@ -103,8 +103,8 @@ class Desk private constructor(private val client: Client) {
     /** A coordinator's desk: the CPTS with both doctors in its directory, the specialist always on duty. */
     suspend fun createCpts(gp: Desk, specialist: Desk, specialty: String): String =
         client.createCpts("CPTS ${marker("T")}").use { cpts ->
-            cpts.addMember(gp.userId, NewMember("Dr Gilles Martin", Profession.PHYSICIAN, listOf("general_practice"), fakeRpps(), false))
-            cpts.addMember(specialist.userId, NewMember("Dr Nadia Benali", Profession.PHYSICIAN, listOf(specialty), fakeRpps(), false))
+            cpts.addMember(gp.userId, NewMember("Dr Gilles Martin", SdkProfession.PHYSICIAN, listOf("general_practice"), fakeRpps(), false))
+            cpts.addMember(specialist.userId, NewMember("Dr Nadia Benali", SdkProfession.PHYSICIAN, listOf(specialty), fakeRpps(), false))
             cpts.setDuty(specialist.userId, Weekday.entries.map { DutySlot(specialty, it, 0u, 1440u) })
             cpts.spaceId()
         }

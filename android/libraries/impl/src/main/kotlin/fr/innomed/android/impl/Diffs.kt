@@ -1,14 +1,14 @@
 package fr.innomed.android.impl
 
 import fr.innomed.sdk.CaseListDiff
-import fr.innomed.core.CaseSummary
 import fr.innomed.sdk.ConversationDiff
-import fr.innomed.core.ConversationItem
+import fr.innomed.core.CaseSummary as SdkCaseSummary
+import fr.innomed.core.ConversationItem as SdkConversationItem
 
 // The bindings send a reset, then diffs; the services keep a copy and emit whole lists.
 // The two generated diff types have the same shape and no common supertype.
 
-internal fun MutableList<CaseSummary>.apply(diff: CaseListDiff) {
+internal fun MutableList<SdkCaseSummary>.apply(diff: CaseListDiff) {
     when (diff) {
         is CaseListDiff.Reset -> { clear(); addAll(diff.values) }
         is CaseListDiff.Append -> addAll(diff.values)
@@ -24,7 +24,7 @@ internal fun MutableList<CaseSummary>.apply(diff: CaseListDiff) {
     }
 }
 
-internal fun MutableList<ConversationItem>.apply(diff: ConversationDiff) {
+internal fun MutableList<SdkConversationItem>.apply(diff: ConversationDiff) {
     when (diff) {
         is ConversationDiff.Reset -> { clear(); addAll(diff.values) }
         is ConversationDiff.Append -> addAll(diff.values)

@@ -5,8 +5,8 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.NotificationKind
 import fr.innomed.android.api.push.PusherConfig
-import fr.innomed.core.PushPlatform
 import fr.innomed.core.CaseNotification as SdkCaseNotification
+import fr.innomed.core.PushPlatform as SdkPushPlatform
 import fr.innomed.core.PusherConfig as SdkPusherConfig
 
 internal fun SdkCaseNotification.toApi() = CaseNotification(
@@ -24,5 +24,5 @@ internal fun PusherConfig.toSdk() = SdkPusherConfig(
     gatewayUrl = gatewayUrl,
     deviceName = deviceName,
     lang = lang,
-    platform = PushPlatform.valueOf(platform.name),
+    platform = SdkPushPlatform.valueOf(platform.name),
 )
