@@ -66,7 +66,7 @@ private object Routes {
  * Reopens the saved account, then the screens; back to sign-in whenever the session ends; a
  * tapped notification's case once unlocked and signed in ([OpenTappedCase]).
  * Each destination's presenter is held by a ViewModel of its back-stack entry
- * ([retainedPresenter]): a rotation keeps drafts, the running work and the timeline.
+ * ([retainedPresenter]): a rotation keeps drafts, the running work and the conversation.
  */
 @Composable
 fun InnomedNavHost(graph: AppGraph) {
