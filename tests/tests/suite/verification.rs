@@ -103,17 +103,15 @@ pub(crate) async fn verify_each_other(gp: &Doctor, derm: &Doctor) {
     becomes_verified(gp, derm).await;
 }
 
+/// The case the two colleagues share (the first of `who`'s list).
+async fn shared_room(who: &Doctor) -> Option<String> {
+    let cases = who.client.case_list().current().await;
+    Some(cases.first()?.room_id.to_string())
+}
+
 /// The shield `who`'s device puts on `whom` in their shared case's member list.
 async fn member_trust(who: &Doctor, whom: &Doctor) -> Option<TrustLevel> {
-    let room_id = who
-        .client
-        .case_list()
-        .current()
-        .await
-        .first()?
-        .room_id
-        .clone();
-    let case = who.client.case(room_id.as_str()).ok()?;
+    let case = who.client.case(&shared_room(who).await?).ok()?;
     let members = case.members().await.ok()?;
     members
         .into_iter()
@@ -123,14 +121,7 @@ async fn member_trust(who: &Doctor, whom: &Doctor) -> Option<TrustLevel> {
 
 /// The shield on the message `text` in `who`'s view of the shared case.
 async fn message_trust(who: &Doctor, text: &str) -> Option<TrustLevel> {
-    let room_id = who
-        .client
-        .case_list()
-        .current()
-        .await
-        .first()?
-        .room_id
-        .to_string();
+    let room_id = shared_room(who).await?;
     let conversation = conversation_of(who, &room_id).await;
     crate::support::load_all(&conversation).await;
     conversation
