@@ -52,6 +52,16 @@ pub enum CptsAction {
         #[arg(long)]
         retired: bool,
     },
+    /// Vouch for a member's identity as it is now (coordinator only), e.g. after checking with
+    /// a member who changed phone or identity; adding a member vouches for them already.
+    Attest {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        user: String,
+    },
+    /// Trust the colleagues the coordinators you verified vouch for; prints who was verified.
+    ApplyAttestations,
     /// Search the directory by specialty and part of a name.
     Directory {
         #[arg(long = "cpts", value_name = "SPACE_ID")]
@@ -241,6 +251,38 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let entry = added.map_err(typed)?;
             let text = format!("added: {}", member_line(&entry));
             report(json!({ "ok": true, "member": member_json(&entry) }), text)
+        }
+        CptsAction::Attest { space_id, user } => {
+            space(client, &space_id)?
+                .attest(&user)
+                .await
+                .map_err(typed)?;
+            let text = format!("identity of {} vouched for", output::line(&user));
+            report(
+                json!({ "ok": true, "cpts": space_id, "attested": user }),
+                text,
+            )
+        }
+        CptsAction::ApplyAttestations => {
+            let verified: Vec<String> = client
+                .apply_attestations()
+                .await
+                .into_iter()
+                .map(|u| u.to_string())
+                .collect();
+            let text = if verified.is_empty() {
+                "nobody newly verified".to_owned()
+            } else {
+                format!(
+                    "verified on the CPTS's word: {}",
+                    verified
+                        .iter()
+                        .map(output::line)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            report(json!({ "ok": true, "verified": verified }), text)
         }
         CptsAction::Directory {
             space_id,

@@ -83,6 +83,20 @@ pub(super) fn step(
     }
     innomed.json(&coordinator, &args)?;
     result("Dr Benali is on duty for dermatology");
+    // The coordinator vouches again for Dr Benali's identity (adding her did once already);
+    // Dr Martin has not compared emojis with the coordinator, so he takes nobody on its word.
+    innomed.json(
+        &coordinator,
+        &["cpts", "attest", "--cpts", &space, "--user", &derm.user_id],
+    )?;
+    let applied = innomed.json(gp, &["cpts", "apply-attestations"])?;
+    let verified = applied["verified"].as_array().map_or(0, Vec::len);
+    if verified != 0 {
+        return Err(format!(
+            "Dr Martin took {verified} colleague(s) on the word of a coordinator he never verified"
+        ));
+    }
+    result("Dr Benali's identity vouched for by the coordinator; Dr Martin, who has not verified the coordinator, trusts nobody on its word");
 
     section("Dr Martin asks \"a dermatologist\"");
     let opened = innomed.json(
