@@ -34,7 +34,7 @@ pub mod requests;
 pub mod sync;
 pub mod trust;
 
-pub use account::{AccountError, ClientConfig, SavedSession, StoreKey};
+pub use account::{AccountError, ClientConfig, PscSignIn, SavedSession, StoreKey, PSC_PROVIDER_ID};
 pub use cases::{
     Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseHeader, CaseList, CaseListUpdates,
     CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent, CaseSummary, Deadline,
@@ -47,8 +47,8 @@ pub use conversation::{
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
 pub use cpts::{
-    Cpts, CptsError, DutySlot, MemberEntry, NewMember, Profession, RequestProblem, Rpps, RppsError,
-    SlotProblem, Weekday,
+    Cpts, CptsError, DutySlot, JoinRequest, MemberEntry, NewMember, Profession, PscIdentity,
+    RequestProblem, Rpps, RppsError, SlotProblem, Weekday,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,

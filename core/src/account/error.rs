@@ -36,6 +36,13 @@ pub enum AccountError {
     SecureStorage(String),
     #[error("this session was closed or signed out")]
     Closed,
+    /// The homeserver does not offer sign-in with Pro Santé Connect.
+    #[error("this homeserver does not offer sign-in with Pro Santé Connect")]
+    ProSanteConnectUnavailable,
+    /// The sign-in page did not come back with a valid one-time token (cancelled, expired,
+    /// already used, or another address).
+    #[error("the Pro Santé Connect sign-in did not complete")]
+    SignInRefused,
 }
 
 impl From<crate::SyncError> for AccountError {
@@ -74,6 +81,8 @@ impl AccountError {
             Self::SyncTimeout => "sync_timeout",
             Self::SecureStorage(_) => "secure_storage",
             Self::Closed => "closed",
+            Self::ProSanteConnectUnavailable => "psc_unavailable",
+            Self::SignInRefused => "sign_in_refused",
         }
     }
 }

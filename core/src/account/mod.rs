@@ -7,6 +7,7 @@
 
 mod error;
 pub(crate) mod lease;
+mod psc;
 pub(crate) mod revocation;
 mod store;
 
@@ -31,7 +32,11 @@ use matrix_sdk_base::crypto::{CollectStrategy, DecryptionSettings, TrustRequirem
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-pub use self::{error::AccountError, store::StoreKey};
+pub use self::{
+    error::AccountError,
+    psc::{PscSignIn, PSC_PROVIDER_ID},
+    store::StoreKey,
+};
 use self::{
     error::Result,
     lease::{AccountLease, LeaseError},

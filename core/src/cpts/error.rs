@@ -32,6 +32,10 @@ pub enum CptsError {
     NotFound,
     #[error("your role does not allow this")]
     NotAllowed,
+    /// The account did not sign in with Pro Santé Connect, or its identity names no
+    /// profession and RPPS number Innomed can put in the directory.
+    #[error("no Pro Santé Connect identity to fill the directory entry from")]
+    NoVerifiedIdentity,
     #[error("the case is not in a state that allows this")]
     WrongStatus,
     #[error("the case has no advice yet")]
@@ -80,6 +84,7 @@ impl CptsError {
             Self::NotThisSpecialty => "not_this_specialty",
             Self::NotFound => "cpts_not_found",
             Self::NotAllowed => "not_allowed",
+            Self::NoVerifiedIdentity => "no_verified_identity",
             Self::WrongStatus => "wrong_status",
             Self::NoAdvice => "no_advice",
             Self::Report(_) => "report",

@@ -12,6 +12,7 @@ mod care_team;
 pub(crate) mod clock;
 pub(crate) mod directory;
 pub(crate) mod error;
+mod onboarding;
 pub mod paris;
 pub(crate) mod rota;
 pub(crate) mod rpps;
@@ -27,6 +28,7 @@ pub use self::{
     clock::{Clock, ManualClock, SystemClock},
     directory::{MemberEntry, MemberEventContent, NewMember, Profession, MEMBER_TYPE},
     error::{CptsError, RequestProblem, SlotProblem},
+    onboarding::{JoinRequest, PscIdentity},
     paris::{ParisTime, Weekday},
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},

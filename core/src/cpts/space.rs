@@ -9,7 +9,10 @@ use matrix_sdk::{
             room::{create_room, Visibility},
             state::get_state_events,
         },
-        events::AnyStateEvent,
+        events::{
+            room::join_rules::{JoinRule, RoomJoinRulesEventContent},
+            AnyStateEvent, InitialStateEvent,
+        },
         room::RoomType,
         serde::Raw,
         OwnedRoomId, OwnedUserId, RoomId,
@@ -74,6 +77,14 @@ impl InnomedClient {
         request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
         request.visibility = Visibility::Private;
         request.power_level_content_override = Some(space_power_levels()?.cast_unchecked());
+        // A professional asks to join (a knock) and the coordinator approves or refuses.
+        request.initial_state =
+            vec![
+                InitialStateEvent::with_empty_state_key(RoomJoinRulesEventContent::new(
+                    JoinRule::Knock,
+                ))
+                .to_raw_any(),
+            ];
         request.creation_content =
             Some(Raw::new(&creation_content).map_err(|e| CptsError::Server(e.to_string()))?);
         let room = self
@@ -324,7 +335,7 @@ fn parse_state(
 }
 
 impl Cpts {
-    async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
+    pub(crate) async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
         let request = get_state_events::v3::Request::new(self.space_id().to_owned());
         let response = self
             .room

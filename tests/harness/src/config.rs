@@ -18,6 +18,10 @@ pub const PRIVACY_YAML: &str = include_str!("../synapse/privacy.yaml");
 /// production. Source: `tests/harness/synapse/testing.yaml`.
 pub const TESTING_YAML: &str = include_str!("../synapse/testing.yaml");
 
+/// Test-only sign-in with Pro Santé Connect through the harness's OpenID Connect provider
+/// (`ISSUER` stands for its address). Source: `tests/harness/synapse/psc.yaml`.
+pub const PSC_YAML: &str = include_str!("../synapse/psc.yaml");
+
 /// The privacy key dropped when `encryption_by_default` is off.
 const ENCRYPTION_KEY: &str = "encryption_enabled_by_default_for_room_type";
 
@@ -76,6 +80,8 @@ pub(crate) struct Settings<'a> {
     pub(crate) port: u16,
     pub(crate) encryption_by_default: bool,
     pub(crate) access_token_lifetime: Option<std::time::Duration>,
+    /// The issuer of the OpenID Connect provider standing in for Pro Santé Connect.
+    pub(crate) psc_issuer: Option<String>,
 }
 
 /// Writes all config files; secrets and the signing key are generated only
@@ -105,12 +111,22 @@ pub(crate) fn write_all(layout: &Layout, settings: &Settings<'_>) -> Result<Vec<
         ));
     }
     write(&layout.testing_config(), &testing)?;
-    Ok(vec![
+    let mut files = vec![
         layout.base_config(),
         layout.secrets_config(),
         layout.privacy_config(),
         layout.testing_config(),
-    ])
+    ];
+    if let Some(issuer) = &settings.psc_issuer {
+        let psc = layout.dir.join("psc.yaml");
+        let templates = crate::workspace_root().join("deploy/synapse/templates");
+        let layer = PSC_YAML
+            .replace("ISSUER", issuer)
+            .replace("TEMPLATES", &templates.to_string_lossy());
+        write(&psc, &layer)?;
+        files.push(psc);
+    }
+    Ok(files)
 }
 
 fn write(path: &Path, contents: &str) -> Result<()> {

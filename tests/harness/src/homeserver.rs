@@ -7,6 +7,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use tempfile::TempDir;
 
 use crate::config::{self, Layout, Settings};
+use crate::identity_provider::IdentityProvider;
 use crate::process::{self, Running};
 use crate::{ensure_synapse, HarnessError, Result};
 
@@ -28,6 +29,9 @@ pub struct HomeserverOptions {
     /// Access tokens of clients that asked for a refresh token live this long instead of the
     /// privacy layer's 5 minutes (a test of their expiry).
     pub access_token_lifetime: Option<std::time::Duration>,
+    /// Offer sign-in with Pro Santé Connect through an OpenID Connect provider started with
+    /// the homeserver (on the JVM, resolved from Maven once).
+    pub pro_sante_connect: bool,
 }
 
 impl Default for HomeserverOptions {
@@ -37,6 +41,7 @@ impl Default for HomeserverOptions {
             port: None,
             encryption_by_default: true,
             access_token_lifetime: None,
+            pro_sante_connect: false,
         }
     }
 }
@@ -54,6 +59,7 @@ pub struct Homeserver {
     /// dropping us (only for temporary data dirs).
     cleanup_on_orphan: Option<PathBuf>,
     running: Mutex<Option<Running>>,
+    identity_provider: Option<IdentityProvider>,
     // Declared last: removed after the process is stopped in `Drop`.
     _temp_dir: Option<TempDir>,
 }
@@ -84,6 +90,11 @@ impl Homeserver {
             None => process::free_port()?,
         };
         let layout = Layout { dir };
+        let identity_provider = if options.pro_sante_connect {
+            Some(IdentityProvider::start()?)
+        } else {
+            None
+        };
         let config_files = config::write_all(
             &layout,
             &Settings {
@@ -91,6 +102,7 @@ impl Homeserver {
                 port,
                 encryption_by_default: options.encryption_by_default,
                 access_token_lifetime: options.access_token_lifetime,
+                psc_issuer: identity_provider.as_ref().map(IdentityProvider::issuer),
             },
         )?;
         let cleanup_on_orphan = temp_dir.as_ref().map(|t| t.path().to_path_buf());
@@ -108,6 +120,7 @@ impl Homeserver {
             config_files,
             cleanup_on_orphan,
             running: Mutex::new(Some(running)),
+            identity_provider,
             _temp_dir: temp_dir,
         })
     }
@@ -126,13 +139,21 @@ impl Homeserver {
         if let Some(hs) = SHARED.get() {
             return Ok(hs);
         }
-        let hs = Homeserver::start(HomeserverOptions::default())?;
+        let hs = Homeserver::start(HomeserverOptions {
+            pro_sante_connect: true,
+            ..HomeserverOptions::default()
+        })?;
         Ok(SHARED.get_or_init(|| hs))
     }
 
     /// Base URL for clients: `http://127.0.0.1:PORT` (no trailing slash).
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The OpenID Connect provider standing in for Pro Santé Connect, when started.
+    pub fn identity_provider(&self) -> Option<&IdentityProvider> {
+        self.identity_provider.as_ref()
     }
 
     /// The port Synapse listens on (stable across [`Homeserver::restart`]).

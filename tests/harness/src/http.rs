@@ -81,11 +81,34 @@ pub fn request(
         .and_then(|()| stream.write_all(body.as_bytes()))
         .map_err(|e| fail(e.to_string()))?;
 
+    // Until the server closes, or the body its Content-Length announces is in (a server may
+    // keep the connection open despite `Connection: close`).
     let mut raw = Vec::new();
-    stream
-        .read_to_end(&mut raw)
-        .map_err(|e| fail(e.to_string()))?;
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        let n = stream.read(&mut buf).map_err(|e| fail(e.to_string()))?;
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if complete(&raw) {
+            break;
+        }
+    }
     parse_response(&raw).map_err(fail)
+}
+
+/// Whether `raw` holds the headers and the whole body their `Content-Length` announces.
+fn complete(raw: &[u8]) -> bool {
+    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&raw[..split]);
+    head.lines()
+        .filter_map(|line| line.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse::<usize>().ok())
+        .is_some_and(|len| raw.len() >= split + 4 + len)
 }
 
 /// `http://host:port/path` → (`host:port`, `/path`).

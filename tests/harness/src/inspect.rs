@@ -116,6 +116,17 @@ impl Homeserver {
         Ok(uploads)
     }
 
+    /// The accounts the homeserver keeps for a national id signing in with Pro Santé Connect
+    /// (`user_external_ids`).
+    pub fn accounts_of(&self, national_id: &str) -> Result<Vec<String>> {
+        let conn = open_read_only(&self.database_path())?;
+        let mut stmt = conn.prepare(
+            "SELECT user_id FROM user_external_ids WHERE external_id = ?1 ORDER BY user_id",
+        )?;
+        let rows = stmt.query_map([national_id], |row| row.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The stored JSON of every event (`event_json.json`), oldest first.
     pub fn event_json_rows(&self) -> Result<Vec<String>> {
         let conn = open_read_only(&self.database_path())?;

@@ -10,6 +10,8 @@
 //! - [`Homeserver::shared`] is one lazily started server per test process.
 //! - `database_contains`, `log_contains`, `media_store_contains`, `uploads_of` and
 //!   `event_json_rows` show what an attacker with the server's disk would see.
+//! - [`IdentityProvider`] is an OpenID Connect provider on loopback standing in for Pro Santé
+//!   Connect (the shared homeserver offers sign-in with it).
 //! - [`PushGateway`] records on loopback what the homeserver pushes.
 //! - [`FaultProxy`] stands between clients and the homeserver on loopback, and delays, cuts
 //!   or resets their connections on demand.
@@ -19,6 +21,7 @@ mod config;
 mod error;
 mod homeserver;
 pub mod http;
+mod identity_provider;
 mod inspect;
 pub mod photos;
 mod process;
@@ -27,9 +30,10 @@ mod push_gateway;
 mod util;
 mod venv;
 
-pub use config::{PRIVACY_YAML, TESTING_YAML};
+pub use config::{PRIVACY_YAML, PSC_YAML, TESTING_YAML};
 pub use error::HarnessError;
 pub use homeserver::{Homeserver, HomeserverOptions};
+pub use identity_provider::IdentityProvider;
 pub use inspect::Upload;
 pub use proxy::FaultProxy;
 pub use push_gateway::PushGateway;

@@ -114,6 +114,11 @@ fn spawn(
     let mut child = cmd
         .current_dir(&layout.dir)
         .env("PYTHONUNBUFFERED", "1")
+        // Innomed's Synapse modules (Pro Santé Connect), the same file as in production.
+        .env(
+            "PYTHONPATH",
+            crate::workspace_root().join("deploy/synapse/modules"),
+        )
         // Pushes to the loopback gateway never go through a proxy of the environment.
         .env("no_proxy", "127.0.0.1,localhost")
         .stdin(Stdio::piped())

@@ -24,7 +24,7 @@ pub const PYPDF_VERSION: &str = "7.1.0";
 
 /// What the marker file records: the venv is reinstalled when either version changes.
 fn installed_set() -> String {
-    format!("{SYNAPSE_VERSION} pypdf {PYPDF_VERSION}")
+    format!("{SYNAPSE_VERSION} oidc pypdf {PYPDF_VERSION}")
 }
 
 const VENV_TIMEOUT: Duration = Duration::from_secs(5 * 60);
@@ -165,13 +165,14 @@ fn install(venv: &Path) -> Result<()> {
         "--disable-pip-version-check",
         "--no-input",
     ])
-    .arg(format!("matrix-synapse=={SYNAPSE_VERSION}"))
+    // `oidc`: sign-in with Pro Santé Connect (OpenID Connect, through authlib).
+    .arg(format!("matrix-synapse[oidc]=={SYNAPSE_VERSION}"))
     .arg(format!("pypdf=={PYPDF_VERSION}"));
     run_logged(
         pip,
         &log_path,
         PIP_TIMEOUT,
-        "pip install matrix-synapse pypdf",
+        "pip install matrix-synapse[oidc] pypdf",
     )?;
 
     let out = Command::new(&python)

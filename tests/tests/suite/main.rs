@@ -4,6 +4,7 @@
 
 mod accounts;
 mod attestation;
+mod browser;
 mod cases;
 mod counts;
 mod cpts;
@@ -16,6 +17,7 @@ mod offline;
 mod offline_read;
 mod owed;
 mod photos;
+mod psc;
 mod push;
 mod recovery;
 mod routing;
