@@ -57,7 +57,17 @@ EXPECTED = {
     "listeners.0.bind_addresses": ["127.0.0.1"],
     "listeners.0.x_forwarded": True,
     "listeners.0.resources.0.names": ["client"],
+    "password_config.enabled": False,
+    "oidc_providers.0.idp_id": "psc",
+    "oidc_providers.0.scopes": ["openid", "scope_all"],
+    "oidc_providers.0.user_profile_method": "userinfo_endpoint",
+    "oidc_providers.0.additional_authorization_parameters.acr_values": "eidas1",
+    "oidc_providers.0.user_mapping_provider.module": "innomed_psc.PscMappingProvider",
+    "oidc_providers.0.client_secret_path": "/etc/synapse/secrets/psc_client_secret",
+    "modules.0.module": "innomed_psc.PscDirectory",
 }
+MODULES = DEPLOY / "synapse" / "modules"
+TEMPLATES = DEPLOY / "synapse" / "templates"
 INLINE_SECRETS = ("macaroon_secret_key", "form_secret", "registration_shared_secret")
 SECRET_PATHS = (
     "signing_key_path",
@@ -93,12 +103,21 @@ def contains(actual, expected):
     return actual == expected
 
 
+# Subtrees Synapse hands to someone else: psycopg2, the identity provider, Innomed's modules.
+OPAQUE = {
+    "database.args",
+    "oidc_providers.additional_authorization_parameters",
+    "oidc_providers.user_mapping_provider.config",
+    "modules.config",
+}
+
+
 def keys_of(node, prefix=""):
-    """Every mapping key of the config, dotted; database.args goes to psycopg2, not Synapse."""
+    """Every mapping key of the config, dotted, except inside the OPAQUE subtrees."""
     if isinstance(node, dict):
         for key, value in node.items():
             yield f"{prefix}{key}", key
-            if f"{prefix}{key}" != "database.args":
+            if f"{prefix}{key}" not in OPAQUE:
                 yield from keys_of(value, f"{prefix}{key}.")
     elif isinstance(node, list):
         for item in node:
@@ -155,8 +174,16 @@ def check_with_synapse(hs, log_config):
         logs["handlers"] = {**log_config["handlers"]}
         logs["handlers"]["file"] = {**log_config["handlers"]["file"], "filename": str(tmp / "hs.log")}
         (tmp / "log.yaml").write_text(yaml.safe_dump(logs))
+        (tmp / "psc_client_secret").write_text(secrets.token_hex(32) + "\n")
         config = dict(hs)
         config.update({key: str(tmp / key) for key in SECRET_PATHS})
+        config["oidc_providers"] = [
+            {**provider, "client_secret_path": str(tmp / "psc_client_secret")}
+            for provider in hs["oidc_providers"]
+        ]
+        config["templates"] = {"custom_template_directory": str(TEMPLATES)}
+        # The mapping module loads from the repository, as from /etc/synapse/modules.
+        sys.path.insert(0, str(MODULES))
         config["media_store_path"] = str(tmp / "media_store")
         config["log_config"] = str(tmp / "log.yaml")
         (tmp / "homeserver.yaml").write_text(yaml.safe_dump(config))
@@ -178,6 +205,12 @@ def check_with_synapse(hs, log_config):
               "parsed: retention max_lifetime one year")
         check(parsed.media.max_upload_size == 50 * 1024 * 1024, "parsed: max_upload_size 50 MiB")
         check(parsed.key.key_servers == [], "parsed: no trusted key server")
+        check(parsed.auth.password_enabled_for_login is False, "parsed: no password sign-in")
+        psc = parsed.oidc.oidc_providers[0]
+        check(psc.idp_id == "oidc-psc", "parsed: the Pro Santé Connect provider")
+        check(psc.user_mapping_provider_class.__name__ == "PscMappingProvider",
+              "parsed: Innomed's PSC mapping module loads")
+        check((TEMPLATES / "sso_error.html").is_file(), "the French refusal page exists")
 
         logging.config.dictConfig(yaml.safe_load((tmp / "log.yaml").read_text()))
         logging.getLogger("innomed.check").warning("deploy check", extra={"request": "-"})

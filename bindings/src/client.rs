@@ -39,7 +39,7 @@ pub trait SecureStore: Send + Sync {
 pub struct ClientBuilder {
     homeserver_url: String,
     data_dir: PathBuf,
-    secure_store: Arc<dyn SecureStore>,
+    pub(crate) secure_store: Arc<dyn SecureStore>,
 }
 
 #[uniffi::export]
@@ -133,7 +133,7 @@ impl ClientBuilder {
     }
 
     /// The app keeps one store key per installation; the first sign-in creates it.
-    fn config_for_login(&self) -> Result<ClientConfig, AccountError> {
+    pub(crate) fn config_for_login(&self) -> Result<ClientConfig, AccountError> {
         let key = match self.secure_store.read_store_key()? {
             Some(bytes) => store_key(&bytes)?,
             None => {
@@ -186,7 +186,7 @@ impl Client {
         })
     }
 
-    fn signed_in(
+    pub(crate) fn signed_in(
         client: InnomedClient,
         secure_store: Arc<dyn SecureStore>,
     ) -> Result<Arc<Self>, AccountError> {

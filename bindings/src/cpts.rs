@@ -42,7 +42,7 @@ pub struct ClosedCase {
 /// A CPTS space: directory, duty rota, requests.
 #[derive(uniffi::Object)]
 pub struct Cpts {
-    cpts: innomed_core::Cpts,
+    pub(crate) cpts: innomed_core::Cpts,
 }
 
 impl Cpts {
@@ -154,7 +154,7 @@ impl Client {
 }
 
 impl Client {
-    fn core_for_cpts(&self) -> Result<innomed_core::InnomedClient, CptsError> {
+    pub(crate) fn core_for_cpts(&self) -> Result<innomed_core::InnomedClient, CptsError> {
         self.core()
             .map_err(|_| CptsError::Case(innomed_core::CaseError::Closed))
     }

@@ -9,6 +9,7 @@
 //! - [`conversation`]: `Conversation` (live items, send, reply, edit, reactions, receipts,
 //!   history, photos with upload progress);
 //! - [`cpts`]: the CPTS (directory, rota, requests, care teams) and the request workflow;
+//! - [`psc`]: sign-in with Pro Santé Connect, asking to join a CPTS, approving members;
 //! - [`trust`], [`verification`], [`push`]: recovery, emoji verification, pushes;
 //! - [`diff`]: one shape of change for every live list;
 //! - [`error`]: the sign-in errors (the rest are the core's own).
@@ -27,6 +28,7 @@ pub mod cpts;
 pub mod diff;
 pub mod error;
 pub mod platform;
+pub mod psc;
 pub mod push;
 pub mod task;
 pub mod trust;
