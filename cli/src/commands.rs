@@ -123,6 +123,11 @@ pub async fn run(cli: Cli) -> Result<Report> {
                 InnomedClient::login(&state.config(&homeserver)?, &user, &password).await?;
             signed_in(&state, client, "logged in").await
         }
+        Command::LoginPsc { homeserver } => {
+            let config = state.config(&homeserver)?;
+            let client = crate::psc::sign_in(&config, Duration::from_secs(300)).await?;
+            signed_in(&state, client, "signed in with Pro Santé Connect").await
+        }
         command => {
             let client = open(&state, cli.as_user.as_deref(), timeout).await?;
             let logout = matches!(command, Command::Logout);
@@ -155,7 +160,7 @@ async fn account_command(
     timeout: Duration,
 ) -> Result<Report> {
     match command {
-        Command::Register { .. } | Command::Login { .. } => {
+        Command::Register { .. } | Command::Login { .. } | Command::LoginPsc { .. } => {
             Err(anyhow!("register and login do not act on an open account"))
         }
         Command::Logout => {

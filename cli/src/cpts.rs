@@ -62,6 +62,8 @@ pub enum CptsAction {
     },
     /// Trust the colleagues the coordinators you verified vouch for; prints who was verified.
     ApplyAttestations,
+    #[command(flatten)]
+    Onboarding(crate::onboarding::JoinAction),
     /// Search the directory by specialty and part of a name.
     Directory {
         #[arg(long = "cpts", value_name = "SPACE_ID")]
@@ -210,6 +212,7 @@ impl CptsAction {
 
 pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) -> Result<Report> {
     Ok(match action {
+        CptsAction::Onboarding(action) => crate::onboarding::run(client, action).await?,
         CptsAction::Create { name } => {
             let cpts = client.create_cpts(&name).await.map_err(typed)?;
             let id = cpts.space_id().to_string();
@@ -556,7 +559,7 @@ fn members(found: &[MemberEntry], empty: &str) -> Report {
 }
 
 /// A CPTS space already known to this device.
-fn space(client: &InnomedClient, space_id: &str) -> Result<Cpts> {
+pub(crate) fn space(client: &InnomedClient, space_id: &str) -> Result<Cpts> {
     client.cpts(space_id).map_err(typed)
 }
 
@@ -578,7 +581,7 @@ async fn wait_for<T, E>(
 }
 
 /// Keeps the error typed for `error_code`; a case error is reported as one.
-fn typed(e: CptsError) -> anyhow::Error {
+pub(crate) fn typed(e: CptsError) -> anyhow::Error {
     match e {
         CptsError::Case(e) => anyhow::Error::new(e),
         CptsError::Photo(e) => anyhow::Error::new(e),
@@ -586,14 +589,14 @@ fn typed(e: CptsError) -> anyhow::Error {
     }
 }
 
-fn member_json(m: &MemberEntry) -> Value {
+pub(crate) fn member_json(m: &MemberEntry) -> Value {
     json!({
         "user_id": m.user_id, "name": m.display_name, "profession": m.profession,
         "specialties": m.specialties, "rpps": m.rpps.as_str(), "retired": m.retired,
     })
 }
 
-fn member_line(m: &MemberEntry) -> String {
+pub(crate) fn member_line(m: &MemberEntry) -> String {
     let (profession, specialties) = (wire(&m.profession), output::line(m.specialties.join(",")));
     let retired = if m.retired { "  retired" } else { "" };
     let user = output::line(&m.user_id);

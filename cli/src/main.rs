@@ -6,9 +6,11 @@
 mod commands;
 mod cpts;
 mod input;
+mod onboarding;
 mod output;
 mod photos;
 mod private_file;
+mod psc;
 mod recovery;
 mod state;
 
@@ -58,6 +60,12 @@ pub enum Command {
         /// Full user id, e.g. `@dr.martin:cpts.fr`.
         #[arg(long)]
         user: String,
+    },
+    /// Sign in with Pro Santé Connect: prints the page to open in a browser on this machine,
+    /// then waits (up to five minutes) for it to come back.
+    LoginPsc {
+        #[arg(long, env = "INNOMED_HOMESERVER")]
+        homeserver: String,
     },
     /// Log out and delete every local file of the account.
     Logout,
