@@ -112,7 +112,8 @@ mod tests {
     fn nobody_coming_back_is_a_refused_sign_in() {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("addr").port();
-        let err = wait_for_callback(&listener, port, Duration::from_millis(300)).unwrap_err();
+        let err = wait_for_callback(&listener, port, Duration::from_millis(300))
+            .expect_err("nobody came back");
         assert!(matches!(
             err.downcast_ref::<innomed_core::AccountError>(),
             Some(innomed_core::AccountError::SignInRefused)
