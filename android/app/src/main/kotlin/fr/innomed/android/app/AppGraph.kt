@@ -3,6 +3,7 @@ package fr.innomed.android.app
 import android.content.Context
 import androidx.core.app.NotificationManagerCompat
 import fr.innomed.android.api.push.NotificationTaps
+import fr.innomed.android.api.session.PscReturns
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
@@ -22,6 +23,8 @@ class AppGraph(context: Context) {
         dataDir = File(context.filesDir, "accounts").apply { mkdirs() },
         secureStore = KeystoreSecureStore(context),
         reportsDir = File(context.filesDir, "reports").apply { mkdirs() },
+        // The manifest's PscRedirectActivity catches it.
+        pscRedirectUrl = RustSessionService.PSC_REDIRECT_URL,
     )
 
     val sessions: SessionService = rustSessions
@@ -40,6 +43,9 @@ class AppGraph(context: Context) {
         gatewayUrl = BuildConfigDefaults.PUSH_GATEWAY,
         scope = appScope,
     )
+
+    /** The Pro Santé Connect page's return, caught by PscRedirectActivity, for the sign-in screen. */
+    val pscReturns = PscReturns()
 
     /** The case of a tapped notification, opened by the nav host after the unlock. */
     val notificationTaps = NotificationTaps()

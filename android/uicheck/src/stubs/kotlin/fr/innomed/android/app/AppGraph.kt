@@ -1,10 +1,11 @@
 // STUB (type-check only) of android/app's AppGraph.kt, which cannot compile here: it builds the
 // Keystore store and the FCM hook. Same public members and types as the real one — keep in step
 // when a member is added or changes type (navigation/InnomedNavHost.kt reads sessions, photos,
-// appScope, appLock, notificationTaps).
+// appScope, appLock, notificationTaps, pscReturns).
 package fr.innomed.android.app
 
 import fr.innomed.android.api.push.NotificationTaps
+import fr.innomed.android.api.session.PscReturns
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
@@ -18,4 +19,5 @@ abstract class AppGraph {
     abstract val photos: PhotoStore
     abstract val push: PushReceiver
     abstract val notificationTaps: NotificationTaps
+    abstract val pscReturns: PscReturns
 }

@@ -35,6 +35,8 @@ import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.caselist.CaseListView
 import fr.innomed.android.features.directory.DirectoryPresenter
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.membership.MembershipPresenter
+import fr.innomed.android.features.membership.MembershipView
 import fr.innomed.android.features.newrequest.NewRequestEvent
 import fr.innomed.android.features.newrequest.NewRequestPresenter
 import fr.innomed.android.features.newrequest.NewRequestView
@@ -58,6 +60,7 @@ private object Routes {
     const val VERIFICATION = "verification"
     const val RECOVERY = "recovery"
     const val SETTINGS = "settings"
+    const val MEMBERSHIP = "membership"
 
     fun case(roomId: RoomId) = "case/" + Uri.encode(roomId.value)
 }
@@ -96,6 +99,7 @@ fun InnomedNavHost(graph: AppGraph) {
             val presenter = retainedPresenter { SignInPresenter(it, graph.sessions) }
             val state by presenter.state.collectAsStateWithLifecycle()
             SignInView(state, presenter::onEvent)
+            ProSanteConnectPage(graph, state.pscPage, presenter::onEvent)
             LaunchedEffect(state.signedInAs) {
                 if (state.signedInAs != null) nav.navigate(Routes.CASES) { popUpTo(nav.graph.id) { inclusive = true } }
             }
@@ -151,7 +155,13 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val presenter = retainedPresenter { DirectoryPresenter(it, account.directory) }
             val state by presenter.state.collectAsStateWithLifecycle()
-            DirectoryView(state, presenter::onEvent)
+            DirectoryView(state, presenter::onEvent, onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) })
+        }
+        composable(Routes.MEMBERSHIP) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { MembershipPresenter(it, account.joinRequests, account.directory) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            MembershipView(state, presenter::onEvent)
         }
         composable(Routes.VERIFICATION) {
             val account = session ?: return@composable
@@ -177,6 +187,7 @@ fun InnomedNavHost(graph: AppGraph) {
                 presenter::onEvent,
                 onRecovery = { nav.navigate(Routes.RECOVERY) },
                 onVerifyThisDevice = { nav.navigate(Routes.VERIFICATION) },
+                onMembership = { nav.navigate(Routes.MEMBERSHIP) },
             )
             // Shown again after the recovery or verification screen: this phone's trust may have changed.
             LaunchedEffect(Unit) { presenter.onEvent(SettingsEvent.Refresh) }

@@ -5,6 +5,7 @@ import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
@@ -43,6 +44,8 @@ internal fun signInError(e: Exception): SignInError = when (e) {
     is AccountException.HomeserverUnreachable -> SignInError.HomeserverUnreachable
     is AccountException.InvalidUserId -> SignInError.InvalidUserId
     is AccountException.InvalidHomeserverUrl -> SignInError.InvalidHomeserverUrl
+    is AccountException.ProSanteConnectUnavailable -> SignInError.ProSanteConnectUnavailable
+    is AccountException.SignInRefused -> SignInError.SignInRefused
     else -> SignInError.Other(e.code())
 }
 
@@ -141,6 +144,18 @@ internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.v1)
     is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
     else -> DirectoryError.Other(e.code())
+}
+
+/** A space id that names no room is the core's `NotFound` or the homeserver's `M_NOT_FOUND`. */
+internal fun joinRequestError(e: Exception): JoinRequestError = when (e) {
+    is CptsException.NotFound -> JoinRequestError.CptsNotFound
+    is CptsException.Server -> if (e.v1 == "M_NOT_FOUND") JoinRequestError.CptsNotFound else JoinRequestError.Other(e.code())
+    is CptsException.NotAllowed, is CaseException.NotAllowed -> JoinRequestError.NotAllowed
+    is CptsException.NoVerifiedIdentity -> JoinRequestError.NoVerifiedIdentity
+    is CptsException.UnknownSpecialty -> JoinRequestError.UnknownSpecialty(e.v1)
+    is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> JoinRequestError.HomeserverUnreachable
+    is CptsException.Case -> joinRequestError(e.v1)
+    else -> JoinRequestError.Other(e.code())
 }
 
 internal fun trustError(e: Exception): TrustError = when (e) {

@@ -10,6 +10,7 @@ import fr.innomed.android.api.session.UserSession
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.ClientBuilder
 import fr.innomed.sdk.PlatformConfig
+import fr.innomed.sdk.PscSignIn
 import fr.innomed.sdk.SecureStore
 import fr.innomed.sdk.initPlatform
 import fr.innomed.sdk.isValidUserId
@@ -29,11 +30,14 @@ import kotlinx.coroutines.withContext
  * @param dataDir the app's private folder for the encrypted stores (one per account).
  * @param secureStore the platform's secure storage (Android Keystore) for the session and store key.
  * @param reportsDir where télé-expertise reports are written at closure (app-private).
+ * @param pscRedirectUrl the app's address the Pro Santé Connect page comes back to (the app
+ *   manifest's intent-filter catches it).
  */
 class RustSessionService(
     private val dataDir: File,
     private val secureStore: SecureStore,
     private val reportsDir: File,
+    private val pscRedirectUrl: String = PSC_REDIRECT_URL,
     platform: PlatformConfig = PlatformConfig(logFilter = "warn", workerThreads = 0u),
 ) : SessionService {
     init {
@@ -47,6 +51,9 @@ class RustSessionService(
     /** One client at a time opens the account's stores: signing in, restoring, a push's client. */
     private val opening = Mutex()
 
+    /** The Pro Santé Connect sign-in under way, between its page's opening and its return. */
+    private var pscSignIn: PscSignIn? = null
+
     override fun isWellFormedUserId(userId: String): Boolean = isValidUserId(userId.trim())
 
     override suspend fun signIn(homeserverUrl: String, userId: String, password: Secret): Outcome<UserSession, SignInError> =
@@ -56,6 +63,32 @@ class RustSessionService(
                 open(client)
             }
         }
+
+    override suspend fun startPscSignIn(homeserverUrl: String): Outcome<String, SignInError> =
+        opening.withLock {
+            attempt(::signInError) {
+                val started = builder(homeserverUrl.trim()).use { it.startPscSignIn(pscRedirectUrl) }
+                started.url().also { keepPscSignIn(started) }
+            }
+        }
+
+    override suspend fun finishPscSignIn(callbackUrl: String): Outcome<UserSession, SignInError> =
+        opening.withLock {
+            val signIn = takePscSignIn() ?: return@withLock Outcome.Failure(SignInError.SignInRefused)
+            signIn.use { attempt(::signInError) { open(it.finish(callbackUrl)) } }
+        }
+
+    override fun cancelPscSignIn() {
+        takePscSignIn()?.close()
+    }
+
+    /** The sign-in under way, handed out once. */
+    private fun takePscSignIn(): PscSignIn? = synchronized(this) { pscSignIn.also { pscSignIn = null } }
+
+    /** Keeps [next] as the sign-in under way; the one it replaces is freed. */
+    private fun keepPscSignIn(next: PscSignIn) {
+        synchronized(this) { pscSignIn.also { pscSignIn = next } }?.close()
+    }
 
     override suspend fun restore(): Outcome<UserSession, RestoreError> =
         opening.withLock {
@@ -131,8 +164,11 @@ class RustSessionService(
         return session
     }
 
-    private companion object {
+    companion object {
+        /** The app's redirect for Pro Santé Connect, as the core's docs and the app manifest give it. */
+        const val PSC_REDIRECT_URL = "fr.innomed.app:/psc"
+
         /** The builder wants a homeserver URL; restoring takes the one in the saved session. */
-        const val UNUSED_FOR_RESTORE = "https://restore.invalid"
+        private const val UNUSED_FOR_RESTORE = "https://restore.invalid"
     }
 }

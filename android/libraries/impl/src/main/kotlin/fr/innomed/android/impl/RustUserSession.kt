@@ -27,6 +27,7 @@ class RustUserSession internal constructor(
     override val requests = RustRequestService(client, cpts, reportsDir)
     override val directory = RustDirectoryService(cpts)
     override val trust = RustTrustService(client)
+    override val joinRequests = RustJoinRequestService(client, cpts)
 
     override suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError> =
         attempt(::pushError) { client.notification(roomId.value, eventId.value).toApi() }

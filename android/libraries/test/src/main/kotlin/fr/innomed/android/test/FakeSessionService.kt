@@ -22,9 +22,18 @@ class FakeSessionService(
     data class SignIn(val homeserverUrl: String, val userId: String, val password: Secret)
 
     val signIns = Calls<SignIn>()
+    val pscStarts = Calls<String>()
+    val pscFinishes = Calls<String>()
+    var pscCancels = 0
+        private set
 
     /** Scripts sign-in; on success the session becomes active. */
     var signInResult: suspend (SignIn) -> Outcome<UserSession, SignInError> = { notScripted("signIn") }
+    /** Scripts the start of a Pro Santé Connect sign-in (by homeserver): the page's address. */
+    var startPscResult: suspend (String) -> Outcome<String, SignInError> = { notScripted("startPscSignIn") }
+
+    /** Scripts its end (by the address the page came back to); on success the session becomes active. */
+    var finishPscResult: suspend (String) -> Outcome<UserSession, SignInError> = { notScripted("finishPscSignIn") }
     var restoreResult: suspend () -> Outcome<UserSession, RestoreError> = { notScripted("restore") }
     var signOutResult: suspend () -> SignOutResult = { notScripted("signOut") }
 
@@ -36,6 +45,20 @@ class FakeSessionService(
         val call = SignIn(homeserverUrl, userId, password)
         signIns.add(call)
         return signInResult(call).also { if (it is Outcome.Success) activeSession.value = it.value }
+    }
+
+    override suspend fun startPscSignIn(homeserverUrl: String): Outcome<String, SignInError> {
+        pscStarts.add(homeserverUrl)
+        return startPscResult(homeserverUrl)
+    }
+
+    override suspend fun finishPscSignIn(callbackUrl: String): Outcome<UserSession, SignInError> {
+        pscFinishes.add(callbackUrl)
+        return finishPscResult(callbackUrl).also { if (it is Outcome.Success) activeSession.value = it.value }
+    }
+
+    override fun cancelPscSignIn() {
+        pscCancels++
     }
 
     override suspend fun restore() =
@@ -52,6 +75,7 @@ class FakeUserSession(
     override val requests: FakeRequestService = FakeRequestService(),
     override val directory: FakeDirectoryService = FakeDirectoryService(),
     override val trust: FakeTrustService = FakeTrustService(),
+    override val joinRequests: FakeJoinRequestService = FakeJoinRequestService(),
 ) : UserSession {
     val pushers = Calls<PusherConfig>()
     val notified = Calls<Pair<RoomId, EventId>>()

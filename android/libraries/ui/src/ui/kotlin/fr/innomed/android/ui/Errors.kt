@@ -7,6 +7,7 @@ import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
@@ -31,6 +32,8 @@ fun SignInError.text(): ErrorText = when (this) {
     SignInError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     SignInError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
     SignInError.InvalidHomeserverUrl -> ErrorText(R.string.error_invalid_homeserver)
+    SignInError.ProSanteConnectUnavailable -> ErrorText(R.string.error_psc_unavailable)
+    SignInError.SignInRefused -> ErrorText(R.string.error_psc_refused)
     is SignInError.Other -> ErrorText(R.string.error_other, code)
 }
 
@@ -114,6 +117,16 @@ fun DirectoryError.text(): ErrorText = when (this) {
     is DirectoryError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
     DirectoryError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is DirectoryError.Other -> ErrorText(R.string.error_other, code)
+}
+
+fun JoinRequestError.text(): ErrorText = when (this) {
+    JoinRequestError.NoCpts -> ErrorText(R.string.error_no_cpts)
+    JoinRequestError.CptsNotFound -> ErrorText(R.string.error_cpts_not_found)
+    JoinRequestError.NotAllowed -> ErrorText(R.string.error_not_allowed)
+    JoinRequestError.NoVerifiedIdentity -> ErrorText(R.string.error_no_verified_identity)
+    is JoinRequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
+    JoinRequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    is JoinRequestError.Other -> ErrorText(R.string.error_other, code)
 }
 
 fun TrustError.text(): ErrorText = when (this) {

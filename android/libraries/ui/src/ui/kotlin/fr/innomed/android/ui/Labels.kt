@@ -11,6 +11,7 @@ import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.trust.TrustLevel
@@ -24,6 +25,16 @@ fun CaseStatus.label(): Int = when (this) {
     CaseStatus.ACCEPTED -> R.string.status_accepted
     CaseStatus.ANSWERED -> R.string.status_answered
     CaseStatus.CLOSED -> R.string.status_closed
+}
+
+@StringRes
+fun Profession.label(): Int = when (this) {
+    Profession.PHYSICIAN -> R.string.profession_physician
+    Profession.NURSE -> R.string.profession_nurse
+    Profession.PHARMACIST -> R.string.profession_pharmacist
+    Profession.PHYSIOTHERAPIST -> R.string.profession_physiotherapist
+    Profession.MIDWIFE -> R.string.profession_midwife
+    Profession.DENTIST -> R.string.profession_dentist
 }
 
 @StringRes

@@ -9,6 +9,7 @@ import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
@@ -19,6 +20,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
@@ -27,10 +29,13 @@ import fr.innomed.android.ui.label
 import fr.innomed.android.ui.specialtyLabel
 import fr.innomed.android.ui.text
 
-/** The CPTS directory and who is on duty now. Picking a member shows their professional card. */
+/**
+ * The CPTS directory and who is on duty now. Picking a member shows their professional card. A
+ * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation).
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
+fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJoinCpts: () -> Unit) {
     InnomedScreen(title = stringResource(R.string.directory_title)) {
         OutlinedTextField(
             value = state.query,
@@ -56,6 +61,11 @@ fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
         state.error?.let { error ->
             Text(errorMessage(error.text()), color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(16.dp))
             TextButton(onClick = { onEvent(DirectoryEvent.Retry) }) { Text(stringResource(R.string.retry)) }
+            if (error == DirectoryError.NoCpts) {
+                Button(onClick = onJoinCpts, modifier = Modifier.padding(horizontal = 16.dp)) {
+                    Text(stringResource(R.string.membership_join_title))
+                }
+            }
         }
         LazyColumn {
             if (state.specialty != null) {

@@ -18,7 +18,7 @@ import fr.innomed.android.ui.R
 
 /**
  * The account, this phone's trust, links to the trust screens ([onRecovery],
- * [onVerifyThisDevice]: navigation), and signing out.
+ * [onVerifyThisDevice]) and to the CPTS screen ([onMembership]: navigation), and signing out.
  */
 @Composable
 fun SettingsView(
@@ -26,6 +26,7 @@ fun SettingsView(
     onEvent: (SettingsEvent) -> Unit,
     onRecovery: () -> Unit,
     onVerifyThisDevice: () -> Unit,
+    onMembership: () -> Unit,
 ) {
     InnomedScreen(title = stringResource(R.string.settings_title)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
@@ -40,6 +41,9 @@ fun SettingsView(
             }
             OutlinedButton(onClick = onVerifyThisDevice, modifier = Modifier.fillMaxWidth()) {
                 Text(stringResource(R.string.settings_verify_device))
+            }
+            OutlinedButton(onClick = onMembership, modifier = Modifier.fillMaxWidth()) {
+                Text(stringResource(R.string.membership_title))
             }
             Text(stringResource(R.string.settings_sign_out_warning))
             if (state.noRecoveryKey) {

@@ -3,6 +3,8 @@ package fr.innomed.android.features.signin
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.session.SessionService
+import fr.innomed.android.api.session.SignInError
+import fr.innomed.android.api.session.UserSession
 import fr.innomed.android.architecture.Presenter
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -11,7 +13,11 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
-/** Sign-in: homeserver, user id, password; checked here first, then by the homeserver. */
+/**
+ * Sign-in: with Pro Santé Connect (the homeserver, then its page in the platform's
+ * authentication session, then the page's return), or with a user id and password
+ * (development). The form is checked here first, then by the homeserver and the core.
+ */
 class SignInPresenter(
     private val scope: CoroutineScope,
     private val sessions: SessionService,
@@ -27,6 +33,10 @@ class SignInPresenter(
             is SignInEvent.PasswordChanged -> edit(SignInField.PASSWORD) { it.copy(password = event.value) }
             SignInEvent.DismissError -> mutableState.update { it.copy(error = null) }
             SignInEvent.Submit -> submit()
+            SignInEvent.SignInWithPsc -> startPsc()
+            SignInEvent.PscPageOpened -> mutableState.update { it.copy(pscPage = null) }
+            is SignInEvent.PscReturned -> finishPsc(event.callbackUrl)
+            SignInEvent.CancelPsc -> cancelPsc()
         }
     }
 
@@ -49,14 +59,44 @@ class SignInPresenter(
             return
         }
         mutableState.update { it.copy(homeserverUrl = homeserver, submitting = true, invalidFields = emptySet(), error = null) }
+        scope.launch { signedIn(sessions.signIn(homeserver, userId, current.password)) }
+    }
+
+    private fun startPsc() {
+        val current = mutableState.value
+        if (current.submitting || current.awaitingPsc) return
+        val homeserver = normalizeHomeserver(current.homeserverUrl)
+        if (homeserver == null) {
+            mutableState.update { it.copy(invalidFields = setOf(SignInField.HOMESERVER), error = null) }
+            return
+        }
+        mutableState.update { it.copy(homeserverUrl = homeserver, submitting = true, invalidFields = emptySet(), error = null) }
         scope.launch {
-            when (val result = sessions.signIn(homeserver, userId, current.password)) {
-                is Outcome.Success -> mutableState.update {
-                    it.copy(submitting = false, password = Secret.Empty, signedInAs = result.value.userId)
-                }
-                is Outcome.Failure -> mutableState.update { it.copy(submitting = false, error = result.error) }
+            when (val page = sessions.startPscSignIn(homeserver)) {
+                is Outcome.Success -> mutableState.update { it.copy(submitting = false, pscPage = page.value, awaitingPsc = true) }
+                is Outcome.Failure -> mutableState.update { it.copy(submitting = false, error = page.error) }
             }
         }
+    }
+
+    /** A return while no page is open (cancelled here, or a stray redirect) is ignored. */
+    private fun finishPsc(callbackUrl: String) {
+        if (!mutableState.value.awaitingPsc) return
+        mutableState.update { it.copy(awaitingPsc = false, pscPage = null, submitting = true, error = null) }
+        scope.launch { signedIn(sessions.finishPscSignIn(callbackUrl)) }
+    }
+
+    private fun cancelPsc() {
+        if (!mutableState.value.awaitingPsc) return
+        mutableState.update { it.copy(awaitingPsc = false, pscPage = null) }
+        sessions.cancelPscSignIn()
+    }
+
+    private fun signedIn(result: Outcome<UserSession, SignInError>) = when (result) {
+        is Outcome.Success -> mutableState.update {
+            it.copy(submitting = false, password = Secret.Empty, signedInAs = result.value.userId)
+        }
+        is Outcome.Failure -> mutableState.update { it.copy(submitting = false, error = result.error) }
     }
 
     companion object {

@@ -4,10 +4,14 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -22,10 +26,14 @@ import fr.innomed.android.ui.R
 import fr.innomed.android.ui.errorMessage
 import fr.innomed.android.ui.text
 
+/**
+ * Pro Santé Connect first (the page opens in the platform's authentication session, by the app:
+ * [SignInState.pscPage]); the password sign-in below it is for development.
+ */
 @Composable
 fun SignInView(state: SignInState, onEvent: (SignInEvent) -> Unit) {
     InnomedScreen(title = stringResource(R.string.signin_title)) {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             OutlinedTextField(
                 value = state.homeserverUrl,
                 onValueChange = { onEvent(SignInEvent.HomeserverChanged(it)) },
@@ -35,6 +43,23 @@ fun SignInView(state: SignInState, onEvent: (SignInEvent) -> Unit) {
                 singleLine = true,
                 modifier = Modifier.fillMaxWidth(),
             )
+            Button(
+                onClick = { onEvent(SignInEvent.SignInWithPsc) },
+                enabled = state.canSignInWithPsc,
+                modifier = Modifier.fillMaxWidth(),
+            ) {
+                Text(stringResource(R.string.signin_psc))
+            }
+            if (state.awaitingPsc) {
+                Text(stringResource(R.string.signin_psc_waiting))
+                OutlinedButton(onClick = { onEvent(SignInEvent.CancelPsc) }, modifier = Modifier.fillMaxWidth()) {
+                    Text(stringResource(R.string.cancel))
+                }
+            }
+            state.error?.let { Text(errorMessage(it.text()), color = MaterialTheme.colorScheme.error) }
+            if (state.submitting) CircularProgressIndicator()
+            HorizontalDivider()
+            Text(stringResource(R.string.signin_password_section), style = MaterialTheme.typography.titleSmall)
             OutlinedTextField(
                 value = state.userId,
                 onValueChange = { onEvent(SignInEvent.UserIdChanged(it)) },
@@ -54,13 +79,12 @@ fun SignInView(state: SignInState, onEvent: (SignInEvent) -> Unit) {
                 singleLine = true,
                 modifier = Modifier.fillMaxWidth(),
             )
-            state.error?.let { Text(errorMessage(it.text()), color = MaterialTheme.colorScheme.error) }
-            Button(
+            OutlinedButton(
                 onClick = { onEvent(SignInEvent.Submit) },
                 enabled = state.canSubmit,
                 modifier = Modifier.fillMaxWidth(),
             ) {
-                if (state.submitting) CircularProgressIndicator() else Text(stringResource(R.string.signin_submit))
+                Text(stringResource(R.string.signin_submit))
             }
         }
     }

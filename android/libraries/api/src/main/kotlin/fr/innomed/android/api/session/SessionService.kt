@@ -7,6 +7,7 @@ import fr.innomed.android.api.Secret
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.conversation.ConversationService
+import fr.innomed.android.api.cpts.JoinRequestService
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
@@ -26,6 +27,22 @@ interface SessionService {
     /** Signs in on this device (a new device of the account) and starts syncing. */
     suspend fun signIn(homeserverUrl: String, userId: String, password: Secret): Outcome<UserSession, SignInError>
 
+    /**
+     * Starts a sign-in with Pro Santé Connect on [homeserverUrl]; the answer is the page to open
+     * in the platform's authentication session. One at a time: a new start replaces the one
+     * under way.
+     */
+    suspend fun startPscSignIn(homeserverUrl: String): Outcome<String, SignInError>
+
+    /**
+     * Ends the Pro Santé Connect sign-in under way with the address its page came back to (the
+     * app's redirect), and starts syncing. Without one under way: [SignInError.SignInRefused].
+     */
+    suspend fun finishPscSignIn(callbackUrl: String): Outcome<UserSession, SignInError>
+
+    /** Forgets the Pro Santé Connect sign-in under way, if any (the doctor cancelled it). */
+    fun cancelPscSignIn()
+
     /** Reopens the account saved on this device, without the password and offline if need be. */
     suspend fun restore(): Outcome<UserSession, RestoreError>
 
@@ -41,6 +58,7 @@ interface UserSession {
     val requests: RequestService
     val directory: DirectoryService
     val trust: TrustService
+    val joinRequests: JoinRequestService
 
     /** Decrypts a pushed event with this running session and describes it for the lock screen. */
     suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError>
@@ -58,6 +76,12 @@ sealed interface SignInError {
     data object InvalidUserId : SignInError
 
     data object InvalidHomeserverUrl : SignInError
+
+    /** The homeserver does not offer Pro Santé Connect. */
+    data object ProSanteConnectUnavailable : SignInError
+
+    /** The Pro Santé Connect page was cancelled or closed, or its answer is missing, expired or replayed. */
+    data object SignInRefused : SignInError
 
     /** Anything else, with the core's stable error code for support (never a message body). */
     data class Other(val code: String) : SignInError

@@ -1,0 +1,127 @@
+package fr.innomed.android.features.membership
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.errorOrNull
+import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.cpts.JoinRequestService
+import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.architecture.Presenter
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.launch
+
+/**
+ * Joining a CPTS and answering who asked to join. What the doctor may do is the core's answer:
+ * the form to ask shows when it says the doctor is in no CPTS; the join requests show as it lists
+ * them, and approving or refusing says its refusal (not the coordinator, no verified identity).
+ * The list is read again after each answer.
+ */
+class MembershipPresenter(
+    private val scope: CoroutineScope,
+    private val joinRequests: JoinRequestService,
+    directory: DirectoryService,
+) : Presenter<MembershipState, MembershipEvent> {
+    private val mutableState = MutableStateFlow(MembershipState(specialties = directory.specialties()))
+    override val state: StateFlow<MembershipState> = mutableState.asStateFlow()
+    private var listing: Job? = null
+
+    init {
+        load()
+    }
+
+    override fun onEvent(event: MembershipEvent) {
+        when (event) {
+            MembershipEvent.Refresh -> load()
+            is MembershipEvent.SpaceIdChanged -> mutableState.update { it.copy(spaceId = event.value, askError = null) }
+            MembershipEvent.AskToJoin -> ask()
+            is MembershipEvent.StartApproval -> mutableState.update { it.copy(approval = Approval(event.request), error = null) }
+            is MembershipEvent.ToggleSpecialty -> toggle(event.code)
+            is MembershipEvent.RetiredChanged -> mutableState.update { state ->
+                state.copy(approval = state.approval?.copy(retired = event.retired))
+            }
+            MembershipEvent.ConfirmApproval -> approve()
+            MembershipEvent.CancelApproval -> mutableState.update { it.copy(approval = null) }
+            is MembershipEvent.Refuse -> refuse(event.request.userId)
+            MembershipEvent.DismissError -> mutableState.update { it.copy(error = null, askError = null) }
+        }
+    }
+
+    private fun load() {
+        listing?.cancel()
+        mutableState.update { it.copy(loading = true, error = null) }
+        listing = scope.launch {
+            val result = joinRequests.joinRequests()
+            val error = result.errorOrNull()
+            mutableState.update { state ->
+                when {
+                    result is Outcome.Success -> state.copy(loading = false, inNoCpts = false, requests = result.value)
+                    error == JoinRequestError.NoCpts -> state.copy(loading = false, inNoCpts = true, requests = emptyList())
+                    else -> state.copy(loading = false, error = error)
+                }
+            }
+        }
+    }
+
+    private fun ask() {
+        val current = mutableState.value
+        if (!current.canAsk) return
+        val spaceId = current.spaceId.trim()
+        mutableState.update { it.copy(spaceId = spaceId, asking = true, asked = false, askError = null) }
+        scope.launch {
+            val result = joinRequests.askToJoin(spaceId)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(asking = false, asked = true)
+                    is Outcome.Failure -> it.copy(asking = false, askError = result.error)
+                }
+            }
+        }
+    }
+
+    /** Only codes of the fixed list are chosen; whether they fit the asker is the core's to say. */
+    private fun toggle(code: String) = mutableState.update { state ->
+        val approval = state.approval ?: return@update state
+        if (state.specialties.none { it.code == code }) return@update state
+        val chosen = if (code in approval.specialties) approval.specialties - code else approval.specialties + code
+        state.copy(approval = approval.copy(specialties = chosen))
+    }
+
+    private fun approve() {
+        val approval = mutableState.value.approval ?: return
+        val userId = approval.request.userId
+        if (userId in mutableState.value.answering) return
+        // In the list's order, whatever the order of the taps.
+        val specialties = mutableState.value.specialties.map { it.code }.filter { it in approval.specialties }
+        mutableState.update { it.copy(approval = null, answering = it.answering + userId, approved = null, error = null) }
+        scope.launch {
+            val result = joinRequests.approve(userId, specialties, approval.retired)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(answering = it.answering - userId, approved = result.value)
+                    is Outcome.Failure -> it.copy(answering = it.answering - userId, error = result.error)
+                }
+            }
+            if (result is Outcome.Success) load()
+        }
+    }
+
+    private fun refuse(userId: UserId) {
+        if (userId in mutableState.value.answering) return
+        mutableState.update { it.copy(answering = it.answering + userId, approved = null, error = null) }
+        scope.launch {
+            val result = joinRequests.refuse(userId)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(answering = it.answering - userId)
+                    is Outcome.Failure -> it.copy(answering = it.answering - userId, error = result.error)
+                }
+            }
+            if (result is Outcome.Success) load()
+        }
+    }
+}

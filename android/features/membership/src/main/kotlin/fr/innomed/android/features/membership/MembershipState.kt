@@ -1,0 +1,64 @@
+package fr.innomed.android.features.membership
+
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.JoinRequest
+import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Specialty
+
+/**
+ * The CPTS screen: asking to join one (shown when the core says the doctor is in none), and the
+ * CPTS's join requests with the coordinator's answers.
+ */
+data class MembershipState(
+    val specialties: List<Specialty> = emptyList(),
+    val loading: Boolean = true,
+    /** The core said the doctor is in no CPTS: the form to ask to join one shows. */
+    val inNoCpts: Boolean = false,
+    val spaceId: String = "",
+    val asking: Boolean = false,
+    /** The request went out; the coordinator's approval arrives as the CPTS's invitation. */
+    val asked: Boolean = false,
+    val askError: JoinRequestError? = null,
+    /** Who asked to join the doctor's CPTS, as the core lists them. */
+    val requests: List<JoinRequest> = emptyList(),
+    /** The request being approved, with the specialties chosen for it. */
+    val approval: Approval? = null,
+    /** Requests with an answer on its way. */
+    val answering: Set<UserId> = emptySet(),
+    /** The entry the last approval wrote in the directory. */
+    val approved: MemberEntry? = null,
+    /** Listing, approving or refusing failed. */
+    val error: JoinRequestError? = null,
+) {
+    val canAsk: Boolean get() = !asking && spaceId.isNotBlank()
+}
+
+data class Approval(
+    val request: JoinRequest,
+    val specialties: Set<String> = emptySet(),
+    val retired: Boolean = false,
+)
+
+sealed interface MembershipEvent {
+    data object Refresh : MembershipEvent
+
+    data class SpaceIdChanged(val value: String) : MembershipEvent
+
+    data object AskToJoin : MembershipEvent
+
+    /** Opens the approval of [request]: the specialties it serves on duty are chosen next. */
+    data class StartApproval(val request: JoinRequest) : MembershipEvent
+
+    data class ToggleSpecialty(val code: String) : MembershipEvent
+
+    data class RetiredChanged(val retired: Boolean) : MembershipEvent
+
+    data object ConfirmApproval : MembershipEvent
+
+    data object CancelApproval : MembershipEvent
+
+    data class Refuse(val request: JoinRequest) : MembershipEvent
+
+    data object DismissError : MembershipEvent
+}

@@ -1,0 +1,58 @@
+package fr.innomed.android.api.cpts
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Profession
+
+/**
+ * Joining a CPTS: a doctor asks by the CPTS's space id; its coordinator approves (the directory
+ * entry comes from the asker's Pro Santé Connect identity) or refuses. The coordinator's calls
+ * act on the doctor's CPTS; whether the doctor may make them is the core's answer.
+ */
+interface JoinRequestService {
+    /** Asks to join the CPTS [spaceId] (given by its coordinator); an approval arrives as its invitation. */
+    suspend fun askToJoin(spaceId: String): Outcome<Unit, JoinRequestError>
+
+    /** Who asked to join the doctor's CPTS and waits, with their Pro Santé Connect identity. */
+    suspend fun joinRequests(): Outcome<List<JoinRequest>, JoinRequestError>
+
+    /** Approves [userId]: the entry comes from their PSC identity; [specialties] are those served on duty. */
+    suspend fun approve(userId: UserId, specialties: List<String>, retired: Boolean): Outcome<MemberEntry, JoinRequestError>
+
+    suspend fun refuse(userId: UserId): Outcome<Unit, JoinRequestError>
+}
+
+/** Someone who asked to join; [identity] null: the account did not sign in with Pro Santé Connect. */
+data class JoinRequest(val userId: UserId, val identity: PscIdentity?)
+
+/** What Pro Santé Connect said of a professional when they signed in, as the homeserver kept it. */
+data class PscIdentity(
+    /** `8` then the RPPS number for professionals in RPPS. */
+    val nationalId: String,
+    val givenName: String,
+    val familyName: String,
+    /** Null when the profession is not one Innomed knows. */
+    val profession: Profession?,
+    val professionCode: String,
+    val specialtyCode: String?,
+)
+
+sealed interface JoinRequestError {
+    /** The doctor is in no CPTS (a coordinator's call). */
+    data object NoCpts : JoinRequestError
+
+    /** No CPTS has this space id (or it is not a space id). */
+    data object CptsNotFound : JoinRequestError
+
+    data object NotAllowed : JoinRequestError
+
+    /** The asker did not sign in with Pro Santé Connect: there is nothing to fill their entry from. */
+    data object NoVerifiedIdentity : JoinRequestError
+
+    data class UnknownSpecialty(val code: String) : JoinRequestError
+
+    data object HomeserverUnreachable : JoinRequestError
+
+    data class Other(val code: String) : JoinRequestError
+}

@@ -1,0 +1,56 @@
+package fr.innomed.android.impl
+
+import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.JoinRequest
+import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.cpts.JoinRequestService
+import fr.innomed.android.api.cpts.PscIdentity
+import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Profession
+import fr.innomed.sdk.Client
+import fr.innomed.sdk.Cpts
+import fr.innomed.core.JoinRequest as SdkJoinRequest
+import fr.innomed.core.PscIdentity as SdkPscIdentity
+
+/** Asking to join a CPTS (the client's), and the coordinator's answers (the doctor's CPTS's). */
+class RustJoinRequestService internal constructor(
+    private val client: Client,
+    private val cpts: CptsLocator,
+) : JoinRequestService {
+    override suspend fun askToJoin(spaceId: String): Outcome<Unit, JoinRequestError> =
+        attempt(::joinRequestError) { client.askToJoinCpts(spaceId) }
+
+    override suspend fun joinRequests(): Outcome<List<JoinRequest>, JoinRequestError> =
+        withCpts { space -> space.joinRequests().map { it.toApi() } }
+
+    override suspend fun approve(
+        userId: UserId,
+        specialties: List<String>,
+        retired: Boolean,
+    ): Outcome<MemberEntry, JoinRequestError> =
+        withCpts { it.approve(userId.value, specialties, retired).toApi() }
+
+    override suspend fun refuse(userId: UserId): Outcome<Unit, JoinRequestError> =
+        withCpts { it.refuse(userId.value) }
+
+    private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, JoinRequestError> =
+        when (val found = attempt(::joinRequestError) { cpts.joined() }) {
+            is Outcome.Failure -> found
+            is Outcome.Success -> {
+                val space = found.value ?: return Outcome.Failure(JoinRequestError.NoCpts)
+                attempt(::joinRequestError) { block(space) }
+            }
+        }
+}
+
+internal fun SdkJoinRequest.toApi() = JoinRequest(userId = UserId(userId), identity = identity?.toApi())
+
+internal fun SdkPscIdentity.toApi() = PscIdentity(
+    nationalId = nationalId,
+    givenName = givenName,
+    familyName = familyName,
+    profession = profession?.let { Profession.valueOf(it.name) },
+    professionCode = professionCode,
+    specialtyCode = specialtyCode,
+)

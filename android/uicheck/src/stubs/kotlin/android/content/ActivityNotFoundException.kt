@@ -1,0 +1,4 @@
+// STUB (type-check only): android.content.ActivityNotFoundException.
+package android.content
+
+open class ActivityNotFoundException : RuntimeException()
