@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CPTS directory and its duty rota.
+/// The CPTS directory, its duty rota, and joining a CPTS.
 public protocol DirectoryService: AnyObject {
     /// The fixed list of French medical specialties.
     func specialties() -> [Specialty]
@@ -13,4 +13,22 @@ public protocol DirectoryService: AnyObject {
 
     /// Who is on duty now for this specialty.
     func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry]
+
+    // Joining a CPTS: a doctor signed in with Pro Santé Connect asks; the coordinator approves
+    // (the directory entry is filled from the asker's PSC identity) or refuses. Who may answer
+    // is the core's (and the homeserver's) decision: `coordinatorOnly` otherwise.
+
+    /// Asks to join the CPTS with this space id (given by its coordinator); an approval arrives
+    /// as the CPTS's invitation. `cptsNotFound` when no CPTS has this id.
+    func askToJoin(_ cpts: CptsID) async throws
+
+    /// Coordinator: who asked to join and waits, with their Pro Santé Connect identity.
+    func joinRequests(in cpts: CptsID) async throws -> [JoinRequest]
+
+    /// Coordinator: approves a request; the entry comes from the asker's PSC identity
+    /// (`noVerifiedIdentity` without one), `specialties` are the codes served on duty.
+    func approve(_ user: UserID, in cpts: CptsID, specialties: [String], retired: Bool) async throws -> MemberEntry
+
+    /// Coordinator: refuses a request.
+    func refuse(_ user: UserID, in cpts: CptsID) async throws
 }

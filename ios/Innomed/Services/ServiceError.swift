@@ -9,6 +9,11 @@ public enum ServiceError: Error, Equatable, Sendable {
     case invalidHomeserverURL, homeserverUnreachable, invalidUserID, wrongCredentials
     case userIDTaken, registrationDisabled, wrongStoreKey, storeInUse, sessionRevoked
     case notLoggedIn, closed, syncTimeout, secureStorage, storage
+    /// The homeserver does not offer sign-in with Pro Santé Connect.
+    case proSanteConnectUnavailable
+    /// The Pro Santé Connect page did not come back with a valid one-time token (cancelled or
+    /// closed, expired, already used); a page the doctor closed reads the same.
+    case signInRefused
     // Cases and conversation
     case notACase, caseNotFound, unknownUser, notCrossSigned, caseClosed, notEncrypted
     case notInvited, notAllowed, notJoined, messageNotFound, emptyMessage
@@ -40,6 +45,13 @@ public enum ServiceError: Error, Equatable, Sendable {
     case noOneOnDuty(specialty: String, directory: [MemberEntry])
     /// The doctor is in no joined CPTS: a request goes only through one, nothing was opened.
     case noCpts
+    /// No CPTS has this space id (or it is not one): asked to join nothing.
+    case cptsNotFound
+    /// The one who asked to join did not sign in with Pro Santé Connect (or their identity names
+    /// no profession and RPPS number for the directory): they cannot be approved.
+    case noVerifiedIdentity
+    /// A join request answered (or listed) by a member who is not the CPTS's coordinator.
+    case coordinatorOnly
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice
     case reportFailed
     /// A photo attached to a new request was refused (too large, unsupported, damaged): nothing

@@ -7,8 +7,14 @@ public protocol SessionService: AnyObject {
     func restore() async throws -> UserSession?
 
     /// Signs in on this device with the CPTS homeserver's address, a full user id and the
-    /// password; the session goes to the Keychain.
+    /// password; the session goes to the Keychain. For development: the CPTS homeservers offer
+    /// Pro Santé Connect only.
     func signIn(homeserver: String, userID: String, password: String) async throws -> UserSession
+
+    /// Starts a sign-in with Pro Santé Connect on the CPTS homeserver: the page to open in the
+    /// system's authentication session, which comes back to `ProSanteConnect.redirectURL`.
+    /// Throws `proSanteConnectUnavailable` when the homeserver does not offer it.
+    func startPscSignIn(homeserver: String) async throws -> PscSignInPage
 
     /// Starts syncing the signed-in account (cases, conversations, queued messages).
     func startSync() async throws

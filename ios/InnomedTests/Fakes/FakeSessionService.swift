@@ -4,6 +4,7 @@ import Foundation
 final class FakeSessionService: SessionService {
     var onRestore: () async throws -> UserSession? = { try unstubbed("restore") }
     var onSignIn: (String, String, String) async throws -> UserSession = { _, _, _ in try unstubbed("signIn") }
+    var onStartPsc: (String) async throws -> PscSignInPage = { _ in try unstubbed("startPscSignIn") }
     var onStartSync: () async throws -> Void = {}
     var onSignOut: () async throws -> Bool = { try unstubbed("signOut") }
     var signOutSignals = AsyncStream<Void> { _ in }
@@ -14,6 +15,8 @@ final class FakeSessionService: SessionService {
     func signIn(homeserver: String, userID: String, password: String) async throws -> UserSession {
         try await onSignIn(homeserver, userID, password)
     }
+
+    func startPscSignIn(homeserver: String) async throws -> PscSignInPage { try await onStartPsc(homeserver) }
 
     func startSync() async throws { try await onStartSync() }
 

@@ -13,6 +13,11 @@ struct DirectoryView: View {
     var body: some View {
         NavigationStack {
             List {
+                if viewModel.spaces.isEmpty && !viewModel.isLoading {
+                    Section {
+                        Text("directory.noCpts").foregroundStyle(.secondary)
+                    }
+                }
                 filters
                 if let space = viewModel.selectedSpace, !space.isJoined {
                     Section {
@@ -32,15 +37,28 @@ struct DirectoryView: View {
                 Section("directory.members") {
                     ForEach(viewModel.members) { member in memberLink(member) }
                 }
+                Section {
+                    if let space = viewModel.selectedSpace, space.isJoined {
+                        NavigationLink {
+                            JoinRequestsView(directory: session.directory, cpts: space)
+                        } label: {
+                            Label("directory.joinRequests", systemImage: "person.badge.clock")
+                        }
+                    }
+                    NavigationLink {
+                        AskToJoinView(directory: session.directory)
+                    } label: {
+                        Label("directory.askToJoin", systemImage: "person.badge.plus")
+                    }
+                } header: {
+                    Text("directory.joining")
+                } footer: {
+                    Text("directory.joining.footer")
+                }
             }
             .searchable(text: $viewModel.name, prompt: Text("directory.search"))
             .task(id: viewModel.name) { await viewModel.refresh() }
             .onChange(of: viewModel.specialty) { _ in Task { await viewModel.refresh() } }
-            .overlay {
-                if viewModel.spaces.isEmpty && !viewModel.isLoading {
-                    Text("directory.noCpts").foregroundStyle(.secondary).multilineTextAlignment(.center).padding()
-                }
-            }
             .navigationTitle(viewModel.selectedSpace?.name ?? L10n.string("directory.title"))
             .navigationDestination(for: UserID.self) { user in
                 DevicesView(trust: session.trust, user: user)

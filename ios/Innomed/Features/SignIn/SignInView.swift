@@ -3,6 +3,7 @@ import SwiftUI
 
 struct SignInView: View {
     @StateObject private var viewModel: SignInViewModel
+    @State private var showsPassword = false
     private let notice: ServiceError?
 
     init(model: AppModel) {
@@ -23,28 +24,42 @@ struct SignInView: View {
                         .textContentType(.URL)
                         .textInputAutocapitalization(.never)
                         .autocorrectionDisabled()
-                    TextField("signin.user", text: $viewModel.userID, prompt: Text("signin.user.prompt"))
-                        .textContentType(.username)
-                        .textInputAutocapitalization(.never)
-                        .autocorrectionDisabled()
-                    SecureField("signin.password", text: $viewModel.password)
-                        .textContentType(.password)
                 } footer: {
-                    Text("signin.footer")
+                    Text("signin.homeserver.footer")
+                }
+                Section {
+                    Button {
+                        Task { await viewModel.signInWithPsc() }
+                    } label: {
+                        HStack {
+                            Label("signin.psc", systemImage: "person.text.rectangle")
+                                .font(.headline)
+                            Spacer()
+                            if viewModel.isSigningIn { ProgressView() }
+                        }
+                    }
+                    .disabled(!viewModel.canSignInWithPsc)
+                } footer: {
+                    Text("signin.psc.footer")
                 }
                 if let error = viewModel.error {
                     Section { ErrorBanner(error: error) }
                 }
                 Section {
-                    Button {
-                        Task { await viewModel.signIn() }
-                    } label: {
-                        HStack {
-                            Text("signin.action")
-                            if viewModel.isSigningIn { Spacer(); ProgressView() }
+                    DisclosureGroup("signin.password.section", isExpanded: $showsPassword) {
+                        TextField("signin.user", text: $viewModel.userID, prompt: Text("signin.user.prompt"))
+                            .textContentType(.username)
+                            .textInputAutocapitalization(.never)
+                            .autocorrectionDisabled()
+                        SecureField("signin.password", text: $viewModel.password)
+                            .textContentType(.password)
+                        Button("signin.action") {
+                            Task { await viewModel.signIn() }
                         }
+                        .disabled(!viewModel.canSignIn)
                     }
-                    .disabled(!viewModel.canSignIn)
+                } footer: {
+                    Text("signin.password.footer")
                 }
             }
             .navigationTitle("signin.title")

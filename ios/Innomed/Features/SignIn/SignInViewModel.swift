@@ -1,6 +1,9 @@
 import Foundation
 import InnomedServices
 
+/// Sign-in: with Pro Santé Connect (the homeserver's address, then its page in the system's
+/// authentication session, then the page's return handed to the core), or with a user id and
+/// password (development: the CPTS homeservers offer Pro Santé Connect only).
 @MainActor
 final class SignInViewModel: ObservableObject {
     @Published var homeserver = "https://"
@@ -10,16 +13,48 @@ final class SignInViewModel: ObservableObject {
     @Published private(set) var error: ServiceError?
 
     private let service: SessionService
+    private let webAuthenticator: WebAuthenticator
     private let onSignedIn: @MainActor (UserSession) async -> Void
 
-    init(service: SessionService, onSignedIn: @escaping @MainActor (UserSession) async -> Void) {
+    init(service: SessionService, webAuthenticator: WebAuthenticator = SystemWebAuthenticator(),
+         onSignedIn: @escaping @MainActor (UserSession) async -> Void) {
         self.service = service
+        self.webAuthenticator = webAuthenticator
         self.onSignedIn = onSignedIn
     }
 
-    var canSignIn: Bool {
+    /// Pro Santé Connect needs the CPTS homeserver's address only.
+    var canSignInWithPsc: Bool {
         !isSigningIn && URL(string: trimmedHomeserver)?.host != nil
-            && service.isValidUserID(trimmedUserID) && !password.isEmpty
+    }
+
+    var canSignIn: Bool {
+        canSignInWithPsc && service.isValidUserID(trimmedUserID) && !password.isEmpty
+    }
+
+    /// The homeserver's page in the system's private authentication session; its return goes
+    /// to the core, which signs in or refuses. A page the doctor closed reads as a refused
+    /// sign-in.
+    func signInWithPsc() async {
+        guard canSignInWithPsc else { return }
+        isSigningIn = true
+        error = nil
+        do {
+            let page = try await service.startPscSignIn(homeserver: trimmedHomeserver)
+            let callback: URL
+            do {
+                callback = try await webAuthenticator.open(page.url, callbackScheme: ProSanteConnect.callbackScheme)
+            } catch WebAuthenticationError.cancelled {
+                throw ServiceError.signInRefused
+            }
+            let session = try await page.finish(callbackURL: callback)
+            password = ""
+            isSigningIn = false
+            await onSignedIn(session)
+        } catch {
+            self.error = ServiceError.from(error)
+            isSigningIn = false
+        }
     }
 
     func signIn() async {

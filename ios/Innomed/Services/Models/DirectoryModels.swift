@@ -57,3 +57,47 @@ public struct Specialty: Identifiable, Hashable, Sendable {
         languageCode == "en" ? labelEn : labelFr
     }
 }
+
+/// What Pro Santé Connect said of a professional when they signed in, as the homeserver kept
+/// it (never what the asker typed).
+public struct PscIdentity: Hashable, Sendable {
+    /// `8` then the RPPS number for professionals in RPPS.
+    public let nationalID: String
+    public let givenName: String
+    public let familyName: String
+    /// `nil` when the profession is not one Innomed knows (`professionCode` says which).
+    public let profession: Profession?
+    /// The national nomenclature's profession code (`10`: physician).
+    public let professionCode: String
+    /// The national nomenclature's specialty code, when PSC gives one.
+    public let specialtyCode: String?
+
+    public init(nationalID: String, givenName: String, familyName: String, profession: Profession?,
+                professionCode: String, specialtyCode: String?) {
+        self.nationalID = nationalID
+        self.givenName = givenName
+        self.familyName = familyName
+        self.profession = profession
+        self.professionCode = professionCode
+        self.specialtyCode = specialtyCode
+    }
+
+    /// "Given Family", as the directory entry will name them.
+    public var displayName: String {
+        [givenName, familyName].map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// Someone who asked to join a CPTS.
+public struct JoinRequest: Identifiable, Hashable, Sendable {
+    public let userID: UserID
+    /// `nil`: the account did not sign in with Pro Santé Connect; it cannot be approved.
+    public let identity: PscIdentity?
+    public var id: UserID { userID }
+
+    public init(userID: UserID, identity: PscIdentity?) {
+        self.userID = userID
+        self.identity = identity
+    }
+}

@@ -29,4 +29,38 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         try await mapErrors { try await client.space(cpts).onDutyNow(specialty: specialty) }
             .map(MemberEntry.init(rustValue:))
     }
+
+    func askToJoin(_ cpts: CptsID) async throws {
+        try await mapJoinErrors(coordinator: false) { try await client.askToJoinCpts(spaceId: cpts.rawValue) }
+    }
+
+    func joinRequests(in cpts: CptsID) async throws -> [JoinRequest] {
+        try await mapJoinErrors(coordinator: true) { try await client.space(cpts).joinRequests() }
+            .map(JoinRequest.init(rustValue:))
+    }
+
+    func approve(_ user: UserID, in cpts: CptsID, specialties: [String], retired: Bool) async throws -> MemberEntry {
+        let entry = try await mapJoinErrors(coordinator: true) {
+            try await client.space(cpts).approve(userId: user.rawValue, specialties: specialties, retired: retired)
+        }
+        return MemberEntry(rustValue: entry)
+    }
+
+    func refuse(_ user: UserID, in cpts: CptsID) async throws {
+        try await mapJoinErrors(coordinator: true) { try await client.space(cpts).refuse(userId: user.rawValue) }
+    }
+
+    /// Here the core's `NotFound` is the CPTS (a space id nobody has), not a case; its
+    /// `NotAllowed` on the coordinator's calls is the homeserver refusing a member who is not.
+    private func mapJoinErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch CptsError.NotFound {
+            throw ServiceError.cptsNotFound
+        } catch CptsError.NotAllowed where coordinator {
+            throw ServiceError.coordinatorOnly
+        } catch {
+            throw ServiceError(rust: error)
+        }
+    }
 }

@@ -53,6 +53,8 @@ extension ServiceError {
         case .SecureStorage: self = .secureStorage
         case .Storage: self = .storage
         case .Server: self = .server
+        case .ProSanteConnectUnavailable: self = .proSanteConnectUnavailable
+        case .SignInRefused: self = .signInRefused
         }
     }
 
@@ -152,6 +154,7 @@ extension ServiceError {
         case .NotThisSpecialty: self = .notThisSpecialty
         case .NotFound: self = .caseNotFound
         case .NotAllowed: self = .notAllowed
+        case .NoVerifiedIdentity: self = .noVerifiedIdentity
         case .WrongStatus: self = .wrongStatus
         case .NoAdvice: self = .noAdvice
         case .Report: self = .reportFailed

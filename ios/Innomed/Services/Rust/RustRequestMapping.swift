@@ -98,6 +98,20 @@ extension MemberEntry {
     }
 }
 
+extension PscIdentity {
+    init(rustValue i: InnomedFFI.PscIdentity) {
+        self.init(nationalID: i.nationalId, givenName: i.givenName, familyName: i.familyName,
+                  profession: i.profession.map(Profession.init(rustValue:)),
+                  professionCode: i.professionCode, specialtyCode: i.specialtyCode)
+    }
+}
+
+extension JoinRequest {
+    init(rustValue r: InnomedFFI.JoinRequest) {
+        self.init(userID: UserID(r.userId), identity: r.identity.map(PscIdentity.init(rustValue:)))
+    }
+}
+
 extension Specialty {
     init(rustValue s: InnomedFFI.Specialty) {
         self.init(code: s.code, labelFr: s.labelFr, labelEn: s.labelEn)

@@ -41,6 +41,24 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
         return adopt(client)
     }
 
+    public func startPscSignIn(homeserver: String) async throws -> PscSignInPage {
+        let signIn = try await mapErrors {
+            let builder = try RustCore.builder(homeserver: homeserver, secureStore: secureStore)
+            return try await builder.startPscSignIn(redirectUrl: ProSanteConnect.redirectURL)
+        }
+        // The system's authentication session opens web pages only.
+        guard let url = URL(string: signIn.url()), url.scheme == "https" || url.scheme == "http" else {
+            Log.session.error("Pro Santé Connect page is not a web address")
+            throw ServiceError.internalFailure
+        }
+        return PscSignInPage(url: url) { [weak self] callback in
+            guard let self else { throw ServiceError.closed }
+            let client = try await mapErrors { try await signIn.finish(callbackUrl: callback.absoluteString) }
+            Log.session.info("signed in with Pro Santé Connect, device \(client.deviceId(), privacy: .public)")
+            return self.adopt(client)
+        }
+    }
+
     public func startSync() async throws {
         let client = try current()
         try await mapErrors { try await client.startSync() }
