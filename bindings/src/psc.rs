@@ -85,7 +85,11 @@ impl Cpts {
         specialties: Vec<String>,
         retired: bool,
     ) -> Result<MemberEntry, CptsError> {
-        on_core!(self.cpts, |cpts| cpts.approve(&user_id, specialties, retired))
+        on_core!(self.cpts, |cpts| cpts.approve(
+            &user_id,
+            specialties,
+            retired
+        ))
     }
 
     /// Coordinator: refuses a request.

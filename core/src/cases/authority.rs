@@ -49,8 +49,8 @@ pub(crate) struct Authorities {
     judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedEventId>>>>,
     /// This doctor's trust in each person's identity, as last read from the crypto store.
     pub(crate) trust: Arc<RwLock<HashMap<OwnedUserId, crate::TrustLevel>>>,
-    /// Colleagues verified on a CPTS's word, and the master key each was attested with.
-    pub(crate) attested: Arc<RwLock<HashMap<OwnedUserId, String>>>,
+    /// Colleagues verified on a CPTS's word: the master key each was attested with, by whom.
+    pub(crate) attested: Arc<RwLock<HashMap<OwnedUserId, crate::cpts::Attested>>>,
     /// Whether `attested` holds what the store kept from earlier runs.
     pub(crate) attested_loaded: Arc<std::sync::atomic::AtomicBool>,
     /// When the CPTS attestations were last read.

@@ -9,7 +9,9 @@
 //! attested colleague whose identity is the attested one (matrix-sdk's cross-signing: it holds
 //! on every device of that doctor), and the shield says "attested by the CPTS". An identity that
 //! no longer matches is a verified identity that changed: nothing is sent to it until the
-//! doctor acknowledges or the coordinator attests again.
+//! doctor acknowledges or the coordinator attests again. When the coordinator's own identity
+//! changes, their word stops counting: the colleagues verified on it show as unverified until
+//! the doctor verifies the coordinator again.
 
 use std::{collections::HashMap, sync::atomic::Ordering};
 
@@ -38,9 +40,18 @@ pub struct AttestationEventContent {
     pub master_key: String,
 }
 
-/// The store key of the colleagues this device verified on the CPTS's word, and the key each
-/// was attested with.
-const ATTESTED_KEY: &[u8] = b"fr.innomed.attested";
+/// The store key of the colleagues this device verified on a CPTS's word: the key each was
+/// attested with, and by which coordinator.
+const ATTESTED_KEY: &[u8] = b"fr.innomed.attested.v2";
+
+/// A colleague verified on a coordinator's word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Attested {
+    /// Their cross-signing master key when attested.
+    pub(crate) master_key: String,
+    /// Whose word it was: it counts only while this doctor trusts that coordinator.
+    pub(crate) coordinator: OwnedUserId,
+}
 
 impl Cpts {
     /// The coordinator vouches for a member of the directory as their identity is now: after
@@ -95,24 +106,33 @@ impl Cpts {
     }
 }
 
-/// The latest attestation of each member a space's coordinator sent, that this doctor can
-/// believe: from a device the coordinator signed, while this doctor has verified the
-/// coordinator.
-async fn believed_attestations(client: &Client, space: &Room) -> HashMap<OwnedUserId, String> {
-    let mut attested = HashMap::new();
-    let Some(coordinator) = crate::cases::creator_of(space) else {
-        return attested;
-    };
-    let coordinator_verified = match client.encryption().get_user_identity(&coordinator).await {
-        Ok(Some(identity)) => identity.is_verified(),
-        _ => false,
-    };
-    if !coordinator_verified && client.user_id() != Some(coordinator.as_ref()) {
-        return attested;
+/// Whether this doctor trusts `coordinator`'s word now: themselves, or an identity this doctor
+/// verified and that has not changed since.
+pub(crate) async fn coordinator_trusted(client: &Client, coordinator: &UserId) -> bool {
+    if client.user_id() == Some(coordinator) {
+        return true;
     }
-    let Ok(events) = crate::cases::events_of_types(space, &["m.room.encrypted"]).await else {
-        return attested;
-    };
+    match client.encryption().get_user_identity(coordinator).await {
+        Ok(Some(identity)) => identity.is_verified() && !identity.has_verification_violation(),
+        _ => false,
+    }
+}
+
+/// The latest attestation of each member a space's coordinator sent, that this doctor can
+/// believe: from a device the coordinator signed, while this doctor trusts the coordinator.
+/// `None` when this doctor does not trust the coordinator now, or the space cannot be read.
+async fn believed_attestations(
+    client: &Client,
+    space: &Room,
+) -> Option<(OwnedUserId, HashMap<OwnedUserId, String>)> {
+    let mut attested = HashMap::new();
+    let coordinator = crate::cases::creator_of(space)?;
+    if !coordinator_trusted(client, &coordinator).await {
+        return None;
+    }
+    let events = crate::cases::events_of_types(space, &["m.room.encrypted"])
+        .await
+        .ok()?;
     for event in &events {
         let Some(info) = event.encryption_info() else {
             continue;
@@ -141,7 +161,7 @@ async fn believed_attestations(client: &Client, space: &Room) -> HashMap<OwnedUs
             attested.insert(content.user_id, content.master_key);
         }
     }
-    attested
+    Some((coordinator, attested))
 }
 
 impl InnomedClient {
@@ -167,9 +187,13 @@ impl InnomedClient {
         }
     }
 
-    /// Whether this doctor's trust in `user_id` rests on the CPTS's attestation of the identity
-    /// they have now (`master_key`).
-    pub(crate) async fn is_attested(&self, user_id: &UserId, master_key: Option<&str>) -> bool {
+    /// The coordinator on whose word this doctor verified `user_id`, if that word was about the
+    /// identity they have now (`master_key`).
+    pub(crate) async fn attested_by(
+        &self,
+        user_id: &UserId,
+        master_key: Option<&str>,
+    ) -> Option<OwnedUserId> {
         // What an earlier run stored, once per run, until this run reads the attestations.
         if !self
             .authorities
@@ -188,8 +212,13 @@ impl InnomedClient {
             .attested
             .read()
             .ok()
-            .and_then(|a| a.get(user_id).cloned());
-        known.is_some() && known.as_deref() == master_key
+            .and_then(|a| a.get(user_id).cloned())?;
+        (Some(known.master_key.as_str()) == master_key).then_some(known.coordinator)
+    }
+
+    /// Whether this doctor trusts `coordinator`'s word now.
+    pub(crate) async fn trusts_coordinator(&self, coordinator: &UserId) -> bool {
+        coordinator_trusted(&self.client, coordinator).await
     }
 }
 
@@ -204,7 +233,13 @@ async fn apply(client: &Client, authorities: &Authorities) -> Vec<OwnedUserId> {
         .into_iter()
         .filter(|r| r.is_space() && r.state() == matrix_sdk::RoomState::Joined);
     for space in spaces {
-        for (user_id, key) in believed_attestations(client, &space).await {
+        // A coordinator this doctor does not trust now (never verified, or whose identity
+        // changed) adds nothing; what their word verified before stops counting meanwhile
+        // (`trust_level`), and counts again once this doctor verifies them again.
+        let Some((coordinator, believed)) = believed_attestations(client, &space).await else {
+            continue;
+        };
+        for (user_id, key) in believed {
             if client.user_id() == Some(user_id.as_ref()) {
                 continue;
             }
@@ -217,7 +252,13 @@ async fn apply(client: &Client, authorities: &Authorities) -> Vec<OwnedUserId> {
                 debug!("an attested colleague shows another identity: not verified");
                 continue;
             }
-            attested.insert(user_id.clone(), key);
+            attested.insert(
+                user_id.clone(),
+                Attested {
+                    master_key: key,
+                    coordinator: coordinator.clone(),
+                },
+            );
             if identity.is_verified() {
                 continue;
             }
@@ -259,14 +300,14 @@ pub(crate) fn install(client: &Client, authorities: &Authorities) {
     );
 }
 
-async fn load_attested(client: &Client) -> HashMap<OwnedUserId, String> {
+async fn load_attested(client: &Client) -> HashMap<OwnedUserId, Attested> {
     match client.state_store().get_custom_value(ATTESTED_KEY).await {
         Ok(Some(bytes)) => serde_json::from_slice(&bytes).unwrap_or_default(),
         _ => HashMap::new(),
     }
 }
 
-async fn save_attested(client: &Client, attested: &HashMap<OwnedUserId, String>) {
+async fn save_attested(client: &Client, attested: &HashMap<OwnedUserId, Attested>) {
     if let Ok(bytes) = serde_json::to_vec(attested) {
         if let Err(e) = client
             .state_store()

@@ -62,10 +62,14 @@ impl InnomedClient {
                 Ok(Some(identity)) if identity.has_verification_violation() => TrustLevel::Changed,
                 Ok(Some(identity)) if identity.is_verified() => {
                     let key = identity.master_key().get_first_key().map(|k| k.to_base64());
-                    if self.is_attested(user_id, key.as_deref()).await {
-                        TrustLevel::Attested
-                    } else {
-                        TrustLevel::Verified
+                    match self.attested_by(user_id, key.as_deref()).await {
+                        // Verified on a coordinator's word: it counts while this doctor trusts
+                        // that coordinator (not after the coordinator's identity changed).
+                        Some(coordinator) if self.trusts_coordinator(&coordinator).await => {
+                            TrustLevel::Attested
+                        }
+                        Some(_) => TrustLevel::Unverified,
+                        None => TrustLevel::Verified,
                     }
                 }
                 Ok(Some(_)) => TrustLevel::Unverified,

@@ -93,3 +93,50 @@ async fn a_colleague_the_verified_coordinator_attests_is_verified_without_emojis
         .await
         .expect("status"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_changes() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let (coordinator, gp, derm) = (&t.coordinator, &t.gp.doctor, &t.derm_on_duty.doctor);
+    for (a, b) in [(gp, coordinator), (coordinator, gp), (gp, derm)] {
+        eventually("the colleague's device known", || async {
+            let devices = a.client.devices_of(&b.user_id).await.ok()?;
+            (!devices.is_empty()).then_some(())
+        })
+        .await;
+    }
+    verify_each_other(gp, coordinator).await;
+    let space = coordinator.client.cpts(&t.space_id).expect("space");
+    space.attest(&derm.user_id).await.expect("attested");
+    eventually("the dermatologist attested on the GP's device", || async {
+        (trust_once_applied(gp, derm).await == TrustLevel::Attested).then_some(())
+    })
+    .await;
+
+    // The coordinator's identity is replaced (a new phone without recovery, or an operator
+    // who took the account over): the GP no longer takes their word.
+    coordinator
+        .client
+        .reset_identity(PASSWORD)
+        .await
+        .expect("identity reset");
+    eventually("the coordinator's change seen by the GP", || async {
+        (trust_once_applied(gp, coordinator).await == TrustLevel::Changed).then_some(())
+    })
+    .await;
+    assert_eq!(
+        trust_once_applied(gp, derm).await,
+        TrustLevel::Unverified,
+        "verified only on the word of a coordinator whose identity changed"
+    );
+
+    // The GP checks with the coordinator and verifies the new identity: the word counts again.
+    verify_each_other(gp, coordinator).await;
+    let level = eventually("the attestation counts again", || async {
+        let level = trust_once_applied(gp, derm).await;
+        (level == TrustLevel::Attested).then_some(level)
+    })
+    .await;
+    assert_eq!(level, TrustLevel::Attested);
+}
