@@ -89,12 +89,7 @@ impl InnomedClient {
     pub async fn register(config: &ClientConfig, username: &str, password: &str) -> Result<Self> {
         let homeserver = validate_homeserver(&config.homeserver_url)?;
         // A store-less client only creates the account (`inhibit_login`): no device, no keys.
-        let client = Client::builder()
-            .homeserver_url(homeserver.as_str())
-            .request_config(request_config())
-            .build()
-            .await
-            .map_err(map_build_error)?;
+        let client = storeless_client(&homeserver).await?;
         let mut request = register::v3::Request::new();
         request.username = Some(username.to_owned());
         request.password = Some(password.to_owned());
@@ -242,6 +237,16 @@ impl InnomedClient {
 }
 
 use matrix_sdk::ruma::api::error::ErrorKind;
+
+/// A client without store or session, for the requests made before an account folder exists.
+async fn storeless_client(homeserver: &url::Url) -> Result<Client> {
+    Client::builder()
+        .homeserver_url(homeserver.as_str())
+        .request_config(request_config())
+        .build()
+        .await
+        .map_err(map_build_error)
+}
 
 fn request_config() -> RequestConfig {
     RequestConfig::new().timeout(REQUEST_TIMEOUT).retry_limit(2)

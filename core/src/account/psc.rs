@@ -21,9 +21,9 @@ use tracing::info;
 use super::{
     build_client,
     error::Result,
-    map_build_error, map_http_error, map_sdk_error, request_config,
+    map_http_error, map_sdk_error,
     store::{self, account_dir},
-    validate_homeserver, AccountError, ClientConfig,
+    storeless_client, validate_homeserver, AccountError, ClientConfig,
 };
 use crate::InnomedClient;
 
@@ -47,12 +47,7 @@ impl InnomedClient {
         let homeserver = validate_homeserver(&config.homeserver_url)?;
         let redirect =
             url::Url::parse(redirect_url.trim()).map_err(|_| AccountError::SignInRefused)?;
-        let client = Client::builder()
-            .homeserver_url(homeserver.as_str())
-            .request_config(request_config())
-            .build()
-            .await
-            .map_err(map_build_error)?;
+        let client = storeless_client(&homeserver).await?;
         let offered = client
             .matrix_auth()
             .get_login_types()
