@@ -152,24 +152,7 @@ impl InnomedClient {
 impl Cpts {
     /// Who asked to join and waits for the coordinator, with their Pro Santé Connect identity.
     pub async fn join_requests(&self) -> Result<Vec<JoinRequest>> {
-        // From the homeserver's current state of the space, not the synced copy: a knock
-        // arrives as a member event sliding sync may not carry.
-        let knocking: Vec<OwnedUserId> = self
-            .fetch_state()
-            .await?
-            .iter()
-            .filter(|raw| {
-                raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.member")
-            })
-            .filter(|raw| {
-                raw.get_field::<serde_json::Value>("content")
-                    .ok()
-                    .flatten()
-                    .and_then(|c| c.get("membership")?.as_str().map(|m| m == "knock"))
-                    == Some(true)
-            })
-            .filter_map(|raw| raw.get_field::<OwnedUserId>("state_key").ok().flatten())
-            .collect();
+        let knocking = self.knocking().await?;
         let mut requests = Vec::new();
         for user in knocking {
             let identity = self.client.psc_identity(user.as_str()).await?;
@@ -207,15 +190,42 @@ impl Cpts {
         self.add_member(user, new).await
     }
 
-    /// Refuses someone who asked to join (coordinator only).
+    /// Refuses someone who asked to join (coordinator only); `NotAllowed` for anyone who is
+    /// not asking (a member is removed otherwise, never by this).
     pub async fn refuse(&self, user: &str) -> Result<()> {
         let user = user_id(user)?;
+        if !self.knocking().await?.contains(&user) {
+            return Err(CptsError::NotAllowed);
+        }
         self.room
             .kick_user(&user, None)
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %self.space_id(), "join request refused");
         Ok(())
+    }
+}
+
+impl Cpts {
+    /// Who is asking to join now, from the homeserver's current state of the space (a knock
+    /// arrives as a member event sliding sync may not carry).
+    async fn knocking(&self) -> Result<Vec<OwnedUserId>> {
+        Ok(self
+            .fetch_state()
+            .await?
+            .iter()
+            .filter(|raw| {
+                raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.member")
+            })
+            .filter(|raw| {
+                raw.get_field::<serde_json::Value>("content")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.get("membership")?.as_str().map(|m| m == "knock"))
+                    == Some(true)
+            })
+            .filter_map(|raw| raw.get_field::<OwnedUserId>("state_key").ok().flatten())
+            .collect())
     }
 }
 

@@ -331,4 +331,11 @@ async fn a_professional_joins_the_cpts_without_anyone_typing_an_rpps() {
         && m.specialties == vec!["dermatology".to_owned()]));
     let remaining = space.join_requests().await.expect("requests");
     assert!(remaining.is_empty(), "{remaining:?}");
+    // "Refuse" never removes a member who is in.
+    let not_asking = space.refuse(&derm.user_id).await;
+    assert!(
+        matches!(not_asking, Err(CptsError::NotAllowed)),
+        "{not_asking:?}"
+    );
+    assert!(joined.is_joined());
 }
