@@ -34,6 +34,8 @@ pub const PSC_PROVIDER_ID: &str = "oidc-psc";
 #[derive(Debug)]
 pub struct PscSignIn {
     config: ClientConfig,
+    /// The homeserver address of `config`, checked when the sign-in started.
+    homeserver: url::Url,
     client: Client,
     redirect_url: url::Url,
     url: String,
@@ -72,6 +74,7 @@ impl InnomedClient {
             .map_err(|e| map_sdk_error(&e))?;
         Ok(PscSignIn {
             config: config.clone(),
+            homeserver,
             client,
             redirect_url: redirect,
             url,
@@ -115,8 +118,7 @@ impl PscSignIn {
                 refresh_token: response.refresh_token,
             },
         };
-        let homeserver = validate_homeserver(&self.config.homeserver_url)?;
-        let opened = match build_client(&homeserver, &dir, &self.config.store_key).await {
+        let opened = match build_client(&self.homeserver, &dir, &self.config.store_key).await {
             Ok((client, lease)) => match client.restore_session(session.clone()).await {
                 Ok(()) => Ok((client, lease)),
                 Err(e) => {

@@ -37,9 +37,7 @@ final class SignInViewModel: ObservableObject {
     /// sign-in.
     func signInWithPsc() async {
         guard canSignInWithPsc else { return }
-        isSigningIn = true
-        error = nil
-        do {
+        await complete {
             let page = try await service.startPscSignIn(homeserver: trimmedHomeserver)
             let callback: URL
             do {
@@ -47,23 +45,24 @@ final class SignInViewModel: ObservableObject {
             } catch WebAuthenticationError.cancelled {
                 throw ServiceError.signInRefused
             }
-            let session = try await page.finish(callbackURL: callback)
-            password = ""
-            isSigningIn = false
-            await onSignedIn(session)
-        } catch {
-            self.error = ServiceError.from(error)
-            isSigningIn = false
+            return try await page.finish(callbackURL: callback)
         }
     }
 
     func signIn() async {
         guard canSignIn else { return }
+        await complete {
+            try await service.signIn(homeserver: trimmedHomeserver, userID: trimmedUserID,
+                                     password: password)
+        }
+    }
+
+    /// Runs one sign-in (PSC or password) and hands the session over, or shows its error.
+    private func complete(_ signIn: () async throws -> UserSession) async {
         isSigningIn = true
         error = nil
         do {
-            let session = try await service.signIn(homeserver: trimmedHomeserver, userID: trimmedUserID,
-                                                   password: password)
+            let session = try await signIn()
             password = ""
             isSigningIn = false
             await onSignedIn(session)
