@@ -97,10 +97,17 @@ impl CaseRoom {
         on_core!(self.case, |case| case.members())
     }
 
-    /// Members nobody can vouch for (joined without a member's invitation, or without a
-    /// cross-signing identity): the case screen says so, their messages show as untrusted.
+    /// Members nobody can vouch for (joined without a member's invitation, without a
+    /// cross-signing identity, or not confirmed by this doctor): the case screen says so.
     pub async fn unvouched_members(&self) -> Result<Vec<UnvouchedMember>, CaseError> {
         on_core!(self.case, |case| case.unvouched_members())
+    }
+
+    /// Confirms a member the doctor has not verified and the CPTS has not attested, for the
+    /// identity they have now: the case is written into again (a request taken by them is
+    /// handed over).
+    pub async fn confirm_member(&self, user_id: String) -> Result<(), CaseError> {
+        on_core!(self.case, |case| case.confirm_member(&user_id))
     }
 
     /// Removes a colleague: nothing sent afterwards reaches them, even if invited again.

@@ -293,6 +293,16 @@ async fn account_command(
                 format!("{} invited", output::line(&user)),
             )
         }
+        Command::Confirm { case_id, user } => {
+            let case = client.case(&case_id)?;
+            case.confirm_member(&user).await?;
+            // A process that runs one command: the hand-over is done now, not beside sync.
+            let handed_over = case.hand_over().await;
+            done(
+                json!({ "ok": true, "case": case_id, "confirmed": user, "handed_over": handed_over }),
+                format!("{} confirmed", output::line(&user)),
+            )
+        }
         Command::Remove { case_id, user } => {
             client.case(&case_id)?.remove(&user).await?;
             done(

@@ -156,6 +156,14 @@ pub enum Command {
         #[arg(long)]
         user: String,
     },
+    /// Confirm a member you have not verified and your CPTS has not attested, for the identity
+    /// they have now: messages go to them again (a request they took is handed over).
+    Confirm {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        user: String,
+    },
     /// Remove a colleague from a case (what is sent afterwards never reaches them).
     Remove {
         #[arg(long = "case")]

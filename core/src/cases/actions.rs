@@ -48,6 +48,9 @@ pub enum CaseAction {
     Invite,
     /// Remove a colleague.
     Remove,
+    /// Confirm a member this doctor has not verified and their CPTS has not attested (the
+    /// case's members say who): nothing is written until the doctor confirms or removes them.
+    ConfirmMember,
 }
 
 /// Why a request cannot be written into yet.
@@ -60,6 +63,9 @@ pub enum HandoverWait {
     HandingOver,
     /// Taken; the requesting GP's device has to hand it over (it may be offline).
     AwaitingRequester,
+    /// Taken by a specialist the GP has not verified and the CPTS has not attested: the GP
+    /// confirms them (or removes them) before the case is handed over.
+    ConfirmTaker,
 }
 
 /// A request's deadline: its due time and where it stands now.
@@ -102,6 +108,10 @@ pub(crate) struct Facts<'a> {
     pub awaiting_handover: bool,
     /// Someone nobody of the case invited is in it: nothing is written until they are removed.
     pub uninvited_present: bool,
+    /// A member this doctor has not decided about: nothing is written until they confirm them.
+    pub unconfirmed_present: bool,
+    /// The taker of this doctor's request is not one this doctor decided about.
+    pub taker_unconfirmed: bool,
     pub now_ms: i64,
 }
 
@@ -155,8 +165,18 @@ pub(crate) fn decide(facts: &Facts<'_>) -> CaseActions {
         (CaseRole::Requester, _) => vec![Write, Close, Invite, Remove],
         (_, _) => vec![Write],
     };
-    if waiting || facts.uninvited_present {
+    if waiting || facts.uninvited_present || facts.unconfirmed_present {
         actions.retain(|a| !matches!(a, Write | Advise | CloseWithReport));
+    }
+    let asked = (facts.unconfirmed_present && !facts.uninvited_present)
+        || (waiting && facts.taker_unconfirmed && role == CaseRole::Requester);
+    if asked
+        && matches!(
+            role,
+            CaseRole::Requester | CaseRole::Taker | CaseRole::Member
+        )
+    {
+        actions.push(ConfirmMember);
     }
     if closed {
         actions.clear();
@@ -165,6 +185,7 @@ pub(crate) fn decide(facts: &Facts<'_>) -> CaseActions {
     let handover = waiting.then(
         || match (status.and_then(|s| s.accepted_by.as_ref()), role) {
             (None, _) => HandoverWait::NotTaken,
+            (Some(_), CaseRole::Requester) if facts.taker_unconfirmed => HandoverWait::ConfirmTaker,
             (Some(_), CaseRole::Requester) => HandoverWait::HandingOver,
             (Some(_), _) => HandoverWait::AwaitingRequester,
         },
@@ -191,11 +212,21 @@ impl CaseRoom {
             Some(s) if is_request(s) => self.awaiting_handover().await.unwrap_or(true),
             _ => false,
         };
-        let uninvited_present = membership == Membership::Joined
-            && matches!(
-                self.ensure_no_uninvited().await,
-                Err(super::CaseError::UninvitedMember)
-            );
+        let audience = match membership {
+            Membership::Joined => self.ensure_no_uninvited().await,
+            _ => Ok(()),
+        };
+        let uninvited_present = matches!(audience, Err(super::CaseError::UninvitedMember));
+        // A request waiting for its taker has its routed specialists invited: nobody is asked
+        // about them, only about the taker.
+        let unconfirmed_present =
+            !awaiting_handover && matches!(audience, Err(super::CaseError::UnconfirmedMember));
+        let taker_unconfirmed = match status.as_ref().and_then(|s| s.accepted_by.as_ref()) {
+            Some(taker) if awaiting_handover => {
+                !super::confirmation::decided(&self.client.authorities, &self.room, taker).await
+            }
+            _ => false,
+        };
         let creator: Option<OwnedUserId> = super::creator_of(&self.room);
         Ok(decide(&Facts {
             me: self.room.own_user_id(),
@@ -205,6 +236,8 @@ impl CaseRoom {
             creator: creator.as_deref(),
             awaiting_handover,
             uninvited_present,
+            unconfirmed_present,
+            taker_unconfirmed,
             now_ms: self.client.clock.now_ms(),
         }))
     }

@@ -43,7 +43,9 @@ impl Authorities {
         let verdict = self.audience(room).await;
         match &verdict {
             Ok(()) => self.withheld.release(room),
-            Err(CaseError::UninvitedMember) => self.withheld.hold(room),
+            Err(CaseError::UninvitedMember | CaseError::UnconfirmedMember) => {
+                self.withheld.hold(room)
+            }
             Err(_) => {}
         }
         verdict
@@ -79,6 +81,11 @@ impl Authorities {
         {
             warn!(room_id = %room.room_id(), "not sent: a member nobody invited is in the case");
             return Err(CaseError::UninvitedMember);
+        }
+        let undecided = super::confirmation::unconfirmed(self, room).await;
+        if !undecided.is_empty() {
+            warn!(room_id = %room.room_id(), count = undecided.len(), "not sent: members the doctor has not confirmed");
+            return Err(CaseError::UnconfirmedMember);
         }
         Ok(())
     }

@@ -142,6 +142,7 @@ impl Authorities {
             me,
             records: &r.vouched,
         });
+        super::confirmation::learn_from_history(room, &events, records.as_ref()).await;
         let (taker, uninvited) = match &creator {
             Some(creator) => (
                 rules::taker(creator, &events),
@@ -460,6 +461,15 @@ impl CaseRoom {
                 });
             }
         }
+        for user_id in super::confirmation::unconfirmed(&self.client.authorities, &self.room).await
+        {
+            if !unvouched.iter().any(|u| u.user_id == user_id) {
+                unvouched.push(UnvouchedMember {
+                    user_id,
+                    reason: Unvouched::NotConfirmed,
+                });
+            }
+        }
         Ok(unvouched)
     }
 }
@@ -481,6 +491,10 @@ pub enum Unvouched {
     /// The account has no cross-signing identity: its devices cannot be told from an
     /// impostor's.
     NoCrossSigning,
+    /// Neither verified by this doctor nor attested by their CPTS, and not confirmed by the
+    /// doctor in this case (or their identity was replaced since): nothing is sent until the
+    /// doctor confirms or removes them.
+    NotConfirmed,
 }
 
 #[cfg(test)]

@@ -38,6 +38,11 @@ pub enum CaseError {
     /// until the doctor who opened it removes them.
     #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
     UninvitedMember,
+    /// A member's identity is neither verified by this doctor nor attested by their CPTS, and
+    /// the doctor has not confirmed them in this case (or their identity was replaced since):
+    /// nothing is encrypted into the case until the doctor confirms or removes them.
+    #[error("a member is neither verified by you nor attested by your CPTS: nothing is sent until you confirm or remove them")]
+    UnconfirmedMember,
     #[error("the homeserver has not confirmed the removal yet: nothing was changed on this device, try again")]
     RemovalNotConfirmed,
     #[error("the homeserver cannot be reached")]
@@ -94,6 +99,7 @@ impl CaseError {
             Self::HomeserverUnreachable => "homeserver_unreachable",
             Self::Server(_) => "server",
             Self::UninvitedMember => "uninvited_member",
+            Self::UnconfirmedMember => "unconfirmed_member",
             Self::Closed => "closed",
         }
     }

@@ -8,7 +8,8 @@
 //! handed it over:
 //! 1. the routed specialists who did not win are withdrawn (invited or joined), and sync shows
 //!    them gone, so no later key reaches their devices;
-//! 2. the whole history goes to the taker (the key bundle of MSC4268);
+//! 2. the whole history goes to the taker (the key bundle of MSC4268), once the GP verified
+//!    them, the CPTS attested them, or the GP confirmed them (`confirmation.rs`);
 //! 3. the GP's device records "accepted, by the taker" in the status, which every member's
 //!    device reads as "handed over".
 //!
@@ -39,12 +40,21 @@ pub const TAKEN_REASON: &str = "fr.innomed.request.taken";
 const WITHDRAWAL_SYNC_WAIT: Duration = Duration::from_secs(30);
 
 /// Rooms being handed over by this process (one hand-over at a time per request).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub(crate) struct Handovers {
     running: Arc<Mutex<HashSet<OwnedRoomId>>>,
+    /// Whom the GP decided about (the taker must be one of them).
+    authorities: super::Authorities,
 }
 
 impl Handovers {
+    pub(crate) fn new(authorities: super::Authorities) -> Self {
+        Self {
+            running: Arc::default(),
+            authorities,
+        }
+    }
+
     /// On every claim event, the GP's device tries to hand the request over (other devices and
     /// rooms not routed from this device stop at once).
     pub(crate) fn install(&self, client: &matrix_sdk::Client) {
@@ -73,7 +83,7 @@ impl Handovers {
         let this = self.clone();
         tokio::spawn(async move {
             let room_id = room.room_id().to_owned();
-            let _ = hand_over(&room).await;
+            let _ = hand_over(&this.authorities, &room).await;
             if let Ok(mut running) = this.running.lock() {
                 running.remove(&room_id);
             }
@@ -159,7 +169,7 @@ impl CaseRoom {
     /// (a process that runs one command, then exits). Whether it is handed over; `false` on any
     /// other device, or while nobody has taken it.
     pub async fn hand_over(&self) -> bool {
-        hand_over(&self.room).await
+        hand_over(&self.client.authorities, &self.room).await
     }
 
     /// On the requesting GP's device, with a taker known and no record yet: hand over.
@@ -186,7 +196,7 @@ impl CaseRoom {
 
 /// The hand-over on the GP's device; stops at the first step that fails, to be tried again.
 /// Whether the request is handed over now.
-async fn hand_over(room: &Room) -> bool {
+async fn hand_over(authorities: &super::Authorities, room: &Room) -> bool {
     let routed = routed(room).await;
     if routed.is_empty() {
         // Not routed from this device (another device of the GP, or an old request).
@@ -211,6 +221,12 @@ async fn hand_over(room: &Room) -> bool {
     };
     let losers: Vec<OwnedUserId> = routed.into_iter().filter(|r| *r != winner).collect();
     if !withdraw(room, &losers).await {
+        return false;
+    }
+    if !super::confirmation::decided(authorities, room, &winner).await {
+        // Picked from the rota, not by the GP: the whole history goes only to a taker the GP
+        // verified, the CPTS attested, or the GP confirmed.
+        info!(room_id = %room.room_id(), "taken by a specialist the GP has not confirmed yet");
         return false;
     }
     if let Err(e) = history::share_with_taker(room, &winner).await {

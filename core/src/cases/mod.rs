@@ -3,6 +3,7 @@
 mod actions;
 mod audience;
 mod authority;
+mod confirmation;
 mod create;
 mod diff;
 mod error;
@@ -28,6 +29,7 @@ use matrix_sdk::{
 use matrix_sdk_base::RoomInfoNotableUpdateReasons;
 use tracing::{debug, info, warn};
 
+pub(crate) use self::confirmation::confirm_identity;
 use self::error::Result;
 pub use self::{
     actions::{CaseAction, CaseActions, CaseRole, Deadline, HandoverWait},
@@ -262,9 +264,15 @@ impl CaseRoom {
         }
         self.ensure_encrypted().await?;
         self.check_invitee(&user_id).await?;
-        // Nobody more is let into a case someone nobody invited is in.
-        self.ensure_no_uninvited().await?;
+        // Nobody more is let into a case someone nobody invited is in (a member this doctor
+        // has not confirmed yet receives nothing from an invitation).
+        match self.ensure_no_uninvited().await {
+            Ok(()) | Err(CaseError::UnconfirmedMember) => {}
+            Err(e) => return Err(e),
+        }
         self.vouch_for(std::slice::from_ref(&user_id)).await?;
+        // Inviting is the doctor's decision about this colleague, for the identity seen now.
+        confirmation::remember(&self.room, std::slice::from_ref(&user_id), false).await;
         if self.was_member(&user_id).await {
             // Coming back after leaving or being removed: what was sent meanwhile stays closed.
             self.invite_without_history(&user_id).await?;
@@ -325,15 +333,21 @@ impl CaseRoom {
             return Err(CaseError::NotInvited);
         }
         // The inviter's identity must be known to accept the history they share.
+        let mut inviter = None;
         if let Ok(invite) = self.room.invite_details().await {
-            if let Some(inviter) = invite.inviter {
-                history::fetch_identity(&self.client.client, inviter.user_id()).await;
+            if let Some(member) = invite.inviter {
+                history::fetch_identity(&self.client.client, member.user_id()).await;
+                inviter = Some(member.user_id().to_owned());
             }
         }
         self.room
             .join()
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
+        // Accepting (or taking a request) is the doctor's decision about whoever invited them.
+        if let Some(inviter) = inviter {
+            confirmation::remember(&self.room, &[inviter], false).await;
+        }
         info!(room_id = %self.room_id(), "invitation accepted");
         Ok(())
     }
@@ -420,6 +434,33 @@ pub(crate) async fn write_status_of(
     room.send_state_event(content.clone()).await?;
     cache_status_of(room, content).await;
     Ok(())
+}
+
+/// Whether `room` is a télé-expertise request, from what this device has (its state, else
+/// the status it kept when it wrote or last read it); no network.
+pub(crate) async fn is_request_room(room: &Room) -> bool {
+    let local = match room
+        .get_state_event(StateEventType::from(CASE_STATUS_TYPE), "")
+        .await
+    {
+        Ok(Some(matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState::Sync(raw))) => raw
+            .get_field::<CaseStatusEventContent>("content")
+            .ok()
+            .flatten(),
+        _ => None,
+    };
+    let status = match local {
+        Some(status) => Some(status),
+        None => room
+            .client()
+            .state_store()
+            .get_custom_value(&status_cache_key(room.room_id()))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok()),
+    };
+    status.is_some_and(|s| authority::is_request(&s))
 }
 
 async fn cache_status_of(room: &Room, status: &CaseStatusEventContent) {

@@ -53,6 +53,10 @@ pub enum ConversationError {
     /// Someone nobody of the case invited is in it: nothing is sent until they are removed.
     #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
     UninvitedMember,
+    /// A member is neither verified by this doctor nor attested by their CPTS, and the doctor
+    /// has not confirmed them in this case: nothing is sent until they confirm or remove them.
+    #[error("a member is neither verified by you nor attested by your CPTS: nothing is sent until you confirm or remove them")]
+    UnconfirmedMember,
     /// Too large to be sent as one message; nothing was queued.
     #[error("the message is too large to send ({size} bytes, at most {limit})")]
     TooLarge { size: u64, limit: u64 },
@@ -76,6 +80,7 @@ impl ConversationError {
             Self::HomeserverUnreachable => "homeserver_unreachable",
             Self::Timeline(_) => "timeline",
             Self::UninvitedMember => "uninvited_member",
+            Self::UnconfirmedMember => "unconfirmed_member",
         }
     }
 }
@@ -323,6 +328,7 @@ impl Conversation {
             CaseError::NotEncrypted => ConversationError::NotEncrypted,
             CaseError::NotHandedOver => ConversationError::NotHandedOver,
             CaseError::UninvitedMember => ConversationError::UninvitedMember,
+            CaseError::UnconfirmedMember => ConversationError::UnconfirmedMember,
             CaseError::HomeserverUnreachable => ConversationError::HomeserverUnreachable,
             other => ConversationError::Timeline(other.to_string()),
         };

@@ -186,39 +186,32 @@ impl InnomedClient {
             self.apply_attestations().await;
         }
     }
+}
 
+impl Authorities {
     /// The coordinator on whose word this doctor verified `user_id`, if that word was about the
     /// identity they have now (`master_key`).
     pub(crate) async fn attested_by(
         &self,
+        client: &Client,
         user_id: &UserId,
         master_key: Option<&str>,
     ) -> Option<OwnedUserId> {
         // What an earlier run stored, once per run, until this run reads the attestations.
-        if !self
-            .authorities
-            .attested_loaded
-            .swap(true, Ordering::SeqCst)
-        {
-            let stored = load_attested(&self.client).await;
-            if let Ok(mut known) = self.authorities.attested.write() {
+        if !self.attested_loaded.swap(true, Ordering::SeqCst) {
+            let stored = load_attested(client).await;
+            if let Ok(mut known) = self.attested.write() {
                 for (user, key) in stored {
                     known.entry(user).or_insert(key);
                 }
             }
         }
         let known = self
-            .authorities
             .attested
             .read()
             .ok()
             .and_then(|a| a.get(user_id).cloned())?;
         (Some(known.master_key.as_str()) == master_key).then_some(known.coordinator)
-    }
-
-    /// Whether this doctor trusts `coordinator`'s word now.
-    pub(crate) async fn trusts_coordinator(&self, coordinator: &UserId) -> bool {
-        coordinator_trusted(&self.client, coordinator).await
     }
 }
 

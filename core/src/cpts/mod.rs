@@ -21,7 +21,9 @@ pub(crate) mod specialties;
 #[cfg(test)]
 mod wire_tests;
 
-pub(crate) use self::attestation::{install as install_attestations, Attested};
+pub(crate) use self::attestation::{
+    coordinator_trusted, install as install_attestations, Attested,
+};
 pub(crate) use self::clock::ClockCell;
 pub use self::{
     attestation::AttestationEventContent,

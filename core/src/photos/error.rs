@@ -23,6 +23,10 @@ pub enum PhotoError {
     /// Someone nobody of the case invited is in it: nothing is sent until they are removed.
     #[error("someone nobody invited is in the case: nothing is sent until they are removed")]
     UninvitedMember,
+    /// A member is neither verified by this doctor nor attested by their CPTS, and the doctor
+    /// has not confirmed them in this case: nothing is sent until they confirm or remove them.
+    #[error("a member is neither verified by you nor attested by your CPTS: nothing is sent until you confirm or remove them")]
+    UnconfirmedMember,
     #[error("the room is not end-to-end encrypted: nothing is sent into it")]
     NotEncrypted,
     #[error("no such message in this case")]
@@ -73,6 +77,7 @@ impl PhotoError {
             Self::HomeserverUnreachable => "homeserver_unreachable",
             Self::Failed(_) => "photo_failed",
             Self::UninvitedMember => "uninvited_member",
+            Self::UnconfirmedMember => "unconfirmed_member",
         }
     }
 }

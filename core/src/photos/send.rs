@@ -75,6 +75,7 @@ impl Conversation {
             ConversationError::HomeserverUnreachable => PhotoError::HomeserverUnreachable,
             ConversationError::NotHandedOver => PhotoError::NotHandedOver,
             ConversationError::UninvitedMember => PhotoError::UninvitedMember,
+            ConversationError::UnconfirmedMember => PhotoError::UnconfirmedMember,
             other => PhotoError::Failed(other.to_string()),
         })?;
         if !self.case.photo_consent().await? {

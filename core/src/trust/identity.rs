@@ -76,6 +76,8 @@ impl Conversation {
                 .await
                 .map_err(|e| TrustError::Server(e.to_string()))?;
         }
+        // Acknowledging is the doctor's decision about the new identity, in this case.
+        crate::cases::confirm_identity(&self.case.room, &user_id).await;
         let mut resent = 0;
         for item in self.timeline.items().await.iter() {
             let Some(event) = item.as_event() else {

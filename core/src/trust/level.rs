@@ -6,7 +6,9 @@ use matrix_sdk::{
     ruma::UserId,
 };
 
-use crate::InnomedClient;
+use matrix_sdk::Client;
+
+use crate::{cases::Authorities, cpts::coordinator_trusted, InnomedClient};
 
 /// The trust this doctor's device places in a person's identity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,31 +57,7 @@ impl InnomedClient {
     /// This doctor's trust in `user_id`'s identity, from this device's store (no network);
     /// kept for the shields of the messages mapped next.
     pub async fn trust_level(&self, user_id: &UserId) -> TrustLevel {
-        let level = if self.client.user_id() == Some(user_id) {
-            TrustLevel::Verified
-        } else {
-            match self.client.encryption().get_user_identity(user_id).await {
-                Ok(Some(identity)) if identity.has_verification_violation() => TrustLevel::Changed,
-                Ok(Some(identity)) if identity.is_verified() => {
-                    let key = identity.master_key().get_first_key().map(|k| k.to_base64());
-                    match self.attested_by(user_id, key.as_deref()).await {
-                        // Verified on a coordinator's word: it counts while this doctor trusts
-                        // that coordinator (not after the coordinator's identity changed).
-                        Some(coordinator) if self.trusts_coordinator(&coordinator).await => {
-                            TrustLevel::Attested
-                        }
-                        Some(_) => TrustLevel::Unverified,
-                        None => TrustLevel::Verified,
-                    }
-                }
-                Ok(Some(_)) => TrustLevel::Unverified,
-                _ => TrustLevel::None,
-            }
-        };
-        if let Ok(mut known) = self.authorities.trust.write() {
-            known.insert(user_id.to_owned(), level);
-        }
-        level
+        self.authorities.trust_level(&self.client, user_id).await
     }
 
     /// Reads again this doctor's trust in every member of `room` (opening a conversation), the
@@ -95,6 +73,37 @@ impl InnomedClient {
         for member in members {
             self.trust_level(member.user_id()).await;
         }
+    }
+}
+
+impl Authorities {
+    /// This doctor's trust in `user_id`'s identity (see [`InnomedClient::trust_level`]).
+    pub(crate) async fn trust_level(&self, client: &Client, user_id: &UserId) -> TrustLevel {
+        let level = if client.user_id() == Some(user_id) {
+            TrustLevel::Verified
+        } else {
+            match client.encryption().get_user_identity(user_id).await {
+                Ok(Some(identity)) if identity.has_verification_violation() => TrustLevel::Changed,
+                Ok(Some(identity)) if identity.is_verified() => {
+                    let key = identity.master_key().get_first_key().map(|k| k.to_base64());
+                    match self.attested_by(client, user_id, key.as_deref()).await {
+                        // Verified on a coordinator's word: it counts while this doctor trusts
+                        // that coordinator (not after the coordinator's identity changed).
+                        Some(coordinator) if coordinator_trusted(client, &coordinator).await => {
+                            TrustLevel::Attested
+                        }
+                        Some(_) => TrustLevel::Unverified,
+                        None => TrustLevel::Verified,
+                    }
+                }
+                Ok(Some(_)) => TrustLevel::Unverified,
+                _ => TrustLevel::None,
+            }
+        };
+        if let Ok(mut known) = self.trust.write() {
+            known.insert(user_id.to_owned(), level);
+        }
+        level
     }
 }
 

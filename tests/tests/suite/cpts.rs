@@ -7,8 +7,8 @@ use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps},
     requests::{EXPERT_ACT, REQUESTER_ACT},
     Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
-    DeadlineState, DutySlot, InPerson, Membership, MessageKind, NewMember, Profession,
-    RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
+    DeadlineState, DutySlot, HandoverWait, InPerson, Membership, MessageKind, NewMember,
+    Profession, RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
 };
 use innomed_harness::Homeserver;
 use rand::Rng;
@@ -219,6 +219,17 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         taken.accepted_by.map(|u| u.to_string()),
         Some(t.derm_on_duty.doctor.user_id.clone())
     );
+    // The GP verified neither the specialist nor the coordinator: his device hands the request
+    // over once he confirms her, as his screen asks him to.
+    let asked = eventually("the GP asked to confirm the taker", || async {
+        let mine = case.allowed_actions().await.ok()?;
+        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(mine)
+    })
+    .await;
+    assert_eq!(asked.actions, vec![CaseAction::ConfirmMember]);
+    case.confirm_member(&t.derm_on_duty.doctor.user_id)
+        .await
+        .expect("taker confirmed");
 
     // Deadlines follow the clock: due in 48 h, a reminder 12 h before, then overdue.
     let gp = &t.gp.doctor.client;

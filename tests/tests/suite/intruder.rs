@@ -17,26 +17,6 @@ use crate::support::{
 };
 
 /// Signs in with a password over the client-server API; the access token.
-fn login(hs_url: &str, user: &str) -> String {
-    let body = json!({
-        "type": "m.login.password",
-        "identifier": { "type": "m.id.user", "user": user },
-        "password": PASSWORD,
-    });
-    let response = http::request(
-        "POST",
-        &format!("{hs_url}/_matrix/client/v3/login"),
-        Some(&body),
-        None,
-    )
-    .expect("login");
-    assert_eq!(response.status, 200, "{}", response.body);
-    response.json().expect("json")["access_token"]
-        .as_str()
-        .expect("token")
-        .to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_account_nobody_invited_is_flagged_and_nothing_more_is_sent_until_removed() {
     let hs = Homeserver::shared().expect("synapse");
@@ -54,7 +34,7 @@ async fn an_account_nobody_invited_is_flagged_and_nothing_more_is_sent_until_rem
     let operator = hs
         .register_admin(&localpart, PASSWORD)
         .expect("admin account");
-    let token = login(&hs.url(), &localpart);
+    let token = crate::support::login_token(&hs.url(), &localpart);
     let made_admin = http::request(
         "POST",
         &format!(

@@ -6,6 +6,7 @@ mod accounts;
 mod attestation;
 mod browser;
 mod cases;
+mod confirmation;
 mod counts;
 mod cpts;
 mod errors;

@@ -103,6 +103,17 @@ async fn routed_specialists_read_only_the_brief_until_one_takes_the_request() {
     // The first one takes it: the GP's device withdraws the other and hands the history over.
     let a_case = case_seen_by(derm_a, &room_id).await;
     a_case.take_request().await.expect("taken");
+    // Neither specialist is verified or attested for the GP: nothing is handed over until he
+    // confirms the taker.
+    eventually("the GP asked to confirm the taker", || async {
+        let mine = case.allowed_actions().await.ok()?;
+        (mine.handover == Some(innomed_core::HandoverWait::ConfirmTaker)).then_some(())
+    })
+    .await;
+    assert!(a_case.awaiting_handover().await.expect("read"));
+    case.confirm_member(&derm_a.user_id)
+        .await
+        .expect("confirmed");
     eventually("the hand-over at the taker", || async {
         (!a_case.awaiting_handover().await.ok()?).then_some(())
     })

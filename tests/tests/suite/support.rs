@@ -389,3 +389,24 @@ pub async fn wait_untrusted(conversation: &Conversation) {
     })
     .await;
 }
+
+/// An access token for `user` (password sign-in with the tests' password, raw HTTP).
+pub fn login_token(hs_url: &str, user: &str) -> String {
+    let body = json!({
+        "type": "m.login.password",
+        "identifier": { "type": "m.id.user", "user": user },
+        "password": PASSWORD,
+    });
+    let response = innomed_harness::http::request(
+        "POST",
+        &format!("{hs_url}/_matrix/client/v3/login"),
+        Some(&body),
+        None,
+    )
+    .expect("login");
+    assert_eq!(response.status, 200, "{}", response.body);
+    response.json().expect("json")["access_token"]
+        .as_str()
+        .expect("token")
+        .to_owned()
+}

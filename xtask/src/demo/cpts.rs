@@ -132,9 +132,19 @@ pub(super) fn step(
     section("Dr Benali takes the request and answers");
     innomed.json(derm, &["cpts", "take", "--case", &request])?;
     result("taken (a second dermatologist would now get `already_taken`)");
-    // Dr Martin's machine hands the request over: the history goes to Dr Benali only.
+    // Dr Martin verified neither Dr Benali nor the coordinator: his machine hands nothing over
+    // until he confirms her; then the history goes to her only.
     innomed.json(gp, &["show", "--case", &request])?;
-    result("handed over: Dr Benali now reads the whole case; before, only the question");
+    let confirmed = innomed.json(
+        gp,
+        &["confirm", "--case", &request, "--user", &derm.user_id],
+    )?;
+    if confirmed["handed_over"] != serde_json::Value::Bool(true) {
+        return Err(format!(
+            "the request was not handed over after the confirmation: {confirmed}"
+        ));
+    }
+    result("Dr Martin confirms Dr Benali (neither verified nor attested for him); handed over: she now reads the whole case, before only the question");
     innomed.json(
         derm,
         &[

@@ -54,6 +54,8 @@ fn decide_for(
         creator: Some(&creator),
         awaiting_handover,
         uninvited_present: false,
+        unconfirmed_present: false,
+        taker_unconfirmed: false,
         now_ms: NOW,
     })
 }
@@ -71,6 +73,8 @@ fn invitations_are_accepted_or_taken_when_routed() {
         creator: None,
         awaiting_handover: false,
         uninvited_present: false,
+        unconfirmed_present: false,
+        taker_unconfirmed: false,
         now_ms: NOW,
     });
     assert_eq!(routed.actions, vec![Take, Decline]);
@@ -197,8 +201,70 @@ fn nothing_is_written_while_someone_nobody_invited_is_in_the_case() {
         creator: Some(&creator),
         awaiting_handover: false,
         uninvited_present: true,
+        unconfirmed_present: false,
+        taker_unconfirmed: false,
         now_ms: NOW,
     });
     // The doctor who opened the case can still remove them (and close the case).
     assert_eq!(actions.actions, vec![MarkAnswered, Close, Invite, Remove]);
+}
+
+#[test]
+fn nothing_is_written_until_the_doctor_confirms_a_member_they_never_decided_about() {
+    let open = colleague(CaseStatus::Open);
+    let creator = gp();
+    let facts = |me: &OwnedUserId, uninvited: bool| {
+        decide(&Facts {
+            me,
+            membership: Membership::Joined,
+            routed: false,
+            status: Some(&open),
+            creator: Some(&creator),
+            awaiting_handover: false,
+            uninvited_present: uninvited,
+            unconfirmed_present: true,
+            taker_unconfirmed: false,
+            now_ms: NOW,
+        })
+    };
+    assert_eq!(
+        facts(&creator, false).actions,
+        vec![MarkAnswered, Close, Invite, Remove, ConfirmMember]
+    );
+    assert_eq!(facts(&derm(), false).actions, vec![ConfirmMember]);
+    // Someone nobody invited is removed, never confirmed.
+    assert_eq!(
+        facts(&creator, true).actions,
+        vec![MarkAnswered, Close, Invite, Remove]
+    );
+}
+
+#[test]
+fn a_request_taken_by_someone_the_gp_never_decided_about_waits_for_the_gps_confirmation() {
+    let taken = request(CaseStatus::Accepted, Some(derm()));
+    let creator = gp();
+    let facts = |me: &OwnedUserId, taker_unconfirmed: bool| {
+        decide(&Facts {
+            me,
+            membership: Membership::Joined,
+            routed: false,
+            status: Some(&taken),
+            creator: Some(&creator),
+            awaiting_handover: true,
+            uninvited_present: false,
+            unconfirmed_present: false,
+            taker_unconfirmed,
+            now_ms: NOW,
+        })
+    };
+    let gp_asked = facts(&creator, true);
+    assert_eq!(gp_asked.handover, Some(HandoverWait::ConfirmTaker));
+    assert_eq!(gp_asked.actions, vec![ConfirmMember]);
+    let gp_handing = facts(&creator, false);
+    assert_eq!(gp_handing.handover, Some(HandoverWait::HandingOver));
+    assert!(gp_handing.actions.is_empty());
+    // The taker only waits.
+    let taker = facts(&derm(), true);
+    assert_eq!(taker.handover, Some(HandoverWait::AwaitingRequester));
+    assert!(!taker.allows(ConfirmMember));
 }
