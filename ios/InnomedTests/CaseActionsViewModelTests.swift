@@ -200,6 +200,26 @@ final class CaseActionsViewModelTests: XCTestCase {
         XCTAssertTrue(viewModel.canWrite)
     }
 
+    func testTheGPConfirmsASpecialistHeHasNotVerifiedBeforeHandingOver() async {
+        let cases = FakeCaseService()
+        var decided = CaseActions(role: .requester, actions: [.confirmMember], handover: .confirmTaker)
+        let viewModel = makeViewModel(me: Fixtures.gp,
+                                      details: details(.accepted, request: true, acceptedBy: Fixtures.dermatologist),
+                                      core: decided, cases: cases)
+        cases.onAllowed = { _ in decided }
+        await viewModel.refresh()
+        XCTAssertEqual(viewModel.handoverWait, .confirmTaker)
+        XCTAssertEqual(viewModel.handoverWait?.labelKey, "handover.confirmTaker")
+        XCTAssertTrue(viewModel.canConfirmMembers)
+        XCTAssertFalse(viewModel.canWrite)
+        XCTAssertEqual(viewModel.actions, [], "confirmed from the warning, not from the menu")
+
+        decided = CaseActions(role: .requester, actions: [.write])
+        await viewModel.refresh()
+        XCTAssertNil(viewModel.handoverWait)
+        XCTAssertFalse(viewModel.canConfirmMembers)
+    }
+
     func testAFailedReadKeepsTheCoresLastAnswerWithoutAnError() async {
         let cases = FakeCaseService()
         let viewModel = makeViewModel(me: Fixtures.dermatologist,

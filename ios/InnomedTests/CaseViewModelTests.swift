@@ -199,4 +199,59 @@ final class CaseViewModelTests: XCTestCase {
         XCTAssertEqual(viewModel.error, .uninvitedMember)
         XCTAssertEqual(viewModel.error?.localizationKey, "error.uninvitedMember")
     }
+
+    func testConfirmingAMemberAsksTheCoreAndChecksTheWarningAgain() async {
+        let specialist = Fixtures.dermatologist
+        let conversation = FakeConversationService()
+        conversation.entryUpdates = [[Fixtures.message("$h", from: Fixtures.gp, body: .header(header))]]
+        let cases = FakeCaseService()
+        var unvouched = [UnvouchedMember(user: specialist, reason: .notConfirmed)]
+        cases.onUnvouched = { _ in unvouched }
+        cases.onMembers = { _ in [] }
+        cases.onConfirm = { _, _ in unvouched = [] }
+        let viewModel = makeViewModel(conversation, cases: cases)
+        await viewModel.load()
+        for _ in 0..<10 where viewModel.unvouched.isEmpty { await Task.yield() }
+        XCTAssertEqual(viewModel.unvouched, [UnvouchedMember(user: specialist, reason: .notConfirmed)])
+        XCTAssertEqual(viewModel.unvouched.first?.reason.labelKey, "unvouched.notConfirmed")
+
+        await viewModel.confirm(specialist)
+        for _ in 0..<10 where !viewModel.unvouched.isEmpty { await Task.yield() }
+
+        XCTAssertEqual(cases.confirmed.map { $0.0 }, [specialist])
+        XCTAssertEqual(cases.confirmed.map { $0.1 }, [caseID])
+        XCTAssertEqual(cases.unvouchedChecks, 2, "checked again once confirmed")
+        XCTAssertEqual(viewModel.unvouched, [])
+        XCTAssertNil(viewModel.confirming)
+        XCTAssertNil(viewModel.error)
+    }
+
+    func testAConfirmationRefusedKeepsTheWarningAndSaysWhy() async {
+        let conversation = FakeConversationService()
+        let cases = FakeCaseService()
+        cases.onUnvouched = { _ in [] }
+        cases.onMembers = { _ in [] }
+        cases.onConfirm = { _, _ in throw ServiceError.notAllowed }
+        let viewModel = makeViewModel(conversation, cases: cases)
+        await viewModel.load()
+
+        await viewModel.confirm(Fixtures.dermatologist)
+
+        XCTAssertTrue(cases.confirmed.isEmpty)
+        XCTAssertEqual(viewModel.error, .notAllowed)
+        XCTAssertNil(viewModel.confirming)
+    }
+
+    func testASendRefusedForAMemberNotConfirmedSaysSo() async {
+        let conversation = FakeConversationService()
+        conversation.onSend = { _ in throw ServiceError.unconfirmedMember }
+        let viewModel = makeViewModel(conversation)
+        await viewModel.load()
+
+        viewModel.composer = "Bonjour"
+        await viewModel.send()
+
+        XCTAssertEqual(viewModel.composer, "Bonjour")
+        XCTAssertEqual(viewModel.error?.localizationKey, "error.unconfirmedMember")
+    }
 }

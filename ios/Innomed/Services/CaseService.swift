@@ -25,6 +25,11 @@ public protocol CaseService: AnyObject {
     /// cross-signing identity); their messages show as untrusted. Asks the homeserver.
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember]
 
+    /// Confirms a member this doctor has not verified and their CPTS has not attested, for the
+    /// identity they have now: the case is written into again (a request they took is handed
+    /// over). Only when the core allows `confirmMember`.
+    func confirmMember(_ user: UserID, in id: CaseID) async throws
+
     /// Who is in the case or invited to it (and who left), named as the CPTS directory names
     /// them, else by their profile, else by their user id.
     func members(of id: CaseID) async throws -> [CaseMember]

@@ -27,6 +27,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// Someone nobody of the case invited is a member (a server operator's doing): nothing is
     /// encrypted into the case until the doctor who opened it removes them.
     case uninvitedMember
+    /// A member neither verified by the doctor nor attested by their CPTS: nothing is sent into
+    /// the case until the doctor confirms them (or removes them).
+    case unconfirmedMember
     /// A text too large to be sent as one message: nothing was queued.
     case messageTooLarge
     // Photos

@@ -11,6 +11,9 @@ final class FakeCaseService: CaseService {
     var onUnvouched: (CaseID) async throws -> [UnvouchedMember] = { _ in try unstubbed("unvouchedMembers") }
     /// How many times the screen asked who nobody can vouch for.
     var unvouchedChecks = 0
+    var onConfirm: (UserID, CaseID) async throws -> Void = { _, _ in try unstubbed("confirmMember") }
+    /// The members confirmed, in order.
+    var confirmed: [(UserID, CaseID)] = []
     var onMembers: (CaseID) async throws -> [CaseMember] = { _ in try unstubbed("members") }
     /// How many times the screen asked who is in the case.
     var memberReads = 0
@@ -48,6 +51,11 @@ final class FakeCaseService: CaseService {
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {
         unvouchedChecks += 1
         return try await onUnvouched(id)
+    }
+
+    func confirmMember(_ user: UserID, in id: CaseID) async throws {
+        try await onConfirm(user, id)
+        confirmed.append((user, id))
     }
 
     func members(of id: CaseID) async throws -> [CaseMember] {

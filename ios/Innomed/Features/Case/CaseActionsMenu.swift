@@ -40,8 +40,9 @@ struct CaseActionsMenu: View {
             Button(role: .destructive) { Task { await actions.setStatus(.closed) } } label: {
                 Label("case.close", systemImage: "archivebox")
             }
-        // Not in this menu (see `CaseActionsViewModel.menuActions`).
-        case .accept, .decline, .write, .remove:
+        // Not in this menu (see `CaseActionsViewModel.menuActions`); a member is confirmed from
+        // the warning about them.
+        case .accept, .decline, .write, .remove, .confirmMember:
             EmptyView()
         }
     }

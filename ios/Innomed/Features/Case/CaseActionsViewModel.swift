@@ -46,6 +46,10 @@ final class CaseActionsViewModel: ObservableObject {
     /// The composer (text, replies, photos) is enabled while the core allows writing.
     var canWrite: Bool { allowed?.allows(.write) == true }
 
+    /// The warning about members nobody vouches for offers to confirm them while the core allows
+    /// it.
+    var canConfirmMembers: Bool { allowed?.allows(.confirmMember) == true }
+
     /// Why nobody writes into this request yet, as the core says; `nil` when nothing waits.
     var handoverWait: HandoverWait? { allowed?.handover }
 

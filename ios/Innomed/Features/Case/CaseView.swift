@@ -17,7 +17,14 @@ struct CaseView: View {
     var body: some View {
         VStack(spacing: 0) {
             CaseStatusHeader(actions: actions)
-            UnvouchedBanner(members: viewModel.unvouched)
+            UnvouchedBanner(members: viewModel.unvouched, canConfirm: actions.canConfirmMembers,
+                            confirming: viewModel.confirming) { user in
+                Task {
+                    await viewModel.confirm(user)
+                    // A request taken by the one confirmed is handed over: the core says so.
+                    await actions.refresh()
+                }
+            }
             HandoverBanner(wait: actions.handoverWait)
             // Until the header can be read (nobody took the request, or it waits for its
             // hand-over), the brief says what is asked.

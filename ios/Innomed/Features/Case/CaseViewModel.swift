@@ -17,6 +17,8 @@ final class CaseViewModel: ObservableObject {
     @Published private(set) var unvouched: [UnvouchedMember] = []
     /// Who is in the case or invited to it (and who left), named, as last read.
     @Published private(set) var members: [CaseMember] = []
+    /// The member being confirmed, while the core confirms them (the warning's buttons wait).
+    @Published private(set) var confirming: UserID?
 
     private let cases: CaseService
     private let photos: PrivatePhotoStore
@@ -161,6 +163,23 @@ final class CaseViewModel: ObservableObject {
         } catch {
             self.error = ServiceError.from(error)
         }
+    }
+
+    /// The doctor confirms a member they have not verified and their CPTS has not attested (the
+    /// warning offers it while the core allows it); who nobody vouches for is checked again at
+    /// once.
+    func confirm(_ user: UserID) async {
+        guard confirming == nil else { return }
+        confirming = user
+        defer { confirming = nil }
+        do {
+            try await cases.confirmMember(user, in: caseID)
+        } catch {
+            self.error = ServiceError.from(error)
+            return
+        }
+        membershipsChecked = nil
+        checkMembersIfNeeded()
     }
 
     /// Asks who is in the case (by name) and who nobody can vouch for when the case is first

@@ -71,6 +71,7 @@ extension HandoverWait {
         switch self {
         case .notTaken: return "handover.notTaken"
         case .awaitingRequester: return "handover.awaitingRequester"
+        case .confirmTaker: return "handover.confirmTaker"
         case .handingOver: return "handover.handingOver"
         }
     }

@@ -2,10 +2,16 @@ import InnomedServices
 import SwiftUI
 
 /// A warning above the conversation while the case has members nobody can vouch for: each
-/// one's full id and, in words, why (joined without a member's invitation, or no verified
-/// identity).
+/// one's full id and, in words, why (joined without a member's invitation, no verified
+/// identity, or neither verified by the doctor nor attested by their CPTS). While the core allows
+/// it, a member not confirmed yet has a button to confirm them.
 struct UnvouchedBanner: View {
     let members: [UnvouchedMember]
+    /// The core allows the doctor to confirm members (`CaseAction.confirmMember`).
+    var canConfirm = false
+    /// The member being confirmed: the buttons wait.
+    var confirming: UserID?
+    var onConfirm: (UserID) -> Void = { _ in }
 
     var body: some View {
         if !members.isEmpty {
@@ -13,7 +19,17 @@ struct UnvouchedBanner: View {
                 Label("unvouched.title", systemImage: "exclamationmark.triangle.fill").font(.callout.bold())
                 Text("unvouched.intro").font(.caption)
                 ForEach(members, id: \.user) { member in
-                    Text(verbatim: L10n.format(member.reason.labelKey, member.user.rawValue)).font(.caption)
+                    HStack(alignment: .firstTextBaseline) {
+                        Text(verbatim: L10n.format(member.reason.labelKey, member.user.rawValue)).font(.caption)
+                        if canConfirm, member.reason == .notConfirmed {
+                            Spacer()
+                            Button("unvouched.confirm") { onConfirm(member.user) }
+                                .font(.caption.bold())
+                                .buttonStyle(.bordered)
+                                .disabled(confirming != nil)
+                                .accessibilityHint(Text(verbatim: member.user.rawValue))
+                        }
+                    }
                 }
             }
             .foregroundStyle(.red)
@@ -21,7 +37,8 @@ struct UnvouchedBanner: View {
             .padding(.horizontal)
             .padding(.vertical, 6)
             .background(Color.red.opacity(0.08))
-            .accessibilityElement(children: .combine)
+            // Each line on its own: a member's confirm button stays a button.
+            .accessibilityElement(children: .contain)
         }
     }
 }

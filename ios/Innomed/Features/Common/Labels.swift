@@ -60,6 +60,7 @@ extension Unvouched {
         switch self {
         case .notInvitedByMember: return "unvouched.notInvitedByMember"
         case .noCrossSigning: return "unvouched.noCrossSigning"
+        case .notConfirmed: return "unvouched.notConfirmed"
         }
     }
 
@@ -68,6 +69,7 @@ extension Unvouched {
         switch self {
         case .notInvitedByMember: return "members.notInvitedByMember"
         case .noCrossSigning: return "members.noCrossSigning"
+        case .notConfirmed: return "members.notConfirmed"
         }
     }
 }

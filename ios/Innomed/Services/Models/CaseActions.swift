@@ -36,6 +36,8 @@ public enum CaseAction: Hashable, Sendable {
     case invite
     /// Remove a colleague.
     case remove
+    /// Confirm a member neither verified by the doctor nor attested by their CPTS.
+    case confirmMember
 }
 
 /// Why nobody writes into a request yet (the screen says so); it ends once it is handed over.
@@ -46,6 +48,9 @@ public enum HandoverWait: Hashable, Sendable {
     case handingOver
     /// Taken: the requesting doctor's device has yet to hand the case over (it may be offline).
     case awaitingRequester
+    /// Taken by a specialist this doctor, who asked, has not verified and their CPTS has not
+    /// attested: the case is handed over once the doctor confirms them.
+    case confirmTaker
 }
 
 /// What the core decided for the signed-in doctor on one case: their role, the actions open to

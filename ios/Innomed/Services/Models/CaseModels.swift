@@ -159,6 +159,9 @@ public enum Unvouched: String, Sendable {
     case notInvitedByMember
     /// Has no cross-signing identity: their devices cannot be told apart from an impostor's.
     case noCrossSigning
+    /// Neither verified by this doctor nor attested by their CPTS: nothing is sent into the case
+    /// until the doctor confirms them.
+    case notConfirmed
 }
 
 /// A member of a case nobody can vouch for: the case screen warns about them.

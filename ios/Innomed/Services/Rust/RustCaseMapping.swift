@@ -180,6 +180,7 @@ extension CaseAction {
         case .closeWithReport: self = .closeWithReport
         case .invite: self = .invite
         case .remove: self = .remove
+        case .confirmMember: self = .confirmMember
         }
     }
 }
@@ -190,6 +191,7 @@ extension HandoverWait {
         case .notTaken: self = .notTaken
         case .handingOver: self = .handingOver
         case .awaitingRequester: self = .awaitingRequester
+        case .confirmTaker: self = .confirmTaker
         }
     }
 }
@@ -206,6 +208,7 @@ extension UnvouchedMember {
         switch m.reason {
         case .notInvitedByMember: reason = .notInvitedByMember
         case .noCrossSigning: reason = .noCrossSigning
+        case .notConfirmed: reason = .notConfirmed
         }
         self.init(user: UserID(m.userId), reason: reason)
     }

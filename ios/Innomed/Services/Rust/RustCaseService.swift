@@ -64,6 +64,10 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         return members.map(UnvouchedMember.init(rustValue:))
     }
 
+    func confirmMember(_ user: UserID, in id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).confirmMember(userId: user.rawValue) }
+    }
+
     func members(of id: CaseID) async throws -> [CaseMember] {
         let members = try await mapErrors { try await client.caseRoom(id).members() }
         return members.map(CaseMember.init(rustValue:))

@@ -74,6 +74,7 @@ extension ServiceError {
         case .RemovalNotConfirmed: self = .removalNotConfirmed
         case .NotHandedOver: self = .notHandedOver
         case .UninvitedMember: self = .uninvitedMember
+        case .UnconfirmedMember: self = .unconfirmedMember
         case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Closed: self = .closed
@@ -89,6 +90,7 @@ extension ServiceError {
         case .EmptyMessage: self = .emptyMessage
         case .NotHandedOver: self = .notHandedOver
         case .UninvitedMember: self = .uninvitedMember
+        case .UnconfirmedMember: self = .unconfirmedMember
         case .TooLarge: self = .messageTooLarge
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Timeline: self = .server
@@ -107,6 +109,7 @@ extension ServiceError {
         case .NotEncrypted: self = .notEncrypted
         case .NotHandedOver: self = .notHandedOver
         case .UninvitedMember: self = .uninvitedMember
+        case .UnconfirmedMember: self = .unconfirmedMember
         case .MessageNotFound: self = .messageNotFound
         case .NotAPhoto: self = .notAPhoto
         case .Tampered: self = .tampered
