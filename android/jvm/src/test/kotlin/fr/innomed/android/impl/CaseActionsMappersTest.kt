@@ -45,6 +45,8 @@ class CaseActionsMappersTest {
         assertEquals(listOf(CaseAction.WRITE, CaseAction.ADVISE), mapped.actions.toList())
         val waiting = SdkCaseActions(SdkCaseRole.REQUESTER, emptyList(), SdkHandoverWait.HANDING_OVER, null).toApi()
         assertEquals(CaseActions(CaseRole.REQUESTER, emptySet(), HandoverWait.HANDING_OVER, null), waiting)
+        val confirm = SdkCaseActions(SdkCaseRole.REQUESTER, listOf(SdkCaseAction.CONFIRM_MEMBER), SdkHandoverWait.CONFIRM_TAKER, null).toApi()
+        assertEquals(CaseActions(CaseRole.REQUESTER, setOf(CaseAction.CONFIRM_MEMBER), HandoverWait.CONFIRM_TAKER, null), confirm)
     }
 
     @Test

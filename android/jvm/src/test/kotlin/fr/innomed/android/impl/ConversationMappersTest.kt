@@ -74,6 +74,10 @@ class ConversationMappersTest {
             UnvouchedMember(UserId("@old:cpts.test"), Unvouched.NO_CROSS_SIGNING),
             SdkUnvouchedMember("@old:cpts.test", SdkUnvouched.NO_CROSS_SIGNING).toApi(),
         )
+        assertEquals(
+            UnvouchedMember(UserId("@dr.roux:cpts.test"), Unvouched.NOT_CONFIRMED),
+            SdkUnvouchedMember("@dr.roux:cpts.test", SdkUnvouched.NOT_CONFIRMED).toApi(),
+        )
     }
 
     @Test
@@ -176,5 +180,16 @@ class ConversationMappersTest {
         assertEquals(RequestError.UninvitedMember, requestError(CptsException.Case(CaseException.UninvitedMember())))
         assertEquals(RequestError.UninvitedMember, requestError(CaseException.UninvitedMember()))
         assertEquals(RequestError.NotHandedOver, requestError(CptsException.Case(CaseException.NotHandedOver())))
+    }
+
+    @Test
+    fun `a member nobody confirmed in the case is its own kind, wherever something is sent`() {
+        assertEquals(CaseError.UnconfirmedMember, caseError(CaseException.UnconfirmedMember()))
+        assertEquals(ConversationError.UnconfirmedMember, conversationError(ConversationException.UnconfirmedMember()))
+        assertEquals(ConversationError.UnconfirmedMember, conversationError(CaseException.UnconfirmedMember()))
+        assertEquals(PhotoError.UnconfirmedMember, photoError(PhotoException.UnconfirmedMember()))
+        assertEquals(PhotoError.UnconfirmedMember, photoError(ConversationException.UnconfirmedMember()))
+        assertEquals(PhotoError.UnconfirmedMember, photoError(CaseException.UnconfirmedMember()))
+        assertEquals(RequestError.UnconfirmedMember, requestError(CptsException.Case(CaseException.UnconfirmedMember())))
     }
 }

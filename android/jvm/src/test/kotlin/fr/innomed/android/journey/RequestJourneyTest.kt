@@ -139,7 +139,12 @@ class RequestJourneyTest {
             assertEquals(gpUser, invited.brief?.requester)
             assertEquals(null, invited.header, "nothing of the case before the take")
             case.onEvent(CaseEvent.Act(CaseAction.TAKE))
-            // The GP's phone hands the case over by itself: then she reads it, header and photo.
+            // The GP verified neither her nor the coordinator: his screen asks him to confirm her,
+            // then his phone hands the case over; she reads it, header and photo.
+            eventually("the GP asked to confirm the taker") {
+                gpCase.state.value.takeIf { it.handover == HandoverWait.CONFIRM_TAKER && it.canConfirm }
+            }
+            gpCase.onEvent(CaseEvent.ConfirmMember(dermUser))
             eventually("she took it, the case handed over to her") {
                 case.state.value.takeIf {
                     it.role == CaseRole.TAKER && it.handover == null && it.composerEnabled && it.header != null &&

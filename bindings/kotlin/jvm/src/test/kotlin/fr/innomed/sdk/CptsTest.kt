@@ -70,6 +70,11 @@ class CptsTest {
         assertEquals(gp.userId(), brief.requester)
         assertEquals("dermatology", brief.specialty)
         dermCase.takeRequest()
+        // The GP verified neither her nor the coordinator: he confirms her before the hand-over.
+        eventually("the GP asked to confirm the taker") {
+            case.allowedActions().takeIf { it.handover == HandoverWait.CONFIRM_TAKER }
+        }
+        case.confirmMember(derm.userId())
         eventually("the request handed over to her") { dermCase.allowedActions().takeIf { it.handover == null } }
         assertEquals(header("K").patientLabel, dermCase.header()?.patientLabel)
         eventually("the GP sees it accepted") {

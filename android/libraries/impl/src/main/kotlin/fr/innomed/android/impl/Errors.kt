@@ -68,6 +68,7 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.RemovalNotConfirmed -> CaseError.RemovalNotConfirmed
     is CaseException.NotHandedOver -> CaseError.NotHandedOver
     is CaseException.UninvitedMember -> CaseError.UninvitedMember
+    is CaseException.UnconfirmedMember -> CaseError.UnconfirmedMember
     is CaseException.HomeserverUnreachable, is AccountException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
 }
@@ -78,6 +79,7 @@ internal fun conversationError(e: Exception): ConversationError = when (e) {
     is ConversationException.MessageNotFound -> ConversationError.MessageNotFound
     is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> ConversationError.NotHandedOver
     is ConversationException.UninvitedMember, is CaseException.UninvitedMember -> ConversationError.UninvitedMember
+    is ConversationException.UnconfirmedMember, is CaseException.UnconfirmedMember -> ConversationError.UnconfirmedMember
     is ConversationException.TooLarge, is CaseException.TooLarge -> ConversationError.TooLarge
     is ConversationException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> ConversationError.HomeserverUnreachable
     else -> ConversationError.Other(e.code())
@@ -98,6 +100,8 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
     is PhotoException.NotHandedOver, is ConversationException.NotHandedOver, is CaseException.NotHandedOver -> PhotoError.NotHandedOver
     is PhotoException.UninvitedMember, is ConversationException.UninvitedMember, is CaseException.UninvitedMember ->
         PhotoError.UninvitedMember
+    is PhotoException.UnconfirmedMember, is ConversationException.UnconfirmedMember, is CaseException.UnconfirmedMember ->
+        PhotoError.UnconfirmedMember
     is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
     is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
     is PhotoException.Tampered -> PhotoError.Tampered
@@ -134,6 +138,7 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     is CaseException.NotAllowed -> RequestError.NotAllowed
     is CaseException.NotHandedOver -> RequestError.NotHandedOver
     is CaseException.UninvitedMember -> RequestError.UninvitedMember
+    is CaseException.UnconfirmedMember -> RequestError.UnconfirmedMember
     is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> RequestError.HomeserverUnreachable
     // The core's errors nest: a case error inside a request's is mapped as itself.
     is CptsException.Case -> requestError(e.v1)

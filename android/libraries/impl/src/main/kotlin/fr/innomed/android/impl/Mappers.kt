@@ -73,6 +73,7 @@ internal fun SdkUnvouchedMember.toApi() = UnvouchedMember(
     reason = when (reason) {
         SdkUnvouched.NOT_INVITED_BY_MEMBER -> Unvouched.NOT_INVITED_BY_MEMBER
         SdkUnvouched.NO_CROSS_SIGNING -> Unvouched.NO_CROSS_SIGNING
+        SdkUnvouched.NOT_CONFIRMED -> Unvouched.NOT_CONFIRMED
     },
 )
 

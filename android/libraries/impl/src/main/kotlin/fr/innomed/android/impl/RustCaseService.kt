@@ -87,6 +87,9 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
     override suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError> =
         attempt(::caseError) { room(roomId).use { room -> room.unvouchedMembers().map { it.toApi() } } }
 
+    override suspend fun confirmMember(roomId: RoomId, userId: UserId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.confirmMember(userId.value) } }
+
     override suspend fun members(roomId: RoomId): Outcome<List<CaseMember>, CaseError> =
         attempt(::caseError) { room(roomId).use { room -> room.members().map { it.toApi() } } }
 

@@ -25,6 +25,7 @@ class FakeCaseService : CaseService {
     val invited = Calls<Pair<RoomId, UserId>>()
     val statuses = Calls<Pair<RoomId, CaseStatus>>()
     val created = Calls<NewCase>()
+    val confirmed = Calls<Pair<RoomId, UserId>>()
 
     var acceptResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("accept") }
     var declineResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("decline") }
@@ -33,6 +34,7 @@ class FakeCaseService : CaseService {
     var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
     var setStatusResult: suspend (RoomId, CaseStatus) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setStatus") }
     var unvouchedResult: suspend (RoomId) -> Outcome<List<UnvouchedMember>, CaseError> = { notScripted("unvouchedMembers") }
+    var confirmResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("confirmMember") }
     var membersResult: suspend (RoomId) -> Outcome<List<CaseMember>, CaseError> = { notScripted("members") }
     var briefResult: suspend (RoomId) -> Outcome<RequestBrief?, CaseError> = { notScripted("requestBrief") }
     /** What the core decides for the doctor on a case: the screens show it as it comes. */
@@ -53,6 +55,9 @@ class FakeCaseService : CaseService {
         setStatusResult(roomId, status).also { statuses.add(roomId to status) }
 
     override suspend fun unvouchedMembers(roomId: RoomId) = unvouchedResult(roomId)
+
+    override suspend fun confirmMember(roomId: RoomId, userId: UserId) =
+        confirmResult(roomId, userId).also { confirmed.add(roomId to userId) }
 
     override suspend fun members(roomId: RoomId) = membersResult(roomId)
 

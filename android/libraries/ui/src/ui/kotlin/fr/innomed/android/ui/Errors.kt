@@ -50,6 +50,7 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.RemovalNotConfirmed -> ErrorText(R.string.error_removal_not_confirmed)
     CaseError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     CaseError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
+    CaseError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
 }
@@ -60,6 +61,7 @@ fun ConversationError.text(): ErrorText = when (this) {
     ConversationError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     ConversationError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     ConversationError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
+    ConversationError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
     ConversationError.TooLarge -> ErrorText(R.string.error_message_too_large)
     ConversationError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is ConversationError.Other -> ErrorText(R.string.error_other, code)
@@ -77,6 +79,7 @@ fun PhotoError.text(): ErrorText = when (this) {
     PhotoError.NotEncrypted -> ErrorText(R.string.error_photo_not_encrypted)
     PhotoError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     PhotoError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
+    PhotoError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
     PhotoError.MessageNotFound -> ErrorText(R.string.error_message_not_found)
     PhotoError.NotAPhoto -> ErrorText(R.string.error_photo_not_a_photo)
     PhotoError.Tampered -> ErrorText(R.string.error_photo_tampered)
@@ -108,6 +111,7 @@ fun RequestError.text(): ErrorText = when (this) {
     RequestError.NotARequest -> ErrorText(R.string.error_not_a_request)
     RequestError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     RequestError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
+    RequestError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
     RequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is RequestError.Other -> ErrorText(R.string.error_other, code)
 }

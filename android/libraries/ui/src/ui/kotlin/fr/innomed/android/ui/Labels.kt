@@ -83,6 +83,7 @@ fun CaseAction.label(): Int = when (this) {
     CaseAction.WRITE -> R.string.composer_send
     CaseAction.INVITE -> R.string.case_invite
     CaseAction.REMOVE -> R.string.action_remove
+    CaseAction.CONFIRM_MEMBER -> R.string.action_confirm_member
 }
 
 /** The badge of a deadline the doctor should see (overdue, due soon); none otherwise. */

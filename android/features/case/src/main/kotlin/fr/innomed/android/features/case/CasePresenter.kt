@@ -60,6 +60,11 @@ class CasePresenter(
 
     /** The latest read of the core's decision, likewise. */
     private val allowedRead = AtomicInteger()
+    private val confirmation = CaseConfirmation(scope, roomId, cases, mutableState) {
+        membershipsChecked = -1
+        checkMembers(mutableState.value.items)
+        refresh()
+    }
 
     init {
         scope.launch {
@@ -93,6 +98,7 @@ class CasePresenter(
             CaseEvent.CloseInvite -> mutableState.update { if (it.invite?.sending == true) it else it.copy(invite = null) }
             CaseEvent.OpenMembers -> mutableState.update { it.copy(membersShown = true) }
             CaseEvent.CloseMembers -> mutableState.update { it.copy(membersShown = false) }
+            is CaseEvent.ConfirmMember -> confirmation.confirm(event.userId)
         }
     }
 
@@ -278,8 +284,8 @@ class CasePresenter(
             is Outcome.Success -> null.also { mutableState.update { it.copy(report = closed.value, outcome = "") } }
             is Outcome.Failure -> CaseScreenError.Request(closed.error)
         }
-        // Not on the action bar: the composer, the invite dialog.
-        CaseAction.WRITE, CaseAction.INVITE, CaseAction.REMOVE -> null
+        // Not on the action bar: the composer, the invite dialog, the unvouched members' banner.
+        CaseAction.WRITE, CaseAction.INVITE, CaseAction.REMOVE, CaseAction.CONFIRM_MEMBER -> null
     }
 }
 

@@ -29,7 +29,8 @@ import java.io.File
 
 /**
  * The actions run from the case screen's action bar; writing (the composer), inviting (its
- * dialog) and removing (not on this screen) are not.
+ * dialog), confirming a member (the unvouched members' banner) and removing (not on this screen)
+ * are not.
  */
 internal val BAR_ACTIONS = setOf(
     CaseAction.ACCEPT,
@@ -125,6 +126,8 @@ data class CaseState(
     val invite: InviteDialog? = null,
     /** Members nobody can vouch for, as last checked (the screen warns about them). */
     val unvouched: List<UnvouchedMember> = emptyList(),
+    /** The member being confirmed now (the banner's buttons wait meanwhile). */
+    val confirming: UserId? = null,
     /** Who is in the case or invited to it (and who left), named, as last read. */
     val members: List<CaseMember> = emptyList(),
     /** The members sheet, while open. */
@@ -160,6 +163,9 @@ data class CaseState(
 
     /** The invite button, while the core allows inviting. */
     val canInvite: Boolean get() = CaseAction.INVITE in actions
+
+    /** The banner's confirm button beside each [Unvouched.NOT_CONFIRMED] member, while the core allows confirming. */
+    val canConfirm: Boolean get() = CaseAction.CONFIRM_MEMBER in actions
 
     /**
      * The members sheet's lines: who is in the case or invited to it (not who left), each
@@ -211,4 +217,7 @@ sealed interface CaseEvent {
     data object OpenMembers : CaseEvent
 
     data object CloseMembers : CaseEvent
+
+    /** Confirms, for this case, a member neither verified by the doctor nor attested by their CPTS. */
+    data class ConfirmMember(val userId: UserId) : CaseEvent
 }

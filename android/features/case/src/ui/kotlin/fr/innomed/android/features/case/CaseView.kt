@@ -87,7 +87,12 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                 DeadlineChip(state.deadline)
             }
         }
-        UnvouchedBanner(state.unvouched, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        UnvouchedBanner(
+            state.unvouched,
+            Modifier.padding(horizontal = 16.dp, vertical = 4.dp),
+            canConfirm = state.canConfirm,
+            confirming = state.confirming,
+        ) { onEvent(CaseEvent.ConfirmMember(it)) }
         HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
         if (state.header == null) {

@@ -69,4 +69,5 @@ private fun MemberRow(line: MemberLine, specialties: List<Specialty>) {
 private fun Unvouched.flag(): Int = when (this) {
     Unvouched.NOT_INVITED_BY_MEMBER -> R.string.members_not_invited
     Unvouched.NO_CROSS_SIGNING -> R.string.members_no_cross_signing
+    Unvouched.NOT_CONFIRMED -> R.string.members_not_confirmed
 }

@@ -70,4 +70,5 @@ private fun HandoverWait.text(): Int = when (this) {
     HandoverWait.NOT_TAKEN -> R.string.handover_not_taken
     HandoverWait.AWAITING_REQUESTER -> R.string.handover_awaiting_requester
     HandoverWait.HANDING_OVER -> R.string.handover_handing_over
+    HandoverWait.CONFIRM_TAKER -> R.string.handover_confirm_taker
 }

@@ -49,6 +49,12 @@ enum class CaseAction {
 
     /** Remove a colleague. */
     REMOVE,
+
+    /**
+     * Confirm a member this doctor has not verified and their CPTS has not attested (the
+     * unvouched members say who): nothing is sent into the case until they are confirmed or removed.
+     */
+    CONFIRM_MEMBER,
 }
 
 /** Why nobody writes into a request yet (the screen says so); it ends once the case is handed over. */
@@ -61,6 +67,12 @@ enum class HandoverWait {
 
     /** Taken: the requesting doctor's device has yet to hand the case over (it may be offline). */
     AWAITING_REQUESTER,
+
+    /**
+     * Taken by a specialist this doctor, who asked, has not verified and the CPTS has not
+     * attested: the case is handed over once the doctor confirms them (or removes them).
+     */
+    CONFIRM_TAKER,
 }
 
 /** Where a request stands against its deadline, as the core says. */

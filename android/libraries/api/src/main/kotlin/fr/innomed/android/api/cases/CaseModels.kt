@@ -105,6 +105,13 @@ enum class Unvouched {
 
     /** Has no cross-signing identity: their devices cannot be told apart from an impostor's. */
     NO_CROSS_SIGNING,
+
+    /**
+     * Neither verified by this doctor nor attested by their CPTS, and not confirmed by this
+     * doctor in this case (or their identity changed since): nothing is sent until the doctor
+     * confirms or removes them ([CaseAction.CONFIRM_MEMBER]).
+     */
+    NOT_CONFIRMED,
 }
 
 /** A member of a case nobody can vouch for: the case screen warns about them. */
@@ -160,6 +167,12 @@ sealed interface CaseError {
      * encrypted into the case until the doctor who opened it removes them.
      */
     data object UninvitedMember : CaseError
+
+    /**
+     * A member is neither verified by this doctor nor attested by their CPTS: nothing is sent
+     * into the case until the doctor confirms or removes them.
+     */
+    data object UnconfirmedMember : CaseError
 
     data object HomeserverUnreachable : CaseError
 

@@ -31,10 +31,18 @@ interface CaseService {
     suspend fun setStatus(roomId: RoomId, status: CaseStatus): Outcome<Unit, CaseError>
 
     /**
-     * Members nobody can vouch for (joined without a member's invitation, or without a
-     * cross-signing identity); their messages show as untrusted. Asks the homeserver.
+     * Members nobody can vouch for (joined without a member's invitation, without a
+     * cross-signing identity, or not confirmed by this doctor); their messages show as
+     * untrusted. Asks the homeserver.
      */
     suspend fun unvouchedMembers(roomId: RoomId): Outcome<List<UnvouchedMember>, CaseError>
+
+    /**
+     * Confirms, for this case, a member this doctor has not verified and their CPTS has not
+     * attested ([Unvouched.NOT_CONFIRMED]), for the identity they have now: the case is written
+     * into again (a request they took is handed over).
+     */
+    suspend fun confirmMember(roomId: RoomId, userId: UserId): Outcome<Unit, CaseError>
 
     /**
      * Who is in the case or invited to it (and who left), named as the CPTS directory names

@@ -59,6 +59,9 @@ sealed interface ConversationError {
     /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
     data object UninvitedMember : ConversationError
 
+    /** A member is neither verified by this doctor nor attested by their CPTS: nothing is sent until the doctor confirms or removes them. */
+    data object UnconfirmedMember : ConversationError
+
     /** Too long to be sent as one message: nothing was queued. */
     data object TooLarge : ConversationError
 

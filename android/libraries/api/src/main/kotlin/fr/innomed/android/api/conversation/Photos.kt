@@ -71,6 +71,9 @@ sealed interface PhotoError {
     /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
     data object UninvitedMember : PhotoError
 
+    /** A member is neither verified by this doctor nor attested by their CPTS: nothing is sent until the doctor confirms or removes them. */
+    data object UnconfirmedMember : PhotoError
+
     data object MessageNotFound : PhotoError
 
     data object NotAPhoto : PhotoError

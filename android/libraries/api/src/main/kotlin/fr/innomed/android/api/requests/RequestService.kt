@@ -93,6 +93,9 @@ sealed interface RequestError {
     /** Someone nobody of the case invited is a member: nothing is sent until the case's opener removes them. */
     data object UninvitedMember : RequestError
 
+    /** A member is neither verified by this doctor nor attested by their CPTS: nothing is sent until the doctor confirms or removes them. */
+    data object UnconfirmedMember : RequestError
+
     data object HomeserverUnreachable : RequestError
 
     data class Other(val code: String) : RequestError
