@@ -245,12 +245,16 @@ impl CaseRoom {
             .get_member_no_sync(&user_id)
             .await
             .map_err(|e| CaseError::Server(e.to_string()))?;
-        let present = member.is_some_and(|m| {
+        let mut present = member.is_some_and(|m| {
             matches!(
                 m.membership(),
                 MembershipState::Join | MembershipState::Invite
             )
         });
+        if !present {
+            // Not loaded on this device yet (lazy loading): the homeserver's list decides.
+            present = members_from_homeserver(&self.room).await.contains(&user_id);
+        }
         if !present || self.known_rules().uninvited.contains(&user_id) {
             return Err(CaseError::NotAllowed);
         }
