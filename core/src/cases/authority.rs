@@ -300,7 +300,7 @@ fn answered_key(room_id: &RoomId) -> Vec<u8> {
     format!("fr.innomed.answered:{room_id}").into_bytes()
 }
 
-async fn store_get(room: &Room, key: &[u8]) -> Option<Vec<u8>> {
+pub(crate) async fn store_get(room: &Room, key: &[u8]) -> Option<Vec<u8>> {
     room.client()
         .state_store()
         .get_custom_value(key)
@@ -309,7 +309,7 @@ async fn store_get(room: &Room, key: &[u8]) -> Option<Vec<u8>> {
         .flatten()
 }
 
-async fn store_set(room: &Room, key: &[u8], value: &[u8]) {
+pub(crate) async fn store_set(room: &Room, key: &[u8], value: &[u8]) {
     if let Err(e) = room
         .client()
         .state_store()

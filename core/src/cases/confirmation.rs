@@ -25,7 +25,7 @@ use matrix_sdk::{
     ruma::{events::room::member::MembershipState, OwnedUserId, UserId},
     Room, RoomMemberships,
 };
-use tracing::{info, warn};
+use tracing::info;
 
 use super::{
     error::Result,
@@ -47,29 +47,15 @@ fn confirmed_key(room: &Room) -> Vec<u8> {
 }
 
 async fn load(room: &Room) -> Confirmed {
-    let stored = room
-        .client()
-        .state_store()
-        .get_custom_value(&confirmed_key(room))
+    super::authority::store_get(room, &confirmed_key(room))
         .await
-        .ok()
-        .flatten();
-    stored
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()
 }
 
 async fn save(room: &Room, confirmed: &Confirmed) {
-    let Ok(bytes) = serde_json::to_vec(confirmed) else {
-        return;
-    };
-    if let Err(e) = room
-        .client()
-        .state_store()
-        .set_custom_value(&confirmed_key(room), bytes)
-        .await
-    {
-        warn!(room_id = %room.room_id(), "confirmation not saved: {e}");
+    if let Ok(bytes) = serde_json::to_vec(confirmed) {
+        super::authority::store_set(room, &confirmed_key(room), &bytes).await;
     }
 }
 
