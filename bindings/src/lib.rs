@@ -12,7 +12,9 @@
 //! - [`psc`]: sign-in with Pro Santé Connect, asking to join a CPTS, approving members;
 //! - [`trust`], [`verification`], [`push`]: recovery, emoji verification, pushes;
 //! - [`diff`]: one shape of change for every live list;
-//! - [`error`]: the sign-in errors (the rest are the core's own).
+//! - [`error`]: the sign-in errors (the rest are the core's own);
+//! - `android_tls` (Android only): the JNI entry point that hands the app's `Context` to
+//!   rustls-platform-verifier.
 //!
 //! Every async method runs on the runtime of [`platform`], whatever executor the foreign side
 //! polls from (Kotlin coroutines, Swift concurrency). A panic in the core reaches the app as
@@ -20,6 +22,8 @@
 
 uniffi::setup_scaffolding!();
 
+#[cfg(target_os = "android")]
+mod android_tls;
 pub mod bench;
 pub mod cases;
 pub mod client;
