@@ -10,6 +10,7 @@ import fr.innomed.android.app.photos.PhotoStore
 import fr.innomed.android.app.platform.FcmPushHook
 import fr.innomed.android.app.platform.KeystoreSecureStore
 import fr.innomed.android.app.push.PushReceiver
+import fr.innomed.android.impl.PlatformVerifier
 import fr.innomed.android.impl.RustSessionService
 import java.io.File
 import kotlinx.coroutines.CoroutineScope
@@ -23,6 +24,8 @@ class AppGraph(context: Context) {
         dataDir = File(context.filesDir, "accounts").apply { mkdirs() },
         secureStore = KeystoreSecureStore(context),
         reportsDir = File(context.filesDir, "reports").apply { mkdirs() },
+        // rustls-platform-verifier gets the application's Context before the first client.
+        tls = PlatformVerifier.tls(context.applicationContext),
         // The manifest's PscRedirectActivity catches it.
         pscRedirectUrl = RustSessionService.PSC_REDIRECT_URL,
     )

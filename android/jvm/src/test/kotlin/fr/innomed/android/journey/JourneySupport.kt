@@ -1,5 +1,6 @@
 package fr.innomed.android.journey
 
+import fr.innomed.android.impl.PlatformTls
 import fr.innomed.android.impl.RustSessionService
 import fr.innomed.core.DutySlot
 import fr.innomed.core.NewMember
@@ -79,6 +80,8 @@ class Phone(name: String) {
         dataDir = File(dir, "data"),
         secureStore = MemorySecureStore(),
         reportsDir = File(dir, "reports"),
+        // On the JVM the verifier reads the system's CA files itself: nothing to hand it.
+        tls = PlatformTls.NONE,
         platform = platform,
     )
 }

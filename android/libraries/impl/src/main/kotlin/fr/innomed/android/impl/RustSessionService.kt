@@ -30,6 +30,10 @@ import kotlinx.coroutines.withContext
  * @param dataDir the app's private folder for the encrypted stores (one per account).
  * @param secureStore the platform's secure storage (Android Keystore) for the session and store key.
  * @param reportsDir where télé-expertise reports are written at closure (app-private).
+ * @param tls the platform's TLS set-up, run once before the first client is built (signing in,
+ *   Pro Santé Connect, restoring, a push's client): [PlatformVerifier.tls] on Android,
+ *   [PlatformTls.NONE] on the JVM. When it fails, no client is built and the call gets
+ *   `Other("PlatformTlsUnavailable")`; the next one tries again.
  * @param pscRedirectUrl the app's address the Pro Santé Connect page comes back to (the app
  *   manifest's intent-filter catches it).
  */
@@ -37,6 +41,7 @@ class RustSessionService(
     private val dataDir: File,
     private val secureStore: SecureStore,
     private val reportsDir: File,
+    tls: PlatformTls,
     private val pscRedirectUrl: String = PSC_REDIRECT_URL,
     platform: PlatformConfig = PlatformConfig(logFilter = "warn", workerThreads = 0u),
 ) : SessionService {
@@ -44,6 +49,8 @@ class RustSessionService(
         // Once per process; later calls change nothing. Logs carry ids only.
         initPlatform(platform)
     }
+
+    private val tlsGate = TlsGate(tls)
 
     private val active = MutableStateFlow<RustUserSession?>(null)
     override val activeSession: StateFlow<UserSession?> = active
@@ -146,7 +153,9 @@ class RustSessionService(
         session.shutdown()
     }
 
-    private fun builder(homeserverUrl: String) = ClientBuilder(homeserverUrl, dataDir.path, secureStore)
+    /** Every client starts here, after the platform's TLS set-up (see [TlsGate]). */
+    private fun builder(homeserverUrl: String) =
+        tlsGate.beforeClient { ClientBuilder(homeserverUrl, dataDir.path, secureStore) }
 
     private suspend fun open(client: Client): RustUserSession {
         val session = try {
