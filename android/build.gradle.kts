@@ -29,6 +29,9 @@ val composeToolingPreview = libs.compose.ui.tooling.preview
 val activityCompose = libs.androidx.activity.compose
 val innomedSdk = libs.innomed.sdk
 
+/** rustls-platform-verifier-android's version in ../Cargo.lock (read by settings.gradle.kts). */
+val rustlsPlatformVerifierVersion = extra["rustlsPlatformVerifierVersion"] as String
+
 /** Plain Kotlin, no Android: the presenter shape, the API and the fakes. */
 fun Project.plainKotlin() {
     apply(plugin = "org.jetbrains.kotlin.jvm")
@@ -110,6 +113,9 @@ project(":libraries:impl") {
         "api"(project(":libraries:api"))
         "implementation"(innomedSdk)
         "implementation"(coroutinesAndroid)
+        // The Kotlin classes rustls-platform-verifier calls through JNI once PlatformVerifier
+        // handed it the Context (the app's proguard-rules.pro keeps them).
+        "implementation"("org.rustls:rustls-platform-verifier:$rustlsPlatformVerifierVersion")
     }
 }
 modulesOf("feature").forEach { feature ->

@@ -20,6 +20,19 @@ dependencyResolutionManagement {
     repositories {
         google()
         mavenCentral()
+        // rustls-platform-verifier's Kotlin half (org.rustls:rustls-platform-verifier, an AAR),
+        // from the Maven repository its GitHub project serves, the one its README (0.7.1) names;
+        // since its 0.2.0 the crate rustls-platform-verifier-android gives the version, not a Maven
+        // folder for `cargo metadata` to find. Nothing else is looked up there, nor org.rustls elsewhere.
+        exclusiveContent {
+            forRepository {
+                maven {
+                    name = "rustlsPlatformVerifier"
+                    url = uri("https://github.com/rustls/rustls-platform-verifier/raw/maven-archive/android-release-support/maven/")
+                }
+            }
+            filter { includeGroup("org.rustls") }
+        }
     }
 }
 
@@ -40,4 +53,17 @@ val innomedModules: Map<String, String> = file("modules.txt").readLines()
         ":" + fields[0].replace('/', ':') to fields[1]
     }
 innomedModules.keys.forEach { include(it) }
-gradle.rootProject { extra["innomedModules"] = innomedModules }
+
+// The AAR's version is rustls-platform-verifier-android's in the workspace's Cargo.lock: its
+// Kotlin classes and the Rust crate that calls them through JNI must be the same release.
+val rustlsPlatformVerifierVersion: String = file("../Cargo.lock").readLines().let { lines ->
+    val crate = "rustls-platform-verifier-android"
+    val at = lines.indexOfFirst { it.trim() == "name = \"$crate\"" }
+    require(at >= 0) { "../Cargo.lock: no $crate (rustls-platform-verifier's Android part)" }
+    lines.drop(at + 1).first { it.trimStart().startsWith("version = ") }.substringAfter('"').substringBefore('"')
+}
+
+gradle.rootProject {
+    extra["innomedModules"] = innomedModules
+    extra["rustlsPlatformVerifierVersion"] = rustlsPlatformVerifierVersion
+}
