@@ -79,13 +79,17 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let lastActivity: Date?
     public let unread: Int
     public let inviter: UserID?
+    /// The inviter's name as the core gives it: from a CPTS directory this doctor belongs to,
+    /// else their profile, else their user id; `nil` when there is no inviter (or the core gave
+    /// none).
+    public let inviterName: String?
     /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
     public let brief: RequestBrief?
 
     public init(id: CaseID, code: String, membership: Membership, status: CaseStatus?,
                 specialty: String?, urgency: Urgency, due: Date?, deadline: Deadline? = nil,
                 cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
-                inviter: UserID?, brief: RequestBrief? = nil) {
+                inviter: UserID?, inviterName: String? = nil, brief: RequestBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -99,6 +103,7 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
         self.lastActivity = lastActivity
         self.unread = unread
         self.inviter = inviter
+        self.inviterName = inviterName
         self.brief = brief
     }
 

@@ -123,7 +123,7 @@ extension CaseSummary {
                   cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
                   unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
-                  brief: s.brief.map(RequestBrief.init(rustValue:)))
+                  inviterName: s.inviterName, brief: s.brief.map(RequestBrief.init(rustValue:)))
     }
 }
 
