@@ -71,4 +71,37 @@ final class CaseListViewModelTests: XCTestCase {
         viewModel.dismissReminders()
         XCTAssertEqual(viewModel.reminders, [])
     }
+
+    func testAnInvitationNamesItsInviterAsTheCoreGivesItElseByTheIdsLocalPart() {
+        let named = Fixtures.row("named", membership: .invited, status: nil, inviterName: "Dr Paul Martin")
+        let unnamed = Fixtures.row("unnamed", membership: .invited, status: nil)
+        let blank = Fixtures.row("blank", membership: .invited, status: nil, inviterName: "  ")
+        let joined = Fixtures.row("joined")
+
+        XCTAssertEqual(named.inviterLabel, "Dr Paul Martin")
+        XCTAssertEqual(unnamed.inviterLabel, "dr.martin", "no name from the core: the id's local part")
+        XCTAssertEqual(blank.inviterLabel, "dr.martin")
+        XCTAssertNil(joined.inviterLabel)
+        XCTAssertTrue(named.showsInviterApart)
+        XCTAssertFalse(joined.showsInviterApart)
+    }
+
+    func testARoutedRequestsBriefNamesWhoAsks() {
+        let brief = RequestBrief(requester: Fixtures.gp, specialty: "dermatology", urgency: .soon, due: nil,
+                                 ageBand: .adult, sex: .female, question: "Exérèse ?")
+        let routed = Fixtures.row("routed", membership: .invited, status: nil, inviterName: "Dr Paul Martin",
+                                  brief: brief)
+        let unnamed = Fixtures.row("unnamed", membership: .invited, status: nil, brief: brief)
+        let other = RequestBrief(requester: UserID("@dr.roux:cpts.test"), specialty: "dermatology", urgency: .soon,
+                                 due: nil, ageBand: .adult, sex: .female, question: "Exérèse ?")
+        let fromSomeoneElse = Fixtures.row("other", membership: .invited, status: nil,
+                                           inviterName: "Dr Paul Martin", brief: other)
+
+        XCTAssertEqual(routed.askedByLabel, "Dr Paul Martin", "the inviter asked: their name")
+        XCTAssertFalse(routed.showsInviterApart, "named once, as who asks")
+        XCTAssertEqual(unnamed.askedByLabel, "dr.martin")
+        XCTAssertEqual(fromSomeoneElse.askedByLabel, "dr.roux", "not the inviter: the id's local part")
+        XCTAssertTrue(fromSomeoneElse.showsInviterApart)
+        XCTAssertNil(Fixtures.row("plain", membership: .invited, status: nil).askedByLabel)
+    }
 }

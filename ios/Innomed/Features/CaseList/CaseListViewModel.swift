@@ -93,3 +93,28 @@ final class CaseListViewModel: ObservableObject {
         }
     }
 }
+
+extension CaseSummary {
+    /// Who invited the doctor, as a row names them: the core's name (CPTS directory, else
+    /// profile, else the user id), else, when the core gave none, the id's local part.
+    var inviterLabel: String? {
+        if let name = inviterName?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
+            return name
+        }
+        return inviter?.localPart
+    }
+
+    /// Who asks, on a routed request's brief: the inviter's name when the doctor who asked is the
+    /// one who invited (the core believes an invitation's brief only then), else the id's local
+    /// part; `nil` without a brief.
+    var askedByLabel: String? {
+        guard let brief else { return nil }
+        if brief.requester == inviter, let label = inviterLabel { return label }
+        return brief.requester.localPart
+    }
+
+    /// The "invited by" line is left out when the brief already names the same doctor as asking.
+    var showsInviterApart: Bool {
+        inviter != nil && (brief == nil || brief?.requester != inviter)
+    }
+}

@@ -55,11 +55,17 @@ struct InvitationRowView: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
             Text(row.code).font(.headline.monospaced())
-            if let inviter = row.inviter {
-                Text(L10n.format("cases.invitedBy", inviter.localPart)).font(.subheadline)
+            // Named as the core gives it (CPTS directory, else profile), the id's local part
+            // only when the core gave no name.
+            if row.showsInviterApart, let inviter = row.inviterLabel {
+                Text(verbatim: L10n.format("cases.invitedBy", inviter)).font(.subheadline)
             }
-            // A request routed to this specialist: its brief, to decide (no patient label).
+            // A request routed to this specialist: who asks, and its brief, to decide (no patient
+            // label).
             if let brief = row.brief {
+                if let asker = row.askedByLabel {
+                    Text(verbatim: L10n.format("cases.askedBy", asker)).font(.subheadline)
+                }
                 BriefSummary(brief: brief, specialty: specialty)
             } else if let specialty {
                 Text(specialty).font(.caption).foregroundStyle(.secondary)
