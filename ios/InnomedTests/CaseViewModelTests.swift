@@ -254,4 +254,72 @@ final class CaseViewModelTests: XCTestCase {
         XCTAssertEqual(viewModel.composer, "Bonjour")
         XCTAssertEqual(viewModel.error?.localizationKey, "error.unconfirmedMember")
     }
+
+    func testTheScreenNamesPeopleFromTheMembersListElseByTheirID() async {
+        let stranger = UserID("@intrus:elsewhere.test")
+        let gone = UserID("@dr.lefevre:cpts.test")
+        let outsider = UserID("@dr.roux:cpts.test")
+        let conversation = FakeConversationService()
+        conversation.entryUpdates = [[
+            Fixtures.message("$h", from: Fixtures.gp, body: .header(header)),
+            Fixtures.message("$l", from: gone, body: .membership(user: gone, change: "Left"), trust: TrustLevel.none),
+        ]]
+        let members = [
+            CaseMember(user: Fixtures.gp, membership: .joined, displayName: "Dr Paul Martin", trust: .verified),
+            CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: "Dr Samira Benali",
+                       specialties: ["dermatology"], inDirectory: true, trust: .attested),
+            CaseMember(user: gone, membership: .left, displayName: "Dr Léa Lefèvre", trust: .unverified),
+            CaseMember(user: stranger, membership: .joined, displayName: stranger.rawValue, trust: TrustLevel.none),
+        ]
+        let cases = FakeCaseService()
+        cases.onUnvouched = { _ in [UnvouchedMember(user: stranger, reason: .notInvitedByMember)] }
+        cases.onMembers = { _ in members }
+        let viewModel = makeViewModel(conversation, cases: cases)
+        XCTAssertEqual(viewModel.name(of: Fixtures.dermatologist), Fixtures.dermatologist.rawValue,
+                       "before the members are read: the id")
+
+        await viewModel.load()
+        for _ in 0..<100 where viewModel.members.isEmpty { await Task.yield() }
+
+        XCTAssertEqual(viewModel.name(of: Fixtures.dermatologist), "Dr Samira Benali")
+        XCTAssertEqual(viewModel.name(of: Fixtures.gp), "Dr Paul Martin")
+        XCTAssertEqual(viewModel.name(of: gone), "Dr Léa Lefèvre", "who left keeps their name on their lines")
+        XCTAssertEqual(viewModel.name(of: outsider), outsider.rawValue, "not in the list: the id")
+        XCTAssertEqual(viewModel.name(of: stranger), stranger.rawValue, "the core's name is the id itself")
+        XCTAssertEqual(viewModel.names.names(of: [Fixtures.dermatologist, outsider]),
+                       "Dr Samira Benali, @dr.roux:cpts.test")
+        XCTAssertEqual(viewModel.names.nameAndID(of: Fixtures.dermatologist),
+                       "Dr Samira Benali (@dr.benali:cpts.test)", "the warning shows the id beside a name")
+        XCTAssertEqual(viewModel.names.nameAndID(of: stranger), stranger.rawValue, "never the id twice")
+    }
+
+    func testABlankNameFromTheCoreIsNotShown() {
+        let names = MemberNames([
+            CaseMember(user: Fixtures.gp, membership: .joined, displayName: "  ", trust: .verified),
+            CaseMember(user: Fixtures.dermatologist, membership: .joined, displayName: " Dr Samira Benali ",
+                       trust: .unverified),
+        ])
+
+        XCTAssertEqual(names.name(of: Fixtures.gp), Fixtures.gp.rawValue)
+        XCTAssertEqual(names.name(of: Fixtures.dermatologist), "Dr Samira Benali")
+        XCTAssertNotEqual(names, MemberNames(), "rows drawn before the members were read are drawn again")
+    }
+
+    func testEachMembershipChangeReadsAsASentenceNeverAsItsCode() {
+        let expected = [
+            "Joined": "membership.joined", "InvitationAccepted": "membership.joined",
+            "Invited": "membership.invited", "KnockAccepted": "membership.invited",
+            "Left": "membership.left",
+            "Kicked": "membership.removed", "KickedAndBanned": "membership.removed", "Banned": "membership.removed",
+            "InvitationRejected": "membership.invitationDeclined",
+            "InvitationRevoked": "membership.invitationWithdrawn",
+            "Knocked": "membership.other", "KnockRetracted": "membership.other", "KnockDenied": "membership.other",
+            "ProfileChanged": "membership.other", "Unbanned": "membership.other", "Error": "membership.other",
+            "NotImplemented": "membership.other", "None": "membership.other", "other": "membership.other",
+            "SomethingNew": "membership.other", "": "membership.other",
+        ]
+        for (change, key) in expected {
+            XCTAssertEqual(MembershipChangeLabel.key(for: change), key, change)
+        }
+    }
 }

@@ -26,7 +26,8 @@ struct HeaderCardView: View {
 /// The specialist's structured advice.
 struct AdviceCardView: View {
     let advice: Advice
-    let sender: UserID
+    /// The specialist's name, as the case's members list gives it.
+    let senderName: String
     let date: Date
 
     var body: some View {
@@ -37,7 +38,7 @@ struct AdviceCardView: View {
             Text("advice.recommendation").font(.caption).foregroundStyle(.secondary)
             Text(advice.recommendation)
             Badge(text: L10n.string(advice.inPerson.labelKey), color: advice.inPerson == .urgent ? .red : .accentColor)
-            Text(verbatim: "\(sender.localPart) · \(date.formatted(date: .abbreviated, time: .shortened))")
+            Text(verbatim: "\(senderName) · \(date.formatted(date: .abbreviated, time: .shortened))")
                 .font(.caption2).foregroundStyle(.secondary)
         }
         .padding(12)

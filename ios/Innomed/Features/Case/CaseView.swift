@@ -16,9 +16,9 @@ struct CaseView: View {
 
     var body: some View {
         VStack(spacing: 0) {
-            CaseStatusHeader(actions: actions)
-            UnvouchedBanner(members: viewModel.unvouched, canConfirm: actions.canConfirmMembers,
-                            confirming: viewModel.confirming) { user in
+            CaseStatusHeader(actions: actions, takenBy: actions.details?.acceptedBy.map(viewModel.name(of:)))
+            UnvouchedBanner(members: viewModel.unvouched, names: viewModel.names,
+                            canConfirm: actions.canConfirmMembers, confirming: viewModel.confirming) { user in
                 Task {
                     await viewModel.confirm(user)
                     // A request taken by the one confirmed is handed over: the core says so.
@@ -29,7 +29,7 @@ struct CaseView: View {
             // Until the header can be read (nobody took the request, or it waits for its
             // hand-over), the brief says what is asked.
             if viewModel.requester == nil, let brief = actions.brief {
-                RequestBriefCard(brief: brief,
+                RequestBriefCard(brief: brief, requesterName: viewModel.name(of: brief.requester),
                                  specialty: session.directory.specialties().label(for: brief.specialty))
             }
             ScrollViewReader { proxy in
@@ -39,7 +39,7 @@ struct CaseView: View {
                             .frame(maxWidth: .infinity)
                     }
                     ForEach(viewModel.entries) { entry in
-                        ConversationRowView(entry: entry, viewModel: viewModel)
+                        ConversationRowView(entry: entry, names: viewModel.names, viewModel: viewModel)
                             .listRowSeparator(.hidden)
                             .id(entry.id)
                     }
@@ -94,26 +94,36 @@ enum CaseSheet: String, Identifiable {
     var showsActionErrors: Bool { self == .advice || self == .close }
 }
 
-/// Status, specialty, urgency and deadline of the case (as the core says where it stands),
-/// above the conversation.
+/// Status, specialty, urgency and deadline of the case (as the core says where it stands), and
+/// who took a request, above the conversation.
 private struct CaseStatusHeader: View {
     @ObservedObject var actions: CaseActionsViewModel
+    /// The name of the specialist who took the request, as the case's members list gives it.
+    var takenBy: String?
 
     var body: some View {
         if let details = actions.details {
-            HStack(spacing: 8) {
-                Badge(text: L10n.string(details.status.labelKey), color: .accentColor)
-                if details.urgency != .routine {
-                    Badge(text: L10n.string(details.urgency.labelKey), color: details.urgency.color)
+            VStack(alignment: .leading, spacing: 2) {
+                HStack(spacing: 8) {
+                    Badge(text: L10n.string(details.status.labelKey), color: .accentColor)
+                    if details.urgency != .routine {
+                        Badge(text: L10n.string(details.urgency.labelKey), color: details.urgency.color)
+                    }
+                    if let deadline = actions.deadline, deadline.state != .done {
+                        Text(L10n.format("cases.due", deadline.due.formatted(date: .abbreviated, time: .shortened)))
+                            .font(.caption)
+                            .foregroundStyle(.secondary)
+                        DeadlineBadge(state: deadline.state)
+                    }
+                    Spacer()
                 }
-                if let deadline = actions.deadline, deadline.state != .done {
-                    Text(L10n.format("cases.due", deadline.due.formatted(date: .abbreviated, time: .shortened)))
+                if let takenBy {
+                    Text(verbatim: L10n.format("case.takenBy", takenBy))
                         .font(.caption)
                         .foregroundStyle(.secondary)
-                    DeadlineBadge(state: deadline.state)
                 }
-                Spacer()
             }
+            .frame(maxWidth: .infinity, alignment: .leading)
             .padding(.horizontal)
             .padding(.vertical, 6)
             .background(.bar)

@@ -16,7 +16,12 @@ final class CaseViewModel: ObservableObject {
     /// Members nobody can vouch for, as last checked (the screen warns about them).
     @Published private(set) var unvouched: [UnvouchedMember] = []
     /// Who is in the case or invited to it (and who left), named, as last read.
-    @Published private(set) var members: [CaseMember] = []
+    @Published private(set) var members: [CaseMember] = [] {
+        didSet { names = MemberNames(members) }
+    }
+    /// The names the screen gives people, from `members` (a value, so that rows drawn before the
+    /// members were read are drawn again with their names).
+    private(set) var names = MemberNames()
     /// The member being confirmed, while the core confirms them (the warning's buttons wait).
     @Published private(set) var confirming: UserID?
 
@@ -44,6 +49,14 @@ final class CaseViewModel: ObservableObject {
             }
         }
         return nil
+    }
+
+    /// The name to show for someone of the case (a sender, the taker, who asked, who shared the
+    /// history, a membership line, a member nobody vouches for, a colleague whose identity
+    /// changed): the core's name for a member (CPTS directory, else profile), else the user id
+    /// when they are not in the members list (not read yet, or not a member).
+    func name(of user: UserID) -> String {
+        names.name(of: user)
     }
 
     /// The members sheet's lines: who is in the case or invited to it (not who left), each
@@ -216,6 +229,37 @@ final class CaseViewModel: ObservableObject {
               let conversation else { return }
         lastReadID = last.id
         Task { try? await conversation.markRead() }
+    }
+}
+
+/// The names of the people of a case, from the members list the core gives (`CaseMember`): each
+/// one's `displayName` (CPTS directory, else profile, else the user id), the user id for anyone
+/// not in the list.
+struct MemberNames: Equatable {
+    private var byUser: [UserID: String] = [:]
+
+    init(_ members: [CaseMember] = []) {
+        for member in members where byUser[member.user] == nil {
+            let name = member.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty { byUser[member.user] = name }
+        }
+    }
+
+    func name(of user: UserID) -> String {
+        byUser[user] ?? user.rawValue
+    }
+
+    /// Several people, in the order given, separated by commas (read receipts, a send held for
+    /// changed identities).
+    func names(of users: [UserID]) -> String {
+        users.map(name(of:)).joined(separator: ", ")
+    }
+
+    /// A member nobody can vouch for: the name with the user id beside it, since a profile's name
+    /// is whatever its owner typed; the id alone when it is the only name known.
+    func nameAndID(of user: UserID) -> String {
+        let shown = name(of: user)
+        return shown == user.rawValue ? shown : "\(shown) (\(user.rawValue))"
     }
 }
 

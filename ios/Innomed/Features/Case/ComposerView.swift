@@ -12,7 +12,8 @@ struct ComposerView: View {
         VStack(spacing: 6) {
             if let target = viewModel.replyingTo {
                 HStack {
-                    Label(L10n.format("case.replyingTo", target.sender.localPart), systemImage: "arrowshape.turn.up.left")
+                    Label(L10n.format("case.replyingTo", viewModel.name(of: target.sender)),
+                          systemImage: "arrowshape.turn.up.left")
                         .font(.caption)
                     Spacer()
                     Button { viewModel.cancelReply() } label: { Image(systemName: "xmark.circle.fill") }

@@ -3,6 +3,9 @@ import SwiftUI
 
 struct ConversationRowView: View {
     let entry: ConversationEntry
+    /// Who is who, from the case's members (`CaseViewModel.names`): a value, so that a row is
+    /// drawn again once the members are read.
+    let names: MemberNames
     let viewModel: CaseViewModel
 
     var body: some View {
@@ -20,34 +23,37 @@ struct ConversationRowView: View {
         case .start:
             Text("case.start").font(.caption).foregroundStyle(.secondary).frame(maxWidth: .infinity)
         case .message(let message):
-            MessageRowView(message: message, viewModel: viewModel)
+            MessageRowView(message: message, names: names, viewModel: viewModel)
         }
     }
 }
 
-/// A message: its sender (not for the doctor's own) with the shield of the core's trust in them
-/// where it says something of the person (`CaseMessage.shield`; alone above the doctor's own).
+/// A message: its sender's name (not for the doctor's own) with the shield of the core's trust in
+/// them where it says something of the person (`CaseMessage.shield`; alone above the doctor's
+/// own).
 private struct MessageRowView: View {
     let message: CaseMessage
+    let names: MemberNames
     let viewModel: CaseViewModel
 
     var body: some View {
         VStack(alignment: message.isOwn ? .trailing : .leading, spacing: 4) {
             if !message.isOwn {
                 NameWithShield(shield: message.shield) {
-                    Text(message.sender.localPart).font(.caption.bold())
+                    Text(verbatim: names.name(of: message.sender)).font(.caption.bold())
                 }
             } else if let shield = message.shield {
                 TrustShield(level: shield)
             }
             if let sharedBy = message.sharedBy {
-                Text(L10n.format("case.sharedBy", sharedBy.localPart)).font(.caption2).foregroundStyle(.secondary)
+                Text(verbatim: L10n.format("case.sharedBy", names.name(of: sharedBy)))
+                    .font(.caption2).foregroundStyle(.secondary)
             }
             if message.inReplyTo != nil {
                 Label("case.inReply", systemImage: "arrowshape.turn.up.left").font(.caption2).foregroundStyle(.secondary)
             }
-            MessageBodyView(message: message, viewModel: viewModel)
-            DeliveryView(message: message, viewModel: viewModel)
+            MessageBodyView(message: message, names: names, viewModel: viewModel)
+            DeliveryView(message: message, names: names, viewModel: viewModel)
         }
         .frame(maxWidth: .infinity, alignment: message.isOwn ? .trailing : .leading)
         .swipeActions(edge: .leading) {
@@ -68,6 +74,7 @@ private struct MessageRowView: View {
 
 private struct MessageBodyView: View {
     let message: CaseMessage
+    let names: MemberNames
     let viewModel: CaseViewModel
 
     var body: some View {
@@ -83,7 +90,7 @@ private struct MessageBodyView: View {
         case .header(let header):
             HeaderCardView(header: header)
         case .advice(let advice):
-            AdviceCardView(advice: advice, sender: message.sender, date: message.date)
+            AdviceCardView(advice: advice, senderName: names.name(of: message.sender), date: message.date)
         case .closure(let outcome):
             Label(L10n.format("case.closedWith", outcome), systemImage: "checkmark.seal").font(.callout)
         case .unreadable(let reason):
@@ -99,7 +106,9 @@ private struct MessageBodyView: View {
             }
             .foregroundStyle(.orange)
         case .membership(let user, let change):
-            Text(L10n.format(membershipKey(change), user.localPart)).font(.caption).foregroundStyle(.secondary)
+            // A sentence per change the core names, never its code.
+            Text(verbatim: L10n.format(MembershipChangeLabel.key(for: change), names.name(of: user)))
+                .font(.caption).foregroundStyle(.secondary)
         case .redacted:
             Text("case.redacted").font(.callout).italic().foregroundStyle(.secondary)
         case .other:
@@ -111,21 +120,11 @@ private struct MessageBodyView: View {
         let options = AttributedString.MarkdownParsingOptions(interpretedSyntax: .inlineOnlyPreservingWhitespace)
         return (try? AttributedString(markdown: markdown, options: options)) ?? AttributedString(markdown)
     }
-
-    /// The core names membership changes after the SDK's (`Joined`, `Invited`, …).
-    private func membershipKey(_ change: String) -> String {
-        Self.membershipKeys[change] ?? "membership.other"
-    }
-
-    private static let membershipKeys = [
-        "Joined": "membership.Joined", "Left": "membership.Left", "Invited": "membership.Invited",
-        "InvitationAccepted": "membership.InvitationAccepted", "InvitationRejected": "membership.InvitationRejected",
-        "InvitationRevoked": "membership.InvitationRevoked", "Kicked": "membership.Kicked", "Banned": "membership.Banned",
-    ]
 }
 
 private struct DeliveryView: View {
     let message: CaseMessage
+    let names: MemberNames
     let viewModel: CaseViewModel
 
     var body: some View {
@@ -134,7 +133,7 @@ private struct DeliveryView: View {
             Label("case.sending", systemImage: "clock").font(.caption2).foregroundStyle(.secondary)
         case .sent:
             if message.isOwn && !message.readBy.isEmpty {
-                Text(L10n.format("case.readBy", message.readBy.map(\.localPart).joined(separator: ", ")))
+                Text(verbatim: L10n.format("case.readBy", names.names(of: message.readBy)))
                     .font(.caption2).foregroundStyle(.secondary)
             }
         case .failed(let recoverable):
@@ -142,7 +141,7 @@ private struct DeliveryView: View {
                 .font(.caption2).foregroundStyle(.red)
         case .blockedByIdentityChange(let users):
             VStack(alignment: .trailing, spacing: 4) {
-                Text(L10n.format("case.identityChanged", users.map(\.localPart).joined(separator: ", ")))
+                Text(verbatim: L10n.format("case.identityChanged", names.names(of: users)))
                     .font(.caption2).foregroundStyle(.orange)
                 Button("case.identityChanged.send") { Task { await viewModel.acknowledge(users) } }
                     .font(.caption2)

@@ -1,16 +1,18 @@
 import InnomedServices
 import SwiftUI
 
-/// What a specialist a request is routed to reads before taking it: who asks, and the brief.
-/// No patient label: the whole case goes only to the specialist who takes the request.
+/// What a specialist a request is routed to reads before taking it: who asks (by name), and the
+/// brief. No patient label: the whole case goes only to the specialist who takes the request.
 struct RequestBriefCard: View {
     let brief: RequestBrief
+    /// The requesting doctor's name, as the case's members list gives it.
+    let requesterName: String
     let specialty: String?
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
             Text("brief.title").font(.callout.bold())
-            Text(verbatim: L10n.format("brief.from", brief.requester.localPart)).font(.caption)
+            Text(verbatim: L10n.format("brief.from", requesterName)).font(.caption)
             BriefSummary(brief: brief, specialty: specialty)
             Text("brief.note").font(.caption).foregroundStyle(.secondary)
         }

@@ -2,11 +2,14 @@ import InnomedServices
 import SwiftUI
 
 /// A warning above the conversation while the case has members nobody can vouch for: each
-/// one's full id and, in words, why (joined without a member's invitation, no verified
-/// identity, or neither verified by the doctor nor attested by their CPTS). While the core allows
-/// it, a member not confirmed yet has a button to confirm them.
+/// one's name with their full id beside it (a name in a profile is whatever its owner typed) and,
+/// in words, why (joined without a member's invitation, no verified identity, or neither verified
+/// by the doctor nor attested by their CPTS). While the core allows it, a member not confirmed
+/// yet has a button to confirm them.
 struct UnvouchedBanner: View {
     let members: [UnvouchedMember]
+    /// Who is who, from the case's members.
+    let names: MemberNames
     /// The core allows the doctor to confirm members (`CaseAction.confirmMember`).
     var canConfirm = false
     /// The member being confirmed: the buttons wait.
@@ -20,14 +23,15 @@ struct UnvouchedBanner: View {
                 Text("unvouched.intro").font(.caption)
                 ForEach(members, id: \.user) { member in
                     HStack(alignment: .firstTextBaseline) {
-                        Text(verbatim: L10n.format(member.reason.labelKey, member.user.rawValue)).font(.caption)
+                        Text(verbatim: L10n.format(member.reason.labelKey, names.nameAndID(of: member.user)))
+                            .font(.caption)
                         if canConfirm, member.reason == .notConfirmed {
                             Spacer()
                             Button("unvouched.confirm") { onConfirm(member.user) }
                                 .font(.caption.bold())
                                 .buttonStyle(.bordered)
                                 .disabled(confirming != nil)
-                                .accessibilityHint(Text(verbatim: member.user.rawValue))
+                                .accessibilityHint(Text(verbatim: names.nameAndID(of: member.user)))
                         }
                     }
                 }

@@ -109,3 +109,22 @@ extension Array where Element == Specialty {
         return first { $0.code == code }?.label(languageCode: L10n.languageCode) ?? code
     }
 }
+
+/// The sentence of a membership line in a case's conversation, by the core's `change` code (the
+/// SDK's `MembershipChange` names: `Joined`, `Kicked`, …); its `%@` is the member's name. A code
+/// with no sentence of its own, or one this app does not know, reads as a generic change, never
+/// as the code.
+enum MembershipChangeLabel {
+    static func key(for change: String) -> String {
+        switch change {
+        case "Joined", "InvitationAccepted": return "membership.joined"
+        // A knock accepted is an invitation to the one who knocked.
+        case "Invited", "KnockAccepted": return "membership.invited"
+        case "Left": return "membership.left"
+        case "Kicked", "KickedAndBanned", "Banned": return "membership.removed"
+        case "InvitationRejected": return "membership.invitationDeclined"
+        case "InvitationRevoked": return "membership.invitationWithdrawn"
+        default: return "membership.other"
+        }
+    }
+}
