@@ -2,14 +2,15 @@
 //! every colleague the coordinator attests is verified on that doctor's devices, with the shield
 //! "attested". A doctor who did not verify the coordinator believes nothing of it; a member
 //! other than the coordinator cannot attest; an attested colleague who changes identity is
-//! stopped as any verified identity that changed, until the coordinator attests the new one.
+//! stopped as any verified identity that changed, until the coordinator attests the new one. A
+//! request taken by an attested specialist is handed over without asking the GP to confirm her.
 
-use innomed_core::{CptsError, TrustLevel};
+use innomed_core::{CaseAction, CptsError, MessageKind, TrustLevel};
 use innomed_harness::Homeserver;
 
 use crate::{
     cpts::Territory,
-    support::{eventually, Doctor, PASSWORD},
+    support::{case_seen_by, conversation_of, eventually, load_all, marker, Doctor, PASSWORD},
     verification::verify_each_other,
 };
 
@@ -94,10 +95,9 @@ async fn a_colleague_the_verified_coordinator_attests_is_verified_without_emojis
         .expect("status"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_changes() {
-    let hs = Homeserver::shared().expect("synapse");
-    let t = Territory::new(&hs.url()).await;
+/// The GP compares emojis with the coordinator, who attests the dermatologist on duty; returns
+/// once the GP's device counts her as attested.
+async fn gp_verifies_coordinator_who_attests_derm(t: &Territory) {
     let (coordinator, gp, derm) = (&t.coordinator, &t.gp.doctor, &t.derm_on_duty.doctor);
     for (a, b) in [(gp, coordinator), (coordinator, gp), (gp, derm)] {
         eventually("the colleague's device known", || async {
@@ -113,7 +113,16 @@ async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_cha
         (trust_once_applied(gp, derm).await == TrustLevel::Attested).then_some(())
     })
     .await;
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_changes() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let (coordinator, gp, derm) = (&t.coordinator, &t.gp.doctor, &t.derm_on_duty.doctor);
+    gp_verifies_coordinator_who_attests_derm(&t).await;
+
+    let space = coordinator.client.cpts(&t.space_id).expect("space");
     // The coordinator's identity is replaced (a new phone without recovery, or an operator
     // who took the account over): the GP no longer takes their word.
     coordinator
@@ -139,4 +148,54 @@ async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_cha
     })
     .await;
     assert_eq!(level, TrustLevel::Attested);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_taken_by_an_attested_specialist_is_handed_over_without_asking_the_gp() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let (gp, derm) = (&t.gp.doctor, &t.derm_on_duty.doctor);
+    gp_verifies_coordinator_who_attests_derm(&t).await;
+
+    let label = marker("LABEL");
+    let mut request = t.request("dermatology", &marker("QUESTION"));
+    request.header.patient_label = label.clone();
+    let case = gp
+        .client
+        .cpts(&t.space_id)
+        .expect("space")
+        .open_request(request)
+        .await
+        .expect("request opened");
+    let room_id = case.room_id().to_string();
+    case_seen_by(derm, &room_id)
+        .await
+        .take_request()
+        .await
+        .expect("taken");
+
+    // The CPTS vouches for her: the GP's device hands the history over on its own.
+    let taker_case = derm.client.case(&room_id).expect("joined");
+    eventually("the hand-over at the attested taker", || async {
+        (!taker_case.awaiting_handover().await.ok()?).then_some(())
+    })
+    .await;
+    let mine = case.allowed_actions().await.expect("actions");
+    assert_eq!(mine.handover, None, "{mine:?}");
+    assert_eq!(mine.actions, vec![CaseAction::Write]);
+    assert!(
+        case.unvouched_members().await.expect("members").is_empty(),
+        "nobody to confirm"
+    );
+    let conversation = conversation_of(derm, &room_id).await;
+    eventually("the patient label decrypted by the taker", || async {
+        load_all(&conversation).await;
+        conversation
+            .messages()
+            .await
+            .iter()
+            .any(|m| matches!(&m.kind, MessageKind::Header { header } if header.patient_label == label))
+            .then_some(())
+    })
+    .await;
 }
