@@ -556,7 +556,7 @@ fn case_json(c: &CaseSummary) -> Value {
         "case": c.room_id, "code": c.code,
         "membership": match c.membership { Membership::Joined => "joined", Membership::Invited => "invited", Membership::Left => "left" },
         "status": c.status, "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
-        "unread": c.unread, "inviter": c.inviter,
+        "unread": c.unread, "inviter": c.inviter, "inviter_name": c.inviter_name,
         "brief": c.brief.as_ref().map(|b| json!({
             "requester": b.requester, "specialty": b.specialty, "urgency": b.urgency,
             "due_ms": b.due_ms, "age_band": b.age_band, "sex": b.sex, "question": b.question,
@@ -577,16 +577,24 @@ fn case_line(c: &CaseSummary) -> String {
         _ => "?".to_owned(),
     };
     let last = match (&c.inviter, &c.last_message) {
-        (Some(inviter), _) => match &c.brief {
-            Some(b) => format!(
-                " — asked by {} ({}, {}): {}",
-                output::line(inviter),
-                word(&b.age_band),
-                word(&b.sex),
-                output::line(&b.question)
-            ),
-            None => format!(" — invited by {}", output::line(inviter)),
-        },
+        (Some(inviter), _) => {
+            // "Dr Benali (@id:server)": the name as the core gives it, and who exactly.
+            let inviter = match c.inviter_name.as_deref() {
+                Some(name) if name != inviter.as_str() => {
+                    format!("{} ({})", output::line(name), output::line(inviter))
+                }
+                _ => output::line(inviter),
+            };
+            match &c.brief {
+                Some(b) => format!(
+                    " — asked by {inviter} ({}, {}): {}",
+                    word(&b.age_band),
+                    word(&b.sex),
+                    output::line(&b.question)
+                ),
+                None => format!(" — invited by {inviter}"),
+            }
+        }
         (None, Some(m)) => format!(" — {}", output::line(&m.body)),
         (None, None) => String::new(),
     };

@@ -45,6 +45,7 @@ fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
         }),
         unread: 2,
         inviter: None,
+        inviter_name: None,
         brief: None,
     };
     let line = case_line(&row);

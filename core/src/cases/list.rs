@@ -65,6 +65,9 @@ pub struct CaseSummary {
     pub unread: u64,
     /// Who invited the doctor, for invitations.
     pub inviter: Option<OwnedUserId>,
+    /// The inviter's name to show: from a CPTS directory this doctor belongs to, else their
+    /// profile, else their user id (as [`InnomedClient::display_name`]).
+    pub inviter_name: Option<String>,
     /// For a request this specialist was routed to: what the GP asks, to decide whether to take
     /// it (the case's history comes with the hand-over).
     pub brief: Option<crate::requests::RequestBrief>,
@@ -179,6 +182,10 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
             .and_then(|d| d.inviter.map(|m| m.user_id().to_owned())),
         _ => None,
     };
+    let inviter_name = match &inviter {
+        Some(user) => Some(client.display_name(user.as_str()).await),
+        None => None,
+    };
     let rules = case.known_rules();
     let brief = match membership {
         Membership::Left => None,
@@ -222,6 +229,7 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
         last_message: last_message(&room, &rules),
         unread: super::unread::unread_count(&room, &rules).await,
         inviter,
+        inviter_name,
         brief,
     }
 }
