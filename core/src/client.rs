@@ -64,6 +64,7 @@ impl InnomedClient {
         crate::cases::install_status_watch(&client);
         authorities.install(&client);
         crate::cpts::install_attestations(&client, &authorities);
+        crate::cpts::install_directory_copy(&client);
         let handovers = crate::cases::Handovers::new(authorities.clone());
         handovers.install(&client);
         Self {

@@ -10,6 +10,7 @@
 mod attestation;
 mod care_team;
 pub(crate) mod clock;
+mod copy;
 pub(crate) mod directory;
 pub(crate) mod error;
 mod onboarding;
@@ -25,6 +26,7 @@ pub(crate) use self::attestation::{
     coordinator_trusted, install as install_attestations, Attested,
 };
 pub(crate) use self::clock::ClockCell;
+pub(crate) use self::copy::install as install_directory_copy;
 pub use self::{
     attestation::AttestationEventContent,
     clock::{Clock, ManualClock, SystemClock},

@@ -5,10 +5,7 @@
 use crate::RequestProblem;
 use matrix_sdk::{
     ruma::{
-        api::client::{
-            room::{create_room, Visibility},
-            state::get_state_events,
-        },
+        api::client::room::{create_room, Visibility},
         events::{
             room::join_rules::{JoinRule, RoomJoinRulesEventContent},
             AnyStateEvent, InitialStateEvent,
@@ -264,12 +261,12 @@ impl Cpts {
     async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
         let events = match self.fetch_state().await {
             Ok(events) => {
-                self.keep_copy(&events).await;
+                super::copy::keep(&self.room, &events).await;
                 events
             }
             Err(CptsError::HomeserverUnreachable) => {
                 warn!(room_id = %self.space_id(), "CPTS state from the local copy");
-                self.local_copy()
+                super::copy::load(&self.room)
                     .await
                     .ok_or(CptsError::HomeserverUnreachable)?
             }
@@ -278,10 +275,10 @@ impl Cpts {
         parse_state(&events)
     }
 
-    /// The entries of members who joined the space, as last read from the homeserver, without
-    /// network (names on screens).
+    /// The entries of members who joined the space, as last read from the homeserver (names on
+    /// screens): without network, but for a joined space read for the first time.
     pub(crate) async fn known_directory(&self) -> Vec<MemberEntry> {
-        let Some(events) = self.local_copy().await else {
+        let Some(events) = super::copy::load_or_first_read(&self.room).await else {
             return Vec::new();
         };
         let Ok((directory, _, joined)) = parse_state(&events) else {
@@ -336,40 +333,6 @@ fn parse_state(
 
 impl Cpts {
     pub(crate) async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
-        let request = get_state_events::v3::Request::new(self.space_id().to_owned());
-        let response = self
-            .room
-            .client()
-            .send(request)
-            .await
-            .map_err(CptsError::from_http)?;
-        Ok(response.room_state)
-    }
-
-    fn copy_key(&self) -> Vec<u8> {
-        format!("fr.innomed.cpts:{}", self.space_id()).into_bytes()
-    }
-
-    async fn keep_copy(&self, events: &[Raw<AnyStateEvent>]) {
-        let Ok(bytes) = serde_json::to_vec(events) else {
-            return;
-        };
-        let _ = self
-            .room
-            .client()
-            .state_store()
-            .set_custom_value(&self.copy_key(), bytes)
-            .await;
-    }
-
-    async fn local_copy(&self) -> Option<Vec<Raw<AnyStateEvent>>> {
-        let bytes = self
-            .room
-            .client()
-            .state_store()
-            .get_custom_value(&self.copy_key())
-            .await
-            .ok()??;
-        serde_json::from_slice(&bytes).ok()
+        super::copy::fetch(&self.room).await
     }
 }

@@ -122,7 +122,6 @@ async fn the_coordinators_word_stops_counting_when_the_coordinators_identity_cha
     let (coordinator, gp, derm) = (&t.coordinator, &t.gp.doctor, &t.derm_on_duty.doctor);
     gp_verifies_coordinator_who_attests_derm(&t).await;
 
-    let space = coordinator.client.cpts(&t.space_id).expect("space");
     // The coordinator's identity is replaced (a new phone without recovery, or an operator
     // who took the account over): the GP no longer takes their word.
     coordinator

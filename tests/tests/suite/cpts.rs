@@ -193,6 +193,17 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     // Only the dermatologist on duty is invited.
     let invitation = case_seen_by(&t.derm_on_duty.doctor, &room_id).await;
     assert_eq!(invitation.membership(), Membership::Invited);
+    // Her list names who asks as the CPTS directory does, not by an opaque account id.
+    let derm_list = t.derm_on_duty.doctor.client.case_list();
+    eventually("the GP named in the specialist's list", || async {
+        let row = derm_list
+            .current()
+            .await
+            .into_iter()
+            .find(|c| c.room_id.as_str() == room_id)?;
+        (row.inviter_name.as_deref() == Some("Dr Gilles Généraliste")).then_some(())
+    })
+    .await;
     let invited: Vec<String> = case
         .members()
         .await
