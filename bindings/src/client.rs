@@ -261,7 +261,8 @@ impl Client {
     }
 
     /// The name to show for a person (a message's sender, an inviter): from a CPTS directory
-    /// this doctor belongs to, else the profile, else the user id. Read without network.
+    /// this doctor belongs to, else the user id. Read without network (but for a CPTS space
+    /// joined and never read, read once).
     pub async fn display_name(&self, user_id: String) -> Result<String, AccountError> {
         Ok(on_core!(self.core()?, |c| c.display_name(&user_id)))
     }

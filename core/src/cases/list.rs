@@ -66,7 +66,7 @@ pub struct CaseSummary {
     /// Who invited the doctor, for invitations.
     pub inviter: Option<OwnedUserId>,
     /// The inviter's name to show: from a CPTS directory this doctor belongs to, else their
-    /// profile, else their user id (as [`InnomedClient::display_name`]).
+    /// user id (as [`InnomedClient::display_name`]).
     pub inviter_name: Option<String>,
     /// For a request this specialist was routed to: what the GP asks, to decide whether to take
     /// it (the case's history comes with the hand-over).

@@ -80,7 +80,7 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let unread: Int
     public let inviter: UserID?
     /// The inviter's name as the core gives it: from a CPTS directory this doctor belongs to,
-    /// else their profile, else their user id; `nil` when there is no inviter (or the core gave
+    /// else their user id; `nil` when there is no inviter (or the core gave
     /// none).
     public let inviterName: String?
     /// For a request this specialist was routed to: what the GP asks, to decide on taking it.

@@ -64,6 +64,7 @@ class CaseActionsMappersTest {
             lastMessage = null,
             unread = 0uL,
             inviter = null,
+            inviterName = null,
             brief = null,
         )
         assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toApi().deadline)

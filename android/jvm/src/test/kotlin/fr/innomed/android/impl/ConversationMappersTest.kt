@@ -114,6 +114,7 @@ class ConversationMappersTest {
             lastMessage = null,
             unread = 0uL,
             inviter = "@dr.martin:cpts.test",
+            inviterName = "Dr Paul Martin",
             brief = SdkRequestBrief(
                 requester = "@dr.martin:cpts.test",
                 specialty = "dermatology",
@@ -140,6 +141,7 @@ class ConversationMappersTest {
             row.brief,
         )
         assertNull(summary.copy(brief = null).toApi().brief)
+        assertEquals("Dr Paul Martin", row.inviterName, "the core's name for who invited")
         assertTrue(summary.copy(cpts = null).toApi().isRequest, "an invitation whose status is not known yet is a request by its brief")
     }
 

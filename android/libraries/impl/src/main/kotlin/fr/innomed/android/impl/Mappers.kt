@@ -172,6 +172,7 @@ internal fun SdkCaseSummary.toApi() = CaseSummary(
     isRequest = cpts != null || brief != null,
     inviter = inviter?.let(::UserId),
     brief = brief?.toApi(),
+    inviterName = inviterName,
 )
 
 internal fun SdkCaseStatusInfo.toApi() = CaseStatusInfo(

@@ -3,6 +3,8 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ConversationService
@@ -89,6 +91,9 @@ class RustConversationService internal constructor(private val client: Client) :
 
     override suspend fun markRead(roomId: RoomId): Outcome<Unit, ConversationError> =
         attempt(::conversationError) { conversationOf(roomId).markRead(); Unit }
+
+    override suspend fun acknowledgeIdentityChange(roomId: RoomId, user: UserId): Outcome<Int, TrustError> =
+        attempt(::trustError) { conversationOf(roomId).acknowledgeIdentityChange(user.value).toInt() }
 
     override suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError> =
         attempt(::photoError) {

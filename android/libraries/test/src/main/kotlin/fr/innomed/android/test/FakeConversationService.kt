@@ -3,6 +3,8 @@ package fr.innomed.android.test
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ConversationService
@@ -42,6 +44,8 @@ class FakeConversationService : ConversationService {
     var markReadResult: suspend (RoomId) -> Outcome<Unit, ConversationError> = { Outcome.Done }
     var sendPhotoResult: suspend (PhotoSent) -> Outcome<MessageRef.Local, PhotoError> = { notScripted("sendPhoto") }
     var fetchPhotoResult: suspend (PhotoFetch) -> Outcome<ImageBytes, PhotoError> = { notScripted("fetchPhoto") }
+    val acknowledged = Calls<Pair<RoomId, UserId>>()
+    var acknowledgeResult: suspend (RoomId, UserId) -> Outcome<Int, TrustError> = { _, _ -> notScripted("acknowledgeIdentityChange") }
 
     /** The in-memory conversation of [roomId], to set or change from a test. */
     fun itemsOf(roomId: RoomId): MutableStateFlow<List<ConversationItem>> =
@@ -63,6 +67,9 @@ class FakeConversationService : ConversationService {
     override suspend fun reply(roomId: RoomId, to: EventId, markdown: String) = send(Sent(roomId, markdown, to))
 
     override suspend fun markRead(roomId: RoomId) = markReadResult(roomId).also { reads.add(roomId) }
+
+    override suspend fun acknowledgeIdentityChange(roomId: RoomId, user: UserId) =
+        acknowledgeResult(roomId, user).also { acknowledged.add(roomId to user) }
 
     override suspend fun sendPhoto(roomId: RoomId, file: File, caption: String?): Outcome<MessageRef.Local, PhotoError> {
         val call = PhotoSent(roomId, file, caption)

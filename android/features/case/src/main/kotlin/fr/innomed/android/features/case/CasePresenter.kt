@@ -99,6 +99,7 @@ class CasePresenter(
             CaseEvent.OpenMembers -> mutableState.update { it.copy(membersShown = true) }
             CaseEvent.CloseMembers -> mutableState.update { it.copy(membersShown = false) }
             is CaseEvent.ConfirmMember -> confirmation.confirm(event.userId)
+            is CaseEvent.AcknowledgeIdentityChange -> acknowledgeIdentityChanges(scope, roomId, conversations, mutableState, event.users)
         }
     }
 

@@ -24,6 +24,7 @@ import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustLevel
 import java.io.File
 
@@ -68,6 +69,9 @@ sealed interface CaseScreenError {
 
     /** Closing needs an outcome for the report. */
     data object OutcomeMissing : CaseScreenError
+
+    /** Acknowledging a colleague's new identity failed (nothing held was sent). */
+    data class Trust(val error: TrustError) : CaseScreenError
 }
 
 /**
@@ -138,6 +142,12 @@ data class CaseState(
      */
     val brief: RequestBrief? = null,
 ) {
+    /**
+     * The name to show for [user] (a sender, the taker, an inviter): the core's name for a member
+     * of the case (CPTS directory, else profile), else the id when they are not in the list.
+     */
+    fun nameOf(user: UserId): String = members.firstOrNull { it.userId == user }?.displayName ?: user.value
+
     /** The doctor's role, as the core says; null until read. */
     val role: CaseRole? get() = allowed?.role
 
@@ -220,4 +230,7 @@ sealed interface CaseEvent {
 
     /** Confirms, for this case, a member neither verified by the doctor nor attested by their CPTS. */
     data class ConfirmMember(val userId: UserId) : CaseEvent
+
+    /** "C'est vérifié, envoyer": the doctor checked these colleagues' new identities with them. */
+    data class AcknowledgeIdentityChange(val users: List<UserId>) : CaseEvent
 }

@@ -14,6 +14,7 @@ import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.Rejection
 import fr.innomed.android.api.conversation.UtdReason
+import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
@@ -63,6 +64,23 @@ class CaseTrustPresenterTest {
     }
 
     private fun joined(user: UserId) = message(user, MessageKind.Membership(user, "Joined"), eventId = "\$join-${user.value}")
+
+    @Test
+    fun `checked with the colleagues, the doctor sends what their new identities held, and a failure is shown`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        val presenter = open(GP, headerCard())
+        conversations.acknowledgeResult = { _, _ -> Outcome.Success(1) }
+        presenter.onEvent(CaseEvent.AcknowledgeIdentityChange(listOf(DERM, OTHER_DERM)))
+        runCurrent()
+        assertEquals(listOf(room to DERM, room to OTHER_DERM), conversations.acknowledged.all)
+        assertNull(presenter.state.value.error)
+
+        conversations.acknowledgeResult = { _, _ -> Outcome.Failure(TrustError.HomeserverUnreachable) }
+        presenter.onEvent(CaseEvent.AcknowledgeIdentityChange(listOf(DERM, OTHER_DERM)))
+        runCurrent()
+        assertEquals(3, conversations.acknowledged.all.size, "the first failure stops")
+        assertEquals(CaseScreenError.Trust(TrustError.HomeserverUnreachable), presenter.state.value.error)
+    }
 
     @Test
     fun `a header from another member shows as rejected and names nobody the requester`() = runTest {
@@ -149,6 +167,11 @@ class CaseTrustPresenterTest {
             presenter.state.value.memberLines,
             "who left is not listed; the intruder is flagged with the reason",
         )
+        // Senders, the taker, who asks: by the core's name, even after leaving; the id otherwise.
+        val state = presenter.state.value
+        assertEquals("Dr Claire Morel", state.nameOf(DERM))
+        assertEquals("Dr Léa Petit", state.nameOf(OTHER_DERM))
+        assertEquals("@nobody:cpts.test", state.nameOf(UserId("@nobody:cpts.test")))
     }
 
     @Test

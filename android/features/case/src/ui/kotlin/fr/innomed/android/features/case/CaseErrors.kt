@@ -12,4 +12,5 @@ fun CaseScreenError.text(): ErrorText = when (this) {
     is CaseScreenError.Photo -> error.text()
     CaseScreenError.AdviceIncomplete -> ErrorText(R.string.error_advice_incomplete)
     CaseScreenError.OutcomeMissing -> ErrorText(R.string.error_outcome_missing)
+    is CaseScreenError.Trust -> error.text()
 }

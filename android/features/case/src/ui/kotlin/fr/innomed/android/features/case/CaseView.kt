@@ -82,7 +82,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                     specialtyLabel(info.specialty, specialties)?.let { Text(it) }
                     Text(stringResource(info.urgency.label()))
                     info.dueAtMillis?.let { Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it)))) }
-                    info.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, it.value)) }
+                    info.acceptedBy?.let { Text(stringResource(R.string.case_taken_by, state.nameOf(it))) }
                 }
                 DeadlineChip(state.deadline)
             }
@@ -92,11 +92,13 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
             Modifier.padding(horizontal = 16.dp, vertical = 4.dp),
             canConfirm = state.canConfirm,
             confirming = state.confirming,
-        ) { onEvent(CaseEvent.ConfirmMember(it)) }
+            onConfirm = { onEvent(CaseEvent.ConfirmMember(it)) },
+            nameOf = state::nameOf,
+        )
         HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
         if (state.header == null) {
-            state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp)) }
+            state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp), state::nameOf) }
         }
         ActionBar(state, onEvent)
         if (CaseAction.ADVISE in state.actions) AdviceForm(state, onEvent)
@@ -114,7 +116,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
             modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            items(state.items) { item -> ConversationItemView(item, state.photos, onEvent) }
+            items(state.items) { item -> ConversationItemView(item, state.photos, state::nameOf, onEvent) }
         }
         if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
     }

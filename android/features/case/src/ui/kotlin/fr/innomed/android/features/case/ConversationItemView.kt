@@ -11,11 +11,13 @@ import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
@@ -34,17 +36,17 @@ import java.util.Date
  * sender's shield shows where the core's trust level says something about them ([shield]).
  */
 @Composable
-fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
+fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
     when (item) {
         is ConversationItem.DayDivider ->
             Text(DateFormat.getDateInstance(DateFormat.FULL).format(Date(item.timestampMillis)), style = MaterialTheme.typography.labelMedium)
         ConversationItem.ReadMarker -> HorizontalDivider()
-        is ConversationItem.Message -> MessageView(item.message, photos, onEvent)
+        is ConversationItem.Message -> MessageView(item.message, photos, nameOf, onEvent)
     }
 }
 
 @Composable
-private fun MessageView(message: CaseMessage, photos: CasePhotosState, onEvent: (CaseEvent) -> Unit) {
+private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
     val colors = if (message.isOwn) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     val eventId = message.eventId
     Card(
@@ -53,20 +55,25 @@ private fun MessageView(message: CaseMessage, photos: CasePhotosState, onEvent: 
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp), itemVerticalAlignment = Alignment.CenterVertically) {
-                Text(message.sender.value, style = MaterialTheme.typography.labelSmall)
+                Text(nameOf(message.sender), style = MaterialTheme.typography.labelSmall)
                 message.shield?.let { TrustShield(it) }
             }
-            message.sharedBy?.let { Text(stringResource(R.string.timeline_shared_by, it.value), style = MaterialTheme.typography.labelSmall) }
+            message.sharedBy?.let { Text(stringResource(R.string.timeline_shared_by, nameOf(it)), style = MaterialTheme.typography.labelSmall) }
             if (message.inReplyTo != null) Text(stringResource(R.string.timeline_reply), style = MaterialTheme.typography.labelSmall)
             when (val kind = message.kind) {
                 is MessageKind.Photo -> PhotoMessageView(message, kind.photo, photos, onEvent)
-                else -> KindView(kind)
+                else -> KindView(kind, nameOf)
             }
             when (val send = message.sendState) {
                 SendState.Sending -> Text(stringResource(R.string.timeline_sending), style = MaterialTheme.typography.labelSmall)
                 is SendState.Failed -> Text(stringResource(R.string.timeline_send_failed), color = MaterialTheme.colorScheme.error)
-                is SendState.BlockedByIdentityChange ->
-                    Text(stringResource(R.string.timeline_identity_changed, send.users.joinToString { it.value }), color = MaterialTheme.colorScheme.error)
+                is SendState.BlockedByIdentityChange -> {
+                    Text(stringResource(R.string.timeline_identity_changed, send.users.joinToString { nameOf(it) }), color = MaterialTheme.colorScheme.error)
+                    // The way out: check with the colleague, then send what waits.
+                    TextButton(onClick = { onEvent(CaseEvent.AcknowledgeIdentityChange(send.users)) }) {
+                        Text(stringResource(R.string.timeline_identity_changed_send))
+                    }
+                }
                 SendState.Sent -> Unit
             }
         }
@@ -74,7 +81,7 @@ private fun MessageView(message: CaseMessage, photos: CasePhotosState, onEvent: 
 }
 
 @Composable
-private fun KindView(kind: MessageKind) {
+private fun KindView(kind: MessageKind, nameOf: (UserId) -> String) {
     when (kind) {
         is MessageKind.Text -> Text(kind.body)
         // Drawn with its thumbnail by PhotoMessageView.
@@ -95,7 +102,7 @@ private fun KindView(kind: MessageKind) {
             Text(stringResource(advice.inPerson.label()))
         }
         is MessageKind.Closure -> Text(stringResource(R.string.timeline_closed, kind.outcome))
-        is MessageKind.Membership -> Text(stringResource(R.string.timeline_membership, kind.userId.value, kind.change))
+        is MessageKind.Membership -> Text(stringResource(membershipChange(kind.change), nameOf(kind.userId)), style = MaterialTheme.typography.bodySmall)
         is MessageKind.UnableToDecrypt -> Text(stringResource(unreadable(kind.reason)), style = MaterialTheme.typography.bodySmall)
         MessageKind.Untrusted -> Text(stringResource(R.string.timeline_untrusted), color = MaterialTheme.colorScheme.error)
         // Only that it was not taken into account, and why: never what it says.
@@ -106,6 +113,17 @@ private fun KindView(kind: MessageKind) {
         MessageKind.Redacted -> Text(stringResource(R.string.timeline_redacted))
         MessageKind.Other -> Text(stringResource(R.string.timeline_unsupported))
     }
+}
+
+/** The core gives the SDK's name of the change; the line says it in words. */
+private fun membershipChange(change: String): Int = when (change) {
+    "Joined", "InvitationAccepted" -> R.string.timeline_member_joined
+    "Invited", "KnockAccepted" -> R.string.timeline_member_invited
+    "Left" -> R.string.timeline_member_left
+    "Kicked", "KickedAndBanned", "Banned" -> R.string.timeline_member_removed
+    "InvitationRejected" -> R.string.timeline_member_declined
+    "InvitationRevoked" -> R.string.timeline_member_invitation_withdrawn
+    else -> R.string.timeline_member_other
 }
 
 private fun unreadable(reason: UtdReason): Int = when (reason) {

@@ -14,6 +14,7 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.HandoverWait
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.directory.Specialty
@@ -31,11 +32,16 @@ import java.util.Date
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun RequestBriefCard(brief: RequestBrief, specialties: List<Specialty>, modifier: Modifier = Modifier) {
+fun RequestBriefCard(
+    brief: RequestBrief,
+    specialties: List<Specialty>,
+    modifier: Modifier = Modifier,
+    nameOf: (UserId) -> String = { it.value },
+) {
     Card(modifier = modifier.fillMaxWidth()) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             Text(stringResource(R.string.brief_title), style = MaterialTheme.typography.titleSmall)
-            Text(stringResource(R.string.brief_from, brief.requester.value), style = MaterialTheme.typography.bodySmall)
+            Text(stringResource(R.string.brief_from, nameOf(brief.requester)), style = MaterialTheme.typography.bodySmall)
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 specialtyLabel(brief.specialty, specialties)?.let { Text(it) }
                 Text(stringResource(brief.urgency.label()))

@@ -32,6 +32,7 @@ fun UnvouchedBanner(
     canConfirm: Boolean = false,
     confirming: UserId? = null,
     onConfirm: (UserId) -> Unit = {},
+    nameOf: (UserId) -> String = { it.value },
 ) {
     if (members.isEmpty()) return
     Card(
@@ -45,7 +46,7 @@ fun UnvouchedBanner(
             Text(stringResource(R.string.unvouched_title), style = MaterialTheme.typography.titleSmall)
             Text(stringResource(R.string.unvouched_intro), style = MaterialTheme.typography.bodySmall)
             members.forEach { member ->
-                Text(stringResource(member.reason.text(), member.userId.value), style = MaterialTheme.typography.bodyMedium)
+                Text(stringResource(member.reason.text(), nameOf(member.userId)), style = MaterialTheme.typography.bodyMedium)
                 if (canConfirm && member.reason == Unvouched.NOT_CONFIRMED) {
                     TextButton(onClick = { onConfirm(member.userId) }, enabled = confirming == null) {
                         Text(stringResource(R.string.unvouched_confirm))

@@ -4,8 +4,11 @@ import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.Badge
@@ -72,6 +75,7 @@ fun CaseListView(
     ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
 }
 
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun CaseRowItem(
     row: CaseSummary,
@@ -86,8 +90,9 @@ private fun CaseRowItem(
         modifier = Modifier.clickable(enabled = !row.isInvitation || row.isRequest) { onOpen(row.roomId) },
         headlineContent = { Text(row.code) },
         supportingContent = {
-            Column {
-                Row(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalAlignment = Alignment.CenterVertically) {
+            Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
+                // Wraps on a narrow phone rather than squeezing a word into a column.
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     row.status?.let { Text(stringResource(it.label())) }
                     specialtyLabel(brief?.specialty ?: row.specialty, specialties)?.let { Text(it) }
                     Text(stringResource((brief?.urgency ?: row.urgency).label()))
@@ -100,24 +105,34 @@ private fun CaseRowItem(
                     Text(briefPatient(brief))
                     Text(stringResource(R.string.brief_question, brief.question), maxLines = 3, overflow = TextOverflow.Ellipsis)
                 }
+                // Under the row, full width: the buttons never squeeze what the invitation says.
+                // A routed request is taken or declined on its screen, where the core says which.
+                if (row.isInvitation) {
+                    Row(Modifier.padding(top = 4.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        if (row.isRequest) {
+                            Button(onClick = { onOpen(row.roomId) }) { Text(stringResource(R.string.cases_see_request)) }
+                        } else {
+                            Button(onClick = { onEvent(CaseListEvent.Accept(row.roomId)) }, enabled = !pending) {
+                                Text(stringResource(R.string.action_accept))
+                            }
+                            OutlinedButton(onClick = { onEvent(CaseListEvent.Decline(row.roomId)) }, enabled = !pending) {
+                                Text(stringResource(R.string.action_decline))
+                            }
+                        }
+                    }
+                }
             }
         },
         overlineContent = if (row.isInvitation) {
-            { Text(stringResource(R.string.cases_invitation, row.inviter?.value ?: "")) }
+            { Text(stringResource(R.string.cases_invitation, row.inviterName ?: row.inviter?.value.orEmpty())) }
         } else {
             null
         },
-        trailingContent = {
-            when {
-                row.isInvitation -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
-                    Button(onClick = { onEvent(CaseListEvent.Accept(row.roomId)) }, enabled = !pending) {
-                        Text(stringResource(R.string.action_accept))
-                    }
-                    OutlinedButton(onClick = { onEvent(CaseListEvent.Decline(row.roomId)) }, enabled = !pending) {
-                        Text(stringResource(R.string.action_decline))
-                    }
-                }
-                else -> Row(horizontalArrangement = Arrangement.spacedBy(4.dp), verticalAlignment = Alignment.CenterVertically) {
+        trailingContent = if (row.isInvitation) {
+            null
+        } else {
+            {
+                Row(horizontalArrangement = Arrangement.spacedBy(4.dp), verticalAlignment = Alignment.CenterVertically) {
                     DeadlineChip(row.deadline)
                     if (row.unread > 0) Badge { Text(row.unread.toString()) }
                 }

@@ -35,6 +35,8 @@ data class CaseSummary(
     val inviter: UserId?,
     /** For a request this specialist was routed to: what the GP asks, to decide on taking it. */
     val brief: RequestBrief? = null,
+    /** The inviter's name as the core gives it (from a CPTS directory, else the id). */
+    val inviterName: String? = null,
 ) {
     val isInvitation: Boolean get() = membership == Membership.INVITED
 }

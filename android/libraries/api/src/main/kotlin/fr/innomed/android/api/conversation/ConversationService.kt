@@ -3,6 +3,8 @@ package fr.innomed.android.api.conversation
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.api.UserId
 import java.io.File
 import kotlinx.coroutines.flow.Flow
 
@@ -25,6 +27,13 @@ interface ConversationService {
 
     /** Sends a read receipt for the latest message. */
     suspend fun markRead(roomId: RoomId): Outcome<Unit, ConversationError>
+
+    /**
+     * The doctor checked with [user] (in person, by phone) that their new identity is theirs:
+     * the old verification is withdrawn and what was held for them is sent. Returns how many
+     * messages were waiting.
+     */
+    suspend fun acknowledgeIdentityChange(roomId: RoomId, user: UserId): Outcome<Int, TrustError>
 
     /**
      * Sanitises (no EXIF/GPS, orientation applied) and queues a photo from a file in the app's
