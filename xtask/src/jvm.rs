@@ -43,11 +43,12 @@ fn library_dir_arg(dir: &Path) -> String {
 const ANDROID_JVM_PROJECT: &str = "android/jvm";
 
 /// The Android app's Compose UI, type-checked on the JVM against Compose Multiplatform's desktop
-/// artifacts (no Android SDK here); see its pom.xml for what is compiled and what is stubbed.
+/// artifacts (no Android SDK here), its screens drawn by Skia and compared with their reference
+/// images; see its pom.xml for what is compiled and what stands in for Android.
 const ANDROID_UI_CHECK: &str = "android/uicheck";
 
 /// Kotlin tests against a Synapse started for them and stopped afterwards: the FFI's, then the
-/// Android app's presenters and journey; then the Android UI's type-check.
+/// Android app's presenters and journey.
 pub fn test() -> Result<(), String> {
     let (project, library_dir) = prepare("dev")?;
     let started = Instant::now();
@@ -69,10 +70,40 @@ pub fn test() -> Result<(), String> {
     let stopped = hs.stop().map_err(|e| e.to_string());
     result?;
     stopped?;
-    eprintln!("==> Android app's Compose UI: type-checked on the JVM (no Android SDK here)");
-    // `clean`: classes left from an earlier run must not stand in for a moved or deleted file.
-    run(maven(&workspace_root().join(ANDROID_UI_CHECK)).args(["clean", "compile"]))?;
     eprintln!("==> Kotlin tests: ok ({:.0?})", started.elapsed());
+    Ok(())
+}
+
+/// The Android app's Compose UI on the JVM (no Android SDK, no homeserver): type-checked, every
+/// screen drawn in French and English, light and dark, and compared with its reference image;
+/// `record` writes the drawings as the new references instead (an intended change).
+pub fn android_screens(record: bool) -> Result<(), String> {
+    if Command::new("mvn").arg("--version").output().is_err() {
+        return Err("Maven (`mvn`) and a JDK 17+ are needed: apt install maven".to_owned());
+    }
+    let started = Instant::now();
+    let mut mvn = maven(&workspace_root().join(ANDROID_UI_CHECK));
+    // `clean`: classes left from an earlier run must not stand in for a moved or deleted file.
+    mvn.args(["clean", "test"]);
+    if record {
+        mvn.arg("-Dscreenshots=record");
+    }
+    run(&mut mvn).map_err(|e| {
+        format!(
+            "{e}\n(a screen differs from its reference: new images and diffs in \
+             android/uicheck/target/screenshot-diffs; if the change is intended: \
+             `cargo xtask screens --record`)"
+        )
+    })?;
+    eprintln!(
+        "==> Android screens: {} ({:.0?})",
+        if record {
+            "recorded"
+        } else {
+            "as their references"
+        },
+        started.elapsed()
+    );
     Ok(())
 }
 

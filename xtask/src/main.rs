@@ -56,6 +56,12 @@ enum Task {
     },
     /// The Kotlin tests of the FFI on the JVM (Maven), against a Synapse started for them.
     TestKotlin,
+    /// The Android screens drawn on the JVM and compared with their reference images
+    /// (android/uicheck/screenshots); `--record` accepts the new drawings as the references.
+    Screens {
+        #[arg(long)]
+        record: bool,
+    },
     /// Criterion: sanitising a 12-megapixel JPEG, next to ImageMagick on the same file.
     BenchPhoto,
     /// The FFI boundary benchmark (JMH on the JVM): call round trip, 1,000-item timeline reset.
@@ -86,6 +92,7 @@ fn main() -> ExitCode {
         Task::BenchFfi => jvm::bench(),
         Task::BenchPhoto => bench::photo(),
         Task::TestKotlin => jvm::test(),
+        Task::Screens { record } => jvm::android_screens(record),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

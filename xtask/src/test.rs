@@ -4,7 +4,9 @@
 //! - `deny`: cargo deny (licences, bans, sources, advisories);
 //! - `rust`: Synapse installed, the production configuration in `deploy/` checked, the whole
 //!   test suite, then the demo as an end-to-end smoke test of the CLI;
-//! - `apps`: every Swift and Kotlin file of the apps parsed, Android strings checked;
+//! - `apps`: every Swift and Kotlin file of the apps parsed, Android strings checked; the
+//!   Android UI type-checked on the JVM and every screen drawn and compared with its reference
+//!   image (`cargo xtask screens [--record]`);
 //! - `kotlin`: the FFI's Kotlin and the Android presenters tested on the JVM against Synapse.
 
 use std::process::Command;
@@ -104,13 +106,19 @@ fn steps(stage: Stage) -> Vec<(&'static str, Step)> {
                 }),
             ),
         ],
-        Stage::Apps => vec![(
-            "apps syntax",
-            Box::new(|| {
-                crate::shell_check::swift()?;
-                crate::shell_check::android()
-            }),
-        )],
+        Stage::Apps => vec![
+            (
+                "apps syntax",
+                Box::new(|| {
+                    crate::shell_check::swift()?;
+                    crate::shell_check::android()
+                }),
+            ),
+            (
+                "android screens",
+                Box::new(|| crate::jvm::android_screens(false)),
+            ),
+        ],
         Stage::Kotlin => vec![("kotlin (jvm)", Box::new(crate::jvm::test))],
     }
 }

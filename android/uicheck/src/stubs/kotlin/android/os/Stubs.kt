@@ -1,11 +1,12 @@
-// STUB (type-check only): the members of android.os the app's included files use.
+// The members of android.os the app's included files use: LocaleList is a JVM STAND-IN (the
+// rendering tests choose the screen's language with it); Build and SystemClock are STUBS.
 package android.os
 
 import java.util.Locale
 
-class LocaleList {
-    operator fun get(index: Int): Locale = Locale.ROOT
-    fun size(): Int = 0
+class LocaleList(private vararg val locales: Locale) {
+    operator fun get(index: Int): Locale = locales[index]
+    fun size(): Int = locales.size
 }
 
 object Build {

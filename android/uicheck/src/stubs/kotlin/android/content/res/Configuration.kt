@@ -1,8 +1,7 @@
-// STUB (type-check only): the members of android.content.res.Configuration the UI reads.
+// JVM STAND-IN: the members of android.content.res.Configuration the UI reads (the locales).
 package android.content.res
 
 import android.os.LocaleList
+import java.util.Locale
 
-class Configuration {
-    val locales: LocaleList = LocaleList()
-}
+class Configuration(val locales: LocaleList = LocaleList(Locale.FRENCH))

@@ -1,5 +1,7 @@
-// STUB (type-check only). Android's LocalConfiguration and LocalContext (compose-ui, android
-// source set), which the desktop artifact does not have.
+// Android's LocalConfiguration and LocalContext (compose-ui, android source set), which the
+// desktop artifact does not have. LocalConfiguration is a JVM STAND-IN: French by default, as a
+// phone set to French; the rendering tests provide an English one. LocalContext stays a STUB
+// (type-check only).
 package androidx.compose.ui.platform
 
 import android.content.Context
@@ -8,7 +10,7 @@ import androidx.compose.runtime.ProvidableCompositionLocal
 import androidx.compose.runtime.staticCompositionLocalOf
 
 val LocalConfiguration: ProvidableCompositionLocal<Configuration> =
-    staticCompositionLocalOf { throw UnsupportedOperationException("uicheck stub: type-check only") }
+    staticCompositionLocalOf { Configuration() }
 
 val LocalContext: ProvidableCompositionLocal<Context> =
     staticCompositionLocalOf { throw UnsupportedOperationException("uicheck stub: type-check only") }

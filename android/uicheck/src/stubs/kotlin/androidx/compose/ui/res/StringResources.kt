@@ -1,6 +1,7 @@
-// STUB (type-check only). Android's androidx.compose.ui.res string, plural and string-array
-// lookups, which the desktop ui artifact does not have. Same signatures as compose-ui 1.9 on
-// Android; the bodies never run.
+// JVM STAND-IN. Android's androidx.compose.ui.res string, plural and string-array lookups, which
+// the desktop ui artifact does not have. Same signatures as compose-ui 1.9 on Android; they read
+// libraries/ui's res/values (French) or res/values-en, as the screen's LocalConfiguration locale
+// says, through [AndroidStrings] — so the rendering tests draw the app's real words.
 package androidx.compose.ui.res
 
 import androidx.annotation.ArrayRes
@@ -8,25 +9,29 @@ import androidx.annotation.PluralsRes
 import androidx.annotation.StringRes
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.ReadOnlyComposable
+import androidx.compose.ui.platform.LocalConfiguration
 
 @Composable
 @ReadOnlyComposable
-fun stringResource(@StringRes id: Int): String = stub()
+private fun strings(): AndroidStrings = AndroidStrings.of(LocalConfiguration.current.locales[0])
 
 @Composable
 @ReadOnlyComposable
-fun stringResource(@StringRes id: Int, vararg formatArgs: Any): String = stub()
+fun stringResource(@StringRes id: Int): String = strings().string(id)
 
 @Composable
 @ReadOnlyComposable
-fun pluralStringResource(@PluralsRes id: Int, count: Int): String = stub()
+fun stringResource(@StringRes id: Int, vararg formatArgs: Any): String = strings().string(id, *formatArgs)
 
 @Composable
 @ReadOnlyComposable
-fun pluralStringResource(@PluralsRes id: Int, count: Int, vararg formatArgs: Any): String = stub()
+fun pluralStringResource(@PluralsRes id: Int, count: Int): String = strings().plural(id, count)
 
 @Composable
 @ReadOnlyComposable
-fun stringArrayResource(@ArrayRes id: Int): Array<String> = stub()
+fun pluralStringResource(@PluralsRes id: Int, count: Int, vararg formatArgs: Any): String =
+    strings().plural(id, count, *formatArgs)
 
-private fun stub(): Nothing = throw UnsupportedOperationException("uicheck stub: type-check only")
+@Composable
+@ReadOnlyComposable
+fun stringArrayResource(@ArrayRes id: Int): Array<String> = strings().array(id)

@@ -10,7 +10,7 @@ import androidx.compose.ui.graphics.Color
 private val Blue = Color(0xFF1F5AA6)
 
 @Composable
-fun InnomedTheme(content: @Composable () -> Unit) {
-    val colors = if (isSystemInDarkTheme()) darkColorScheme(primary = Color(0xFF9EC2FF)) else lightColorScheme(primary = Blue)
+fun InnomedTheme(darkTheme: Boolean = isSystemInDarkTheme(), content: @Composable () -> Unit) {
+    val colors = if (darkTheme) darkColorScheme(primary = Color(0xFF9EC2FF)) else lightColorScheme(primary = Blue)
     MaterialTheme(colorScheme = colors, content = content)
 }

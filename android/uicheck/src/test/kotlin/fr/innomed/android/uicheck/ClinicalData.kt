@@ -1,0 +1,217 @@
+package fr.innomed.android.uicheck
+
+import fr.innomed.android.api.EventId
+import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.CaseMember
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.CaseStatusInfo
+import fr.innomed.android.api.cases.CaseSummary
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.RequestBrief
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.conversation.CaseMessage
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.ImageBytes
+import fr.innomed.android.api.conversation.MessageKind
+import fr.innomed.android.api.conversation.PhotoMessage
+import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.cpts.PscIdentity
+import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.trust.SasEmoji
+import fr.innomed.android.api.directory.Profession
+import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.trust.TrustLevel
+import org.jetbrains.skia.Color
+import org.jetbrains.skia.EncodedImageFormat
+import org.jetbrains.skia.Paint
+import org.jetbrains.skia.Rect
+import org.jetbrains.skia.Surface
+
+/**
+ * A CPTS's day, as the screens are drawn with it: Dr Martin (GP) asks Dr Benali (dermatologist
+ * on duty) about a pigmented lesion; the CPTS du Val d'Essai. Patients are initials only, as in
+ * the app. Times: Monday 23 November 2026, Paris.
+ */
+object ClinicalData {
+    val GP = UserId("@u7k2m4q9x:cpts-val-essai.fr")
+    val DERM = UserId("@p3n8c1v5z:cpts-val-essai.fr")
+    val CARDIO = UserId("@r6d2f8h1w:cpts-val-essai.fr")
+    val NURSE = UserId("@t9b4s7k3e:cpts-val-essai.fr")
+
+    /** 23 Nov 2026, 14:05 in Paris. */
+    const val MONDAY_AFTERNOON = 1_795_439_100_000L
+    private const val HOUR = 3_600_000L
+
+    /** A request's due time: 48 hours after it was opened. */
+    const val DUE = MONDAY_AFTERNOON + 48 * HOUR
+
+    val specialties = listOf(
+        Specialty("cardiology", "Cardiologie", "Cardiology"),
+        Specialty("dermatology", "Dermatologie et vénéréologie", "Dermatology"),
+        Specialty("endocrinology", "Endocrinologie", "Endocrinology"),
+        Specialty("general_practice", "Médecine générale", "General practice"),
+        Specialty("pneumology", "Pneumologie", "Pulmonology"),
+    )
+
+    val lesionHeader = CaseHeader(
+        patientLabel = "M.D.",
+        ageBand = AgeBand.ADULT,
+        sex = Sex.FEMALE,
+        reason = "Lésion pigmentée du dos, apparue il y a 6 mois, bords irréguliers",
+        question = "Exérèse à programmer ou surveillance ?",
+        photoConsent = true,
+    )
+
+    val advice = Advice(
+        assessment = "Lésion asymétrique, polychrome, diamètre > 6 mm : suspecte.",
+        recommendation = "Exérèse complète avec marges de 2 mm, analyse anatomopathologique.",
+        inPerson = InPerson.WITHIN_48H,
+    )
+
+    val brief = RequestBrief(
+        requester = GP,
+        specialty = "dermatology",
+        urgency = Urgency.SOON,
+        dueAtMillis = MONDAY_AFTERNOON + 48 * HOUR,
+        ageBand = AgeBand.ADULT,
+        sex = Sex.FEMALE,
+        question = "Exérèse à programmer ou surveillance ?",
+    )
+
+    val derm = MemberEntry(DERM, "Dr Samira Benali", Profession.PHYSICIAN, listOf("dermatology"), "10101234567", retired = false)
+    val cardio = MemberEntry(CARDIO, "Dr Claire Cœur", Profession.PHYSICIAN, listOf("cardiology"), "10107654321", retired = false)
+    val retiredDerm = MemberEntry(
+        UserId("@k1l5j9g2a:cpts-val-essai.fr"), "Dr Bruno Lefèvre", Profession.PHYSICIAN, listOf("dermatology"), "10009876543", retired = true,
+    )
+    val gpEntry = MemberEntry(GP, "Dr Gilles Martin", Profession.PHYSICIAN, listOf("general_practice"), "10100000001", retired = false)
+
+    fun summary(
+        code: String,
+        status: CaseStatus?,
+        membership: Membership = Membership.JOINED,
+        specialty: String? = "dermatology",
+        urgency: Urgency = Urgency.SOON,
+        deadline: DeadlineState? = null,
+        unread: Int = 0,
+        isRequest: Boolean = true,
+        brief: RequestBrief? = null,
+    ) = CaseSummary(
+        roomId = RoomId("!$code:cpts-val-essai.fr"),
+        code = code,
+        membership = membership,
+        status = status,
+        specialty = specialty,
+        urgency = urgency,
+        dueAtMillis = deadline?.let { MONDAY_AFTERNOON + 48 * HOUR },
+        deadline = deadline?.let { Deadline(it, MONDAY_AFTERNOON + 48 * HOUR) },
+        unread = unread,
+        isRequest = isRequest,
+        inviter = if (membership == Membership.INVITED) GP else null,
+        brief = brief,
+        inviterName = if (membership == Membership.INVITED) "Dr Gilles Martin" else null,
+    )
+
+    val caseList = listOf(
+        summary("IM-7K2QX9", null, Membership.INVITED, deadline = DeadlineState.ON_TIME, brief = brief),
+        summary("IM-3F8LZ2", CaseStatus.ACCEPTED, deadline = DeadlineState.OVERDUE, urgency = Urgency.URGENT, unread = 2),
+        summary("IM-9D4RT7", CaseStatus.ANSWERED, specialty = "cardiology", deadline = DeadlineState.DONE, unread = 1),
+        summary("IM-2H6WN4", CaseStatus.OPEN, specialty = null, urgency = Urgency.ROUTINE, isRequest = false),
+        summary("IM-5P1KC8", CaseStatus.CLOSED, specialty = "pneumology", urgency = Urgency.ROUTINE, deadline = DeadlineState.DONE),
+    )
+
+    val room = RoomId("!IM-3F8LZ2:cpts-val-essai.fr")
+
+    fun details(status: CaseStatus, acceptedBy: UserId? = DERM) = CaseDetails(
+        roomId = room,
+        code = "IM-3F8LZ2",
+        membership = Membership.JOINED,
+        statusInfo = CaseStatusInfo(status, "dermatology", Urgency.SOON, MONDAY_AFTERNOON + 48 * HOUR, isRequest = true, acceptedBy = acceptedBy),
+    )
+
+    private var sequence = 0
+
+    fun message(
+        sender: UserId,
+        kind: MessageKind,
+        me: UserId,
+        minutes: Int,
+        trust: TrustLevel = TrustLevel.ATTESTED,
+        readBy: List<UserId> = emptyList(),
+    ) = ConversationItem.Message(
+        CaseMessage(
+            eventId = EventId("\$event${++sequence}"),
+            transactionId = null,
+            sender = sender,
+            isOwn = sender == me,
+            timestampMillis = MONDAY_AFTERNOON + minutes * 60_000L,
+            kind = kind,
+            inReplyTo = null,
+            edited = false,
+            sharedBy = null,
+            sendState = SendState.Sent,
+            readBy = readBy,
+            trust = if (sender == me) TrustLevel.VERIFIED else trust,
+        ),
+    )
+
+    val lesionPhoto = PhotoMessage(caption = "Dos, région scapulaire gauche", width = 1200, height = 900, blurhash = null, hasThumbnail = true)
+
+    /** The conversation of the request once handed over, as [me] sees it. */
+    fun conversation(me: UserId, withAdvice: Boolean): List<ConversationItem> = buildList {
+        add(ConversationItem.DayDivider(MONDAY_AFTERNOON))
+        add(message(GP, MessageKind.Header(lesionHeader), me, 0, readBy = listOf(DERM)))
+        add(message(GP, MessageKind.Photo(lesionPhoto), me, 1, readBy = listOf(DERM)))
+        add(message(DERM, MessageKind.Membership(DERM, "Joined"), me, 20))
+        add(message(DERM, MessageKind.Text("Bonjour, la lésion a-t-elle saigné ? Antécédents familiaux de mélanome ?"), me, 22))
+        add(message(GP, MessageKind.Text("Pas de saignement. Sa mère a été opérée d'un mélanome en 2019."), me, 30, readBy = listOf(DERM)))
+        if (withAdvice) add(message(DERM, MessageKind.AdviceCard(advice), me, 41))
+    }
+
+    /** Members of the request, named from the directory. */
+    val members = listOf(
+        CaseMember(GP, Membership.JOINED, "Dr Gilles Martin", listOf("general_practice"), inDirectory = true, trust = TrustLevel.VERIFIED),
+        CaseMember(DERM, Membership.JOINED, "Dr Samira Benali", listOf("dermatology"), inDirectory = true, trust = TrustLevel.ATTESTED),
+        CaseMember(NURSE, Membership.JOINED, "Inès Garnier", emptyList(), inDirectory = false, trust = TrustLevel.UNVERIFIED),
+    )
+
+    /** What Pro Santé Connect said of Dr Benali when she signed in. */
+    val benaliIdentity = PscIdentity(
+        nationalId = "810101234567",
+        givenName = "Samira",
+        familyName = "BENALI",
+        profession = Profession.PHYSICIAN,
+        professionCode = "10",
+        specialtyCode = "SM15",
+    )
+
+    /** Seven of the emojis both phones show when two doctors compare them. */
+    val emojis = listOf(
+        SasEmoji(0, "🐶", "Dog"),
+        SasEmoji(24, "🍎", "Apple"),
+        SasEmoji(54, "🚀", "Rocket"),
+        SasEmoji(39, "⏰", "Clock"),
+        SasEmoji(57, "🎸", "Guitar"),
+        SasEmoji(63, "📌", "Pin"),
+        SasEmoji(19, "🌏", "Globe"),
+    )
+
+    /** A dermoscopy-like picture drawn here (no patient's photo anywhere in the repository). */
+    val lesionImage: ImageBytes by lazy {
+        val surface = Surface.makeRasterN32Premul(480, 360)
+        val canvas = surface.canvas
+        canvas.clear(Color.makeRGB(226, 182, 150))
+        canvas.drawOval(Rect.makeXYWH(170f, 110f, 150f, 120f), Paint().apply { color = Color.makeRGB(120, 72, 45) })
+        canvas.drawOval(Rect.makeXYWH(205f, 140f, 70f, 55f), Paint().apply { color = Color.makeRGB(70, 40, 28) })
+        canvas.drawOval(Rect.makeXYWH(260f, 150f, 40f, 35f), Paint().apply { color = Color.makeRGB(150, 95, 70) })
+        ImageBytes(surface.makeImageSnapshot().encodeToData(EncodedImageFormat.PNG)!!.bytes)
+    }
+}

@@ -1,0 +1,325 @@
+package fr.innomed.android.uicheck
+
+import androidx.compose.runtime.Composable
+import fr.innomed.android.api.Secret
+import fr.innomed.android.api.cases.AgeBand
+import fr.innomed.android.api.cases.CaseDetails
+import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.cases.Sex
+import fr.innomed.android.api.cases.Urgency
+import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.MessageKind
+import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.cpts.JoinRequest
+import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.session.SignInError
+import fr.innomed.android.api.trust.RecoveryStatus
+import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.features.case.AdviceDraft
+import fr.innomed.android.features.case.InviteDialog
+import fr.innomed.android.features.case.PhotoViewer
+import fr.innomed.android.features.directory.DirectoryState
+import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.membership.Approval
+import fr.innomed.android.features.membership.MembershipState
+import fr.innomed.android.features.membership.MembershipView
+import fr.innomed.android.features.newrequest.NewRequestState
+import fr.innomed.android.features.newrequest.NewRequestView
+import fr.innomed.android.features.newrequest.OnDuty
+import fr.innomed.android.features.newrequest.RequestField
+import fr.innomed.android.features.recovery.RecoveryScreenState
+import fr.innomed.android.features.recovery.RecoveryView
+import fr.innomed.android.features.settings.SettingsState
+import fr.innomed.android.features.settings.SettingsView
+import fr.innomed.android.features.signin.SignInState
+import fr.innomed.android.features.signin.SignInView
+import fr.innomed.android.features.verification.VerificationPhase
+import fr.innomed.android.features.verification.VerificationScreenState
+import fr.innomed.android.features.verification.VerificationView
+import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.CaseActions
+import fr.innomed.android.api.cases.CaseRole
+import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Deadline
+import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.cases.HandoverWait
+import fr.innomed.android.api.cases.Unvouched
+import fr.innomed.android.api.cases.UnvouchedMember
+import fr.innomed.android.features.case.CasePhotosState
+import fr.innomed.android.features.case.CaseState
+import fr.innomed.android.features.case.PhotoLoad
+import fr.innomed.android.features.caselist.CaseListState
+import fr.innomed.android.features.caselist.CaseListView
+import fr.innomed.android.features.case.CaseView
+import fr.innomed.android.uicheck.ClinicalData.DERM
+import fr.innomed.android.uicheck.ClinicalData.GP
+import fr.innomed.android.uicheck.ClinicalData.DUE
+import org.junit.AfterClass
+import org.junit.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+
+/**
+ * Every screen of the Android app in the states a doctor meets, drawn in French and English,
+ * light and dark, and compared with the committed reference images (see [Screenshots]). The
+ * states are the presenters' own state classes, filled with [ClinicalData].
+ */
+class ScreensTest {
+    private fun screens(vararg states: Pair<String, @Composable () -> Unit>) {
+        val failures = states.flatMap { (name, content) -> Screenshots.check(name, content) }
+        ran++
+        assertTrue(failures.isEmpty(), failures.joinToString("\n"))
+    }
+
+    @Test
+    fun signIn() = screens(
+        "sign-in" to { SignInView(SignInState(), {}) },
+        "sign-in-refused" to {
+            SignInView(
+                SignInState(
+                    homeserverUrl = "https://matrix.cpts-val-essai.fr",
+                    userId = "@dr.martin:cpts-val-essai.fr",
+                    password = Secret("secret"),
+                    error = SignInError.WrongCredentials,
+                ),
+                {},
+            )
+        },
+        "sign-in-psc-waiting" to { SignInView(SignInState(homeserverUrl = "https://matrix.cpts-val-essai.fr", awaitingPsc = true), {}) },
+    )
+
+    @Test
+    fun caseList() = screens(
+        "case-list-loading" to { CaseListView(CaseListState(), {}, ClinicalData.specialties, {}, {}, {}, {}) },
+        "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}) },
+        "case-list" to {
+            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false), {}, ClinicalData.specialties, {}, {}, {}, {})
+        },
+        "case-list-offline" to {
+            CaseListView(
+                CaseListState(rows = ClinicalData.caseList, loading = false, error = CaseError.HomeserverUnreachable),
+                {}, ClinicalData.specialties, {}, {}, {}, {},
+            )
+        },
+    )
+
+    @Test
+    fun newRequest() {
+        val filled = NewRequestState(
+            specialties = ClinicalData.specialties,
+            specialty = "dermatology",
+            urgency = Urgency.SOON,
+            patientLabel = "M.D.",
+            ageBand = AgeBand.ADULT,
+            sex = Sex.FEMALE,
+            reason = ClinicalData.lesionHeader.reason,
+            question = ClinicalData.lesionHeader.question,
+            photoConsent = true,
+            consent = true,
+            onDuty = OnDuty.Available(listOf(ClinicalData.derm)),
+        )
+        screens(
+            "new-request" to { NewRequestView(NewRequestState(specialties = ClinicalData.specialties), {}, {}) },
+            "new-request-filled" to { NewRequestView(filled, {}, {}) },
+            "new-request-nobody-on-duty" to {
+                NewRequestView(filled.copy(onDuty = OnDuty.Nobody(listOf(ClinicalData.derm, ClinicalData.retiredDerm))), {}, {})
+            },
+            "new-request-missing" to {
+                NewRequestView(
+                    NewRequestState(
+                        specialties = ClinicalData.specialties,
+                        invalidFields = setOf(RequestField.SPECIALTY, RequestField.PATIENT_LABEL, RequestField.QUESTION, RequestField.CONSENT),
+                    ),
+                    {}, {},
+                )
+            },
+        )
+    }
+
+    @Test
+    fun case() {
+        val conversation = ClinicalData.conversation(GP, withAdvice = false)
+        val photoKey = (conversation[2] as ConversationItem.Message).message.key!!
+        val gp = CaseState(
+            roomId = ClinicalData.room,
+            details = ClinicalData.details(CaseStatus.ACCEPTED),
+            header = ClinicalData.lesionHeader,
+            requester = GP,
+            items = conversation,
+            members = ClinicalData.members.take(2),
+            photos = CasePhotosState(thumbnails = mapOf(photoKey to PhotoLoad.Loaded(ClinicalData.lesionImage))),
+            allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE), deadline = Deadline(DeadlineState.ON_TIME, DUE)),
+        )
+        val specialist = gp.copy(
+            items = ClinicalData.conversation(DERM, withAdvice = false),
+            allowed = CaseActions(CaseRole.TAKER, setOf(CaseAction.WRITE, CaseAction.ADVISE), deadline = Deadline(DeadlineState.DUE_SOON, DUE)),
+            advice = AdviceDraft(assessment = ClinicalData.advice.assessment, inPerson = InPerson.WITHIN_48H),
+        )
+        screens(
+            "case-requester" to { CaseView(gp, {}, ClinicalData.specialties, {}) },
+            "case-requester-advice" to {
+                CaseView(
+                    gp.copy(
+                        details = ClinicalData.details(CaseStatus.ANSWERED),
+                        items = ClinicalData.conversation(GP, withAdvice = true).drop(3),
+                        allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT), deadline = Deadline(DeadlineState.DONE, DUE)),
+                        outcome = "Exérèse programmée le 2 décembre.",
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-specialist-advising" to { CaseView(specialist, {}, ClinicalData.specialties, {}) },
+            "case-routed-brief" to {
+                CaseView(
+                    CaseState(
+                        roomId = ClinicalData.room,
+                        details = CaseDetails(ClinicalData.room, "IM-7K2QX9", Membership.INVITED, null),
+                        brief = ClinicalData.brief,
+                        allowed = CaseActions(CaseRole.INVITED, setOf(CaseAction.TAKE, CaseAction.DECLINE), handover = HandoverWait.NOT_TAKEN),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-confirm-taker" to {
+                CaseView(
+                    gp.copy(
+                        items = conversation.take(3),
+                        allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.CONFIRM_MEMBER), handover = HandoverWait.CONFIRM_TAKER),
+                        unvouched = listOf(UnvouchedMember(DERM, Unvouched.NOT_CONFIRMED)),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-members" to {
+                CaseView(
+                    gp.copy(
+                        members = ClinicalData.members,
+                        unvouched = listOf(UnvouchedMember(ClinicalData.NURSE, Unvouched.NOT_CONFIRMED)),
+                        membersShown = true,
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-invite" to {
+                CaseView(
+                    gp.copy(
+                        allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.INVITE)),
+                        invite = InviteDialog(userId = "@inconnu:cpts-val-essai.fr", error = CaseError.UnknownUser),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-identity-changed" to {
+                val held = ClinicalData.message(GP, MessageKind.Text("La biopsie est prévue lundi."), GP, 50)
+                CaseView(
+                    gp.copy(
+                        items = conversation.drop(3) +
+                            held.copy(message = held.message.copy(eventId = null, transactionId = "txn-held", sendState = SendState.BlockedByIdentityChange(listOf(DERM)))),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-photo" to {
+                CaseView(
+                    gp.copy(photos = gp.photos.copy(viewer = PhotoViewer(photoKey, PhotoLoad.Loaded(ClinicalData.lesionImage)))),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+        )
+    }
+
+    @Test
+    fun directory() = screens(
+        "directory" to {
+            DirectoryView(
+                DirectoryState(
+                    specialties = ClinicalData.specialties,
+                    specialty = "dermatology",
+                    results = listOf(ClinicalData.derm, ClinicalData.retiredDerm),
+                    onDuty = listOf(ClinicalData.derm),
+                ),
+                {}, {},
+            )
+        },
+        "directory-no-cpts" to { DirectoryView(DirectoryState(specialties = ClinicalData.specialties, error = DirectoryError.NoCpts), {}, {}) },
+    )
+
+    @Test
+    fun verification() = screens(
+        "verification-emojis" to {
+            VerificationView(
+                VerificationScreenState(
+                    phase = VerificationPhase.CompareEmojis(ClinicalData.emojis),
+                    otherUser = DERM,
+                ),
+                {}, {},
+            )
+        },
+        "verification-requested" to { VerificationView(VerificationScreenState(phase = VerificationPhase.Requested, otherUser = GP, isSelfVerification = true), {}, {}) },
+    )
+
+    @Test
+    fun recovery() = screens(
+        "recovery-new-key" to {
+            RecoveryView(RecoveryScreenState(recovery = RecoveryStatus.DISABLED, newKey = Secret("EsTc 4Xkb Vq9L mR2p Hn7W cY3d Jf8s Kt6Q Zb1x Pw5N Dg4m Uv2e")), {}, {})
+        },
+        "recovery-enter-key" to { RecoveryView(RecoveryScreenState(recovery = RecoveryStatus.INCOMPLETE, error = TrustError.WrongRecoveryKey), {}, {}) },
+    )
+
+    @Test
+    fun settings() = screens(
+        "settings" to { SettingsView(SettingsState(userId = GP, deviceVerified = true, recovery = RecoveryStatus.ENABLED), {}, {}, {}, {}) },
+        "settings-unverified" to { SettingsView(SettingsState(userId = GP, deviceVerified = false, recovery = RecoveryStatus.INCOMPLETE), {}, {}, {}, {}) },
+    )
+
+    @Test
+    fun membership() {
+        val asking = JoinRequest(ClinicalData.DERM, ClinicalData.benaliIdentity)
+        screens(
+            "membership-join" to { MembershipView(MembershipState(loading = false, inNoCpts = true, spaceId = "!cpts:cpts-val-essai.fr"), {}) },
+            "membership-requests" to {
+                MembershipView(
+                    MembershipState(
+                        specialties = ClinicalData.specialties,
+                        loading = false,
+                        requests = listOf(asking, JoinRequest(ClinicalData.NURSE, null)),
+                    ),
+                    {},
+                )
+            },
+            "membership-approve" to {
+                MembershipView(
+                    MembershipState(
+                        specialties = ClinicalData.specialties,
+                        loading = false,
+                        requests = listOf(asking),
+                        approval = Approval(asking, setOf("dermatology")),
+                    ),
+                    {},
+                )
+            },
+        )
+    }
+
+    companion object {
+        private var ran = 0
+
+        init {
+            // Skia's codecs load on first use: decode once here, so that no screen is drawn
+            // before its photo only because the first decode was slow.
+            android.graphics.BitmapFactory.decodeByteArray(ClinicalData.lesionImage.bytes, 0, ClinicalData.lesionImage.size, null)
+        }
+
+        /** Once every screen of this class was drawn: no reference image is left without its screen. */
+        @JvmStatic
+        @AfterClass
+        fun noStaleReference() {
+            val tests = ScreensTest::class.java.methods.count { it.isAnnotationPresent(Test::class.java) }
+            if (ran == tests && !Screenshots.recording) {
+                assertEquals(emptyList(), Screenshots.stale(), "reference images of no screen: delete them")
+            }
+        }
+    }
+}
