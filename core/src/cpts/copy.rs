@@ -4,9 +4,9 @@
 //! sync, and read from the homeserver once (bounded) when a joined space has none yet.
 
 use std::{
-    collections::HashSet,
-    sync::{Arc, Mutex},
-    time::Duration,
+    collections::{HashMap, HashSet},
+    sync::{Arc, Mutex, OnceLock},
+    time::{Duration, Instant},
 };
 
 use matrix_sdk::{
@@ -30,6 +30,16 @@ const FIRST_READ: Duration = Duration::from_secs(3);
 
 /// Changes arriving together are read once, this long after the first.
 const COALESCE: Duration = Duration::from_millis(300);
+
+/// A first read that failed (offline) is not tried again before this: names fall back to ids
+/// meanwhile, and a list of invitations does not wait [`FIRST_READ`] per row.
+const FIRST_READ_AGAIN: Duration = Duration::from_secs(60);
+
+/// When a first read of each space was last tried.
+fn first_reads() -> &'static Mutex<HashMap<OwnedRoomId, Instant>> {
+    static TRIED: OnceLock<Mutex<HashMap<OwnedRoomId, Instant>>> = OnceLock::new();
+    TRIED.get_or_init(Mutex::default)
+}
 
 fn key(room: &Room) -> Vec<u8> {
     format!("fr.innomed.cpts:{}", room.room_id()).into_bytes()
@@ -79,12 +89,25 @@ async fn refresh(room: &Room) {
 }
 
 /// The copy, or for a joined space that has none yet (just joined), one read from the
-/// homeserver within [`FIRST_READ`].
+/// homeserver within [`FIRST_READ`], tried again only after [`FIRST_READ_AGAIN`].
 pub(super) async fn load_or_first_read(room: &Room) -> Option<Vec<Raw<AnyStateEvent>>> {
     if let Some(events) = load(room).await {
         return Some(events);
     }
     if room.state() != RoomState::Joined {
+        return None;
+    }
+    let now = Instant::now();
+    let due = first_reads().lock().is_ok_and(|mut tried| {
+        let due = tried
+            .get(room.room_id())
+            .is_none_or(|at| now.duration_since(*at) >= FIRST_READ_AGAIN);
+        if due {
+            tried.insert(room.room_id().to_owned(), now);
+        }
+        due
+    });
+    if !due {
         return None;
     }
     let events = tokio::time::timeout(FIRST_READ, fetch(room))
