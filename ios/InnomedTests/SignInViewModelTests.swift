@@ -5,7 +5,7 @@ import XCTest
 @MainActor
 final class SignInViewModelTests: XCTestCase {
     func testSignInNeedsAServerAFullUserIDAndAPassword() {
-        let viewModel = SignInViewModel(service: FakeSessionService()) { _ in }
+        let viewModel = SignInViewModel(service: FakeSessionService(), webAuthenticator: FakeWebAuthenticator()) { _ in }
         XCTAssertFalse(viewModel.canSignIn)
         viewModel.homeserver = "https://cpts.test"
         viewModel.userID = "dr.martin"
@@ -23,7 +23,7 @@ final class SignInViewModelTests: XCTestCase {
             return Fixtures.session()
         }
         var signedIn: UserSession?
-        let viewModel = SignInViewModel(service: service) { signedIn = $0 }
+        let viewModel = SignInViewModel(service: service, webAuthenticator: FakeWebAuthenticator()) { signedIn = $0 }
         viewModel.homeserver = "https://cpts.test"
         viewModel.userID = "@dr.martin:cpts.test "
         viewModel.password = "secret"
@@ -42,7 +42,7 @@ final class SignInViewModelTests: XCTestCase {
         let service = FakeSessionService()
         service.onSignIn = { _, _, _ in throw ServiceError.wrongCredentials }
         var signedIn = false
-        let viewModel = SignInViewModel(service: service) { _ in signedIn = true }
+        let viewModel = SignInViewModel(service: service, webAuthenticator: FakeWebAuthenticator()) { _ in signedIn = true }
         viewModel.homeserver = "https://cpts.test"
         viewModel.userID = "@dr.martin:cpts.test"
         viewModel.password = "wrong"

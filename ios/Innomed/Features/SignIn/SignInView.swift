@@ -8,6 +8,7 @@ struct SignInView: View {
 
     init(model: AppModel) {
         _viewModel = StateObject(wrappedValue: SignInViewModel(service: model.sessionService,
+                                                               webAuthenticator: SystemWebAuthenticator(),
                                                                onSignedIn: model.signedIn))
         notice = model.notice
     }

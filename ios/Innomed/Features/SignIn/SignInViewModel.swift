@@ -1,3 +1,4 @@
+import Combine
 import Foundation
 import InnomedServices
 
@@ -16,7 +17,9 @@ final class SignInViewModel: ObservableObject {
     private let webAuthenticator: WebAuthenticator
     private let onSignedIn: @MainActor (UserSession) async -> Void
 
-    init(service: SessionService, webAuthenticator: WebAuthenticator = SystemWebAuthenticator(),
+    /// `webAuthenticator` opens the page: the system's (`SystemWebAuthenticator`, given by the
+    /// view), or a fake in tests.
+    init(service: SessionService, webAuthenticator: WebAuthenticator,
          onSignedIn: @escaping @MainActor (UserSession) async -> Void) {
         self.service = service
         self.webAuthenticator = webAuthenticator
