@@ -322,4 +322,44 @@ final class CaseViewModelTests: XCTestCase {
             XCTAssertEqual(MembershipChangeLabel.key(for: change), key, change)
         }
     }
+
+    // The shield beside a message's sender (`CaseMessage.shield`); its look is TrustShieldTests'.
+
+    func testAMessageShowsItsLevelBesideWhatASenderWrote() {
+        let advice = Advice(assessment: "Nævus", recommendation: "Surveillance", inPerson: .routine)
+        let written: [MessageKind] = [
+            .text("Bonjour"),
+            .photo(PhotoMessage(caption: nil, width: 800, height: 600, hasThumbnail: true)),
+            .header(header),
+            .advice(advice),
+            .closure(outcome: "Résolu"),
+            .rejected(.advice, .notFromTaker),
+            .untrusted,
+        ]
+        for body in written {
+            for level in TrustLevel.allCases {
+                XCTAssertEqual(message(body, trust: level).shield, level, "\(body)")
+            }
+        }
+    }
+
+    func testNoShieldWhereTheLevelSaysNothingOfTheSender() {
+        let nobodysWords: [MessageKind] = [
+            .membership(user: Fixtures.dermatologist, change: "Joined"),
+            .unreadable(.waiting),
+            .redacted,
+            .other,
+        ]
+        for body in nobodysWords {
+            for level in TrustLevel.allCases {
+                XCTAssertNil(message(body, trust: level).shield, "\(body)")
+            }
+        }
+    }
+
+    private func message(_ body: MessageKind, trust: TrustLevel) -> CaseMessage {
+        let entry = Fixtures.message("$m", body: body, trust: trust)
+        guard case .message(let message) = entry.content else { fatalError("a message row") }
+        return message
+    }
 }
