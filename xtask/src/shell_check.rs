@@ -56,7 +56,7 @@ pub fn swift() -> Result<(), String> {
         Command::new("npm")
             .args(["run", "-s", "check"])
             .current_dir(&tools),
-        "the iOS app's Swift syntax and strings check (see the file:line:column above)",
+        "the iOS app's Swift syntax, strings and view-model imports check (see the file:line:column above)",
     )
 }
 
