@@ -206,7 +206,16 @@ class ScreensTest {
                 CaseView(
                     gp.copy(
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.INVITE)),
-                        invite = InviteDialog(userId = "@inconnu:cpts-val-essai.fr", error = CaseError.UnknownUser),
+                        invite = InviteDialog(canSearch = true, query = "cœur", matches = listOf(ClinicalData.cardio)),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-invite-unknown" to {
+                CaseView(
+                    gp.copy(
+                        allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.INVITE)),
+                        invite = InviteDialog(canSearch = true, userId = "@inconnu:cpts-val-essai.fr", error = CaseError.UnknownUser),
                     ),
                     {}, ClinicalData.specialties, {},
                 )

@@ -144,7 +144,7 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val roomId = RoomId(entry.arguments?.getString("roomId") ?: return@composable)
             val presenter = retainedPresenter {
-                CasePresenter(it, roomId, account.cases, account.conversations, account.requests, graph.photos::discard)
+                CasePresenter(it, roomId, account.cases, account.conversations, account.requests, graph.photos::discard, account.directory)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
             val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(CaseEvent.SendPhoto(it)) }

@@ -14,6 +14,7 @@ import androidx.compose.material3.TextButton
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.res.stringResource
 import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
@@ -27,7 +28,7 @@ fun InnomedScreen(
     actions: @Composable () -> Unit = {},
     content: @Composable ColumnScope.() -> Unit,
 ) {
-    Scaffold(topBar = { TopAppBar(title = { Text(title) }, actions = { actions() }) }) { padding ->
+    Scaffold(topBar = { TopAppBar(title = { Text(title, maxLines = 1, overflow = TextOverflow.Ellipsis) }, actions = { actions() }) }) { padding ->
         Column(Modifier.fillMaxSize().padding(padding), content = content)
     }
 }

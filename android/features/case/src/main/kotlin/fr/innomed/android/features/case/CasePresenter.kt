@@ -2,7 +2,6 @@ package fr.innomed.android.features.case
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
-import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseService
@@ -13,6 +12,7 @@ import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.architecture.Presenter
@@ -44,6 +44,8 @@ class CasePresenter(
     private val conversations: ConversationService,
     private val requests: RequestService,
     discardPhoto: (File) -> Unit,
+    /** Where the invite dialog finds colleagues by name; null: by id only. */
+    directory: DirectoryService? = null,
 ) : Presenter<CaseState, CaseEvent> {
     private val mutableState = MutableStateFlow(CaseState(roomId = roomId))
     override val state: StateFlow<CaseState> = mutableState.asStateFlow()
@@ -60,6 +62,7 @@ class CasePresenter(
 
     /** The latest read of the core's decision, likewise. */
     private val allowedRead = AtomicInteger()
+    private val invite = CaseInvite(scope, roomId, cases, directory, mutableState)
     private val confirmation = CaseConfirmation(scope, roomId, cases, mutableState) {
         membershipsChecked = -1
         checkMembers(mutableState.value.items)
@@ -89,37 +92,16 @@ class CasePresenter(
             is CaseEvent.OpenPhoto -> photos.open(event.message)
             CaseEvent.ClosePhoto -> photos.close()
             is CaseEvent.SendPhoto -> photos.send(event.file)
-            CaseEvent.OpenInvite -> mutableState.update { if (it.canInvite && it.invite == null) it.copy(invite = InviteDialog()) else it }
-            is CaseEvent.InviteeChanged -> mutableState.update { s ->
-                val dialog = s.invite?.takeUnless { it.sending } ?: return@update s
-                s.copy(invite = dialog.copy(userId = event.userId, missing = false, error = null))
-            }
-            CaseEvent.SendInvite -> invite()
-            CaseEvent.CloseInvite -> mutableState.update { if (it.invite?.sending == true) it else it.copy(invite = null) }
+            CaseEvent.OpenInvite -> invite.open()
+            is CaseEvent.InviteeChanged -> invite.idChanged(event.userId)
+            is CaseEvent.InviteSearchChanged -> invite.queryChanged(event.query)
+            is CaseEvent.InviteePicked -> invite.picked(event.entry)
+            CaseEvent.SendInvite -> invite.send()
+            CaseEvent.CloseInvite -> invite.close()
             CaseEvent.OpenMembers -> mutableState.update { it.copy(membersShown = true) }
             CaseEvent.CloseMembers -> mutableState.update { it.copy(membersShown = false) }
             is CaseEvent.ConfirmMember -> confirmation.confirm(event.userId)
             is CaseEvent.AcknowledgeIdentityChange -> acknowledgeIdentityChanges(scope, roomId, conversations, mutableState, event.users)
-        }
-    }
-
-    private fun invite() {
-        val dialog = mutableState.value.invite ?: return
-        if (dialog.sending) return
-        val userId = dialog.userId.trim()
-        if (userId.isEmpty()) {
-            mutableState.update { it.copy(invite = dialog.copy(missing = true)) }
-            return
-        }
-        mutableState.update { it.copy(invite = dialog.copy(sending = true, error = null)) }
-        scope.launch {
-            val result = cases.invite(roomId, UserId(userId))
-            mutableState.update {
-                when (result) {
-                    is Outcome.Success -> it.copy(invite = null)
-                    is Outcome.Failure -> it.copy(invite = it.invite?.copy(sending = false, error = result.error))
-                }
-            }
         }
     }
 

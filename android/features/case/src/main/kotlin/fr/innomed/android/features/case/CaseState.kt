@@ -21,6 +21,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
+import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.requests.RequestError
@@ -43,9 +44,20 @@ internal val BAR_ACTIONS = setOf(
     CaseAction.CLOSE_WITH_REPORT,
 )
 
-/** Inviting a colleague by user id (`@name:server`); open while the dialog shows. */
+/**
+ * Inviting a colleague, found by name in the CPTS directory or typed by user id
+ * (`@name:server`); open while the dialog shows.
+ */
 data class InviteDialog(
     val userId: String = "",
+    /** The directory can be searched (the doctor is in a CPTS's app). */
+    val canSearch: Boolean = false,
+    /** A name typed to search the directory. */
+    val query: String = "",
+    /** Colleagues of the directory matching [query], not in the case already. */
+    val matches: List<MemberEntry> = emptyList(),
+    /** The colleague picked from [matches]: [userId] is theirs. */
+    val picked: MemberEntry? = null,
     /** Submitted with an empty id. */
     val missing: Boolean = false,
     val sending: Boolean = false,
@@ -218,6 +230,11 @@ sealed interface CaseEvent {
     data object OpenInvite : CaseEvent
 
     data class InviteeChanged(val userId: String) : CaseEvent
+
+    /** A name typed in the invite dialog's directory search. */
+    data class InviteSearchChanged(val query: String) : CaseEvent
+
+    data class InviteePicked(val entry: MemberEntry) : CaseEvent
 
     data object SendInvite : CaseEvent
 

@@ -6,17 +6,23 @@ import fr.innomed.android.api.cases.CaseAction
 import fr.innomed.android.api.cases.CaseActions
 import fr.innomed.android.api.cases.CaseDetails
 import fr.innomed.android.api.cases.CaseError
+import fr.innomed.android.api.cases.CaseMember
 import fr.innomed.android.api.cases.CaseRole
 import fr.innomed.android.api.cases.CaseStatus
+import fr.innomed.android.api.cases.Membership
+import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
+import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.allowed
 import fr.innomed.android.test.details
 import fr.innomed.android.test.headerCard
 import fr.innomed.android.test.row
+import fr.innomed.android.test.specialist
 import kotlinx.coroutines.test.TestScope
+import kotlinx.coroutines.test.advanceTimeBy
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -35,15 +41,65 @@ class CaseInvitePresenterTest {
     /** The GP who opened the case between colleagues: the core lets him invite while it is open. */
     private val opener = allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.MARK_ANSWERED, CaseAction.CLOSE, CaseAction.INVITE, CaseAction.REMOVE)
 
-    private fun TestScope.open(details: CaseDetails = details(room), core: CaseActions = opener): CasePresenter {
+    private val directory = FakeDirectoryService()
+
+    private fun TestScope.open(
+        details: CaseDetails = details(room),
+        core: CaseActions = opener,
+        withDirectory: Boolean = false,
+    ): CasePresenter {
         cases.rows.value = listOf(row("case"))
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
-        cases.membersResult = { Outcome.Success(emptyList()) }
+        cases.membersResult = { Outcome.Success(listOf(CaseMember(GP, Membership.JOINED, "Dr Paul Martin", emptyList(), true, TrustLevel.VERIFIED))) }
         cases.detailsResult = { Outcome.Success(details) }
         cases.allowedResult = { Outcome.Success(core) }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = GP))
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
-            .also { runCurrent() }
+        return CasePresenter(
+            backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {},
+            directory = directory.takeIf { withDirectory },
+        ).also { runCurrent() }
+    }
+
+    /** Longer than the dialog waits after the last key before it searches. */
+    private fun TestScope.pause() {
+        advanceTimeBy(1_000)
+        runCurrent()
+    }
+
+    @Test
+    fun `a colleague found by name in the CPTS directory is picked, confirmed and invited by id`() = runTest {
+        val lefevre = specialist(colleague, "Dr Léa Lefèvre")
+        directory.searchResult = { _, _ -> Outcome.Success(listOf(specialist(GP, "Dr Paul Martin", "general_practice"), lefevre)) }
+        cases.inviteResult = { _, _ -> Outcome.Done }
+        val presenter = open(withDirectory = true)
+        presenter.onEvent(CaseEvent.OpenInvite)
+        assertTrue(presenter.state.value.invite!!.canSearch)
+
+        presenter.onEvent(CaseEvent.InviteSearchChanged("l"))
+        pause()
+        assertTrue(directory.searches.all.isEmpty(), "one letter searches nothing")
+        presenter.onEvent(CaseEvent.InviteSearchChanged("le"))
+        presenter.onEvent(CaseEvent.InviteSearchChanged("lef"))
+        pause()
+        assertEquals(listOf(null to "lef"), directory.searches.all, "typing fast searches once")
+        assertEquals(listOf(lefevre), presenter.state.value.invite?.matches, "who is in the case already is not offered")
+
+        presenter.onEvent(CaseEvent.InviteePicked(lefevre))
+        assertEquals(colleague.value, presenter.state.value.invite?.userId)
+        assertEquals(lefevre, presenter.state.value.invite?.picked)
+        presenter.onEvent(CaseEvent.SendInvite)
+        runCurrent()
+        assertEquals(listOf(room to colleague), cases.invited.all)
+    }
+
+    @Test
+    fun `without a directory the dialog offers the id only`() = runTest {
+        val presenter = open()
+        presenter.onEvent(CaseEvent.OpenInvite)
+        presenter.onEvent(CaseEvent.InviteSearchChanged("lef"))
+        pause()
+        assertFalse(presenter.state.value.invite!!.canSearch)
+        assertTrue(directory.searches.all.isEmpty())
     }
 
     @Test
@@ -52,7 +108,7 @@ class CaseInvitePresenterTest {
         val presenter = open()
         assertTrue(presenter.state.value.canInvite)
         presenter.onEvent(CaseEvent.OpenInvite)
-        assertEquals(InviteDialog(), presenter.state.value.invite)
+        assertEquals(InviteDialog(canSearch = false), presenter.state.value.invite)
 
         presenter.onEvent(CaseEvent.SendInvite)
         assertEquals(true, presenter.state.value.invite?.missing, "an empty id is marked, nothing sent")

@@ -71,7 +71,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
         actions = {
             TextButton(onClick = { onEvent(CaseEvent.OpenMembers) }) { Text(stringResource(R.string.case_members)) }
             if (state.canInvite) {
-                TextButton(onClick = { onEvent(CaseEvent.OpenInvite) }) { Text(stringResource(R.string.case_invite)) }
+                TextButton(onClick = { onEvent(CaseEvent.OpenInvite) }) { Text(stringResource(R.string.case_invite_short)) }
             }
         },
     ) {

@@ -27,9 +27,10 @@ import fr.innomed.android.ui.errorMessage
 import fr.innomed.android.ui.text
 
 /**
- * Invites a colleague by user id; they will read the whole case, history included. The id is
- * typed, then shown in full to confirm: a typo would share the case with someone else. The
- * keyboard's Send key only moves to that confirmation.
+ * Invites a colleague, found by name in the CPTS directory (one tap picks them) or typed by user
+ * id for a colleague outside it; they will read the whole case, history included. Before it is
+ * sent the colleague is shown, by name and full id: a typo or a namesake would share the case
+ * with someone else. The keyboard's Send key only moves to that confirmation.
  */
 @Composable
 fun InviteColleagueDialog(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit) {
@@ -41,6 +42,8 @@ fun InviteColleagueDialog(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit) {
     val next: () -> Unit = {
         if (dialog.userId.isBlank()) onEvent(CaseEvent.SendInvite) else confirming = true
     }
+    // Picking a colleague from the directory goes straight to the confirmation.
+    LaunchedEffect(dialog.picked) { if (dialog.picked != null) confirming = true }
     AlertDialog(
         onDismissRequest = close,
         title = { Text(stringResource(R.string.case_invite)) },
@@ -48,10 +51,12 @@ fun InviteColleagueDialog(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit) {
             Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 if (confirming) {
                     Text(stringResource(R.string.invite_confirm))
-                    Text(dialog.userId.trim(), fontFamily = FontFamily.Monospace, fontWeight = FontWeight.Bold)
+                    dialog.picked?.let { Text(it.displayName, fontWeight = FontWeight.Bold) }
+                    Text(dialog.userId.trim(), fontFamily = FontFamily.Monospace, fontWeight = if (dialog.picked == null) FontWeight.Bold else null)
                     Text(stringResource(R.string.invite_history_note))
                 } else {
                     Text(stringResource(R.string.invite_history_note))
+                    if (dialog.canSearch) DirectorySearch(dialog, onEvent)
                     IdField(dialog, onEvent, next)
                 }
             }
@@ -73,6 +78,27 @@ fun InviteColleagueDialog(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit) {
         },
     )
 }
+
+/** Colleagues of the CPTS directory by name; a tap picks one (who is in the case already is not offered). */
+@Composable
+private fun DirectorySearch(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit) {
+    OutlinedTextField(
+        value = dialog.query,
+        onValueChange = { onEvent(CaseEvent.InviteSearchChanged(it)) },
+        label = { Text(stringResource(R.string.invite_search)) },
+        singleLine = true,
+        enabled = !dialog.sending,
+        modifier = Modifier.fillMaxWidth(),
+    )
+    dialog.matches.take(MAX_MATCHES).forEach { entry ->
+        TextButton(onClick = { onEvent(CaseEvent.InviteePicked(entry)) }, modifier = Modifier.fillMaxWidth()) {
+            Text(entry.displayName, modifier = Modifier.fillMaxWidth())
+        }
+    }
+    Text(stringResource(R.string.invite_or_id))
+}
+
+private const val MAX_MATCHES = 5
 
 @Composable
 private fun IdField(dialog: InviteDialog, onEvent: (CaseEvent) -> Unit, next: () -> Unit) {
