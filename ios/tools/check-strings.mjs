@@ -20,14 +20,13 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
 
 import { sourceFiles } from '../../tools/syntax-check.mjs';
 import { parseStrings, specifiers } from './strings-file.mjs';
 import { keysOfTree } from './swift-keys.mjs';
+import { loadSwift } from './swift-parser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(process.argv[2] ?? path.join(here, '..'));
@@ -52,14 +51,6 @@ const SAS_KEYS = SAS_EMOJIS.map((name) => `sas.${name.toLowerCase()}`);
 const relative = (file) => path.relative(process.cwd(), file);
 const stringsPath = (language, table) => path.join(root, RESOURCES, `${language}.lproj`, `${table}.strings`);
 
-async function loadSwift() {
-  const require = createRequire(import.meta.url);
-  await Parser.init();
-  const parser = new Parser();
-  const wasm = require.resolve('@repomix/tree-sitter-wasms/out/tree-sitter-swift.wasm');
-  parser.setLanguage(await Language.load(wasm));
-  return parser;
-}
 
 /** Both languages of one table: parsed, compared key by key and specifier by specifier. */
 async function checkTable(table, report) {

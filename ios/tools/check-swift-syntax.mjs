@@ -11,12 +11,11 @@
 //
 // This checks syntax only: types, names and calls are not checked (that needs Xcode).
 
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
 
 import { runSyntaxCheck, sourceFiles } from '../../tools/syntax-check.mjs';
+import { loadSwift } from './swift-parser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(process.argv[2] ?? path.join(here, '..'));
@@ -24,14 +23,6 @@ const SKIPPED_DIRS = new Set(['node_modules', 'build', 'DerivedData', '.build', 
 const FFI_MODULE = 'InnomedFFI';
 const FFI_ALLOWED = ['Innomed/Services/', 'Innomed/Security/'];
 
-async function loadSwift() {
-  const require = createRequire(import.meta.url);
-  await Parser.init();
-  const wasm = require.resolve('@repomix/tree-sitter-wasms/out/tree-sitter-swift.wasm');
-  const parser = new Parser();
-  parser.setLanguage(await Language.load(wasm));
-  return parser;
-}
 
 function importViolation(file, node) {
   if (node.type !== 'import_declaration') return null;

@@ -13,12 +13,11 @@
 // SwiftUI type used without its import does not compile, which only Xcode shows.
 
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
 
 import { nodes, sourceFiles } from '../../tools/syntax-check.mjs';
+import { loadSwift } from './swift-parser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(process.argv[2] ?? path.join(here, '..'));
@@ -27,14 +26,6 @@ const VIEW_MODEL = 'ViewModel.swift';
 const VIEW_MODEL_TESTS = 'ViewModelTests.swift';
 const UI_MODULES = new Set(['SwiftUI', 'UIKit']);
 
-async function loadSwift() {
-  const require = createRequire(import.meta.url);
-  await Parser.init();
-  const parser = new Parser();
-  const wasm = require.resolve('@repomix/tree-sitter-wasms/out/tree-sitter-swift.wasm');
-  parser.setLanguage(await Language.load(wasm));
-  return parser;
-}
 
 /** The UI modules a file imports: `import UIKit.UIImage` and `import struct SwiftUI.Color` count. */
 function uiImports(tree) {
