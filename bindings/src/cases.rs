@@ -124,6 +124,16 @@ impl CaseRoom {
         on_core!(self.case, |case| case.decline())
     }
 
+    /// Whether the doctor muted this case (no network).
+    pub async fn is_muted(&self) -> bool {
+        on_core!(self.case, |case| case.is_muted())
+    }
+
+    /// Mutes the case or lets it notify again, on every device of the doctor.
+    pub async fn set_muted(&self, muted: bool) -> Result<(), CaseError> {
+        on_core!(self.case, |case| case.set_muted(muted))
+    }
+
     /// The conversation of this case.
     pub async fn conversation(&self) -> Result<Arc<Conversation>, ConversationError> {
         on_core!(self.case, |case| case.conversation()).map(Conversation::new)

@@ -324,6 +324,18 @@ async fn account_command(
                 "invitation declined".into(),
             )
         }
+        Command::Mute { case_id, off } => {
+            client.case(&case_id)?.set_muted(!off).await?;
+            done(
+                json!({ "ok": true, "case": case_id, "muted": !off }),
+                if off {
+                    "notifications back on"
+                } else {
+                    "case muted"
+                }
+                .into(),
+            )
+        }
         Command::Status { case_id, set } => {
             let status: CaseStatus = serde_json::from_value(json!(set))?;
             client.case(&case_id)?.set_status(status).await?;
@@ -556,7 +568,7 @@ fn case_json(c: &CaseSummary) -> Value {
         "case": c.room_id, "code": c.code,
         "membership": match c.membership { Membership::Joined => "joined", Membership::Invited => "invited", Membership::Left => "left" },
         "status": c.status, "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
-        "unread": c.unread, "inviter": c.inviter, "inviter_name": c.inviter_name,
+        "unread": c.unread, "muted": c.muted, "inviter": c.inviter, "inviter_name": c.inviter_name,
         "brief": c.brief.as_ref().map(|b| json!({
             "requester": b.requester, "specialty": b.specialty, "urgency": b.urgency,
             "due_ms": b.due_ms, "age_band": b.age_band, "sex": b.sex, "question": b.question,
@@ -599,11 +611,12 @@ fn case_line(c: &CaseSummary) -> String {
         (None, None) => String::new(),
     };
     format!(
-        "{}  {:<9} {:<14} unread {:>2}  {}{}",
+        "{}  {:<9} {:<14} unread {:>2}{}  {}{}",
         output::line(&c.code),
         status,
         output::line(c.specialty.as_deref().unwrap_or("-")),
         c.unread,
+        if c.muted { " muted" } else { "" },
         output::line(&c.room_id),
         last
     )

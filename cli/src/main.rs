@@ -181,6 +181,13 @@ pub enum Command {
         #[arg(long = "case")]
         case_id: String,
     },
+    /// Mute a case: none of your phones rings for it any more (`--off` lets it ring again).
+    Mute {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        off: bool,
+    },
     /// Change a case's status.
     Status {
         #[arg(long = "case")]

@@ -35,6 +35,8 @@ pub struct InnomedClient {
     pub(crate) revocation: Arc<RevocationWatch>,
     pub(crate) verifications: Arc<crate::trust::Incoming>,
     pub(crate) clock: crate::cpts::ClockCell,
+    /// The account's push rules (which cases are muted).
+    pub(crate) mute: crate::cases::MuteSettings,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
     _lease: Arc<AccountLease>,
 }
@@ -77,6 +79,7 @@ impl InnomedClient {
             revocation: Arc::new(revocation),
             verifications,
             clock: crate::cpts::ClockCell::default(),
+            mute: crate::cases::MuteSettings::default(),
             _lease: Arc::new(lease),
         }
     }

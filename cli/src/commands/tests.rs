@@ -44,6 +44,7 @@ fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
             timestamp_ms: 0,
         }),
         unread: 2,
+        muted: true,
         inviter: None,
         inviter_name: None,
         brief: None,
@@ -55,6 +56,7 @@ fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
     );
     assert!(line.contains("IM-ABC123␛[2J"), "{line}");
     assert!(line.contains("ligne 1␊IM-FAKE  CLOSED\\u{202e}"), "{line}");
+    assert!(line.contains("unread  2 muted"), "{line}");
 }
 
 #[test]

@@ -63,6 +63,8 @@ pub struct CaseSummary {
     pub cpts: Option<OwnedRoomId>,
     pub last_message: Option<LastMessage>,
     pub unread: u64,
+    /// The doctor muted this case: no phone of theirs rings for it.
+    pub muted: bool,
     /// Who invited the doctor, for invitations.
     pub inviter: Option<OwnedUserId>,
     /// The inviter's name to show: from a CPTS directory this doctor belongs to, else their
@@ -110,32 +112,53 @@ impl CaseList {
 
     /// The current list, then a new list whenever it changes.
     pub fn subscribe(&self) -> Pin<Box<dyn Stream<Item = Vec<CaseSummary>> + Send>> {
-        let client = self.client.clone();
-        let updates = client.client.subscribe_to_all_room_updates();
-        // Also what changes a row without a sync of its room (a request's brief arriving).
-        let notable = client.client.room_info_notable_update_receiver();
         let list = self.clone();
-        Box::pin(futures_util::stream::unfold(
-            (list, (updates, notable), None::<Vec<CaseSummary>>),
-            |(list, (mut updates, mut notable), last)| async move {
-                loop {
-                    if last.is_some() {
-                        let closed = tokio::select! {
-                            update = updates.recv() => matches!(update, Err(RecvError::Closed)),
-                            update = notable.recv() => matches!(update, Err(RecvError::Closed)),
-                        };
-                        if closed {
-                            return None;
+        Box::pin(
+            futures_util::stream::once(async move {
+                let client = &list.client;
+                let changes = Changes {
+                    updates: client.client.subscribe_to_all_room_updates(),
+                    // Also what changes a row without a sync of its room (a request's brief
+                    // arriving, a case muted on another device).
+                    notable: client.client.room_info_notable_update_receiver(),
+                    muted: client.notification_settings().await.subscribe_to_changes(),
+                };
+                futures_util::stream::unfold(
+                    (list, changes, None::<Vec<CaseSummary>>),
+                    |(list, mut changes, last)| async move {
+                        loop {
+                            if last.is_some() && changes.next().await.is_none() {
+                                return None;
+                            }
+                            let current = list.current().await;
+                            if last.as_ref() != Some(&current) {
+                                return Some((current.clone(), (list, changes, Some(current))));
+                            }
                         }
-                    }
-                    let current = list.current().await;
-                    if last.as_ref() != Some(&current) {
-                        return Some((current.clone(), (list, (updates, notable), Some(current))));
-                    }
-                }
-            },
-        ))
-        .boxed()
+                    },
+                )
+            })
+            .flatten(),
+        )
+    }
+}
+
+/// What may change a row of the list.
+struct Changes {
+    updates: tokio::sync::broadcast::Receiver<matrix_sdk::sync::RoomUpdates>,
+    notable: tokio::sync::broadcast::Receiver<matrix_sdk_base::RoomInfoNotableUpdate>,
+    muted: tokio::sync::broadcast::Receiver<()>,
+}
+
+impl Changes {
+    /// Waits for the next change; `None` once the client is gone.
+    async fn next(&mut self) -> Option<()> {
+        let closed = tokio::select! {
+            update = self.updates.recv() => matches!(update, Err(RecvError::Closed)),
+            update = self.notable.recv() => matches!(update, Err(RecvError::Closed)),
+            update = self.muted.recv() => matches!(update, Err(RecvError::Closed)),
+        };
+        (!closed).then_some(())
     }
 }
 
@@ -228,6 +251,7 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
         last_message: last_message(&room, &rules),
         unread: super::unread::unread_count(&room, &rules).await,
+        muted: client.is_muted(room.room_id()).await,
         inviter,
         inviter_name,
         brief,

@@ -11,6 +11,7 @@ mod events;
 mod handover;
 mod history;
 mod list;
+mod mute;
 mod people;
 mod removal;
 mod rules;
@@ -52,6 +53,7 @@ pub(crate) use self::{
     create::Inviters,
     handover::{remember_routed, Handovers},
     history::HistorySharing,
+    mute::MuteSettings,
     rules::{events_of_types, signed_by_owner},
 };
 use crate::InnomedClient;

@@ -14,6 +14,7 @@ mod integrity;
 mod intruder;
 mod killed;
 mod logs;
+mod mute;
 mod offline;
 mod offline_read;
 mod owed;

@@ -15,7 +15,7 @@ use crate::support::{
     header_with, marker, Doctor,
 };
 
-fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
+pub(crate) fn pusher(gateway: &PushGateway, pushkey: &str) -> PusherConfig {
     phone_pusher(gateway, pushkey, PushPlatform::Android)
 }
 
