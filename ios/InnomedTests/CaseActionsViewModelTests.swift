@@ -22,6 +22,7 @@ final class CaseActionsViewModelTests: XCTestCase {
         cases.onDetails = { _ in details }
         cases.onBrief = { _ in nil }
         cases.onAllowed = { _ in core }
+        cases.onIsMuted = { _ in false }
         requests.onAdvice = { _ in advice }
         let viewModel = CaseActionsViewModel(session: Fixtures.session(account: me, cases: cases, requests: requests),
                                              caseID: caseID)

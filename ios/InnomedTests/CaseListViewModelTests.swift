@@ -72,6 +72,20 @@ final class CaseListViewModelTests: XCTestCase {
         XCTAssertEqual(viewModel.reminders, [])
     }
 
+    func testAMutedCaseStaysListedInItsPlaceWithItsUnreadCount() {
+        let now = Fixtures.now
+        let viewModel = CaseListViewModel(cases: FakeCaseService(), directory: FakeDirectoryService())
+
+        viewModel.apply([
+            Fixtures.row("older", activity: now.addingTimeInterval(-60)),
+            Fixtures.row("muted", activity: now, unread: 3, muted: true),
+        ])
+
+        XCTAssertEqual(viewModel.cases.map(\.id.rawValue), ["muted", "older"], "muting hides and moves nothing")
+        XCTAssertEqual(viewModel.cases.map(\.muted), [true, false], "the row shows the core's flag")
+        XCTAssertEqual(viewModel.cases[0].unread, 3)
+    }
+
     func testAnInvitationNamesItsInviterAsTheCoreGivesItElseByTheIdsLocalPart() {
         let named = Fixtures.row("named", membership: .invited, status: nil, inviterName: "Dr Paul Martin")
         let unnamed = Fixtures.row("unnamed", membership: .invited, status: nil)

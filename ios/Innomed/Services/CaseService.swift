@@ -14,6 +14,15 @@ public protocol CaseService: AnyObject {
     func accept(_ id: CaseID) async throws
     func decline(_ id: CaseID) async throws
 
+    /// Whether the doctor muted this case: none of their phones rings for it (read on this
+    /// device, no network). Throws only when this account has no such case here.
+    func isMuted(_ id: CaseID) async throws -> Bool
+
+    /// Mutes the case (`true`) or lets it notify again (`false`), on every device of the doctor;
+    /// it stays in the list with its unread count, deadline and reminders. Needs the homeserver:
+    /// offline it throws `homeserverUnreachable` and nothing changes.
+    func setMuted(_ muted: Bool, of id: CaseID) async throws
+
     /// Invites a colleague, who can read what was sent before the invitation.
     func invite(_ user: UserID, to id: CaseID) async throws
 

@@ -26,6 +26,11 @@ final class FakeCaseService: CaseService {
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
     var memberships: [CaseID: Membership] = [:]
     var declined: [CaseID] = []
+    /// Whether the doctor muted a case, as the core reads it on the device.
+    var onIsMuted: (CaseID) async throws -> Bool = { _ in try unstubbed("isMuted") }
+    var onSetMuted: (Bool, CaseID) async throws -> Void = { _, _ in try unstubbed("setMuted") }
+    /// The mutes and unmutes the core accepted, in order.
+    var muteChanges: [(Bool, CaseID)] = []
 
     func caseRows() -> AsyncStream<[CaseSummary]> {
         let updates = rowUpdates
@@ -45,6 +50,13 @@ final class FakeCaseService: CaseService {
     func header(of id: CaseID) async throws -> CaseHeader? { try unstubbed("header") }
     func accept(_ id: CaseID) async throws { try await onAccept(id) }
     func decline(_ id: CaseID) async throws { declined.append(id) }
+    func isMuted(_ id: CaseID) async throws -> Bool { try await onIsMuted(id) }
+
+    func setMuted(_ muted: Bool, of id: CaseID) async throws {
+        try await onSetMuted(muted, id)
+        muteChanges.append((muted, id))
+    }
+
     func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
     func setStatus(_ status: CaseStatus, of id: CaseID) async throws { try await onSetStatus(status, id) }
 

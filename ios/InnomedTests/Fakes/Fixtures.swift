@@ -17,12 +17,12 @@ enum Fixtures {
     /// A row; `deadline` is where the core says a request stands (its due date is the row's).
     static func row(_ id: String, membership: Membership = .joined, status: CaseStatus? = .open,
                     urgency: Urgency = .routine, due: Date? = nil, deadline: DeadlineState? = nil,
-                    activity: Date? = nil, inviterName: String? = nil,
-                    brief: RequestBrief? = nil) -> CaseSummary {
+                    activity: Date? = nil, unread: Int = 0, muted: Bool = false,
+                    inviterName: String? = nil, brief: RequestBrief? = nil) -> CaseSummary {
         CaseSummary(id: CaseID(id), code: "IM-\(id)", membership: membership, status: status,
                     specialty: "dermatology", urgency: urgency, due: due,
                     deadline: deadline.flatMap { state in due.map { Deadline(state: state, due: $0) } },
-                    cptsID: nil, lastMessage: nil, lastActivity: activity, unread: 0,
+                    cptsID: nil, lastMessage: nil, lastActivity: activity, unread: unread, muted: muted,
                     inviter: membership == .invited ? gp : nil, inviterName: inviterName, brief: brief)
     }
 

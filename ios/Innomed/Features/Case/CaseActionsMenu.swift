@@ -1,7 +1,8 @@
 import InnomedServices
 import SwiftUI
 
-/// The case's actions in the toolbar: the ones the core allows the doctor now.
+/// The case's actions in the toolbar: the ones the core allows the doctor now, then muting or
+/// unmuting the case once the core said which it is.
 struct CaseActionsMenu: View {
     @ObservedObject var actions: CaseActionsViewModel
     @Binding var sheet: CaseSheet?
@@ -11,6 +12,14 @@ struct CaseActionsMenu: View {
             ForEach(actions.actions, id: \.self) { action in
                 button(for: action)
             }
+            if let muted = actions.isMuted {
+                Section {
+                    Button { Task { await actions.setMuted(!muted) } } label: {
+                        Label(LocalizedStringKey(muted ? "case.unmute" : "case.mute"),
+                              systemImage: muted ? "bell" : "bell.slash")
+                    }
+                }
+            }
         } label: {
             if actions.isWorking {
                 ProgressView()
@@ -18,7 +27,7 @@ struct CaseActionsMenu: View {
                 Label("case.actions", systemImage: "ellipsis.circle")
             }
         }
-        .disabled(actions.actions.isEmpty || actions.isWorking)
+        .disabled((actions.actions.isEmpty && actions.isMuted == nil) || actions.isWorking)
     }
 
     @ViewBuilder

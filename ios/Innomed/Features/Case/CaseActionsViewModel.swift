@@ -5,7 +5,8 @@ import InnomedServices
 /// What the doctor can do with the case besides talking, as the core decides it: take a request,
 /// send the advice, close with a report, change a case's status, invite; and, for a request,
 /// its brief, why it still waits for its hand-over (nobody writes into it until then) and its
-/// deadline. Nothing here decides who may do what.
+/// deadline. Nothing here decides who may do what. Also muting the case (the doctor's own
+/// notifications, not an action on the case: always offered once read).
 @MainActor
 final class CaseActionsViewModel: ObservableObject {
     /// The actions this screen runs from its menu, in the core's order (accepting and declining
@@ -25,6 +26,9 @@ final class CaseActionsViewModel: ObservableObject {
     /// The brief of a request this specialist was routed to (no patient label), until the header
     /// can be read.
     @Published private(set) var brief: RequestBrief?
+    /// Whether the doctor muted this case (none of their phones rings for it), as the core last
+    /// said; `nil` until read (the menu offers muting once it is known).
+    @Published private(set) var isMuted: Bool?
 
     let caseID: CaseID
     private let cases: CaseService
@@ -32,6 +36,8 @@ final class CaseActionsViewModel: ObservableObject {
     /// The latest read of the core's decision: an older answer arriving late does not replace a
     /// newer one.
     private var allowedRead = 0
+    /// The latest read of the mute, likewise (a change made since wins over an older read).
+    private var mutedRead = 0
 
     init(session: UserSession, caseID: CaseID) {
         self.caseID = caseID
@@ -67,7 +73,22 @@ final class CaseActionsViewModel: ObservableObject {
             self.error = ServiceError.from(error)
         }
         await readAllowed()
+        await readMuted()
         await loadBrief()
+    }
+
+    /// Whether the case is muted, read on the device at every refresh (another device of the
+    /// doctor may have changed it). A failed read keeps the last answer, without an error.
+    private func readMuted() async {
+        mutedRead += 1
+        let read = mutedRead
+        let muted: Bool
+        do {
+            muted = try await cases.isMuted(caseID)
+        } catch {
+            return
+        }
+        if read == mutedRead { isMuted = muted }
     }
 
     /// What the core allows now, read at every refresh (the case shows, its rows change: a take,
@@ -109,6 +130,14 @@ final class CaseActionsViewModel: ObservableObject {
 
     func setStatus(_ status: CaseStatus) async {
         _ = await perform { try await self.cases.setStatus(status, of: self.caseID) }
+    }
+
+    /// Mutes the case on every device of the doctor, or lets it ring again. Needs the homeserver:
+    /// offline the error says so and nothing changes; the core is read again after a change.
+    func setMuted(_ muted: Bool) async {
+        // A read started before the change must not show the old state once it is made.
+        mutedRead += 1
+        _ = await perform { try await self.cases.setMuted(muted, of: self.caseID) }
     }
 
     /// Runs one action at a time; `true` once it succeeded.

@@ -116,6 +116,7 @@ private struct CaseStatusHeader: View {
                         DeadlineBadge(state: deadline.state)
                     }
                     Spacer()
+                    if actions.isMuted == true { MutedIndicator() }
                 }
                 if let takenBy {
                     Text(verbatim: L10n.format("case.takenBy", takenBy))

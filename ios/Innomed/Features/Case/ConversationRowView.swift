@@ -30,7 +30,8 @@ struct ConversationRowView: View {
 
 /// A message: its sender's name (not for the doctor's own) with the shield of the core's trust in
 /// them where it says something of the person (`CaseMessage.shield`; alone above the doctor's
-/// own).
+/// own); below it, "modifié" for a changed text, and on the doctor's own who read it, named as
+/// the case's members list names them (`MemberNames`, never a bare id when a name is known).
 private struct MessageRowView: View {
     let message: CaseMessage
     let names: MemberNames
@@ -53,7 +54,14 @@ private struct MessageRowView: View {
                 Label("case.inReply", systemImage: "arrowshape.turn.up.left").font(.caption2).foregroundStyle(.secondary)
             }
             MessageBodyView(message: message, names: names, viewModel: viewModel)
-            DeliveryView(message: message, names: names, viewModel: viewModel)
+            // Below the message: "modifié" when its text was changed, then where it stands (who
+            // read the doctor's own, by name).
+            HStack(alignment: .firstTextBaseline, spacing: 6) {
+                if message.edited {
+                    Text("case.edited").font(.caption2).italic().foregroundStyle(.secondary)
+                }
+                DeliveryView(message: message, names: names, viewModel: viewModel)
+            }
         }
         .frame(maxWidth: .infinity, alignment: message.isOwn ? .trailing : .leading)
         .swipeActions(edge: .leading) {

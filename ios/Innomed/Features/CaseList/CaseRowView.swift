@@ -9,6 +9,7 @@ struct CaseRowView: View {
         VStack(alignment: .leading, spacing: 4) {
             HStack {
                 Text(row.code).font(.headline.monospaced())
+                if row.muted { MutedIndicator() }
                 Spacer()
                 if row.unread > 0 {
                     Text(row.unread, format: .number)

@@ -16,6 +16,16 @@ struct Badge: View {
     }
 }
 
+/// The doctor muted this case: none of their phones rings for it (read aloud in words).
+struct MutedIndicator: View {
+    var body: some View {
+        Image(systemName: "bell.slash")
+            .font(.caption)
+            .foregroundStyle(.secondary)
+            .accessibilityLabel(Text("cases.muted"))
+    }
+}
+
 /// A request's deadline as the core says it stands: a badge when overdue or due soon, nothing
 /// otherwise.
 struct DeadlineBadge: View {

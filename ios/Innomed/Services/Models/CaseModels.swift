@@ -78,6 +78,9 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let lastMessage: String?
     public let lastActivity: Date?
     public let unread: Int
+    /// The doctor muted this case: no phone of theirs rings for it (on every device of theirs).
+    /// It stays in the list with its unread count and deadline.
+    public let muted: Bool
     public let inviter: UserID?
     /// The inviter's name as the core gives it: from a CPTS directory this doctor belongs to,
     /// else their user id; `nil` when there is no inviter (or the core gave
@@ -89,7 +92,8 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public init(id: CaseID, code: String, membership: Membership, status: CaseStatus?,
                 specialty: String?, urgency: Urgency, due: Date?, deadline: Deadline? = nil,
                 cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
-                inviter: UserID?, inviterName: String? = nil, brief: RequestBrief? = nil) {
+                muted: Bool = false, inviter: UserID?, inviterName: String? = nil,
+                brief: RequestBrief? = nil) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -102,6 +106,7 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
         self.lastMessage = lastMessage
         self.lastActivity = lastActivity
         self.unread = unread
+        self.muted = muted
         self.inviter = inviter
         self.inviterName = inviterName
         self.brief = brief

@@ -122,7 +122,7 @@ extension CaseSummary {
                   deadline: s.deadline.map(Deadline.init(rustValue:)),
                   cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
-                  unread: Int(clamping: s.unread), inviter: s.inviter.map(UserID.init),
+                  unread: Int(clamping: s.unread), muted: s.muted, inviter: s.inviter.map(UserID.init),
                   inviterName: s.inviterName, brief: s.brief.map(RequestBrief.init(rustValue:)))
     }
 }

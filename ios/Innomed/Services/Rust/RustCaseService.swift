@@ -51,6 +51,16 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).decline() }
     }
 
+    func isMuted(_ id: CaseID) async throws -> Bool {
+        // Only finding the case can fail: the core reads the account's rules on the device.
+        let room = try mapErrorsSync { try client.caseRoom(id) }
+        return await room.isMuted()
+    }
+
+    func setMuted(_ muted: Bool, of id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).setMuted(muted: muted) }
+    }
+
     func invite(_ user: UserID, to id: CaseID) async throws {
         try await mapErrors { try await client.caseRoom(id).invite(userId: user.rawValue) }
     }

@@ -7,7 +7,9 @@ import fr.innomed.android.api.cases.Deadline
 import fr.innomed.android.api.cases.DeadlineState
 import fr.innomed.android.api.cases.HandoverWait
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import fr.innomed.core.CaseAction as SdkCaseAction
 import fr.innomed.core.CaseActions as SdkCaseActions
@@ -63,12 +65,15 @@ class CaseActionsMappersTest {
             cpts = "!cpts:cpts.test",
             lastMessage = null,
             unread = 0uL,
+            muted = true,
             inviter = null,
             inviterName = null,
             brief = null,
         )
         assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toApi().deadline)
         assertEquals(1_700_086_400_000, summary.toApi().dueAtMillis)
+        assertTrue(summary.toApi().muted)
+        assertFalse(summary.copy(muted = false).toApi().muted)
         assertNull(summary.copy(deadline = null, cpts = null).toApi().deadline)
     }
 }

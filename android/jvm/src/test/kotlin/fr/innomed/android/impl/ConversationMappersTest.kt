@@ -113,6 +113,7 @@ class ConversationMappersTest {
             cpts = "!cpts:cpts.test",
             lastMessage = null,
             unread = 0uL,
+            muted = false,
             inviter = "@dr.martin:cpts.test",
             inviterName = "Dr Paul Martin",
             brief = SdkRequestBrief(
@@ -154,11 +155,12 @@ class ConversationMappersTest {
                 "IM-7K2QX9",
                 Membership.JOINED,
                 CaseStatusInfo(CaseStatus.ACCEPTED, "dermatology", Urgency.SOON, 1_700_086_400_000, isRequest = true, acceptedBy = UserId("@derm:cpts.test")),
+                muted = true,
             ),
-            caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.JOINED, info),
+            caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.JOINED, info, muted = true),
         )
-        assertEquals(false, caseDetails("!case:cpts.test", "IM-2B4C6D", SdkMembership.JOINED, info.copy(cpts = null)).statusInfo?.isRequest)
-        assertNull(caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.INVITED, null).statusInfo)
+        assertEquals(false, caseDetails("!case:cpts.test", "IM-2B4C6D", SdkMembership.JOINED, info.copy(cpts = null), muted = false).statusInfo?.isRequest)
+        assertNull(caseDetails("!req:cpts.test", "IM-7K2QX9", SdkMembership.INVITED, null, muted = false).statusInfo)
     }
 
     @Test

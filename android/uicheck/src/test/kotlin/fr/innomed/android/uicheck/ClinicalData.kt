@@ -104,6 +104,7 @@ object ClinicalData {
         unread: Int = 0,
         isRequest: Boolean = true,
         brief: RequestBrief? = null,
+        muted: Boolean = false,
     ) = CaseSummary(
         roomId = RoomId("!$code:cpts-val-essai.fr"),
         code = code,
@@ -118,23 +119,25 @@ object ClinicalData {
         inviter = if (membership == Membership.INVITED) GP else null,
         brief = brief,
         inviterName = if (membership == Membership.INVITED) "Dr Gilles Martin" else null,
+        muted = muted,
     )
 
     val caseList = listOf(
         summary("IM-7K2QX9", null, Membership.INVITED, deadline = DeadlineState.ON_TIME, brief = brief),
         summary("IM-3F8LZ2", CaseStatus.ACCEPTED, deadline = DeadlineState.OVERDUE, urgency = Urgency.URGENT, unread = 2),
-        summary("IM-9D4RT7", CaseStatus.ANSWERED, specialty = "cardiology", deadline = DeadlineState.DONE, unread = 1),
+        summary("IM-9D4RT7", CaseStatus.ANSWERED, specialty = "cardiology", deadline = DeadlineState.DONE, unread = 1, muted = true),
         summary("IM-2H6WN4", CaseStatus.OPEN, specialty = null, urgency = Urgency.ROUTINE, isRequest = false),
         summary("IM-5P1KC8", CaseStatus.CLOSED, specialty = "pneumology", urgency = Urgency.ROUTINE, deadline = DeadlineState.DONE),
     )
 
     val room = RoomId("!IM-3F8LZ2:cpts-val-essai.fr")
 
-    fun details(status: CaseStatus, acceptedBy: UserId? = DERM) = CaseDetails(
+    fun details(status: CaseStatus, acceptedBy: UserId? = DERM, muted: Boolean = false) = CaseDetails(
         roomId = room,
         code = "IM-3F8LZ2",
         membership = Membership.JOINED,
         statusInfo = CaseStatusInfo(status, "dermatology", Urgency.SOON, MONDAY_AFTERNOON + 48 * HOUR, isRequest = true, acceptedBy = acceptedBy),
+        muted = muted,
     )
 
     private var sequence = 0

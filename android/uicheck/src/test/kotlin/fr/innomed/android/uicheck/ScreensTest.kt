@@ -50,6 +50,7 @@ import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.android.features.case.CasePhotosState
 import fr.innomed.android.features.case.CaseState
 import fr.innomed.android.features.case.PhotoLoad
+import fr.innomed.android.features.caselist.CaseFilter
 import fr.innomed.android.features.caselist.CaseListState
 import fr.innomed.android.features.caselist.CaseListView
 import fr.innomed.android.features.case.CaseView
@@ -96,6 +97,9 @@ class ScreensTest {
         "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}) },
         "case-list" to {
             CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false), {}, ClinicalData.specialties, {}, {}, {}, {})
+        },
+        "case-list-overdue" to {
+            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false, filter = CaseFilter.OVERDUE), {}, ClinicalData.specialties, {}, {}, {}, {})
         },
         "case-list-offline" to {
             CaseListView(
@@ -226,6 +230,19 @@ class ScreensTest {
                     gp.copy(
                         items = conversation.drop(3) +
                             held.copy(message = held.message.copy(eventId = null, transactionId = "txn-held", sendState = SendState.BlockedByIdentityChange(listOf(DERM)))),
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-muted-editing" to {
+                val answer = conversation.last() as ConversationItem.Message
+                val edited = answer.copy(message = answer.message.copy(edited = true))
+                CaseView(
+                    gp.copy(
+                        details = ClinicalData.details(CaseStatus.ACCEPTED, muted = true),
+                        items = conversation.drop(3).dropLast(1) + edited,
+                        editing = answer.message.eventId,
+                        composer = "Pas de saignement. Sa mère a été opérée d'un mélanome en 2019, à 54 ans.",
                     ),
                     {}, ClinicalData.specialties, {},
                 )

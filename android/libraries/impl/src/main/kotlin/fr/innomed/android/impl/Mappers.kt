@@ -173,6 +173,7 @@ internal fun SdkCaseSummary.toApi() = CaseSummary(
     inviter = inviter?.let(::UserId),
     brief = brief?.toApi(),
     inviterName = inviterName,
+    muted = muted,
 )
 
 internal fun SdkCaseStatusInfo.toApi() = CaseStatusInfo(
@@ -184,9 +185,10 @@ internal fun SdkCaseStatusInfo.toApi() = CaseStatusInfo(
     acceptedBy = acceptedBy?.let(::UserId),
 )
 
-internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: SdkCaseStatusInfo?) = CaseDetails(
+internal fun caseDetails(roomId: String, code: String, membership: SdkMembership, info: SdkCaseStatusInfo?, muted: Boolean) = CaseDetails(
     roomId = RoomId(roomId),
     code = code,
     membership = membership.toApi(),
     statusInfo = info?.toApi(),
+    muted = muted,
 )

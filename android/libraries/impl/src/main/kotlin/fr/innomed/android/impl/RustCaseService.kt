@@ -62,9 +62,12 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
     override suspend fun decline(roomId: RoomId): Outcome<Unit, CaseError> =
         attempt(::caseError) { room(roomId).use { it.decline() } }
 
+    override suspend fun setMuted(roomId: RoomId, muted: Boolean): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.setMuted(muted) } }
+
     override suspend fun details(roomId: RoomId): Outcome<CaseDetails, CaseError> =
         attempt(::caseError) {
-            room(roomId).use { caseDetails(it.roomId(), it.code(), it.membership(), it.status()) }
+            room(roomId).use { caseDetails(it.roomId(), it.code(), it.membership(), it.status(), it.isMuted()) }
         }
 
     override suspend fun create(newCase: NewCase): Outcome<RoomId, CaseError> =

@@ -89,6 +89,9 @@ class RustConversationService internal constructor(private val client: Client) :
     override suspend fun reply(roomId: RoomId, to: EventId, markdown: String): Outcome<Unit, ConversationError> =
         attempt(::conversationError) { conversationOf(roomId).reply(to.value, markdown) }
 
+    override suspend fun edit(roomId: RoomId, message: EventId, markdown: String): Outcome<Unit, ConversationError> =
+        attempt(::conversationError) { conversationOf(roomId).edit(message.value, markdown) }
+
     override suspend fun markRead(roomId: RoomId): Outcome<Unit, ConversationError> =
         attempt(::conversationError) { conversationOf(roomId).markRead(); Unit }
 

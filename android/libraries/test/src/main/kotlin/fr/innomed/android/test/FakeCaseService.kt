@@ -26,9 +26,11 @@ class FakeCaseService : CaseService {
     val statuses = Calls<Pair<RoomId, CaseStatus>>()
     val created = Calls<NewCase>()
     val confirmed = Calls<Pair<RoomId, UserId>>()
+    val mutes = Calls<Pair<RoomId, Boolean>>()
 
     var acceptResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("accept") }
     var declineResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("decline") }
+    var muteResult: suspend (RoomId, Boolean) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("setMuted") }
     var detailsResult: suspend (RoomId) -> Outcome<CaseDetails, CaseError> = { notScripted("details") }
     var createResult: suspend (NewCase) -> Outcome<RoomId, CaseError> = { notScripted("create") }
     var inviteResult: suspend (RoomId, UserId) -> Outcome<Unit, CaseError> = { _, _ -> notScripted("invite") }
@@ -43,6 +45,9 @@ class FakeCaseService : CaseService {
     override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
 
     override suspend fun decline(roomId: RoomId) = declineResult(roomId).also { declined.add(roomId) }
+
+    override suspend fun setMuted(roomId: RoomId, muted: Boolean) =
+        muteResult(roomId, muted).also { mutes.add(roomId to muted) }
 
     override suspend fun details(roomId: RoomId) = detailsResult(roomId)
 

@@ -27,7 +27,7 @@ class FakeConversationService : ConversationService {
     /** Cases whose conversation cannot be opened, and why. */
     val unavailable = HashMap<RoomId, ConversationError>()
 
-    data class Sent(val roomId: RoomId, val markdown: String, val replyTo: EventId?)
+    data class Sent(val roomId: RoomId, val markdown: String, val replyTo: EventId?, val replaces: EventId? = null)
 
     data class PhotoSent(val roomId: RoomId, val file: File, val caption: String?)
 
@@ -39,7 +39,7 @@ class FakeConversationService : ConversationService {
     val historyLoads = Calls<RoomId>()
     val reads = Calls<RoomId>()
 
-    var sendResult: suspend (Sent) -> Outcome<Unit, ConversationError> = { notScripted("sendText/reply") }
+    var sendResult: suspend (Sent) -> Outcome<Unit, ConversationError> = { notScripted("sendText/reply/edit") }
     var loadHistoryResult: suspend (RoomId) -> Outcome<Boolean, ConversationError> = { Outcome.Success(true) }
     var markReadResult: suspend (RoomId) -> Outcome<Unit, ConversationError> = { Outcome.Done }
     var sendPhotoResult: suspend (PhotoSent) -> Outcome<MessageRef.Local, PhotoError> = { notScripted("sendPhoto") }
@@ -65,6 +65,8 @@ class FakeConversationService : ConversationService {
     override suspend fun sendText(roomId: RoomId, markdown: String) = send(Sent(roomId, markdown, null))
 
     override suspend fun reply(roomId: RoomId, to: EventId, markdown: String) = send(Sent(roomId, markdown, to))
+
+    override suspend fun edit(roomId: RoomId, message: EventId, markdown: String) = send(Sent(roomId, markdown, null, replaces = message))
 
     override suspend fun markRead(roomId: RoomId) = markReadResult(roomId).also { reads.add(roomId) }
 

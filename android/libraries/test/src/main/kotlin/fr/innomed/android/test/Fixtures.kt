@@ -40,6 +40,7 @@ fun row(
     isRequest: Boolean = false,
     unread: Int = 0,
     brief: RequestBrief? = null,
+    muted: Boolean = false,
 ) = CaseSummary(
     roomId = RoomId("!$id:cpts.test"),
     code = "IM-$id",
@@ -53,6 +54,7 @@ fun row(
     isRequest = isRequest,
     inviter = if (membership == Membership.INVITED) GP else null,
     brief = brief,
+    muted = muted,
 )
 
 fun details(
@@ -61,6 +63,7 @@ fun details(
     status: CaseStatus? = CaseStatus.OPEN,
     isRequest: Boolean = false,
     acceptedBy: UserId? = null,
+    muted: Boolean = false,
 ) = CaseDetails(
     roomId = roomId,
     code = "IM-TEST",
@@ -75,6 +78,7 @@ fun details(
             acceptedBy = acceptedBy,
         )
     },
+    muted = muted,
 )
 
 /** What the core decides for the doctor on a case, as a test scripts the fake with it. */

@@ -83,7 +83,10 @@ class CasePresenter(
             is CaseEvent.ComposerChanged -> mutableState.update { it.copy(composer = event.text) }
             is CaseEvent.ReplyTo -> mutableState.update { it.copy(replyingTo = event.eventId) }
             CaseEvent.CancelReply -> mutableState.update { it.copy(replyingTo = null) }
-            CaseEvent.Send -> send()
+            is CaseEvent.StartEdit -> startEdit(mutableState, event.message)
+            CaseEvent.CancelEdit -> cancelEdit(mutableState)
+            CaseEvent.Send -> sendComposer(scope, roomId, conversations, mutableState)
+            is CaseEvent.SetMuted -> setMuted(event.muted)
             is CaseEvent.Act -> act(event.action)
             is CaseEvent.AdviceChanged -> mutableState.update { it.copy(advice = event.draft) }
             is CaseEvent.OutcomeChanged -> mutableState.update { it.copy(outcome = event.text) }
@@ -206,24 +209,14 @@ class CasePresenter(
         }
     }
 
-    private fun send() {
-        val current = mutableState.value
-        if (!current.canSend) return
-        val text = current.composer.trim()
-        val replyTo = current.replyingTo
-        mutableState.update { it.copy(sending = true, error = null) }
+    /** Mutes the case or lets it ring again; the details are read back from the core. */
+    private fun setMuted(muted: Boolean) {
+        if (mutableState.value.muting) return
+        mutableState.update { it.copy(muting = true, error = null) }
         scope.launch {
-            val result = if (replyTo != null) {
-                conversations.reply(roomId, replyTo, text)
-            } else {
-                conversations.sendText(roomId, text)
-            }
-            mutableState.update {
-                when (result) {
-                    is Outcome.Success -> it.copy(sending = false, composer = "", replyingTo = null)
-                    is Outcome.Failure -> it.copy(sending = false, error = CaseScreenError.Conversation(result.error))
-                }
-            }
+            val error = cases.setMuted(roomId, muted).caseError()
+            refresh()
+            mutableState.update { it.copy(muting = false, error = error ?: it.error) }
         }
     }
 

@@ -126,6 +126,8 @@ data class CaseState(
     val allowed: CaseActions? = null,
     val composer: String = "",
     val replyingTo: EventId? = null,
+    /** The doctor's own message being changed: the composer holds its new text. */
+    val editing: EventId? = null,
     val sending: Boolean = false,
     val advice: AdviceDraft = AdviceDraft(),
     val outcome: String = "",
@@ -134,6 +136,8 @@ data class CaseState(
     val error: CaseScreenError? = null,
     /** Where the report was written after closing (app-private storage). */
     val report: ClosedCase? = null,
+    /** Muting or unmuting is on its way (the button waits). */
+    val muting: Boolean = false,
     /** Declined: the view leaves the case. */
     val left: Boolean = false,
     /** Thumbnails, the full-screen photo, and the photos being sent. */
@@ -159,6 +163,9 @@ data class CaseState(
      * of the case (CPTS directory, else profile), else the id when they are not in the list.
      */
     fun nameOf(user: UserId): String = members.firstOrNull { it.userId == user }?.displayName ?: user.value
+
+    /** The doctor muted this case: none of their phones rings for it. */
+    val muted: Boolean get() = details?.muted == true
 
     /** The doctor's role, as the core says; null until read. */
     val role: CaseRole? get() = allowed?.role
@@ -205,6 +212,14 @@ sealed interface CaseEvent {
     data class ReplyTo(val eventId: EventId) : CaseEvent
 
     data object CancelReply : CaseEvent
+
+    /** A long press on one of the doctor's own texts: change it. */
+    data class StartEdit(val message: CaseMessage) : CaseEvent
+
+    data object CancelEdit : CaseEvent
+
+    /** Mute the case on every device of the doctor, or let it ring again. */
+    data class SetMuted(val muted: Boolean) : CaseEvent
 
     data object Send : CaseEvent
 

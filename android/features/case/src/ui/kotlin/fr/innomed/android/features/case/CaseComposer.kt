@@ -15,13 +15,18 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.ui.R
 
 /**
- * The message field, the reply banner, and the camera button (only when the header records
+ * The message field, the reply or edit banner, and the camera button (only when the header records
  * the patient's consent to photos). [onTakePhoto] opens the camera into private storage.
  */
 @Composable
 fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: () -> Unit) {
     Column(Modifier.padding(8.dp)) {
-        if (state.replyingTo != null) {
+        if (state.editing != null) {
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Text(stringResource(R.string.composer_editing), Modifier.weight(1f))
+                TextButton(onClick = { onEvent(CaseEvent.CancelEdit) }) { Text(stringResource(R.string.cancel)) }
+            }
+        } else if (state.replyingTo != null) {
             Row(verticalAlignment = Alignment.CenterVertically) {
                 Text(stringResource(R.string.composer_replying), Modifier.weight(1f))
                 TextButton(onClick = { onEvent(CaseEvent.CancelReply) }) { Text(stringResource(R.string.cancel)) }
@@ -31,7 +36,7 @@ fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: ()
             Text(stringResource(R.string.photo_preparing), style = MaterialTheme.typography.labelSmall)
         }
         Row(verticalAlignment = Alignment.CenterVertically) {
-            if (state.canSendPhoto) {
+            if (state.canSendPhoto && state.editing == null) {
                 TextButton(onClick = onTakePhoto) { Text(stringResource(R.string.photo_take)) }
             }
             OutlinedTextField(
@@ -41,7 +46,7 @@ fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: ()
                 modifier = Modifier.weight(1f),
             )
             TextButton(onClick = { onEvent(CaseEvent.Send) }, enabled = state.canSend) {
-                Text(stringResource(R.string.composer_send))
+                Text(stringResource(if (state.editing != null) R.string.composer_save else R.string.composer_send))
             }
         }
     }

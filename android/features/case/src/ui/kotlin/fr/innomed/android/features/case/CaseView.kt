@@ -5,6 +5,7 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -14,6 +15,7 @@ import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -23,10 +25,12 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.CaseAction
+import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.InPerson
@@ -86,6 +90,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                 }
                 DeadlineChip(state.deadline)
             }
+            MuteLine(state, onEvent)
         }
         UnvouchedBanner(
             state.unvouched,
@@ -143,6 +148,18 @@ private fun FollowNewest(items: List<ConversationItem>, conversation: LazyListSt
 }
 
 private fun ConversationItem.marker(): Int = ((this as? ConversationItem.Message)?.message?.key ?: this).hashCode()
+
+/** "En sourdine" and the way back, or the way to mute: one tap, on every device of the doctor. */
+@Composable
+private fun MuteLine(state: CaseState, onEvent: (CaseEvent) -> Unit) {
+    if (state.details?.membership != Membership.JOINED) return
+    Row(Modifier.padding(horizontal = 16.dp), verticalAlignment = Alignment.CenterVertically) {
+        if (state.muted) Text(stringResource(R.string.case_muted), style = MaterialTheme.typography.labelMedium)
+        TextButton(onClick = { onEvent(CaseEvent.SetMuted(!state.muted)) }, enabled = !state.muting) {
+            Text(stringResource(if (state.muted) R.string.case_unmute else R.string.case_mute))
+        }
+    }
+}
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable

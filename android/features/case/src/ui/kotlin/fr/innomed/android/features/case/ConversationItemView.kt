@@ -1,6 +1,7 @@
 package fr.innomed.android.features.case
 
-import androidx.compose.foundation.clickable
+import androidx.compose.foundation.ExperimentalFoundationApi
+import androidx.compose.foundation.combinedClickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.FlowRow
@@ -32,8 +33,10 @@ import java.text.DateFormat
 import java.util.Date
 
 /**
- * One conversation item; a tap on a sent message replies to it (a tap on a photo opens it). The
- * sender's shield shows where the core's trust level says something about them ([shield]).
+ * One conversation item; a tap on a sent message replies to it (a tap on a photo opens it), a
+ * long press on one of the doctor's own texts changes it. The sender's shield shows where the
+ * core's trust level says something about them ([shield]); under the doctor's own messages, who
+ * read up to there.
  */
 @Composable
 fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
@@ -45,13 +48,17 @@ fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, nameOf
     }
 }
 
+@OptIn(ExperimentalFoundationApi::class)
 @Composable
 private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
     val colors = if (message.isOwn) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     val eventId = message.eventId
     Card(
         colors = colors,
-        modifier = Modifier.fillMaxWidth().clickable(enabled = eventId != null) { eventId?.let { onEvent(CaseEvent.ReplyTo(it)) } },
+        modifier = Modifier.fillMaxWidth().combinedClickable(
+            enabled = eventId != null,
+            onLongClick = if (message.editable) ({ onEvent(CaseEvent.StartEdit(message)) }) else null,
+        ) { eventId?.let { onEvent(CaseEvent.ReplyTo(it)) } },
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
             FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp), itemVerticalAlignment = Alignment.CenterVertically) {
@@ -63,6 +70,11 @@ private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (
             when (val kind = message.kind) {
                 is MessageKind.Photo -> PhotoMessageView(message, kind.photo, photos, onEvent)
                 else -> KindView(kind, nameOf)
+            }
+            if (message.edited) Text(stringResource(R.string.timeline_edited), style = MaterialTheme.typography.labelSmall)
+            val readers = message.readBy.filter { it != message.sender }
+            if (message.isOwn && readers.isNotEmpty()) {
+                Text(stringResource(R.string.timeline_read_by, readers.joinToString { nameOf(it) }), style = MaterialTheme.typography.labelSmall)
             }
             when (val send = message.sendState) {
                 SendState.Sending -> Text(stringResource(R.string.timeline_sending), style = MaterialTheme.typography.labelSmall)

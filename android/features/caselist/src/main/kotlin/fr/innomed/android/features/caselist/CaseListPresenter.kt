@@ -34,6 +34,7 @@ class CaseListPresenter(
             is CaseListEvent.Decline -> answer(event.roomId, open = false) { cases.decline(it) }
             CaseListEvent.CaseOpened -> mutableState.update { it.copy(openedCase = null) }
             CaseListEvent.DismissError -> mutableState.update { it.copy(error = null) }
+            is CaseListEvent.Filter -> mutableState.update { it.copy(filter = event.filter) }
         }
     }
 

@@ -66,6 +66,34 @@ class CaseListPresenterTest {
     }
 
     @Test
+    fun `the overdue and due-soon filters keep the rows whose deadline the core says so, live`() = runTest {
+        cases.rows.value = listOf(
+            row("late", dueAtMillis = 1_000, deadline = Deadline(DeadlineState.OVERDUE, 1_000)),
+            row("soon", dueAtMillis = 2_000, deadline = Deadline(DeadlineState.DUE_SOON, 2_000)),
+            row("calm", dueAtMillis = 9_000),
+            row("between-colleagues"),
+        )
+        val presenter = CaseListPresenter(backgroundScope, cases)
+        runCurrent()
+        with(presenter.state.value) {
+            assertEquals(4, shown.size)
+            assertEquals(1, count(CaseFilter.OVERDUE))
+            assertEquals(1, count(CaseFilter.DUE_SOON))
+        }
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.OVERDUE))
+        assertEquals(listOf("IM-late"), presenter.state.value.shown.map { it.code })
+
+        // The core moves a deadline on: the filtered list follows.
+        cases.update(row("soon").roomId) { it.copy(deadline = Deadline(DeadlineState.OVERDUE, 2_000)) }
+        runCurrent()
+        assertEquals(listOf("IM-late", "IM-soon"), presenter.state.value.shown.map { it.code })
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.DUE_SOON))
+        assertTrue(presenter.state.value.shown.isEmpty())
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.ALL))
+        assertEquals(4, presenter.state.value.shown.size)
+    }
+
+    @Test
     fun `accepting an invitation waits, then opens the case`() = runTest {
         val invite = row("x", membership = Membership.INVITED)
         cases.rows.value = listOf(invite)

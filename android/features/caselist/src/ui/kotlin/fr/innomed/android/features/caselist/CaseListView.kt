@@ -1,6 +1,8 @@
 package fr.innomed.android.features.caselist
 
 import androidx.compose.foundation.clickable
+import androidx.compose.foundation.horizontalScroll
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
@@ -15,6 +17,7 @@ import androidx.compose.material3.Badge
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.ExtendedFloatingActionButton
+import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
@@ -56,12 +59,14 @@ fun CaseListView(
             TextButton(onClick = onSettings) { Text(stringResource(R.string.settings_title)) }
         },
     ) {
+        if (!state.loading && state.rows.isNotEmpty()) FilterChips(state, onEvent)
         Box(Modifier.fillMaxSize()) {
             when {
                 state.loading -> CircularProgressIndicator(Modifier.align(Alignment.Center))
                 state.rows.isEmpty() -> Text(stringResource(R.string.cases_empty), Modifier.align(Alignment.Center))
+                state.shown.isEmpty() -> Text(stringResource(R.string.cases_filter_empty), Modifier.align(Alignment.Center))
                 else -> LazyColumn {
-                    items(state.rows, key = { it.roomId.value }) { row ->
+                    items(state.shown, key = { it.roomId.value }) { row ->
                         CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
                     }
                 }
@@ -73,6 +78,24 @@ fun CaseListView(
         }
     }
     ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
+}
+
+/**
+ * Tous · Échéance proche (n) · En retard (n): the core's deadlines, counted on the doctor's rows;
+ * one line that scrolls sideways on a narrow phone.
+ */
+@Composable
+private fun FilterChips(state: CaseListState, onEvent: (CaseListEvent) -> Unit) {
+    Row(Modifier.horizontalScroll(rememberScrollState()).padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        CaseFilter.entries.forEach { filter ->
+            val label = when (filter) {
+                CaseFilter.ALL -> stringResource(R.string.cases_filter_all)
+                CaseFilter.DUE_SOON -> stringResource(R.string.cases_filter_due_soon, state.count(filter))
+                CaseFilter.OVERDUE -> stringResource(R.string.cases_filter_overdue, state.count(filter))
+            }
+            FilterChip(selected = state.filter == filter, onClick = { onEvent(CaseListEvent.Filter(filter)) }, label = { Text(label) })
+        }
+    }
 }
 
 @OptIn(ExperimentalLayoutApi::class)
@@ -99,6 +122,7 @@ private fun CaseRowItem(
                     (brief?.dueAtMillis ?: row.dueAtMillis)?.let {
                         Text(stringResource(R.string.cases_due, DateFormat.getDateInstance(DateFormat.SHORT).format(Date(it))))
                     }
+                    if (row.muted) Text(stringResource(R.string.case_muted))
                 }
                 // What a routed specialist decides on: no patient label, none is sent before the take.
                 if (brief != null) {

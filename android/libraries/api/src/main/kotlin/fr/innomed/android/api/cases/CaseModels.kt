@@ -37,6 +37,8 @@ data class CaseSummary(
     val brief: RequestBrief? = null,
     /** The inviter's name as the core gives it (from a CPTS directory, else the id). */
     val inviterName: String? = null,
+    /** The doctor muted this case: none of their phones rings for it. */
+    val muted: Boolean = false,
 ) {
     val isInvitation: Boolean get() = membership == Membership.INVITED
 }
@@ -80,6 +82,8 @@ data class CaseDetails(
     val membership: Membership,
     /** Null while only invited: the status is in room state, readable once joined. */
     val statusInfo: CaseStatusInfo?,
+    /** The doctor muted this case (on every device of theirs). */
+    val muted: Boolean = false,
 )
 
 /** The clinical heart of a case; only ever sent encrypted. */

@@ -15,6 +15,12 @@ interface CaseService {
 
     suspend fun decline(roomId: RoomId): Outcome<Unit, CaseError>
 
+    /**
+     * Mutes the case (none of the doctor's phones rings for it; it stays in the list with its
+     * unread count and deadline) or lets it ring again. Needs the homeserver.
+     */
+    suspend fun setMuted(roomId: RoomId, muted: Boolean): Outcome<Unit, CaseError>
+
     /** The code, the doctor's membership and the status info, read now (no status info while only invited). */
     suspend fun details(roomId: RoomId): Outcome<CaseDetails, CaseError>
 

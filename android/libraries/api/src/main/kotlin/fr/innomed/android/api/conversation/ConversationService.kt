@@ -25,6 +25,9 @@ interface ConversationService {
 
     suspend fun reply(roomId: RoomId, to: EventId, markdown: String): Outcome<Unit, ConversationError>
 
+    /** Replaces the text of one of the doctor's own messages (shown "modifié" to everyone). */
+    suspend fun edit(roomId: RoomId, message: EventId, markdown: String): Outcome<Unit, ConversationError>
+
     /** Sends a read receipt for the latest message. */
     suspend fun markRead(roomId: RoomId): Outcome<Unit, ConversationError>
 
