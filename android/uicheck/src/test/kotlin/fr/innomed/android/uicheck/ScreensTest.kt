@@ -1,6 +1,7 @@
 package fr.innomed.android.uicheck
 
 import androidx.compose.runtime.Composable
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.Secret
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.CaseDetails
@@ -279,6 +280,17 @@ class ScreensTest {
                 VerificationScreenState(
                     phase = VerificationPhase.CompareEmojis(ClinicalData.emojis),
                     otherUser = DERM,
+                    otherName = "Dr Samira Benali",
+                ),
+                {}, {},
+            )
+        },
+        "verification-colleague-devices" to {
+            VerificationView(
+                VerificationScreenState(
+                    phase = VerificationPhase.ChooseDevice(listOf(DeviceId("QKXWBNTRZA"), DeviceId("HPLMVCEDSO"))),
+                    otherUser = DERM,
+                    otherName = "Dr Samira Benali",
                 ),
                 {}, {},
             )
@@ -296,7 +308,7 @@ class ScreensTest {
 
     @Test
     fun settings() = screens(
-        "settings" to { SettingsView(SettingsState(userId = GP, deviceVerified = true, recovery = RecoveryStatus.ENABLED), {}, {}, {}, {}) },
+        "settings" to { SettingsView(SettingsState(userId = GP, deviceId = DeviceId("QKXWBNTRZA"), deviceVerified = true, recovery = RecoveryStatus.ENABLED), {}, {}, {}, {}) },
         "settings-unverified" to { SettingsView(SettingsState(userId = GP, deviceVerified = false, recovery = RecoveryStatus.INCOMPLETE), {}, {}, {}, {}) },
     )
 

@@ -25,6 +25,7 @@ import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
 import fr.innomed.android.features.case.CaseEvent
@@ -58,11 +59,14 @@ private object Routes {
     const val CASE = "case/{roomId}"
     const val DIRECTORY = "directory"
     const val VERIFICATION = "verification"
+    const val COLLEAGUE_VERIFICATION = "verification/{userId}?name={name}"
     const val RECOVERY = "recovery"
     const val SETTINGS = "settings"
     const val MEMBERSHIP = "membership"
 
     fun case(roomId: RoomId) = "case/" + Uri.encode(roomId.value)
+
+    fun colleagueVerification(userId: UserId, name: String) = "verification/" + Uri.encode(userId.value) + "?name=" + Uri.encode(name)
 }
 
 /**
@@ -150,6 +154,12 @@ fun InnomedNavHost(graph: AppGraph) {
             val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(CaseEvent.SendPhoto(it)) }
             CaseView(state, presenter::onEvent, account.directory.specialties(), onTakePhoto = takePhoto)
             LaunchedEffect(state.left) { if (state.left) nav.popBackStack() }
+            LaunchedEffect(state.verifying) {
+                state.verifying?.let {
+                    presenter.onEvent(CaseEvent.VerificationOpened)
+                    nav.navigate(Routes.colleagueVerification(it.userId, it.name))
+                }
+            }
         }
         composable(Routes.DIRECTORY) {
             val account = session ?: return@composable
@@ -169,6 +179,17 @@ fun InnomedNavHost(graph: AppGraph) {
             val state by presenter.state.collectAsStateWithLifecycle()
             VerificationView(state, presenter::onEvent, onDone = { nav.popBackStack() })
         }
+        composable(
+            Routes.COLLEAGUE_VERIFICATION,
+            arguments = listOf(navArgument("userId") { type = NavType.StringType }, navArgument("name") { type = NavType.StringType }),
+        ) { entry ->
+            val account = session ?: return@composable
+            val userId = UserId(entry.arguments?.getString("userId") ?: return@composable)
+            val name = entry.arguments?.getString("name") ?: userId.value
+            val presenter = retainedPresenter { VerificationPresenter(it, account.trust, VerificationTarget.Colleague(userId, name)) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            VerificationView(state, presenter::onEvent, onDone = { nav.popBackStack() })
+        }
         composable(Routes.RECOVERY) {
             val account = session ?: return@composable
             val presenter = retainedPresenter { RecoveryPresenter(it, account.trust) }
@@ -179,7 +200,7 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             // Signing out outlives the screen (the session ends during the call): the app's scope.
             val presenter = retainedPresenter {
-                SettingsPresenter(it, account.userId, graph.sessions, account.trust, graph.appScope, graph.photos::wipe)
+                SettingsPresenter(it, account.userId, graph.sessions, account.trust, graph.appScope, graph.photos::wipe, account.deviceId)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
             SettingsView(

@@ -3,6 +3,7 @@ package fr.innomed.android.impl
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
@@ -22,6 +23,7 @@ class RustUserSession internal constructor(
     private var signOutWatch: TaskHandle? = null
 
     override val userId = UserId(client.userId())
+    override val deviceId = DeviceId(client.deviceId())
     override val cases = RustCaseService(client)
     override val conversations = RustConversationService(client)
     override val requests = RustRequestService(client, cpts, reportsDir)

@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
@@ -70,6 +71,7 @@ class FakeSessionService(
 /** A signed-in doctor made of fakes. */
 class FakeUserSession(
     override val userId: UserId = UserId("@dr.martin:cpts.test"),
+    override val deviceId: DeviceId = DeviceId("PHONEGP001"),
     override val cases: FakeCaseService = FakeCaseService(),
     override val conversations: FakeConversationService = FakeConversationService(),
     override val requests: FakeRequestService = FakeRequestService(),

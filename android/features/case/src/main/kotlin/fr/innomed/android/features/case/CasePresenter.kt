@@ -103,6 +103,10 @@ class CasePresenter(
             CaseEvent.CloseInvite -> invite.close()
             CaseEvent.OpenMembers -> mutableState.update { it.copy(membersShown = true) }
             CaseEvent.CloseMembers -> mutableState.update { it.copy(membersShown = false) }
+            is CaseEvent.VerifyMember -> mutableState.update {
+                it.copy(membersShown = false, verifying = MemberToVerify(event.userId, it.nameOf(event.userId)))
+            }
+            CaseEvent.VerificationOpened -> mutableState.update { it.copy(verifying = null) }
             is CaseEvent.ConfirmMember -> confirmation.confirm(event.userId)
             is CaseEvent.AcknowledgeIdentityChange -> acknowledgeIdentityChanges(scope, roomId, conversations, mutableState, event.users)
         }

@@ -90,7 +90,13 @@ sealed interface CaseScreenError {
  * One line of the members sheet: who (with the core's trust in their identity, the shield beside
  * the name), and why nobody can vouch for them (null when someone can).
  */
-data class MemberLine(val member: CaseMember, val unvouched: Unvouched?)
+data class MemberLine(val member: CaseMember, val unvouched: Unvouched?) {
+    /**
+     * A joined colleague whose identity this doctor has not verified (the core's trust level):
+     * offered the emoji verification. The core says the doctor themself is verified.
+     */
+    val canVerify: Boolean get() = member.membership == Membership.JOINED && member.trust != TrustLevel.VERIFIED
+}
 
 /**
  * The shield beside a message's sender: the core's trust level for what a sender wrote and this
@@ -152,6 +158,8 @@ data class CaseState(
     val members: List<CaseMember> = emptyList(),
     /** The members sheet, while open. */
     val membersShown: Boolean = false,
+    /** A colleague to verify with emojis: the app opens the verification screen for them. */
+    val verifying: MemberToVerify? = null,
     /**
      * The brief of a request this specialist was routed to (question, specialty, urgency, age
      * band, sex; no patient label): shown until the header can be read.
@@ -206,6 +214,9 @@ data class CaseState(
         }
 }
 
+/** The colleague the verification screen opens for, named as the case names them. */
+data class MemberToVerify(val userId: UserId, val name: String)
+
 sealed interface CaseEvent {
     data class ComposerChanged(val text: String) : CaseEvent
 
@@ -259,6 +270,12 @@ sealed interface CaseEvent {
     data object OpenMembers : CaseEvent
 
     data object CloseMembers : CaseEvent
+
+    /** "Vérifier (émojis)" beside a colleague in the members sheet. */
+    data class VerifyMember(val userId: UserId) : CaseEvent
+
+    /** The app opened the verification screen for [CaseState.verifying]. */
+    data object VerificationOpened : CaseEvent
 
     /** Confirms, for this case, a member neither verified by the doctor nor attested by their CPTS. */
     data class ConfirmMember(val userId: UserId) : CaseEvent

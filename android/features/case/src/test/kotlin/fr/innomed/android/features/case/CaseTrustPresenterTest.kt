@@ -227,6 +227,26 @@ class CaseTrustPresenterTest {
     }
 
     @Test
+    fun `a colleague not verified yet is offered the emojis from the members sheet, by name`() = runTest {
+        cases.unvouchedResult = { Outcome.Success(emptyList()) }
+        members = listOf(
+            member(GP, "Dr Paul Martin", trust = TrustLevel.VERIFIED),
+            member(DERM, "Dr Claire Morel", trust = TrustLevel.ATTESTED),
+            member(OTHER_DERM, "Dr Léa Petit", trust = TrustLevel.VERIFIED),
+        )
+        val presenter = open(GP, headerCard())
+        assertEquals(listOf(false, true, false), presenter.state.value.memberLines.map { it.canVerify }, "attested is not verified by this doctor")
+        presenter.onEvent(CaseEvent.OpenMembers)
+        presenter.onEvent(CaseEvent.VerifyMember(DERM))
+        with(presenter.state.value) {
+            assertEquals(MemberToVerify(DERM, "Dr Claire Morel"), verifying)
+            assertFalse(membersShown)
+        }
+        presenter.onEvent(CaseEvent.VerificationOpened)
+        assertNull(presenter.state.value.verifying)
+    }
+
+    @Test
     fun `the members sheet opens and closes`() = runTest {
         cases.unvouchedResult = { Outcome.Success(emptyList()) }
         val presenter = open(GP, headerCard())

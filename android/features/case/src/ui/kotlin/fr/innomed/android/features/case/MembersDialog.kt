@@ -24,8 +24,8 @@ import fr.innomed.android.ui.specialtyLabel
 /**
  * Who is in the case or invited to it: each one's name as the core gives it (CPTS directory,
  * else profile, else user id) with the shield of this doctor's trust in their identity, the user
- * id smaller below it, their specialties, and, in the error colour, why nobody can vouch for them
- * when the core says so.
+ * id smaller below it, their specialties, in the error colour why nobody can vouch for them when
+ * the core says so, and the way to verify a colleague this doctor has not verified.
  */
 @Composable
 fun MembersDialog(lines: List<MemberLine>, specialties: List<Specialty>, onEvent: (CaseEvent) -> Unit) {
@@ -36,7 +36,7 @@ fun MembersDialog(lines: List<MemberLine>, specialties: List<Specialty>, onEvent
         text = {
             Column(Modifier.verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(12.dp)) {
                 if (lines.isEmpty()) Text(stringResource(R.string.members_none))
-                lines.forEach { MemberRow(it, specialties) }
+                lines.forEach { MemberRow(it, specialties, onEvent) }
             }
         },
         confirmButton = { TextButton(onClick = close) { Text(stringResource(R.string.ok)) } },
@@ -44,7 +44,7 @@ fun MembersDialog(lines: List<MemberLine>, specialties: List<Specialty>, onEvent
 }
 
 @Composable
-private fun MemberRow(line: MemberLine, specialties: List<Specialty>) {
+private fun MemberRow(line: MemberLine, specialties: List<Specialty>, onEvent: (CaseEvent) -> Unit) {
     val member = line.member
     Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp), itemVerticalAlignment = Alignment.CenterVertically) {
@@ -62,6 +62,10 @@ private fun MemberRow(line: MemberLine, specialties: List<Specialty>) {
         }
         line.unvouched?.let {
             Text(stringResource(it.flag()), style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.error)
+        }
+        // With the colleague beside them or on the phone: compare seven emojis, once for all cases.
+        if (line.canVerify) {
+            TextButton(onClick = { onEvent(CaseEvent.VerifyMember(member.userId)) }) { Text(stringResource(R.string.members_verify)) }
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.innomed.android.features.settings
 
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.api.session.SignOutResult
@@ -28,8 +29,9 @@ class SettingsPresenter(
     private val trust: TrustService,
     private val signOutScope: CoroutineScope,
     private val wipeLocalFiles: () -> Unit,
+    deviceId: DeviceId? = null,
 ) : Presenter<SettingsState, SettingsEvent> {
-    private val mutableState = MutableStateFlow(SettingsState(userId = userId, recovery = trust.recoveryStatus()))
+    private val mutableState = MutableStateFlow(SettingsState(userId = userId, deviceId = deviceId, recovery = trust.recoveryStatus()))
     override val state: StateFlow<SettingsState> = mutableState.asStateFlow()
 
     init {

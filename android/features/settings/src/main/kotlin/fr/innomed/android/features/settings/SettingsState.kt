@@ -1,5 +1,6 @@
 package fr.innomed.android.features.settings
 
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.session.SignOutResult
 import fr.innomed.android.api.trust.RecoveryStatus
@@ -7,6 +8,8 @@ import fr.innomed.android.api.trust.RecoveryStatus
 data class SettingsState(
     /** The signed-in doctor. */
     val userId: UserId,
+    /** This phone's identifier (a colleague verifying the doctor may have to pick it). */
+    val deviceId: DeviceId? = null,
     /** Whether the doctor's identity signed this device; null until read. */
     val deviceVerified: Boolean? = null,
     /** Whether the account has a recovery key, and this device with it. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
+import fr.innomed.android.api.DeviceId
 import org.junit.jupiter.api.Test
 
 class SettingsPresenterTest {
@@ -25,13 +26,14 @@ class SettingsPresenterTest {
     private var wiped = 0
 
     private fun TestScope.presenter(screen: CoroutineScope = backgroundScope, app: CoroutineScope = backgroundScope) =
-        SettingsPresenter(screen, GP, sessions, trust, signOutScope = app, wipeLocalFiles = { wiped++ })
+        SettingsPresenter(screen, GP, sessions, trust, signOutScope = app, wipeLocalFiles = { wiped++ }, deviceId = DeviceId("PHONEGP001"))
 
     @Test
     fun `the screen shows the doctor, whether this phone is verified and whether the account has a recovery key`() = runTest {
         trust.verified = true
         val presenter = presenter()
         assertEquals(GP, presenter.state.value.userId)
+        assertEquals(DeviceId("PHONEGP001"), presenter.state.value.deviceId, "what a colleague verifying the doctor may have to pick")
         assertNull(presenter.state.value.deviceVerified, "not known until read")
         runCurrent()
         assertEquals(true, presenter.state.value.deviceVerified)

@@ -31,6 +31,7 @@ fun SettingsView(
     InnomedScreen(title = stringResource(R.string.settings_title)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             Text(stringResource(R.string.settings_signed_in_as, state.userId.value))
+            state.deviceId?.let { Text(stringResource(R.string.settings_device, it.value), style = MaterialTheme.typography.bodySmall) }
             when (state.deviceVerified) {
                 true -> Text(stringResource(R.string.settings_phone_verified))
                 false -> Text(stringResource(R.string.settings_phone_not_verified), color = MaterialTheme.colorScheme.error)

@@ -1,6 +1,7 @@
 package fr.innomed.android.features.verification
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.trust.TrustService
 import fr.innomed.android.api.trust.Verification
@@ -13,31 +14,59 @@ import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
-/** Device verification with seven emojis, step by step, from either side. */
+/** Verification with seven emojis, step by step, from either side: a device, or a colleague. */
 class VerificationPresenter(
     private val scope: CoroutineScope,
     private val trust: TrustService,
     target: VerificationTarget,
 ) : Presenter<VerificationScreenState, VerificationEvent> {
-    private val mutableState = MutableStateFlow(VerificationScreenState(incoming = target is VerificationTarget.Incoming))
+    private val mutableState = MutableStateFlow(
+        VerificationScreenState(
+            incoming = target is VerificationTarget.Incoming,
+            otherUser = (target as? VerificationTarget.Colleague)?.userId,
+            otherName = (target as? VerificationTarget.Colleague)?.name,
+        ),
+    )
     override val state: StateFlow<VerificationScreenState> = mutableState.asStateFlow()
 
     @Volatile private var verification: Verification? = null
 
     init {
         scope.launch {
-            val found = when (target) {
-                is VerificationTarget.Device -> trust.verifyDevice(target.userId, target.deviceId)
+            when (target) {
+                is VerificationTarget.Device -> start(trust.verifyDevice(target.userId, target.deviceId))
                 is VerificationTarget.Incoming -> {
                     mutableState.update { it.copy(phase = VerificationPhase.WaitingForRequest) }
-                    trust.incomingVerification(target.timeoutMillis)
+                    start(trust.incomingVerification(target.timeoutMillis))
+                }
+                is VerificationTarget.Colleague -> colleague(target.userId)
+            }
+        }
+    }
+
+    /**
+     * The colleague's devices not verified yet (all of them if each one is): one is asked at
+     * once, several are offered to choose from, none ends here.
+     */
+    private suspend fun colleague(userId: UserId) {
+        when (val found = trust.devicesOf(userId)) {
+            is Outcome.Failure -> mutableState.update { it.copy(phase = VerificationPhase.Failed(found.error)) }
+            is Outcome.Success -> {
+                val devices = found.value.filterNot { it.verified }.ifEmpty { found.value }.map { it.deviceId }
+                when (devices.size) {
+                    0 -> mutableState.update { it.copy(phase = VerificationPhase.NoDevice) }
+                    1 -> start(trust.verifyDevice(userId, devices.single()))
+                    else -> mutableState.update { it.copy(phase = VerificationPhase.ChooseDevice(devices)) }
                 }
             }
-            when (found) {
-                is Outcome.Failure -> mutableState.update { it.copy(phase = VerificationPhase.Failed(found.error)) }
-                is Outcome.Success -> found.value?.let { follow(it) }
-                    ?: mutableState.update { it.copy(phase = VerificationPhase.NoRequest) }
-            }
+        }
+    }
+
+    private suspend fun start(found: Outcome<Verification?, TrustError>) {
+        when (found) {
+            is Outcome.Failure -> mutableState.update { it.copy(phase = VerificationPhase.Failed(found.error)) }
+            is Outcome.Success -> found.value?.let { follow(it) }
+                ?: mutableState.update { it.copy(phase = VerificationPhase.NoRequest) }
         }
     }
 
@@ -53,13 +82,27 @@ class VerificationPresenter(
 
     override fun onEvent(event: VerificationEvent) {
         val current = mutableState.value
+        if (event is VerificationEvent.PickDevice) {
+            val choice = current.phase as? VerificationPhase.ChooseDevice ?: return
+            val userId = current.otherUser ?: return
+            if (event.deviceId !in choice.devices) return
+            mutableState.update { it.copy(phase = VerificationPhase.Starting) }
+            scope.launch { start(trust.verifyDevice(userId, event.deviceId)) }
+            return
+        }
         val allowed = when (event) {
             VerificationEvent.Accept -> current.canAccept
             VerificationEvent.StartEmojis -> current.canStartEmojis
             VerificationEvent.Match, VerificationEvent.NoMatch -> current.canCompare
             VerificationEvent.Cancel -> !current.isFinished && !current.busy
+            is VerificationEvent.PickDevice -> false
         }
         val session = verification
+        if (allowed && session == null && event == VerificationEvent.Cancel) {
+            // Nothing asked yet (a device still to choose): cancelling only ends the screen's flow.
+            mutableState.update { it.copy(phase = VerificationPhase.Cancelled(CancelKind.BY_USER)) }
+            return
+        }
         if (!allowed || session == null) return
         mutableState.update { it.copy(busy = true, error = null) }
         scope.launch {
@@ -69,6 +112,7 @@ class VerificationPresenter(
                 VerificationEvent.Match -> session.confirm()
                 VerificationEvent.NoMatch -> session.mismatch()
                 VerificationEvent.Cancel -> session.cancel()
+                is VerificationEvent.PickDevice -> Outcome.Done
             }
             mutableState.update { it.copy(busy = false, error = (result as? Outcome.Failure)?.error) }
         }

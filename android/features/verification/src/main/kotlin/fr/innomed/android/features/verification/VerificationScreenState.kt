@@ -10,6 +10,12 @@ sealed interface VerificationTarget {
     /** This doctor asks one device (their other phone, or a colleague's) to verify. */
     data class Device(val userId: UserId, val deviceId: DeviceId) : VerificationTarget
 
+    /**
+     * This doctor verifies a colleague met in person or on the phone, from a case's members: the
+     * device the colleague has in hand is asked (chosen when they use several).
+     */
+    data class Colleague(val userId: UserId, val name: String) : VerificationTarget
+
     /** This device waits for a request another device sends (a new phone being verified). */
     data class Incoming(val timeoutMillis: Long = 120_000) : VerificationTarget
 }
@@ -19,6 +25,12 @@ enum class CancelKind { MISMATCH, BY_USER, TIMEOUT, OTHER }
 /** The emoji steps, as the screen draws them. */
 sealed interface VerificationPhase {
     data object Starting : VerificationPhase
+
+    /** The colleague uses several devices: which one do they have in hand? */
+    data class ChooseDevice(val devices: List<DeviceId>) : VerificationPhase
+
+    /** The colleague has no device to verify (never signed in to Innomed with end-to-end encryption). */
+    data object NoDevice : VerificationPhase
 
     data object WaitingForRequest : VerificationPhase
 
@@ -50,6 +62,8 @@ data class VerificationScreenState(
     val phase: VerificationPhase = VerificationPhase.Starting,
     val incoming: Boolean = false,
     val otherUser: UserId? = null,
+    /** The colleague's name, when the screen was opened from a case (else the id is shown). */
+    val otherName: String? = null,
     val isSelfVerification: Boolean = false,
     val busy: Boolean = false,
     /** A tap that failed (the flow itself goes on). */
@@ -60,11 +74,15 @@ data class VerificationScreenState(
     val canCompare: Boolean get() = phase is VerificationPhase.CompareEmojis && !busy
     val isFinished: Boolean
         get() = phase == VerificationPhase.Verified || phase is VerificationPhase.Cancelled ||
-            phase is VerificationPhase.Failed || phase == VerificationPhase.NoRequest
+            phase is VerificationPhase.Failed || phase == VerificationPhase.NoRequest ||
+            phase == VerificationPhase.NoDevice
 }
 
 sealed interface VerificationEvent {
     data object Accept : VerificationEvent
+
+    /** The device the colleague has in hand, among [VerificationPhase.ChooseDevice]'s. */
+    data class PickDevice(val deviceId: DeviceId) : VerificationEvent
 
     data object StartEmojis : VerificationEvent
 

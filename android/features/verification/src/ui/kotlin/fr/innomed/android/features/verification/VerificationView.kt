@@ -21,17 +21,30 @@ import fr.innomed.android.ui.R
 import fr.innomed.android.ui.errorMessage
 import fr.innomed.android.ui.text
 
-/** Device verification: request, then the seven emojis to compare with the other screen. */
+/**
+ * Verification: a colleague's device to choose when they use several, the request, then the
+ * seven emojis to compare with the other screen. A colleague is named as the case named them.
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun VerificationView(state: VerificationScreenState, onEvent: (VerificationEvent) -> Unit, onDone: () -> Unit) {
     InnomedScreen(title = stringResource(R.string.verification_title)) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
-            state.otherUser?.let {
-                Text(if (state.isSelfVerification) stringResource(R.string.verification_self) else stringResource(R.string.verification_other, it.value))
+            val other = state.otherName ?: state.otherUser?.value
+            other?.let {
+                Text(if (state.isSelfVerification) stringResource(R.string.verification_self) else stringResource(R.string.verification_other, it))
             }
             when (val phase = state.phase) {
                 VerificationPhase.Starting, VerificationPhase.ExchangingKeys -> Text(stringResource(R.string.verification_working))
+                is VerificationPhase.ChooseDevice -> {
+                    Text(stringResource(R.string.verification_choose_device, other.orEmpty()))
+                    phase.devices.forEachIndexed { i, device ->
+                        OutlinedButton(onClick = { onEvent(VerificationEvent.PickDevice(device)) }) {
+                            Text(stringResource(R.string.verification_device, i + 1, device.value))
+                        }
+                    }
+                }
+                VerificationPhase.NoDevice -> Text(stringResource(R.string.verification_no_device, other.orEmpty()))
                 VerificationPhase.WaitingForRequest -> Text(stringResource(R.string.verification_waiting_request))
                 VerificationPhase.NoRequest -> Text(stringResource(R.string.verification_no_request))
                 VerificationPhase.Requested -> Text(stringResource(R.string.verification_requested))
@@ -50,7 +63,13 @@ fun VerificationView(state: VerificationScreenState, onEvent: (VerificationEvent
                     }
                 }
                 VerificationPhase.WaitingForOther -> Text(stringResource(R.string.verification_waiting_other))
-                VerificationPhase.Verified -> Text(stringResource(R.string.verification_verified))
+                VerificationPhase.Verified -> Text(
+                    if (state.otherName != null && !state.isSelfVerification) {
+                        stringResource(R.string.verification_colleague_verified, state.otherName)
+                    } else {
+                        stringResource(R.string.verification_verified)
+                    },
+                )
                 is VerificationPhase.Cancelled -> Text(stringResource(cancelled(phase.kind)), color = MaterialTheme.colorScheme.error)
                 is VerificationPhase.Failed -> Text(errorMessage(phase.error.text()), color = MaterialTheme.colorScheme.error)
             }

@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
+import fr.innomed.android.api.DeviceId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.conversation.ConversationService
@@ -53,6 +54,9 @@ interface SessionService {
 /** Everything a signed-in doctor uses; presenters take only the service they need. */
 interface UserSession {
     val userId: UserId
+
+    /** This phone's identifier, which a colleague verifying the doctor may be asked to pick. */
+    val deviceId: DeviceId
     val cases: CaseService
     val conversations: ConversationService
     val requests: RequestService
