@@ -8,4 +8,5 @@ abstract class Context {
     val packageName: String get() = throw UnsupportedOperationException("uicheck stub")
     fun getString(resId: Int): String = throw UnsupportedOperationException("uicheck stub")
     fun getString(resId: Int, vararg formatArgs: Any): String = throw UnsupportedOperationException("uicheck stub")
+    fun startActivity(intent: Intent): Unit = throw UnsupportedOperationException("uicheck stub")
 }

@@ -1,5 +1,5 @@
 // The members of android.os the app's included files use: LocaleList is a JVM STAND-IN (the
-// rendering tests choose the screen's language with it); Build and SystemClock are STUBS.
+// rendering tests choose the screen's language with it); Build, SystemClock and Parcelable are STUBS.
 package android.os
 
 import java.util.Locale
@@ -20,3 +20,6 @@ object SystemClock {
     @JvmStatic
     fun elapsedRealtime(): Long = 0
 }
+
+/** STUB: what a Uri is to Intent.putExtra. */
+interface Parcelable

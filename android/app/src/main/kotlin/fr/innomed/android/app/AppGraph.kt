@@ -10,6 +10,7 @@ import fr.innomed.android.app.photos.PhotoStore
 import fr.innomed.android.app.platform.FcmPushHook
 import fr.innomed.android.app.platform.KeystoreSecureStore
 import fr.innomed.android.app.push.PushReceiver
+import fr.innomed.android.app.reports.ReportFiles
 import fr.innomed.android.impl.PlatformVerifier
 import fr.innomed.android.impl.RustSessionService
 import java.io.File
@@ -20,10 +21,13 @@ import kotlinx.coroutines.launch
 
 /** The app's objects, built once per process. Everything lives in app-private storage. */
 class AppGraph(context: Context) {
+    /** Closing reports: opened, shared, wiped at sign-out. */
+    val reports = ReportFiles(context)
+
     private val rustSessions = RustSessionService(
         dataDir = File(context.filesDir, "accounts").apply { mkdirs() },
         secureStore = KeystoreSecureStore(context),
-        reportsDir = File(context.filesDir, "reports").apply { mkdirs() },
+        reportsDir = reports.folder,
         // rustls-platform-verifier gets the application's Context before the first client.
         tls = PlatformVerifier.tls(context.applicationContext),
         // The manifest's PscRedirectActivity catches it.
@@ -38,6 +42,12 @@ class AppGraph(context: Context) {
     val appScope: CoroutineScope = MainScope()
 
     val photos = PhotoStore(context).also { appScope.launch(Dispatchers.IO) { it.sweepStale() } }
+
+    /** What the app itself wrote for the doctor, deleted once they signed out. */
+    fun wipeLocalFiles() {
+        photos.wipe()
+        reports.wipe()
+    }
 
     /** What the FCM service calls; see [PushReceiver]. It uses the running session if any. */
     val push: PushReceiver = FcmPushHook(

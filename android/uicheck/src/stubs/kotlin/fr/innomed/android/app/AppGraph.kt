@@ -1,7 +1,7 @@
 // STUB (type-check only) of android/app's AppGraph.kt, which cannot compile here: it builds the
 // Keystore store and the FCM hook. Same public members and types as the real one — keep in step
 // when a member is added or changes type (navigation/InnomedNavHost.kt reads sessions, photos,
-// appScope, appLock, notificationTaps, pscReturns).
+// appScope, appLock, notificationTaps, pscReturns, reports, wipeLocalFiles).
 package fr.innomed.android.app
 
 import fr.innomed.android.api.push.NotificationTaps
@@ -10,6 +10,7 @@ import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
 import fr.innomed.android.app.push.PushReceiver
+import fr.innomed.android.app.reports.ReportFiles
 import kotlinx.coroutines.CoroutineScope
 
 abstract class AppGraph {
@@ -17,6 +18,8 @@ abstract class AppGraph {
     abstract val appLock: AppLock
     abstract val appScope: CoroutineScope
     abstract val photos: PhotoStore
+    abstract val reports: ReportFiles
+    abstract fun wipeLocalFiles()
     abstract val push: PushReceiver
     abstract val notificationTaps: NotificationTaps
     abstract val pscReturns: PscReturns

@@ -14,6 +14,7 @@ import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.RecoveryStatus
@@ -171,6 +172,17 @@ class ScreensTest {
                         items = ClinicalData.conversation(GP, withAdvice = true).drop(3),
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT), deadline = Deadline(DeadlineState.DONE, DUE)),
                         outcome = "Exérèse programmée le 2 décembre.",
+                    ),
+                    {}, ClinicalData.specialties, {},
+                )
+            },
+            "case-closed-report" to {
+                CaseView(
+                    gp.copy(
+                        details = ClinicalData.details(CaseStatus.CLOSED),
+                        items = ClinicalData.conversation(GP, withAdvice = true).drop(4),
+                        allowed = CaseActions(CaseRole.REQUESTER, emptySet(), deadline = Deadline(DeadlineState.DONE, DUE)),
+                        report = ClosedCase("/data/user/0/fr.innomed.app/files/reports/IM-3F8LZ2.pdf", "/data/user/0/fr.innomed.app/files/reports/IM-3F8LZ2.json"),
                     ),
                     {}, ClinicalData.specialties, {},
                 )

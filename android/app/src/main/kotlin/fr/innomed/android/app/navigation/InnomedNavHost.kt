@@ -16,6 +16,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavHostController
 import androidx.navigation.NavType
@@ -92,7 +93,7 @@ fun InnomedNavHost(graph: AppGraph) {
     val start = remember { if (session != null) Routes.CASES else Routes.SIGN_IN }
     LaunchedEffect(session) {
         if (session == null && nav.currentDestination?.route != Routes.SIGN_IN) {
-            graph.photos.wipe()
+            graph.wipeLocalFiles()
             nav.navigate(Routes.SIGN_IN) { popUpTo(nav.graph.id) { inclusive = true } }
         }
     }
@@ -154,6 +155,14 @@ fun InnomedNavHost(graph: AppGraph) {
             val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(CaseEvent.SendPhoto(it)) }
             CaseView(state, presenter::onEvent, account.directory.specialties(), onTakePhoto = takePhoto)
             LaunchedEffect(state.left) { if (state.left) nav.popBackStack() }
+            val context = LocalContext.current
+            LaunchedEffect(state.reportRequest) {
+                state.reportRequest?.let { request ->
+                    presenter.onEvent(CaseEvent.ReportHandled)
+                    val intent = if (request.share) graph.reports.share(request.pdfPath) else graph.reports.view(request.pdfPath)
+                    intent?.let(context::startActivity)
+                }
+            }
             LaunchedEffect(state.verifying) {
                 state.verifying?.let {
                     presenter.onEvent(CaseEvent.VerificationOpened)
@@ -200,7 +209,7 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             // Signing out outlives the screen (the session ends during the call): the app's scope.
             val presenter = retainedPresenter {
-                SettingsPresenter(it, account.userId, graph.sessions, account.trust, graph.appScope, graph.photos::wipe, account.deviceId)
+                SettingsPresenter(it, account.userId, graph.sessions, account.trust, graph.appScope, graph::wipeLocalFiles, account.deviceId)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
             SettingsView(

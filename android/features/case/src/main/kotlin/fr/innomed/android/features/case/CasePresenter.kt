@@ -107,6 +107,8 @@ class CasePresenter(
                 it.copy(membersShown = false, verifying = MemberToVerify(event.userId, it.nameOf(event.userId)))
             }
             CaseEvent.VerificationOpened -> mutableState.update { it.copy(verifying = null) }
+            is CaseEvent.OpenReport -> mutableState.update { s -> s.copy(reportRequest = s.report?.let { ReportRequest(it.pdfPath, event.share) }) }
+            CaseEvent.ReportHandled -> mutableState.update { it.copy(reportRequest = null) }
             is CaseEvent.ConfirmMember -> confirmation.confirm(event.userId)
             is CaseEvent.AcknowledgeIdentityChange -> acknowledgeIdentityChanges(scope, roomId, conversations, mutableState, event.users)
         }

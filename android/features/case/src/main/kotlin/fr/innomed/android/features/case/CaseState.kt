@@ -142,6 +142,8 @@ data class CaseState(
     val error: CaseScreenError? = null,
     /** Where the report was written after closing (app-private storage). */
     val report: ClosedCase? = null,
+    /** The report to open or share now: the app hands it to the viewer or the share sheet. */
+    val reportRequest: ReportRequest? = null,
     /** Muting or unmuting is on its way (the button waits). */
     val muting: Boolean = false,
     /** Declined: the view leaves the case. */
@@ -214,6 +216,9 @@ data class CaseState(
         }
 }
 
+/** The closing report's PDF, to open in the phone's viewer or to [share]. */
+data class ReportRequest(val pdfPath: String, val share: Boolean)
+
 /** The colleague the verification screen opens for, named as the case names them. */
 data class MemberToVerify(val userId: UserId, val name: String)
 
@@ -276,6 +281,12 @@ sealed interface CaseEvent {
 
     /** The app opened the verification screen for [CaseState.verifying]. */
     data object VerificationOpened : CaseEvent
+
+    /** "Ouvrir le compte rendu" ([share] false) or "Partager" after closing. */
+    data class OpenReport(val share: Boolean) : CaseEvent
+
+    /** The app handed [CaseState.reportRequest] to the viewer or the share sheet. */
+    data object ReportHandled : CaseEvent
 
     /** Confirms, for this case, a member neither verified by the doctor nor attested by their CPTS. */
     data class ConfirmMember(val userId: UserId) : CaseEvent

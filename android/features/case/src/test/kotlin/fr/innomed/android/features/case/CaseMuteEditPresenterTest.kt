@@ -21,6 +21,7 @@ import fr.innomed.android.test.message
 import fr.innomed.android.test.row
 import fr.innomed.android.test.text
 import fr.innomed.android.api.conversation.MessageKind
+import fr.innomed.android.api.requests.ClosedCase
 import kotlinx.coroutines.test.TestScope
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
@@ -30,10 +31,11 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
-/** Muting a case and changing one's own message, from the case screen. */
+/** Muting a case, changing one's own message and handing the report on, from the case screen. */
 class CaseMuteEditPresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
+    private val requests = FakeRequestService()
     private val room = row("case").roomId
     private val mine = text(GP, "Lésion à surveiller")
     private val theirs = text(DERM, "Photo reçue")
@@ -47,7 +49,7 @@ class CaseMuteEditPresenterTest {
         cases.muteResult = { _, wanted -> mutedNow = wanted; Outcome.Done }
         cases.allowedResult = { Outcome.Success(allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.INVITE)) }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = GP), mine, theirs)
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {}).also { runCurrent() }
+        return CasePresenter(backgroundScope, room, cases, conversations, requests, discardPhoto = {}).also { runCurrent() }
     }
 
     private val ConversationItem.Message.id: EventId get() = message.eventId!!
@@ -120,5 +122,30 @@ class CaseMuteEditPresenterTest {
         presenter.onEvent(CaseEvent.CancelEdit)
         assertNull(presenter.state.value.editing)
         assertEquals("", presenter.state.value.composer)
+    }
+
+    @Test
+    fun `the report written at closing is opened, then shared, by the app, once each`() = runTest {
+        val presenter = open()
+        presenter.onEvent(CaseEvent.OpenReport(share = false))
+        assertNull(presenter.state.value.reportRequest, "no report before closing")
+
+        val report = ClosedCase(pdfPath = "/data/reports/IM-TEST.pdf", jsonPath = "/data/reports/IM-TEST.json")
+        requests.closeResult = { _, _ -> Outcome.Success(report) }
+        cases.allowedResult = { Outcome.Success(allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT)) }
+        presenter.onEvent(CaseEvent.ComposerChanged(""))
+        conversations.itemsOf(room).value = conversations.itemsOf(room).value + text(DERM, "Avis envoyé")
+        runCurrent()
+        presenter.onEvent(CaseEvent.OutcomeChanged("Exérèse programmée"))
+        presenter.onEvent(CaseEvent.Act(CaseAction.CLOSE_WITH_REPORT))
+        runCurrent()
+        assertEquals(report, presenter.state.value.report)
+
+        presenter.onEvent(CaseEvent.OpenReport(share = false))
+        assertEquals(ReportRequest("/data/reports/IM-TEST.pdf", share = false), presenter.state.value.reportRequest)
+        presenter.onEvent(CaseEvent.ReportHandled)
+        assertNull(presenter.state.value.reportRequest)
+        presenter.onEvent(CaseEvent.OpenReport(share = true))
+        assertEquals(ReportRequest("/data/reports/IM-TEST.pdf", share = true), presenter.state.value.reportRequest)
     }
 }

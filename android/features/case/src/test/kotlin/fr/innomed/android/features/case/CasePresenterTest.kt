@@ -163,6 +163,7 @@ class CasePresenterTest {
         runCurrent()
         assertEquals(room to "Surveillance par le médecin traitant", requests.closed.all.single())
         assertEquals(report, presenter.state.value.report)
+
     }
 
     @Test

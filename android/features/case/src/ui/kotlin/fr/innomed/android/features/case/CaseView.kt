@@ -16,6 +16,7 @@ import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -115,7 +116,7 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
                 modifier = Modifier.fillMaxWidth().padding(horizontal = 16.dp),
             )
         }
-        state.report?.let { Text(stringResource(R.string.case_report_written), Modifier.padding(16.dp)) }
+        if (state.report != null) ReportLine(onEvent)
         LazyColumn(
             state = conversation,
             modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
@@ -148,6 +149,19 @@ private fun FollowNewest(items: List<ConversationItem>, conversation: LazyListSt
 }
 
 private fun ConversationItem.marker(): Int = ((this as? ConversationItem.Message)?.message?.key ?: this).hashCode()
+
+/** The report was written on this phone: open it, or share it (a secure mail, the patient's file). */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+private fun ReportLine(onEvent: (CaseEvent) -> Unit) {
+    Column(Modifier.padding(horizontal = 16.dp, vertical = 8.dp)) {
+        Text(stringResource(R.string.case_report_written))
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            Button(onClick = { onEvent(CaseEvent.OpenReport(share = false)) }) { Text(stringResource(R.string.case_report_open)) }
+            OutlinedButton(onClick = { onEvent(CaseEvent.OpenReport(share = true)) }) { Text(stringResource(R.string.case_report_share)) }
+        }
+    }
+}
 
 /** "En sourdine" and the way back, or the way to mute: one tap, on every device of the doctor. */
 @Composable
