@@ -31,6 +31,13 @@ pub fn specialties() -> Vec<Specialty> {
         .collect()
 }
 
+/// One member's weekly duty slots.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct MemberDuty {
+    pub user_id: String,
+    pub slots: Vec<DutySlot>,
+}
+
 /// Where the report was written on this device (never uploaded), and its JSON.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
 pub struct ClosedCase {
@@ -68,6 +75,23 @@ impl Cpts {
 
     pub async fn join(&self) -> Result<(), CptsError> {
         on_core!(self.cpts, |cpts| cpts.join())
+    }
+
+    /// The signed-in doctor coordinates this CPTS (may edit the directory and the rota).
+    pub fn is_coordinator(&self) -> bool {
+        self.cpts.is_coordinator()
+    }
+
+    /// Every member's weekly duty slots, as the space holds them.
+    pub async fn rota(&self) -> Result<Vec<MemberDuty>, CptsError> {
+        let rota = on_core!(self.cpts, |cpts| cpts.rota())?;
+        Ok(rota
+            .into_iter()
+            .map(|(user_id, slots)| MemberDuty {
+                user_id: user_id.to_string(),
+                slots,
+            })
+            .collect())
     }
 
     /// Coordinator only: checks the entry, invites the member and writes the entry.

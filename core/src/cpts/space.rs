@@ -138,6 +138,12 @@ impl Cpts {
         self.room.state() == RoomState::Joined
     }
 
+    /// Whether the signed-in doctor is this CPTS's coordinator (its creator, whom the homeserver
+    /// lets edit the directory and the rota): the screens offer editing only then.
+    pub fn is_coordinator(&self) -> bool {
+        crate::cases::creator_of(&self.room).as_deref() == Some(self.room.own_user_id())
+    }
+
     /// Accepts the coordinator's invitation to the space.
     pub async fn join(&self) -> Result<()> {
         if self.is_joined() {

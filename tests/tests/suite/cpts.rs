@@ -182,6 +182,19 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         on_duty,
         std::slice::from_ref(&t.derm_on_duty.doctor.user_id)
     );
+    // The rota by week, as every member reads it; only the coordinator is told to edit it.
+    let rota = gp_cpts.rota().await.expect("rota");
+    let monday = rota
+        .iter()
+        .find(|(user, _)| user.as_str() == t.derm_on_duty.doctor.user_id)
+        .map(|(_, slots)| slots.clone());
+    assert_eq!(
+        monday,
+        Some(vec![slot("dermatology", Weekday::Monday, 14, 18)])
+    );
+    assert!(!gp_cpts.is_coordinator());
+    let coordinator_cpts = t.coordinator.client.cpts(&t.space_id).expect("space");
+    assert!(coordinator_cpts.is_coordinator());
 
     let question = marker("QUESTION");
     let case = gp_cpts
