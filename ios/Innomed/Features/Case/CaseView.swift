@@ -66,7 +66,9 @@ struct CaseView: View {
             case .invite: InviteView(session: session, caseID: actions.caseID)
             case .advice: AdviceFormView(actions: actions)
             case .close: CloseCaseView(actions: actions)
-            case .members: MembersView(lines: viewModel.memberLines, specialties: session.directory.specialties())
+            case .members:
+                MembersView(lines: viewModel.memberLines, specialties: session.directory.specialties(),
+                            trust: session.trust, onVerificationClosed: { viewModel.refreshMembers() })
             }
         }
         .fullScreenCover(isPresented: $showsCamera) {

@@ -196,6 +196,12 @@ final class CaseViewModel: ObservableObject {
         checkMembersIfNeeded()
     }
 
+    /// Reads the members again, their trust levels with them (back from verifying one of them).
+    func refreshMembers() {
+        membershipsChecked = nil
+        checkMembersIfNeeded()
+    }
+
     /// Asks who is in the case (by name) and who nobody can vouch for when the case is first
     /// shown and whenever a membership row comes or goes (a join, a forced join, an invitation),
     /// without holding up the next rows. A failed check keeps the last lists and is tried again
@@ -233,43 +239,17 @@ final class CaseViewModel: ObservableObject {
     }
 }
 
-/// The names of the people of a case, from the members list the core gives (`CaseMember`): each
-/// one's `displayName` (CPTS directory, else profile, else the user id), the user id for anyone
-/// not in the list.
-struct MemberNames: Equatable {
-    private var byUser: [UserID: String] = [:]
-
-    init(_ members: [CaseMember] = []) {
-        for member in members where byUser[member.user] == nil {
-            let name = member.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !name.isEmpty { byUser[member.user] = name }
-        }
-    }
-
-    func name(of user: UserID) -> String {
-        byUser[user] ?? user.rawValue
-    }
-
-    /// Several people, in the order given, separated by commas (read receipts, a send held for
-    /// changed identities).
-    func names(of users: [UserID]) -> String {
-        users.map(name(of:)).joined(separator: ", ")
-    }
-
-    /// A member nobody can vouch for: the name with the user id beside it, since a profile's name
-    /// is whatever its owner typed; the id alone when it is the only name known.
-    func nameAndID(of user: UserID) -> String {
-        let shown = name(of: user)
-        return shown == user.rawValue ? shown : "\(shown) (\(user.rawValue))"
-    }
-}
-
 /// One line of the members sheet: who (with the core's trust in their identity, the shield beside
 /// the name), and why nobody can vouch for them (`nil` when someone can).
 struct CaseMemberLine: Equatable, Identifiable {
     let member: CaseMember
     let unvouched: Unvouched?
     var id: UserID { member.user }
+
+    /// "Vérifier (émojis)" beside a joined colleague whose identity this doctor has not verified,
+    /// as the core's trust level says (attested by the CPTS, changed, first seen, or none). The
+    /// core gives the doctor themself as verified; someone only invited has no device to verify yet.
+    var canVerify: Bool { member.membership == .joined && member.trust != .verified }
 }
 
 extension CaseMessage {

@@ -6,6 +6,9 @@ import InnomedServices
 @MainActor
 final class DevicesViewModel: ObservableObject {
     let user: UserID
+    /// The name to show above the user id when there is one other than the id (a case's members
+    /// list gives it: the CPTS directory's, else the profile's); `nil`: the id alone.
+    let name: String?
     @Published private(set) var devices: [DeviceInfo] = []
     @Published private(set) var userVerified: Bool?
     @Published private(set) var isLoading = false
@@ -13,9 +16,12 @@ final class DevicesViewModel: ObservableObject {
 
     let trust: TrustService
 
-    init(trust: TrustService, user: UserID) {
+    init(trust: TrustService, user: UserID, displayName: String? = nil) {
         self.trust = trust
         self.user = user
+        // Shown only when it says more than the id: neither blank nor the id again.
+        let name = displayName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        self.name = name.isEmpty || name == user.rawValue ? nil : name
     }
 
     func load() async {
