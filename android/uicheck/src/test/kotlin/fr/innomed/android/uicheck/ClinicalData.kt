@@ -23,7 +23,10 @@ import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.cpts.PscIdentity
+import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Rota
+import fr.innomed.android.api.directory.Weekday
 import fr.innomed.android.api.trust.SasEmoji
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
@@ -92,6 +95,20 @@ object ClinicalData {
     val retiredDerm = MemberEntry(
         UserId("@k1l5j9g2a:cpts-val-essai.fr"), "Dr Bruno Lefèvre", Profession.PHYSICIAN, listOf("dermatology"), "10009876543", retired = true,
     )
+    /** A CPTS's week: a dermatologist two afternoons and Saturday morning, a cardiologist on Wednesdays. */
+    val rota = Rota(
+        isCoordinator = true,
+        members = listOf(derm, cardio),
+        slots = mapOf(
+            DERM to listOf(
+                DutySlot("dermatology", Weekday.MONDAY, 14 * 60, 18 * 60),
+                DutySlot("dermatology", Weekday.THURSDAY, 14 * 60, 18 * 60),
+                DutySlot("dermatology", Weekday.SATURDAY, 8 * 60 + 30, 12 * 60),
+            ),
+            CARDIO to listOf(DutySlot("cardiology", Weekday.WEDNESDAY, 8 * 60, 20 * 60)),
+        ),
+    )
+
     val gpEntry = MemberEntry(GP, "Dr Gilles Martin", Profession.PHYSICIAN, listOf("general_practice"), "10100000001", retired = false)
 
     fun summary(

@@ -24,6 +24,11 @@ import fr.innomed.android.features.case.InviteDialog
 import fr.innomed.android.features.case.PhotoViewer
 import fr.innomed.android.features.directory.DirectoryState
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.directory.RotaState
+import fr.innomed.android.features.directory.RotaView
+import fr.innomed.android.features.directory.SlotDraft
+import fr.innomed.android.api.directory.SlotProblem
+import fr.innomed.android.api.directory.Weekday
 import fr.innomed.android.features.membership.Approval
 import fr.innomed.android.features.membership.MembershipState
 import fr.innomed.android.features.membership.MembershipView
@@ -280,6 +285,25 @@ class ScreensTest {
                     onDuty = listOf(ClinicalData.derm),
                 ),
                 {}, {},
+            )
+        },
+        "rota-coordinator" to { RotaView(RotaState(specialties = ClinicalData.specialties, rota = ClinicalData.rota, loading = false), {}) },
+        "rota-member" to { RotaView(RotaState(specialties = ClinicalData.specialties, rota = ClinicalData.rota.copy(isCoordinator = false), loading = false), {}) },
+        "rota-refused" to {
+            RotaView(
+                RotaState(specialties = ClinicalData.specialties, rota = ClinicalData.rota, loading = false, error = DirectoryError.InvalidSlot(SlotProblem.OUTSIDE_DAY)),
+                {},
+            )
+        },
+        "rota-new-slot" to {
+            RotaView(
+                RotaState(
+                    specialties = ClinicalData.specialties,
+                    rota = ClinicalData.rota,
+                    loading = false,
+                    draft = SlotDraft(member = DERM, specialty = "dermatology", weekday = Weekday.TUESDAY, start = "18:00", end = "20", invalid = true),
+                ),
+                {},
             )
         },
         "directory-no-cpts" to { DirectoryView(DirectoryState(specialties = ClinicalData.specialties, error = DirectoryError.NoCpts), {}, {}) },

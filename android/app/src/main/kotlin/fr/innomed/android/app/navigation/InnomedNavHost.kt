@@ -37,6 +37,8 @@ import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.caselist.CaseListView
 import fr.innomed.android.features.directory.DirectoryPresenter
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.directory.RotaPresenter
+import fr.innomed.android.features.directory.RotaView
 import fr.innomed.android.features.membership.MembershipPresenter
 import fr.innomed.android.features.membership.MembershipView
 import fr.innomed.android.features.newrequest.NewRequestEvent
@@ -59,6 +61,7 @@ private object Routes {
     const val NEW_REQUEST = "new-request"
     const val CASE = "case/{roomId}"
     const val DIRECTORY = "directory"
+    const val ROTA = "rota"
     const val VERIFICATION = "verification"
     const val COLLEAGUE_VERIFICATION = "verification/{userId}?name={name}"
     const val RECOVERY = "recovery"
@@ -174,7 +177,13 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val presenter = retainedPresenter { DirectoryPresenter(it, account.directory) }
             val state by presenter.state.collectAsStateWithLifecycle()
-            DirectoryView(state, presenter::onEvent, onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) })
+            DirectoryView(state, presenter::onEvent, onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) }, onRota = { nav.navigate(Routes.ROTA) })
+        }
+        composable(Routes.ROTA) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { RotaPresenter(it, account.directory) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            RotaView(state, presenter::onEvent)
         }
         composable(Routes.MEMBERSHIP) {
             val account = session ?: return@composable

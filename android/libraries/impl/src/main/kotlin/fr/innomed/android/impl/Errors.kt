@@ -7,6 +7,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
@@ -148,6 +149,9 @@ internal fun requestError(e: Exception): RequestError = when (e) {
 internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.v1)
     is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
+    is CptsException.NotAllowed -> DirectoryError.NotAllowed
+    is CptsException.NotInDirectory -> DirectoryError.NotInDirectory
+    is CptsException.InvalidSlot -> DirectoryError.InvalidSlot(SlotProblem.valueOf(e.v1.name))
     else -> DirectoryError.Other(e.code())
 }
 

@@ -1,9 +1,12 @@
 package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.sdk.Cpts
 import fr.innomed.sdk.specialties as sdkSpecialties
@@ -18,6 +21,18 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
 
     override suspend fun onDutyNow(specialty: String): Outcome<List<MemberEntry>, DirectoryError> =
         withCpts { it.onDutyNow(specialty).map { m -> m.toApi() } }
+
+    override suspend fun rota(): Outcome<Rota, DirectoryError> =
+        withCpts { cpts ->
+            Rota(
+                isCoordinator = cpts.isCoordinator(),
+                members = cpts.search(null, null).map { it.toApi() },
+                slots = cpts.rota().associate { duty -> UserId(duty.userId) to duty.slots.map { it.toApi() } },
+            )
+        }
+
+    override suspend fun setDuty(userId: UserId, slots: List<DutySlot>): Outcome<Unit, DirectoryError> =
+        withCpts { it.setDuty(userId.value, slots.map { slot -> slot.toSdk() }) }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
         val found = attempt(::directoryError) { cpts.joined() }

@@ -1,9 +1,12 @@
 package fr.innomed.android.test
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
 
 /** A few specialties of the fixed list, enough for screens under test. */
@@ -21,7 +24,16 @@ class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties)
         { _, _ -> notScripted("search") }
     var onDutyResult: suspend (String) -> Outcome<List<MemberEntry>, DirectoryError> = { notScripted("onDutyNow") }
 
+    val duties = Calls<Pair<UserId, List<DutySlot>>>()
+    var rotaResult: suspend () -> Outcome<Rota, DirectoryError> = { notScripted("rota") }
+    var setDutyResult: suspend (UserId, List<DutySlot>) -> Outcome<Unit, DirectoryError> = { _, _ -> notScripted("setDuty") }
+
     override fun specialties() = specialtyList
+
+    override suspend fun rota() = rotaResult()
+
+    override suspend fun setDuty(userId: UserId, slots: List<DutySlot>) =
+        setDutyResult(userId, slots).also { duties.add(userId to slots) }
 
     override suspend fun search(specialty: String?, name: String?) =
         searchResult(specialty, name).also { searches.add(specialty to name) }

@@ -9,6 +9,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.android.api.session.SignInError
@@ -120,6 +121,14 @@ fun DirectoryError.text(): ErrorText = when (this) {
     DirectoryError.NoCpts -> ErrorText(R.string.error_no_cpts)
     is DirectoryError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
     DirectoryError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
+    DirectoryError.NotAllowed -> ErrorText(R.string.error_rota_coordinator_only)
+    DirectoryError.NotInDirectory -> ErrorText(R.string.error_not_in_directory)
+    is DirectoryError.InvalidSlot -> ErrorText(
+        when (problem) {
+            SlotProblem.NOT_MEMBER_SPECIALTY -> R.string.error_slot_not_member_specialty
+            SlotProblem.OUTSIDE_DAY -> R.string.error_slot_outside_day
+        },
+    )
     is DirectoryError.Other -> ErrorText(R.string.error_other, code)
 }
 

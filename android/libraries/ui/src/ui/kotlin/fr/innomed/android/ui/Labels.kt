@@ -13,6 +13,7 @@ import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
+import fr.innomed.android.api.directory.Weekday
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.ui.R
@@ -35,6 +36,17 @@ fun Profession.label(): Int = when (this) {
     Profession.PHYSIOTHERAPIST -> R.string.profession_physiotherapist
     Profession.MIDWIFE -> R.string.profession_midwife
     Profession.DENTIST -> R.string.profession_dentist
+}
+
+@StringRes
+fun Weekday.label(): Int = when (this) {
+    Weekday.MONDAY -> R.string.weekday_monday
+    Weekday.TUESDAY -> R.string.weekday_tuesday
+    Weekday.WEDNESDAY -> R.string.weekday_wednesday
+    Weekday.THURSDAY -> R.string.weekday_thursday
+    Weekday.FRIDAY -> R.string.weekday_friday
+    Weekday.SATURDAY -> R.string.weekday_saturday
+    Weekday.SUNDAY -> R.string.weekday_sunday
 }
 
 @StringRes

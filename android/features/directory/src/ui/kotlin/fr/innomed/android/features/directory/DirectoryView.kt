@@ -31,12 +31,16 @@ import fr.innomed.android.ui.text
 
 /**
  * The CPTS directory and who is on duty now. Picking a member shows their professional card. A
- * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation).
+ * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation);
+ * the others open the duty rota by week ([onRota]).
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJoinCpts: () -> Unit) {
-    InnomedScreen(title = stringResource(R.string.directory_title)) {
+fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJoinCpts: () -> Unit, onRota: () -> Unit = {}) {
+    InnomedScreen(
+        title = stringResource(R.string.directory_title),
+        actions = { if (state.error != DirectoryError.NoCpts) TextButton(onClick = onRota) { Text(stringResource(R.string.rota_open)) } },
+    ) {
         OutlinedTextField(
             value = state.query,
             onValueChange = { onEvent(DirectoryEvent.QueryChanged(it)) },

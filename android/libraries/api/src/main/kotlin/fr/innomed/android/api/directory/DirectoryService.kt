@@ -3,7 +3,7 @@ package fr.innomed.android.api.directory
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 
-/** The CPTS directory: who is who, and who is on duty now. */
+/** The CPTS directory: who is who, who is on duty now, and the rota by week. */
 interface DirectoryService {
     /** The fixed list of French medical specialties, with their labels. */
     fun specialties(): List<Specialty>
@@ -12,6 +12,12 @@ interface DirectoryService {
     suspend fun search(specialty: String?, name: String?): Outcome<List<MemberEntry>, DirectoryError>
 
     suspend fun onDutyNow(specialty: String): Outcome<List<MemberEntry>, DirectoryError>
+
+    /** The duty rota by week, and whether this doctor may change it. */
+    suspend fun rota(): Outcome<Rota, DirectoryError>
+
+    /** Replaces a member's weekly slots (coordinator only); an empty list takes them off the rota. */
+    suspend fun setDuty(userId: UserId, slots: List<DutySlot>): Outcome<Unit, DirectoryError>
 }
 
 data class Specialty(val code: String, val labelFr: String, val labelEn: String)
@@ -33,6 +39,13 @@ sealed interface DirectoryError {
     data object NoCpts : DirectoryError
 
     data class UnknownSpecialty(val code: String) : DirectoryError
+
+    /** Only the CPTS's coordinator may do this. */
+    data object NotAllowed : DirectoryError
+
+    data object NotInDirectory : DirectoryError
+
+    data class InvalidSlot(val problem: SlotProblem) : DirectoryError
 
     data object HomeserverUnreachable : DirectoryError
 
