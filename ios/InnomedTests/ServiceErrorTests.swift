@@ -10,6 +10,10 @@ final class ServiceErrorTests: XCTestCase {
         XCTAssertEqual(advice.localizationKey, "error.invalidRequest.incompleteAdvice")
         XCTAssertEqual(advice.code, "invalidRequest")
         XCTAssertNotEqual(advice, .invalidRequest(.adviceTooLong))
+        let slot = ServiceError.invalidSlot(.notMemberSpecialty)
+        XCTAssertEqual(slot.localizationKey, "error.invalidSlot.notMemberSpecialty")
+        XCTAssertEqual(slot.code, "invalidSlot")
+        XCTAssertNotEqual(slot, .invalidSlot(.outsideDay))
     }
 
     func testAnErrorWithoutReasonIsNamedByItsCode() {

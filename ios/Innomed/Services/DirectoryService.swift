@@ -14,6 +14,19 @@ public protocol DirectoryService: AnyObject {
     /// Who is on duty now for this specialty.
     func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry]
 
+    // The duty rota by week: every member reads it; only the coordinator changes it (the core
+    // checks each slot, the homeserver refuses anyone else: `coordinatorOnly`).
+
+    /// Whether the signed-in doctor coordinates this CPTS (may change the rota).
+    func isCoordinator(of cpts: CptsID) throws -> Bool
+
+    /// Every member's weekly duty slots, as the CPTS holds them.
+    func rota(in cpts: CptsID) async throws -> [MemberDuty]
+
+    /// Coordinator: replaces a member's weekly slots with `slots` (an empty list takes them off
+    /// the rota). `invalidSlot` says why the core refused one.
+    func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws
+
     // Joining a CPTS: a doctor signed in with Pro Santé Connect asks; the coordinator approves
     // (the directory entry is filled from the asker's PSC identity) or refuses. Who may answer
     // is the core's (and the homeserver's) decision: `coordinatorOnly` otherwise.

@@ -41,7 +41,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     // Push
     case invalidGatewayURL
     // CPTS and télé-expertise
-    case invalidRPPS, unknownSpecialty, invalidSlot
+    case invalidRPPS, unknownSpecialty
+    /// Why the core refused a duty slot, each reason in its own words.
+    case invalidSlot(SlotProblem)
     /// What is missing or wrong in a request, an advice, a directory entry…, each reason in its
     /// own words.
     case invalidRequest(RequestProblem)
@@ -69,6 +71,7 @@ public enum ServiceError: Error, Equatable, Sendable {
         case .noOneOnDuty: return "noOneOnDuty"
         case .invalidHeader: return "invalidHeader"
         case .invalidRequest: return "invalidRequest"
+        case .invalidSlot: return "invalidSlot"
         default: return String(describing: self)
         }
     }
@@ -78,6 +81,7 @@ public enum ServiceError: Error, Equatable, Sendable {
         switch self {
         case .invalidHeader(let problem): return problem.localizationKey
         case .invalidRequest(let problem): return problem.localizationKey
+        case .invalidSlot(let problem): return problem.localizationKey
         default: return "error.\(code)"
         }
     }
@@ -120,6 +124,22 @@ public enum RequestProblem: Sendable {
         case .noMemberName: return "error.invalidRequest.noMemberName"
         case .noSpecialty: return "error.invalidRequest.noSpecialty"
         case .noCptsName: return "error.invalidRequest.noCptsName"
+        }
+    }
+}
+
+/// Why the core refused a duty slot (its `SlotProblem`).
+public enum SlotProblem: Sendable {
+    /// The specialty is not one of the member's in the directory.
+    case notMemberSpecialty
+    /// The slot does not start before it ends within one day (00:00 to 24:00).
+    case outsideDay
+
+    /// Its words in Localizable.strings.
+    public var localizationKey: String {
+        switch self {
+        case .notMemberSpecialty: return "error.invalidSlot.notMemberSpecialty"
+        case .outsideDay: return "error.invalidSlot.outsideDay"
         }
     }
 }

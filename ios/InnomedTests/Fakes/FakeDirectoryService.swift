@@ -2,6 +2,13 @@ import Foundation
 @testable import InnomedServices
 
 final class FakeDirectoryService: DirectoryService {
+    /// One `setDuty` call: the member's whole new list of slots.
+    struct DutyChange: Equatable {
+        let user: UserID
+        let cpts: CptsID
+        let slots: [DutySlot]
+    }
+
     var options = [Specialty(code: "dermatology", labelFr: "Dermatologie", labelEn: "Dermatology")]
     var cptsSpaces: [Cpts] = []
     var onSearch: (CptsID, String?, String?) async throws -> [MemberEntry] = { _, _, _ in try unstubbed("search") }
@@ -12,6 +19,11 @@ final class FakeDirectoryService: DirectoryService {
         try unstubbed("approve")
     }
     var onRefuse: (UserID, CptsID) async throws -> Void = { _, _ in try unstubbed("refuse") }
+    var onIsCoordinator: (CptsID) throws -> Bool = { _ in try unstubbed("isCoordinator") }
+    var onRota: (CptsID) async throws -> [MemberDuty] = { _ in try unstubbed("rota") }
+    var onSetDuty: (UserID, CptsID, [DutySlot]) async throws -> Void = { _, _, _ in try unstubbed("setDuty") }
+    /// Every `setDuty` call, in order, refused ones too.
+    private(set) var dutyChanges: [DutyChange] = []
 
     func specialties() -> [Specialty] { options }
     func spaces() throws -> [Cpts] { cptsSpaces }
@@ -23,6 +35,15 @@ final class FakeDirectoryService: DirectoryService {
 
     func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry] {
         try await onDuty(cpts, specialty)
+    }
+
+    func isCoordinator(of cpts: CptsID) throws -> Bool { try onIsCoordinator(cpts) }
+
+    func rota(in cpts: CptsID) async throws -> [MemberDuty] { try await onRota(cpts) }
+
+    func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws {
+        dutyChanges.append(DutyChange(user: user, cpts: cpts, slots: slots))
+        try await onSetDuty(user, cpts, slots)
     }
 
     func askToJoin(_ cpts: CptsID) async throws { try await onAskToJoin(cpts) }

@@ -78,6 +78,14 @@ extension Profession {
     var labelKey: String { "profession.\(rawValue)" }
 }
 
+extension Weekday {
+    /// A day as a title: "Lundi".
+    var labelKey: String { "weekday.\(rawValue)" }
+
+    /// A day within a sentence: "lundi" (English keeps its capital).
+    var inlineKey: String { "weekdayInline.\(rawValue)" }
+}
+
 extension DeadlineState {
     var labelKey: String {
         switch self {

@@ -26,6 +26,15 @@ struct DirectoryView: View {
                         Text(L10n.format("directory.invited", space.name))
                     }
                 }
+                if let space = viewModel.selectedSpace, space.isJoined {
+                    Section {
+                        NavigationLink {
+                            RotaView(directory: session.directory, cpts: space)
+                        } label: {
+                            Label("directory.rota", systemImage: "calendar")
+                        }
+                    }
+                }
                 if viewModel.specialty != nil {
                     Section("directory.onDuty") {
                         if viewModel.onDuty.isEmpty {

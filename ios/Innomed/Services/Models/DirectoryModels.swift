@@ -101,3 +101,36 @@ public struct JoinRequest: Identifiable, Hashable, Sendable {
         self.identity = identity
     }
 }
+
+/// Day of the week, Monday first (the core's `Weekday`).
+public enum Weekday: String, CaseIterable, Sendable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+}
+
+/// One weekly duty slot, Paris time: every `weekday` from `startMinute` to `endMinute` (minutes
+/// after midnight; the end is excluded and may be 1440, midnight at the end of the day) for one
+/// specialty code. A night across midnight is two slots.
+public struct DutySlot: Hashable, Sendable {
+    public let specialty: String
+    public let weekday: Weekday
+    public let startMinute: Int
+    public let endMinute: Int
+
+    public init(specialty: String, weekday: Weekday, startMinute: Int, endMinute: Int) {
+        self.specialty = specialty
+        self.weekday = weekday
+        self.startMinute = startMinute
+        self.endMinute = endMinute
+    }
+}
+
+/// One member's weekly duty slots, as the CPTS holds them.
+public struct MemberDuty: Hashable, Sendable {
+    public let userID: UserID
+    public let slots: [DutySlot]
+
+    public init(userID: UserID, slots: [DutySlot]) {
+        self.userID = userID
+        self.slots = slots
+    }
+}

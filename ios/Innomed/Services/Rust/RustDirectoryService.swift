@@ -30,29 +30,45 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
             .map(MemberEntry.init(rustValue:))
     }
 
+    func isCoordinator(of cpts: CptsID) throws -> Bool {
+        try mapErrorsSync { try client.space(cpts).isCoordinator() }
+    }
+
+    func rota(in cpts: CptsID) async throws -> [MemberDuty] {
+        try await mapSpaceErrors(coordinator: false) { try await client.space(cpts).rota() }
+            .map(MemberDuty.init(rustValue:))
+    }
+
+    func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws {
+        try await mapSpaceErrors(coordinator: true) {
+            try await client.space(cpts).setDuty(userId: user.rawValue, slots: slots.map(\.rustValue))
+        }
+    }
+
     func askToJoin(_ cpts: CptsID) async throws {
-        try await mapJoinErrors(coordinator: false) { try await client.askToJoinCpts(spaceId: cpts.rawValue) }
+        try await mapSpaceErrors(coordinator: false) { try await client.askToJoinCpts(spaceId: cpts.rawValue) }
     }
 
     func joinRequests(in cpts: CptsID) async throws -> [JoinRequest] {
-        try await mapJoinErrors(coordinator: true) { try await client.space(cpts).joinRequests() }
+        try await mapSpaceErrors(coordinator: true) { try await client.space(cpts).joinRequests() }
             .map(JoinRequest.init(rustValue:))
     }
 
     func approve(_ user: UserID, in cpts: CptsID, specialties: [String], retired: Bool) async throws -> MemberEntry {
-        let entry = try await mapJoinErrors(coordinator: true) {
+        let entry = try await mapSpaceErrors(coordinator: true) {
             try await client.space(cpts).approve(userId: user.rawValue, specialties: specialties, retired: retired)
         }
         return MemberEntry(rustValue: entry)
     }
 
     func refuse(_ user: UserID, in cpts: CptsID) async throws {
-        try await mapJoinErrors(coordinator: true) { try await client.space(cpts).refuse(userId: user.rawValue) }
+        try await mapSpaceErrors(coordinator: true) { try await client.space(cpts).refuse(userId: user.rawValue) }
     }
 
     /// Here the core's `NotFound` is the CPTS (a space id nobody has), not a case; its
-    /// `NotAllowed` on the coordinator's calls is the homeserver refusing a member who is not.
-    private func mapJoinErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
+    /// `NotAllowed` on the coordinator's calls (join requests, the rota's changes) is the
+    /// homeserver refusing a member who is not.
+    private func mapSpaceErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch CptsError.NotFound {

@@ -147,7 +147,7 @@ extension ServiceError {
         switch e {
         case .InvalidRpps: self = .invalidRPPS
         case .UnknownSpecialty: self = .unknownSpecialty
-        case .InvalidSlot: self = .invalidSlot
+        case .InvalidSlot(let problem): self = .invalidSlot(SlotProblem(rustValue: problem))
         case .InvalidRequest(let problem): self = .invalidRequest(RequestProblem(rustValue: problem))
         case .NoOneOnDuty(let specialty, let directory):
             self = .noOneOnDuty(specialty: specialty, directory: directory.map(MemberEntry.init(rustValue:)))
