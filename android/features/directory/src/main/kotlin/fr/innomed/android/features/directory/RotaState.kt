@@ -50,8 +50,11 @@ data class RotaState(
             }
         }
 
-    /** The members a slot can be given to: the directory, without retired doctors. */
-    val assignable: List<MemberEntry> get() = rota?.members.orEmpty().filterNot { it.retired }
+    /**
+     * The members a slot can be given to: those with a specialty (retired specialists included:
+     * they hold permanences). Which specialty a slot may be in is the core's to check.
+     */
+    val assignable: List<MemberEntry> get() = rota?.members.orEmpty().filter { it.specialties.isNotEmpty() }
 
     /** The specialties of the member picked in the draft (the core refuses any other). */
     val draftSpecialties: List<String>
