@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use innomed_core::{
     cpts::SPECIALTIES, requests::GivenAdvice, Advice, CaseHeader, CptsError, DeadlineAlert,
-    DutySlot, MemberEntry, NewMember, RequestFilter, RequestSummary, TeleExpertiseRequest,
+    DutySlot, EntryEdit, MemberEntry, NewMember, RequestFilter, RequestSummary,
+    TeleExpertiseRequest,
 };
 
 use crate::{cases::CaseRoom, client::Client, platform::on_core};
@@ -101,6 +102,16 @@ impl Cpts {
         member: NewMember,
     ) -> Result<MemberEntry, CptsError> {
         on_core!(self.cpts, |cpts| cpts.add_member(&user_id, member))
+    }
+
+    /// Coordinator only: corrects a member's name, specialties or retired flag (the RPPS number
+    /// and the identity vouched for stay; slots in a specialty taken away leave the rota).
+    pub async fn edit_member(
+        &self,
+        user_id: String,
+        edit: EntryEdit,
+    ) -> Result<MemberEntry, CptsError> {
+        on_core!(self.cpts, |cpts| cpts.edit_member(&user_id, edit))
     }
 
     /// Coordinator only: vouches for a member's identity as it is now (after checking with

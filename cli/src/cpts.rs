@@ -2,14 +2,16 @@
 //! routed to the specialist on duty, taken by the first to accept, answered with a structured
 //! advice, closed with a report written on this device.
 
+mod rota;
+
 use std::{path::PathBuf, time::Duration};
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use clap::Subcommand;
 use innomed_core::{
-    cpts::{specialty, ParisTime, SPECIALTIES},
-    Advice, CaseError, CaseRoom, Cpts, CptsError, DutySlot, InPerson, InnomedClient, MemberEntry,
-    NewMember, RequestFilter, TeleExpertiseRequest, Weekday,
+    cpts::{ParisTime, SPECIALTIES},
+    Advice, CaseError, CaseRoom, Cpts, CptsError, DutySlot, EntryEdit, InPerson, InnomedClient,
+    MemberEntry, NewMember, RequestFilter, TeleExpertiseRequest,
 };
 use serde_json::{json, Value};
 
@@ -52,6 +54,21 @@ pub enum CptsAction {
         #[arg(long)]
         retired: bool,
     },
+    /// Correct a member's entry (coordinator only): name, specialties, retired. The RPPS number
+    /// stays; duty slots in a specialty taken away leave the rota.
+    EditMember {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: String,
+        /// Specialty code (repeatable): the whole new list.
+        #[arg(long = "specialty")]
+        specialties: Vec<String>,
+        #[arg(long)]
+        retired: bool,
+    },
     /// Vouch for a member's identity as it is now (coordinator only), e.g. after checking with
     /// a member who changed phone or identity; adding a member vouches for them already.
     Attest {
@@ -85,6 +102,11 @@ pub enum CptsAction {
         /// Take the member off the rota.
         #[arg(long, conflicts_with = "slots")]
         clear: bool,
+    },
+    /// The duty rota by week, as every member reads it.
+    Rota {
+        #[arg(long = "cpts", value_name = "SPACE_ID")]
+        space_id: String,
     },
     /// Who is on duty now for a specialty.
     OnDuty {
@@ -255,6 +277,23 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let text = format!("added: {}", member_line(&entry));
             report(json!({ "ok": true, "member": member_json(&entry) }), text)
         }
+        CptsAction::EditMember {
+            space_id,
+            user,
+            name,
+            specialties,
+            retired,
+        } => {
+            let edit = EntryEdit {
+                display_name: name,
+                specialties,
+                retired,
+            };
+            let edited = space(client, &space_id)?.edit_member(&user, edit).await;
+            let entry = edited.map_err(typed)?;
+            let text = format!("edited: {}", member_line(&entry));
+            report(json!({ "ok": true, "member": member_json(&entry) }), text)
+        }
         CptsAction::Attest { space_id, user } => {
             space(client, &space_id)?
                 .attest(&user)
@@ -305,7 +344,10 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             let slots: Vec<DutySlot> = if clear {
                 Vec::new()
             } else {
-                slots.iter().map(|s| parse_slot(s)).collect::<Result<_>>()?
+                slots
+                    .iter()
+                    .map(|s| rota::parse_slot(s))
+                    .collect::<Result<_>>()?
             };
             let count = slots.len();
             let set = space(client, &space_id)?.set_duty(&user, slots).await;
@@ -316,6 +358,12 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
                 n => format!("{n} duty slot(s) set for {who}"),
             };
             report(json!({ "ok": true, "user": user, "slots": count }), text)
+        }
+        CptsAction::Rota { space_id } => {
+            let cpts = space(client, &space_id)?;
+            let directory = cpts.directory().await.map_err(typed)?;
+            let slots = cpts.rota().await.map_err(typed)?;
+            rota::week(&directory, &slots)
         }
         CptsAction::OnDuty {
             space_id,
@@ -631,103 +679,9 @@ fn parse_in_person(text: &str) -> Result<InPerson> {
     )
 }
 
-/// `monday`…`sunday` or `mon`…`sun`, any case.
-fn parse_weekday(text: &str) -> Result<Weekday> {
-    let day = text.trim().to_ascii_lowercase();
-    Weekday::ALL
-        .into_iter()
-        .find(|d| wire(d) == day || (day.len() == 3 && wire(d).starts_with(&day)))
-        .ok_or_else(|| anyhow!("unknown day {text:?} (monday..sunday or mon..sun)"))
-}
-
-/// `HH:MM`, exactly two digits each, as minutes after midnight; `24:00` is the day's end.
-fn parse_clock(text: &str) -> Option<u16> {
-    let b = text.as_bytes();
-    let digits = [0usize, 1, 3, 4]
-        .iter()
-        .all(|&i| b.get(i).is_some_and(u8::is_ascii_digit));
-    if b.len() != 5 || b[2] != b':' || !digits {
-        return None;
-    }
-    let hour = u16::from(b[0] - b'0') * 10 + u16::from(b[1] - b'0');
-    let minute = u16::from(b[3] - b'0') * 10 + u16::from(b[4] - b'0');
-    (minute < 60 && (hour < 24 || (hour == 24 && minute == 0))).then_some(hour * 60 + minute)
-}
-
-/// `SPECIALTY:DAY:HH:MM-HH:MM`, e.g. `dermatology:mon:14:00-18:00`.
-fn parse_slot(text: &str) -> Result<DutySlot> {
-    let malformed = || anyhow!("malformed slot {text:?}: expected SPECIALTY:DAY:HH:MM-HH:MM");
-    let mut parts = text.trim().splitn(3, ':');
-    let (Some(code), Some(day), Some(times)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(malformed());
-    };
-    let (start, end) = times.split_once('-').ok_or_else(malformed)?;
-    let (Some(start_minute), Some(end_minute)) = (parse_clock(start), parse_clock(end)) else {
-        return Err(malformed());
-    };
-    if start_minute >= end_minute {
-        return Err(anyhow!(
-            "slot {text:?} ends before it starts (a night across midnight is two slots)"
-        ));
-    }
-    let specialty = specialty(code)
-        .ok_or_else(|| anyhow!("unknown specialty {code:?} in slot {text:?}"))?
-        .code
-        .to_owned();
-    Ok(DutySlot {
-        specialty,
-        weekday: parse_weekday(day)?,
-        start_minute,
-        end_minute,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slots_are_parsed_strictly() {
-        let slot = parse_slot("dermatology:mon:14:00-18:00").expect("valid");
-        assert_eq!(
-            slot,
-            DutySlot {
-                specialty: "dermatology".into(),
-                weekday: Weekday::Monday,
-                start_minute: 14 * 60,
-                end_minute: 18 * 60,
-            }
-        );
-        let night = parse_slot("Cardiology:Sunday:20:30-24:00").expect("valid");
-        assert_eq!(night.specialty, "cardiology");
-        assert_eq!((night.start_minute, night.end_minute), (20 * 60 + 30, 1440));
-        for bad in [
-            "dermatology:mon:14:00",
-            "dermatology:mon:9:00-12:00",
-            "dermatology:mon:14:60-18:00",
-            "dermatology:mon:18:00-14:00",
-            "dermatology:mon:24:00-24:00",
-            "dermatology:mon:14:00-24:01",
-            "dermatology:funday:14:00-18:00",
-            "astrology:mon:14:00-18:00",
-            "dermatology-mon-14:00-18:00",
-            "",
-        ] {
-            assert!(parse_slot(bad).is_err(), "{bad:?} must be refused");
-        }
-    }
-
-    #[test]
-    fn day_names_long_and_short() {
-        let long = "monday tuesday wednesday thursday friday saturday sunday";
-        for (name, day) in long.split(' ').zip(Weekday::ALL) {
-            assert_eq!(parse_weekday(name).expect("day"), day);
-            assert_eq!(parse_weekday(&name[..3]).expect("day"), day);
-            assert_eq!(parse_weekday(&name.to_uppercase()).expect("day"), day);
-        }
-        assert!(parse_weekday("lundi").is_err());
-        assert!(parse_weekday("mo").is_err());
-    }
 
     #[test]
     fn a_directory_line_shows_a_hostile_display_name_inert() {

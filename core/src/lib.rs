@@ -47,8 +47,8 @@ pub use conversation::{
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
 pub use cpts::{
-    Cpts, CptsError, DutySlot, JoinRequest, MemberEntry, NewMember, Profession, PscIdentity,
-    RequestProblem, Rpps, RppsError, SlotProblem, Weekday,
+    Cpts, CptsError, DutySlot, EntryEdit, JoinRequest, MemberEntry, NewMember, Profession,
+    PscIdentity, RequestProblem, Rpps, RppsError, SlotProblem, Weekday,
 };
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,

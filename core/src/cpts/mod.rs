@@ -12,6 +12,7 @@ mod care_team;
 pub(crate) mod clock;
 mod copy;
 pub(crate) mod directory;
+mod entry_edit;
 pub(crate) mod error;
 mod onboarding;
 pub mod paris;
@@ -31,6 +32,7 @@ pub use self::{
     attestation::AttestationEventContent,
     clock::{Clock, ManualClock, SystemClock},
     directory::{MemberEntry, MemberEventContent, NewMember, Profession, MEMBER_TYPE},
+    entry_edit::EntryEdit,
     error::{CptsError, RequestProblem, SlotProblem},
     onboarding::{JoinRequest, PscIdentity},
     paris::{ParisTime, Weekday},

@@ -264,7 +264,7 @@ impl Cpts {
 
     /// The directory and the rota, from the homeserver, else from the last copy.
     /// Also who has joined the space.
-    async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
+    pub(super) async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
         let events = match self.fetch_state().await {
             Ok(events) => {
                 super::copy::keep(&self.room, &events).await;

@@ -18,7 +18,7 @@ use crate::support::{case_seen_by, eventually, marker, Doctor};
 /// A doctor of the territory, with their directory entry's RPPS.
 pub(crate) struct Member {
     pub(crate) doctor: Doctor,
-    rpps: Rpps,
+    pub(crate) rpps: Rpps,
 }
 
 /// The CPTS of the scenario (also the stage of the integrity suite's hostile members).
@@ -37,7 +37,7 @@ fn fresh_rpps() -> Rpps {
     Rpps::with_check_digit(&first_ten).expect("ten digits")
 }
 
-fn slot(specialty: &str, weekday: Weekday, from_hour: u16, to_hour: u16) -> DutySlot {
+pub(crate) fn slot(specialty: &str, weekday: Weekday, from_hour: u16, to_hour: u16) -> DutySlot {
     DutySlot {
         specialty: specialty.to_owned(),
         weekday,

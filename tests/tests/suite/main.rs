@@ -9,6 +9,7 @@ mod cases;
 mod confirmation;
 mod counts;
 mod cpts;
+mod directory;
 mod errors;
 mod integrity;
 mod intruder;
