@@ -109,6 +109,22 @@ object ClinicalData {
         ),
     )
 
+    /** A care team's professionals besides physicians: a home nurse and a pharmacist of the CPTS. */
+    val nurseEntry = MemberEntry(NURSE, "Inès Garnier", Profession.NURSE, emptyList(), "10004561238", retired = false)
+    val pharmacistEntry = MemberEntry(
+        UserId("@m2q6w8r4y:cpts-val-essai.fr"), "Hugo Lambert", Profession.PHARMACIST, emptyList(), "10005432176", retired = false,
+    )
+
+    /** A care team's patient: back home after a stroke, followed by the nurse, the pharmacist and the GP. */
+    val careTeamHeader = CaseHeader(
+        patientLabel = "R.T.",
+        ageBand = AgeBand.ELDERLY,
+        sex = Sex.MALE,
+        reason = "Retour à domicile après AVC ; escarre du talon droit",
+        question = "Coordonner pansements, anticoagulant et passages infirmiers",
+        photoConsent = true,
+    )
+
     val gpEntry = MemberEntry(GP, "Dr Gilles Martin", Profession.PHYSICIAN, listOf("general_practice"), "10100000001", retired = false)
 
     fun summary(

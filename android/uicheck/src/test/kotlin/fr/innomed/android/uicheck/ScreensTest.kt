@@ -12,18 +12,25 @@ import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
+import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.InPerson
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.RecoveryStatus
 import fr.innomed.android.api.trust.TrustError
+import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.features.careteam.CareTeamState
+import fr.innomed.android.features.careteam.CareTeamView
 import fr.innomed.android.features.case.AdviceDraft
 import fr.innomed.android.features.case.InviteDialog
 import fr.innomed.android.features.case.PhotoViewer
 import fr.innomed.android.features.directory.DirectoryState
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.directory.EntryDraft
+import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.features.directory.RotaState
 import fr.innomed.android.features.directory.RotaView
 import fr.innomed.android.features.directory.SlotDraft
@@ -310,6 +317,38 @@ class ScreensTest {
     )
 
     @Test
+    fun directoryEdit() {
+        val coordinator = DirectoryState(
+            specialties = ClinicalData.specialties,
+            results = listOf(ClinicalData.derm, ClinicalData.cardio, ClinicalData.retiredDerm),
+            isCoordinator = true,
+        )
+        screens(
+            "directory-member-card" to { DirectoryView(coordinator.copy(picked = ClinicalData.derm), {}, {}) },
+            "directory-edit" to {
+                DirectoryView(
+                    coordinator.copy(
+                        edit = EntryDraft(ClinicalData.derm, displayName = "Dr Samira Benali-Haddad", specialties = setOf("dermatology", "general_practice")),
+                    ),
+                    {}, {},
+                )
+            },
+            "directory-edit-refused" to {
+                DirectoryView(
+                    coordinator.copy(
+                        edit = EntryDraft(ClinicalData.cardio, specialties = emptySet(), error = DirectoryError.InvalidEntry(EntryProblem.NO_SPECIALTY)),
+                    ),
+                    {}, {},
+                )
+            },
+            "directory-edited" to {
+                val edited = ClinicalData.derm.copy(displayName = "Dr Samira Benali-Haddad", specialties = listOf("dermatology", "general_practice"))
+                DirectoryView(coordinator.copy(results = listOf(edited, ClinicalData.cardio, ClinicalData.retiredDerm), edited = edited), {}, {})
+            },
+        )
+    }
+
+    @Test
     fun verification() = screens(
         "verification-emojis" to {
             VerificationView(
@@ -352,7 +391,25 @@ class ScreensTest {
     fun membership() {
         val asking = JoinRequest(ClinicalData.DERM, ClinicalData.benaliIdentity)
         screens(
-            "membership-join" to { MembershipView(MembershipState(loading = false, inNoCpts = true, spaceId = "!cpts:cpts-val-essai.fr"), {}) },
+            "membership-join" to {
+                MembershipView(MembershipState(loading = false, inNoCpts = true, cptsName = "CPTS du Val d'Essai", spaceId = "!cpts:cpts-val-essai.fr"), {})
+            },
+            "membership-create-refused" to {
+                MembershipView(
+                    MembershipState(loading = false, inNoCpts = true, cptsName = "CPTS du Val d'Essai", createError = JoinRequestError.HomeserverUnreachable),
+                    {},
+                )
+            },
+            "membership-created" to {
+                MembershipView(
+                    MembershipState(
+                        specialties = ClinicalData.specialties,
+                        loading = false,
+                        created = CptsInfo("!hV2kqPZsLmWcXrTy:cpts-val-essai.fr", "CPTS du Val d'Essai"),
+                    ),
+                    {},
+                )
+            },
             "membership-requests" to {
                 MembershipView(
                     MembershipState(
@@ -374,6 +431,27 @@ class ScreensTest {
                     {},
                 )
             },
+        )
+    }
+
+    @Test
+    fun careTeam() {
+        val directory = listOf(ClinicalData.cardio, ClinicalData.derm, ClinicalData.pharmacistEntry, ClinicalData.nurseEntry)
+        val empty = CareTeamState(specialties = ClinicalData.specialties, results = directory)
+        val header = ClinicalData.careTeamHeader
+        val filled = empty.copy(
+            patientLabel = header.patientLabel,
+            ageBand = header.ageBand,
+            sex = header.sex,
+            reason = header.reason,
+            question = header.question,
+            photoConsent = header.photoConsent,
+            members = listOf(ClinicalData.nurseEntry, ClinicalData.pharmacistEntry),
+        )
+        screens(
+            "care-team" to { CareTeamView(empty.copy(query = "Gar", results = listOf(ClinicalData.nurseEntry)), {}) },
+            "care-team-filled" to { CareTeamView(filled, {}) },
+            "care-team-refused" to { CareTeamView(filled.copy(error = RequestError.NotInDirectory), {}) },
         )
     }
 

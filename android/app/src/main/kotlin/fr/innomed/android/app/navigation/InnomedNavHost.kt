@@ -29,6 +29,9 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
+import fr.innomed.android.features.careteam.CareTeamEvent
+import fr.innomed.android.features.careteam.CareTeamPresenter
+import fr.innomed.android.features.careteam.CareTeamView
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseView
@@ -62,6 +65,7 @@ private object Routes {
     const val CASE = "case/{roomId}"
     const val DIRECTORY = "directory"
     const val ROTA = "rota"
+    const val CARE_TEAM = "care-team"
     const val VERIFICATION = "verification"
     const val COLLEAGUE_VERIFICATION = "verification/{userId}?name={name}"
     const val RECOVERY = "recovery"
@@ -177,7 +181,25 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val presenter = retainedPresenter { DirectoryPresenter(it, account.directory) }
             val state by presenter.state.collectAsStateWithLifecycle()
-            DirectoryView(state, presenter::onEvent, onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) }, onRota = { nav.navigate(Routes.ROTA) })
+            DirectoryView(
+                state,
+                presenter::onEvent,
+                onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) },
+                onRota = { nav.navigate(Routes.ROTA) },
+                onCareTeam = { nav.navigate(Routes.CARE_TEAM) },
+            )
+        }
+        composable(Routes.CARE_TEAM) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { CareTeamPresenter(it, account.requests, account.directory, account.userId) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            CareTeamView(state, presenter::onEvent)
+            LaunchedEffect(state.created) {
+                state.created?.let {
+                    presenter.onEvent(CareTeamEvent.CareTeamOpened)
+                    nav.navigate(Routes.case(it)) { popUpTo(Routes.CASES) }
+                }
+            }
         }
         composable(Routes.ROTA) {
             val account = session ?: return@composable

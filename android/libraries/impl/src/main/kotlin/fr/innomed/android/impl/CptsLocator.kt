@@ -24,6 +24,17 @@ internal class CptsLocator(private val client: Client) : AutoCloseable {
         }
     }
 
+    /** A CPTS the doctor just created: theirs from now on, unless they already had one (then it is released). */
+    fun adopt(created: Cpts) {
+        synchronized(this) {
+            if (found == null) {
+                found = created
+                return
+            }
+        }
+        created.close()
+    }
+
     override fun close() {
         synchronized(this) { found?.close(); found = null }
     }

@@ -7,6 +7,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
@@ -137,6 +138,8 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.NoAdvice -> RequestError.NoAdvice
     is CptsException.NotARequest -> RequestError.NotARequest
     is CaseException.NotAllowed -> RequestError.NotAllowed
+    is CaseException.InvalidHeader -> RequestError.InvalidHeader(HeaderProblem.valueOf(e.v1.name))
+    is CaseException.NotCrossSigned -> RequestError.NotCrossSigned
     is CaseException.NotHandedOver -> RequestError.NotHandedOver
     is CaseException.UninvitedMember -> RequestError.UninvitedMember
     is CaseException.UnconfirmedMember -> RequestError.UnconfirmedMember
@@ -146,12 +149,24 @@ internal fun requestError(e: Exception): RequestError = when (e) {
     else -> RequestError.Other(e.code())
 }
 
+/** A care team's members are picked from the directory: one who is not there is said as such. */
+internal fun careTeamError(e: Exception): RequestError = when (e) {
+    is CptsException.NotInDirectory -> RequestError.NotInDirectory
+    else -> requestError(e)
+}
+
 internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.UnknownSpecialty -> DirectoryError.UnknownSpecialty(e.v1)
     is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
     is CptsException.NotAllowed -> DirectoryError.NotAllowed
     is CptsException.NotInDirectory -> DirectoryError.NotInDirectory
     is CptsException.InvalidSlot -> DirectoryError.InvalidSlot(SlotProblem.valueOf(e.v1.name))
+    is CptsException.InvalidRequest -> when (e.v1) {
+        SdkRequestProblem.NO_MEMBER_NAME -> DirectoryError.InvalidEntry(EntryProblem.NO_MEMBER_NAME)
+        SdkRequestProblem.NO_SPECIALTY -> DirectoryError.InvalidEntry(EntryProblem.NO_SPECIALTY)
+        else -> DirectoryError.Other(e.code())
+    }
+    is CptsException.Case -> if (e.v1 is CaseException.HomeserverUnreachable) DirectoryError.HomeserverUnreachable else DirectoryError.Other(e.v1.code())
     else -> DirectoryError.Other(e.code())
 }
 
@@ -162,6 +177,8 @@ internal fun joinRequestError(e: Exception): JoinRequestError = when (e) {
     is CptsException.NotAllowed, is CaseException.NotAllowed -> JoinRequestError.NotAllowed
     is CptsException.NoVerifiedIdentity -> JoinRequestError.NoVerifiedIdentity
     is CptsException.UnknownSpecialty -> JoinRequestError.UnknownSpecialty(e.v1)
+    is CptsException.InvalidRequest ->
+        if (e.v1 == SdkRequestProblem.NO_CPTS_NAME) JoinRequestError.NoCptsName else JoinRequestError.Other(e.code())
     is CptsException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> JoinRequestError.HomeserverUnreachable
     is CptsException.Case -> joinRequestError(e.v1)
     else -> JoinRequestError.Other(e.code())

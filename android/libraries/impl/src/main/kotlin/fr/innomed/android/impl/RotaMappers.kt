@@ -1,8 +1,10 @@
 package fr.innomed.android.impl
 
 import fr.innomed.android.api.directory.DutySlot
+import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.Weekday
 import fr.innomed.core.DutySlot as SdkDutySlot
+import fr.innomed.core.EntryEdit as SdkEntryEdit
 import fr.innomed.core.Weekday as SdkWeekday
 
 internal fun SdkDutySlot.toApi() = DutySlot(
@@ -19,3 +21,5 @@ internal fun DutySlot.toSdk() = SdkDutySlot(
     startMinute = startMinute.coerceIn(0, UShort.MAX_VALUE.toInt()).toUShort(),
     endMinute = endMinute.coerceIn(0, UShort.MAX_VALUE.toInt()).toUShort(),
 )
+
+internal fun EntryEdit.toSdk() = SdkEntryEdit(displayName = displayName, specialties = specialties, retired = retired)

@@ -5,6 +5,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
+import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
@@ -33,6 +34,11 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
 
     override suspend fun setDuty(userId: UserId, slots: List<DutySlot>): Outcome<Unit, DirectoryError> =
         withCpts { it.setDuty(userId.value, slots.map { slot -> slot.toSdk() }) }
+
+    override suspend fun isCoordinator(): Outcome<Boolean, DirectoryError> = withCpts { it.isCoordinator() }
+
+    override suspend fun editMember(userId: UserId, edit: EntryEdit): Outcome<MemberEntry, DirectoryError> =
+        withCpts { it.editMember(userId.value, edit.toSdk()).toApi() }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
         val found = attempt(::directoryError) { cpts.joined() }

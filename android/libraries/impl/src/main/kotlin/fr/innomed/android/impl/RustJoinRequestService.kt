@@ -2,6 +2,7 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.cpts.JoinRequestService
@@ -13,11 +14,20 @@ import fr.innomed.sdk.Cpts
 import fr.innomed.core.JoinRequest as SdkJoinRequest
 import fr.innomed.core.PscIdentity as SdkPscIdentity
 
-/** Asking to join a CPTS (the client's), and the coordinator's answers (the doctor's CPTS's). */
+/** Creating a CPTS and asking to join one (the client's), and the coordinator's answers (the doctor's CPTS's). */
 class RustJoinRequestService internal constructor(
     private val client: Client,
     private val cpts: CptsLocator,
 ) : JoinRequestService {
+    /** The new CPTS becomes the doctor's at once: the client may not list it as a space before its next sync. */
+    override suspend fun createCpts(name: String): Outcome<CptsInfo, JoinRequestError> =
+        attempt(::joinRequestError) {
+            val created = client.createCpts(name)
+            val info = CptsInfo(spaceId = created.spaceId(), name = created.name().ifEmpty { name.trim() })
+            cpts.adopt(created)
+            info
+        }
+
     override suspend fun askToJoin(spaceId: String): Outcome<Unit, JoinRequestError> =
         attempt(::joinRequestError) { client.askToJoinCpts(spaceId) }
 

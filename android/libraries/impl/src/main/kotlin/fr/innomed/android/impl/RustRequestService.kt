@@ -2,6 +2,8 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.RequestError
@@ -59,4 +61,14 @@ class RustRequestService internal constructor(
             val closed = client.case(roomId.value).use { it.closeWithReport(outcome, reportsDir.path) }
             ClosedCase(pdfPath = closed.pdfPath, jsonPath = closed.jsonPath)
         }
+
+    override suspend fun openCareTeam(header: CaseHeader, members: List<UserId>): Outcome<RoomId, RequestError> {
+        val space = when (val found = attempt(::requestError) { cpts.joined() }) {
+            is Outcome.Failure -> return found
+            is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
+        }
+        return attempt(::careTeamError) {
+            space.openCareTeam(header.toSdk(), members.map { it.value }).use { RoomId(it.roomId()) }
+        }
+    }
 }

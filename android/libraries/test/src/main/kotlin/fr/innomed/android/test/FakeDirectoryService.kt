@@ -5,6 +5,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
+import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
@@ -28,7 +29,15 @@ class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties)
     var rotaResult: suspend () -> Outcome<Rota, DirectoryError> = { notScripted("rota") }
     var setDutyResult: suspend (UserId, List<DutySlot>) -> Outcome<Unit, DirectoryError> = { _, _ -> notScripted("setDuty") }
 
+    val edits = Calls<Pair<UserId, EntryEdit>>()
+    var coordinatorResult: suspend () -> Outcome<Boolean, DirectoryError> = { notScripted("isCoordinator") }
+    var editResult: suspend (UserId, EntryEdit) -> Outcome<MemberEntry, DirectoryError> = { _, _ -> notScripted("editMember") }
+
     override fun specialties() = specialtyList
+
+    override suspend fun isCoordinator() = coordinatorResult()
+
+    override suspend fun editMember(userId: UserId, edit: EntryEdit) = editResult(userId, edit).also { edits.add(userId to edit) }
 
     override suspend fun rota() = rotaResult()
 

@@ -2,6 +2,7 @@ package fr.innomed.android.test
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.cpts.JoinRequestService
@@ -12,16 +13,20 @@ import fr.innomed.android.api.directory.Profession
 class FakeJoinRequestService : JoinRequestService {
     data class Approval(val userId: UserId, val specialties: List<String>, val retired: Boolean)
 
+    val creations = Calls<String>()
     val asks = Calls<String>()
     val approvals = Calls<Approval>()
     val refusals = Calls<UserId>()
     var listings = 0
         private set
 
+    var createResult: suspend (String) -> Outcome<CptsInfo, JoinRequestError> = { notScripted("createCpts") }
     var askResult: suspend (String) -> Outcome<Unit, JoinRequestError> = { notScripted("askToJoin") }
     var requestsResult: suspend () -> Outcome<List<JoinRequest>, JoinRequestError> = { notScripted("joinRequests") }
     var approveResult: suspend (Approval) -> Outcome<MemberEntry, JoinRequestError> = { notScripted("approve") }
     var refuseResult: suspend (UserId) -> Outcome<Unit, JoinRequestError> = { notScripted("refuse") }
+
+    override suspend fun createCpts(name: String) = createResult(name).also { creations.add(name) }
 
     override suspend fun askToJoin(spaceId: String) = askResult(spaceId).also { asks.add(spaceId) }
 

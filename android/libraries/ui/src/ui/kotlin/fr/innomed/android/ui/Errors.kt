@@ -9,6 +9,7 @@ import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
+import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
@@ -110,6 +111,9 @@ fun RequestError.text(): ErrorText = when (this) {
     RequestError.WrongStatus -> ErrorText(R.string.error_wrong_status)
     RequestError.NoAdvice -> ErrorText(R.string.error_no_advice)
     RequestError.NotARequest -> ErrorText(R.string.error_not_a_request)
+    is RequestError.InvalidHeader -> problem.text()
+    RequestError.NotInDirectory -> ErrorText(R.string.error_care_team_not_in_directory)
+    RequestError.NotCrossSigned -> ErrorText(R.string.error_not_cross_signed)
     RequestError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     RequestError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     RequestError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
@@ -129,6 +133,12 @@ fun DirectoryError.text(): ErrorText = when (this) {
             SlotProblem.OUTSIDE_DAY -> R.string.error_slot_outside_day
         },
     )
+    is DirectoryError.InvalidEntry -> ErrorText(
+        when (problem) {
+            EntryProblem.NO_MEMBER_NAME -> R.string.error_member_no_name
+            EntryProblem.NO_SPECIALTY -> R.string.error_member_no_specialty
+        },
+    )
     is DirectoryError.Other -> ErrorText(R.string.error_other, code)
 }
 
@@ -138,6 +148,7 @@ fun JoinRequestError.text(): ErrorText = when (this) {
     JoinRequestError.NotAllowed -> ErrorText(R.string.error_not_allowed)
     JoinRequestError.NoVerifiedIdentity -> ErrorText(R.string.error_no_verified_identity)
     is JoinRequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
+    JoinRequestError.NoCptsName -> ErrorText(R.string.error_cpts_no_name)
     JoinRequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is JoinRequestError.Other -> ErrorText(R.string.error_other, code)
 }

@@ -2,6 +2,7 @@ package fr.innomed.android.features.directory
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.directory.DirectoryService
+import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.architecture.Presenter
 import java.text.Collator
 import java.util.Locale
@@ -16,7 +17,10 @@ import kotlinx.coroutines.launch
 
 /**
  * The CPTS directory: search by specialty and part of a name, and who is on duty now. A new
- * search replaces the running one; typing waits [typingPauseMillis] before searching.
+ * search replaces the running one; typing waits [typingPauseMillis] before searching. When the
+ * core says the doctor coordinates the CPTS, a member's entry can be corrected (name,
+ * specialties, retired): the core checks it, its refusal is shown with what was typed kept, and
+ * the directory is read again once it is saved.
  */
 class DirectoryPresenter(
     private val scope: CoroutineScope,
@@ -33,6 +37,7 @@ class DirectoryPresenter(
 
     init {
         search(pause = 0)
+        checkCoordinator()
     }
 
     override fun onEvent(event: DirectoryEvent) {
@@ -48,7 +53,59 @@ class DirectoryPresenter(
             }
             is DirectoryEvent.Pick -> mutableState.update { it.copy(picked = event.entry) }
             DirectoryEvent.PickHandled -> mutableState.update { it.copy(picked = null) }
-            DirectoryEvent.Retry -> search(pause = 0)
+            DirectoryEvent.Retry -> {
+                search(pause = 0)
+                checkCoordinator()
+            }
+            is DirectoryEvent.StartEdit -> mutableState.update {
+                if (it.isCoordinator) it.copy(edit = EntryDraft(event.entry), picked = null, edited = null) else it
+            }
+            is DirectoryEvent.EditNameChanged -> editDraft { it.copy(displayName = event.text) }
+            is DirectoryEvent.EditSpecialtyToggled -> {
+                if (mutableState.value.specialties.none { it.code == event.code }) return
+                editDraft { draft ->
+                    val chosen = if (event.code in draft.specialties) draft.specialties - event.code else draft.specialties + event.code
+                    draft.copy(specialties = chosen)
+                }
+            }
+            is DirectoryEvent.EditRetiredChanged -> editDraft { it.copy(retired = event.retired) }
+            DirectoryEvent.SaveEdit -> saveEdit()
+            DirectoryEvent.CancelEdit -> mutableState.update { it.copy(edit = null) }
+        }
+    }
+
+    /** The core's answer; a failure (no CPTS, offline) only means no correction is offered. */
+    private fun checkCoordinator() {
+        scope.launch {
+            val coordinator = (directory.isCoordinator() as? Outcome.Success)?.value == true
+            mutableState.update { it.copy(isCoordinator = coordinator) }
+        }
+    }
+
+    /** A change while saving waits; any change clears the last refusal. */
+    private fun editDraft(change: (EntryDraft) -> EntryDraft) = mutableState.update { state ->
+        val draft = state.edit?.takeUnless { it.saving } ?: return@update state
+        state.copy(edit = change(draft).copy(error = null))
+    }
+
+    private fun saveEdit() {
+        val draft = mutableState.value.edit ?: return
+        if (!draft.canSave) return
+        // In the list's order, whatever the order of the taps; a code outside it is the core's to refuse.
+        val codes = mutableState.value.specialties.map { it.code }
+        val specialties = codes.filter { it in draft.specialties } + draft.specialties.filterNot { it in codes }
+        val edit = EntryEdit(displayName = draft.displayName.trim(), specialties = specialties, retired = draft.retired)
+        mutableState.update { it.copy(edit = draft.copy(saving = true, error = null)) }
+        scope.launch {
+            when (val saved = directory.editMember(draft.entry.userId, edit)) {
+                is Outcome.Success -> {
+                    mutableState.update { it.copy(edit = null, edited = saved.value) }
+                    search(pause = 0)
+                }
+                is Outcome.Failure -> mutableState.update { state ->
+                    state.copy(edit = state.edit?.copy(saving = false, error = saved.error))
+                }
+            }
         }
     }
 

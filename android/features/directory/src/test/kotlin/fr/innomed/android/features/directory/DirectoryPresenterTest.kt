@@ -24,6 +24,10 @@ class DirectoryPresenterTest {
     private val eva = specialist(UserId("@dr.eva:cpts.test"), "Eva Morel")
     private val fabien = specialist(UserId("@dr.fabien:cpts.test"), "Fabien Roux")
 
+    init {
+        directory.coordinatorResult = { Outcome.Success(false) }
+    }
+
     @Test
     fun `a specialty lists its members in French order and who is on duty now`() = runTest {
         directory.searchResult = { _, _ -> Outcome.Success(listOf(fabien, eva, emile, benali)) }

@@ -32,14 +32,24 @@ import fr.innomed.android.ui.text
 /**
  * The CPTS directory and who is on duty now. Picking a member shows their professional card. A
  * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation);
- * the others open the duty rota by week ([onRota]).
+ * the others open the duty rota by week ([onRota]). The coordinator (as the core says) corrects
+ * an entry from its card ([EntryEditDialog]) and opens a care team ([onCareTeam]).
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJoinCpts: () -> Unit, onRota: () -> Unit = {}) {
+fun DirectoryView(
+    state: DirectoryState,
+    onEvent: (DirectoryEvent) -> Unit,
+    onJoinCpts: () -> Unit,
+    onRota: () -> Unit = {},
+    onCareTeam: () -> Unit = {},
+) {
     InnomedScreen(
         title = stringResource(R.string.directory_title),
-        actions = { if (state.error != DirectoryError.NoCpts) TextButton(onClick = onRota) { Text(stringResource(R.string.rota_open)) } },
+        actions = {
+            if (state.isCoordinator) TextButton(onClick = onCareTeam) { Text(stringResource(R.string.care_team_open)) }
+            if (state.error != DirectoryError.NoCpts) TextButton(onClick = onRota) { Text(stringResource(R.string.rota_open)) }
+        },
     ) {
         OutlinedTextField(
             value = state.query,
@@ -67,10 +77,11 @@ fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJo
             TextButton(onClick = { onEvent(DirectoryEvent.Retry) }) { Text(stringResource(R.string.retry)) }
             if (error == DirectoryError.NoCpts) {
                 Button(onClick = onJoinCpts, modifier = Modifier.padding(horizontal = 16.dp)) {
-                    Text(stringResource(R.string.membership_join_title))
+                    Text(stringResource(R.string.membership_join_or_create))
                 }
             }
         }
+        state.edited?.let { Text(stringResource(R.string.directory_edited, it.displayName), Modifier.padding(horizontal = 16.dp, vertical = 8.dp)) }
         LazyColumn {
             if (state.specialty != null) {
                 item { Text(stringResource(R.string.directory_on_duty), style = MaterialTheme.typography.titleSmall, modifier = Modifier.padding(16.dp)) }
@@ -81,7 +92,8 @@ fun DirectoryView(state: DirectoryState, onEvent: (DirectoryEvent) -> Unit, onJo
             items(state.results, key = { it.userId.value }) { Member(it, state, onEvent) }
         }
     }
-    state.picked?.let { MemberCard(it, state, onDismiss = { onEvent(DirectoryEvent.PickHandled) }) }
+    state.picked?.let { MemberCard(it, state, onEvent) }
+    state.edit?.let { EntryEditDialog(it, state.specialties, onEvent) }
 }
 
 @Composable
@@ -98,11 +110,18 @@ private fun Member(entry: MemberEntry, state: DirectoryState, onEvent: (Director
     )
 }
 
+/** A member's professional card; the coordinator may correct the entry from it. */
 @Composable
-private fun MemberCard(entry: MemberEntry, state: DirectoryState, onDismiss: () -> Unit) {
+private fun MemberCard(entry: MemberEntry, state: DirectoryState, onEvent: (DirectoryEvent) -> Unit) {
+    val onDismiss = { onEvent(DirectoryEvent.PickHandled) }
     AlertDialog(
         onDismissRequest = onDismiss,
         confirmButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.ok)) } },
+        dismissButton = if (state.isCoordinator) {
+            { TextButton(onClick = { onEvent(DirectoryEvent.StartEdit(entry)) }) { Text(stringResource(R.string.directory_edit)) } }
+        } else {
+            null
+        },
         title = { Text(entry.displayName) },
         text = {
             Text(

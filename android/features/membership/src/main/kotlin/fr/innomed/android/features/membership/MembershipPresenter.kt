@@ -16,10 +16,11 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /**
- * Joining a CPTS and answering who asked to join. What the doctor may do is the core's answer:
- * the form to ask shows when it says the doctor is in no CPTS; the join requests show as it lists
- * them, and approving or refusing says its refusal (not the coordinator, no verified identity).
- * The list is read again after each answer.
+ * Creating or joining a CPTS, and answering who asked to join. What the doctor may do is the
+ * core's answer: the forms to create one or ask to join one show when it says the doctor is in
+ * no CPTS (a created CPTS is theirs to coordinate: the screen then lists its join requests); the
+ * join requests show as it lists them, and approving or refusing says its refusal (not the
+ * coordinator, no verified identity). The list is read again after each answer.
  */
 class MembershipPresenter(
     private val scope: CoroutineScope,
@@ -39,6 +40,8 @@ class MembershipPresenter(
             MembershipEvent.Refresh -> load()
             is MembershipEvent.SpaceIdChanged -> mutableState.update { it.copy(spaceId = event.value, askError = null) }
             MembershipEvent.AskToJoin -> ask()
+            is MembershipEvent.CptsNameChanged -> mutableState.update { it.copy(cptsName = event.value, createError = null) }
+            MembershipEvent.CreateCpts -> create()
             is MembershipEvent.StartApproval -> mutableState.update { it.copy(approval = Approval(event.request), error = null) }
             is MembershipEvent.ToggleSpecialty -> toggle(event.code)
             is MembershipEvent.RetiredChanged -> mutableState.update { state ->
@@ -47,7 +50,7 @@ class MembershipPresenter(
             MembershipEvent.ConfirmApproval -> approve()
             MembershipEvent.CancelApproval -> mutableState.update { it.copy(approval = null) }
             is MembershipEvent.Refuse -> refuse(event.request.userId)
-            MembershipEvent.DismissError -> mutableState.update { it.copy(error = null, askError = null) }
+            MembershipEvent.DismissError -> mutableState.update { it.copy(error = null, askError = null, createError = null) }
         }
     }
 
@@ -80,6 +83,24 @@ class MembershipPresenter(
                     is Outcome.Failure -> it.copy(asking = false, askError = result.error)
                 }
             }
+        }
+    }
+
+    private fun create() {
+        val current = mutableState.value
+        if (!current.canCreate) return
+        val name = current.cptsName.trim()
+        mutableState.update { it.copy(creating = true, createError = null) }
+        scope.launch {
+            val result = joinRequests.createCpts(name)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(creating = false, created = result.value)
+                    is Outcome.Failure -> it.copy(creating = false, createError = result.error)
+                }
+            }
+            // The doctor's CPTS now: its join requests, as the core lists them.
+            if (result is Outcome.Success) load()
         }
     }
 

@@ -1,20 +1,27 @@
 package fr.innomed.android.features.membership
 
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Specialty
 
 /**
- * The CPTS screen: asking to join one (shown when the core says the doctor is in none), and the
- * CPTS's join requests with the coordinator's answers.
+ * The CPTS screen: creating one or asking to join one (shown when the core says the doctor is in
+ * none), and the CPTS's join requests with the coordinator's answers.
  */
 data class MembershipState(
     val specialties: List<Specialty> = emptyList(),
     val loading: Boolean = true,
-    /** The core said the doctor is in no CPTS: the form to ask to join one shows. */
+    /** The core said the doctor is in no CPTS: the forms to create one or ask to join one show. */
     val inNoCpts: Boolean = false,
+    /** The name of the CPTS the doctor creates, as typed. */
+    val cptsName: String = "",
+    val creating: Boolean = false,
+    /** The CPTS the doctor created (they coordinate it): its id is what they give the others. */
+    val created: CptsInfo? = null,
+    val createError: JoinRequestError? = null,
     val spaceId: String = "",
     val asking: Boolean = false,
     /** The request went out; the coordinator's approval arrives as the CPTS's invitation. */
@@ -32,6 +39,8 @@ data class MembershipState(
     val error: JoinRequestError? = null,
 ) {
     val canAsk: Boolean get() = !asking && spaceId.isNotBlank()
+
+    val canCreate: Boolean get() = !creating && created == null && cptsName.isNotBlank()
 }
 
 data class Approval(
@@ -46,6 +55,11 @@ sealed interface MembershipEvent {
     data class SpaceIdChanged(val value: String) : MembershipEvent
 
     data object AskToJoin : MembershipEvent
+
+    data class CptsNameChanged(val value: String) : MembershipEvent
+
+    /** Creates the CPTS named [MembershipState.cptsName]; the doctor becomes its coordinator. */
+    data object CreateCpts : MembershipEvent
 
     /** Opens the approval of [request]: the specialties it serves on duty are chosen next. */
     data class StartApproval(val request: JoinRequest) : MembershipEvent

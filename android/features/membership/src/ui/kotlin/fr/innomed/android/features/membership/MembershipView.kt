@@ -7,8 +7,11 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
+import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
@@ -27,15 +30,19 @@ import fr.innomed.android.ui.label
 import fr.innomed.android.ui.text
 
 /**
- * The doctor's CPTS: the form to ask to join one when the core says the doctor is in none;
- * otherwise who asked to join, with Approuver (then the specialties) and Refuser.
+ * The doctor's CPTS: the forms to create one or to ask to join one when the core says the doctor
+ * is in none; otherwise who asked to join, with Approuver (then the specialties) and Refuser.
  */
 @Composable
 fun MembershipView(state: MembershipState, onEvent: (MembershipEvent) -> Unit) {
     InnomedScreen(title = stringResource(R.string.membership_title)) {
         when {
             state.loading -> CircularProgressIndicator(Modifier.padding(16.dp))
-            state.inNoCpts -> JoinForm(state, onEvent)
+            state.inNoCpts -> Column(Modifier.verticalScroll(rememberScrollState())) {
+                CreateCptsForm(state, onEvent)
+                HorizontalDivider(Modifier.padding(horizontal = 16.dp))
+                JoinForm(state, onEvent)
+            }
             else -> JoinRequests(state, onEvent)
         }
     }
@@ -67,6 +74,7 @@ private fun JoinForm(state: MembershipState, onEvent: (MembershipEvent) -> Unit)
 
 @Composable
 private fun JoinRequests(state: MembershipState, onEvent: (MembershipEvent) -> Unit) {
+    state.created?.let { CreatedCpts(it) }
     Text(
         stringResource(R.string.membership_requests_title),
         style = MaterialTheme.typography.titleMedium,

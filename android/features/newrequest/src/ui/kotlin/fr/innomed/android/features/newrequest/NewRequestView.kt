@@ -8,26 +8,28 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
-import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
-import androidx.compose.material3.Checkbox
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
-import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.ui.CaseHeaderFields
+import fr.innomed.android.ui.CheckLine
 import fr.innomed.android.ui.ErrorDialog
+import fr.innomed.android.ui.FormSection
+import fr.innomed.android.ui.HeaderChanges
+import fr.innomed.android.ui.HeaderInput
 import fr.innomed.android.ui.InnomedScreen
 import fr.innomed.android.ui.R
 import fr.innomed.android.ui.label
@@ -45,7 +47,7 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
             Modifier.padding(16.dp).verticalScroll(rememberScrollState()),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
-            Section(R.string.request_specialty, RequestField.SPECIALTY in state.invalidFields)
+            FormSection(R.string.request_specialty, RequestField.SPECIALTY in state.invalidFields)
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 state.specialties.forEach { specialty ->
                     FilterChip(
@@ -56,7 +58,7 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
                 }
             }
             OnDutyLine(state.onDuty, state.expert, onEvent)
-            Section(R.string.request_urgency, false)
+            FormSection(R.string.request_urgency, false)
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 Urgency.entries.forEach { urgency ->
                     FilterChip(
@@ -66,48 +68,19 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
                     )
                 }
             }
-            OutlinedTextField(
-                value = state.patientLabel,
-                onValueChange = { onEvent(NewRequestEvent.PatientLabelChanged(it)) },
-                label = { Text(stringResource(R.string.request_patient_label)) },
-                supportingText = { Text(stringResource(R.string.request_patient_label_hint)) },
-                isError = RequestField.PATIENT_LABEL in state.invalidFields,
-                singleLine = true,
-                modifier = Modifier.fillMaxWidth(),
-            )
-            Section(R.string.request_age_band, RequestField.AGE_BAND in state.invalidFields)
-            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                AgeBand.entries.forEach { band ->
-                    FilterChip(
-                        selected = state.ageBand == band,
-                        onClick = { onEvent(NewRequestEvent.AgeBandSelected(band)) },
-                        label = { Text(stringResource(band.label())) },
-                    )
-                }
-            }
-            Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                Sex.entries.forEach { sex ->
-                    FilterChip(
-                        selected = state.sex == sex,
-                        onClick = { onEvent(NewRequestEvent.SexSelected(sex)) },
-                        label = { Text(stringResource(sex.label())) },
-                    )
-                }
-            }
-            OutlinedTextField(
-                value = state.reason,
-                onValueChange = { onEvent(NewRequestEvent.ReasonChanged(it)) },
-                label = { Text(stringResource(R.string.request_reason)) },
-                isError = RequestField.REASON in state.invalidFields,
-                modifier = Modifier.fillMaxWidth(),
-            )
-            OutlinedTextField(
-                value = state.question,
-                onValueChange = { onEvent(NewRequestEvent.QuestionChanged(it)) },
-                label = { Text(stringResource(R.string.request_question)) },
-                isError = RequestField.QUESTION in state.invalidFields,
-                minLines = 3,
-                modifier = Modifier.fillMaxWidth(),
+            CaseHeaderFields(
+                HeaderInput(
+                    patientLabel = state.patientLabel,
+                    ageBand = state.ageBand,
+                    sex = state.sex,
+                    reason = state.reason,
+                    question = state.question,
+                    patientLabelInvalid = RequestField.PATIENT_LABEL in state.invalidFields,
+                    ageBandInvalid = RequestField.AGE_BAND in state.invalidFields,
+                    reasonInvalid = RequestField.REASON in state.invalidFields,
+                    questionInvalid = RequestField.QUESTION in state.invalidFields,
+                ),
+                remember(onEvent) { headerChanges(onEvent) },
             )
             RequestPhotoSection(state, onEvent, onTakePhoto)
             CheckLine(R.string.request_photo_consent, state.photoConsent, RequestField.PHOTO_CONSENT in state.invalidFields) {
@@ -126,25 +99,16 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
     ErrorDialog(state.error?.text()) { onEvent(NewRequestEvent.DismissError) }
 }
 
-@Composable
-private fun Section(title: Int, invalid: Boolean) {
-    Text(
-        stringResource(title),
-        style = MaterialTheme.typography.titleSmall,
-        color = if (invalid) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface,
-    )
-}
+private fun headerChanges(onEvent: (NewRequestEvent) -> Unit) = object : HeaderChanges {
+    override fun patientLabel(value: String) = onEvent(NewRequestEvent.PatientLabelChanged(value))
 
-@Composable
-private fun CheckLine(label: Int, checked: Boolean, invalid: Boolean = false, onChange: (Boolean) -> Unit) {
-    // The whole line is the target, not only the box: one thumb, between two consultations.
-    Row(
-        Modifier.fillMaxWidth().toggleable(value = checked, role = Role.Checkbox, onValueChange = onChange),
-        verticalAlignment = Alignment.CenterVertically,
-    ) {
-        Checkbox(checked = checked, onCheckedChange = null)
-        Text(stringResource(label), color = if (invalid) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface)
-    }
+    override fun ageBand(value: AgeBand) = onEvent(NewRequestEvent.AgeBandSelected(value))
+
+    override fun sex(value: Sex) = onEvent(NewRequestEvent.SexSelected(value))
+
+    override fun reason(value: String) = onEvent(NewRequestEvent.ReasonChanged(value))
+
+    override fun question(value: String) = onEvent(NewRequestEvent.QuestionChanged(value))
 }
 
 /** Who will get the request: whoever is on duty, or a specialist picked from the directory. */

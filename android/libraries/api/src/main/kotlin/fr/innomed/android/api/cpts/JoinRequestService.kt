@@ -7,10 +7,14 @@ import fr.innomed.android.api.directory.Profession
 
 /**
  * Joining a CPTS: a doctor asks by the CPTS's space id; its coordinator approves (the directory
- * entry comes from the asker's Pro Santé Connect identity) or refuses. The coordinator's calls
- * act on the doctor's CPTS; whether the doctor may make them is the core's answer.
+ * entry comes from the asker's Pro Santé Connect identity) or refuses. A doctor in no CPTS may
+ * create one and become its coordinator. The coordinator's calls act on the doctor's CPTS;
+ * whether the doctor may make them is the core's answer.
  */
 interface JoinRequestService {
+    /** Creates a CPTS named [name]; the doctor becomes its coordinator and it becomes the doctor's CPTS. */
+    suspend fun createCpts(name: String): Outcome<CptsInfo, JoinRequestError>
+
     /** Asks to join the CPTS [spaceId] (given by its coordinator); an approval arrives as its invitation. */
     suspend fun askToJoin(spaceId: String): Outcome<Unit, JoinRequestError>
 
@@ -22,6 +26,9 @@ interface JoinRequestService {
 
     suspend fun refuse(userId: UserId): Outcome<Unit, JoinRequestError>
 }
+
+/** A CPTS: [spaceId] is what its coordinator gives the professionals who ask to join it. */
+data class CptsInfo(val spaceId: String, val name: String)
 
 /** Someone who asked to join; [identity] null: the account did not sign in with Pro Santé Connect. */
 data class JoinRequest(val userId: UserId, val identity: PscIdentity?)
@@ -51,6 +58,9 @@ sealed interface JoinRequestError {
     data object NoVerifiedIdentity : JoinRequestError
 
     data class UnknownSpecialty(val code: String) : JoinRequestError
+
+    /** A new CPTS needs a name. */
+    data object NoCptsName : JoinRequestError
 
     data object HomeserverUnreachable : JoinRequestError
 

@@ -18,6 +18,16 @@ interface DirectoryService {
 
     /** Replaces a member's weekly slots (coordinator only); an empty list takes them off the rota. */
     suspend fun setDuty(userId: UserId, slots: List<DutySlot>): Outcome<Unit, DirectoryError>
+
+    /** Whether the signed-in doctor coordinates their CPTS: the screens offer its changes only then. */
+    suspend fun isCoordinator(): Outcome<Boolean, DirectoryError>
+
+    /**
+     * Corrects a member's entry (coordinator only): the name, the specialties, retired or not. The
+     * RPPS number and the profession stay (another number is another person); the core checks the
+     * entry as a new one and takes slots in a specialty taken away off the rota.
+     */
+    suspend fun editMember(userId: UserId, edit: EntryEdit): Outcome<MemberEntry, DirectoryError>
 }
 
 data class Specialty(val code: String, val labelFr: String, val labelEn: String)
@@ -34,6 +44,23 @@ data class MemberEntry(
     val retired: Boolean,
 )
 
+/** What the coordinator may change in a directory entry. */
+data class EntryEdit(
+    val displayName: String,
+    /** Codes of the fixed list; a physician keeps at least one (the core's rule). */
+    val specialties: List<String>,
+    val retired: Boolean,
+)
+
+/** Why the core refused an entry. */
+enum class EntryProblem {
+    /** The name is empty. */
+    NO_MEMBER_NAME,
+
+    /** A physician needs a specialty. */
+    NO_SPECIALTY,
+}
+
 sealed interface DirectoryError {
     /** The doctor is in no CPTS (or has not joined it yet). */
     data object NoCpts : DirectoryError
@@ -46,6 +73,8 @@ sealed interface DirectoryError {
     data object NotInDirectory : DirectoryError
 
     data class InvalidSlot(val problem: SlotProblem) : DirectoryError
+
+    data class InvalidEntry(val problem: EntryProblem) : DirectoryError
 
     data object HomeserverUnreachable : DirectoryError
 

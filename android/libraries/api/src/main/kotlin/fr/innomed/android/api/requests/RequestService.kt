@@ -4,11 +4,12 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
+import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.directory.MemberEntry
 import java.io.File
 
-/** Télé-expertise through the doctor's CPTS: ask, take, advise, close with a report. */
+/** Télé-expertise through the doctor's CPTS: ask, take, advise, close with a report; and its care teams. */
 interface RequestService {
     /** Routes a request to the specialists on duty, or to the one picked in [TeleExpertiseRequest.expert]. */
     suspend fun open(request: TeleExpertiseRequest): Outcome<RoomId, RequestError>
@@ -21,6 +22,15 @@ interface RequestService {
 
     /** The requesting GP closes an answered request; the report stays on this device. */
     suspend fun closeWithReport(roomId: RoomId, outcome: String): Outcome<ClosedCase, RequestError>
+
+    /**
+     * Opens a care team: a case for a patient followed by several professionals of the CPTS's
+     * directory ([members], invited), whose only admin is the doctor opening it (the CPTS's
+     * coordinator, who runs its care teams). Refused: [RequestError.InvalidRequest] with
+     * [RequestProblem.NO_CARE_TEAM_MEMBERS], [RequestError.NotInDirectory], a header field
+     * ([RequestError.InvalidHeader]), a member who cannot be invited yet ([RequestError.NotCrossSigned]).
+     */
+    suspend fun openCareTeam(header: CaseHeader, members: List<UserId>): Outcome<RoomId, RequestError>
 }
 
 /** What a GP fills in to ask a specialist of a CPTS (its photos go with it). */
@@ -86,6 +96,15 @@ sealed interface RequestError {
     data object NoAdvice : RequestError
 
     data object NotARequest : RequestError
+
+    /** A header field the core refused (no patient label, no question, too long). */
+    data class InvalidHeader(val problem: HeaderProblem) : RequestError
+
+    /** Someone picked for a care team is not in the CPTS's directory (any more). */
+    data object NotInDirectory : RequestError
+
+    /** Someone picked has no cross-signed identity yet (never signed in to Innomed): they cannot be invited. */
+    data object NotCrossSigned : RequestError
 
     /** A request nobody may write into yet (an advice before the hand-over to its taker). */
     data object NotHandedOver : RequestError
