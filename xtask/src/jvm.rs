@@ -48,7 +48,8 @@ const ANDROID_JVM_PROJECT: &str = "android/jvm";
 const ANDROID_UI_CHECK: &str = "android/uicheck";
 
 /// Kotlin tests against a Synapse started for them and stopped afterwards: the FFI's, then the
-/// Android app's presenters and journey.
+/// Android app's presenters and journey, then the same kind of journey clicked through the app's
+/// screens (android/uicheck's `live` profile).
 pub fn test() -> Result<(), String> {
     let (project, library_dir) = prepare("dev")?;
     let started = Instant::now();
@@ -66,6 +67,18 @@ pub fn test() -> Result<(), String> {
             "==> Android app on the JVM: presenters against fakes, one journey against Synapse"
         );
         result = maven_test(&android);
+    }
+    if result.is_ok() {
+        eprintln!("==> Android screens against Synapse: one journey clicked through the views");
+        result = run(maven(&workspace_root().join(ANDROID_UI_CHECK))
+            .args([
+                "clean",
+                "test",
+                "-Plive",
+                "-Dtest=LiveJourneyTest",
+                &library_dir_arg(&library_dir),
+            ])
+            .env("INNOMED_HOMESERVER_URL", hs.url()));
     }
     let stopped = hs.stop().map_err(|e| e.to_string());
     result?;
