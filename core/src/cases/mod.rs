@@ -305,30 +305,41 @@ impl CaseRoom {
     /// messages would be decrypted as "legacy". Every Innomed account sets its identity up at
     /// first sign-in, so a colleague who just signed in is waited for a few seconds.
     async fn check_invitee(&self, user_id: &matrix_sdk::ruma::UserId) -> Result<()> {
-        let encryption = self.client.client.encryption();
-        let deadline = tokio::time::Instant::now() + IDENTITY_WAIT;
-        loop {
-            let identity = encryption
-                .request_user_identity(user_id)
-                .await
-                .map_err(|e| CaseError::Server(e.to_string()))?;
-            if identity.is_some() {
-                return Ok(());
-            }
-            let devices = encryption
-                .get_user_devices(user_id)
-                .await
-                .map_err(|e| CaseError::Server(e.to_string()))?;
-            if devices.devices().next().is_none() {
-                return Err(CaseError::UnknownUser);
-            }
-            if tokio::time::Instant::now() >= deadline {
-                return Err(CaseError::NotCrossSigned);
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        }
+        check_invitee(&self.client.client, user_id).await
     }
+}
 
+/// See [`CaseRoom::check_invitee`]: also asked before a care team is created, so that a member
+/// who cannot be invited leaves no half-invited case behind.
+pub(crate) async fn check_invitee(
+    client: &matrix_sdk::Client,
+    user_id: &matrix_sdk::ruma::UserId,
+) -> Result<()> {
+    let encryption = client.encryption();
+    let deadline = tokio::time::Instant::now() + IDENTITY_WAIT;
+    loop {
+        let identity = encryption
+            .request_user_identity(user_id)
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        if identity.is_some() {
+            return Ok(());
+        }
+        let devices = encryption
+            .get_user_devices(user_id)
+            .await
+            .map_err(|e| CaseError::Server(e.to_string()))?;
+        if devices.devices().next().is_none() {
+            return Err(CaseError::UnknownUser);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(CaseError::NotCrossSigned);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}
+
+impl CaseRoom {
     /// Accepts a pending invitation; the shared history is imported on the way.
     pub async fn accept(&self) -> Result<()> {
         if self.room.state() != RoomState::Invited {

@@ -14,7 +14,8 @@ use super::{
 use crate::cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency};
 
 impl Cpts {
-    /// Opens a shared case for these members of the directory and invites them.
+    /// Opens a shared case for these members of the directory and invites them; `NotInDirectory`
+    /// or the case's typed error (`NotCrossSigned`, `UnknownUser`) before anything is created.
     pub async fn open_care_team(&self, header: CaseHeader, members: &[String]) -> Result<CaseRoom> {
         if members.is_empty() {
             return Err(CptsError::InvalidRequest(RequestProblem::NoCareTeamMembers));
@@ -27,6 +28,11 @@ impl Cpts {
                 return Err(CptsError::NotInDirectory);
             }
             invited.push(user_id);
+        }
+        // Every member checked before the case exists: one who cannot be invited (no
+        // identity yet, unknown) leaves no half-invited case behind.
+        for user_id in &invited {
+            crate::cases::check_invitee(&self.room.client(), user_id).await?;
         }
         let status = CaseStatusEventContent {
             status: CaseStatus::Open,

@@ -32,7 +32,7 @@ pub(crate) struct Territory {
     pub(crate) cardiologist: Member,
 }
 
-fn fresh_rpps() -> Rpps {
+pub(crate) fn fresh_rpps() -> Rpps {
     let first_ten = format!("10{:08}", rand::thread_rng().gen_range(0..100_000_000u32));
     Rpps::with_check_digit(&first_ten).expect("ten digits")
 }

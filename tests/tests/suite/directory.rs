@@ -1,8 +1,8 @@
 //! The directory as its coordinator keeps it: an entry corrected on every member's device, the
 //! identity the CPTS vouched for left as it was, and members who try to write the directory or
-//! the rota with a raw client refused by the homeserver.
+//! the rota with a raw client refused by the homeserver; a care team checked before it exists.
 
-use innomed_core::{CptsError, EntryEdit, Weekday};
+use innomed_core::{CaseError, CptsError, EntryEdit, Weekday};
 use innomed_harness::{http, Homeserver};
 use serde_json::{json, Value};
 
@@ -175,4 +175,61 @@ async fn the_coordinator_corrects_an_entry_and_no_member_can() {
         .await
         .expect("search")
         .is_empty());
+}
+
+/// The rooms the homeserver says a member has joined.
+fn joined_rooms(hs_url: &str, token: &str) -> Vec<Value> {
+    let url = format!("{hs_url}/_matrix/client/v3/joined_rooms");
+    let response = http::request("GET", &url, None, Some(token)).expect("joined rooms");
+    assert_eq!(response.status, 200, "{}", response.body);
+    response.json().expect("json")["joined_rooms"]
+        .as_array()
+        .expect("rooms")
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_care_team_with_a_member_who_cannot_be_invited_is_not_created() {
+    let hs = Homeserver::shared().expect("synapse");
+    let t = Territory::new(&hs.url()).await;
+    let coordinator = t.coordinator.client.cpts(&t.space_id).expect("space");
+    // A pharmacist in the directory whose account never set up an identity (an old client).
+    let dir = tempfile::tempdir().expect("dir");
+    let old_client = crate::support::raw_client(&hs.url(), dir.path(), "pharma").await;
+    let pharmacist = old_client.user_id().expect("user id").to_string();
+    coordinator
+        .add_member(
+            &pharmacist,
+            innomed_core::NewMember {
+                display_name: "Hugo Lambert".into(),
+                profession: innomed_core::Profession::Pharmacist,
+                specialties: vec![],
+                rpps: crate::cpts::fresh_rpps().to_string(),
+                retired: false,
+            },
+        )
+        .await
+        .expect("in the directory");
+    let token = t
+        .coordinator
+        .client
+        .session()
+        .expect("session")
+        .access_token;
+    let before = joined_rooms(&hs.url(), &token);
+
+    let header = t.request("general_practice", "Suivi à domicile").header;
+    let members = [t.gp.doctor.user_id.clone(), pharmacist];
+    let refused = coordinator.open_care_team(header, &members).await;
+    assert!(
+        matches!(
+            refused,
+            Err(CptsError::Case(
+                CaseError::NotCrossSigned | CaseError::UnknownUser
+            ))
+        ),
+        "{refused:?}"
+    );
+    // Refused before anything was created: no half-invited case on the homeserver.
+    assert_eq!(joined_rooms(&hs.url(), &token), before);
 }
