@@ -22,6 +22,7 @@ import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.SendState
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.PscIdentity
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
@@ -218,6 +219,9 @@ object ClinicalData {
         CaseMember(DERM, Membership.JOINED, "Dr Samira Benali", listOf("dermatology"), inDirectory = true, trust = TrustLevel.ATTESTED),
         CaseMember(NURSE, Membership.JOINED, "Inès Garnier", emptyList(), inDirectory = false, trust = TrustLevel.UNVERIFIED),
     )
+
+    /** The CPTS du Val d'Essai, with the id its coordinator gives to whoever asks to join it. */
+    val cpts = CptsInfo("!hV2kqPZsLmWcXrTy:cpts-val-essai.fr", "CPTS du Val d'Essai")
 
     /** What Pro Santé Connect said of Dr Benali when she signed in. */
     val benaliIdentity = PscIdentity(

@@ -12,7 +12,6 @@ import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.SendState
-import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
@@ -390,9 +389,16 @@ class ScreensTest {
     @Test
     fun membership() {
         val asking = JoinRequest(ClinicalData.DERM, ClinicalData.benaliIdentity)
+        val coordinating = MembershipState(specialties = ClinicalData.specialties, loading = false, cpts = ClinicalData.cpts, coordinator = true)
         screens(
             "membership-join" to {
                 MembershipView(MembershipState(loading = false, inNoCpts = true, cptsName = "CPTS du Val d'Essai", spaceId = "!cpts:cpts-val-essai.fr"), {})
+            },
+            "membership-invited" to {
+                MembershipView(MembershipState(loading = false, inNoCpts = true, invitations = listOf(ClinicalData.cpts)), {})
+            },
+            "membership-member" to {
+                MembershipView(MembershipState(specialties = ClinicalData.specialties, loading = false, cpts = ClinicalData.cpts), {})
             },
             "membership-create-refused" to {
                 MembershipView(
@@ -400,36 +406,12 @@ class ScreensTest {
                     {},
                 )
             },
-            "membership-created" to {
-                MembershipView(
-                    MembershipState(
-                        specialties = ClinicalData.specialties,
-                        loading = false,
-                        created = CptsInfo("!hV2kqPZsLmWcXrTy:cpts-val-essai.fr", "CPTS du Val d'Essai"),
-                    ),
-                    {},
-                )
-            },
+            "membership-created" to { MembershipView(coordinating.copy(created = ClinicalData.cpts), {}) },
             "membership-requests" to {
-                MembershipView(
-                    MembershipState(
-                        specialties = ClinicalData.specialties,
-                        loading = false,
-                        requests = listOf(asking, JoinRequest(ClinicalData.NURSE, null)),
-                    ),
-                    {},
-                )
+                MembershipView(coordinating.copy(requests = listOf(asking, JoinRequest(ClinicalData.NURSE, null))), {})
             },
             "membership-approve" to {
-                MembershipView(
-                    MembershipState(
-                        specialties = ClinicalData.specialties,
-                        loading = false,
-                        requests = listOf(asking),
-                        approval = Approval(asking, setOf("dermatology")),
-                    ),
-                    {},
-                )
+                MembershipView(coordinating.copy(requests = listOf(asking), approval = Approval(asking, setOf("dermatology"))), {})
             },
         )
     }

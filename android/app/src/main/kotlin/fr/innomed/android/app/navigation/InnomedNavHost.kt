@@ -27,6 +27,7 @@ import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
 import fr.innomed.android.features.careteam.CareTeamEvent
@@ -38,6 +39,7 @@ import fr.innomed.android.features.case.CaseView
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.caselist.CaseListView
+import fr.innomed.android.features.directory.DirectoryEvent
 import fr.innomed.android.features.directory.DirectoryPresenter
 import fr.innomed.android.features.directory.DirectoryView
 import fr.innomed.android.features.directory.RotaPresenter
@@ -188,6 +190,8 @@ fun InnomedNavHost(graph: AppGraph) {
                 onRota = { nav.navigate(Routes.ROTA) },
                 onCareTeam = { nav.navigate(Routes.CARE_TEAM) },
             )
+            // Back from "Ma CPTS": a CPTS created or joined there is read at once.
+            LaunchedEffect(Unit) { if (presenter.state.value.error == DirectoryError.NoCpts) presenter.onEvent(DirectoryEvent.Retry) }
         }
         composable(Routes.CARE_TEAM) {
             val account = session ?: return@composable

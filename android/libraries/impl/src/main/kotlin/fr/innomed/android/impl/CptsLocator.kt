@@ -4,8 +4,9 @@ import fr.innomed.sdk.Client
 import fr.innomed.sdk.Cpts
 
 /**
- * The doctor's CPTS: the first one the account has joined. A doctor in several CPTS (or
- * invited to one not joined yet) is not handled by these screens yet.
+ * The doctor's CPTS: the first one the account has joined (or the one they just created or
+ * joined, see [adopt]). A doctor in several CPTS is not handled by these screens yet; the CPTS
+ * they are invited to are listed and accepted by `RustJoinRequestService`.
  */
 internal class CptsLocator(private val client: Client) : AutoCloseable {
     private var found: Cpts? = null
@@ -24,15 +25,19 @@ internal class CptsLocator(private val client: Client) : AutoCloseable {
         }
     }
 
-    /** A CPTS the doctor just created: theirs from now on, unless they already had one (then it is released). */
-    fun adopt(created: Cpts) {
+    /**
+     * A CPTS the doctor just created or joined (its invitation accepted): theirs from now on,
+     * unless they already had one (then it is released). The client may not list it as joined
+     * before its next sync.
+     */
+    fun adopt(cpts: Cpts) {
         synchronized(this) {
             if (found == null) {
-                found = created
+                found = cpts
                 return
             }
         }
-        created.close()
+        cpts.close()
     }
 
     override fun close() {

@@ -2,9 +2,9 @@ package fr.innomed.android.features.membership
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
-import fr.innomed.android.api.errorOrNull
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.cpts.JoinRequestService
+import fr.innomed.android.api.cpts.OwnCpts
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.architecture.Presenter
 import kotlinx.coroutines.CoroutineScope
@@ -17,10 +17,11 @@ import kotlinx.coroutines.launch
 
 /**
  * Creating or joining a CPTS, and answering who asked to join. What the doctor may do is the
- * core's answer: the forms to create one or ask to join one show when it says the doctor is in
- * no CPTS (a created CPTS is theirs to coordinate: the screen then lists its join requests); the
- * join requests show as it lists them, and approving or refusing says its refusal (not the
- * coordinator, no verified identity). The list is read again after each answer.
+ * core's answer: when it says the doctor is in no CPTS, the CPTS that accepted them (its
+ * invitation) show, to join, with the forms to create one or ask to join one; a joined or created
+ * CPTS is then theirs, read again. The join requests show only when the core says the doctor
+ * coordinates their CPTS, as it lists them; approving or refusing says its refusal (no verified
+ * identity…). The list is read again after each answer.
  */
 class MembershipPresenter(
     private val scope: CoroutineScope,
@@ -40,6 +41,7 @@ class MembershipPresenter(
             MembershipEvent.Refresh -> load()
             is MembershipEvent.SpaceIdChanged -> mutableState.update { it.copy(spaceId = event.value, askError = null) }
             MembershipEvent.AskToJoin -> ask()
+            is MembershipEvent.Accept -> accept(event.invitation.spaceId)
             is MembershipEvent.CptsNameChanged -> mutableState.update { it.copy(cptsName = event.value, createError = null) }
             MembershipEvent.CreateCpts -> create()
             is MembershipEvent.StartApproval -> mutableState.update { it.copy(approval = Approval(event.request), error = null) }
@@ -58,14 +60,35 @@ class MembershipPresenter(
         listing?.cancel()
         mutableState.update { it.copy(loading = true, error = null) }
         listing = scope.launch {
-            val result = joinRequests.joinRequests()
-            val error = result.errorOrNull()
-            mutableState.update { state ->
-                when {
-                    result is Outcome.Success -> state.copy(loading = false, inNoCpts = false, requests = result.value)
-                    error == JoinRequestError.NoCpts -> state.copy(loading = false, inNoCpts = true, requests = emptyList())
-                    else -> state.copy(loading = false, error = error)
-                }
+            when (val own = joinRequests.ownCpts()) {
+                is Outcome.Success -> showCpts(own.value)
+                is Outcome.Failure ->
+                    if (own.error == JoinRequestError.NoCpts) showInvitations()
+                    else mutableState.update { it.copy(loading = false, error = own.error) }
+            }
+        }
+    }
+
+    /** The doctor's CPTS; its join requests only for its coordinator (the core refuses anyone else's answers). */
+    private suspend fun showCpts(own: OwnCpts) {
+        val requests = if (own.coordinator) joinRequests.joinRequests() else Outcome.Success(emptyList())
+        mutableState.update { state ->
+            val shown = state.copy(loading = false, inNoCpts = false, cpts = own.cpts, coordinator = own.coordinator, invitations = emptyList())
+            when (requests) {
+                is Outcome.Success -> shown.copy(requests = requests.value)
+                is Outcome.Failure -> shown.copy(error = requests.error)
+            }
+        }
+    }
+
+    /** In no CPTS: the forms, and the CPTS that accepted the doctor, to join. */
+    private suspend fun showInvitations() {
+        val invitations = joinRequests.invitations()
+        mutableState.update { state ->
+            val shown = state.copy(loading = false, inNoCpts = true, cpts = null, coordinator = false, requests = emptyList())
+            when (invitations) {
+                is Outcome.Success -> shown.copy(invitations = invitations.value)
+                is Outcome.Failure -> shown.copy(error = invitations.error)
             }
         }
     }
@@ -83,6 +106,24 @@ class MembershipPresenter(
                     is Outcome.Failure -> it.copy(asking = false, askError = result.error)
                 }
             }
+        }
+    }
+
+    /** Once at a time; a refusal is said and the invitation stays, to try again. */
+    private fun accept(spaceId: String) {
+        val current = mutableState.value
+        if (!current.canAccept || current.invitations.none { it.spaceId == spaceId }) return
+        mutableState.update { it.copy(accepting = spaceId, error = null) }
+        scope.launch {
+            val result = joinRequests.accept(spaceId)
+            mutableState.update {
+                when (result) {
+                    is Outcome.Success -> it.copy(accepting = null)
+                    is Outcome.Failure -> it.copy(accepting = null, error = result.error)
+                }
+            }
+            // The doctor's CPTS now, as the core gives it.
+            if (result is Outcome.Success) load()
         }
     }
 

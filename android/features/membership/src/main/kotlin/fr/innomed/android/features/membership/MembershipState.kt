@@ -8,14 +8,23 @@ import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Specialty
 
 /**
- * The CPTS screen: creating one or asking to join one (shown when the core says the doctor is in
- * none), and the CPTS's join requests with the coordinator's answers.
+ * The CPTS screen: the CPTS that accepted the doctor, to join, and the forms to create one or ask
+ * to join one (shown when the core says the doctor is in none); otherwise the doctor's CPTS, and
+ * its join requests with the answers when the core says the doctor coordinates it.
  */
 data class MembershipState(
     val specialties: List<Specialty> = emptyList(),
     val loading: Boolean = true,
     /** The core said the doctor is in no CPTS: the forms to create one or ask to join one show. */
     val inNoCpts: Boolean = false,
+    /** The doctor's CPTS, as the core gives it. */
+    val cpts: CptsInfo? = null,
+    /** The core says the doctor coordinates [cpts]: its join requests show. */
+    val coordinator: Boolean = false,
+    /** The CPTS that accepted the doctor (their invitation, not joined yet), while they are in none. */
+    val invitations: List<CptsInfo> = emptyList(),
+    /** The space id of the invitation being accepted. */
+    val accepting: String? = null,
     /** The name of the CPTS the doctor creates, as typed. */
     val cptsName: String = "",
     val creating: Boolean = false,
@@ -35,12 +44,15 @@ data class MembershipState(
     val answering: Set<UserId> = emptySet(),
     /** The entry the last approval wrote in the directory. */
     val approved: MemberEntry? = null,
-    /** Listing, approving or refusing failed. */
+    /** Listing, accepting an invitation, approving or refusing failed. */
     val error: JoinRequestError? = null,
 ) {
     val canAsk: Boolean get() = !asking && spaceId.isNotBlank()
 
     val canCreate: Boolean get() = !creating && created == null && cptsName.isNotBlank()
+
+    /** One invitation accepted at a time. */
+    val canAccept: Boolean get() = accepting == null
 }
 
 data class Approval(
@@ -55,6 +67,9 @@ sealed interface MembershipEvent {
     data class SpaceIdChanged(val value: String) : MembershipEvent
 
     data object AskToJoin : MembershipEvent
+
+    /** Joins the CPTS of [invitation]: it becomes the doctor's CPTS. */
+    data class Accept(val invitation: CptsInfo) : MembershipEvent
 
     data class CptsNameChanged(val value: String) : MembershipEvent
 

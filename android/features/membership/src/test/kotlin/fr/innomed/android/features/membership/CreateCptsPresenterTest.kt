@@ -5,6 +5,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.cpts.OwnCpts
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeJoinRequestService
 import fr.innomed.android.test.pscPhysician
@@ -26,7 +27,9 @@ class CreateCptsPresenterTest {
     private val ines = JoinRequest(UserId("@ines.benali:cpts.test"), pscPhysician("Inès", "Benali"))
 
     init {
-        service.requestsResult = { if (inCpts) Outcome.Success(listOf(ines)) else Outcome.Failure(JoinRequestError.NoCpts) }
+        service.ownResult = { if (inCpts) Outcome.Success(OwnCpts(created, coordinator = true)) else Outcome.Failure(JoinRequestError.NoCpts) }
+        service.invitationsResult = { Outcome.Success(emptyList()) }
+        service.requestsResult = { Outcome.Success(listOf(ines)) }
     }
 
     private fun TestScope.presenter() = MembershipPresenter(backgroundScope, service, FakeDirectoryService()).also { runCurrent() }
@@ -56,6 +59,8 @@ class CreateCptsPresenterTest {
         assertFalse(state.creating)
         assertEquals(listingsBefore + 1, service.listings, "the join requests, read again")
         assertFalse(state.inNoCpts, "the doctor's CPTS now")
+        assertEquals(created, state.cpts)
+        assertTrue(state.coordinator, "the core says the creator coordinates it")
         assertEquals(listOf(ines), state.requests)
     }
 

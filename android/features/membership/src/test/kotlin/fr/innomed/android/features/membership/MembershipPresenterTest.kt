@@ -2,8 +2,10 @@ package fr.innomed.android.features.membership
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.JoinRequest
 import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.cpts.OwnCpts
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeJoinRequestService
 import fr.innomed.android.test.pscPhysician
@@ -24,11 +26,21 @@ class MembershipPresenterTest {
     private val noPsc = JoinRequest(UserId("@someone:cpts.test"), identity = null)
     private val spaceId = "!cpts:cpts.test"
 
+    init {
+        // The coordinator's screen, unless a test says the doctor is in no CPTS.
+        service.ownResult = { Outcome.Success(OwnCpts(CptsInfo(spaceId, "CPTS du Val d'Essai"), coordinator = true)) }
+        service.invitationsResult = { Outcome.Success(emptyList()) }
+    }
+
+    private fun inNoCpts() {
+        service.ownResult = { Outcome.Failure(JoinRequestError.NoCpts) }
+    }
+
     private fun TestScope.presenter() = MembershipPresenter(backgroundScope, service, FakeDirectoryService()).also { runCurrent() }
 
     @Test
     fun `a doctor in no CPTS gets the form, asks with the space id, and is told it went out`() = runTest {
-        service.requestsResult = { Outcome.Failure(JoinRequestError.NoCpts) }
+        inNoCpts()
         val answer = CompletableDeferred<Outcome<Unit, JoinRequestError>>()
         service.askResult = { answer.await() }
         val presenter = presenter()
@@ -50,7 +62,7 @@ class MembershipPresenterTest {
 
     @Test
     fun `an unknown space id is the typed error, cleared by editing`() = runTest {
-        service.requestsResult = { Outcome.Failure(JoinRequestError.NoCpts) }
+        inNoCpts()
         service.askResult = { Outcome.Failure(JoinRequestError.CptsNotFound) }
         val presenter = presenter()
         presenter.onEvent(MembershipEvent.SpaceIdChanged("!nowhere:cpts.test"))
@@ -63,13 +75,16 @@ class MembershipPresenterTest {
     }
 
     @Test
-    fun `a member sees the requests as the core lists them, without the form`() = runTest {
+    fun `the coordinator sees the CPTS and the requests as the core lists them, without the form`() = runTest {
         service.requestsResult = { Outcome.Success(listOf(ines, noPsc)) }
         val presenter = presenter()
         val state = presenter.state.value
         assertFalse(state.loading)
         assertFalse(state.inNoCpts)
+        assertEquals(CptsInfo(spaceId, "CPTS du Val d'Essai"), state.cpts)
+        assertTrue(state.coordinator)
         assertEquals(listOf(ines, noPsc), state.requests)
+        assertEquals(0, service.invitationListings, "a member's invitations are not asked for")
     }
 
     @Test
@@ -155,10 +170,11 @@ class MembershipPresenterTest {
     }
 
     @Test
-    fun `a failed listing is its error, and refreshing reads again`() = runTest {
+    fun `a failed listing is its error, the CPTS still shown, and refreshing reads again`() = runTest {
         service.requestsResult = { Outcome.Failure(JoinRequestError.HomeserverUnreachable) }
         val presenter = presenter()
         assertEquals(JoinRequestError.HomeserverUnreachable, presenter.state.value.error)
+        assertEquals(spaceId, presenter.state.value.cpts?.spaceId)
         service.requestsResult = { Outcome.Success(listOf(ines)) }
         presenter.onEvent(MembershipEvent.DismissError)
         presenter.onEvent(MembershipEvent.Refresh)

@@ -30,8 +30,9 @@ import fr.innomed.android.ui.label
 import fr.innomed.android.ui.text
 
 /**
- * The doctor's CPTS: the forms to create one or to ask to join one when the core says the doctor
- * is in none; otherwise who asked to join, with Approuver (then the specialties) and Refuser.
+ * The doctor's CPTS: when the core says the doctor is in none, the CPTS that accepted them
+ * ("Rejoindre") and the forms to create one or to ask to join one; otherwise their CPTS, and for
+ * its coordinator who asked to join, with Approuver (then the specialties) and Refuser.
  */
 @Composable
 fun MembershipView(state: MembershipState, onEvent: (MembershipEvent) -> Unit) {
@@ -39,11 +40,17 @@ fun MembershipView(state: MembershipState, onEvent: (MembershipEvent) -> Unit) {
         when {
             state.loading -> CircularProgressIndicator(Modifier.padding(16.dp))
             state.inNoCpts -> Column(Modifier.verticalScroll(rememberScrollState())) {
+                state.invitations.forEach { InvitationCard(it, state, onEvent) }
+                if (state.invitations.isNotEmpty()) HorizontalDivider(Modifier.padding(horizontal = 16.dp))
                 CreateCptsForm(state, onEvent)
                 HorizontalDivider(Modifier.padding(horizontal = 16.dp))
                 JoinForm(state, onEvent)
             }
-            else -> JoinRequests(state, onEvent)
+            else -> {
+                val created = state.created
+                if (created != null) CreatedCpts(created) else state.cpts?.let { OwnCptsCard(it, state.coordinator) }
+                if (state.coordinator) JoinRequests(state, onEvent)
+            }
         }
     }
     state.approval?.let { ApprovalDialog(it, state.specialties, onEvent) }
@@ -74,7 +81,6 @@ private fun JoinForm(state: MembershipState, onEvent: (MembershipEvent) -> Unit)
 
 @Composable
 private fun JoinRequests(state: MembershipState, onEvent: (MembershipEvent) -> Unit) {
-    state.created?.let { CreatedCpts(it) }
     Text(
         stringResource(R.string.membership_requests_title),
         style = MaterialTheme.typography.titleMedium,

@@ -9,7 +9,8 @@ import fr.innomed.android.api.directory.Profession
  * Joining a CPTS: a doctor asks by the CPTS's space id; its coordinator approves (the directory
  * entry comes from the asker's Pro Santé Connect identity) or refuses. A doctor in no CPTS may
  * create one and become its coordinator. The coordinator's calls act on the doctor's CPTS;
- * whether the doctor may make them is the core's answer.
+ * whether the doctor may make them is the core's answer. An approved doctor (or one the
+ * coordinator added) finds the CPTS among their [invitations] and [accept]s it.
  */
 interface JoinRequestService {
     /** Creates a CPTS named [name]; the doctor becomes its coordinator and it becomes the doctor's CPTS. */
@@ -17,6 +18,15 @@ interface JoinRequestService {
 
     /** Asks to join the CPTS [spaceId] (given by its coordinator); an approval arrives as its invitation. */
     suspend fun askToJoin(spaceId: String): Outcome<Unit, JoinRequestError>
+
+    /** The doctor's CPTS and whether they coordinate it (the core's answer); [JoinRequestError.NoCpts] when in none. */
+    suspend fun ownCpts(): Outcome<OwnCpts, JoinRequestError>
+
+    /** The CPTS that invited the doctor (their request approved, or added by the coordinator) and not joined yet. */
+    suspend fun invitations(): Outcome<List<CptsInfo>, JoinRequestError>
+
+    /** Accepts the invitation of the CPTS [spaceId]: joined, it becomes the doctor's CPTS (directory, rota, requests). */
+    suspend fun accept(spaceId: String): Outcome<CptsInfo, JoinRequestError>
 
     /** Who asked to join the doctor's CPTS and waits, with their Pro Santé Connect identity. */
     suspend fun joinRequests(): Outcome<List<JoinRequest>, JoinRequestError>
@@ -29,6 +39,9 @@ interface JoinRequestService {
 
 /** A CPTS: [spaceId] is what its coordinator gives the professionals who ask to join it. */
 data class CptsInfo(val spaceId: String, val name: String)
+
+/** The doctor's CPTS; [coordinator]: they coordinate it (answer join requests, keep the directory and the rota). */
+data class OwnCpts(val cpts: CptsInfo, val coordinator: Boolean)
 
 /** Someone who asked to join; [identity] null: the account did not sign in with Pro Santé Connect. */
 data class JoinRequest(val userId: UserId, val identity: PscIdentity?)
