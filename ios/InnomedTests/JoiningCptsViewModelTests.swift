@@ -2,8 +2,8 @@
 @testable import InnomedServices
 import XCTest
 
-/// Joining a CPTS: the doctor asks by space id; the coordinator sees each asker as Pro Santé
-/// Connect identified them and approves or refuses. The answers are the core's (scripted here as
+/// Joining a CPTS: the doctor asks by space id; the coordinator (only) sees each asker as Pro
+/// Santé Connect identified them and approves or refuses. The answers are the core's (scripted here as
 /// it would give them).
 @MainActor
 final class JoiningCptsViewModelTests: XCTestCase {
@@ -62,12 +62,32 @@ final class JoiningCptsViewModelTests: XCTestCase {
         await viewModel.load()
 
         XCTAssertEqual(readFrom, [cpts.id])
+        XCTAssertTrue(viewModel.isCoordinator)
         XCTAssertTrue(viewModel.loaded)
         XCTAssertEqual(viewModel.requests.map(\.userID), [JoinFixtures.asker, JoinFixtures.stranger])
         XCTAssertEqual(viewModel.requests.first?.identity?.displayName, "Inès Benali")
         XCTAssertEqual(viewModel.requests.first?.identity?.nationalID, "810001234567")
         XCTAssertEqual(viewModel.requests.first?.identity?.profession, .physician)
         XCTAssertNil(viewModel.requests.last?.identity, "an account without PSC identity is listed as such")
+    }
+
+    func testAMemberWhoDoesNotCoordinateSeesNoRequestAndAsksTheCoreForNone() async {
+        let directory = JoinFixtures.directory(coordinator: false)
+        var askedOf: [CptsID] = []
+        directory.onIsCoordinator = { id in
+            askedOf.append(id)
+            return false
+        }
+        // `onJoinRequests` stays unstubbed: reading the list would fail the test.
+        let viewModel = JoinRequestsViewModel(directory: directory, cpts: cpts)
+
+        await viewModel.load()
+
+        XCTAssertEqual(askedOf, [cpts.id])
+        XCTAssertFalse(viewModel.isCoordinator)
+        XCTAssertTrue(viewModel.loaded)
+        XCTAssertTrue(viewModel.requests.isEmpty)
+        XCTAssertNil(viewModel.error)
     }
 
     func testApprovingSendsTheChosenSpecialtiesInTheListsOrderThenReadsTheListAgain() async {
@@ -169,7 +189,7 @@ final class JoiningCptsViewModelTests: XCTestCase {
         XCTAssertNil(viewModel.error)
     }
 
-    func testAMemberWhoIsNotTheCoordinatorIsToldByTheCore() async {
+    func testAnAnswerTheHomeserverRefusesIsToldAsTheCoreSays() async {
         let directory = JoinFixtures.directory()
         let request = JoinRequest(userID: JoinFixtures.stranger, identity: nil)
         directory.onJoinRequests = { _ in [request] }
@@ -198,9 +218,11 @@ private enum JoinFixtures {
                     rpps: "10001234567", retired: retired)
     }
 
-    /// Three specialties, in the core's list order.
-    static func directory() -> FakeDirectoryService {
+    /// Three specialties, in the core's list order; the core says whether this doctor
+    /// coordinates the CPTS.
+    static func directory(coordinator: Bool = true) -> FakeDirectoryService {
         let directory = FakeDirectoryService()
+        directory.onIsCoordinator = { _ in coordinator }
         directory.options = [
             Specialty(code: "cardiology", labelFr: "Cardiologie", labelEn: "Cardiology"),
             Specialty(code: "dermatology", labelFr: "Dermatologie", labelEn: "Dermatology"),

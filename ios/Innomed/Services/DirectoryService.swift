@@ -20,6 +20,12 @@ public protocol DirectoryService: AnyObject {
     /// Whether the signed-in doctor coordinates this CPTS (may change the rota).
     func isCoordinator(of cpts: CptsID) throws -> Bool
 
+    /// Coordinator: corrects a member's entry (name, specialties, retired); the RPPS number and
+    /// the profession stay, slots in a specialty taken away leave the rota. The core refuses
+    /// `coordinatorOnly`, `notInDirectory`, `invalidRequest` (no name, a physician without
+    /// specialty) or `unknownSpecialty`.
+    func editMember(_ user: UserID, in cpts: CptsID, edit: EntryEdit) async throws -> MemberEntry
+
     /// Every member's weekly duty slots, as the CPTS holds them.
     func rota(in cpts: CptsID) async throws -> [MemberDuty]
 

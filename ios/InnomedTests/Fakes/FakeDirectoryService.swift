@@ -20,6 +20,9 @@ final class FakeDirectoryService: DirectoryService {
     }
     var onRefuse: (UserID, CptsID) async throws -> Void = { _, _ in try unstubbed("refuse") }
     var onIsCoordinator: (CptsID) throws -> Bool = { _ in try unstubbed("isCoordinator") }
+    var onEditMember: (UserID, CptsID, EntryEdit) async throws -> MemberEntry = { _, _, _ in
+        try unstubbed("editMember")
+    }
     var onRota: (CptsID) async throws -> [MemberDuty] = { _ in try unstubbed("rota") }
     var onSetDuty: (UserID, CptsID, [DutySlot]) async throws -> Void = { _, _, _ in try unstubbed("setDuty") }
     /// Every `setDuty` call, in order, refused ones too.
@@ -38,6 +41,10 @@ final class FakeDirectoryService: DirectoryService {
     }
 
     func isCoordinator(of cpts: CptsID) throws -> Bool { try onIsCoordinator(cpts) }
+
+    func editMember(_ user: UserID, in cpts: CptsID, edit: EntryEdit) async throws -> MemberEntry {
+        try await onEditMember(user, cpts, edit)
+    }
 
     func rota(in cpts: CptsID) async throws -> [MemberDuty] { try await onRota(cpts) }
 

@@ -47,7 +47,7 @@ struct DirectoryView: View {
                     ForEach(viewModel.members) { member in memberLink(member) }
                 }
                 Section {
-                    if let space = viewModel.selectedSpace, space.isJoined {
+                    if let space = viewModel.selectedSpace, space.isJoined, viewModel.isCoordinator {
                         NavigationLink {
                             JoinRequestsView(directory: session.directory, cpts: space)
                         } label: {
@@ -74,6 +74,9 @@ struct DirectoryView: View {
             }
             .refreshable { await viewModel.load() }
             .task { await viewModel.load() }
+            .sheet(item: $viewModel.editing) { edit in
+                EntryEditView(viewModel: edit) { viewModel.editing = nil }
+            }
             .errorAlert($viewModel.error)
         }
     }
@@ -98,9 +101,26 @@ struct DirectoryView: View {
         }
     }
 
+    /// A member's devices; for the coordinator, the correction of their entry too (swipe or
+    /// long press).
     private func memberLink(_ member: MemberEntry) -> some View {
         NavigationLink(value: member.userID) {
             MemberRowView(member: member, specialties: viewModel.specialties)
+        }
+        .swipeActions(edge: .trailing) {
+            if viewModel.isCoordinator {
+                Button { viewModel.startEditing(member) } label: {
+                    Label("directory.edit", systemImage: "pencil")
+                }
+                .tint(.accentColor)
+            }
+        }
+        .contextMenu {
+            if viewModel.isCoordinator {
+                Button { viewModel.startEditing(member) } label: {
+                    Label("directory.edit", systemImage: "pencil")
+                }
+            }
         }
     }
 }

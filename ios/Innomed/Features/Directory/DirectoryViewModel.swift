@@ -2,7 +2,8 @@ import Combine
 import Foundation
 import InnomedServices
 
-/// The CPTS directory (by specialty and name) and who is on duty now.
+/// The CPTS directory (by specialty and name) and who is on duty now. The coordinator (as the
+/// core says) also sees the join requests and corrects an entry.
 @MainActor
 final class DirectoryViewModel: ObservableObject {
     @Published private(set) var spaces: [Cpts] = []
@@ -12,6 +13,11 @@ final class DirectoryViewModel: ObservableObject {
     @Published private(set) var members: [MemberEntry] = []
     @Published private(set) var onDuty: [MemberEntry] = []
     @Published private(set) var isLoading = false
+    /// Whether the core says this doctor coordinates the chosen CPTS; a failure to say only
+    /// means nothing of the coordinator's is offered.
+    @Published private(set) var isCoordinator = false
+    /// The coordinator's correction of an entry (the sheet), while open.
+    @Published var editing: EntryEditViewModel?
     @Published var error: ServiceError?
 
     let specialties: [Specialty]
@@ -52,12 +58,23 @@ final class DirectoryViewModel: ObservableObject {
         }
     }
 
+    /// Coordinator: opens the correction of a member's entry.
+    func startEditing(_ member: MemberEntry) {
+        guard isCoordinator, let space = selectedSpace else { return }
+        editing = EntryEditViewModel(directory: directory, cpts: space.id, entry: member) { [weak self] _ in
+            self?.editing = nil
+            await self?.refresh()
+        }
+    }
+
     func refresh() async {
         guard let space = selectedSpace, space.isJoined else {
             members = []
             onDuty = []
+            isCoordinator = false
             return
         }
+        isCoordinator = (try? directory.isCoordinator(of: space.id)) ?? false
         isLoading = true
         defer { isLoading = false }
         let query = name.trimmingCharacters(in: .whitespaces)

@@ -18,7 +18,9 @@ struct JoinRequestsView: View {
                 }
             }
             Section {
-                if viewModel.loaded && viewModel.requests.isEmpty {
+                if viewModel.loaded && !viewModel.isCoordinator {
+                    Text("joinRequests.coordinatorOnly").foregroundStyle(.secondary)
+                } else if viewModel.loaded && viewModel.requests.isEmpty {
                     Text("joinRequests.none").foregroundStyle(.secondary)
                 }
                 ForEach(viewModel.requests) { request in row(request) }

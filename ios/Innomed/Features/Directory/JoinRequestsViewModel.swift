@@ -4,11 +4,14 @@ import InnomedServices
 
 /// The coordinator's list of who asked to join the CPTS, each with the identity Pro Santé
 /// Connect gave (read from the homeserver, never typed by the asker), to approve (choosing
-/// the specialties served on duty) or refuse. Whether this doctor may answer is the core's
-/// decision; the list is read again from the core after each answer.
+/// the specialties served on duty) or refuse. Only the coordinator (as the core says) sees the
+/// list: for any other member nothing is asked of the core. Whether an answer is accepted is
+/// still the core's decision; the list is read again from the core after each answer.
 @MainActor
 final class JoinRequestsViewModel: ObservableObject {
     @Published private(set) var requests: [JoinRequest] = []
+    /// Whether the core says this doctor coordinates the CPTS (only then is the list read).
+    @Published private(set) var isCoordinator = false
     @Published private(set) var isLoading = false
     /// Set once the list was read (an empty list then says nobody waits).
     @Published private(set) var loaded = false
@@ -36,7 +39,12 @@ final class JoinRequestsViewModel: ObservableObject {
         isLoading = true
         defer { isLoading = false }
         do {
-            requests = try await directory.joinRequests(in: cpts.id)
+            isCoordinator = try directory.isCoordinator(of: cpts.id)
+            if isCoordinator {
+                requests = try await directory.joinRequests(in: cpts.id)
+            } else {
+                requests = []
+            }
             loaded = true
         } catch {
             self.error = ServiceError.from(error)

@@ -39,6 +39,20 @@ public struct MemberEntry: Identifiable, Hashable, Sendable {
     }
 }
 
+/// What the coordinator may correct in a directory entry: the name, the specialties (codes of
+/// the fixed list), retired or not. The RPPS number and the profession stay.
+public struct EntryEdit: Hashable, Sendable {
+    public let displayName: String
+    public let specialties: [String]
+    public let retired: Bool
+
+    public init(displayName: String, specialties: [String], retired: Bool) {
+        self.displayName = displayName
+        self.specialties = specialties
+        self.retired = retired
+    }
+}
+
 /// A specialty of the core's fixed list, with its labels.
 public struct Specialty: Identifiable, Hashable, Sendable {
     public let code: String

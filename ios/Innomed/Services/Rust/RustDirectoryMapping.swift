@@ -46,6 +46,12 @@ extension DutySlot {
     }
 }
 
+extension EntryEdit {
+    var rustValue: InnomedFFI.EntryEdit {
+        InnomedFFI.EntryEdit(displayName: displayName, specialties: specialties, retired: retired)
+    }
+}
+
 extension MemberDuty {
     init(rustValue d: InnomedFFI.MemberDuty) {
         self.init(userID: UserID(d.userId), slots: d.slots.map(DutySlot.init(rustValue:)))

@@ -34,6 +34,13 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         try mapErrorsSync { try client.space(cpts).isCoordinator() }
     }
 
+    func editMember(_ user: UserID, in cpts: CptsID, edit: EntryEdit) async throws -> MemberEntry {
+        let entry = try await mapSpaceErrors(coordinator: true) {
+            try await client.space(cpts).editMember(userId: user.rawValue, edit: edit.rustValue)
+        }
+        return MemberEntry(rustValue: entry)
+    }
+
     func rota(in cpts: CptsID) async throws -> [MemberDuty] {
         try await mapSpaceErrors(coordinator: false) { try await client.space(cpts).rota() }
             .map(MemberDuty.init(rustValue:))
@@ -66,7 +73,8 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
     }
 
     /// Here the core's `NotFound` is the CPTS (a space id nobody has), not a case; its
-    /// `NotAllowed` on the coordinator's calls (join requests, the rota's changes) is the
+    /// `NotAllowed` on the coordinator's calls (join requests, the rota's changes, an entry's
+    /// correction) is the
     /// homeserver refusing a member who is not.
     private func mapSpaceErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
         do {
