@@ -188,7 +188,7 @@ class JourneysTest {
                     val scope = rememberCoroutineScope()
                     val presenter = remember { CaseListPresenter(scope, cases) }
                     val state by presenter.state.collectAsState()
-                    CaseListView(state, presenter::onEvent, ClinicalData.specialties, { opened = it }, {}, {}, {})
+                    CaseListView(state, presenter::onEvent, ClinicalData.specialties, { opened = it }, {}, {}, {}, {})
                 }
                 else -> Case()
             }

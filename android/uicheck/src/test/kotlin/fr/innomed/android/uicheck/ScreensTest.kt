@@ -23,6 +23,9 @@ import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.features.careteam.CareTeamState
 import fr.innomed.android.features.careteam.CareTeamView
+import fr.innomed.android.features.colleaguecase.ColleagueCaseState
+import fr.innomed.android.features.colleaguecase.ColleagueCaseView
+import fr.innomed.android.features.colleaguecase.RefusedInvitation
 import fr.innomed.android.features.case.AdviceDraft
 import fr.innomed.android.features.case.InviteDialog
 import fr.innomed.android.features.case.PhotoViewer
@@ -106,18 +109,18 @@ class ScreensTest {
 
     @Test
     fun caseList() = screens(
-        "case-list-loading" to { CaseListView(CaseListState(), {}, ClinicalData.specialties, {}, {}, {}, {}) },
-        "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}) },
+        "case-list-loading" to { CaseListView(CaseListState(), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+        "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
         "case-list" to {
-            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false), {}, ClinicalData.specialties, {}, {}, {}, {})
+            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
         },
         "case-list-overdue" to {
-            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false, filter = CaseFilter.OVERDUE), {}, ClinicalData.specialties, {}, {}, {}, {})
+            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false, filter = CaseFilter.OVERDUE), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
         },
         "case-list-offline" to {
             CaseListView(
                 CaseListState(rows = ClinicalData.caseList, loading = false, error = CaseError.HomeserverUnreachable),
-                {}, ClinicalData.specialties, {}, {}, {}, {},
+                {}, ClinicalData.specialties, {}, {}, {}, {}, {},
             )
         },
     )
@@ -434,6 +437,32 @@ class ScreensTest {
             "care-team" to { CareTeamView(empty.copy(query = "Gar", results = listOf(ClinicalData.nurseEntry)), {}) },
             "care-team-filled" to { CareTeamView(filled, {}) },
             "care-team-refused" to { CareTeamView(filled.copy(error = RequestError.NotInDirectory), {}) },
+        )
+    }
+
+    @Test
+    fun colleagueCase() {
+        val header = ClinicalData.lesionHeader
+        // The identifier typed but not added yet: a first text field that is filled (see README).
+        val empty = ColleagueCaseState(colleagueInput = DERM.value)
+        val filled = ColleagueCaseState(
+            patientLabel = header.patientLabel,
+            ageBand = header.ageBand,
+            sex = header.sex,
+            reason = header.reason,
+            question = header.question,
+            photoConsent = header.photoConsent,
+            urgency = Urgency.SOON,
+            colleagues = listOf(DERM, ClinicalData.CARDIO),
+        )
+        val refused = filled.copy(
+            openedRoom = ClinicalData.room,
+            refused = listOf(RefusedInvitation(ClinicalData.CARDIO, CaseError.NotCrossSigned)),
+        )
+        screens(
+            "colleague-case" to { ColleagueCaseView(empty, {}) },
+            "colleague-case-filled" to { ColleagueCaseView(filled, {}) },
+            "colleague-case-refused" to { ColleagueCaseView(refused, {}) },
         )
     }
 

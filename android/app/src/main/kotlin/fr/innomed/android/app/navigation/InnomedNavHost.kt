@@ -30,9 +30,6 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberTakePhoto
-import fr.innomed.android.features.careteam.CareTeamEvent
-import fr.innomed.android.features.careteam.CareTeamPresenter
-import fr.innomed.android.features.careteam.CareTeamView
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseView
@@ -46,9 +43,6 @@ import fr.innomed.android.features.directory.RotaPresenter
 import fr.innomed.android.features.directory.RotaView
 import fr.innomed.android.features.membership.MembershipPresenter
 import fr.innomed.android.features.membership.MembershipView
-import fr.innomed.android.features.newrequest.NewRequestEvent
-import fr.innomed.android.features.newrequest.NewRequestPresenter
-import fr.innomed.android.features.newrequest.NewRequestView
 import fr.innomed.android.features.recovery.RecoveryPresenter
 import fr.innomed.android.features.recovery.RecoveryView
 import fr.innomed.android.features.settings.SettingsEvent
@@ -60,7 +54,7 @@ import fr.innomed.android.features.verification.VerificationPresenter
 import fr.innomed.android.features.verification.VerificationTarget
 import fr.innomed.android.features.verification.VerificationView
 
-private object Routes {
+internal object Routes {
     const val SIGN_IN = "signin"
     const val CASES = "cases"
     const val NEW_REQUEST = "new-request"
@@ -68,6 +62,7 @@ private object Routes {
     const val DIRECTORY = "directory"
     const val ROTA = "rota"
     const val CARE_TEAM = "care-team"
+    const val COLLEAGUE_CASE = "colleague-case"
     const val VERIFICATION = "verification"
     const val COLLEAGUE_VERIFICATION = "verification/{userId}?name={name}"
     const val RECOVERY = "recovery"
@@ -129,6 +124,7 @@ fun InnomedNavHost(graph: AppGraph) {
                 specialties = account.directory.specialties(),
                 onOpen = { nav.navigate(Routes.case(it)) },
                 onNewRequest = { nav.navigate(Routes.NEW_REQUEST) },
+                onColleagueCase = { nav.navigate(Routes.COLLEAGUE_CASE) },
                 onDirectory = { nav.navigate(Routes.DIRECTORY) },
                 onSettings = { nav.navigate(Routes.SETTINGS) },
             )
@@ -139,21 +135,7 @@ fun InnomedNavHost(graph: AppGraph) {
                 }
             }
         }
-        composable(Routes.NEW_REQUEST) {
-            val account = session ?: return@composable
-            val presenter = retainedPresenter {
-                NewRequestPresenter(it, account.requests, account.directory, graph.photos::discard)
-            }
-            val state by presenter.state.collectAsStateWithLifecycle()
-            val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(NewRequestEvent.PhotoTaken(it)) }
-            NewRequestView(state, presenter::onEvent, onTakePhoto = takePhoto)
-            LaunchedEffect(state.created) {
-                state.created?.let {
-                    presenter.onEvent(NewRequestEvent.RequestOpened)
-                    nav.navigate(Routes.case(it)) { popUpTo(Routes.CASES) }
-                }
-            }
-        }
+        caseForms(graph, nav) { session }
         composable(Routes.CASE, arguments = listOf(navArgument("roomId") { type = NavType.StringType })) { entry ->
             val account = session ?: return@composable
             val roomId = RoomId(entry.arguments?.getString("roomId") ?: return@composable)
@@ -192,18 +174,6 @@ fun InnomedNavHost(graph: AppGraph) {
             )
             // Back from "Ma CPTS": a CPTS created or joined there is read at once.
             LaunchedEffect(Unit) { if (presenter.state.value.error == DirectoryError.NoCpts) presenter.onEvent(DirectoryEvent.Retry) }
-        }
-        composable(Routes.CARE_TEAM) {
-            val account = session ?: return@composable
-            val presenter = retainedPresenter { CareTeamPresenter(it, account.requests, account.directory, account.userId) }
-            val state by presenter.state.collectAsStateWithLifecycle()
-            CareTeamView(state, presenter::onEvent)
-            LaunchedEffect(state.created) {
-                state.created?.let {
-                    presenter.onEvent(CareTeamEvent.CareTeamOpened)
-                    nav.navigate(Routes.case(it)) { popUpTo(Routes.CASES) }
-                }
-            }
         }
         composable(Routes.ROTA) {
             val account = session ?: return@composable

@@ -64,7 +64,7 @@ class PhoneApp(private val screen: PhoneScreen, private val scope: CoroutineScop
         val presenter = CaseListPresenter(scope, session.cases)
         screen.content = {
             Presented(presenter) { state, onEvent ->
-                CaseListView(state, onEvent, specialties, ::openCase, ::newRequest, onDirectory = {}, onSettings = {})
+                CaseListView(state, onEvent, specialties, ::openCase, ::newRequest, onDirectory = {}, onSettings = {}, onColleagueCase = {})
                 LaunchedEffect(state.openedCase) {
                     state.openedCase?.let {
                         presenter.onEvent(CaseListEvent.CaseOpened)

@@ -51,6 +51,7 @@ fun CaseListView(
     onNewRequest: () -> Unit,
     onDirectory: () -> Unit,
     onSettings: () -> Unit,
+    onColleagueCase: () -> Unit,
 ) {
     InnomedScreen(
         title = stringResource(R.string.cases_title),
@@ -71,10 +72,15 @@ fun CaseListView(
                     }
                 }
             }
-            ExtendedFloatingActionButton(
-                onClick = onNewRequest,
-                modifier = Modifier.align(Alignment.BottomEnd),
-            ) { Text(stringResource(R.string.cases_new_request)) }
+            // A télé-expertise request through the CPTS, or a case between colleagues without one.
+            Column(
+                Modifier.align(Alignment.BottomEnd),
+                horizontalAlignment = Alignment.End,
+                verticalArrangement = Arrangement.spacedBy(12.dp),
+            ) {
+                ExtendedFloatingActionButton(onClick = onColleagueCase) { Text(stringResource(R.string.cases_new_colleague_case)) }
+                ExtendedFloatingActionButton(onClick = onNewRequest) { Text(stringResource(R.string.cases_new_request)) }
+            }
         }
     }
     ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
