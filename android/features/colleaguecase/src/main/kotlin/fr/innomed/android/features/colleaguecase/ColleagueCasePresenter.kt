@@ -61,14 +61,7 @@ class ColleagueCasePresenter(
         val current = mutableState.value
         if (!current.canSubmit) return
         val ageBand = current.ageBand ?: return
-        val header = CaseHeader(
-            patientLabel = current.patientLabel.trim(),
-            ageBand = ageBand,
-            sex = current.sex,
-            reason = current.reason.trim(),
-            question = current.question.trim(),
-            photoConsent = current.photoConsent,
-        )
+        val header = CaseHeader.fromForm(current.patientLabel, ageBand, current.sex, current.reason, current.question, current.photoConsent)
         val colleagues = current.colleagues
         mutableState.update { it.copy(submitting = true, error = null) }
         scope.launch {

@@ -121,14 +121,7 @@ class NewRequestPresenter(
         val request = TeleExpertiseRequest(
             specialty = specialty,
             urgency = current.urgency,
-            header = CaseHeader(
-                patientLabel = current.patientLabel.trim(),
-                ageBand = ageBand,
-                sex = current.sex,
-                reason = current.reason.trim(),
-                question = current.question.trim(),
-                photoConsent = current.photoConsent,
-            ),
+            header = CaseHeader.fromForm(current.patientLabel, ageBand, current.sex, current.reason, current.question, current.photoConsent),
             patientConsent = true,
             expert = current.expert?.userId,
             photos = listOfNotNull(current.photo),

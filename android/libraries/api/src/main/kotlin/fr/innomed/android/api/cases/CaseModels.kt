@@ -95,7 +95,19 @@ data class CaseHeader(
     val reason: String,
     val question: String,
     val photoConsent: Boolean,
-)
+) {
+    companion object {
+        /** The header as a form holds it: the typed texts trimmed, the choices as made. */
+        fun fromForm(
+            patientLabel: String,
+            ageBand: AgeBand,
+            sex: Sex,
+            reason: String,
+            question: String,
+            photoConsent: Boolean,
+        ) = CaseHeader(patientLabel.trim(), ageBand, sex, reason.trim(), question.trim(), photoConsent)
+    }
+}
 
 /** A case between colleagues (no CPTS): the GP invites someone they know. */
 data class NewCase(
