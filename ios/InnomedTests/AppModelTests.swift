@@ -43,6 +43,18 @@ final class AppModelTests: XCTestCase {
         XCTAssertEqual(model.recoveryNeeded, .incomplete)
     }
 
+    func testACareTeamOpenedFromTheDirectoryIsShownInTheCasesTab() async {
+        let model = makeModel(FakeSessionService())
+        await model.signedIn(Fixtures.session())
+        let team = CaseID("!team:cpts.test")
+
+        model.openCase(team)
+
+        XCTAssertEqual(model.destination, .conversation(team))
+        model.destinationShown()
+        XCTAssertNil(model.destination, "shown once")
+    }
+
     func testSignOutElsewhereReturnsToSignInWithTheReason() async {
         let service = FakeSessionService()
         var signal: AsyncStream<Void>.Continuation?

@@ -89,6 +89,12 @@ final class AppModel: ObservableObject {
         destination = nil
     }
 
+    /// A case the doctor just opened from another tab (a care team, from the directory): the
+    /// cases tab shows it, as a tapped notification's.
+    func openCase(_ id: CaseID) {
+        destination = .conversation(id)
+    }
+
     func signOut() async {
         do {
             try await sessionService.signOut()

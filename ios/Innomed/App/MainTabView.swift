@@ -16,7 +16,7 @@ struct MainTabView: View {
                          onDestinationShown: model.destinationShown)
                 .tabItem { Label("tab.cases", systemImage: "tray.full") }
                 .tag(Tab.cases)
-            DirectoryView(session: session)
+            DirectoryView(session: session, onOpenCase: model.openCase)
                 .tabItem { Label("tab.directory", systemImage: "person.2") }
                 .tag(Tab.directory)
             SettingsView(session: session, onSignOut: model.signOut)

@@ -23,6 +23,11 @@ public protocol CaseService: AnyObject {
     /// offline it throws `homeserverUnreachable` and nothing changes.
     func setMuted(_ muted: Bool, of id: CaseID) async throws
 
+    /// Opens a case between colleagues, without a CPTS (encrypted, invitation only, its header
+    /// sent encrypted); nobody else is in it yet. The core refuses a header it does not accept
+    /// (`invalidHeader`, said in its own words).
+    func create(_ newCase: NewCase) async throws -> CaseID
+
     /// Invites a colleague, who can read what was sent before the invitation.
     func invite(_ user: UserID, to id: CaseID) async throws
 

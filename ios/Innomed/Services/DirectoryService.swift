@@ -37,6 +37,11 @@ public protocol DirectoryService: AnyObject {
     // (the directory entry is filled from the asker's PSC identity) or refuses. Who may answer
     // is the core's (and the homeserver's) decision: `coordinatorOnly` otherwise.
 
+    /// Creates a CPTS with this name; the doctor becomes its coordinator (approves who asks to
+    /// join, keeps the directory and the rota). Its id is what they give the professionals who ask
+    /// to join. The core refuses an empty name (`invalidRequest(.noCptsName)`).
+    func createCpts(named name: String) async throws -> Cpts
+
     /// Asks to join the CPTS with this space id (given by its coordinator); an approval arrives
     /// as the CPTS's invitation. `cptsNotFound` when no CPTS has this id.
     func askToJoin(_ cpts: CptsID) async throws

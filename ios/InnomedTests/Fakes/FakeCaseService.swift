@@ -22,7 +22,13 @@ final class FakeCaseService: CaseService {
     var onAllowed: (CaseID) async throws -> CaseActions = { _ in try unstubbed("allowedActions") }
     /// How many times the screen asked the core what the doctor may do.
     var allowedReads = 0
+    /// Every invitation asked of the core, in order, refused ones too.
     var invited: [(UserID, CaseID)] = []
+    /// The core's answer to an invitation: accepted unless a test scripts a refusal.
+    var onInvite: (UserID, CaseID) async throws -> Void = { _, _ in }
+    var onCreate: (NewCase) async throws -> CaseID = { _ in try unstubbed("create") }
+    /// Every case asked of the core, in order, refused ones too.
+    var created: [NewCase] = []
     /// The cases this account has on this device; any other id is `caseNotFound`, as in the core.
     var memberships: [CaseID: Membership] = [:]
     var declined: [CaseID] = []
@@ -57,7 +63,16 @@ final class FakeCaseService: CaseService {
         muteChanges.append((muted, id))
     }
 
-    func invite(_ user: UserID, to id: CaseID) async throws { invited.append((user, id)) }
+    func create(_ newCase: NewCase) async throws -> CaseID {
+        created.append(newCase)
+        return try await onCreate(newCase)
+    }
+
+    func invite(_ user: UserID, to id: CaseID) async throws {
+        invited.append((user, id))
+        try await onInvite(user, id)
+    }
+
     func setStatus(_ status: CaseStatus, of id: CaseID) async throws { try await onSetStatus(status, id) }
 
     func unvouchedMembers(of id: CaseID) async throws -> [UnvouchedMember] {

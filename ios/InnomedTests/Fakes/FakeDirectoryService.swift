@@ -14,6 +14,11 @@ final class FakeDirectoryService: DirectoryService {
     var onSearch: (CptsID, String?, String?) async throws -> [MemberEntry] = { _, _, _ in try unstubbed("search") }
     var onDuty: (CptsID, String) async throws -> [MemberEntry] = { _, _ in try unstubbed("onDutyNow") }
     var onAskToJoin: (CptsID) async throws -> Void = { _ in try unstubbed("askToJoin") }
+    var onCreateCpts: (String) async throws -> Cpts = { _ in try unstubbed("createCpts") }
+    /// Every name a CPTS was asked to be created with, in order, refused ones too.
+    private(set) var cptsCreations: [String] = []
+    /// Every directory search (CPTS, specialty, name), in order.
+    private(set) var searches: [(CptsID, String?, String?)] = []
     var onJoinRequests: (CptsID) async throws -> [JoinRequest] = { _ in try unstubbed("joinRequests") }
     var onApprove: (UserID, CptsID, [String], Bool) async throws -> MemberEntry = { _, _, _, _ in
         try unstubbed("approve")
@@ -33,7 +38,8 @@ final class FakeDirectoryService: DirectoryService {
     func join(_ cpts: CptsID) async throws { try unstubbed("join") }
 
     func search(in cpts: CptsID, specialty: String?, name: String?) async throws -> [MemberEntry] {
-        try await onSearch(cpts, specialty, name)
+        searches.append((cpts, specialty, name))
+        return try await onSearch(cpts, specialty, name)
     }
 
     func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry] {
@@ -51,6 +57,11 @@ final class FakeDirectoryService: DirectoryService {
     func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws {
         dutyChanges.append(DutyChange(user: user, cpts: cpts, slots: slots))
         try await onSetDuty(user, cpts, slots)
+    }
+
+    func createCpts(named name: String) async throws -> Cpts {
+        cptsCreations.append(name)
+        return try await onCreateCpts(name)
     }
 
     func askToJoin(_ cpts: CptsID) async throws { try await onAskToJoin(cpts) }

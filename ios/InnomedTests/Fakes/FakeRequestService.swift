@@ -8,10 +8,19 @@ final class FakeRequestService: RequestService {
     var taken: [CaseID] = []
     var onSendAdvice: (Advice, CaseID) async throws -> Void = { _, _ in try unstubbed("sendAdvice") }
     var onReminders: () async throws -> [DeadlineAlert] = { try unstubbed("deadlineReminders") }
+    var onOpenCareTeam: (CaseHeader, [UserID], CptsID) async throws -> CaseID = { _, _, _ in
+        try unstubbed("openCareTeam")
+    }
+    /// Every care team asked of the core (header, members in order, CPTS), refused ones too.
+    private(set) var careTeams: [(CaseHeader, [UserID], CptsID)] = []
 
     func spaces() throws -> [Cpts] { cptsSpaces }
     func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID {
         try await onOpen(draft, cpts)
+    }
+    func openCareTeam(_ header: CaseHeader, members: [UserID], in cpts: CptsID) async throws -> CaseID {
+        careTeams.append((header, members, cpts))
+        return try await onOpenCareTeam(header, members, cpts)
     }
     func take(_ id: CaseID) async throws { taken.append(id) }
     func sendAdvice(_ advice: Advice, in id: CaseID) async throws { try await onSendAdvice(advice, id) }

@@ -9,6 +9,7 @@ struct CaseListView: View {
     @StateObject private var viewModel: CaseListViewModel
     @State private var path: [CaseID] = []
     @State private var showsNewRequest = false
+    @State private var showsColleagueCase = false
 
     init(session: UserSession, destination: CaseDestination? = nil, onDestinationShown: @escaping () -> Void = {}) {
         self.session = session
@@ -58,8 +59,14 @@ struct CaseListView: View {
             .overlay { emptyState }
             .navigationTitle("cases.title")
             .toolbar {
-                Button { showsNewRequest = true } label: {
-                    Label("cases.new", systemImage: "square.and.pencil")
+                // A télé-expertise request through the CPTS, or a case between colleagues without one.
+                ToolbarItemGroup(placement: .primaryAction) {
+                    Button { showsColleagueCase = true } label: {
+                        Label("cases.newColleagueCase", systemImage: "person.2.circle")
+                    }
+                    Button { showsNewRequest = true } label: {
+                        Label("cases.new", systemImage: "square.and.pencil")
+                    }
                 }
             }
             .navigationDestination(for: CaseID.self) { id in
@@ -68,6 +75,12 @@ struct CaseListView: View {
             .sheet(isPresented: $showsNewRequest) {
                 NewRequestView(session: session) { created in
                     showsNewRequest = false
+                    path.append(created)
+                }
+            }
+            .sheet(isPresented: $showsColleagueCase) {
+                ColleagueCaseView(cases: session.cases) { created in
+                    showsColleagueCase = false
                     path.append(created)
                 }
             }

@@ -3,10 +3,19 @@ import SwiftUI
 
 /// An error in words the doctor can act on, in a row under the content.
 struct ErrorBanner: View {
-    let error: ServiceError
+    let text: String
+
+    init(error: ServiceError) {
+        text = error.message
+    }
+
+    /// Words of the screen's own for one of the core's refusals.
+    init(text: String) {
+        self.text = text
+    }
 
     var body: some View {
-        Label(error.message, systemImage: "exclamationmark.triangle.fill")
+        Label(text, systemImage: "exclamationmark.triangle.fill")
             .font(.callout)
             .foregroundStyle(.red)
             .accessibilityElement(children: .combine)

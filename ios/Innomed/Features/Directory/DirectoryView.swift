@@ -1,12 +1,20 @@
 import InnomedServices
 import SwiftUI
 
+/// The CPTS directory and who is on duty; the rota; joining, or creating, a CPTS. The
+/// coordinator (as the core says) also corrects entries, answers join requests and opens a care
+/// team, whose case `onOpenCase` shows in the cases tab.
 struct DirectoryView: View {
     let session: UserSession
+    let onOpenCase: (CaseID) -> Void
     @StateObject private var viewModel: DirectoryViewModel
+    @State private var showsCreateCpts = false
+    /// The CPTS of the care team being written (the sheet), while open.
+    @State private var careTeamCpts: Cpts?
 
-    init(session: UserSession) {
+    init(session: UserSession, onOpenCase: @escaping (CaseID) -> Void = { _ in }) {
         self.session = session
+        self.onOpenCase = onOpenCase
         _viewModel = StateObject(wrappedValue: DirectoryViewModel(directory: session.directory))
     }
 
@@ -32,6 +40,11 @@ struct DirectoryView: View {
                             RotaView(directory: session.directory, cpts: space)
                         } label: {
                             Label("directory.rota", systemImage: "calendar")
+                        }
+                        if let team = viewModel.careTeamCpts {
+                            Button { careTeamCpts = team } label: {
+                                Label("careTeam.open", systemImage: "person.3")
+                            }
                         }
                     }
                 }
@@ -59,6 +72,11 @@ struct DirectoryView: View {
                     } label: {
                         Label("directory.askToJoin", systemImage: "person.badge.plus")
                     }
+                    if viewModel.canCreateCpts {
+                        Button { showsCreateCpts = true } label: {
+                            Label("directory.createCpts", systemImage: "plus.circle")
+                        }
+                    }
                 } header: {
                     Text("directory.joining")
                 } footer: {
@@ -76,6 +94,17 @@ struct DirectoryView: View {
             .task { await viewModel.load() }
             .sheet(item: $viewModel.editing) { edit in
                 EntryEditView(viewModel: edit) { viewModel.editing = nil }
+            }
+            .sheet(isPresented: $showsCreateCpts) {
+                CreateCptsView(directory: session.directory) { created in
+                    await viewModel.cptsCreated(created)
+                }
+            }
+            .sheet(item: $careTeamCpts) { cpts in
+                CareTeamView(session: session, cpts: cpts) { created in
+                    careTeamCpts = nil
+                    onOpenCase(created)
+                }
             }
             .errorAlert($viewModel.error)
         }

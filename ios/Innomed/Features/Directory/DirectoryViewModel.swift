@@ -3,7 +3,8 @@ import Foundation
 import InnomedServices
 
 /// The CPTS directory (by specialty and name) and who is on duty now. The coordinator (as the
-/// core says) also sees the join requests and corrects an entry.
+/// core says) also sees the join requests, corrects an entry and opens a care team. A doctor in
+/// no joined CPTS may create one.
 @MainActor
 final class DirectoryViewModel: ObservableObject {
     @Published private(set) var spaces: [Cpts] = []
@@ -32,6 +33,18 @@ final class DirectoryViewModel: ObservableObject {
         spaces.first { $0.id == selected }
     }
 
+    /// The core lists no CPTS the doctor has joined: they may create one.
+    var canCreateCpts: Bool {
+        !spaces.contains(where: \.isJoined)
+    }
+
+    /// The CPTS a care team would be opened in: the one shown, joined, when the core says the
+    /// doctor coordinates it; `nil` otherwise (nothing is offered).
+    var careTeamCpts: Cpts? {
+        guard isCoordinator, let space = selectedSpace, space.isJoined else { return nil }
+        return space
+    }
+
     func load() async {
         do {
             spaces = try directory.spaces()
@@ -45,6 +58,12 @@ final class DirectoryViewModel: ObservableObject {
     func select(_ id: CptsID) async {
         selected = id
         await refresh()
+    }
+
+    /// The doctor created a CPTS: it is theirs, shown and read at once.
+    func cptsCreated(_ cpts: Cpts) async {
+        selected = cpts.id
+        await load()
     }
 
     /// An invited doctor joins the CPTS to see its directory.

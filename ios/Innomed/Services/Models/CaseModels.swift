@@ -59,6 +59,21 @@ public struct CaseHeader: Equatable, Sendable {
     }
 }
 
+/// A case between colleagues, without a CPTS: the doctor who opens it invites colleagues they
+/// know. `specialty` (a code) and `urgency` are readable by the homeserver; the header is sent
+/// encrypted.
+public struct NewCase: Equatable, Sendable {
+    public var header: CaseHeader
+    public var specialty: String?
+    public var urgency: Urgency
+
+    public init(header: CaseHeader, specialty: String?, urgency: Urgency) {
+        self.header = header
+        self.specialty = specialty
+        self.urgency = urgency
+    }
+}
+
 /// One row of the case list.
 public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let id: CaseID

@@ -114,6 +114,13 @@ extension CaseHeader {
     }
 }
 
+extension NewCase {
+    /// No due date between colleagues: the core sets a request's, and only a request's.
+    var rustValue: InnomedFFI.NewCase {
+        InnomedFFI.NewCase(header: header.rustValue, specialty: specialty, urgency: urgency.rustValue, dueMs: nil)
+    }
+}
+
 extension CaseSummary {
     init(rustValue s: InnomedFFI.CaseSummary) {
         self.init(id: CaseID(s.roomId), code: s.code, membership: Membership(rustValue: s.membership),

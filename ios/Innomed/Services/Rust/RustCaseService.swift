@@ -61,6 +61,12 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         try await mapErrors { try await client.caseRoom(id).setMuted(muted: muted) }
     }
 
+    func create(_ newCase: NewCase) async throws -> CaseID {
+        let room = try await mapErrors { try await client.createCase(newCase: newCase.rustValue) }
+        Log.cases.info("case opened \(room.roomId(), privacy: .public)")
+        return CaseID(room.roomId())
+    }
+
     func invite(_ user: UserID, to id: CaseID) async throws {
         try await mapErrors { try await client.caseRoom(id).invite(userId: user.rawValue) }
     }

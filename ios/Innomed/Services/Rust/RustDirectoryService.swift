@@ -3,9 +3,11 @@ import InnomedFFI
 
 final class RustDirectoryService: DirectoryService, @unchecked Sendable {
     private let client: Client
+    private let cptsSpaces: CptsSpaces
 
-    init(client: Client) {
+    init(client: Client, spaces: CptsSpaces) {
         self.client = client
+        self.cptsSpaces = spaces
     }
 
     func specialties() -> [Specialty] {
@@ -13,43 +15,50 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
     }
 
     func spaces() throws -> [Cpts] {
-        try mapErrorsSync { try client.cptsSpaces() }.map(Cpts.init(rustValue:))
+        try cptsSpaces.all()
     }
 
     func join(_ cpts: CptsID) async throws {
-        try await mapErrors { try await client.space(cpts).join() }
+        try await mapErrors { try await cptsSpaces.space(cpts).join() }
     }
 
     func search(in cpts: CptsID, specialty: String?, name: String?) async throws -> [MemberEntry] {
-        try await mapErrors { try await client.space(cpts).search(specialty: specialty, name: name) }
+        try await mapErrors { try await cptsSpaces.space(cpts).search(specialty: specialty, name: name) }
             .map(MemberEntry.init(rustValue:))
     }
 
     func onDutyNow(in cpts: CptsID, specialty: String) async throws -> [MemberEntry] {
-        try await mapErrors { try await client.space(cpts).onDutyNow(specialty: specialty) }
+        try await mapErrors { try await cptsSpaces.space(cpts).onDutyNow(specialty: specialty) }
             .map(MemberEntry.init(rustValue:))
     }
 
     func isCoordinator(of cpts: CptsID) throws -> Bool {
-        try mapErrorsSync { try client.space(cpts).isCoordinator() }
+        try mapErrorsSync { try cptsSpaces.space(cpts).isCoordinator() }
     }
 
     func editMember(_ user: UserID, in cpts: CptsID, edit: EntryEdit) async throws -> MemberEntry {
         let entry = try await mapSpaceErrors(coordinator: true) {
-            try await client.space(cpts).editMember(userId: user.rawValue, edit: edit.rustValue)
+            try await cptsSpaces.space(cpts).editMember(userId: user.rawValue, edit: edit.rustValue)
         }
         return MemberEntry(rustValue: entry)
     }
 
     func rota(in cpts: CptsID) async throws -> [MemberDuty] {
-        try await mapSpaceErrors(coordinator: false) { try await client.space(cpts).rota() }
+        try await mapSpaceErrors(coordinator: false) { try await cptsSpaces.space(cpts).rota() }
             .map(MemberDuty.init(rustValue:))
     }
 
     func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws {
         try await mapSpaceErrors(coordinator: true) {
-            try await client.space(cpts).setDuty(userId: user.rawValue, slots: slots.map(\.rustValue))
+            try await cptsSpaces.space(cpts).setDuty(userId: user.rawValue, slots: slots.map(\.rustValue))
         }
+    }
+
+    /// The new CPTS is the doctor's at once: the client may not list it before its next sync.
+    func createCpts(named name: String) async throws -> Cpts {
+        let created = try await mapErrors { try await client.createCpts(name: name) }
+        Log.cases.info("CPTS created \(created.spaceId(), privacy: .public)")
+        return cptsSpaces.adopt(created, typedName: name)
     }
 
     func askToJoin(_ cpts: CptsID) async throws {
@@ -57,19 +66,19 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
     }
 
     func joinRequests(in cpts: CptsID) async throws -> [JoinRequest] {
-        try await mapSpaceErrors(coordinator: true) { try await client.space(cpts).joinRequests() }
+        try await mapSpaceErrors(coordinator: true) { try await cptsSpaces.space(cpts).joinRequests() }
             .map(JoinRequest.init(rustValue:))
     }
 
     func approve(_ user: UserID, in cpts: CptsID, specialties: [String], retired: Bool) async throws -> MemberEntry {
         let entry = try await mapSpaceErrors(coordinator: true) {
-            try await client.space(cpts).approve(userId: user.rawValue, specialties: specialties, retired: retired)
+            try await cptsSpaces.space(cpts).approve(userId: user.rawValue, specialties: specialties, retired: retired)
         }
         return MemberEntry(rustValue: entry)
     }
 
     func refuse(_ user: UserID, in cpts: CptsID) async throws {
-        try await mapSpaceErrors(coordinator: true) { try await client.space(cpts).refuse(userId: user.rawValue) }
+        try await mapSpaceErrors(coordinator: true) { try await cptsSpaces.space(cpts).refuse(userId: user.rawValue) }
     }
 
     /// Here the core's `NotFound` is the CPTS (a space id nobody has), not a case; its

@@ -3,13 +3,15 @@ import InnomedFFI
 
 final class RustRequestService: RequestService, @unchecked Sendable {
     private let client: Client
+    private let cptsSpaces: CptsSpaces
 
-    init(client: Client) {
+    init(client: Client, spaces: CptsSpaces) {
         self.client = client
+        self.cptsSpaces = spaces
     }
 
     func spaces() throws -> [Cpts] {
-        try mapErrorsSync { try client.cptsSpaces() }.map(Cpts.init(rustValue:))
+        try cptsSpaces.all()
     }
 
     func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID {
@@ -17,8 +19,16 @@ final class RustRequestService: RequestService, @unchecked Sendable {
             specialty: draft.specialty, urgency: draft.urgency.rustValue, header: draft.header.rustValue,
             patientConsent: draft.patientConsent, expert: draft.expert?.rawValue,
             photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) })
-        let room = try await mapErrors { try await client.space(cpts).openRequest(request: request) }
+        let room = try await mapErrors { try await cptsSpaces.space(cpts).openRequest(request: request) }
         Log.cases.info("request opened \(room.roomId(), privacy: .public)")
+        return CaseID(room.roomId())
+    }
+
+    func openCareTeam(_ header: CaseHeader, members: [UserID], in cpts: CptsID) async throws -> CaseID {
+        let room = try await mapErrors {
+            try await cptsSpaces.space(cpts).openCareTeam(header: header.rustValue, members: members.map(\.rawValue))
+        }
+        Log.cases.info("care team opened \(room.roomId(), privacy: .public)")
         return CaseID(room.roomId())
     }
 

@@ -122,10 +122,12 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
     private func adopt(_ client: Client) -> UserSession {
         lock.withLock { self.client = client }
         let account = Account(userID: UserID(client.userId()), deviceID: client.deviceId())
+        // One for both services: a CPTS created from the directory is the requests' one too.
+        let spaces = CptsSpaces(client: client)
         return UserSession(account: account,
                            cases: RustCaseService(client: client),
-                           requests: RustRequestService(client: client),
-                           directory: RustDirectoryService(client: client),
+                           requests: RustRequestService(client: client, spaces: spaces),
+                           directory: RustDirectoryService(client: client, spaces: spaces),
                            trust: RustTrustService(client: client))
     }
 }
