@@ -46,6 +46,10 @@ impl Conversation {
     pub(crate) fn new(conversation: CoreConversation) -> Arc<Self> {
         Arc::new(Self { conversation })
     }
+
+    pub(crate) fn core(&self) -> &CoreConversation {
+        &self.conversation
+    }
 }
 
 fn event_id(text: &str) -> Result<OwnedEventId, ConversationError> {

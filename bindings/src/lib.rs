@@ -8,6 +8,7 @@
 //! - [`cases`]: `CaseRoom` (header, status, allowed actions, members, invite, accept, remove);
 //! - [`conversation`]: `Conversation` (live items, send, reply, edit, reactions, receipts,
 //!   history, photos with upload progress);
+//! - [`files`]: photos and PDFs prepared one by one, sent together; documents opened;
 //! - [`cpts`]: the CPTS (directory, rota, requests, care teams) and the request workflow;
 //! - [`psc`]: sign-in with Pro Santé Connect, asking to join a CPTS, approving members;
 //! - [`trust`], [`verification`], [`push`]: recovery, emoji verification, pushes;
@@ -31,6 +32,7 @@ pub mod conversation;
 pub mod cpts;
 pub mod diff;
 pub mod error;
+pub mod files;
 pub mod platform;
 pub mod psc;
 pub mod push;

@@ -95,6 +95,24 @@ fn resolve_inputs(command: &mut Command) -> Result<()> {
         } => input::fill(from_json.take().as_deref(), |json| {
             json.string("caption", caption)
         })?,
+        Command::SendFile {
+            files,
+            captions,
+            from_json,
+            ..
+        } => {
+            input::fill(from_json.take().as_deref(), |json| {
+                json.strings("captions", captions)
+            })?;
+            if captions.len() > files.len() {
+                return Err(input::InputError(format!(
+                    "{} captions for {} files: give at most one caption per file",
+                    captions.len(),
+                    files.len()
+                ))
+                .into());
+            }
+        }
         Command::Cpts { action } => action.resolve_inputs()?,
         _ => {}
     }
@@ -280,6 +298,17 @@ async fn account_command(
             caption,
             from_json: _,
         } => crate::photos::send(client, &case_id, file, caption, timeout).await,
+        Command::SendFile {
+            case_id,
+            files,
+            captions,
+            from_json: _,
+        } => crate::files::send(client, &case_id, files, captions, timeout).await,
+        Command::File {
+            case_id,
+            event,
+            out,
+        } => crate::files::save(client, &case_id, parse_event_id(&event)?, out).await,
         Command::Photo {
             case_id,
             event,
@@ -474,6 +503,7 @@ async fn show(
         let (kind, body) = match &m.kind {
             MessageKind::Text { body, .. } => ("text", body.clone()),
             MessageKind::Photo { photo: p } => ("photo", p.caption.clone().unwrap_or_default()),
+            MessageKind::Document { document: d } => ("document", crate::files::describe(d)),
             MessageKind::Header { .. } => ("header", String::new()),
             MessageKind::Advice { advice: a } => (
                 "advice",
@@ -500,6 +530,7 @@ async fn show(
             kind,
             "text"
                 | "photo"
+                | "document"
                 | "unable_to_decrypt"
                 | "untrusted"
                 | "rejected"
@@ -511,6 +542,7 @@ async fn show(
                 "advice" => format!("🩺 advice: {body}"),
                 "closure" => format!("■ case closed: {body}"),
                 "photo" => format!("📷 photo {body}").trim_end().to_owned(),
+                "document" => format!("📄 {body}"),
                 "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),
                 "rejected" => format!("⚠ not believed (breaks the case's rules): {body}"),
                 _ => format!("🔒 (not decryptable: {body})"),

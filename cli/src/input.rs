@@ -106,6 +106,25 @@ impl JsonInput {
         }
     }
 
+    /// Takes the field `key`: a list of strings (e.g. the captions of several files).
+    pub fn strings(&mut self, key: &'static str, cli: &mut Vec<String>) -> Result<(), InputError> {
+        let Some(value) = self.take(key, !cli.is_empty())? else {
+            return Ok(());
+        };
+        let Value::Array(items) = value else {
+            return Err(self.wrong_type(key, "a list of strings", &value));
+        };
+        let mut strings = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Value::String(s) => strings.push(s),
+                other => return Err(self.wrong_type(key, "a list of strings", &other)),
+            }
+        }
+        *cli = strings;
+        Ok(())
+    }
+
     /// Takes the field `key` of a flag (e.g. `photo-consent`): `true` or `false`.
     pub fn flag(&mut self, key: &'static str, cli: &mut bool) -> Result<(), InputError> {
         let Some(value) = self.take(key, *cli)? else {

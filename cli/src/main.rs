@@ -5,11 +5,11 @@
 
 mod commands;
 mod cpts;
+mod files;
 mod input;
 mod onboarding;
 mod output;
 mod photos;
-mod private_file;
 mod psc;
 mod recovery;
 mod state;
@@ -126,6 +126,34 @@ pub enum Command {
         /// instead of the command line, which other users of the machine can see.
         #[arg(long, value_name = "PATH")]
         from_json: Option<PathBuf>,
+    },
+    /// Send photos and PDFs together, in this order: photos sanitised, PDFs cleaned of their
+    /// metadata, scripts and embedded files, then each encrypted. Needs the patient's consent
+    /// in the case header. Files' names are never sent.
+    SendFile {
+        #[arg(long = "case")]
+        case_id: String,
+        /// A photo (JPEG, PNG, WebP) or a PDF; repeat for several.
+        #[arg(long = "file", required = true)]
+        files: Vec<PathBuf>,
+        /// The caption of a photo or the title of a document, in the order of the files;
+        /// repeat for several.
+        #[arg(long = "caption")]
+        captions: Vec<String>,
+        /// Read the captions from a JSON object `{"captions": ["…", …]}` in this file (`-`:
+        /// stdin) instead of the command line, which other users of the machine can see.
+        #[arg(long, value_name = "PATH")]
+        from_json: Option<PathBuf>,
+    },
+    /// Decrypt a document of a case (cleaned again on this device) into a file you name
+    /// (readable by you only; an existing file is replaced).
+    File {
+        #[arg(long = "case")]
+        case_id: String,
+        #[arg(long)]
+        event: String,
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Decrypt a photo of a case into a file you name (readable by you only; an existing file
     /// is replaced).

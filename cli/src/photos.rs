@@ -87,7 +87,7 @@ pub async fn save(
 /// The decrypted photo, readable by its owner only (on a shared machine other accounts must
 /// not read it), replacing `out` atomically.
 fn write_photo(out: &Path, bytes: &[u8]) -> Result<()> {
-    crate::private_file::write_private(out, bytes)
+    innomed_core::private_file::write_private(out, bytes)
         .with_context(|| format!("writing {}", out.display()))
 }
 

@@ -124,7 +124,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
 
 /// Writes a file only its owner can read, atomically (temp file then rename).
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    crate::private_file::write_private(path, bytes)
+    innomed_core::private_file::write_private(path, bytes)
         .with_context(|| format!("writing {}", path.display()))
 }
 

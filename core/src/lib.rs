@@ -25,10 +25,12 @@ pub mod cases;
 mod client;
 pub mod conversation;
 pub mod cpts;
+pub mod documents;
 mod failure;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
 pub mod photos;
+pub mod private_file;
 pub mod push;
 pub mod requests;
 pub mod sync;
@@ -50,6 +52,7 @@ pub use cpts::{
     Cpts, CptsError, DutySlot, EntryEdit, JoinRequest, MemberEntry, NewMember, Profession,
     PscIdentity, RequestProblem, Rpps, RppsError, SlotProblem, Weekday,
 };
+pub use documents::{prepare_file, DocumentMessage, FileKind, PreparedFile};
 pub use photos::{
     MessageRef, PhotoError, PhotoSize, PhotoSource, PhotoUpload, SanitizeOptions, UploadProgress,
 };

@@ -76,6 +76,11 @@ pub enum MessageKind {
     Text { body: String, html: Option<String> },
     /// A photo: fetch its thumbnail, then the full image, with `Conversation::photo`.
     Photo { photo: Box<PhotoMessage> },
+    /// A document (a PDF): open it with `Conversation::document`, its thumbnail with
+    /// `Conversation::photo`.
+    Document {
+        document: Box<crate::documents::DocumentMessage>,
+    },
     /// The case header (patient label, question…).
     Header { header: Box<CaseHeader> },
     /// The specialist's structured advice (the advice card).
@@ -244,6 +249,9 @@ fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
                     let kind = match message.msgtype() {
                         MessageType::Image(image) => MessageKind::Photo {
                             photo: Box::new(photo(image)),
+                        },
+                        MessageType::File(file) => MessageKind::Document {
+                            document: Box::new(crate::documents::document_message(file)),
                         },
                         MessageType::Text(text) => MessageKind::Text {
                             body: message.body().to_owned(),

@@ -1,16 +1,23 @@
-/// Why a photo could not be sanitised, sent or shown. Nothing is uploaded when sending fails
-/// before the photo is queued (every variant up to `NotEncrypted`).
+/// Why a photo or a document could not be prepared, sent or shown. Nothing is uploaded when
+/// sending fails before the file is queued (every variant up to `NotEncrypted`).
 #[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum PhotoError {
     #[error("the file is {size} bytes, over the {limit}-byte limit")]
     TooLarge { size: u64, limit: u64 },
-    #[error("not a JPEG, PNG or WebP image")]
+    #[error("neither a JPEG, PNG or WebP image nor a PDF")]
     UnsupportedFormat,
     #[error("the image is {width}×{height} pixels, over the {limit}-pixel limit")]
     TooManyPixels { width: u32, height: u32, limit: u64 },
-    #[error("the image is corrupt or truncated")]
+    #[error("the file is corrupt or truncated")]
     Corrupt,
+    /// A password-protected PDF: it cannot be cleaned, and nobody could open it.
+    #[error("the document is protected by a password: remove the protection first")]
+    Encrypted,
+    #[error("the document has {pages} pages, over the {limit}-page limit")]
+    TooManyPages { pages: u32, limit: u32 },
+    #[error("the document has {objects} parts, over the {limit} limit")]
+    TooManyObjects { objects: u64, limit: u64 },
     #[error("the file cannot be read")]
     Unreadable,
     #[error("the patient's consent to photos is not recorded in the case header")]
@@ -33,6 +40,8 @@ pub enum PhotoError {
     MessageNotFound,
     #[error("this message is not a photo")]
     NotAPhoto,
+    #[error("this message is not a document")]
+    NotADocument,
     #[error("the downloaded file does not match its hash: it was altered, nothing is shown")]
     Tampered,
     #[error("the homeserver no longer has this file")]
@@ -65,6 +74,10 @@ impl PhotoError {
             Self::UnsupportedFormat => "unsupported_format",
             Self::TooManyPixels { .. } => "too_many_pixels",
             Self::Corrupt => "corrupt_photo",
+            Self::Encrypted => "encrypted_document",
+            Self::TooManyPages { .. } => "too_many_pages",
+            Self::TooManyObjects { .. } => "too_many_objects",
+            Self::NotADocument => "not_a_document",
             Self::Unreadable => "unreadable_file",
             Self::NoConsent => "no_photo_consent",
             Self::NotJoined => "not_joined",

@@ -44,47 +44,39 @@ impl Conversation {
             .find_item(message)
             .await
             .ok_or(PhotoError::MessageNotFound)?;
-        let Some(MessageType::Image(image)) =
-            item.content().as_message().map(|m| m.msgtype().clone())
-        else {
-            return Err(PhotoError::NotAPhoto);
-        };
-        let info = image.info.as_deref();
-        let thumbnail = info.and_then(|i| i.thumbnail_source.clone());
-        let thumbnail_size = info
-            .and_then(|i| i.thumbnail_info.as_deref())
-            .and_then(|t| t.size)
-            .map(u64::from);
-        let full_size = info.and_then(|i| i.size).map(u64::from);
-        // What is fetched, and which limits apply to it.
-        let (source, checked, declared) = match (size, thumbnail) {
-            (PhotoSize::Thumbnail, Some(thumbnail)) => {
-                (thumbnail, PhotoSize::Thumbnail, thumbnail_size)
+        let (source, checked, declared) = match item.content().as_message().map(|m| m.msgtype()) {
+            Some(MessageType::Image(image)) => {
+                let info = image.info.as_deref();
+                let thumbnail = info.and_then(|i| i.thumbnail_source.clone());
+                let thumbnail_size = info
+                    .and_then(|i| i.thumbnail_info.as_deref())
+                    .and_then(|t| t.size)
+                    .map(u64::from);
+                let full_size = info.and_then(|i| i.size).map(u64::from);
+                // What is fetched, and which limits apply to it.
+                match (size, thumbnail) {
+                    (PhotoSize::Thumbnail, Some(thumbnail)) => {
+                        (thumbnail, PhotoSize::Thumbnail, thumbnail_size)
+                    }
+                    (_, _) => (image.source.clone(), PhotoSize::Full, full_size),
+                }
             }
-            (_, _) => (image.source, PhotoSize::Full, full_size),
+            // A document's thumbnail is a photo like any other; the file is not.
+            Some(MessageType::File(file)) if size == PhotoSize::Thumbnail => {
+                let info = file.info.as_deref();
+                let thumbnail = info
+                    .and_then(|i| i.thumbnail_source.clone())
+                    .ok_or(PhotoError::NotAPhoto)?;
+                let declared = info
+                    .and_then(|i| i.thumbnail_info.as_deref())
+                    .and_then(|t| t.size)
+                    .map(u64::from);
+                (thumbnail, PhotoSize::Thumbnail, declared)
+            }
+            _ => return Err(PhotoError::NotAPhoto),
         };
         super::received::check_declared(declared, checked)?;
-        // A photo sent by the homeserver or a client in clear is refused: only this device's
-        // own queued photo (a local echo) points at an unencrypted local copy.
-        if matches!(source, MediaSource::Plain(_)) && matches!(message, MessageRef::Event(_)) {
-            return Err(PhotoError::NotEncrypted);
-        }
-        let request = MediaRequestParameters {
-            source,
-            format: MediaFormat::File,
-        };
-        let bytes = self
-            .case
-            .room
-            .client()
-            .media()
-            .get_media_content(&request, true)
-            .await
-            .map_err(|e| {
-                let error = PhotoError::from_sdk(&e);
-                debug!(room_id = %self.case.room_id(), ?size, ?error, "photo not fetched");
-                error
-            })?;
+        let bytes = self.download(message, source).await?;
         // Only this device's own queued photo skips the limits (it was sanitised here).
         if matches!(message, MessageRef::Event(_)) {
             super::received::check(&bytes, checked)?;
@@ -94,7 +86,35 @@ impl Conversation {
         Ok(bytes)
     }
 
-    async fn find_item(&self, message: &MessageRef) -> Option<EventTimelineItem> {
+    /// Downloads and decrypts one file of a message; the SDK checks its hash first. A file the
+    /// homeserver or a client sent in clear is refused: only this device's own queued file (a
+    /// local echo) points at an unencrypted local copy.
+    pub(crate) async fn download(
+        &self,
+        message: &MessageRef,
+        source: MediaSource,
+    ) -> Result<Vec<u8>, PhotoError> {
+        if matches!(source, MediaSource::Plain(_)) && matches!(message, MessageRef::Event(_)) {
+            return Err(PhotoError::NotEncrypted);
+        }
+        let request = MediaRequestParameters {
+            source,
+            format: MediaFormat::File,
+        };
+        self.case
+            .room
+            .client()
+            .media()
+            .get_media_content(&request, true)
+            .await
+            .map_err(|e| {
+                let error = PhotoError::from_sdk(&e);
+                debug!(room_id = %self.case.room_id(), ?error, "file not fetched");
+                error
+            })
+    }
+
+    pub(crate) async fn find_item(&self, message: &MessageRef) -> Option<EventTimelineItem> {
         match message {
             MessageRef::Event(event_id) => self.timeline.item_by_event_id(event_id).await,
             MessageRef::Local(transaction_id) => self

@@ -17,7 +17,8 @@ mod send;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use self::send::prepare as prepare_photo;
+pub(crate) use self::sanitize::encode as encode_jpeg;
+
 pub use self::{
     error::PhotoError,
     fetch::{MessageRef, PhotoSize},

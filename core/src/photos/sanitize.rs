@@ -200,7 +200,8 @@ fn fit(rgb: RgbImage, long_edge: u32) -> Result<RgbImage, PhotoError> {
     RgbImage::from_raw(nw, nh, dst.into_vec()).ok_or(PhotoError::Corrupt)
 }
 
-fn encode(rgb: &RgbImage, quality: u8) -> Result<EncodedImage, PhotoError> {
+/// A fresh baseline JPEG of these pixels (photos, and documents' first-page thumbnails).
+pub(crate) fn encode(rgb: &RgbImage, quality: u8) -> Result<EncodedImage, PhotoError> {
     let mut jpeg = Vec::new();
     JpegEncoder::new_with_quality(&mut jpeg, quality)
         .encode_image(rgb)

@@ -6,14 +6,13 @@ use std::{path::PathBuf, pin::Pin};
 
 use futures_util::{stream, Stream, StreamExt};
 use matrix_sdk::{
-    attachment::{AttachmentConfig, AttachmentInfo, BaseImageInfo, Thumbnail},
-    ruma::{events::room::message::TextMessageEventContent, OwnedEventId, TransactionId, UInt},
+    ruma::OwnedEventId,
     send_queue::{RoomSendQueueError, RoomSendQueueUpdate},
 };
 use tokio::sync::broadcast::{error::RecvError, Receiver};
 use tracing::info;
 
-use super::{sanitize, EncodedImage, PhotoError, SanitizeOptions};
+use super::{PhotoError, SanitizeOptions};
 use crate::{Conversation, ConversationError};
 
 /// The only file name ever sent: the name on the doctor's phone may carry the patient's name.
@@ -61,14 +60,62 @@ impl Conversation {
     /// Sanitises the photo and queues it with its thumbnail and an optional markdown caption.
     ///
     /// Refused, with nothing uploaded, unless the case is joined and encrypted, its header
-    /// records the patient's consent, and the photo passes [`sanitize`]. Returns once the photo
-    /// is durably queued on this device.
+    /// records the patient's consent, and the photo passes [`sanitize`](super::sanitize).
+    /// Returns once the photo is durably queued on this device.
     pub async fn send_photo(
         &self,
         source: PhotoSource,
         caption: Option<&str>,
         options: &SanitizeOptions,
     ) -> Result<PhotoUpload, PhotoError> {
+        self.ensure_attachable().await?;
+        let photo = crate::documents::prepare_photo(source, caption, options).await?;
+        let mut uploads = self.send_files(vec![photo]).await?;
+        uploads
+            .pop()
+            .ok_or_else(|| PhotoError::Failed("nothing queued".into()))
+    }
+
+    /// Queues prepared photos and documents, in this order, each with its thumbnail and
+    /// caption, through the durable send queue (offline included); returns once all are queued.
+    ///
+    /// Refused, with nothing uploaded, unless the case is joined and encrypted and its header
+    /// records the patient's consent to photos and documents.
+    pub async fn send_files(
+        &self,
+        files: Vec<crate::documents::PreparedFile>,
+    ) -> Result<Vec<PhotoUpload>, PhotoError> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.ensure_attachable().await?;
+        let queue = self.case.room.send_queue();
+        self.case
+            .room
+            .client()
+            .send_queue()
+            .enable_upload_progress(true);
+        let mut uploads = Vec::with_capacity(files.len());
+        for file in files {
+            let (name, content_type, data, config, transaction_id) = file.into_parts();
+            // Subscribed before queuing, so no update of this file is missed.
+            let (_, updates) = queue.subscribe().await.map_err(queue_error)?;
+            queue
+                .send_attachment(name, content_type, data, config)
+                .await
+                .map_err(queue_error)?;
+            let transaction_id = transaction_id.to_string();
+            info!(room_id = %self.case.room_id(), %transaction_id, "file queued");
+            uploads.push(PhotoUpload {
+                progress: progress_of(transaction_id.clone(), updates),
+                transaction_id,
+            });
+        }
+        Ok(uploads)
+    }
+
+    /// The case accepts attachments: joined, encrypted, writable, and consent recorded.
+    async fn ensure_attachable(&self) -> Result<(), PhotoError> {
         self.ensure_sendable().await.map_err(|e| match e {
             ConversationError::NotJoined => PhotoError::NotJoined,
             ConversationError::NotEncrypted => PhotoError::NotEncrypted,
@@ -81,97 +128,8 @@ impl Conversation {
         if !self.case.photo_consent().await? {
             return Err(PhotoError::NoConsent);
         }
-        let (jpeg, config, transaction_id) = prepare(source, caption, options).await?;
-        let queue = self.case.room.send_queue();
-        self.case
-            .room
-            .client()
-            .send_queue()
-            .enable_upload_progress(true);
-        // Subscribed before queuing, so no update of this photo is missed.
-        let (_, updates) = queue.subscribe().await.map_err(queue_error)?;
-        queue
-            .send_attachment(SENT_FILE_NAME, mime::IMAGE_JPEG, jpeg, config)
-            .await
-            .map_err(queue_error)?;
-        let transaction_id = transaction_id.to_string();
-        info!(room_id = %self.case.room_id(), %transaction_id, "photo queued");
-        Ok(PhotoUpload {
-            progress: progress_of(transaction_id.clone(), updates),
-            transaction_id,
-        })
+        Ok(())
     }
-}
-
-/// A photo ready to send: sanitised, with its thumbnail, size, blurhash and caption, under a
-/// transaction id chosen here (so its progress can be told apart from other sends).
-pub(crate) async fn prepare(
-    source: PhotoSource,
-    caption: Option<&str>,
-    options: &SanitizeOptions,
-) -> Result<
-    (
-        Vec<u8>,
-        AttachmentConfig,
-        matrix_sdk::ruma::OwnedTransactionId,
-    ),
-    PhotoError,
-> {
-    let bytes = read(source, options.max_input_bytes).await?;
-    let options = options.clone();
-    let photo = tokio::task::spawn_blocking(move || sanitize(&bytes, &options))
-        .await
-        .map_err(|e| PhotoError::Failed(e.to_string()))??;
-
-    let thumbnail = Thumbnail {
-        data: photo.thumbnail.jpeg.clone(),
-        content_type: mime::IMAGE_JPEG,
-        width: UInt::from(photo.thumbnail.width),
-        height: UInt::from(photo.thumbnail.height),
-        size: byte_size(&photo.thumbnail),
-    };
-    let info = AttachmentInfo::Image(BaseImageInfo {
-        width: Some(UInt::from(photo.image.width)),
-        height: Some(UInt::from(photo.image.height)),
-        size: Some(byte_size(&photo.image)),
-        blurhash: Some(photo.blurhash),
-        is_animated: Some(false),
-    });
-    let caption = caption
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(TextMessageEventContent::markdown);
-    let transaction_id = TransactionId::new();
-    let config = AttachmentConfig::new()
-        .txn_id(transaction_id.clone())
-        .thumbnail(Some(thumbnail))
-        .info(info)
-        .caption(caption);
-
-    Ok((photo.image.jpeg, config, transaction_id))
-}
-
-async fn read(source: PhotoSource, limit: u64) -> Result<Vec<u8>, PhotoError> {
-    match source {
-        PhotoSource::Bytes(bytes) => Ok(bytes),
-        PhotoSource::File(path) => {
-            let size = tokio::fs::metadata(&path)
-                .await
-                .map_err(|_| PhotoError::Unreadable)?
-                .len();
-            // Refused before reading a byte.
-            if size > limit {
-                return Err(PhotoError::TooLarge { size, limit });
-            }
-            tokio::fs::read(&path)
-                .await
-                .map_err(|_| PhotoError::Unreadable)
-        }
-    }
-}
-
-fn byte_size(image: &EncodedImage) -> UInt {
-    UInt::try_from(image.jpeg.len() as u64).unwrap_or(UInt::MAX)
 }
 
 fn queue_error(e: RoomSendQueueError) -> PhotoError {

@@ -18,7 +18,7 @@ use crate::cpts::{
 };
 use crate::{
     cases::{CaseHeader, CaseRoom, CaseStatus, CaseStatusEventContent, Inviters, Urgency},
-    photos::{prepare_photo, PhotoError, PhotoSource, SanitizeOptions, SENT_FILE_NAME},
+    photos::{PhotoError, PhotoSource},
 };
 
 /// What a GP fills in to ask a specialist.
@@ -65,16 +65,12 @@ impl Cpts {
             return Err(PhotoError::NoConsent.into());
         }
         crate::cases::NewCase::validate_header(&request.header)?;
-        // Every photo is cleaned before anything is created: a bad one leaves no room behind.
+        // Every photo (or PDF) is cleaned before anything is created: a bad one leaves no room behind.
         let mut photos = Vec::with_capacity(request.photos.len());
         for photo in &request.photos {
             photos.push(
-                prepare_photo(
-                    photo.source.clone(),
-                    photo.caption.as_deref(),
-                    &SanitizeOptions::default(),
-                )
-                .await?,
+                crate::documents::prepare_file(photo.source.clone(), photo.caption.as_deref())
+                    .await?,
             );
         }
         let own = self.room.own_user_id().to_owned();
@@ -132,9 +128,10 @@ impl Cpts {
             .create_case_with_status(request.header, status.clone(), Inviters::Members)
             .await?;
         // Sent, not queued: encrypted now, while the GP is the room's only member.
-        for (jpeg, config, _) in photos {
+        for file in photos {
+            let (name, content_type, data, config, _) = file.into_parts();
             case.room
-                .send_attachment(SENT_FILE_NAME, &mime::IMAGE_JPEG, jpeg, config)
+                .send_attachment(name, &content_type, data, config)
                 .await
                 .map_err(|e| CptsError::from_sdk(&e))?;
         }

@@ -18,6 +18,7 @@
 //! - [`photos`] builds camera-like JPEGs full of metadata, and checks sanitised ones.
 
 mod config;
+pub mod documents;
 mod error;
 mod homeserver;
 pub mod http;

@@ -10,6 +10,7 @@ mod confirmation;
 mod counts;
 mod cpts;
 mod directory;
+mod documents;
 mod errors;
 mod integrity;
 mod intruder;

@@ -10,6 +10,8 @@ use matrix_sdk::ruma::OwnedUserId;
 use serde::Serialize;
 use tracing::info;
 
+use crate::private_file::{create_private_dir, write_private};
+
 use crate::cpts::{
     error::{CptsError, Result},
     paris::ParisTime,
@@ -188,16 +190,7 @@ impl CaseRoom {
 /// creates is too).
 fn write_report(report: &Report, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let io = |e: std::io::Error| CptsError::Report(e.kind().to_string());
-    if !dir.is_dir() {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(io)?;
-    }
+    create_private_dir(dir).map_err(io)?;
     let stem = format!("{}-compte-rendu", report.case_code);
     let json_path = dir.join(format!("{stem}.json"));
     let pdf_path = dir.join(format!("{stem}.pdf"));
@@ -205,34 +198,6 @@ fn write_report(report: &Report, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     write_private(&json_path, &json).map_err(io)?;
     write_private(&pdf_path, &render_pdf(&blocks(report))).map_err(io)?;
     Ok((json_path, pdf_path))
-}
-
-/// Written beside the final name, owner-only, then renamed over it: a reader never sees half a
-/// report, and an older file's looser mode does not carry over.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let _ = std::fs::remove_file(&tmp);
-    let written = options.open(&tmp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&tmp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
-            Err(e)
-        }
-    }
 }
 
 fn paris(ms: u64) -> String {

@@ -1,5 +1,6 @@
-//! Files the CLI writes (the store key, sessions, decrypted photos): readable by their owner
-//! only, and written atomically, like the core's report writer.
+//! Files written for the doctor (reports, documents opened for the viewer, and the terminal
+//! client's store key, sessions and decrypted photos): readable by their owner only, and
+//! written atomically.
 
 use std::{
     fs,
@@ -30,6 +31,21 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
             Err(e)
         }
     }
+}
+
+/// Creates `dir` and its missing parents; a folder created here is its owner's only (0700).
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// A new, empty, owner-only file in `path`'s folder, under a name no one else chose.
