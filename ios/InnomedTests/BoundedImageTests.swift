@@ -59,7 +59,7 @@ final class BoundedImageTests: XCTestCase {
 
     func testEachRefusalHasItsLine() {
         XCTAssertEqual(DecodedImage.tooLarge.refusalKey, "case.photo.tooLarge")
-        XCTAssertEqual(DecodedImage.unreadable.refusalKey, "error.corruptPhoto")
+        XCTAssertEqual(DecodedImage.unreadable.refusalKey, "case.photo.damaged")
         XCTAssertNil(DecodedImage.image(UIImage()).refusalKey)
     }
 

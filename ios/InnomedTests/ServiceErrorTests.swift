@@ -21,4 +21,16 @@ final class ServiceErrorTests: XCTestCase {
         XCTAssertEqual(ServiceError.noOneOnDuty(specialty: "dermatology", directory: []).localizationKey,
                        "error.noOneOnDuty")
     }
+
+    func testAFileRefusalKeepsTheCoresNumbersAndIsNamedByItsCode() {
+        let pages = ServiceError.tooManyPages(pages: 612, limit: 500)
+        XCTAssertEqual(pages.code, "tooManyPages")
+        XCTAssertEqual(pages.localizationKey, "error.tooManyPages")
+        let size = ServiceError.photoTooLarge(size: 52_000_000, limit: 40_000_000)
+        XCTAssertEqual(size.code, "photoTooLarge")
+        XCTAssertEqual(size.localizationKey, "error.photoTooLarge")
+        XCTAssertEqual(ServiceError.encryptedDocument.localizationKey, "error.encryptedDocument")
+        XCTAssertEqual(ServiceError.tooManyObjects.localizationKey, "error.tooManyObjects")
+        XCTAssertEqual(ServiceError.notADocument.localizationKey, "error.notADocument")
+    }
 }

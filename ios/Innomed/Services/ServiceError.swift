@@ -32,9 +32,22 @@ public enum ServiceError: Error, Equatable, Sendable {
     case unconfirmedMember
     /// A text too large to be sent as one message: nothing was queued.
     case messageTooLarge
-    // Photos
-    case photoTooLarge, unsupportedFormat, tooManyPixels, corruptPhoto, unreadableFile
-    case noConsent, notAPhoto, tampered, mediaMissing
+    // Photos and documents
+    /// A file over the core's limit (a photo's, or a document's 40 MB), both in bytes.
+    case photoTooLarge(size: UInt64, limit: UInt64)
+    /// Neither an image (JPEG, PNG, WebP) nor a PDF.
+    case unsupportedFormat
+    case tooManyPixels
+    /// The file (photo or PDF) is corrupt or truncated.
+    case corruptPhoto
+    case unreadableFile
+    /// A password-protected PDF: it cannot be cleaned, and nobody could open it.
+    case encryptedDocument
+    /// A PDF with more pages than the core sends (or opens).
+    case tooManyPages(pages: Int, limit: Int)
+    /// A PDF too complex to be cleaned on the phone.
+    case tooManyObjects
+    case noConsent, notAPhoto, notADocument, tampered, mediaMissing
     // Trust and verification
     case wrongRecoveryKey, recoveryNotSetUp, recoveryAlreadyEnabled, wrongPassword
     case unknownDevice, verificationNotReady
@@ -72,11 +85,14 @@ public enum ServiceError: Error, Equatable, Sendable {
         case .invalidHeader: return "invalidHeader"
         case .invalidRequest: return "invalidRequest"
         case .invalidSlot: return "invalidSlot"
+        case .photoTooLarge: return "photoTooLarge"
+        case .tooManyPages: return "tooManyPages"
         default: return String(describing: self)
         }
     }
 
-    /// `error.<code>` in Localizable.strings; a reason has its own key.
+    /// `error.<code>` in Localizable.strings; a reason has its own key. The numbers a few errors
+    /// carry (`photoTooLarge`, `tooManyPages`) are said by the views' `message`.
     public var localizationKey: String {
         switch self {
         case .invalidHeader(let problem): return problem.localizationKey

@@ -61,7 +61,7 @@ enum DecodedImage {
         switch self {
         case .image: return nil
         case .tooLarge: return "case.photo.tooLarge"
-        case .unreadable: return "error.corruptPhoto"
+        case .unreadable: return "case.photo.damaged"
         }
     }
 }

@@ -45,13 +45,19 @@ struct CaseView: View {
                     }
                 }
                 .listStyle(.plain)
+                // A received PDF, from the account's own folder; its copy goes when it closes.
+                .fullScreenCover(item: Binding(get: { viewModel.preview },
+                                               set: { if $0 == nil { viewModel.closePreview() } })) { preview in
+                    DocumentPreviewView(preview: preview)
+                }
                 .onChange(of: viewModel.entries.last?.id) { last in
                     if let last { proxy.scrollTo(last, anchor: .bottom) }
                 }
             }
             // The advice and close sheets show these errors themselves while they are open.
             .errorAlert(sheet?.showsActionErrors == true ? .constant(nil) : $actions.error)
-            ComposerView(viewModel: viewModel, showsCamera: $showsCamera, isEnabled: actions.canWrite)
+            ComposerView(viewModel: viewModel, attachments: viewModel.attachments, showsCamera: $showsCamera,
+                         onAttach: { sheet = .attachments }, isEnabled: actions.canWrite)
         }
         .navigationTitle(viewModel.code)
         .navigationBarTitleDisplayMode(.inline)
@@ -66,6 +72,7 @@ struct CaseView: View {
             case .invite: InviteView(session: session, caseID: actions.caseID)
             case .advice: AdviceFormView(actions: actions)
             case .close: CloseCaseView(actions: actions)
+            case .attachments: AttachmentsView(attachments: viewModel.attachments)
             case .members:
                 MembersView(lines: viewModel.memberLines, specialties: session.directory.specialties(),
                             trust: session.trust, onVerificationClosed: { viewModel.refreshMembers() })
@@ -90,7 +97,7 @@ struct CaseView: View {
 }
 
 enum CaseSheet: String, Identifiable {
-    case invite, advice, close, members
+    case invite, advice, close, members, attachments
     var id: String { rawValue }
     /// The sheet presents `CaseActionsViewModel.error` itself (the screen below must not).
     var showsActionErrors: Bool { self == .advice || self == .close }

@@ -2,7 +2,7 @@ import Combine
 import Foundation
 import InnomedServices
 
-/// The conversation of one case: rows, composer, replies, photos.
+/// The conversation of one case: rows, composer, replies, photos, documents.
 @MainActor
 final class CaseViewModel: ObservableObject {
     let caseID: CaseID
@@ -25,6 +25,12 @@ final class CaseViewModel: ObservableObject {
     private(set) var names = MemberNames()
     /// The member being confirmed, while the core confirms them (the warning's buttons wait).
     @Published private(set) var confirming: UserID?
+    /// The document being saved for its preview.
+    @Published private(set) var openingDocument: MessageRef?
+    /// The received document shown, saved in the account's own folder.
+    @Published private(set) var preview: DocumentPreview?
+    /// Photos and documents picked to be sent together.
+    let attachments: AttachmentsViewModel
 
     private let cases: CaseService
     private let photos: PrivatePhotoStore
@@ -40,6 +46,7 @@ final class CaseViewModel: ObservableObject {
         self.cases = cases
         self.caseID = caseID
         self.photos = photos
+        attachments = AttachmentsViewModel(store: photos)
     }
 
     /// Who opened the case: the sender of its header.
@@ -78,6 +85,7 @@ final class CaseViewModel: ObservableObject {
         do {
             let conversation = try await cases.conversation(for: caseID)
             self.conversation = conversation
+            attachments.use(conversation)
             for await rows in conversation.entries() {
                 entries = rows
                 markReadIfNeeded()
@@ -169,6 +177,28 @@ final class CaseViewModel: ObservableObject {
         }
     }
 
+    /// Saves a received PDF (downloaded, checked and cleaned again by the core) into the account's
+    /// own folder, then shows it. Any other file is never opened.
+    func open(_ message: CaseMessage) async {
+        guard case .document(let document) = message.body, document.isPdf, openingDocument == nil,
+              let handle = message.handle, let conversation else { return }
+        openingDocument = handle
+        defer { openingDocument = nil }
+        do {
+            let url = try await conversation.saveDocument(handle)
+            preview = DocumentPreview(url: url, title: document.title)
+        } catch {
+            self.error = ServiceError.from(error)
+        }
+    }
+
+    /// The preview is closed: its copy is deleted at once.
+    func closePreview() {
+        guard let shown = preview else { return }
+        preview = nil
+        conversation?.discardSavedDocument(at: shown.url)
+    }
+
     /// The doctor checked with these colleagues: send what waited for their new identity.
     func acknowledge(_ users: [UserID]) async {
         guard let conversation else { return }
@@ -239,6 +269,14 @@ final class CaseViewModel: ObservableObject {
     }
 }
 
+/// A received document saved for its preview (the file in the account's own folder).
+struct DocumentPreview: Identifiable, Equatable {
+    let url: URL
+    /// As the sender titled it.
+    let title: String
+    var id: URL { url }
+}
+
 /// One line of the members sheet: who (with the core's trust in their identity, the shield beside
 /// the name), and why nobody can vouch for them (`nil` when someone can).
 struct CaseMemberLine: Equatable, Identifiable {
@@ -259,7 +297,7 @@ extension CaseMessage {
     /// not decrypted (yet), an event this app does not draw.
     var shield: TrustLevel? {
         switch body {
-        case .text, .photo, .header, .advice, .closure, .rejected, .untrusted:
+        case .text, .photo, .document, .header, .advice, .closure, .rejected, .untrusted:
             return trust
         case .membership, .unreadable, .redacted, .other:
             return nil

@@ -95,6 +95,8 @@ private struct MessageBodyView: View {
                 .textSelection(.enabled)
         case .photo(let info):
             PhotoThumbnailView(message: message, info: info, viewModel: viewModel)
+        case .document(let info):
+            DocumentRowView(message: message, info: info, viewModel: viewModel)
         case .header(let header):
             HeaderCardView(header: header)
         case .advice(let advice):

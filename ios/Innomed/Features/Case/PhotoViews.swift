@@ -82,3 +82,39 @@ struct FullPhotoView: View {
         }
     }
 }
+
+/// A small image from bytes (a received document's thumbnail, a prepared file's), decoded within
+/// `ImageLimits` (`BoundedImage`): a placeholder while it loads, the symbol when there is none,
+/// a warning read aloud with its reason when it is refused.
+struct BoundedThumbnail: View {
+    let id: AnyHashable
+    /// The SF Symbol shown when there is no thumbnail.
+    let symbol: String
+    let load: () async -> Data?
+    @State private var decoded: DecodedImage?
+    @State private var loaded = false
+
+    var body: some View {
+        ZStack {
+            RoundedRectangle(cornerRadius: 8).fill(Color(.tertiarySystemFill))
+            if case let .image(image)? = decoded {
+                Image(uiImage: image).resizable().scaledToFill()
+            } else if let key = decoded?.refusalKey {
+                Image(systemName: "exclamationmark.triangle")
+                    .foregroundStyle(.red)
+                    .accessibilityLabel(Text(L10n.string(key)))
+            } else if loaded {
+                Image(systemName: symbol).font(.title2).foregroundStyle(.secondary)
+            } else {
+                ProgressView()
+            }
+        }
+        .clipShape(RoundedRectangle(cornerRadius: 8))
+        .task(id: id) {
+            if let data = await load() {
+                decoded = await BoundedImage.decoded(data, maxEdge: ImageLimits.thumbnailEdge)
+            }
+            loaded = true
+        }
+    }
+}

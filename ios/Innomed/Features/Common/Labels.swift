@@ -4,7 +4,55 @@ import InnomedServices
 // Localisation keys of the models' values; the views show `L10n.string(value.labelKey)`.
 
 extension ServiceError {
-    var message: String { L10n.string(localizationKey) }
+    /// In words, with the numbers the core gave where it gave some.
+    var message: String {
+        switch self {
+        case .photoTooLarge(let size, let limit):
+            return L10n.format("error.photoTooLarge.sizes", FileLabel.size(size), FileLabel.size(limit))
+        case .tooManyPages(let pages, let limit):
+            return L10n.format("error.tooManyPages.count", pages, limit)
+        default:
+            return L10n.string(localizationKey)
+        }
+    }
+}
+
+/// How a file is described: its title, and "3 pages · 245 Ko", from what the core says of it
+/// (never measured again here).
+enum FileLabel {
+    /// "245 Ko", in the interface's language.
+    static func size(_ bytes: UInt64) -> String {
+        ByteCountFormatter.string(fromByteCount: Int64(clamping: bytes), countStyle: .file)
+    }
+
+    /// "3 pages · 245 Ko", with whatever of it is known (empty when nothing is).
+    static func details(pages: Int?, size: UInt64?) -> String {
+        var parts: [String] = []
+        if let pages {
+            parts.append(pages == 1 ? L10n.string("file.onePage") : L10n.format("file.pages", pages))
+        }
+        if let size {
+            parts.append(Self.size(size))
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    /// A prepared file's title: a document's as it will be sent, else "Photo" or "Document".
+    static func title(of file: PreparedFile) -> String {
+        if let caption = file.caption, !caption.isEmpty { return caption }
+        switch file.kind {
+        case .photo: return L10n.string("file.photo")
+        case .document: return L10n.string("file.document")
+        }
+    }
+
+    /// A prepared file's details: a document's "3 pages · 245 Ko", a photo's "412 Ko".
+    static func details(of file: PreparedFile) -> String {
+        switch file.kind {
+        case .document(let pages): return details(pages: pages, size: file.size)
+        case .photo: return size(file.size)
+        }
+    }
 }
 
 extension CaseStatus {

@@ -72,6 +72,8 @@ public enum MessageKind: Equatable, Sendable {
     /// Markdown source.
     case text(String)
     case photo(PhotoMessage)
+    /// A PDF (lab results, an ECG tracing, a letter) or another file; opened on demand.
+    case document(DocumentMessage)
     case header(CaseHeader)
     case advice(Advice)
     case closure(outcome: String)
@@ -140,17 +142,49 @@ public struct PhotoMessage: Equatable, Sendable {
     }
 }
 
+/// What a document message says, as the core read it from the encrypted event; the file itself
+/// is downloaded, checked and cleaned again on demand (`ConversationService.saveDocument`).
+public struct DocumentMessage: Equatable, Sendable {
+    /// The title the sender gave it (their client's file name when they gave none).
+    public let title: String
+    /// As the sender's device counted them.
+    public let pages: Int?
+    /// In bytes.
+    public let size: UInt64?
+    /// Its thumbnail (a PDF's first page) comes like a photo's (`photo(_:variant: .thumbnail)`).
+    public let hasThumbnail: Bool
+    /// Only a PDF is opened; any other file is shown, never opened.
+    public let isPdf: Bool
+
+    public init(title: String, pages: Int?, size: UInt64?, hasThumbnail: Bool, isPdf: Bool) {
+        self.title = title
+        self.pages = pages
+        self.size = size
+        self.hasThumbnail = hasThumbnail
+        self.isPdf = isPdf
+    }
+}
+
 public enum PhotoSize: Sendable {
     /// About 320 px, fetched first.
     case thumbnail
     case full
 }
 
-/// Progress of one photo upload.
+/// Progress of one photo or document upload.
 public enum UploadProgress: Equatable, Sendable {
     case uploading(sent: UInt64, total: UInt64)
     case sent(EventID)
     case failed(recoverable: Bool)
+
+    /// Sent, or stopped for good: no report follows.
+    public var isFinal: Bool {
+        switch self {
+        case .sent: return true
+        case .failed(let recoverable): return !recoverable
+        case .uploading: return false
+        }
+    }
 }
 
 /// The only reactions sent or shown (their keys travel in clear): 👍 👀 🙏 ✅.

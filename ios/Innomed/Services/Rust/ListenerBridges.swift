@@ -50,15 +50,21 @@ final class PhotoUploadBridge: PhotoUploadListener, @unchecked Sendable {
     }
 
     func onProgress(progress: InnomedFFI.UploadProgress) {
-        switch progress {
-        case .uploading(let sent, let total):
-            continuation.yield(.uploading(sent: sent, total: total))
-        case .sent(let eventId):
-            continuation.yield(.sent(EventID(eventId)))
-            continuation.finish()
-        case .failed(let recoverable):
-            continuation.yield(.failed(recoverable: recoverable))
-            if !recoverable { continuation.finish() }
-        }
+        let step = UploadProgress(rustValue: progress)
+        continuation.yield(step)
+        if step.isFinal { continuation.finish() }
+    }
+}
+
+/// Hands the core's reports on the files of one batch, each with its transaction id.
+final class FileUploadBridge: FileUploadListener, @unchecked Sendable {
+    private let onReport: @Sendable (FileUpload) -> Void
+
+    init(_ onReport: @escaping @Sendable (FileUpload) -> Void) {
+        self.onReport = onReport
+    }
+
+    func onProgress(transactionId: String, progress: InnomedFFI.UploadProgress) {
+        onReport(FileUpload(transactionID: transactionId, progress: UploadProgress(rustValue: progress)))
     }
 }

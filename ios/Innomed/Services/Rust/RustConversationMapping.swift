@@ -47,6 +47,7 @@ extension MessageKind {
         switch kind {
         case .text(let body, _): self = .text(body)
         case .photo(let photo): self = .photo(PhotoMessage(rustValue: photo))
+        case .document(let document): self = .document(DocumentMessage(rustValue: document))
         case .header(let header): self = .header(CaseHeader(rustValue: header))
         case .adviceCard(let advice): self = .advice(Advice(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
@@ -113,6 +114,40 @@ extension PhotoMessage {
     init(rustValue p: InnomedFFI.PhotoMessage) {
         self.init(caption: p.caption, width: p.width.map { Int($0) }, height: p.height.map { Int($0) },
                   hasThumbnail: p.hasThumbnail)
+    }
+}
+
+extension DocumentMessage {
+    init(rustValue d: InnomedFFI.DocumentMessage) {
+        self.init(title: d.title, pages: d.pages.map { Int($0) }, size: d.size, hasThumbnail: d.hasThumbnail,
+                  isPdf: d.isPdf)
+    }
+}
+
+extension FileKind {
+    init(rustValue: InnomedFFI.FileKind) {
+        switch rustValue {
+        case .photo(let width, let height): self = .photo(width: Int(width), height: Int(height))
+        case .document(let pages): self = .document(pages: Int(pages))
+        }
+    }
+}
+
+extension PreparedFile {
+    /// What the core prepared, read once; the core's object goes back to it when sending.
+    init(rustValue file: InnomedFFI.PreparedFile) {
+        self.init(kind: FileKind(rustValue: file.kind()), size: file.size(), thumbnail: file.thumbnail(),
+                  caption: file.caption(), core: file)
+    }
+}
+
+extension UploadProgress {
+    init(rustValue: InnomedFFI.UploadProgress) {
+        switch rustValue {
+        case .uploading(let sent, let total): self = .uploading(sent: sent, total: total)
+        case .sent(let eventId): self = .sent(EventID(eventId))
+        case .failed(let recoverable): self = .failed(recoverable: recoverable)
+        }
     }
 }
 

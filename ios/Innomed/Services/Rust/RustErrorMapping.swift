@@ -99,10 +99,13 @@ extension ServiceError {
 
     private init(photo e: PhotoError) {
         switch e {
-        case .TooLarge: self = .photoTooLarge
+        case .TooLarge(let size, let limit): self = .photoTooLarge(size: size, limit: limit)
         case .UnsupportedFormat: self = .unsupportedFormat
         case .TooManyPixels: self = .tooManyPixels
         case .Corrupt: self = .corruptPhoto
+        case .Encrypted: self = .encryptedDocument
+        case .TooManyPages(let pages, let limit): self = .tooManyPages(pages: Int(pages), limit: Int(limit))
+        case .TooManyObjects: self = .tooManyObjects
         case .Unreadable: self = .unreadableFile
         case .NoConsent: self = .noConsent
         case .NotJoined: self = .notJoined
@@ -112,6 +115,7 @@ extension ServiceError {
         case .UnconfirmedMember: self = .unconfirmedMember
         case .MessageNotFound: self = .messageNotFound
         case .NotAPhoto: self = .notAPhoto
+        case .NotADocument: self = .notADocument
         case .Tampered: self = .tampered
         case .MediaMissing: self = .mediaMissing
         case .HomeserverUnreachable: self = .homeserverUnreachable
