@@ -61,6 +61,13 @@ impl PreparedFile {
     pub fn caption(&self) -> Option<String> {
         self.file.caption()
     }
+
+    /// The same file with the caption or title the doctor typed after picking it.
+    pub fn with_caption(&self, caption: Option<String>) -> Arc<PreparedFile> {
+        Arc::new(PreparedFile {
+            file: self.file.with_caption(caption.as_deref()),
+        })
+    }
 }
 
 #[uniffi::export]

@@ -22,24 +22,38 @@ fn cargo_bench(package: &str, bench: &str) -> Result<(), String> {
     )
 }
 
-/// `cargo xtask bench-photo`: criterion on photo sanitising, next to ImageMagick (installed
-/// from Debian's packages when missing and this runs as root).
+/// `cargo xtask bench-photo`: criterion on photo sanitising, next to ImageMagick.
 pub fn photo() -> Result<(), String> {
-    let have = |tool: &str| {
-        Command::new(tool)
-            .arg("-version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !have("convert") && !have("magick") {
-        eprintln!("==> installing imagemagick for the comparison");
-        let installed = Command::new("apt-get")
-            .args(["install", "-y", "imagemagick"])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !installed {
-            eprintln!("imagemagick could not be installed: the comparison will be skipped");
-        }
+    if !have("convert", "-version") && !have("magick", "-version") {
+        install("imagemagick");
     }
     cargo_bench("innomed-core", "photo")
+}
+
+/// `cargo xtask bench-document`: criterion on cleaning a scanned PDF, next to qpdf.
+pub fn document() -> Result<(), String> {
+    if !have("qpdf", "--version") {
+        install("qpdf");
+    }
+    cargo_bench("innomed-core", "document")
+}
+
+fn have(tool: &str, version_flag: &str) -> bool {
+    Command::new(tool)
+        .arg(version_flag)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Installs the comparison's tool from Debian's packages (when this runs as root); without it
+/// the comparison is skipped, not the benchmark.
+fn install(package: &str) {
+    eprintln!("==> installing {package} for the comparison");
+    let installed = Command::new("apt-get")
+        .args(["install", "-y", package])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !installed {
+        eprintln!("{package} could not be installed: the comparison will be skipped");
+    }
 }

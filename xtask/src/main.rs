@@ -64,6 +64,9 @@ enum Task {
     },
     /// Criterion: sanitising a 12-megapixel JPEG, next to ImageMagick on the same file.
     BenchPhoto,
+    /// Criterion: cleaning a 50-page scanned PDF (time, peak memory), next to qpdf on the same
+    /// file.
+    BenchDocument,
     /// The FFI boundary benchmark (JMH on the JVM): call round trip, 1,000-item timeline reset.
     BenchFfi,
 }
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         },
         Task::BenchFfi => jvm::bench(),
         Task::BenchPhoto => bench::photo(),
+        Task::BenchDocument => bench::document(),
         Task::TestKotlin => jvm::test(),
         Task::Screens { record } => jvm::android_screens(record),
     };

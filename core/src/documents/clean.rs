@@ -71,6 +71,12 @@ pub fn clean_pdf(bytes: &[u8], limits: &DocumentLimits) -> Result<CleanPdf, Phot
     if !looks_like_pdf(bytes) {
         return Err(PhotoError::UnsupportedFormat);
     }
+    // A complete file ends on its end-of-file marker (readers accept a little trailing data);
+    // a cut one does not, and is refused rather than repaired with pages missing.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if !tail.windows(5).any(|w| w == b"%%EOF") {
+        return Err(PhotoError::Corrupt);
+    }
     // The cross-reference table, the trailer and the page tree only: encryption and page
     // count known before any object is parsed.
     let outline = Document::load_metadata_mem(bytes).map_err(|_| PhotoError::Corrupt)?;
@@ -100,10 +106,21 @@ pub fn clean_pdf(bytes: &[u8], limits: &DocumentLimits) -> Result<CleanPdf, Phot
     if pages == 0 {
         return Err(PhotoError::Corrupt);
     }
+    // Every page's content is in the file: none was lost to a repaired cross-reference table.
+    let complete = doc.page_iter().all(|page| {
+        doc.get_page_contents(page)
+            .iter()
+            .all(|id| matches!(doc.objects.get(id), Some(Object::Stream(_))))
+    });
+    if !complete {
+        return Err(PhotoError::Corrupt);
+    }
 
     scrub(&mut doc);
     let mut out = Vec::with_capacity(bytes.len());
     doc.save_to(&mut out).map_err(|_| PhotoError::Corrupt)?;
+    // Not kept while the written file is read back: a phone holds one parsed copy at a time.
+    drop(doc);
 
     // The written file, read back and audited: what the recipient will get.
     let written = Document::load_mem(&out).map_err(|_| PhotoError::Corrupt)?;

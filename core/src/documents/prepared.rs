@@ -67,6 +67,19 @@ impl PreparedFile {
         self.caption.as_ref().map(|c| c.body.clone())
     }
 
+    /// The same file with another caption (a photo) or title (a document), typed after it
+    /// was picked; nothing is sanitised or cleaned again.
+    pub fn with_caption(&self, caption: Option<&str>) -> Self {
+        let caption = typed(caption);
+        Self {
+            caption: match self.kind {
+                FileKind::Photo { .. } => caption.as_deref().map(TextMessageEventContent::markdown),
+                FileKind::Document { pages } => Some(document_caption(caption, pages)),
+            },
+            ..self.clone()
+        }
+    }
+
     /// The cleaned bytes themselves (what the recipients will decrypt).
     pub fn bytes(&self) -> &[u8] {
         &self.data
@@ -118,10 +131,7 @@ pub async fn prepare_file(
     let photo_options = SanitizeOptions::default();
     let limits = DocumentLimits::default();
     let bytes = read(source, photo_options.max_input_bytes.max(limits.max_bytes)).await?;
-    let caption = caption
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned);
+    let caption = typed(caption);
     tokio::task::spawn_blocking(move || {
         if looks_like_pdf(&bytes) {
             document(&bytes, caption, &limits, &photo_options)
@@ -140,10 +150,7 @@ pub(crate) async fn prepare_photo(
     options: &SanitizeOptions,
 ) -> Result<PreparedFile, PhotoError> {
     let bytes = read(source, options.max_input_bytes).await?;
-    let caption = caption
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned);
+    let caption = typed(caption);
     let options = options.clone();
     tokio::task::spawn_blocking(move || photo(&bytes, caption, &options))
         .await
@@ -180,20 +187,32 @@ fn document(
         options.thumbnail_edge,
         options.thumbnail_quality,
     );
-    // A title is always sent, so the page count always has a caption to travel in.
-    let title = title.unwrap_or_else(|| "Document".to_owned());
-    let html = format!(
-        "{}<span {PAGES_ATTRIBUTE}=\"{}\"></span>",
-        escape_html(&title),
-        clean.pages
-    );
     Ok(PreparedFile {
         kind: FileKind::Document { pages: clean.pages },
         data: clean.bytes,
         blurhash: None,
         thumbnail,
-        caption: Some(TextMessageEventContent::html(title, html)),
+        caption: Some(document_caption(title, clean.pages)),
     })
+}
+
+/// A document's caption: its title (always one, so the page count has a caption to travel
+/// in) and, in the formatted form, the page count.
+fn document_caption(title: Option<String>, pages: u32) -> TextMessageEventContent {
+    let title = title.unwrap_or_else(|| "Document".to_owned());
+    let html = format!(
+        "{}<span {PAGES_ATTRIBUTE}=\"{pages}\"></span>",
+        escape_html(&title)
+    );
+    TextMessageEventContent::html(title, html)
+}
+
+/// A caption as the doctor typed it: trimmed, none when blank.
+fn typed(caption: Option<&str>) -> Option<String> {
+    caption
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
 }
 
 fn jpeg_thumbnail(image: EncodedImage) -> Thumbnail {

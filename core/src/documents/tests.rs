@@ -63,6 +63,10 @@ fn refusals_are_typed() {
         Some(PhotoError::Corrupt)
     );
     assert_eq!(
+        clean(&fixtures::missing_content_pdf()).err(),
+        Some(PhotoError::Corrupt)
+    );
+    assert_eq!(
         clean(b"Mme D. glycemie 1.2 g/l, named bilan.pdf"),
         Err(PhotoError::UnsupportedFormat)
     );
@@ -103,4 +107,20 @@ fn the_first_page_is_drawn_as_a_thumbnail() {
         thumbnail.width
     );
     assert!(thumbnail.jpeg.starts_with(&[0xFF, 0xD8]));
+}
+
+#[tokio::test]
+async fn a_title_typed_after_picking_replaces_the_default_and_keeps_the_page_count() {
+    let file = prepare_file(crate::PhotoSource::Bytes(fixtures::plain_pdf(2)), None)
+        .await
+        .expect("prepared");
+    assert_eq!(file.caption().as_deref(), Some("Document"));
+    let titled = file.with_caption(Some("  Bilan du 3 mars "));
+    assert_eq!(titled.caption().as_deref(), Some("Bilan du 3 mars"));
+    assert_eq!(titled.kind(), FileKind::Document { pages: 2 });
+    assert_eq!(titled.bytes(), file.bytes());
+    assert_eq!(
+        titled.with_caption(None).caption().as_deref(),
+        Some("Document")
+    );
 }

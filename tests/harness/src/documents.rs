@@ -204,6 +204,16 @@ pub fn deeply_nested_pdf(depth: usize) -> Vec<u8> {
     save(&mut doc)
 }
 
+/// A PDF whose second page's content is missing (as when a repaired file lost objects), with
+/// its end-of-file marker.
+pub fn missing_content_pdf() -> Vec<u8> {
+    let mut doc = Document::load_mem(&plain_pdf(2)).expect("fixture");
+    let second = doc.page_iter().nth(1).expect("page 2");
+    let content = doc.get_page_contents(second)[0];
+    doc.objects.remove(&content);
+    save(&mut doc)
+}
+
 /// A PDF cut in the middle.
 pub fn truncated_pdf() -> Vec<u8> {
     let pdf = hostile_pdf();

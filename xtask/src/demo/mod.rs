@@ -27,6 +27,7 @@ use tempfile::TempDir;
 
 mod cli;
 mod cpts;
+mod document;
 mod inspect;
 mod photo;
 mod print;
@@ -63,6 +64,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("answer", "exérèse recommandée"),
     ("answer", "analyse histologique"),
     ("photo caption", "vue d'ensemble"),
+    ("document", document::TITLE),
     ("request", "avis sur la conduite"),
     ("advice", "dysplasique probable"),
 ];
@@ -225,6 +227,7 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
     }
 
     photo::step(innomed, hs, &gp, &derm, &room_id)?;
+    document::step(innomed, hs, &gp, &derm, &room_id)?;
 
     section("Dr Benali answers");
     send(
