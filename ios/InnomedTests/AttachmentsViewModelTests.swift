@@ -10,6 +10,7 @@ final class AttachmentsViewModelTests: XCTestCase {
                                       caption: "Document")
     private let photo = PreparedFile(kind: .photo(width: 1536, height: 2048), size: 412_000,
                                      thumbnail: Data([0xFF, 0xD8]), caption: nil)
+    private let report = PreparedFile(kind: .document(pages: 1), size: 98_000, thumbnail: nil, caption: "Document")
 
     /// Where the pickers' copies wait (a new folder for each test).
     private let store = PrivatePhotoStore(directory: Fixtures.temporaryDirectory())
@@ -18,6 +19,18 @@ final class AttachmentsViewModelTests: XCTestCase {
         let viewModel = AttachmentsViewModel(store: store)
         viewModel.use(conversation)
         return viewModel
+    }
+
+    /// Every file sent is queued (no upload followed).
+    private func queuesEveryFile(_ conversation: FakeConversationService) {
+        conversation.onSendFiles = { files in
+            FilesSending(transactionIDs: files.indices.map { "t\($0)" }, progress: AsyncStream { $0.finish() })
+        }
+    }
+
+    /// The prepared file as the fake service gives it back with what was typed.
+    private func file(_ file: PreparedFile, captioned caption: String) -> PreparedFile {
+        PreparedFile(id: file.id, kind: file.kind, size: file.size, thumbnail: file.thumbnail, caption: caption)
     }
 
     /// A file as a picker hands it over, named as on the doctor's phone: copied into the app's
@@ -132,18 +145,76 @@ final class AttachmentsViewModelTests: XCTestCase {
         XCTAssertNil(viewModel.progress, "all sent: the composer's bar goes")
     }
 
+    func testATitleOrCaptionGoesWithItsOwnFileInTheOrderPicked() async {
+        let conversation = FakeConversationService()
+        var answers = [letter, photo, report]
+        conversation.onPrepare = { _ in answers.removeFirst() }
+        queuesEveryFile(conversation)
+        let viewModel = makeViewModel(conversation)
+        await viewModel.attach([picked(), picked(), picked()])
+        let ids = viewModel.items.map(\.id)
+
+        viewModel.setCaption("Bilan du 3 mars", for: ids[2])
+        viewModel.setCaption("Lésion du dos, 3 cm", for: ids[1])
+        let sent = await viewModel.send()
+
+        XCTAssertTrue(sent)
+        XCTAssertEqual(conversation.sentBatches, [[
+            letter, file(photo, captioned: "Lésion du dos, 3 cm"), file(report, captioned: "Bilan du 3 mars"),
+        ]], "each typed text on its own file, in the order picked")
+        XCTAssertEqual(conversation.captionsApplied, [
+            CaptionApplied(file: photo.id, caption: "Lésion du dos, 3 cm"),
+            CaptionApplied(file: report.id, caption: "Bilan du 3 mars"),
+        ], "applied through the service, the untouched file left as prepared")
+    }
+
+    func testABlankTitleLeavesTheCoresDefault() async {
+        let conversation = FakeConversationService()
+        conversation.onPrepare = { _ in self.letter }
+        queuesEveryFile(conversation)
+        let viewModel = makeViewModel(conversation)
+        await viewModel.attach([picked()])
+
+        viewModel.setCaption("  \n ", for: viewModel.items[0].id)
+        let sent = await viewModel.send()
+
+        XCTAssertTrue(sent)
+        XCTAssertEqual(conversation.sentBatches, [[letter]], "sent as prepared, titled \"Document\"")
+        XCTAssertEqual(conversation.sentBatches.first?.first?.caption, "Document")
+        XCTAssertTrue(conversation.captionsApplied.isEmpty)
+    }
+
+    func testARemovedFilesTitleIsNotSent() async {
+        let conversation = FakeConversationService()
+        var answers = [letter, report]
+        conversation.onPrepare = { _ in answers.removeFirst() }
+        queuesEveryFile(conversation)
+        let viewModel = makeViewModel(conversation)
+        await viewModel.attach([picked(), picked()])
+
+        viewModel.setCaption("Courrier du Dr Martin", for: viewModel.items[0].id)
+        viewModel.remove(viewModel.items[0].id)
+        let sent = await viewModel.send()
+
+        XCTAssertTrue(sent)
+        XCTAssertEqual(conversation.sentBatches, [[report]], "the next file keeps its own (default) title")
+        XCTAssertTrue(conversation.captionsApplied.isEmpty)
+    }
+
     func testASendRefusedKeepsTheFilesAndSaysWhy() async {
         let conversation = FakeConversationService()
         conversation.onPrepare = { _ in self.letter }
         conversation.onSendFiles = { _ in throw ServiceError.noConsent }
         let viewModel = makeViewModel(conversation)
         await viewModel.attach([picked()])
+        viewModel.setCaption("Bilan du 3 mars", for: viewModel.items[0].id)
 
         let sent = await viewModel.send()
 
         XCTAssertFalse(sent)
         XCTAssertEqual(viewModel.error, .noConsent)
         XCTAssertEqual(viewModel.items.map(\.state), [.ready(letter)])
+        XCTAssertEqual(viewModel.items.map(\.caption), ["Bilan du 3 mars"], "what was typed is kept")
         XCTAssertFalse(viewModel.isSending)
     }
 

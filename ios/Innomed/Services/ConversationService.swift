@@ -25,6 +25,11 @@ public protocol ConversationService: AnyObject {
     /// deleted once this returns.
     func prepareFile(at fileURL: URL) async throws -> PreparedFile
 
+    /// The same prepared file with the caption (a photo) or title (a document) the doctor typed
+    /// after picking it, as the core takes it (trimmed; a blank title leaves a document's default,
+    /// "Document"). Nothing is sanitised or cleaned again, and nothing leaves the phone.
+    func withCaption(_ caption: String?, on file: PreparedFile) -> PreparedFile
+
     /// Queues prepared files in this order, durably on this phone (nothing is uploaded unless
     /// the case header records the patient's consent); their uploads are reported by file.
     func send(files: [PreparedFile]) async throws -> FilesSending

@@ -14,6 +14,8 @@ final class FakeConversationService: ConversationService {
     var preparedURLs: [URL] = []
     var preparedFileExisted: [Bool] = []
     var onPrepare: (URL) async throws -> PreparedFile = { _ in try unstubbed("prepareFile") }
+    /// The captions or titles applied, in order, each with the prepared file's id.
+    var captionsApplied: [CaptionApplied] = []
     /// Each batch queued, in order.
     var sentBatches: [[PreparedFile]] = []
     var onSendFiles: ([PreparedFile]) async throws -> FilesSending = { _ in try unstubbed("send(files:)") }
@@ -52,6 +54,12 @@ final class FakeConversationService: ConversationService {
         return try await onPrepare(fileURL)
     }
 
+    /// The file with the caption given as it is (the core's trimming and default are its own).
+    func withCaption(_ caption: String?, on file: PreparedFile) -> PreparedFile {
+        captionsApplied.append(CaptionApplied(file: file.id, caption: caption))
+        return PreparedFile(id: file.id, kind: file.kind, size: file.size, thumbnail: file.thumbnail, caption: caption)
+    }
+
     func send(files: [PreparedFile]) async throws -> FilesSending {
         let sending = try await onSendFiles(files)
         sentBatches.append(files)
@@ -68,4 +76,10 @@ final class FakeConversationService: ConversationService {
     func markRead() async throws { markReadCount += 1 }
     func loadOlder() async throws -> Bool { true }
     func acknowledgeIdentityChange(of user: UserID) async throws {}
+}
+
+/// A caption or title the view model had applied to a prepared file.
+struct CaptionApplied: Equatable {
+    let file: UUID
+    let caption: String?
 }

@@ -3,7 +3,8 @@ import SwiftUI
 
 /// Photos and PDFs to send into the case together. Each file is prepared on the phone as soon as
 /// it is picked and listed with its thumbnail and details, or with the core's refusal in words;
-/// any can be removed; "Envoyer" sends the accepted ones in this order.
+/// an accepted one takes a title (a PDF) or a caption (a photo); any can be removed; "Envoyer"
+/// sends the accepted ones in this order.
 struct AttachmentsView: View {
     @ObservedObject var attachments: AttachmentsViewModel
     @State private var picker: FilePicker?
@@ -25,7 +26,7 @@ struct AttachmentsView: View {
                 if !attachments.items.isEmpty {
                     Section {
                         ForEach(attachments.items) { item in
-                            AttachmentRow(item: item) { attachments.remove(item.id) }
+                            AttachmentRow(item: item, caption: caption(of: item)) { attachments.remove(item.id) }
                         }
                         .onDelete { attachments.remove(atOffsets: $0) }
                     } footer: {
@@ -76,11 +77,21 @@ struct AttachmentsView: View {
         // Picked files are sent or given up on purpose, not lost by a swipe.
         .interactiveDismissDisabled(!attachments.items.isEmpty || attachments.isSending)
     }
+
+    /// The title or caption typed under a file, kept by the view model with that file.
+    private func caption(of item: Attachment) -> Binding<String> {
+        Binding(
+            get: { attachments.items.first { $0.id == item.id }?.caption ?? "" },
+            set: { attachments.setCaption($0, for: item.id) }
+        )
+    }
 }
 
-/// One picked file: being prepared, ready (thumbnail, title, details), or refused (why).
+/// One picked file: being prepared, ready (thumbnail, title, details, the field for the title or
+/// caption to send), or refused (why).
 private struct AttachmentRow: View {
     let item: Attachment
+    @Binding var caption: String
     let onRemove: () -> Void
 
     var body: some View {
@@ -95,6 +106,11 @@ private struct AttachmentRow: View {
                 VStack(alignment: .leading, spacing: 2) {
                     Text(verbatim: FileLabel.title(of: file)).lineLimit(2)
                     Text(verbatim: FileLabel.details(of: file)).font(.caption).foregroundStyle(.secondary)
+                    TextField(LocalizedStringKey(file.kind.isDocument ? "attach.documentTitle" : "attach.caption"),
+                              text: $caption)
+                        .textInputAutocapitalization(.sentences)
+                        .submitLabel(.done)
+                        .padding(.top, 4)
                 }
             case .refused(let error):
                 Image(systemName: "xmark.octagon")
@@ -118,6 +134,11 @@ private struct AttachmentRow: View {
 }
 
 private extension FileKind {
+    var isDocument: Bool {
+        if case .document = self { return true }
+        return false
+    }
+
     /// Shown when a prepared file has no thumbnail.
     var symbol: String {
         switch self {

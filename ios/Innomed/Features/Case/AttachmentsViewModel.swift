@@ -19,6 +19,9 @@ struct Attachment: Identifiable, Equatable {
 
     let id: UUID
     fileprivate(set) var state: State
+    /// What the doctor typed under the accepted file: a document's title, a photo's caption.
+    /// Applied when sending; left blank, the file goes as the core prepared it.
+    fileprivate(set) var caption = ""
 }
 
 /// Where the files sent together stand, for the composer.
@@ -31,9 +34,9 @@ struct FilesProgress: Equatable {
 }
 
 /// Photos and documents sent into the case together: each prepared by the core as soon as it
-/// is picked (listed with its thumbnail, or with the core's refusal in words), removable, then
-/// the accepted ones sent in the doctor's order. Nothing is decided here: what a file is, its
-/// pages and size, and any refusal are the core's.
+/// is picked (listed with its thumbnail, or with the core's refusal in words), given a title or a
+/// caption, removable, then the accepted ones sent in the doctor's order. Nothing is decided
+/// here: what a file is, its pages and size, any refusal and the title sent are the core's.
 @MainActor
 final class AttachmentsViewModel: ObservableObject {
     /// In the order picked (the order they are sent in).
@@ -88,6 +91,12 @@ final class AttachmentsViewModel: ObservableObject {
         }
     }
 
+    /// What the doctor types under a file: a document's title, a photo's caption.
+    func setCaption(_ caption: String, for id: UUID) {
+        guard let index = items.firstIndex(where: { $0.id == id }) else { return }
+        items[index].caption = caption
+    }
+
     func remove(_ id: UUID) {
         items.removeAll { $0.id == id }
     }
@@ -103,12 +112,16 @@ final class AttachmentsViewModel: ObservableObject {
         error = nil
     }
 
-    /// Queues the accepted files in their order; `true` once queued (the list is emptied and
-    /// their uploads followed). A refusal (no consent, someone nobody vouches for…) keeps the
-    /// list as it was and says why.
+    /// Queues the accepted files in their order, each with the title or caption typed under it;
+    /// `true` once queued (the list is emptied and their uploads followed). A refusal (no
+    /// consent, someone nobody vouches for…) keeps the list, and what was typed, and says why.
     func send() async -> Bool {
         guard canSend, let conversation else { return false }
-        let files = ready
+        let files = items.compactMap { item -> PreparedFile? in
+            guard case .ready(let file) = item.state else { return nil }
+            let typed = item.caption.trimmingCharacters(in: .whitespacesAndNewlines)
+            return typed.isEmpty ? file : conversation.withCaption(item.caption, on: file)
+        }
         isSending = true
         defer { isSending = false }
         error = nil

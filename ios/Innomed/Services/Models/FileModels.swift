@@ -8,7 +8,8 @@ public enum FileKind: Equatable, Sendable {
 }
 
 /// A photo sanitised or a PDF cleaned on this phone, not sent yet. Nothing of it has left the
-/// phone; it goes into the case as it is, with `ConversationService.send(files:)`.
+/// phone; it goes into the case as it is, or with the title or caption the doctor typed
+/// (`ConversationService.withCaption`), with `ConversationService.send(files:)`.
 public struct PreparedFile: Identifiable, Equatable, @unchecked Sendable {
     public let id: UUID
     public let kind: FileKind

@@ -58,6 +58,15 @@ final class RustConversationService: ConversationService, @unchecked Sendable {
         return PreparedFile(rustValue: file)
     }
 
+    func withCaption(_ caption: String?, on file: PreparedFile) -> PreparedFile {
+        // Only a file this service prepared has the core's object; any other is refused by `send`.
+        guard let prepared = file.core as? InnomedFFI.PreparedFile else { return file }
+        let captioned = prepared.withCaption(caption: caption)
+        // The same file (its row, kind, size and thumbnail); the caption is the core's.
+        return PreparedFile(id: file.id, kind: file.kind, size: file.size, thumbnail: file.thumbnail,
+                            caption: captioned.caption(), core: captioned)
+    }
+
     func send(files: [PreparedFile]) async throws -> FilesSending {
         // Only files this service prepared go back to the core.
         let prepared = files.compactMap { $0.core as? InnomedFFI.PreparedFile }
