@@ -6,6 +6,7 @@ import java.io.File
 abstract class Context {
     val filesDir: File get() = throw UnsupportedOperationException("uicheck stub")
     val packageName: String get() = throw UnsupportedOperationException("uicheck stub")
+    val contentResolver: ContentResolver get() = throw UnsupportedOperationException("uicheck stub")
     fun getString(resId: Int): String = throw UnsupportedOperationException("uicheck stub")
     fun getString(resId: Int, vararg formatArgs: Any): String = throw UnsupportedOperationException("uicheck stub")
     fun startActivity(intent: Intent): Unit = throw UnsupportedOperationException("uicheck stub")

@@ -17,6 +17,7 @@ open class Intent(val action: String?) {
         const val ACTION_SEND = "android.intent.action.SEND"
         const val EXTRA_STREAM = "android.intent.extra.STREAM"
         const val FLAG_GRANT_READ_URI_PERMISSION = 0x00000001
+        const val FLAG_ACTIVITY_NEW_TASK = 0x10000000
 
         @JvmStatic
         fun createChooser(target: Intent, title: CharSequence?): Intent = target

@@ -5,6 +5,7 @@ import androidx.core.app.NotificationManagerCompat
 import fr.innomed.android.api.push.NotificationTaps
 import fr.innomed.android.api.session.PscReturns
 import fr.innomed.android.api.session.SessionService
+import fr.innomed.android.app.documents.DocumentFiles
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
 import fr.innomed.android.app.platform.FcmPushHook
@@ -24,8 +25,11 @@ class AppGraph(context: Context) {
     /** Closing reports: opened, shared, wiped at sign-out. */
     val reports = ReportFiles(context)
 
+    /** The accounts' encrypted stores, and the documents the core cleaned for the viewer. */
+    private val accountsDir = File(context.filesDir, "accounts").apply { mkdirs() }
+
     private val rustSessions = RustSessionService(
-        dataDir = File(context.filesDir, "accounts").apply { mkdirs() },
+        dataDir = accountsDir,
         secureStore = KeystoreSecureStore(context),
         reportsDir = reports.folder,
         // rustls-platform-verifier gets the application's Context before the first client.
@@ -42,6 +46,9 @@ class AppGraph(context: Context) {
     val appScope: CoroutineScope = MainScope()
 
     val photos = PhotoStore(context).also { appScope.launch(Dispatchers.IO) { it.sweepStale() } }
+
+    /** Received documents, opened in the phone's PDF viewer (the core removes them at sign-out). */
+    val documents = DocumentFiles(context.applicationContext, accountsDir)
 
     /** What the app itself wrote for the doctor, deleted once they signed out. */
     fun wipeLocalFiles() {

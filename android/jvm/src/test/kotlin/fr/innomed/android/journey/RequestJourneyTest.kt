@@ -112,7 +112,7 @@ class RequestJourneyTest {
             assertFalse(capture.exists(), "the camera file is deleted once the request is sent")
 
             // Nobody writes into the request before a specialist takes it; its deadline runs (the core's).
-            val gpCase = CasePresenter(scope, roomId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() })
+            val gpCase = CasePresenter(scope, roomId, gp.cases, gp.conversations, gp.requests, discardPhoto = { it.delete() }, viewer = { false })
             eventually("the GP's case screen, waiting for a specialist, on time") {
                 gpCase.state.value.takeIf {
                     it.role == CaseRole.REQUESTER && it.handover == HandoverWait.NOT_TAKEN && !it.composerEnabled &&
@@ -132,7 +132,7 @@ class RequestJourneyTest {
             assertFalse("P.$secret" in invitation.toString() || "Lésion $secret" in invitation.toString(), "no patient label nor reason")
 
             // The invited request's screen: the brief (no header), then she takes it.
-            val case = CasePresenter(scope, roomId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() })
+            val case = CasePresenter(scope, roomId, derm.cases, derm.conversations, derm.requests, discardPhoto = { it.delete() }, viewer = { false })
             val invited = eventually("the brief on the invited request, to take") {
                 case.state.value.takeIf { it.brief?.question == "Exérèse ? $secret" && CaseAction.TAKE in it.actions }
             }

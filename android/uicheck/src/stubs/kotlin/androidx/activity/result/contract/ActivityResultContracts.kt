@@ -8,4 +8,5 @@ abstract class ActivityResultContract<I, O>
 class ActivityResultContracts private constructor() {
     class RequestPermission : ActivityResultContract<String, Boolean>()
     open class TakePicture : ActivityResultContract<Uri, Boolean>()
+    open class OpenMultipleDocuments : ActivityResultContract<Array<String>, List<@JvmSuppressWildcards Uri>>()
 }

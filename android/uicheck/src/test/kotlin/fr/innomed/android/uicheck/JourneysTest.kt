@@ -42,6 +42,7 @@ import fr.innomed.android.features.newrequest.NewRequestView
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDirectoryService
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.ui.theme.InnomedTheme
 import fr.innomed.android.uicheck.ClinicalData.DERM
@@ -86,9 +87,9 @@ class JourneysTest {
     @Composable
     private fun Case() {
         val scope = rememberCoroutineScope()
-        val presenter = remember { CasePresenter(scope, room, cases, conversations, requests, discardPhoto = {}) }
+        val presenter = remember { CasePresenter(scope, room, cases, conversations, requests, discardPhoto = {}, viewer = FakeDocumentViewer()) }
         val state by presenter.state.collectAsState()
-        CaseView(state, presenter::onEvent, ClinicalData.specialties, onTakePhoto = {})
+        CaseView(state, presenter::onEvent, ClinicalData.specialties, onTakePhoto = {}, onAttachFiles = {})
     }
 
     private fun show(content: @Composable () -> Unit) = rule.setContent { InnomedTheme(darkTheme = false) { content() } }

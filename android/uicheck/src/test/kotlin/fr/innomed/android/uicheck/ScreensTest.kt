@@ -178,7 +178,7 @@ class ScreensTest {
             advice = AdviceDraft(assessment = ClinicalData.advice.assessment, inPerson = InPerson.WITHIN_48H),
         )
         screens(
-            "case-requester" to { CaseView(gp, {}, ClinicalData.specialties, {}) },
+            "case-requester" to { CaseView(gp, {}, ClinicalData.specialties, {}, {}) },
             "case-requester-advice" to {
                 CaseView(
                     gp.copy(
@@ -187,7 +187,7 @@ class ScreensTest {
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.CLOSE_WITH_REPORT), deadline = Deadline(DeadlineState.DONE, DUE)),
                         outcome = "Exérèse programmée le 2 décembre.",
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-closed-report" to {
@@ -198,10 +198,10 @@ class ScreensTest {
                         allowed = CaseActions(CaseRole.REQUESTER, emptySet(), deadline = Deadline(DeadlineState.DONE, DUE)),
                         report = ClosedCase("/data/user/0/fr.innomed.app/files/reports/IM-3F8LZ2.pdf", "/data/user/0/fr.innomed.app/files/reports/IM-3F8LZ2.json"),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
-            "case-specialist-advising" to { CaseView(specialist, {}, ClinicalData.specialties, {}) },
+            "case-specialist-advising" to { CaseView(specialist, {}, ClinicalData.specialties, {}, {}) },
             "case-routed-brief" to {
                 CaseView(
                     CaseState(
@@ -210,7 +210,7 @@ class ScreensTest {
                         brief = ClinicalData.brief,
                         allowed = CaseActions(CaseRole.INVITED, setOf(CaseAction.TAKE, CaseAction.DECLINE), handover = HandoverWait.NOT_TAKEN),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-confirm-taker" to {
@@ -220,7 +220,7 @@ class ScreensTest {
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.CONFIRM_MEMBER), handover = HandoverWait.CONFIRM_TAKER),
                         unvouched = listOf(UnvouchedMember(DERM, Unvouched.NOT_CONFIRMED)),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-members" to {
@@ -230,7 +230,7 @@ class ScreensTest {
                         unvouched = listOf(UnvouchedMember(ClinicalData.NURSE, Unvouched.NOT_CONFIRMED)),
                         membersShown = true,
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-invite" to {
@@ -239,7 +239,7 @@ class ScreensTest {
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.INVITE)),
                         invite = InviteDialog(canSearch = true, query = "cœur", matches = listOf(ClinicalData.cardio)),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-invite-unknown" to {
@@ -248,7 +248,7 @@ class ScreensTest {
                         allowed = CaseActions(CaseRole.REQUESTER, setOf(CaseAction.WRITE, CaseAction.INVITE)),
                         invite = InviteDialog(canSearch = true, userId = "@inconnu:cpts-val-essai.fr", error = CaseError.UnknownUser),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-identity-changed" to {
@@ -258,7 +258,7 @@ class ScreensTest {
                         items = conversation.drop(3) +
                             held.copy(message = held.message.copy(eventId = null, transactionId = "txn-held", sendState = SendState.BlockedByIdentityChange(listOf(DERM)))),
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-muted-editing" to {
@@ -271,17 +271,20 @@ class ScreensTest {
                         editing = answer.message.eventId,
                         composer = "Pas de saignement. Sa mère a été opérée d'un mélanome en 2019, à 54 ans.",
                     ),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
             "case-photo" to {
                 CaseView(
                     gp.copy(photos = gp.photos.copy(viewer = PhotoViewer(photoKey, PhotoLoad.Loaded(ClinicalData.lesionImage)))),
-                    {}, ClinicalData.specialties, {},
+                    {}, ClinicalData.specialties, {}, {},
                 )
             },
         )
     }
+
+    @Test
+    fun caseFiles() = screens(*CaseFileScreens.all)
 
     @Test
     fun directory() = screens(

@@ -29,8 +29,10 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.app.AppGraph
+import fr.innomed.android.app.photos.rememberPickFiles
 import fr.innomed.android.app.photos.rememberTakePhoto
 import fr.innomed.android.features.case.CaseEvent
+import fr.innomed.android.features.case.CaseFilesEvent
 import fr.innomed.android.features.case.CasePresenter
 import fr.innomed.android.features.case.CaseView
 import fr.innomed.android.features.caselist.CaseListEvent
@@ -140,11 +142,12 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val roomId = RoomId(entry.arguments?.getString("roomId") ?: return@composable)
             val presenter = retainedPresenter {
-                CasePresenter(it, roomId, account.cases, account.conversations, account.requests, graph.photos::discard, account.directory)
+                CasePresenter(it, roomId, account.cases, account.conversations, account.requests, graph.photos::discard, graph.documents, account.directory)
             }
             val state by presenter.state.collectAsStateWithLifecycle()
             val takePhoto = rememberTakePhoto(graph.photos) { presenter.onEvent(CaseEvent.SendPhoto(it)) }
-            CaseView(state, presenter::onEvent, account.directory.specialties(), onTakePhoto = takePhoto)
+            val pickFiles = rememberPickFiles(graph.photos) { presenter.onEvent(CaseFilesEvent.Attach(it)) }
+            CaseView(state, presenter::onEvent, account.directory.specialties(), onTakePhoto = takePhoto, onAttachFiles = pickFiles)
             LaunchedEffect(state.left) { if (state.left) nav.popBackStack() }
             val context = LocalContext.current
             LaunchedEffect(state.reportRequest) {

@@ -15,13 +15,17 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.core.content.ContextCompat
 import androidx.core.content.FileProvider
 import java.io.File
+import java.io.IOException
+import java.io.InputStream
+import java.io.OutputStream
 import java.util.UUID
 
 /**
  * Camera photos, in app-private storage only: `files/photos/`, the one folder the FileProvider
  * exposes (res/xml/photo_paths.xml), through a URI granted to the camera app for one capture.
  * Never MediaStore, never the gallery; backups exclude the folder. The core re-encodes a photo
- * (no EXIF/GPS, orientation applied) before it is encrypted and sent.
+ * (no EXIF/GPS, orientation applied) before it is encrypted and sent. The photos and PDFs the
+ * doctor picks are copied here too, until the core has read them.
  */
 class PhotoStore(private val context: Context) {
     private val folder: File get() = File(context.filesDir, FOLDER).apply { mkdirs() }
@@ -34,8 +38,27 @@ class PhotoStore(private val context: Context) {
     }
 
     /**
-     * Deletes one capture once the core has read it (sent, refused, or left unsent). Only a
-     * file of this folder is ever deleted.
+     * Copies a file the doctor picked (a `content://` URI the system's picker granted) into this
+     * folder, [COPY_LIMIT] bytes at most: more than any limit of the core, which refuses a bigger
+     * file as too large all the same. A file that cannot be read leaves a path with nothing
+     * behind it, which the core says it cannot read. Deleted like a capture once read.
+     */
+    fun copyIn(uri: Uri): File {
+        val file = File(folder, UUID.randomUUID().toString())
+        try {
+            val input = context.contentResolver.openInputStream(uri) ?: return file
+            input.use { source -> file.outputStream().use { copyAtMost(source, it, COPY_LIMIT) } }
+        } catch (e: IOException) {
+            file.delete()
+        } catch (e: SecurityException) {
+            file.delete()
+        }
+        return file
+    }
+
+    /**
+     * Deletes one capture or picked copy once the core has read it (sent, refused, or left
+     * unsent). Only a file of this folder is ever deleted.
      */
     fun discard(file: File) {
         if (file.canonicalFile.parentFile == folder.canonicalFile) file.delete()
@@ -57,6 +80,20 @@ class PhotoStore(private val context: Context) {
     companion object {
         const val FOLDER = "photos"
         private const val STALE_AFTER_MS = 10 * 60 * 1000L
+
+        /** Above the core's largest limit (40 Mo for a PDF). */
+        private const val COPY_LIMIT = 64L * 1024 * 1024
+    }
+}
+
+private fun copyAtMost(input: InputStream, output: OutputStream, limit: Long) {
+    val buffer = ByteArray(DEFAULT_BUFFER_SIZE)
+    var left = limit
+    while (left > 0) {
+        val read = input.read(buffer, 0, minOf(buffer.size.toLong(), left).toInt())
+        if (read < 0) return
+        output.write(buffer, 0, read)
+        left -= read
     }
 }
 

@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ConversationItem
+import fr.innomed.android.api.conversation.DocumentMessage
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.RejectedEvent
@@ -12,6 +13,7 @@ import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.conversation.UtdReason
 import fr.innomed.core.CaseMessage as SdkCaseMessage
 import fr.innomed.core.ConversationItem as SdkConversationItem
+import fr.innomed.core.DocumentMessage as SdkDocumentMessage
 import fr.innomed.core.MessageKind as SdkMessageKind
 import fr.innomed.core.Rejection as SdkRejection
 import fr.innomed.core.SendState as SdkSendState
@@ -50,6 +52,7 @@ internal fun SdkMessageKind.toApi(): MessageKind = when (this) {
             hasThumbnail = photo.hasThumbnail,
         ),
     )
+    is SdkMessageKind.Document -> MessageKind.Document(document.toApi())
     is SdkMessageKind.Header -> MessageKind.Header(header.toApi())
     is SdkMessageKind.AdviceCard -> MessageKind.AdviceCard(advice.toApi())
     is SdkMessageKind.Closure -> MessageKind.Closure(outcome)
@@ -61,6 +64,14 @@ internal fun SdkMessageKind.toApi(): MessageKind = when (this) {
     SdkMessageKind.Redacted -> MessageKind.Redacted
     is SdkMessageKind.Other -> MessageKind.Other
 }
+
+internal fun SdkDocumentMessage.toApi() = DocumentMessage(
+    title = title,
+    pages = pages?.toIntClamped(),
+    sizeBytes = size?.toLongClamped(),
+    hasThumbnail = hasThumbnail,
+    isPdf = isPdf,
+)
 
 /** The case events the core judges (`fr.innomed.case.*`, the wire types of `core/src/cases/events.rs`). */
 internal fun rejectedEvent(eventType: String): RejectedEvent = when (eventType) {

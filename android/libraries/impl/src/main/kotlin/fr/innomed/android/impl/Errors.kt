@@ -94,6 +94,9 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
     is PhotoException.TooManyPixels ->
         PhotoError.TooManyPixels(e.width.toIntClamped(), e.height.toIntClamped(), e.limit.toLongClamped())
     is PhotoException.Corrupt -> PhotoError.Corrupt
+    is PhotoException.Encrypted -> PhotoError.EncryptedDocument
+    is PhotoException.TooManyPages -> PhotoError.TooManyPages(e.pages.toIntClamped(), e.limit.toIntClamped())
+    is PhotoException.TooManyObjects -> PhotoError.TooManyObjects(e.objects.toLongClamped(), e.limit.toLongClamped())
     is PhotoException.Unreadable -> PhotoError.Unreadable
     is PhotoException.NoConsent -> PhotoError.NoConsent
     is PhotoException.NotJoined, is ConversationException.NotJoined, is CaseException.NotFound, is CaseException.NotACase ->
@@ -106,6 +109,7 @@ internal fun photoError(e: Exception): PhotoError = when (e) {
         PhotoError.UnconfirmedMember
     is PhotoException.MessageNotFound -> PhotoError.MessageNotFound
     is PhotoException.NotAPhoto -> PhotoError.NotAPhoto
+    is PhotoException.NotADocument -> PhotoError.NotADocument
     is PhotoException.Tampered -> PhotoError.Tampered
     is PhotoException.MediaMissing -> PhotoError.MediaMissing
     is PhotoException.HomeserverUnreachable, is CaseException.HomeserverUnreachable -> PhotoError.HomeserverUnreachable
@@ -121,7 +125,7 @@ internal fun pushError(e: Exception): PushError = when (e) {
 
 internal fun ULong.toLongClamped(): Long = coerceAtMost(Long.MAX_VALUE.toULong()).toLong()
 
-private fun UInt.toIntClamped(): Int = coerceAtMost(Int.MAX_VALUE.toUInt()).toInt()
+internal fun UInt.toIntClamped(): Int = coerceAtMost(Int.MAX_VALUE.toUInt()).toInt()
 
 internal fun requestError(e: Exception): RequestError = when (e) {
     is CptsException.NoOneOnDuty -> RequestError.NoOneOnDuty(e.specialty, e.directory.map { it.toApi() })

@@ -2,6 +2,7 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.conversation.UploadProgress
+import fr.innomed.sdk.FileUploadListener
 import fr.innomed.sdk.PhotoSending
 import fr.innomed.sdk.PhotoUploadListener
 import fr.innomed.core.UploadProgress as SdkUploadProgress
@@ -13,8 +14,8 @@ import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.update
 
 /**
- * The progress of the photos this device is sending, per case, for any screen to follow (the
- * new-request form sends, the case screen shows the progress).
+ * The progress of the photos and documents this device is sending, per case, for any screen to
+ * follow (the new-request form sends, the case screen shows the progress).
  *
  * The bindings report through a listener whose `TaskHandle` must stay alive until the photo is
  * sent: dropping it stops the reports (not the upload). Handles of finished uploads are freed
@@ -40,6 +41,19 @@ internal class PhotoUploads : AutoCloseable {
         }
         freed.forEach(TaskHandle::close)
         listener.bind(sending.transactionId)
+    }
+
+    /** One listener for files sent together into [roomId]: its reports name their transaction. */
+    fun filesListener(roomId: RoomId): FilesListener = FilesListener(roomId)
+
+    /** The files are queued: keep their handles; each shows as queued unless it already reported. */
+    fun started(listener: FilesListener, sendings: List<PhotoSending>) {
+        val freed = synchronized(handles) {
+            sendings.forEach { handles[it.transactionId] = it.progress }
+            sweep()
+        }
+        freed.forEach(TaskHandle::close)
+        sendings.forEach { listener.queued(it.transactionId) }
     }
 
     override fun close() {
@@ -97,11 +111,32 @@ internal class PhotoUploads : AutoCloseable {
             }
         }
 
-        override fun onProgress(progress: SdkUploadProgress) = when (progress) {
-            is SdkUploadProgress.Uploading ->
-                reported(UploadProgress.Uploading(progress.sent.toLongClamped(), progress.total.toLongClamped()))
-            is SdkUploadProgress.Sent -> reported(null)
-            is SdkUploadProgress.Failed -> reported(UploadProgress.Failed(progress.recoverable))
+        override fun onProgress(progress: SdkUploadProgress) = reported(progress.toApi())
+    }
+
+    /**
+     * Reports of files sent together, each with its transaction id: they may come before the
+     * bindings' call returns, so a file is shown as queued only if it has not reported yet.
+     */
+    inner class FilesListener internal constructor(private val roomId: RoomId) : FileUploadListener {
+        private val reported = HashSet<String>()
+
+        internal fun queued(transactionId: String) {
+            synchronized(this) { if (reported.add(transactionId)) report(roomId, transactionId, UploadProgress.Queued) }
+        }
+
+        override fun onProgress(transactionId: String, progress: SdkUploadProgress) {
+            synchronized(this) {
+                reported.add(transactionId)
+                report(roomId, transactionId, progress.toApi())
+            }
         }
     }
+}
+
+/** Null once sent. */
+private fun SdkUploadProgress.toApi(): UploadProgress? = when (this) {
+    is SdkUploadProgress.Uploading -> UploadProgress.Uploading(sent.toLongClamped(), total.toLongClamped())
+    is SdkUploadProgress.Sent -> null
+    is SdkUploadProgress.Failed -> UploadProgress.Failed(recoverable)
 }

@@ -13,6 +13,7 @@ import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageRef
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.PhotoSize
+import fr.innomed.android.api.conversation.PreparedFile
 import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.core.PhotoSource
 import fr.innomed.sdk.CaseRoom
@@ -20,6 +21,7 @@ import fr.innomed.sdk.Client
 import fr.innomed.sdk.Conversation
 import fr.innomed.sdk.ConversationDiff
 import fr.innomed.sdk.ConversationListener
+import fr.innomed.sdk.prepareFile as sdkPrepareFile
 import java.io.File
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
@@ -110,15 +112,25 @@ class RustConversationService internal constructor(private val client: Client) :
     override fun uploads(roomId: RoomId): Flow<Map<String, UploadProgress>> = photoUploads.of(roomId)
 
     override suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError> =
+        attempt(::photoError) { ImageBytes(conversationOf(roomId).fetchPhoto(message.toSdk(), SdkPhotoSize.valueOf(size.name))) }
+
+    override suspend fun prepareFile(file: File, caption: String?): Outcome<PreparedFile, PhotoError> =
+        attempt(::photoError) { RustPreparedFile(sdkPrepareFile(PhotoSource.File(file.path), caption?.takeIf(String::isNotBlank))) }
+
+    override suspend fun sendFiles(roomId: RoomId, files: List<PreparedFile>): Outcome<List<MessageRef.Local>, PhotoError> =
         attempt(::photoError) {
-            val ref = when (message) {
-                is MessageRef.Event -> SdkMessageRef.Event(message.eventId.value)
-                is MessageRef.Local -> SdkMessageRef.Local(message.transactionId)
-            }
-            ImageBytes(conversationOf(roomId).fetchPhoto(ref, SdkPhotoSize.valueOf(size.name)))
+            val prepared = files.map { it.sdk() }
+            val conversation = conversationOf(roomId)
+            val listener = photoUploads.filesListener(roomId)
+            val sendings = conversation.sendFiles(prepared, listener)
+            photoUploads.started(listener, sendings)
+            sendings.map { MessageRef.Local(it.transactionId) }
         }
 
-    /** Frees every opened conversation and case object, and the photo reports (the session is ending). */
+    override suspend fun saveDocument(roomId: RoomId, message: MessageRef): Outcome<String, PhotoError> =
+        attempt(::photoError) { conversationOf(roomId).saveDocument(message.toSdk()) }
+
+    /** Frees every opened conversation and case object, and the upload reports (the session is ending). */
     override fun close() {
         photoUploads.close()
         val all = synchronized(opened) { opened.values.toList().also { opened.clear() } }
@@ -126,6 +138,11 @@ class RustConversationService internal constructor(private val client: Client) :
             it.conversation.close()
             it.room.close()
         }
+    }
+
+    private fun MessageRef.toSdk(): SdkMessageRef = when (this) {
+        is MessageRef.Event -> SdkMessageRef.Event(eventId.value)
+        is MessageRef.Local -> SdkMessageRef.Local(transactionId)
     }
 
     private companion object {

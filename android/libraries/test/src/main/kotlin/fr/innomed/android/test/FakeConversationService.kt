@@ -13,13 +13,17 @@ import fr.innomed.android.api.conversation.ImageBytes
 import fr.innomed.android.api.conversation.MessageRef
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.PhotoSize
+import fr.innomed.android.api.conversation.PreparedFile
 import fr.innomed.android.api.conversation.UploadProgress
 import java.io.File
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.flow
 
-/** Conversations and upload progress in memory, per case; sends and photo fetches are scripted and recorded. */
+/**
+ * Conversations and upload progress in memory, per case; sends, photo fetches, files prepared
+ * and sent, and documents saved are scripted and recorded.
+ */
 class FakeConversationService : ConversationService {
     private val conversations = HashMap<RoomId, MutableStateFlow<List<ConversationItem>>>()
     private val progress = HashMap<RoomId, MutableStateFlow<Map<String, UploadProgress>>>()
@@ -33,7 +37,16 @@ class FakeConversationService : ConversationService {
 
     data class PhotoFetch(val roomId: RoomId, val message: MessageRef, val size: PhotoSize)
 
+    data class FilePrepared(val file: File, val caption: String?)
+
+    data class FilesSent(val roomId: RoomId, val files: List<PreparedFile>)
+
+    data class DocumentSave(val roomId: RoomId, val message: MessageRef)
+
     val sent = Calls<Sent>()
+    val filesPrepared = Calls<FilePrepared>()
+    val filesSent = Calls<FilesSent>()
+    val documentSaves = Calls<DocumentSave>()
     val photosSent = Calls<PhotoSent>()
     val photoFetches = Calls<PhotoFetch>()
     val historyLoads = Calls<RoomId>()
@@ -44,6 +57,9 @@ class FakeConversationService : ConversationService {
     var markReadResult: suspend (RoomId) -> Outcome<Unit, ConversationError> = { Outcome.Done }
     var sendPhotoResult: suspend (PhotoSent) -> Outcome<MessageRef.Local, PhotoError> = { notScripted("sendPhoto") }
     var fetchPhotoResult: suspend (PhotoFetch) -> Outcome<ImageBytes, PhotoError> = { notScripted("fetchPhoto") }
+    var prepareFileResult: suspend (FilePrepared) -> Outcome<PreparedFile, PhotoError> = { notScripted("prepareFile") }
+    var sendFilesResult: suspend (FilesSent) -> Outcome<List<MessageRef.Local>, PhotoError> = { notScripted("sendFiles") }
+    var saveDocumentResult: suspend (DocumentSave) -> Outcome<String, PhotoError> = { notScripted("saveDocument") }
     val acknowledged = Calls<Pair<RoomId, UserId>>()
     var acknowledgeResult: suspend (RoomId, UserId) -> Outcome<Int, TrustError> = { _, _ -> notScripted("acknowledgeIdentityChange") }
 
@@ -83,6 +99,21 @@ class FakeConversationService : ConversationService {
     override suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError> {
         val call = PhotoFetch(roomId, message, size)
         return fetchPhotoResult(call).also { photoFetches.add(call) }
+    }
+
+    override suspend fun prepareFile(file: File, caption: String?): Outcome<PreparedFile, PhotoError> {
+        val call = FilePrepared(file, caption)
+        return prepareFileResult(call).also { filesPrepared.add(call) }
+    }
+
+    override suspend fun sendFiles(roomId: RoomId, files: List<PreparedFile>): Outcome<List<MessageRef.Local>, PhotoError> {
+        val call = FilesSent(roomId, files)
+        return sendFilesResult(call).also { filesSent.add(call) }
+    }
+
+    override suspend fun saveDocument(roomId: RoomId, message: MessageRef): Outcome<String, PhotoError> {
+        val call = DocumentSave(roomId, message)
+        return saveDocumentResult(call).also { documentSaves.add(call) }
     }
 
     private suspend fun send(call: Sent) = sendResult(call).also { sent.add(call) }

@@ -69,12 +69,20 @@ fun ConversationError.text(): ErrorText = when (this) {
     is ConversationError.Other -> ErrorText(R.string.error_other, code)
 }
 
-/** Sizes are shown in megabytes; the pixel limit as the refused image's dimensions. */
+/**
+ * A photo's or a document's refusal. Sizes are shown in megabytes (of 1024 × 1024 bytes, as the
+ * core counts its limits: 30 and 40), the pixel limit as the refused image's dimensions, a
+ * document's page limit as the core gives it.
+ */
 fun PhotoError.text(): ErrorText = when (this) {
-    is PhotoError.TooLarge -> ErrorText(R.string.error_photo_too_large, (limitBytes / 1_000_000).toString())
+    is PhotoError.TooLarge -> ErrorText(R.string.error_photo_too_large, (limitBytes / MEGABYTE).toString())
     PhotoError.UnsupportedFormat -> ErrorText(R.string.error_photo_unsupported)
     is PhotoError.TooManyPixels -> ErrorText(R.string.error_photo_too_many_pixels, "$width × $height")
-    PhotoError.Corrupt -> ErrorText(R.string.error_photo_corrupt)
+    PhotoError.Corrupt -> ErrorText(R.string.error_file_corrupt)
+    PhotoError.EncryptedDocument -> ErrorText(R.string.error_document_encrypted)
+    is PhotoError.TooManyPages -> ErrorText(R.string.error_document_too_many_pages, limitPages.toString())
+    is PhotoError.TooManyObjects -> ErrorText(R.string.error_document_too_complex)
+    PhotoError.NotADocument -> ErrorText(R.string.error_document_not_a_document)
     PhotoError.Unreadable -> ErrorText(R.string.error_photo_unreadable)
     PhotoError.NoConsent -> ErrorText(R.string.error_photo_no_consent)
     PhotoError.NotJoined -> ErrorText(R.string.error_not_joined)

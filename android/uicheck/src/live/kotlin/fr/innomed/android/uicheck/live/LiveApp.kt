@@ -100,9 +100,10 @@ class PhoneApp(private val screen: PhoneScreen, private val scope: CoroutineScop
             session.conversations,
             session.requests,
             discardPhoto = { it.delete() },
+            viewer = { false },
             directory = session.directory,
         )
         case = presenter
-        screen.content = { Presented(presenter) { state, onEvent -> CaseView(state, onEvent, specialties, onTakePhoto = {}) } }
+        screen.content = { Presented(presenter) { state, onEvent -> CaseView(state, onEvent, specialties, onTakePhoto = {}, onAttachFiles = {}) } }
     }
 }

@@ -30,17 +30,18 @@ sealed interface PhotoLoad {
 data class PhotoViewer(val key: String, val full: PhotoLoad)
 
 data class CasePhotosState(
-    /** By [CaseMessage.key]; a photo not in the map has not been shown yet. */
+    /** By [CaseMessage.key]; a photo or document not in the map has not been shown yet. */
     val thumbnails: Map<String, PhotoLoad> = emptyMap(),
     val viewer: PhotoViewer? = null,
-    /** This device's photos on their way to the homeserver, by transaction id. */
+    /** This device's photos and documents on their way to the homeserver, by transaction id. */
     val uploads: Map<String, UploadProgress> = emptyMap(),
     /** Camera photos being prepared (sanitised and queued) now. */
     val preparing: Int = 0,
 )
 
 /**
- * The photos of one case: each thumbnail fetched once, when its message is first shown (again
+ * The photos of one case, and the documents' thumbnails (their first page): each thumbnail
+ * fetched once, when its message is first shown (again
  * after a network failure, and on tap after any failure); the full image on tap (the thumbnail stays on screen meanwhile); and camera photos sent, whose
  * file is discarded once the core has read it, whatever the outcome.
  */
@@ -60,7 +61,8 @@ internal class CasePhotos(
     fun showThumbnail(message: CaseMessage, retry: Boolean = false) {
         val key = message.key ?: return
         val ref = message.ref ?: return
-        if (message.kind !is MessageKind.Photo) return
+        val kind = message.kind
+        if (kind !is MessageKind.Photo && !(kind is MessageKind.Document && kind.document.hasThumbnail)) return
         fun fetch(load: PhotoLoad?) =
             load == null || load is PhotoLoad.Failed && (retry || load.error == PhotoError.HomeserverUnreachable)
         val before = state.getAndUpdate { s ->

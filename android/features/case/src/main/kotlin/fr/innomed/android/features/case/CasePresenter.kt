@@ -10,6 +10,7 @@ import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.conversation.ConversationItem
 import fr.innomed.android.api.conversation.ConversationService
 import fr.innomed.android.api.conversation.ConversationUnavailableException
+import fr.innomed.android.api.conversation.DocumentViewer
 import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.directory.DirectoryService
@@ -30,12 +31,14 @@ import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 
 /**
- * One case: its conversation (header card, messages, photos, advice card), the composer and the
- * camera, inviting a colleague, and the actions the core allows the doctor now (with why a
+ * One case: its conversation (header card, messages, photos, documents, advice card), the
+ * composer, the camera and files to send, inviting a colleague, and the actions the core allows the doctor now (with why a
  * request waits, and its deadline). The status and the core's decision are read again whenever
  * the case's row changes in the live list, whenever its conversation changes, and after every action.
  *
- * @param discardPhoto deletes a camera file of the app's private storage once it was read.
+ * @param discardPhoto deletes a camera file, or a picked file's copy, of the app's private
+ *   storage once the core has read it.
+ * @param viewer opens a received document, saved by the core, in the phone's viewer.
  */
 class CasePresenter(
     private val scope: CoroutineScope,
@@ -44,12 +47,14 @@ class CasePresenter(
     private val conversations: ConversationService,
     private val requests: RequestService,
     discardPhoto: (File) -> Unit,
+    viewer: DocumentViewer,
     /** Where the invite dialog finds colleagues by name; null: by id only. */
     directory: DirectoryService? = null,
 ) : Presenter<CaseState, CaseEvent> {
     private val mutableState = MutableStateFlow(CaseState(roomId = roomId))
     override val state: StateFlow<CaseState> = mutableState.asStateFlow()
     private val photos = CasePhotos(scope, roomId, conversations, discardPhoto, mutableState)
+    private val files = CaseFiles(scope, roomId, conversations, viewer, discardPhoto, mutableState)
     private val handover = CaseHandover(scope, roomId, cases, mutableState, ::derive) {
         // Handed over: what was sent before, shared with the taker now, comes with the history.
         scope.launch { conversations.loadHistory(roomId) }
@@ -95,6 +100,7 @@ class CasePresenter(
             is CaseEvent.OpenPhoto -> photos.open(event.message)
             CaseEvent.ClosePhoto -> photos.close()
             is CaseEvent.SendPhoto -> photos.send(event.file)
+            is CaseFilesEvent -> files.onEvent(event)
             CaseEvent.OpenInvite -> invite.open()
             is CaseEvent.InviteeChanged -> invite.idChanged(event.userId)
             is CaseEvent.InviteSearchChanged -> invite.queryChanged(event.query)

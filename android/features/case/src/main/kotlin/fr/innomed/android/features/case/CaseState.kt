@@ -106,7 +106,7 @@ data class MemberLine(val member: CaseMember, val unvouched: Unvouched?) {
  */
 val CaseMessage.shield: TrustLevel?
     get() = when (kind) {
-        is MessageKind.Text, is MessageKind.Photo, is MessageKind.Header, is MessageKind.AdviceCard,
+        is MessageKind.Text, is MessageKind.Photo, is MessageKind.Document, is MessageKind.Header, is MessageKind.AdviceCard,
         is MessageKind.Closure, is MessageKind.Rejected, MessageKind.Untrusted -> trust
         is MessageKind.Membership, is MessageKind.UnableToDecrypt, MessageKind.Redacted, MessageKind.Other -> null
     }
@@ -148,8 +148,10 @@ data class CaseState(
     val muting: Boolean = false,
     /** Declined: the view leaves the case. */
     val left: Boolean = false,
-    /** Thumbnails, the full-screen photo, and the photos being sent. */
+    /** Thumbnails (of photos and documents), the full-screen photo, and the uploads. */
     val photos: CasePhotosState = CasePhotosState(),
+    /** Files picked to send, and received documents being opened. */
+    val files: CaseFilesState = CaseFilesState(),
     /** The invite dialog, while open. */
     val invite: InviteDialog? = null,
     /** Members nobody can vouch for, as last checked (the screen warns about them). */
@@ -197,7 +199,7 @@ data class CaseState(
 
     val canSend: Boolean get() = composerEnabled && !sending && composer.isNotBlank()
 
-    /** The camera button: writing is allowed, and the header records the patient's consent to photos. */
+    /** The camera and attach buttons: writing is allowed, and the header records the patient's consent to photos. */
     val canSendPhoto: Boolean get() = composerEnabled && header?.photoConsent == true
 
     /** The invite button, while the core allows inviting. */

@@ -14,6 +14,7 @@ import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDirectoryService
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.allowed
@@ -55,7 +56,7 @@ class CaseInvitePresenterTest {
         cases.allowedResult = { Outcome.Success(core) }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = GP))
         return CasePresenter(
-            backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {},
+            backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {}, viewer = FakeDocumentViewer(),
             directory = directory.takeIf { withDirectory },
         ).also { runCurrent() }
     }

@@ -12,6 +12,7 @@ import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeConversationService.Sent
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.allowed
@@ -49,7 +50,7 @@ class CaseMuteEditPresenterTest {
         cases.muteResult = { _, wanted -> mutedNow = wanted; Outcome.Done }
         cases.allowedResult = { Outcome.Success(allowed(CaseRole.REQUESTER, CaseAction.WRITE, CaseAction.INVITE)) }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = GP), mine, theirs)
-        return CasePresenter(backgroundScope, room, cases, conversations, requests, discardPhoto = {}).also { runCurrent() }
+        return CasePresenter(backgroundScope, room, cases, conversations, requests, discardPhoto = {}, viewer = FakeDocumentViewer()).also { runCurrent() }
     }
 
     private val ConversationItem.Message.id: EventId get() = message.eventId!!

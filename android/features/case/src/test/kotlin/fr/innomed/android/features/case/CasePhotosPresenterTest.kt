@@ -18,6 +18,7 @@ import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.HEADER
@@ -59,7 +60,7 @@ class CasePhotosPresenterTest {
             Outcome.Success(decided ?: allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE))
         }
         conversations.itemsOf(room).value = listOf(message(GP, MessageKind.Header(header), me)) + more
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discarded::add)
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discarded::add, FakeDocumentViewer())
             .also { runCurrent() }
     }
 

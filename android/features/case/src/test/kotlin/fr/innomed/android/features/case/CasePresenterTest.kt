@@ -22,6 +22,7 @@ import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.HEADER
@@ -70,7 +71,7 @@ class CasePresenterTest {
         cases.briefResult = { Outcome.Success(null) }
         cases.setStatusResult = { _, status -> current = current.copy(statusInfo = current.statusInfo?.copy(status = status)); Outcome.Done }
         conversations.itemsOf(room).value = listOf(headerCard(sender = GP, me = me), text(GP, "Photo à suivre", me))
-        return CasePresenter(backgroundScope, room, cases, conversations, requests, discarded::add).also { runCurrent() }
+        return CasePresenter(backgroundScope, room, cases, conversations, requests, discarded::add, FakeDocumentViewer()).also { runCurrent() }
     }
 
     @Test

@@ -19,6 +19,7 @@ import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
+import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.OTHER_DERM
@@ -59,7 +60,7 @@ class CaseTrustPresenterTest {
         cases.allowedResult = { Outcome.Success(allowed(if (me == GP) CaseRole.REQUESTER else CaseRole.MEMBER, CaseAction.WRITE)) }
         cases.membersResult = { memberReads++; Outcome.Success(members) }
         conversations.itemsOf(room).value = items.toList()
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {})
+        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {}, FakeDocumentViewer())
             .also { runCurrent() }
     }
 

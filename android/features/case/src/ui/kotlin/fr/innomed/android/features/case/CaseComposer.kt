@@ -1,6 +1,7 @@
 package fr.innomed.android.features.case
 
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.MaterialTheme
@@ -15,12 +16,14 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.ui.R
 
 /**
- * The message field, the reply or edit banner, and the camera button (only when the header records
- * the patient's consent to photos). [onTakePhoto] opens the camera into private storage.
+ * The message field, the reply or edit banner, the files picked to send, and the camera and
+ * attach buttons (only when the header records the patient's consent to photos). [onTakePhoto]
+ * opens the camera into private storage; [onAttachFiles] the system's picker for photos and PDFs.
  */
 @Composable
-fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: () -> Unit) {
+fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: () -> Unit, onAttachFiles: () -> Unit) {
     Column(Modifier.padding(8.dp)) {
+        AttachmentsTray(state.files, onEvent)
         if (state.editing != null) {
             Row(verticalAlignment = Alignment.CenterVertically) {
                 Text(stringResource(R.string.composer_editing), Modifier.weight(1f))
@@ -37,7 +40,9 @@ fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: ()
         }
         Row(verticalAlignment = Alignment.CenterVertically) {
             if (state.canSendPhoto && state.editing == null) {
-                TextButton(onClick = onTakePhoto) { Text(stringResource(R.string.photo_take)) }
+                // Narrower than a text button's default, so that the message field keeps its room.
+                TextButton(onClick = onTakePhoto, contentPadding = COMPACT) { Text(stringResource(R.string.photo_take)) }
+                TextButton(onClick = onAttachFiles, contentPadding = COMPACT) { Text(stringResource(R.string.attach_files)) }
             }
             OutlinedTextField(
                 value = state.composer,
@@ -51,3 +56,5 @@ fun CaseComposer(state: CaseState, onEvent: (CaseEvent) -> Unit, onTakePhoto: ()
         }
     }
 }
+
+private val COMPACT = PaddingValues(horizontal = 6.dp, vertical = 8.dp)

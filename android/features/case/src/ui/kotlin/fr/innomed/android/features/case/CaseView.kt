@@ -47,15 +47,21 @@ import java.util.Date
 
 /**
  * One case: status line with the deadline, the actions the core allows, the conversation (header
- * and advice cards, photos), the composer with the camera, inviting a colleague, the case's
+ * and advice cards, photos, documents), the composer with the camera and the files to send, inviting a colleague, the case's
  * members by name, and a photo full screen over it all. A request shows its brief until its
  * header can be read, and says why nobody writes into it while the core says it waits for its
  * hand-over (the composer shows only while the core allows writing).
  */
 @Composable
-fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
+fun CaseView(
+    state: CaseState,
+    onEvent: (CaseEvent) -> Unit,
+    specialties: List<Specialty>,
+    onTakePhoto: () -> Unit,
+    onAttachFiles: () -> Unit,
+) {
     Box(Modifier.fillMaxSize()) {
-        CaseScreen(state, onEvent, specialties, onTakePhoto)
+        CaseScreen(state, onEvent, specialties, onTakePhoto, onAttachFiles)
         state.photos.viewer?.let { viewer ->
             PhotoViewerOverlay(viewer, state.photos.thumbnails[viewer.key], onClose = { onEvent(CaseEvent.ClosePhoto) })
         }
@@ -67,7 +73,13 @@ fun CaseView(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<S
 
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialties: List<Specialty>, onTakePhoto: () -> Unit) {
+private fun CaseScreen(
+    state: CaseState,
+    onEvent: (CaseEvent) -> Unit,
+    specialties: List<Specialty>,
+    onTakePhoto: () -> Unit,
+    onAttachFiles: () -> Unit,
+) {
     val details = state.details
     val conversation = rememberLazyListState()
     FollowNewest(state.items, conversation)
@@ -122,9 +134,9 @@ private fun CaseScreen(state: CaseState, onEvent: (CaseEvent) -> Unit, specialti
             modifier = Modifier.weight(1f).padding(horizontal = 16.dp),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
-            items(state.items) { item -> ConversationItemView(item, state.photos, state::nameOf, onEvent) }
+            items(state.items) { item -> ConversationItemView(item, state.photos, state.files, state::nameOf, onEvent) }
         }
-        if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto)
+        if (state.composerEnabled) CaseComposer(state, onEvent, onTakePhoto, onAttachFiles)
     }
 }
 

@@ -33,24 +33,36 @@ import java.text.DateFormat
 import java.util.Date
 
 /**
- * One conversation item; a tap on a sent message replies to it (a tap on a photo opens it), a
+ * One conversation item; a tap on a sent message replies to it (a tap on a photo or a PDF opens it), a
  * long press on one of the doctor's own texts changes it. The sender's shield shows where the
  * core's trust level says something about them ([shield]); under the doctor's own messages, who
  * read up to there.
  */
 @Composable
-fun ConversationItemView(item: ConversationItem, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
+fun ConversationItemView(
+    item: ConversationItem,
+    photos: CasePhotosState,
+    files: CaseFilesState,
+    nameOf: (UserId) -> String,
+    onEvent: (CaseEvent) -> Unit,
+) {
     when (item) {
         is ConversationItem.DayDivider ->
             Text(DateFormat.getDateInstance(DateFormat.FULL).format(Date(item.timestampMillis)), style = MaterialTheme.typography.labelMedium)
         ConversationItem.ReadMarker -> HorizontalDivider()
-        is ConversationItem.Message -> MessageView(item.message, photos, nameOf, onEvent)
+        is ConversationItem.Message -> MessageView(item.message, photos, files, nameOf, onEvent)
     }
 }
 
 @OptIn(ExperimentalFoundationApi::class)
 @Composable
-private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (UserId) -> String, onEvent: (CaseEvent) -> Unit) {
+private fun MessageView(
+    message: CaseMessage,
+    photos: CasePhotosState,
+    files: CaseFilesState,
+    nameOf: (UserId) -> String,
+    onEvent: (CaseEvent) -> Unit,
+) {
     val colors = if (message.isOwn) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.primaryContainer) else CardDefaults.cardColors()
     val eventId = message.eventId
     Card(
@@ -69,6 +81,7 @@ private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (
             if (message.inReplyTo != null) Text(stringResource(R.string.timeline_reply), style = MaterialTheme.typography.labelSmall)
             when (val kind = message.kind) {
                 is MessageKind.Photo -> PhotoMessageView(message, kind.photo, photos, onEvent)
+                is MessageKind.Document -> DocumentMessageView(message, kind.document, photos, files, onEvent)
                 else -> KindView(kind, nameOf)
             }
             if (message.edited) Text(stringResource(R.string.timeline_edited), style = MaterialTheme.typography.labelSmall)
@@ -96,8 +109,8 @@ private fun MessageView(message: CaseMessage, photos: CasePhotosState, nameOf: (
 private fun KindView(kind: MessageKind, nameOf: (UserId) -> String) {
     when (kind) {
         is MessageKind.Text -> Text(kind.body)
-        // Drawn with its thumbnail by PhotoMessageView.
-        is MessageKind.Photo -> Unit
+        // Drawn with their thumbnails by PhotoMessageView and DocumentMessageView.
+        is MessageKind.Photo, is MessageKind.Document -> Unit
         is MessageKind.Header -> {
             val header = kind.header
             Text(stringResource(R.string.header_card_title), style = MaterialTheme.typography.titleSmall)

@@ -12,7 +12,6 @@ import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.CircularProgressIndicator
-import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -35,7 +34,6 @@ import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.conversation.CaseMessage
 import fr.innomed.android.api.conversation.ImageLimits
 import fr.innomed.android.api.conversation.PhotoMessage
-import fr.innomed.android.api.conversation.UploadProgress
 import fr.innomed.android.ui.DecodedImage
 import fr.innomed.android.ui.R
 import fr.innomed.android.ui.errorMessage
@@ -77,21 +75,8 @@ fun PhotoMessageView(
             PhotoLoad.Loading, null -> CircularProgressIndicator()
         }
     }
-    message.transactionId?.let { photos.uploads[it] }?.let { UploadLine(it) }
+    message.transactionId?.let { photos.uploads[it] }?.let { UploadLine(it, R.string.photo_upload_waiting, R.string.photo_upload_failed) }
     photo.caption?.let { Text(it) }
-}
-
-@Composable
-private fun UploadLine(progress: UploadProgress) {
-    when (progress) {
-        UploadProgress.Queued -> LinearProgressIndicator(Modifier.fillMaxWidth())
-        is UploadProgress.Uploading -> LinearProgressIndicator(progress = { progress.fraction }, modifier = Modifier.fillMaxWidth())
-        is UploadProgress.Failed -> Text(
-            stringResource(if (progress.recoverable) R.string.photo_upload_waiting else R.string.photo_upload_failed),
-            color = MaterialTheme.colorScheme.error,
-            style = MaterialTheme.typography.labelSmall,
-        )
-    }
 }
 
 /**

@@ -42,7 +42,7 @@ data class CaseMessage(
     /** Stable while a local echo becomes a sent message: the transaction id if any, else the event id. */
     val key: String? get() = transactionId ?: eventId?.value
 
-    /** How to ask the core for this message's photo: by event once sent, else by transaction. */
+    /** How to ask the core for this message's photo or document: by event once sent, else by transaction. */
     val ref: MessageRef?
         get() = eventId?.let { MessageRef.Event(it) } ?: transactionId?.let { MessageRef.Local(it) }
 }
@@ -53,6 +53,9 @@ sealed interface MessageKind {
 
     /** A photo; its pixels are fetched separately (thumbnail first). */
     data class Photo(val photo: PhotoMessage) : MessageKind
+
+    /** A document (a PDF): its thumbnail is fetched like a photo's, the file saved for the viewer on demand. */
+    data class Document(val document: DocumentMessage) : MessageKind
 
     /** The case header card (patient label, question, consent). */
     data class Header(val header: CaseHeader) : MessageKind

@@ -54,8 +54,32 @@ interface ConversationService {
      */
     fun uploads(roomId: RoomId): Flow<Map<String, UploadProgress>>
 
-    /** The decrypted thumbnail or full image of a photo message. */
+    /** The decrypted thumbnail or full image of a photo message; a document's first page as its thumbnail. */
     suspend fun fetchPhoto(roomId: RoomId, message: MessageRef, size: PhotoSize): Outcome<ImageBytes, PhotoError>
+
+    /**
+     * Sanitises a photo (JPEG, PNG, WebP: no EXIF/GPS, orientation applied) or cleans a PDF
+     * (metadata, scripts, embedded files and links that open a program removed), told apart by
+     * its bytes, from a file in the app's private storage. [caption] is a photo's markdown
+     * caption or a document's title. The file is read before this returns, so the caller may
+     * delete it whatever the outcome. Nothing leaves the device: [sendFiles] sends it.
+     */
+    suspend fun prepareFile(file: File, caption: String?): Outcome<PreparedFile, PhotoError>
+
+    /**
+     * Queues prepared files into [roomId] in this order; refused, with nothing uploaded, unless
+     * the case header records the patient's consent. Returns each one's local reference, in the
+     * same order ([uploads] reports their progress). The core keeps its own copy: the files may
+     * be closed once this returns.
+     */
+    suspend fun sendFiles(roomId: RoomId, files: List<PreparedFile>): Outcome<List<MessageRef.Local>, PhotoError>
+
+    /**
+     * A received document's PDF, downloaded, checked against its hash and cleaned again on this
+     * device, written into the account's own folder (emptied when the doctor leaves the case, and
+     * at sign-out). Returns its path, for [DocumentViewer].
+     */
+    suspend fun saveDocument(roomId: RoomId, message: MessageRef): Outcome<String, PhotoError>
 }
 
 sealed interface ConversationError {

@@ -27,7 +27,7 @@ class ImageBytes(val bytes: ByteArray) {
     override fun toString(): String = "ImageBytes(${bytes.size} bytes)"
 }
 
-/** How the upload of one photo sent from this device goes. */
+/** How the upload of one photo or document sent from this device goes. */
 sealed interface UploadProgress {
     /** Queued on this device; the upload has not started. */
     data object Queued : UploadProgress
@@ -42,19 +42,30 @@ sealed interface UploadProgress {
     data class Failed(val recoverable: Boolean) : UploadProgress
 }
 
-/** Why a photo was not sent or cannot be shown; the screen shows one message per kind. */
+/**
+ * Why a photo or a document was not prepared, sent or shown; the screen shows one message per
+ * kind.
+ */
 sealed interface PhotoError {
     data class TooLarge(val sizeBytes: Long, val limitBytes: Long) : PhotoError
 
-    /** Not a JPEG, PNG or WebP image. */
+    /** Neither a JPEG, PNG or WebP image nor a PDF. */
     data object UnsupportedFormat : PhotoError
 
     data class TooManyPixels(val width: Int, val height: Int, val limitPixels: Long) : PhotoError
 
-    /** A corrupt or truncated image. */
+    /** A corrupt or truncated file (an image or a PDF). */
     data object Corrupt : PhotoError
 
-    /** The camera's file cannot be read. */
+    /** A password-protected PDF: it cannot be cleaned, and nobody could open it. */
+    data object EncryptedDocument : PhotoError
+
+    data class TooManyPages(val pages: Int, val limitPages: Int) : PhotoError
+
+    /** A PDF too intricate to be checked on a phone (more parts than the core's limit). */
+    data class TooManyObjects(val objects: Long, val limitObjects: Long) : PhotoError
+
+    /** The file (the camera's, or one the doctor picked) cannot be read. */
     data object Unreadable : PhotoError
 
     /** The case header does not record the patient's consent to photos: nothing was uploaded. */
@@ -77,6 +88,8 @@ sealed interface PhotoError {
     data object MessageNotFound : PhotoError
 
     data object NotAPhoto : PhotoError
+
+    data object NotADocument : PhotoError
 
     /** The file does not match its hash: it was altered on the way. */
     data object Tampered : PhotoError
