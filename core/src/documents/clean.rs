@@ -7,15 +7,19 @@
 //! - the document information dictionary (author, title, software, dates) and the file
 //!   identifier in the trailer; every XMP metadata stream and private application data
 //!   (`PieceInfo`); the author and dates of comments;
-//! - JavaScript (document-level, in actions, in annotations and form fields), the actions that
-//!   open a file, a program or an address (`Launch`, `URI`, `GoToR`, `GoToE`), submit or import
-//!   form data, or play media, and every automatic action (`OpenAction`, `AA`);
-//! - embedded and associated files, file attachment and media annotations, XFA forms.
+//! - every action but moving inside the document (`GoTo`, `Named`): JavaScript, opening a
+//!   program, a file or an address, submitting or importing form data, media; and every
+//!   automatic action (`OpenAction`, `AA`); names written as indirect objects are read as a
+//!   viewer reads them;
+//! - embedded, associated and launched files, file attachment and media annotations, XFA
+//!   forms, signatures (the signer's name and certificate), page thumbnails.
 //!
 //! Pages, their text, images and fonts, links inside the document and form fields stay. A
 //! password-protected file is refused ([`PhotoError::Encrypted`]): it cannot be cleaned without
 //! its password, and the recipient could not open it either. After cleaning, the written file
 //! is audited with the same rules: anything left is a refusal, never a send.
+
+use std::collections::HashSet;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
@@ -108,9 +112,11 @@ pub fn clean_pdf(bytes: &[u8], limits: &DocumentLimits) -> Result<CleanPdf, Phot
     }
     // Every page's content is in the file: none was lost to a repaired cross-reference table.
     let complete = doc.page_iter().all(|page| {
-        doc.get_page_contents(page)
-            .iter()
-            .all(|id| matches!(doc.objects.get(id), Some(Object::Stream(_))))
+        doc.get_dictionary(page).is_ok()
+            && doc
+                .get_page_contents(page)
+                .iter()
+                .all(|id| matches!(doc.objects.get(id), Some(Object::Stream(_))))
     });
     if !complete {
         return Err(PhotoError::Corrupt);
@@ -159,22 +165,30 @@ const REMOVED_KEYS: &[&[u8]] = &[
     b"AF",
     b"XFA",
     b"URI",
+    // Files a file specification embeds, refers to or launches.
+    b"EF",
+    b"RF",
+    b"EP",
+    b"Win",
+    b"Unix",
+    b"Mac",
+    // Who made or changed it, and what pages looked like before (thumbnails).
+    b"LastModified",
+    b"Thumb",
+    b"SpiderInfo",
+    b"URLS",
+    b"CreatorInfo",
+    b"DSS",
+    b"Perms",
 ];
 
-/// Actions that reach outside the document, run code, send data or play media.
-const ACTIVE_ACTIONS: &[&[u8]] = &[
-    b"JavaScript",
-    b"Launch",
-    b"URI",
-    b"GoToR",
-    b"GoToE",
-    b"SubmitForm",
-    b"ImportData",
-    b"Rendition",
-    b"Sound",
-    b"Movie",
-    b"RichMediaExecute",
-];
+/// The only actions kept: moving inside the document. Every other action (scripts, launching
+/// a program, opening a file or an address, submitting or importing form data, media) goes,
+/// and so does an action with no kind.
+const KEPT_ACTIONS: &[&[u8]] = &[b"GoTo", b"Named"];
+
+/// Keys whose value is an action (or a chain of them).
+const ACTION_KEYS: &[&[u8]] = &[b"A", b"Next", b"PA"];
 
 /// Annotations removed with their content.
 const REMOVED_ANNOTATIONS: &[&[u8]] = &[
@@ -186,8 +200,9 @@ const REMOVED_ANNOTATIONS: &[&[u8]] = &[
     b"3D",
 ];
 
-/// Object types removed wherever they are referenced from.
-const REMOVED_TYPES: &[&[u8]] = &[b"Metadata", b"EmbeddedFile", b"Filespec"];
+/// Object types removed wherever they are referenced from (signatures carry the signer's name,
+/// place and certificate; rewriting the file breaks them anyway).
+const REMOVED_TYPES: &[&[u8]] = &[b"Metadata", b"EmbeddedFile", b"Filespec", b"Sig"];
 
 fn name_of<'a>(dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
     dict.get(key).ok().and_then(|o| o.as_name().ok())
@@ -201,12 +216,17 @@ fn dict_of(object: &Object) -> Option<&Dictionary> {
     }
 }
 
+fn is_kept_action(dict: &Dictionary) -> bool {
+    name_of(dict, b"S").is_some_and(|s| KEPT_ACTIONS.contains(&s))
+}
+
+/// An action other than the kept ones: one with a kind, or one that says it is an action.
 fn is_active_action(dict: &Dictionary) -> bool {
-    name_of(dict, b"S").is_some_and(|s| ACTIVE_ACTIONS.contains(&s))
+    (dict.has(b"S") || name_of(dict, b"Type") == Some(b"Action")) && !is_kept_action(dict)
 }
 
 fn is_removed_annotation(dict: &Dictionary) -> bool {
-    name_of(dict, b"Subtype").is_some_and(|s| REMOVED_ANNOTATIONS.contains(&s)) && dict.has(b"Rect")
+    name_of(dict, b"Subtype").is_some_and(|s| REMOVED_ANNOTATIONS.contains(&s))
 }
 
 fn is_removed_object(dict: &Dictionary) -> bool {
@@ -219,40 +239,73 @@ fn is_removed_object(dict: &Dictionary) -> bool {
 fn scrub(doc: &mut Document) {
     doc.trailer.remove(b"Info");
     doc.trailer.remove(b"ID");
-    // Objects to remove, found once: references to them are dropped everywhere.
-    let removed: std::collections::HashSet<ObjectId> = doc
-        .objects
-        .iter()
-        .filter(|(_, o)| dict_of(o).is_some_and(is_removed_object))
-        .map(|(id, _)| *id)
-        .collect();
-    for id in &removed {
+    inline_names(doc);
+    // Objects to remove, and the actions kept, found once.
+    let plan = Plan {
+        removed: ids_where(doc, is_removed_object),
+        kept_actions: ids_where(doc, is_kept_action),
+    };
+    for id in &plan.removed {
         doc.objects.remove(id);
     }
     for object in doc.objects.values_mut() {
-        scrub_object(object, &removed, 0);
+        scrub_object(object, &plan, 0);
     }
     let mut trailer = std::mem::take(&mut doc.trailer);
-    scrub_dictionary(&mut trailer, &removed, 0);
+    scrub_dictionary(&mut trailer, &plan, 0);
     doc.trailer = trailer;
     doc.prune_objects();
+}
+
+struct Plan {
+    removed: HashSet<ObjectId>,
+    kept_actions: HashSet<ObjectId>,
+}
+
+fn ids_where(doc: &Document, rule: fn(&Dictionary) -> bool) -> HashSet<ObjectId> {
+    doc.objects
+        .iter()
+        .filter(|(_, o)| dict_of(o).is_some_and(rule))
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// Names written as indirect objects (`/S 5 0 R`, `5 0 obj /Launch`) are put in place, so
+/// every rule reads them as a viewer would.
+fn inline_names(doc: &mut Document) {
+    let names: std::collections::HashMap<ObjectId, Object> = doc
+        .objects
+        .iter()
+        .filter(|(_, o)| matches!(o, Object::Name(_)))
+        .map(|(id, o)| (*id, o.clone()))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    doc.traverse_objects(|object| {
+        if let Object::Reference(id) = object {
+            if let Some(name) = names.get(id) {
+                *object = name.clone();
+            }
+        }
+    });
 }
 
 /// The parser nests at most 100 levels; this bound only keeps the walk finite on its own.
 const MAX_DEPTH: usize = 128;
 
-fn scrub_object(object: &mut Object, removed: &std::collections::HashSet<ObjectId>, depth: usize) {
+fn scrub_object(object: &mut Object, plan: &Plan, depth: usize) {
     if depth > MAX_DEPTH {
         *object = Object::Null;
         return;
     }
     match object {
-        Object::Dictionary(dict) => scrub_dictionary(dict, removed, depth + 1),
-        Object::Stream(stream) => scrub_dictionary(&mut stream.dict, removed, depth + 1),
+        Object::Dictionary(dict) => scrub_dictionary(dict, plan, depth + 1),
+        Object::Stream(stream) => scrub_dictionary(&mut stream.dict, plan, depth + 1),
         Object::Array(items) => {
-            items.retain(|item| !is_dropped(item, removed));
+            items.retain(|item| !is_dropped(item, &plan.removed));
             for item in items.iter_mut() {
-                scrub_object(item, removed, depth + 1);
+                scrub_object(item, plan, depth + 1);
             }
         }
         _ => {}
@@ -260,20 +313,33 @@ fn scrub_object(object: &mut Object, removed: &std::collections::HashSet<ObjectI
 }
 
 /// A value that points at, or is, something removed.
-fn is_dropped(value: &Object, removed: &std::collections::HashSet<ObjectId>) -> bool {
+fn is_dropped(value: &Object, removed: &HashSet<ObjectId>) -> bool {
     match value {
         Object::Reference(id) => removed.contains(id),
         other => dict_of(other).is_some_and(is_removed_object),
     }
 }
 
-fn scrub_dictionary(
-    dict: &mut Dictionary,
-    removed: &std::collections::HashSet<ObjectId>,
-    depth: usize,
-) {
+/// Whether an action key's value is only actions that are kept (or a list of them).
+fn only_kept_actions(value: &Object, plan: &Plan) -> bool {
+    match value {
+        Object::Reference(id) => plan.kept_actions.contains(id),
+        Object::Array(items) => items.iter().all(|item| only_kept_actions(item, plan)),
+        other => dict_of(other).is_some_and(is_kept_action),
+    }
+}
+
+fn scrub_dictionary(dict: &mut Dictionary, plan: &Plan, depth: usize) {
     for key in REMOVED_KEYS {
         dict.remove(key);
+    }
+    for key in ACTION_KEYS {
+        if dict
+            .get(key)
+            .is_ok_and(|value| !only_kept_actions(value, plan))
+        {
+            dict.remove(key);
+        }
     }
     // Comments keep their text; their author and dates go.
     if dict.has(b"Rect") && dict.has(b"Subtype") && name_of(dict, b"Subtype") != Some(b"Widget") {
@@ -283,14 +349,14 @@ fn scrub_dictionary(
     }
     let dropped: Vec<Vec<u8>> = dict
         .iter()
-        .filter(|(_, value)| is_dropped(value, removed))
+        .filter(|(_, value)| is_dropped(value, &plan.removed))
         .map(|(key, _)| key.clone())
         .collect();
     for key in dropped {
         dict.remove(&key);
     }
     for (_, value) in dict.iter_mut() {
-        scrub_object(value, removed, depth);
+        scrub_object(value, plan, depth);
     }
 }
 
@@ -310,6 +376,7 @@ pub fn audit(doc: &Document) -> Vec<&'static str> {
     }
     fn walk(object: &Object, note: &mut dyn FnMut(&'static str), depth: usize) {
         if depth > MAX_DEPTH {
+            note("nesting too deep to check");
             return;
         }
         if let Some(dict) = dict_of(object) {
@@ -320,6 +387,16 @@ pub fn audit(doc: &Document) -> Vec<&'static str> {
             }
             if is_active_action(dict) {
                 note("active action");
+            }
+            for key in ACTION_KEYS {
+                let direct_unkept = dict
+                    .get(key)
+                    .ok()
+                    .and_then(dict_of)
+                    .is_some_and(|action| !is_kept_action(action));
+                if direct_unkept {
+                    note("active action");
+                }
             }
             if is_removed_annotation(dict) {
                 note("file or media annotation");

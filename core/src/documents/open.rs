@@ -45,7 +45,7 @@ impl Conversation {
             });
         }
         let source = file.source.clone();
-        let bytes = self.download(message, source).await?;
+        let bytes = self.download(message, source, false).await?;
         let clean = tokio::task::spawn_blocking(move || clean_pdf(&bytes, &limits))
             .await
             .map_err(|e| PhotoError::Failed(e.to_string()))??;
@@ -59,28 +59,43 @@ impl Conversation {
         let bytes = self.document(message).await?;
         let folder = case_folder(&self.case.client.account_dir, self.case.room_id());
         let name = match message {
-            MessageRef::Event(id) => id.as_str().to_owned(),
-            MessageRef::Local(id) => id.clone(),
+            MessageRef::Event(id) => id.as_str(),
+            MessageRef::Local(id) => id.as_str(),
         };
-        let path = folder.join(format!("{}.pdf", hex::encode(name.as_bytes())));
+        let path = folder.join(format!("{}.pdf", short_hash(name)));
         let written = path.clone();
+        let target = folder.clone();
+        let client = self.case.room.client();
+        let account_dir = self.case.client.account_dir.clone();
         tokio::task::spawn_blocking(move || {
-            create_private_dir(&folder).and_then(|()| write_private(&written, &bytes))
+            // Cases left while a sync skipped the leave itself are emptied on the way.
+            purge_left_cases(&client, &account_dir);
+            create_private_dir(&target).and_then(|()| write_private(&written, &bytes))
         })
         .await
         .map_err(|e| PhotoError::Failed(e.to_string()))?
         .map_err(|_| PhotoError::Unreadable)?;
+        // Left (or removed) while it was downloaded and cleaned: the leave has already emptied
+        // the folder, so this copy goes too.
+        if self.case.room.state() != matrix_sdk::RoomState::Joined {
+            let _ = std::fs::remove_dir_all(&folder);
+            return Err(PhotoError::NotJoined);
+        }
         debug!(room_id = %self.case.room_id(), "document written for the viewer");
         Ok(path)
     }
 }
 
-/// `<account>/documents/<case>`: the case's room id, hex-encoded (safe on every platform and
-/// read back by [`purge_left_cases`]).
+/// `<account>/documents/<case>`, named by a hash of the room id (ids may be longer than a file
+/// name may be).
 fn case_folder(account_dir: &Path, room_id: &RoomId) -> PathBuf {
-    account_dir
-        .join(FOLDER)
-        .join(hex::encode(room_id.as_str().as_bytes()))
+    account_dir.join(FOLDER).join(short_hash(room_id.as_str()))
+}
+
+/// The first 128 bits of the id's SHA-256, in hex: a name safe on every platform.
+fn short_hash(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(id.as_bytes())[..16])
 }
 
 /// Removes the opened documents of every case this account is no longer in.
@@ -88,14 +103,13 @@ pub(crate) fn purge_left_cases(client: &Client, account_dir: &Path) {
     let Ok(entries) = std::fs::read_dir(account_dir.join(FOLDER)) else {
         return;
     };
+    let joined: std::collections::HashSet<String> = client
+        .joined_rooms()
+        .iter()
+        .map(|room| short_hash(room.room_id().as_str()))
+        .collect();
     for entry in entries.flatten() {
-        let joined = hex::decode(entry.file_name().to_string_lossy().as_bytes())
-            .ok()
-            .and_then(|id| String::from_utf8(id).ok())
-            .and_then(|id| RoomId::parse(id).ok())
-            .and_then(|id| client.get_room(&id))
-            .is_some_and(|room| room.state() == matrix_sdk::RoomState::Joined);
-        if !joined {
+        if !joined.contains(entry.file_name().to_string_lossy().as_ref()) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
     }

@@ -76,7 +76,7 @@ impl Conversation {
             _ => return Err(PhotoError::NotAPhoto),
         };
         super::received::check_declared(declared, checked)?;
-        let bytes = self.download(message, source).await?;
+        let bytes = self.download(message, source, true).await?;
         // Only this device's own queued photo skips the limits (it was sanitised here).
         if matches!(message, MessageRef::Event(_)) {
             super::received::check(&bytes, checked)?;
@@ -88,11 +88,13 @@ impl Conversation {
 
     /// Downloads and decrypts one file of a message; the SDK checks its hash first. A file the
     /// homeserver or a client sent in clear is refused: only this device's own queued file (a
-    /// local echo) points at an unencrypted local copy.
+    /// local echo) points at an unencrypted local copy. `cache`: kept in the SDK's encrypted
+    /// media store for the next time (photos), or not (documents, kept only once cleaned).
     pub(crate) async fn download(
         &self,
         message: &MessageRef,
         source: MediaSource,
+        cache: bool,
     ) -> Result<Vec<u8>, PhotoError> {
         if matches!(source, MediaSource::Plain(_)) && matches!(message, MessageRef::Event(_)) {
             return Err(PhotoError::NotEncrypted);
@@ -105,7 +107,7 @@ impl Conversation {
             .room
             .client()
             .media()
-            .get_media_content(&request, true)
+            .get_media_content(&request, cache)
             .await
             .map_err(|e| {
                 let error = PhotoError::from_sdk(&e);

@@ -4,7 +4,9 @@
 //! cleaner must remove, each holding a string starting with [`SECRET`]: an author, a title and
 //! software in the information dictionary, XMP, a JavaScript open action and a named script, an
 //! embedded file, a launch action, a web link, a form whose field submits to a server, a file
-//! attachment annotation, a comment's author, and an automatic page action.
+//! attachment annotation, a comment's author, and an automatic page action; and a launch action
+//! and a file attachment whose kinds are indirect names, the latter's file specification
+//! without a type.
 
 use lopdf::{
     dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId, Permissions, Stream,
@@ -108,6 +110,25 @@ pub fn hostile_pdf() -> Vec<u8> {
         "Type" => "Annot", "Subtype" => "Widget", "Rect" => rect(), "FT" => "Tx",
         "T" => literal("nom"), "P" => page_one, "A" => submit,
     });
+    // The same tricks with their kinds written as indirect names, and a file specification
+    // without its type: a viewer follows them all.
+    let launch_kind = doc.add_object(Object::Name(b"Launch".to_vec()));
+    let attachment_kind = doc.add_object(Object::Name(b"FileAttachment".to_vec()));
+    let hidden_file = doc.add_object(Stream::new(
+        dictionary! {},
+        format!("{SECRET}HIDDEN embedded file").into_bytes(),
+    ));
+    let indirect_launch = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Link", "Rect" => rect(),
+        "A" => dictionary! { "S" => launch_kind, "F" => literal(&format!("{SECRET}INDIRECT.exe")) },
+    });
+    let indirect_attachment = doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => attachment_kind,
+        "FS" => dictionary! {
+            "F" => literal(&format!("{SECRET}hidden.txt")),
+            "EF" => dictionary! { "F" => hidden_file },
+        },
+    });
     let page_action = dictionary! {
         "O" => dictionary! { "S" => "JavaScript", "JS" => literal(&format!("{SECRET}PAGE-JS")) },
     };
@@ -120,6 +141,8 @@ pub fn hostile_pdf() -> Vec<u8> {
                 attachment.into(),
                 comment.into(),
                 field.into(),
+                indirect_launch.into(),
+                indirect_attachment.into(),
             ],
         );
         page.set("AA", page_action);

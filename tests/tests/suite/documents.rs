@@ -310,8 +310,17 @@ async fn bad_documents_get_their_typed_error_and_nothing_is_uploaded() {
     let clean = prepare_file(PhotoSource::Bytes(pdfs::plain_pdf(1)), None)
         .await
         .expect("clean");
-    // Inviting uploads the encrypted key bundle of shared history: counted from here.
-    let uploads_before_sending = hs.uploads_of(&gp.user_id).expect("uploads").len();
+    // Inviting uploads the encrypted key bundle of shared history, possibly a little later:
+    // counted once the count has settled.
+    let mut uploads_before_sending = hs.uploads_of(&gp.user_id).expect("uploads").len();
+    loop {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        let now = hs.uploads_of(&gp.user_id).expect("uploads").len();
+        if now == uploads_before_sending {
+            break;
+        }
+        uploads_before_sending = now;
+    }
     assert_eq!(
         conversation.send_files(vec![clean]).await.map(|u| u.len()),
         Err(PhotoError::NoConsent)
