@@ -33,18 +33,7 @@ pub async fn send(
     let kinds: Vec<FileKind> = prepared.iter().map(|f| f.kind()).collect();
     let uploads = conversation.send_files(prepared).await?;
     let waits = uploads.into_iter().map(|upload| async move {
-        let mut progress = upload.progress;
-        let sent = tokio::time::timeout(timeout, async {
-            while let Some(update) = progress.next().await {
-                if let UploadProgress::Sent { event_id } = update {
-                    return Some(event_id);
-                }
-            }
-            None
-        })
-        .await
-        .ok()
-        .flatten();
+        let sent = sent_within(upload.progress, timeout).await;
         (upload.transaction_id, sent)
     });
     let results = join_all(waits).await;
@@ -71,6 +60,24 @@ pub async fn send(
             )
         },
     })
+}
+
+/// The event id once the upload is sent, or `None` if it is still queued after `timeout`.
+pub async fn sent_within(
+    mut progress: innomed_core::photos::UploadUpdates,
+    timeout: Duration,
+) -> Option<innomed_core::OwnedEventId> {
+    tokio::time::timeout(timeout, async {
+        while let Some(update) = progress.next().await {
+            if let UploadProgress::Sent { event_id } = update {
+                return Some(event_id);
+            }
+        }
+        None
+    })
+    .await
+    .ok()
+    .flatten()
 }
 
 /// Decrypts a document of a case, cleaned again on this device, into `out` (owner-only).

@@ -7,10 +7,7 @@ use std::{
 };
 
 use anyhow::{Context, Result};
-use futures_util::StreamExt;
-use innomed_core::{
-    InnomedClient, MessageRef, PhotoSize, PhotoSource, SanitizeOptions, UploadProgress,
-};
+use innomed_core::{InnomedClient, MessageRef, PhotoSize, PhotoSource, SanitizeOptions};
 use serde_json::json;
 
 use crate::output::{self, Report};
@@ -31,18 +28,7 @@ pub async fn send(
             &SanitizeOptions::default(),
         )
         .await?;
-    let mut progress = upload.progress;
-    let sent = tokio::time::timeout(timeout, async {
-        while let Some(update) = progress.next().await {
-            if let UploadProgress::Sent { event_id } = update {
-                return Some(event_id);
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten();
+    let sent = crate::files::sent_within(upload.progress, timeout).await;
     Ok(Report {
         value: json!({
             "ok": true, "case": case_id, "transaction_id": upload.transaction_id,

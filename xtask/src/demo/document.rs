@@ -4,7 +4,7 @@
 
 use innomed_harness::{documents as pdfs, Homeserver};
 
-use super::{cli::*, inspect::found, print::*};
+use super::{cli::*, inspect::disk_holds_nothing, print::*};
 
 /// The name the lab's portal gave the file.
 const FILE_NAME: &str = "Bilan_Dupont_Jeanne_2026-03-03.pdf";
@@ -70,26 +70,18 @@ pub(super) fn step(
         received.len()
     ));
 
-    note("The homeserver's disk:");
-    let mut clean = true;
-    for (what, hit) in [
-        (
-            "file name in the database",
-            hs.database_contains("Dupont_Jeanne_2026"),
-        ),
-        ("title in the database", hs.database_contains(TITLE)),
-        (
-            "PDF bytes in the media store",
-            hs.media_store_contains(b"%PDF"),
-        ),
-    ] {
-        let hit = hit.map_err(|e| e.to_string())?;
-        clean &= !hit;
-        println!("    {what}: {}", found(hit));
-    }
-    if clean {
-        Ok(())
-    } else {
-        Err("the homeserver holds readable document data".to_owned())
-    }
+    disk_holds_nothing(
+        vec![
+            (
+                "file name in the database",
+                hs.database_contains("Dupont_Jeanne_2026"),
+            ),
+            ("title in the database", hs.database_contains(TITLE)),
+            (
+                "PDF bytes in the media store",
+                hs.media_store_contains(b"%PDF"),
+            ),
+        ],
+        "document data",
+    )
 }

@@ -190,6 +190,25 @@ pub(super) fn json_ascii(text: &str) -> String {
     out
 }
 
+/// Prints each scan of the homeserver's disk; an error naming `what` if any found its needle.
+pub(super) fn disk_holds_nothing(
+    checks: Vec<(&str, innomed_harness::Result<bool>)>,
+    what: &str,
+) -> Result<(), String> {
+    note("The homeserver's disk:");
+    let mut clean = true;
+    for (label, hit) in checks {
+        let hit = hit.map_err(|e| e.to_string())?;
+        clean &= !hit;
+        println!("    {label}: {}", found(hit));
+    }
+    if clean {
+        Ok(())
+    } else {
+        Err(format!("the homeserver holds readable {what}"))
+    }
+}
+
 pub(super) fn found(hit: bool) -> String {
     if hit {
         red("FOUND    ")

@@ -4,7 +4,7 @@
 
 use innomed_harness::{photos, Homeserver};
 
-use super::{cli::*, inspect::found, print::*};
+use super::{cli::*, inspect::disk_holds_nothing, print::*};
 
 /// What the camera wrote into the file: a fake GPS note carrying the patient's name.
 const CAMERA_METADATA: &str = "GPS 48.8566N 2.3522E Jeanne Dupont";
@@ -73,31 +73,23 @@ pub(super) fn step(
         saved["bytes"]
     ));
 
-    note("The homeserver's disk:");
-    let mut clean = true;
-    for (what, hit) in [
-        (
-            "file name in the database",
-            hs.database_contains("Dupont_Jeanne"),
-        ),
-        (
-            "camera metadata in the media store",
-            hs.media_store_contains(CAMERA_METADATA.as_bytes()),
-        ),
-        (
-            "JPEG bytes in the media store",
-            hs.media_store_contains(&received[..20]),
-        ),
-    ] {
-        let hit = hit.map_err(|e| e.to_string())?;
-        clean &= !hit;
-        println!("    {what}: {}", found(hit));
-    }
-    if clean {
-        Ok(())
-    } else {
-        Err("the homeserver holds readable photo data".to_owned())
-    }
+    disk_holds_nothing(
+        vec![
+            (
+                "file name in the database",
+                hs.database_contains("Dupont_Jeanne"),
+            ),
+            (
+                "camera metadata in the media store",
+                hs.media_store_contains(CAMERA_METADATA.as_bytes()),
+            ),
+            (
+                "JPEG bytes in the media store",
+                hs.media_store_contains(&received[..20]),
+            ),
+        ],
+        "photo data",
+    )
 }
 
 /// 1600×1000 pixels: a brown oval on skin tones.
