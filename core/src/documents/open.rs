@@ -118,7 +118,13 @@ pub(crate) fn purge_left_cases(client: &Client, account_dir: &Path) {
 /// Empties a case's documents when this account leaves it or is removed, and on start-up the
 /// documents of cases left while the app was not running.
 pub(crate) fn install_cleanup(client: &Client, account_dir: std::sync::Arc<PathBuf>) {
-    purge_left_cases(client, &account_dir);
+    // Off the start-up path: file system work, never needed before the first screen.
+    let (start_client, start_dir) = (client.clone(), account_dir.clone());
+    let purge = move || purge_left_cases(&start_client, &start_dir);
+    match tokio::runtime::Handle::try_current() {
+        Ok(runtime) => drop(runtime.spawn_blocking(purge)),
+        Err(_) => purge(),
+    }
     client.add_event_handler(
         move |event: matrix_sdk::ruma::events::room::member::OriginalSyncRoomMemberEvent,
               room: Room| {

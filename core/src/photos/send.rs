@@ -89,6 +89,14 @@ impl Conversation {
             return Ok(Vec::new());
         }
         self.ensure_attachable().await?;
+        self.queue_files(files).await
+    }
+
+    /// Queues files into a case already checked by [`Self::ensure_attachable`].
+    async fn queue_files(
+        &self,
+        files: Vec<crate::documents::PreparedFile>,
+    ) -> Result<Vec<PhotoUpload>, PhotoError> {
         let queue = self.case.room.send_queue();
         self.case
             .room
