@@ -69,9 +69,7 @@ class DocumentTest {
         val dermDevice = Device("derm")
         val derm = dermDevice.register()
         val case = gp.createCase(newCase(secret))
-        case.invite(derm.userId())
-        val dermCase = eventually("the invitation") { runCatching { derm.case(case.roomId()) }.getOrNull() }
-        dermCase.accept()
+        val dermCase = joinedBy(derm, case)
         val gpTimeline = case.conversation()
 
         val pdf = labPdf("Dr $secret")

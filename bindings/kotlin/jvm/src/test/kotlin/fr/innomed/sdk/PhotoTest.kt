@@ -47,9 +47,7 @@ class PhotoTest {
         val gp = Device("gp").register()
         val derm = Device("derm").register()
         val case = gp.createCase(newCase(secret))
-        case.invite(derm.userId())
-        val dermCase = eventually("the invitation") { runCatching { derm.case(case.roomId()) }.getOrNull() }
-        dermCase.accept()
+        val dermCase = joinedBy(derm, case)
         val gpTimeline = case.conversation()
 
         val progress = Progress()

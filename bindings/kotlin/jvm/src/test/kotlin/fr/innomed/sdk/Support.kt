@@ -227,3 +227,11 @@ class ConversationScreen : ConversationListener {
 
     fun texts(): List<String> = messages().mapNotNull { (it.kind as? MessageKind.Text)?.body }
 }
+
+/** Invites [colleague] into [case]; returns the case as they see it once they accepted. */
+suspend fun joinedBy(colleague: Client, case: CaseRoom): CaseRoom {
+    case.invite(colleague.userId())
+    val theirs = eventually("the invitation") { runCatching { colleague.case(case.roomId()) }.getOrNull() }
+    theirs.accept()
+    return theirs
+}
