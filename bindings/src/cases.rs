@@ -23,10 +23,11 @@ pub trait CaseListListener: Send + Sync {
 
 pub(crate) fn subscribe(
     client: InnomedClient,
+    filter: innomed_core::CaseFilter,
     listener: Arc<dyn CaseListListener>,
 ) -> Arc<TaskHandle> {
     forward_list(
-        async move { client.case_list().subscribe_diffs().await },
+        async move { client.case_list_filtered(filter).subscribe_diffs().await },
         move |diffs: Vec<CaseListDiff>| listener.on_update(diffs),
     )
 }

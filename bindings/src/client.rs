@@ -257,7 +257,11 @@ impl Client {
         &self,
         listener: Arc<dyn CaseListListener>,
     ) -> Result<Arc<TaskHandle>, AccountError> {
-        Ok(crate::cases::subscribe(self.core()?, listener))
+        Ok(crate::cases::subscribe(
+            self.core()?,
+            innomed_core::CaseFilter::default(),
+            listener,
+        ))
     }
 
     /// The name to show for a person (a message's sender, an inviter): from a CPTS directory

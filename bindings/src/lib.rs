@@ -36,6 +36,7 @@ pub mod files;
 pub mod platform;
 pub mod psc;
 pub mod push;
+pub mod search;
 pub mod task;
 pub mod trust;
 pub mod verification;

@@ -202,8 +202,8 @@ async fn account_command(
                 ),
             })
         }
-        Command::Cases => {
-            let cases = client.case_list().current().await;
+        Command::Cases(filter) => {
+            let cases = client.case_list_filtered(filter.resolve()?).current().await;
             let text = if cases.is_empty() {
                 "no cases".to_owned()
             } else {
@@ -290,6 +290,14 @@ async fn account_command(
                 },
             })
         }
+        Command::Search { query, wait_index } => {
+            crate::search::search(client, &query, wait_index, timeout).await
+        }
+        Command::Archive {
+            case_id,
+            closed_older_than_days,
+        } => crate::search::archive(client, case_id, closed_older_than_days).await,
+        Command::Restore { case_id } => crate::search::restore(client, &case_id).await,
         Command::Recovery { action } => crate::recovery::run(client, action, timeout).await,
         Command::Cpts { action } => crate::cpts::run(client, action, timeout).await,
         Command::SendPhoto {
@@ -601,6 +609,7 @@ fn case_json(c: &CaseSummary) -> Value {
         "membership": match c.membership { Membership::Joined => "joined", Membership::Invited => "invited", Membership::Left => "left" },
         "status": c.status, "specialty": c.specialty, "urgency": c.urgency, "due_ms": c.due_ms,
         "unread": c.unread, "muted": c.muted, "inviter": c.inviter, "inviter_name": c.inviter_name,
+        "archived": c.archived, "asked_by_me": c.asked_by_me, "waiting_for_me": c.waiting_for_me,
         "brief": c.brief.as_ref().map(|b| json!({
             "requester": b.requester, "specialty": b.specialty, "urgency": b.urgency,
             "due_ms": b.due_ms, "age_band": b.age_band, "sex": b.sex, "question": b.question,
@@ -727,6 +736,9 @@ pub fn error_code(error: &anyhow::Error) -> &'static str {
         return e.code();
     }
     if let Some(e) = error.downcast_ref::<ConversationError>() {
+        return e.code();
+    }
+    if let Some(e) = error.downcast_ref::<innomed_core::SearchError>() {
         return e.code();
     }
     "error"

@@ -12,6 +12,7 @@ mod output;
 mod photos;
 mod psc;
 mod recovery;
+mod search;
 mod state;
 
 use std::{path::PathBuf, process::ExitCode};
@@ -81,8 +82,28 @@ pub enum Command {
         #[command(subcommand)]
         action: cpts::CptsAction,
     },
-    /// List cases and invitations.
-    Cases,
+    /// List cases and invitations (archived cases with `--archived`); the filters combine.
+    Cases(search::CasesArgs),
+    /// Search every case on this device: header, messages, captions, document titles, advice,
+    /// closure, members, specialty and dates ("lésion mars").
+    Search {
+        query: String,
+        /// Wait (within --timeout) until every case was read into the index once.
+        #[arg(long)]
+        wait_index: bool,
+    },
+    /// Archive a closed case, or every closed case idle for some days.
+    Archive {
+        #[arg(long = "case", required_unless_present = "closed_older_than_days")]
+        case_id: Option<String>,
+        #[arg(long, conflicts_with = "case_id")]
+        closed_older_than_days: Option<u32>,
+    },
+    /// Bring an archived case back to the list.
+    Restore {
+        #[arg(long = "case")]
+        case_id: String,
+    },
     /// Open a new case.
     Create(commands::CreateArgs),
     /// Show a case: header, status and conversation.

@@ -37,8 +37,13 @@ pub struct InnomedClient {
     pub(crate) clock: crate::cpts::ClockCell,
     /// The account's push rules (which cases are muted).
     pub(crate) mute: crate::cases::MuteSettings,
+    /// Archiving decisions made on this device, until sync brings them back.
+    pub(crate) archives: crate::cases::Archives,
+    /// The local search index and its feed.
+    pub(crate) search: crate::search::Search,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
-    _lease: Arc<AccountLease>,
+    /// (`None` only inside a [`WeakClient`], which hands out clients holding it again.)
+    _lease: Option<Arc<AccountLease>>,
 }
 
 impl fmt::Debug for InnomedClient {
@@ -50,7 +55,12 @@ impl fmt::Debug for InnomedClient {
 }
 
 impl InnomedClient {
-    pub(crate) fn new(client: Client, dir: PathBuf, lease: AccountLease) -> Self {
+    pub(crate) fn new(
+        client: Client,
+        dir: PathBuf,
+        lease: AccountLease,
+        key: &crate::StoreKey,
+    ) -> Self {
         let authorities = crate::cases::Authorities::default();
         let sync = Arc::new(SyncSupervisor::new(
             client.clone(),
@@ -70,6 +80,7 @@ impl InnomedClient {
         crate::documents::install_cleanup(&client, account_dir.clone());
         let handovers = crate::cases::Handovers::new(authorities.clone());
         handovers.install(&client);
+        let search = crate::search::Search::open(&account_dir, key);
         Self {
             client,
             account_dir,
@@ -81,8 +92,21 @@ impl InnomedClient {
             verifications,
             clock: crate::cpts::ClockCell::default(),
             mute: crate::cases::MuteSettings::default(),
-            _lease: Arc::new(lease),
+            archives: crate::cases::Archives::default(),
+            search,
+            _lease: Some(Arc::new(lease)),
         }
+    }
+
+    /// A handle for background tasks that must not keep the account open: it gives the client
+    /// back only while some other handle still holds it.
+    pub(crate) fn downgrade(&self) -> WeakClient {
+        let mut parts = self.clone();
+        let lease = parts
+            ._lease
+            .take()
+            .map_or_else(std::sync::Weak::new, |l| Arc::downgrade(&l));
+        WeakClient { parts, lease }
     }
 
     /// The session to keep in secure storage, to [`restore`](Self::restore) later.
@@ -152,6 +176,21 @@ pub(crate) async fn quiesce(client: &Client, sync: &SyncSupervisor) {
     sync.stop_sending().await;
     if let Err(e) = client.event_cache_store().lock().await {
         warn!("event cache store not quiesced: {e}");
+    }
+}
+
+/// See [`InnomedClient::downgrade`].
+pub(crate) struct WeakClient {
+    parts: InnomedClient,
+    lease: std::sync::Weak<AccountLease>,
+}
+
+impl WeakClient {
+    pub(crate) fn upgrade(&self) -> Option<InnomedClient> {
+        let lease = self.lease.upgrade()?;
+        let mut client = self.parts.clone();
+        client._lease = Some(lease);
+        Some(client)
     }
 }
 

@@ -9,6 +9,7 @@
 //! - [`photos`]: clinical photos: sanitised (metadata removed, orientation applied, limits),
 //!   sent as encrypted attachments with consent, fetched thumbnail first with a hash check.
 //! - [`push`]: content-free pushers, and the notification decrypted on the device.
+//! - [`search`]: search across every case, in an index on the device sealed with the store key.
 //! - [`trust`]: the doctor's identity across devices (recovery key, key backup).
 //! - [`cpts`]: the CPTS space, directory and duty rota; télé-expertise requests routed to the
 //!   specialist on duty, first acceptance wins, structured advice, deadlines, local report.
@@ -33,15 +34,16 @@ pub mod photos;
 pub mod private_file;
 pub mod push;
 pub mod requests;
+pub mod search;
 pub mod sync;
 pub mod trust;
 
 pub use account::{AccountError, ClientConfig, PscSignIn, SavedSession, StoreKey, PSC_PROVIDER_ID};
 pub use cases::{
-    Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseHeader, CaseList, CaseListUpdates,
-    CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent, CaseSummary, Deadline,
-    HandoverWait, HeaderProblem, InPerson, LastMessage, Membership, NewCase, Rejection, Sex,
-    Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
+    Advice, AgeBand, CaseAction, CaseActions, CaseError, CaseFilter, CaseHeader, CaseList,
+    CaseListUpdates, CaseMember, CaseRole, CaseRoom, CaseStatus, CaseStatusEventContent,
+    CaseSummary, Deadline, HandoverWait, HeaderProblem, InPerson, LastMessage, Membership, NewCase,
+    Rejection, Sex, Unvouched, UnvouchedMember, Urgency, MAX_CONTENT_BYTES,
 };
 pub use client::InnomedClient;
 pub use conversation::{
@@ -64,6 +66,7 @@ pub use requests::{
     DeadlineAlert, DeadlineState, RequestBrief, RequestFilter, RequestPhoto, RequestSummary,
     TeleExpertiseRequest,
 };
+pub use search::{HitKind, SearchError, SearchHit, SearchProgress, SnippetPart};
 pub use sync::SyncError;
 pub use trust::{
     DeviceInfo, RecoveryStatus, SasEmoji, TrustError, TrustLevel, Verification, VerificationState,

@@ -38,6 +38,12 @@ pub fn document() -> Result<(), String> {
     cargo_bench("innomed-core", "document")
 }
 
+/// `cargo xtask bench-search`: the search index with 500 cases × 200 messages, next to plain
+/// FTS5 over the same texts in clear.
+pub fn search() -> Result<(), String> {
+    cargo_bench("innomed-core", "search")
+}
+
 fn have(tool: &str, version_flag: &str) -> bool {
     Command::new(tool)
         .arg(version_flag)

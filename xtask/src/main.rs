@@ -67,6 +67,9 @@ enum Task {
     /// Criterion: cleaning a 50-page scanned PDF (time, peak memory), next to qpdf on the same
     /// file.
     BenchDocument,
+    /// Criterion: the local search index with 500 cases × 200 messages (indexing, query
+    /// percentiles, size), next to plain FTS5 over the same texts in clear.
+    BenchSearch,
     /// The FFI boundary benchmark (JMH on the JVM): call round trip, 1,000-item timeline reset.
     BenchFfi,
 }
@@ -95,6 +98,7 @@ fn main() -> ExitCode {
         Task::BenchFfi => jvm::bench(),
         Task::BenchPhoto => bench::photo(),
         Task::BenchDocument => bench::document(),
+        Task::BenchSearch => bench::search(),
         Task::TestKotlin => jvm::test(),
         Task::Screens { record } => jvm::android_screens(record),
     };

@@ -48,6 +48,9 @@ fn a_case_row_shows_hostile_names_and_previews_inert_on_one_line() {
         inviter: None,
         inviter_name: None,
         brief: None,
+        archived: false,
+        asked_by_me: false,
+        waiting_for_me: true,
     };
     let line = case_line(&row);
     assert!(

@@ -142,7 +142,7 @@ impl InnomedClient {
             .encryption()
             .wait_for_e2ee_initialization_tasks()
             .await;
-        Ok(Self::new(client, dir, lease))
+        Ok(Self::new(client, dir, lease, &config.store_key))
     }
 
     /// Reopens an account from its saved session and local store, without the password.
@@ -211,7 +211,7 @@ impl InnomedClient {
             ),
         }
         info!(%user_id, "restored session");
-        Ok(Self::new(client, dir, lease))
+        Ok(Self::new(client, dir, lease, &config.store_key))
     }
 
     /// Ends the session on the homeserver (when it answers) and deletes every local file of the

@@ -138,7 +138,12 @@ impl PscSignIn {
             .encryption()
             .wait_for_e2ee_initialization_tasks()
             .await;
-        Ok(InnomedClient::new(client, dir, lease))
+        Ok(InnomedClient::new(
+            client,
+            dir,
+            lease,
+            &self.config.store_key,
+        ))
     }
 }
 

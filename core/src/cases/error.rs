@@ -45,6 +45,9 @@ pub enum CaseError {
     UnconfirmedMember,
     #[error("the homeserver has not confirmed the removal yet: nothing was changed on this device, try again")]
     RemovalNotConfirmed,
+    /// Only a closed case can be archived.
+    #[error("only a closed case can be archived")]
+    NotClosed,
     #[error("the homeserver cannot be reached")]
     HomeserverUnreachable,
     #[error("the homeserver refused: {0}")]
@@ -101,6 +104,7 @@ impl CaseError {
             Self::UninvitedMember => "uninvited_member",
             Self::UnconfirmedMember => "unconfirmed_member",
             Self::Closed => "closed",
+            Self::NotClosed => "not_closed",
         }
     }
 }

@@ -73,6 +73,13 @@ pub struct CaseSummary {
     /// For a request this specialist was routed to: what the GP asks, to decide whether to take
     /// it (the case's history comes with the hand-over).
     pub brief: Option<crate::requests::RequestBrief>,
+    /// Put away in the archive (and nothing newer arrived since).
+    pub archived: bool,
+    /// Opened by this doctor.
+    pub asked_by_me: bool,
+    /// Something is expected of this doctor: an invitation or a routed request to answer,
+    /// advice to give, an answered request of theirs to close, unread messages.
+    pub waiting_for_me: bool,
 }
 
 /// A live view of the case list: [`CaseList::subscribe`] yields the current list, then the
@@ -80,11 +87,20 @@ pub struct CaseSummary {
 #[derive(Clone, Debug)]
 pub struct CaseList {
     client: InnomedClient,
+    filter: super::CaseFilter,
 }
 
 impl CaseList {
-    /// The cases as they are now, most recent activity first; invitations first of all.
+    /// The cases the filter lets through as they are now, most recent activity first;
+    /// invitations first of all.
     pub async fn current(&self) -> Vec<CaseSummary> {
+        let mut all = self.all().await;
+        all.retain(|s| self.filter.matches(s));
+        all
+    }
+
+    /// Every case, archived or not, whatever the filter.
+    pub(crate) async fn all(&self) -> Vec<CaseSummary> {
         let rooms: Vec<Room> = self
             .client
             .client
@@ -210,11 +226,16 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
         None => None,
     };
     let rules = case.known_rules();
+    let own = client.client.user_id();
+    let asked_by_me = rules.creator.is_some() && rules.creator.as_deref() == own;
+    let is_taker = rules.taker.is_some() && rules.taker.as_deref() == own;
     let brief = match membership {
         Membership::Left => None,
         _ => case.request_brief().await,
     };
-    CaseSummary {
+    let last_message = last_message(&room, &rules);
+    let archive = client.archives.mark_of(&room).await;
+    let mut summary = CaseSummary {
         room_id: room.room_id().to_owned(),
         code: case.code(),
         membership,
@@ -249,13 +270,21 @@ async fn summarize(client: &InnomedClient, room: Room) -> CaseSummary {
                 })
             }),
         cpts: status.as_ref().and_then(|s| s.cpts.clone()),
-        last_message: last_message(&room, &rules),
+        archived: super::archive::is_archived(
+            archive,
+            last_message.as_ref().map_or(0, |m| m.timestamp_ms),
+        ),
+        last_message,
         unread: super::unread::unread_count(&room, &rules).await,
         muted: client.is_muted(room.room_id()).await,
         inviter,
         inviter_name,
         brief,
-    }
+        asked_by_me,
+        waiting_for_me: false,
+    };
+    summary.waiting_for_me = super::filter::waiting_for(&summary, is_taker);
+    summary
 }
 
 /// The list row's preview: only a message decrypted on this device, from a device its owner
@@ -317,10 +346,16 @@ fn message_from_raw(raw: &Raw<AnySyncTimelineEvent>) -> Option<LastMessage> {
 }
 
 impl InnomedClient {
-    /// The live case list of this account.
+    /// The live case list of this account: every case but the archived ones.
     pub fn case_list(&self) -> CaseList {
+        self.case_list_filtered(super::CaseFilter::default())
+    }
+
+    /// The live case list, filtered (the archive is `CaseFilter { archived: true, .. }`).
+    pub fn case_list_filtered(&self, filter: super::CaseFilter) -> CaseList {
         CaseList {
             client: self.clone(),
+            filter,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Case rooms: creation, header, status, invitations, and the live case list.
 
 mod actions;
+mod archive;
 mod audience;
 mod authority;
 mod confirmation;
@@ -8,6 +9,7 @@ mod create;
 mod diff;
 mod error;
 mod events;
+mod filter;
 mod handover;
 mod history;
 mod list;
@@ -34,6 +36,7 @@ pub(crate) use self::confirmation::confirm_identity;
 use self::error::Result;
 pub use self::{
     actions::{CaseAction, CaseActions, CaseRole, Deadline, HandoverWait},
+    archive::CASE_ARCHIVE_TYPE,
     authority::{Unvouched, UnvouchedMember},
     create::NewCase,
     error::{CaseError, HeaderProblem},
@@ -43,12 +46,14 @@ pub use self::{
         Urgency, CASE_ADVICE_TYPE, CASE_CLAIM_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
         CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
+    filter::CaseFilter,
     handover::TAKEN_REASON,
     list::{CaseList, CaseListUpdates, CaseSummary, LastMessage, Membership},
     people::CaseMember,
     rules::Rejection,
 };
 pub(crate) use self::{
+    archive::Archives,
     authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
     create::Inviters,
     handover::{remember_routed, Handovers},

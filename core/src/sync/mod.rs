@@ -203,6 +203,7 @@ impl crate::InnomedClient {
     /// queued offline or by a previous process are delivered.
     pub async fn start_sync(&self) -> Result<(), SyncError> {
         self.sync.start().await?;
+        crate::search::install(self);
         // Whatever this device owed while it was closed or offline (a case history for a
         // colleague who joined meanwhile) is looked at once the first response is in.
         // Not the account handle itself: a closing account is not kept open by this task.

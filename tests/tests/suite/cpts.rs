@@ -7,7 +7,7 @@ use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps},
     requests::{EXPERT_ACT, REQUESTER_ACT},
     Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
-    DeadlineState, DutySlot, HandoverWait, InPerson, Membership, MessageKind, NewMember,
+    DeadlineState, DutySlot, HandoverWait, HitKind, InPerson, Membership, MessageKind, NewMember,
     Profession, RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
 };
 use innomed_harness::Homeserver;
@@ -364,6 +364,12 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
     })
     .await;
     assert!(gp.requests(RequestFilter::Overdue).await.is_empty());
+    // The advice is found on both devices, the case by its taker's name as the directory has it.
+    let specialist = &t.derm_on_duty.doctor.client;
+    for client in [gp, specialist] {
+        crate::search::found(client, &assessment, HitKind::Advice).await;
+    }
+    crate::search::found(gp, "lefevre dermatologie", HitKind::Case).await;
 
     // Closing writes the report on the GP's device only.
     let reports = tempfile::tempdir().expect("dir");
@@ -380,6 +386,7 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
             .is_empty(),
         "nothing more to do in a closed request"
     );
+    crate::search::found(gp, "adressee en consultation", HitKind::Closure).await;
     let report = &closed.report;
     assert_eq!(report.question, question);
     assert_eq!(report.advice.assessment, assessment);

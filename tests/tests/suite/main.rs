@@ -25,6 +25,7 @@ mod psc;
 mod push;
 mod recovery;
 mod routing;
+mod search;
 mod sessions;
 mod signout;
 mod support;
