@@ -122,6 +122,7 @@ async fn first_reading(client: &InnomedClient) {
 }
 
 fn forget(client: &InnomedClient, room_id: &str) {
+    client.search.forget_entry(room_id);
     if let Ok(index) = client.search.index() {
         match index.remove_room(room_id) {
             Ok(()) => info!(%room_id, "search entries of a left case removed"),
@@ -177,7 +178,15 @@ async fn read_case(client: &InnomedClient, room: &Room) {
         rules if rules.creator.is_some() => rules,
         rules => case.refresh_rules().await.unwrap_or(rules),
     };
-    let waiting = index_events(index, &room_id, &mut events, &rules);
+    // Folding, hashing, sealing and writing off the async threads: the timeline never waits.
+    let shared = client.search.index.clone();
+    let id = room_id.clone();
+    let waiting = tokio::task::spawn_blocking(move || match shared.as_ref() {
+        Ok(index) => index_events(index, &id, &mut events, &rules),
+        Err(_) => 0,
+    })
+    .await
+    .unwrap_or(1);
     if let Err(e) = index_case_entry(client, &case, index).await {
         warn!(%room_id, "case entry not indexed: {e}");
     }
@@ -368,22 +377,34 @@ async fn index_case_entry(
     case: &crate::CaseRoom,
     index: &LocalIndex,
 ) -> Result<(), super::SearchError> {
-    let specialty = case
-        .status()
-        .await
-        .ok()
-        .flatten()
-        .and_then(|s| s.specialty)
-        .map(|code| match crate::cpts::specialties::specialty(&code) {
-            Some(s) => format!("{} {}", s.fr, s.en),
-            None => code,
-        });
-    let people = client.known_people().await;
     let members = case
         .room
         .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
         .await
         .unwrap_or_default();
+    // Names are read again only when who is in the case changed (or its specialty, below).
+    let mut ids: Vec<&str> = members.iter().map(|m| m.user_id().as_str()).collect();
+    ids.sort_unstable();
+    let status = case.status().await.ok().flatten();
+    let signature = format!(
+        "{}|{:?}|{}",
+        case.code(),
+        status.as_ref().and_then(|s| s.specialty.as_deref()),
+        ids.join(",")
+    );
+    if client
+        .search
+        .entry_unchanged(case.room_id().as_str(), &signature)
+    {
+        return Ok(());
+    }
+    let specialty = status.and_then(|s| s.specialty).map(|code| {
+        match crate::cpts::specialties::specialty(&code) {
+            Some(s) => format!("{} {}", s.fr, s.en),
+            None => code,
+        }
+    });
+    let people = client.known_people().await;
     let mut names: Vec<String> = members
         .iter()
         .map(|m| {
@@ -400,6 +421,7 @@ async fn index_case_entry(
     let key = format!("case:{room_id}");
     let text = parts.join(" · ");
     if index.get(&key)?.is_some_and(|e| e.text == text) {
+        client.search.remember_entry(&room_id, signature);
         return Ok(());
     }
     let entry = IndexedText {
@@ -410,5 +432,7 @@ async fn index_case_entry(
         timestamp_ms: 0,
         text,
     };
-    index.write(&room_id, &[(key, Some(entry))])
+    index.write(&room_id, &[(key, Some(entry))])?;
+    client.search.remember_entry(&room_id, signature);
+    Ok(())
 }

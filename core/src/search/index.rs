@@ -5,9 +5,13 @@
 //!   [`Folder`](super::text::Folder)) and of its date's terms: the table ranks matches (bm25)
 //!   without ever holding a word;
 //! - in `docs`, the text itself and what it points to (case, message, sender, date), sealed
-//!   (XChaCha20-Poly1305) under a cipher that is itself sealed with the account's store key;
+//!   (XChaCha20-Poly1305, a random nonce each);
 //!   the case and the message are named by keyed hashes, so the index can forget a case without
 //!   being able to read which.
+//!
+//! The keys: a [`StoreCipher`] made for this file and kept in it sealed with the account's store
+//! key (as the SDK's own stores do) derives one key for sealing and one for the keyed hashes
+//! (BLAKE3); both are made once when the file is opened.
 //!
 //! Without the store key the file is hashes and ciphertext. SQLite's and FTS5's secure delete
 //! overwrite what a forgotten case leaves behind.
@@ -17,7 +21,12 @@ use std::{
     sync::{Mutex, MutexGuard},
 };
 
+use chacha20poly1305::{
+    aead::{Aead, KeyInit},
+    XChaCha20Poly1305, XNonce,
+};
 use matrix_sdk_store_encryption::StoreCipher;
+use rand::Rng;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -53,9 +62,16 @@ pub struct Found {
 /// The local search index of one account on this device.
 pub struct LocalIndex {
     conn: Mutex<Connection>,
-    cipher: StoreCipher,
+    seal: XChaCha20Poly1305,
+    /// BLAKE3 keys of the keyed hashes: terms, cases, keys.
+    term_key: [u8; 32],
+    room_key: [u8; 32],
+    key_key: [u8; 32],
     folder: Folder,
 }
+
+/// Bytes of the nonce in front of each sealed text.
+const NONCE: usize = 24;
 
 impl std::fmt::Debug for LocalIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -110,11 +126,40 @@ impl LocalIndex {
                 cipher
             }
         };
+        let derive = |label: &str| cipher.hash_key(label, b"innomed-search");
         Ok(Self {
             conn: Mutex::new(conn),
-            cipher,
+            seal: XChaCha20Poly1305::new(&derive("innomed-search-seal").into()),
+            term_key: derive("innomed-search-term"),
+            room_key: derive("innomed-search-room"),
+            key_key: derive("innomed-search-key"),
             folder: Folder::default(),
         })
+    }
+
+    fn seal(&self, text: &IndexedText) -> Result<Vec<u8>, SearchError> {
+        let plain = serde_json::to_vec(text).map_err(|e| SearchError::Store(e.to_string()))?;
+        let nonce: [u8; NONCE] = rand::thread_rng().gen();
+        let sealed = self
+            .seal
+            .encrypt(XNonce::from_slice(&nonce), plain.as_slice())
+            .map_err(|_| SearchError::Store("sealing failed".into()))?;
+        let mut out = Vec::with_capacity(NONCE + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        Ok(out)
+    }
+
+    fn open_sealed(&self, sealed: &[u8]) -> Result<IndexedText, SearchError> {
+        if sealed.len() < NONCE {
+            return Err(SearchError::WrongKey);
+        }
+        let (nonce, body) = sealed.split_at(NONCE);
+        let plain = self
+            .seal
+            .decrypt(XNonce::from_slice(nonce), body)
+            .map_err(|_| SearchError::WrongKey)?;
+        serde_json::from_slice(&plain).map_err(|e| SearchError::Store(e.to_string()))
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -124,19 +169,15 @@ impl LocalIndex {
     }
 
     fn room_hash(&self, room_id: &str) -> Vec<u8> {
-        self.cipher
-            .hash_key("innomed-search-room", room_id.as_bytes())[..16]
-            .to_vec()
+        blake3::keyed_hash(&self.room_key, room_id.as_bytes()).as_bytes()[..16].to_vec()
     }
 
     fn key_hash(&self, key: &str) -> Vec<u8> {
-        self.cipher
-            .hash_key("innomed-search-key", key.as_bytes())
-            .to_vec()
+        blake3::keyed_hash(&self.key_key, key.as_bytes()).as_bytes()[..16].to_vec()
     }
 
     fn term_hash(&self, term: &str) -> String {
-        hex::encode(&self.cipher.hash_key("innomed-search-term", term.as_bytes())[..8])
+        hex::encode(&blake3::keyed_hash(&self.term_key, term.as_bytes()).as_bytes()[..8])
     }
 
     fn hashed_terms(&self, words: &[Word]) -> String {
@@ -150,13 +191,10 @@ impl LocalIndex {
 
     /// Whether `key` (an event id, or a case's own entry) was indexed or set aside already.
     pub fn contains(&self, key: &str) -> Result<bool, SearchError> {
-        let found: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM docs WHERE key = ?1",
-                params![self.key_hash(key)],
-                |r| r.get(0),
-            )
+        let conn = self.conn();
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT id FROM docs WHERE key = ?1")?
+            .query_row(params![self.key_hash(key)], |r| r.get(0))
             .optional()?;
         Ok(found.is_some())
     }
@@ -172,11 +210,7 @@ impl LocalIndex {
             )
             .optional()?;
         match sealed.flatten() {
-            Some(sealed) => Ok(Some(
-                self.cipher
-                    .decrypt_value(&sealed)
-                    .map_err(|_| SearchError::WrongKey)?,
-            )),
+            Some(sealed) => Ok(Some(self.open_sealed(&sealed)?)),
             None => Ok(None),
         }
     }
@@ -198,9 +232,7 @@ impl LocalIndex {
         for (key, text) in batch {
             let entry = match text {
                 Some(text) => Some((
-                    self.cipher
-                        .encrypt_value(text)
-                        .map_err(|e| SearchError::Store(e.to_string()))?,
+                    self.seal(text)?,
                     self.hashed_terms(&self.folder.words(&text.text)),
                     self.hashed_terms(&self.folder.words(&date_words(text.timestamp_ms))),
                 )),
@@ -214,20 +246,18 @@ impl LocalIndex {
             forget_key(&tx, &key)?;
             match entry {
                 Some((sealed, words, dates)) => {
-                    tx.execute(
-                        "INSERT INTO docs (room, key, sealed) VALUES (?1, ?2, ?3)",
-                        params![room, key, sealed],
-                    )?;
-                    tx.execute(
+                    tx.prepare_cached("INSERT INTO docs (room, key, sealed) VALUES (?1, ?2, ?3)")?
+                        .execute(params![room, key, sealed])?;
+                    tx.prepare_cached(
                         "INSERT INTO terms (rowid, words, dates) VALUES (?1, ?2, ?3)",
-                        params![tx.last_insert_rowid(), words, dates],
-                    )?;
+                    )?
+                    .execute(params![tx.last_insert_rowid(), words, dates])?;
                 }
                 None => {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO docs (room, key, sealed) VALUES (?1, ?2, NULL)",
-                        params![room, key],
-                    )?;
+                    )?
+                    .execute(params![room, key])?;
                 }
             }
         }
@@ -302,9 +332,11 @@ impl LocalIndex {
             .collect::<Vec<_>>()
             .join(" AND ");
         let conn = self.conn();
+        // The best rows first, from the full-text index alone; only those are read and opened.
         let mut statement = conn.prepare_cached(
-            "SELECT docs.sealed FROM terms JOIN docs ON docs.id = terms.rowid
-             WHERE terms MATCH ?1 ORDER BY terms.rank LIMIT ?2",
+            "SELECT docs.sealed FROM
+                (SELECT rowid, rank FROM terms WHERE terms MATCH ?1 ORDER BY rank LIMIT ?2) AS best
+             JOIN docs ON docs.id = best.rowid ORDER BY best.rank",
         )?;
         let sealed: Vec<Vec<u8>> = statement
             .query_map(params![expression, limit as i64], |r| r.get(0))?
@@ -312,10 +344,7 @@ impl LocalIndex {
         sealed
             .into_iter()
             .map(|sealed| {
-                let text: IndexedText = self
-                    .cipher
-                    .decrypt_value(&sealed)
-                    .map_err(|_| SearchError::WrongKey)?;
+                let text = self.open_sealed(&sealed)?;
                 Ok(Found {
                     text,
                     terms: terms.clone(),
@@ -390,17 +419,16 @@ fn date_words(timestamp_ms: u64) -> String {
 
 fn forget_key(tx: &rusqlite::Transaction<'_>, key: &[u8]) -> rusqlite::Result<()> {
     let old: Option<(i64, bool)> = tx
-        .query_row(
-            "SELECT id, sealed IS NOT NULL FROM docs WHERE key = ?1",
-            params![key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, sealed IS NOT NULL FROM docs WHERE key = ?1")?
+        .query_row(params![key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((id, indexed)) = old {
         if indexed {
-            tx.execute("DELETE FROM terms WHERE rowid = ?1", params![id])?;
+            tx.prepare_cached("DELETE FROM terms WHERE rowid = ?1")?
+                .execute(params![id])?;
         }
-        tx.execute("DELETE FROM docs WHERE id = ?1", params![id])?;
+        tx.prepare_cached("DELETE FROM docs WHERE id = ?1")?
+            .execute(params![id])?;
     }
     Ok(())
 }

@@ -11,7 +11,10 @@ mod feed;
 mod index;
 mod text;
 
-use std::sync::{Arc, OnceLock};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, OnceLock},
+};
 
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
 use serde::{Deserialize, Serialize};
@@ -124,6 +127,8 @@ pub(crate) struct Search {
     index: Arc<Result<LocalIndex, String>>,
     progress: watch::Sender<SearchProgress>,
     started: Arc<OnceLock<()>>,
+    /// What each case's own entry was made from (code, specialty, members), this run.
+    entries: Arc<Mutex<HashMap<String, String>>>,
 }
 
 impl Search {
@@ -147,6 +152,25 @@ impl Search {
             })),
             progress: watch::channel(SearchProgress::default()).0,
             started: Arc::default(),
+            entries: Arc::default(),
+        }
+    }
+
+    fn entry_unchanged(&self, room_id: &str, signature: &str) -> bool {
+        self.entries
+            .lock()
+            .is_ok_and(|m| m.get(room_id).is_some_and(|s| s == signature))
+    }
+
+    fn forget_entry(&self, room_id: &str) {
+        if let Ok(mut map) = self.entries.lock() {
+            map.remove(room_id);
+        }
+    }
+
+    fn remember_entry(&self, room_id: &str, signature: String) {
+        if let Ok(mut map) = self.entries.lock() {
+            map.insert(room_id.to_owned(), signature);
         }
     }
 
