@@ -118,4 +118,119 @@ final class CaseListViewModelTests: XCTestCase {
         XCTAssertTrue(fromSomeoneElse.showsInviterApart)
         XCTAssertNil(Fixtures.row("plain", membership: .invited, status: nil).askedByLabel)
     }
+
+    // MARK: Chips and the archive
+
+    func testEachChipAsksTheCoreForItsFilterAndShowsTheRowsAsTheCoreGivesThem() async {
+        let expected: [(CaseListChip, CaseFilter)] = [
+            (.all, CaseFilter()),
+            (.waitingForMe, CaseFilter(waitingForMe: true)),
+            (.askedByMe, CaseFilter(askedByMe: true)),
+            (.overdue, CaseFilter(overdue: true)),
+            (.urgent, CaseFilter(urgency: .urgent)),
+            (.muted, CaseFilter(muted: true)),
+            (.archived, CaseFilter(archived: true)),
+        ]
+        XCTAssertEqual(expected.map { $0.0 }, CaseListChip.allCases, "every chip, in the order shown")
+        for (chip, filter) in expected {
+            let cases = FakeCaseService()
+            // Whatever the core lets through is shown: the app works out none of its rules.
+            cases.rowUpdates = [[Fixtures.row("a", waitingForMe: false), Fixtures.row("b", askedByMe: true)]]
+            let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
+
+            viewModel.select(chip)
+            await viewModel.observe()
+
+            XCTAssertEqual(viewModel.chip, chip)
+            XCTAssertEqual(cases.filters, [filter], "\(chip): the core's filter")
+            XCTAssertEqual(Set(viewModel.cases.map(\.id.rawValue)), ["a", "b"], "\(chip): nothing filtered here")
+            XCTAssertEqual(viewModel.isArchive, chip == .archived)
+        }
+    }
+
+    func testPickingAnotherChipEmptiesTheListUntilTheCoreAnswers() async {
+        let cases = FakeCaseService()
+        cases.rowUpdates = [[Fixtures.row("main"), Fixtures.row("invite", membership: .invited, status: nil)]]
+        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
+        await viewModel.observe()
+        XCTAssertEqual(viewModel.cases.count, 1)
+
+        viewModel.select(.archived)
+        XCTAssertTrue(viewModel.cases.isEmpty)
+        XCTAssertTrue(viewModel.invitations.isEmpty)
+        XCTAssertTrue(viewModel.isLoading)
+
+        cases.rowUpdates = [[Fixtures.row("old", status: .closed, archived: true)]]
+        await viewModel.observe()
+        XCTAssertEqual(cases.filters, [CaseFilter(), CaseFilter(archived: true)])
+        XCTAssertEqual(viewModel.cases.map(\.id.rawValue), ["old"])
+        XCTAssertFalse(viewModel.isLoading)
+
+        viewModel.select(.archived)
+        XCTAssertEqual(viewModel.cases.map(\.id.rawValue), ["old"], "the same chip again changes nothing")
+    }
+
+    func testAClosedCaseIsOfferedTheArchiveAndAnArchivedOneItsRestore() {
+        let viewModel = CaseListViewModel(cases: FakeCaseService(), directory: FakeDirectoryService())
+        let open = Fixtures.row("open")
+        let closed = Fixtures.row("closed", status: .closed)
+        let archived = Fixtures.row("archived", status: .closed, archived: true)
+
+        XCTAssertFalse(viewModel.canArchive(open))
+        XCTAssertTrue(viewModel.canArchive(closed))
+        XCTAssertFalse(viewModel.canArchive(archived))
+        XCTAssertFalse(viewModel.canRestore(closed))
+        XCTAssertTrue(viewModel.canRestore(archived))
+    }
+
+    func testArchiveAndRestoreAskTheCoreAndItsRefusalIsSaidInWords() async {
+        let cases = FakeCaseService()
+        cases.onArchive = { _ in throw ServiceError.notClosed }
+        cases.onRestore = { _ in }
+        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
+
+        await viewModel.archive(CaseID("open"))
+        XCTAssertEqual(cases.archived, [CaseID("open")])
+        XCTAssertEqual(viewModel.error, .notClosed)
+        XCTAssertEqual(viewModel.error?.localizationKey, "error.notClosed")
+        XCTAssertNil(viewModel.busy)
+
+        viewModel.error = nil
+        await viewModel.restore(CaseID("old"))
+        XCTAssertEqual(cases.restored, [CaseID("old")])
+        XCTAssertNil(viewModel.error)
+
+        cases.onArchive = { _ in }
+        await viewModel.archive(CaseID("closed"))
+        XCTAssertEqual(cases.archived, [CaseID("open"), CaseID("closed")])
+        XCTAssertNil(viewModel.error)
+
+        cases.onRestore = { _ in throw ServiceError.homeserverUnreachable }
+        await viewModel.restore(CaseID("old"))
+        XCTAssertEqual(viewModel.error, .homeserverUnreachable)
+        XCTAssertNil(viewModel.busy)
+    }
+
+    func testArchivingTheClosedCasesAtOnceSaysHowManyTheCoreArchived() async {
+        let cases = FakeCaseService()
+        cases.onArchiveClosed = { days in
+            XCTAssertEqual(days, 30)
+            return 3
+        }
+        let viewModel = CaseListViewModel(cases: cases, directory: FakeDirectoryService())
+        viewModel.select(.archived)
+
+        await viewModel.archiveClosedCases()
+
+        XCTAssertEqual(cases.archiveClosedDays, [30], "closed for a month")
+        XCTAssertEqual(viewModel.archivedClosedCount, 3)
+        XCTAssertFalse(viewModel.isArchivingClosed)
+        XCTAssertNil(viewModel.error)
+
+        cases.onArchiveClosed = { _ in throw ServiceError.closed }
+        await viewModel.archiveClosedCases()
+        XCTAssertEqual(viewModel.error, .closed)
+        XCTAssertNil(viewModel.archivedClosedCount, "no count for a refusal")
+        XCTAssertFalse(viewModel.isArchivingClosed)
+    }
 }

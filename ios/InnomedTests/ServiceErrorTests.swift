@@ -33,4 +33,12 @@ final class ServiceErrorTests: XCTestCase {
         XCTAssertEqual(ServiceError.tooManyObjects.localizationKey, "error.tooManyObjects")
         XCTAssertEqual(ServiceError.notADocument.localizationKey, "error.notADocument")
     }
+
+    func testSearchAndArchiveRefusalsAreNamedByTheirCodes() {
+        XCTAssertEqual(ServiceError.nothingToSearch.localizationKey, "error.nothingToSearch")
+        XCTAssertEqual(ServiceError.queryTooLong.localizationKey, "error.queryTooLong")
+        XCTAssertEqual(ServiceError.searchUnavailable.localizationKey, "error.searchUnavailable")
+        XCTAssertEqual(ServiceError.notClosed.localizationKey, "error.notClosed")
+        XCTAssertEqual(ServiceError.notClosed.code, "notClosed")
+    }
 }

@@ -138,7 +138,8 @@ async function checkSwift(parser, strings, report) {
       need(use.key, where(use), 'key');
     }
     for (const template of templates) {
-      if (!namespaces.has(template.prefix.slice(0, -1))) continue;
+      // The first part of the key (`cases` for `"cases.filter.\(rawValue)"`) names its namespace.
+      if (!template.prefix.endsWith('.') || !namespaces.has(template.prefix.split('.')[0])) continue;
       const cases = template.inEnum ? enums.get(template.inEnum) : undefined;
       if (!cases) {
         const why = template.inEnum && enums.get(template.inEnum) === null

@@ -7,8 +7,9 @@
 //   `interpolated` marks a literal with `\(…)` there (a key no .strings file can hold);
 // - `literals`: every other plain literal shaped like a key (`case.reply`, `sas.thumbs up`),
 //   outside SF Symbol and logger arguments: tables of keys (`membership.Joined`), switches;
-// - `templates`: literals built from a prefix and one interpolation (`"urgency.\(rawValue)"`),
-//   with the enum they are written in (its declaration or an extension of it), if any;
+// - `templates`: literals built from a prefix and one interpolation (`"urgency.\(rawValue)"`,
+//   `"cases.filter.\(rawValue)"`), with the enum they are written in (its declaration or an
+//   extension of it), if any;
 // - `enums`: every enum's cases (name and raw value, if a string);
 // - `tables`: array literals made only of string literals, with their position.
 
@@ -187,7 +188,7 @@ export function keysOfTree(tree) {
     if (argument && NOT_KEYS.has(labelOf(argument))) continue;
     if (value.interpolations === 0 && KEY_SHAPE.test(value.text)) {
       literals.push({ key: value.text, ...at(node) });
-    } else if (value.interpolations === 1 && /^[a-z][A-Za-z0-9]*\.$/.test(value.prefix ?? '')
+    } else if (value.interpolations === 1 && /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*\.$/.test(value.prefix ?? '')
       && value.text === `${value.prefix}%@`) {
       const { prefix, expression } = value;
       templates.push({ prefix, expression, inEnum: enclosingEnum(node), ...at(node) });

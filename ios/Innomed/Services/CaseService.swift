@@ -2,8 +2,9 @@ import Foundation
 
 /// The case list and the actions on one case that do not need its conversation.
 public protocol CaseService: AnyObject {
-    /// The case list, live: the whole list now, then each change.
-    func caseRows() -> AsyncStream<[CaseSummary]>
+    /// The case list through the core's filter, live: the whole list now, then each change
+    /// (`CaseFilter.main`: every case but the archived ones; `CaseFilter.archive`: the archive).
+    func caseRows(filter: CaseFilter) -> AsyncStream<[CaseSummary]>
 
     func code(of id: CaseID) throws -> String
     /// Throws `caseNotFound` or `notACase` when this account has no such case on this device.
@@ -22,6 +23,16 @@ public protocol CaseService: AnyObject {
     /// it stays in the list with its unread count, deadline and reminders. Needs the homeserver:
     /// offline it throws `homeserverUnreachable` and nothing changes.
     func setMuted(_ muted: Bool, of id: CaseID) async throws
+
+    /// Puts a closed case in the archive (on this doctor's devices): the main list leaves it
+    /// out until something new arrives in it. Throws `notClosed` for any other case.
+    func archive(_ id: CaseID) async throws
+
+    /// Brings a case back from the archive into the main list.
+    func restore(_ id: CaseID) async throws
+
+    /// Archives every closed case with nothing new for `days` days; returns how many.
+    func archiveClosed(olderThanDays days: Int) async throws -> Int
 
     /// Opens a case between colleagues, without a CPTS (encrypted, invitation only, its header
     /// sent encrypted); nobody else is in it yet. The core refuses a header it does not accept
@@ -59,4 +70,11 @@ public protocol CaseService: AnyObject {
 
     /// The conversation of a joined case.
     func conversation(for id: CaseID) async throws -> ConversationService
+}
+
+extension CaseService {
+    /// The main list, live: every case but the archived ones.
+    public func caseRows() -> AsyncStream<[CaseSummary]> {
+        caseRows(filter: .main)
+    }
 }

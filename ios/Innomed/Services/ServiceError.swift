@@ -2,7 +2,7 @@ import Foundation
 
 /// Every failure the screens can meet, one case per stable code of the core's error enums
 /// (`AccountError`, `CaseError`, `ConversationError`, `PhotoError`, `TrustError`, `PushError`,
-/// `CptsError`). The views localise `localizationKey`; details of server or internal failures
+/// `CptsError`, `SearchError`). The views localise `localizationKey`; details of server or internal failures
 /// are kept out of the UI and out of the logs.
 public enum ServiceError: Error, Equatable, Sendable {
     // Account, session, sync
@@ -32,6 +32,8 @@ public enum ServiceError: Error, Equatable, Sendable {
     case unconfirmedMember
     /// A text too large to be sent as one message: nothing was queued.
     case messageTooLarge
+    /// Only a closed case can be archived.
+    case notClosed
     // Photos and documents
     /// A file over the core's limit (a photo's, or a document's 40 MB), both in bytes.
     case photoTooLarge(size: UInt64, limit: UInt64)
@@ -75,6 +77,15 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// A photo attached to a new request was refused (too large, unsupported, damaged): nothing
     /// was created.
     case photoRefused
+    // Search
+    /// Nothing to look for: empty, punctuation, or only words too common to look for. The
+    /// search screen asks for a word rather than showing an error.
+    case nothingToSearch
+    /// The query is longer than the core searches.
+    case queryTooLong
+    /// The search index cannot be read now (being rebuilt under the account's key, or the
+    /// device's storage failed); the cases themselves are still there.
+    case searchUnavailable
     // Anything else
     case server, internalFailure
 

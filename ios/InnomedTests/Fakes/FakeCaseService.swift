@@ -4,6 +4,15 @@ import Foundation
 final class FakeCaseService: CaseService {
     /// Each element is one update of the live list; the stream ends after the last.
     var rowUpdates: [[CaseSummary]] = []
+    /// The core's filter of each live list asked for, in order.
+    private(set) var filters: [CaseFilter] = []
+    var onArchive: (CaseID) async throws -> Void = { _ in try unstubbed("archive") }
+    var onRestore: (CaseID) async throws -> Void = { _ in try unstubbed("restore") }
+    var onArchiveClosed: (Int) async throws -> Int = { _ in try unstubbed("archiveClosed") }
+    /// Every archive, restore and "archive the closed cases" asked of the core, refused ones too.
+    private(set) var archived: [CaseID] = []
+    private(set) var restored: [CaseID] = []
+    private(set) var archiveClosedDays: [Int] = []
     var conversations: [CaseID: FakeConversationService] = [:]
     var onDetails: (CaseID) async throws -> CaseStatusInfo? = { _ in try unstubbed("details") }
     var onAccept: (CaseID) async throws -> Void = { _ in try unstubbed("accept") }
@@ -38,7 +47,8 @@ final class FakeCaseService: CaseService {
     /// The mutes and unmutes the core accepted, in order.
     var muteChanges: [(Bool, CaseID)] = []
 
-    func caseRows() -> AsyncStream<[CaseSummary]> {
+    func caseRows(filter: CaseFilter) -> AsyncStream<[CaseSummary]> {
+        filters.append(filter)
         let updates = rowUpdates
         return AsyncStream { continuation in
             for rows in updates { continuation.yield(rows) }
@@ -61,6 +71,21 @@ final class FakeCaseService: CaseService {
     func setMuted(_ muted: Bool, of id: CaseID) async throws {
         try await onSetMuted(muted, id)
         muteChanges.append((muted, id))
+    }
+
+    func archive(_ id: CaseID) async throws {
+        archived.append(id)
+        try await onArchive(id)
+    }
+
+    func restore(_ id: CaseID) async throws {
+        restored.append(id)
+        try await onRestore(id)
+    }
+
+    func archiveClosed(olderThanDays days: Int) async throws -> Int {
+        archiveClosedDays.append(days)
+        return try await onArchiveClosed(days)
     }
 
     func create(_ newCase: NewCase) async throws -> CaseID {

@@ -7,6 +7,7 @@ struct CaseListView: View {
     let destination: CaseDestination?
     let onDestinationShown: () -> Void
     @StateObject private var viewModel: CaseListViewModel
+    @StateObject private var search: CaseSearchViewModel
     @State private var path: [CaseID] = []
     @State private var showsNewRequest = false
     @State private var showsColleagueCase = false
@@ -18,44 +19,41 @@ struct CaseListView: View {
         _viewModel = StateObject(wrappedValue: CaseListViewModel(cases: session.cases,
                                                                  directory: session.directory,
                                                                  requests: session.requests))
+        _search = StateObject(wrappedValue: CaseSearchViewModel(search: session.search))
     }
 
     var body: some View {
         NavigationStack(path: $path) {
             List {
-                if !viewModel.reminders.isEmpty {
+                if search.isActive {
+                    CaseSearchResultsView(search: search)
+                } else {
                     Section {
-                        ForEach(viewModel.reminders, id: \.self) { reminder in
-                            NavigationLink(value: reminder.caseID) {
-                                Label(L10n.format(reminder.deadline == .overdue ? "cases.reminder.overdue" : "cases.reminder.dueSoon",
-                                                  reminder.code),
-                                      systemImage: "bell.badge")
-                                    .foregroundStyle(reminder.deadline.color)
+                        CaseFilterChips(selected: viewModel.chip) { viewModel.select($0) }
+                            .listRowInsets(EdgeInsets())
+                            .listRowBackground(Color.clear)
+                    }
+                    if viewModel.isArchive {
+                        archiveClosedSection
+                    } else if !viewModel.reminders.isEmpty {
+                        remindersSection
+                    }
+                    if !viewModel.invitations.isEmpty {
+                        Section("cases.invitations") {
+                            ForEach(viewModel.invitations) { row in
+                                InvitationRowView(row: row, specialty: viewModel.specialtyLabel(of: row),
+                                                  isBusy: viewModel.busy == row.id,
+                                                  accept: { Task { await viewModel.accept(row.id) } },
+                                                  decline: { Task { await viewModel.decline(row.id) } })
                             }
                         }
-                        Button("cases.reminders.dismiss") { viewModel.dismissReminders() }
-                    } header: {
-                        Text("cases.reminders")
                     }
-                }
-                if !viewModel.invitations.isEmpty {
-                    Section("cases.invitations") {
-                        ForEach(viewModel.invitations) { row in
-                            InvitationRowView(row: row, specialty: viewModel.specialtyLabel(of: row),
-                                              isBusy: viewModel.busy == row.id,
-                                              accept: { Task { await viewModel.accept(row.id) } },
-                                              decline: { Task { await viewModel.decline(row.id) } })
-                        }
-                    }
-                }
-                Section {
-                    ForEach(viewModel.cases) { row in
-                        NavigationLink(value: row.id) {
-                            CaseRowView(row: row, specialty: viewModel.specialtyLabel(of: row))
-                        }
+                    Section {
+                        ForEach(viewModel.cases) { row in caseLink(row) }
                     }
                 }
             }
+            .searchable(text: $search.query, prompt: Text("search.prompt"))
             .overlay { emptyState }
             .navigationTitle("cases.title")
             .toolbar {
@@ -85,7 +83,8 @@ struct CaseListView: View {
                 }
             }
             .errorAlert($viewModel.error)
-            .task { await viewModel.observe() }
+            .task(id: viewModel.chip) { await viewModel.observe() }
+            .task { await search.followProgress() }
             .task { await viewModel.loadReminders() }
             .refreshable { await viewModel.loadReminders() }
             .task(id: destination) { show(destination) }
@@ -101,17 +100,104 @@ struct CaseListView: View {
         case .conversation(let id):
             if path.last != id { path.append(id) }
         case .invitations:
+            // Invitations show in the main list, not in the archive nor among results.
             path = []
+            search.query = ""
+            viewModel.select(.all)
         }
         onDestinationShown()
     }
 
+    private var remindersSection: some View {
+        Section {
+            ForEach(viewModel.reminders, id: \.self) { reminder in
+                NavigationLink(value: reminder.caseID) {
+                    Label(L10n.format(reminder.deadline == .overdue ? "cases.reminder.overdue" : "cases.reminder.dueSoon",
+                                      reminder.code),
+                          systemImage: "bell.badge")
+                        .foregroundStyle(reminder.deadline.color)
+                }
+            }
+            Button("cases.reminders.dismiss") { viewModel.dismissReminders() }
+        } header: {
+            Text("cases.reminders")
+        }
+    }
+
+    /// In the archive: the closed cases idle for a month put away at once, and how many were.
+    private var archiveClosedSection: some View {
+        Section {
+            Button {
+                Task { await viewModel.archiveClosedCases() }
+            } label: {
+                HStack {
+                    Label(L10n.format("archive.closed", CaseListViewModel.archiveAfterDays), systemImage: "archivebox")
+                    if viewModel.isArchivingClosed {
+                        Spacer()
+                        ProgressView()
+                    }
+                }
+            }
+            .disabled(viewModel.isArchivingClosed)
+            if let count = viewModel.archivedClosedCount {
+                Text(verbatim: archivedLine(count)).font(.subheadline).foregroundStyle(.secondary)
+            }
+        } footer: {
+            Text("archive.footer")
+        }
+    }
+
+    private func archivedLine(_ count: Int) -> String {
+        switch count {
+        case 0: return L10n.format("archive.closed.none", CaseListViewModel.archiveAfterDays)
+        case 1: return L10n.string("archive.closed.one")
+        default: return L10n.format("archive.closed.count", count)
+        }
+    }
+
+    /// A case's row; a closed one can be archived, an archived one restored (swipe or long press).
+    private func caseLink(_ row: CaseSummary) -> some View {
+        NavigationLink(value: row.id) {
+            CaseRowView(row: row, specialty: viewModel.specialtyLabel(of: row))
+        }
+        .swipeActions(edge: .trailing) { archiveActions(row) }
+        .contextMenu { archiveActions(row) }
+    }
+
+    @ViewBuilder
+    private func archiveActions(_ row: CaseSummary) -> some View {
+        if viewModel.canArchive(row) {
+            Button { Task { await viewModel.archive(row.id) } } label: {
+                Label("cases.archive", systemImage: "archivebox")
+            }
+            .tint(.indigo)
+            .disabled(viewModel.busy == row.id)
+        }
+        if viewModel.canRestore(row) {
+            Button { Task { await viewModel.restore(row.id) } } label: {
+                Label("cases.restore", systemImage: "tray.and.arrow.up")
+            }
+            .tint(.accentColor)
+            .disabled(viewModel.busy == row.id)
+        }
+    }
+
     @ViewBuilder
     private var emptyState: some View {
-        if viewModel.isLoading {
+        if search.isActive {
+            EmptyView()
+        } else if viewModel.isLoading {
             ProgressView()
         } else if viewModel.cases.isEmpty && viewModel.invitations.isEmpty {
-            Text("cases.empty").foregroundStyle(.secondary).multilineTextAlignment(.center).padding()
+            Text(L10n.string(emptyKey)).foregroundStyle(.secondary).multilineTextAlignment(.center).padding()
+        }
+    }
+
+    private var emptyKey: String {
+        switch viewModel.chip {
+        case .all: return "cases.empty"
+        case .archived: return "archive.empty"
+        default: return "cases.filter.empty"
         }
     }
 }

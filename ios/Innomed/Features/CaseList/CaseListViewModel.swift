@@ -11,6 +11,15 @@ final class CaseListViewModel: ObservableObject {
     /// Deadline reminders of télé-expertise requests, each shown once.
     @Published private(set) var reminders: [DeadlineAlert] = []
     @Published var error: ServiceError?
+    /// The chip picked: the core's filter the list follows.
+    @Published private(set) var chip: CaseListChip = .all
+    /// Archiving the closed cases at once, until the core answers.
+    @Published private(set) var isArchivingClosed = false
+    /// How many closed cases the last "archive the closed cases" put away, as the core counted.
+    @Published private(set) var archivedClosedCount: Int?
+
+    /// Closed cases idle this many days are archived together.
+    static let archiveAfterDays = 30
 
     let specialties: [Specialty]
     private let service: CaseService
@@ -22,12 +31,28 @@ final class CaseListViewModel: ObservableObject {
         specialties = directory.specialties()
     }
 
-    /// Follows the live list until the screen goes away.
+    /// Follows the live list through the chip's filter until the screen goes away or another
+    /// chip is picked (the view starts it again then).
     func observe() async {
-        for await rows in service.caseRows() {
+        let following = chip
+        for await rows in service.caseRows(filter: following.filter) {
+            // Rows of a chip no longer picked are left out, even before the view stops this.
+            guard !Task.isCancelled, following == chip else { return }
             apply(rows)
         }
     }
+
+    /// Picks a chip: the list waits for the core's rows through its filter.
+    func select(_ chip: CaseListChip) {
+        guard chip != self.chip else { return }
+        self.chip = chip
+        invitations = []
+        cases = []
+        isLoading = true
+        archivedClosedCount = nil
+    }
+
+    var isArchive: Bool { chip == .archived }
 
     func apply(_ rows: [CaseSummary]) {
         invitations = rows.filter(\.isInvitation)
@@ -58,6 +83,37 @@ final class CaseListViewModel: ObservableObject {
 
     func decline(_ id: CaseID) async {
         await act(on: id) { try await self.service.decline(id) }
+    }
+
+    /// Offered on a closed case outside the archive; whether it may be archived is still the
+    /// core's answer (`notClosed`).
+    func canArchive(_ row: CaseSummary) -> Bool {
+        row.status == .closed && !row.archived
+    }
+
+    func canRestore(_ row: CaseSummary) -> Bool {
+        row.archived
+    }
+
+    func archive(_ id: CaseID) async {
+        await act(on: id) { try await self.service.archive(id) }
+    }
+
+    func restore(_ id: CaseID) async {
+        await act(on: id) { try await self.service.restore(id) }
+    }
+
+    /// Archives every case closed for `archiveAfterDays` days; the count is shown.
+    func archiveClosedCases() async {
+        guard !isArchivingClosed else { return }
+        isArchivingClosed = true
+        defer { isArchivingClosed = false }
+        archivedClosedCount = nil
+        do {
+            archivedClosedCount = try await service.archiveClosed(olderThanDays: Self.archiveAfterDays)
+        } catch {
+            self.error = ServiceError.from(error)
+        }
     }
 
     private func act(on id: CaseID, _ body: () async throws -> Void) async {

@@ -184,3 +184,8 @@ enum MembershipChangeLabel {
         }
     }
 }
+
+extension HitKind {
+    /// What matched, in words: "En-tête", "Légende de photo"…
+    var labelKey: String { "search.kind.\(rawValue)" }
+}

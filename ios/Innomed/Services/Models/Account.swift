@@ -18,13 +18,15 @@ public struct UserSession {
     public let requests: RequestService
     public let directory: DirectoryService
     public let trust: TrustService
+    public let search: SearchService
 
     public init(account: Account, cases: CaseService, requests: RequestService,
-                directory: DirectoryService, trust: TrustService) {
+                directory: DirectoryService, trust: TrustService, search: SearchService) {
         self.account = account
         self.cases = cases
         self.requests = requests
         self.directory = directory
         self.trust = trust
+        self.search = search
     }
 }

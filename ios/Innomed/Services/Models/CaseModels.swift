@@ -103,12 +103,20 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
     public let inviterName: String?
     /// For a request this specialist was routed to: what the GP asks, to decide on taking it.
     public let brief: RequestBrief?
+    /// Put away in the archive (and nothing newer arrived since), as the core says.
+    public let archived: Bool
+    /// Opened by this doctor, as the core says.
+    public let askedByMe: Bool
+    /// Something is expected of this doctor, as the core decides it (an invitation or a routed
+    /// request to answer, advice to give, an answered request of theirs to close, unread messages
+    /// in an open case); never worked out here.
+    public let waitingForMe: Bool
 
     public init(id: CaseID, code: String, membership: Membership, status: CaseStatus?,
                 specialty: String?, urgency: Urgency, due: Date?, deadline: Deadline? = nil,
                 cptsID: CptsID?, lastMessage: String?, lastActivity: Date?, unread: Int,
                 muted: Bool = false, inviter: UserID?, inviterName: String? = nil,
-                brief: RequestBrief? = nil) {
+                brief: RequestBrief? = nil, archived: Bool, askedByMe: Bool, waitingForMe: Bool) {
         self.id = id
         self.code = code
         self.membership = membership
@@ -125,6 +133,9 @@ public struct CaseSummary: Identifiable, Equatable, Sendable {
         self.inviter = inviter
         self.inviterName = inviterName
         self.brief = brief
+        self.archived = archived
+        self.askedByMe = askedByMe
+        self.waitingForMe = waitingForMe
     }
 
     public var isInvitation: Bool { membership == .invited }

@@ -68,3 +68,16 @@ final class FileUploadBridge: FileUploadListener, @unchecked Sendable {
         onReport(FileUpload(transactionID: transactionId, progress: UploadProgress(rustValue: progress)))
     }
 }
+
+/// Hands the core's reports on the first reading of the cases into the search index.
+final class SearchProgressBridge: SearchProgressListener, @unchecked Sendable {
+    private let onReport: @Sendable (InnomedFFI.SearchProgress) -> Void
+
+    init(_ onReport: @escaping @Sendable (InnomedFFI.SearchProgress) -> Void) {
+        self.onReport = onReport
+    }
+
+    func onProgress(progress: InnomedFFI.SearchProgress) {
+        onReport(progress)
+    }
+}

@@ -130,7 +130,16 @@ extension CaseSummary {
                   cptsID: s.cpts.map(CptsID.init), lastMessage: s.lastMessage?.body,
                   lastActivity: s.lastMessage.map { Date(milliseconds: $0.timestampMs) },
                   unread: Int(clamping: s.unread), muted: s.muted, inviter: s.inviter.map(UserID.init),
-                  inviterName: s.inviterName, brief: s.brief.map(RequestBrief.init(rustValue:)))
+                  inviterName: s.inviterName, brief: s.brief.map(RequestBrief.init(rustValue:)),
+                  archived: s.archived, askedByMe: s.askedByMe, waitingForMe: s.waitingForMe)
+    }
+}
+
+extension CaseFilter {
+    var rustValue: InnomedFFI.CaseFilter {
+        InnomedFFI.CaseFilter(statuses: statuses.map(\.rustValue), specialty: specialty,
+                              urgency: urgency?.rustValue, overdue: overdue, waitingForMe: waitingForMe,
+                              askedByMe: askedByMe, muted: muted, archived: archived)
     }
 }
 

@@ -8,15 +8,17 @@ final class RustCaseService: CaseService, @unchecked Sendable {
         self.client = client
     }
 
-    func caseRows() -> AsyncStream<[CaseSummary]> {
-        AsyncStream { continuation in
+    func caseRows(filter: CaseFilter) -> AsyncStream<[CaseSummary]> {
+        let coreFilter = filter.rustValue
+        return AsyncStream { continuation in
             let list = LiveList<InnomedFFI.CaseSummary>()
             let listener = CaseListBridge { diffs in
                 let summaries = list.apply(diffs.map { ListOp(rustValue: $0) })
                 continuation.yield(summaries.map(CaseSummary.init(rustValue:)))
             }
             do {
-                let handle = try client.subscribeCases(listener: listener)
+                // The core applies the filter (the main list leaves the archive out).
+                let handle = try client.subscribeCasesFiltered(filter: coreFilter, listener: listener)
                 continuation.onTermination = { _ in handle.cancel() }
             } catch {
                 Log.cases.error("case list unavailable: \(ServiceError(rust: error).code, privacy: .public)")
@@ -59,6 +61,21 @@ final class RustCaseService: CaseService, @unchecked Sendable {
 
     func setMuted(_ muted: Bool, of id: CaseID) async throws {
         try await mapErrors { try await client.caseRoom(id).setMuted(muted: muted) }
+    }
+
+    func archive(_ id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).archive() }
+    }
+
+    func restore(_ id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).restore() }
+    }
+
+    func archiveClosed(olderThanDays days: Int) async throws -> Int {
+        let archived = try await mapErrors {
+            try await client.archiveClosedOlderThan(days: UInt32(clamping: max(0, days)))
+        }
+        return Int(archived)
     }
 
     func create(_ newCase: NewCase) async throws -> CaseID {

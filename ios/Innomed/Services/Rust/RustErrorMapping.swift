@@ -29,6 +29,7 @@ extension ServiceError {
         case let e as TrustError: self.init(trust: e)
         case let e as PushError: self.init(push: e)
         case let e as CptsError: self.init(cpts: e)
+        case let e as SearchError: self.init(search: e)
         case is SecureStoreError: self = .secureStorage
         case is CocoaError: self = .storage
         // A panic in the core arrives as UniFFI's own internal error.
@@ -72,6 +73,7 @@ extension ServiceError {
         case .NotAllowed: self = .notAllowed
         case .UnknownSpecialty: self = .unknownSpecialty
         case .RemovalNotConfirmed: self = .removalNotConfirmed
+        case .NotClosed: self = .notClosed
         case .NotHandedOver: self = .notHandedOver
         case .UninvitedMember: self = .uninvitedMember
         case .UnconfirmedMember: self = .unconfirmedMember
@@ -171,6 +173,17 @@ extension ServiceError {
         case .Photo(let photoError): self.init(requestPhoto: photoError)
         case .HomeserverUnreachable: self = .homeserverUnreachable
         case .Server: self = .server
+        }
+    }
+
+    /// The index's own failures (sealed under another key and being rebuilt, or the device's
+    /// storage) read alike: search is unavailable for now, the cases are not.
+    private init(search e: SearchError) {
+        switch e {
+        case .NothingToSearch: self = .nothingToSearch
+        case .QueryTooLong: self = .queryTooLong
+        case .WrongKey: self = .searchUnavailable
+        case .Store: self = .searchUnavailable
         }
     }
 

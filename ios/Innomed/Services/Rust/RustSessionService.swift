@@ -128,6 +128,7 @@ public final class RustSessionService: SessionService, @unchecked Sendable {
                            cases: RustCaseService(client: client),
                            requests: RustRequestService(client: client, spaces: spaces),
                            directory: RustDirectoryService(client: client, spaces: spaces),
-                           trust: RustTrustService(client: client))
+                           trust: RustTrustService(client: client),
+                           search: RustSearchService(client: client))
     }
 }
