@@ -325,6 +325,17 @@ fn last_message(room: &Room, rules: &super::CaseRules) -> Option<LastMessage> {
     }
 }
 
+/// When anything last happened in a case, as the list's latest event says (0 if unknown).
+pub(crate) fn latest_activity_ms(room: &Room) -> u64 {
+    match room.latest_event() {
+        LatestEventValue::Remote(event) => event.timestamp().map_or(0, |t| t.0.into()),
+        LatestEventValue::LocalIsSending(local)
+        | LatestEventValue::LocalCannotBeSent(local)
+        | LatestEventValue::LocalHasBeenSent { value: local, .. } => local.timestamp.0.into(),
+        _ => 0,
+    }
+}
+
 fn message_from_raw(raw: &Raw<AnySyncTimelineEvent>) -> Option<LastMessage> {
     let event_type: String = raw.get_field("type").ok().flatten()?;
     if event_type != "m.room.message" {

@@ -58,6 +58,7 @@ pub(crate) use self::{
     create::Inviters,
     handover::{remember_routed, Handovers},
     history::HistorySharing,
+    list::latest_activity_ms,
     mute::MuteSettings,
     rules::{events_of_types, signed_by_owner},
 };

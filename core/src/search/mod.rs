@@ -107,6 +107,7 @@ pub struct SearchHit {
     pub event_id: Option<OwnedEventId>,
     pub kind: HitKind,
     pub sender: Option<OwnedUserId>,
+    /// When the message was sent; for the case itself, its latest activity.
     pub timestamp_ms: u64,
     pub snippet: Vec<SnippetPart>,
 }
@@ -214,7 +215,11 @@ impl InnomedClient {
                     .sender
                     .as_deref()
                     .and_then(|s| OwnedUserId::try_from(s).ok()),
-                timestamp_ms: text.timestamp_ms,
+                // The case's own entry carries no date of its own: its latest activity.
+                timestamp_ms: match text.kind {
+                    HitKind::Case => crate::cases::latest_activity_ms(&case.room),
+                    _ => text.timestamp_ms,
+                },
                 snippet: snippet(&folder, &text.text, &terms),
             });
             if hits.len() == MAX_HITS {

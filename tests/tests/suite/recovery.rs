@@ -93,6 +93,10 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
         !texts(&phone_conversation).await.contains(&before),
         "readable before recovery"
     );
+    assert!(
+        phone.search(&secret).await.expect("search").is_empty(),
+        "nothing undecrypted is indexed"
+    );
 
     for wrong in ["not a recovery key", &mistyped(&key), &other_key] {
         assert_eq!(
@@ -111,6 +115,13 @@ async fn a_new_device_reads_the_old_history_with_the_recovery_key_and_a_wrong_ke
         "signed by the GP's identity"
     );
     wait_for_text(&phone_conversation, &before).await;
+    // Decrypted late with keys from the backup: now found by the new phone's search too.
+    crate::search::found(
+        phone,
+        &format!("nouveaux telephones {secret}"),
+        innomed_core::HitKind::Message,
+    )
+    .await;
     let header = phone_case.header().await.expect("header").expect("found");
     assert_eq!(header.question, header_with(&secret).header.question);
     new_phone.client.close().await;

@@ -125,12 +125,16 @@ async fn words_of_a_case_are_found_on_each_device_and_never_kept_in_clear() {
     assert_eq!(matched(&hit), ["Érythème".to_owned(), reply.clone()]);
     let derm_local = derm.user_id.trim_start_matches('@');
     let derm_local = &derm_local[..derm_local.find(':').expect("server part")];
-    found(
+    let case_hit = found(
         &gp.client,
         &format!("{derm_local} dermatologie"),
         HitKind::Case,
     )
     .await;
+    assert!(
+        case_hit.timestamp_ms > 0,
+        "dated by the case's latest activity"
+    );
 
     // Nothing typed is on the homeserver or, in clear, in either index.
     let typed = [&header_word, &early, &reply, &caption];

@@ -31,6 +31,7 @@ mod document;
 mod inspect;
 mod photo;
 mod print;
+mod search;
 
 use self::{cli::*, inspect::*, print::*};
 
@@ -252,6 +253,8 @@ fn scenario(innomed: &Innomed, hs: &Homeserver) -> Result<CaseIds, String> {
     let answered = ["status", "--case", room_id.as_str(), "--set", "answered"];
     innomed.json(&gp, &answered)?;
     result("Dr Martin marks the case answered (only he may: he opened it)");
+
+    search::step(innomed, &derm)?;
 
     cpts::step(innomed, hs, &gp, &derm)?;
 
