@@ -285,3 +285,58 @@ async fn a_closed_case_is_archived_still_found_and_back_with_a_new_message() {
         .await;
     assert!(theirs.is_empty(), "the specialist asked nothing");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cases_joined_before_the_index_existed_are_read_in_the_background_at_the_next_start() {
+    let hs = Homeserver::shared().expect("synapse");
+    let gp = Doctor::register(&hs.url(), "gp-reindex").await;
+    let derm = Doctor::register(&hs.url(), "derm-reindex").await;
+    let mut words = Vec::new();
+    for n in 0..3 {
+        let word = marker(&format!("Cas{n}x"));
+        let room_id = shared_case(&gp, &derm, header_with(&word)).await;
+        conversation_of(&derm, &room_id)
+            .await
+            .send_text(&format!("Plaques érythémateuses {word}"))
+            .await
+            .expect("sent");
+        words.push(word);
+    }
+    for word in &words {
+        found(
+            &gp.client,
+            &format!("érythémateuse {word}"),
+            HitKind::Message,
+        )
+        .await;
+    }
+
+    // The app of a version without search: no index on the device, the cases in its stores.
+    let session = gp.client.session().expect("session");
+    let Doctor {
+        client,
+        config,
+        dir: _dir,
+        ..
+    } = gp;
+    let index = client.account_dir().join("search.sqlite3");
+    client.close().await;
+    std::fs::remove_file(&index).expect("index removed");
+
+    let restored = InnomedClient::restore(&config, &session)
+        .await
+        .expect("restore");
+    let mut progress = restored.search_progress();
+    restored.start_sync().await.expect("sync");
+    let done = restored.wait_for_search_index(crate::support::WAIT).await;
+    assert!(done.done, "the first reading ends: {done:?}");
+    assert_eq!(done.indexed_cases, done.total_cases);
+    assert!(done.total_cases >= 3, "every case read: {done:?}");
+    assert!(progress.has_changed().is_ok(), "progress is published");
+    for word in &words {
+        found(&restored, &format!("plaque {word}"), HitKind::Message).await;
+        found(&restored, word, HitKind::Header).await;
+    }
+    progress.mark_unchanged();
+    restored.close().await;
+}
