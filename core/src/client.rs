@@ -162,6 +162,7 @@ impl InnomedClient {
     }
 
     pub(crate) async fn quiesce(&self) {
+        self.search.stop().await;
         self.revocation.stop();
         self.history.stop();
         quiesce(&self.client, &self.sync).await;

@@ -39,7 +39,10 @@ pub(crate) fn install(client: &InnomedClient) {
         .event_cache()
         .subscribe_to_room_generic_updates();
     let left = client.client.subscribe_to_all_room_updates();
-    tokio::spawn(run(client.downgrade(), generic, left));
+    let task = tokio::spawn(run(client.downgrade(), generic, left));
+    if let Ok(mut slot) = client.search.task.lock() {
+        *slot = Some(task);
+    }
 }
 
 async fn run(
@@ -377,15 +380,17 @@ async fn index_case_entry(
     case: &crate::CaseRoom,
     index: &LocalIndex,
 ) -> Result<(), super::SearchError> {
+    // Read from the local state only: indexing never asks the homeserver for anything (a
+    // member list fetched here would change what the device knows while a case is in use).
     let members = case
         .room
-        .members(RoomMemberships::JOIN | RoomMemberships::INVITE)
+        .members_no_sync(RoomMemberships::JOIN | RoomMemberships::INVITE)
         .await
         .unwrap_or_default();
     // Names are read again only when who is in the case changed (or its specialty, below).
     let mut ids: Vec<&str> = members.iter().map(|m| m.user_id().as_str()).collect();
     ids.sort_unstable();
-    let status = case.status().await.ok().flatten();
+    let status = case.known_status().await;
     let signature = format!(
         "{}|{:?}|{}",
         case.code(),

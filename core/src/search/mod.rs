@@ -130,6 +130,8 @@ pub(crate) struct Search {
     started: Arc<OnceLock<()>>,
     /// What each case's own entry was made from (code, specialty, members), this run.
     entries: Arc<Mutex<HashMap<String, String>>>,
+    /// The feed, stopped when the account closes (it holds the account while it reads a case).
+    task: Arc<Mutex<Option<tokio::task::JoinHandle<()>>>>,
 }
 
 impl Search {
@@ -154,6 +156,16 @@ impl Search {
             progress: watch::channel(SearchProgress::default()).0,
             started: Arc::default(),
             entries: Arc::default(),
+            task: Arc::default(),
+        }
+    }
+
+    /// Stops the feed and waits until it let go of the account.
+    pub(crate) async fn stop(&self) {
+        let task = self.task.lock().ok().and_then(|mut t| t.take());
+        if let Some(task) = task {
+            task.abort();
+            let _ = task.await;
         }
     }
 
