@@ -68,6 +68,9 @@ class CaseActionsMappersTest {
             muted = true,
             inviter = null,
             inviterName = null,
+            archived = false,
+            askedByMe = false,
+            waitingForMe = false,
             brief = null,
         )
         assertEquals(Deadline(DeadlineState.DUE_SOON, 1_700_086_400_000), summary.toApi().deadline)

@@ -116,6 +116,9 @@ class ConversationMappersTest {
             muted = false,
             inviter = "@dr.martin:cpts.test",
             inviterName = "Dr Paul Martin",
+            archived = false,
+            askedByMe = false,
+            waitingForMe = false,
             brief = SdkRequestBrief(
                 requester = "@dr.martin:cpts.test",
                 specialty = "dermatology",

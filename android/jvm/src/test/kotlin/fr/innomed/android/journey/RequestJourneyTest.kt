@@ -123,7 +123,7 @@ class RequestJourneyTest {
             // Her list: the invitation first. Its row carries the brief once the list is read
             // again after the brief came (the live list follows room updates; the brief comes to
             // her devices beside them): then it is the GP's question, and nothing of the patient.
-            val list = CaseListPresenter(scope, derm.cases)
+            val list = CaseListPresenter(scope, derm.cases, derm.search)
             val invitation = eventually("the invitation first in the list") {
                 list.state.value.rows.firstOrNull()?.takeIf { it.roomId == roomId && it.isInvitation }
             }

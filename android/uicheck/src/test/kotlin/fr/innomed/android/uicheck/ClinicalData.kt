@@ -33,6 +33,9 @@ import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.search.HitKind
+import fr.innomed.android.api.search.SearchHit
+import fr.innomed.android.api.search.SnippetPart
 import fr.innomed.android.api.trust.TrustLevel
 import org.jetbrains.skia.Color
 import org.jetbrains.skia.EncodedImageFormat
@@ -139,6 +142,9 @@ object ClinicalData {
         isRequest: Boolean = true,
         brief: RequestBrief? = null,
         muted: Boolean = false,
+        waitingForMe: Boolean = false,
+        askedByMe: Boolean = false,
+        archived: Boolean = false,
     ) = CaseSummary(
         roomId = RoomId("!$code:cpts-val-essai.fr"),
         code = code,
@@ -154,14 +160,43 @@ object ClinicalData {
         brief = brief,
         inviterName = if (membership == Membership.INVITED) "Dr Gilles Martin" else null,
         muted = muted,
+        archived = archived,
+        askedByMe = askedByMe,
+        waitingForMe = waitingForMe,
     )
 
+    /** As the core flags them for Dr Benali: the invitation and the request she took wait for her; she asked the others. */
     val caseList = listOf(
-        summary("IM-7K2QX9", null, Membership.INVITED, deadline = DeadlineState.ON_TIME, brief = brief),
-        summary("IM-3F8LZ2", CaseStatus.ACCEPTED, deadline = DeadlineState.OVERDUE, urgency = Urgency.URGENT, unread = 2),
-        summary("IM-9D4RT7", CaseStatus.ANSWERED, specialty = "cardiology", deadline = DeadlineState.DONE, unread = 1, muted = true),
-        summary("IM-2H6WN4", CaseStatus.OPEN, specialty = null, urgency = Urgency.ROUTINE, isRequest = false),
-        summary("IM-5P1KC8", CaseStatus.CLOSED, specialty = "pneumology", urgency = Urgency.ROUTINE, deadline = DeadlineState.DONE),
+        summary("IM-7K2QX9", null, Membership.INVITED, deadline = DeadlineState.ON_TIME, brief = brief, waitingForMe = true),
+        summary("IM-3F8LZ2", CaseStatus.ACCEPTED, deadline = DeadlineState.OVERDUE, urgency = Urgency.URGENT, unread = 2, waitingForMe = true),
+        summary("IM-9D4RT7", CaseStatus.ANSWERED, specialty = "cardiology", deadline = DeadlineState.DONE, unread = 1, muted = true, askedByMe = true, waitingForMe = true),
+        summary("IM-2H6WN4", CaseStatus.OPEN, specialty = null, urgency = Urgency.ROUTINE, isRequest = false, askedByMe = true),
+        summary("IM-5P1KC8", CaseStatus.CLOSED, specialty = "pneumology", urgency = Urgency.ROUTINE, deadline = DeadlineState.DONE, askedByMe = true),
+    )
+
+    /** Her archive: two requests closed in the autumn. */
+    val archive = listOf(
+        summary("IM-8B3VJ6", CaseStatus.CLOSED, deadline = DeadlineState.DONE, archived = true),
+        summary("IM-4Q7ZM1", CaseStatus.CLOSED, specialty = "endocrinology", urgency = Urgency.ROUTINE, deadline = DeadlineState.DONE, askedByMe = true, archived = true),
+    )
+
+    private fun hit(code: String, kind: HitKind, minutes: Int, vararg parts: Pair<String, Boolean>) = SearchHit(
+        roomId = RoomId("!$code:cpts-val-essai.fr"),
+        code = code,
+        eventId = EventId("\$hit$code$minutes"),
+        kind = kind,
+        sender = DERM,
+        timestampMillis = MONDAY_AFTERNOON + minutes * 60_000L,
+        snippet = parts.map { (text, matched) -> SnippetPart(text, matched) },
+    )
+
+    /** What the core finds for "exérèse" on her phone, best first, the matched words marked. */
+    val searchHits = listOf(
+        hit("IM-3F8LZ2", HitKind.ADVICE, 41, "Exérèse" to true, " complète avec marges de 2 mm, analyse anatomopathologique." to false),
+        hit("IM-3F8LZ2", HitKind.HEADER, 0, "Lésion pigmentée du dos… " to false, "Exérèse" to true, " à programmer ou surveillance ?" to false),
+        hit("IM-3F8LZ2", HitKind.CLOSURE, 3 * 24 * 60, "Exérèse" to true, " programmée le 2 décembre." to false),
+        hit("IM-2H6WN4", HitKind.MESSAGE, -9 * 24 * 60, "Kyste sébacé de la nuque : " to false, "exérèse" to true, " sous anesthésie locale, sans complication." to false),
+        hit("IM-8B3VJ6", HitKind.PHOTO, -40 * 24 * 60, "Cicatrice d'" to false, "exérèse" to true, ", J15" to false),
     )
 
     val room = RoomId("!IM-3F8LZ2:cpts-val-essai.fr")

@@ -44,6 +44,7 @@ import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDirectoryService
 import fr.innomed.android.test.FakeDocumentViewer
 import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.FakeSearchService
 import fr.innomed.android.ui.theme.InnomedTheme
 import fr.innomed.android.uicheck.ClinicalData.DERM
 import fr.innomed.android.uicheck.ClinicalData.GP
@@ -65,6 +66,7 @@ class JourneysTest {
     private val conversations = FakeConversationService()
     private val requests = FakeRequestService()
     private val directory = FakeDirectoryService(ClinicalData.specialties)
+    private val search = FakeSearchService()
     private val room = ClinicalData.room
 
     /** What the core decides for the doctor on the case now; the fakes answer it. */
@@ -187,7 +189,7 @@ class JourneysTest {
             when (opened) {
                 null -> {
                     val scope = rememberCoroutineScope()
-                    val presenter = remember { CaseListPresenter(scope, cases) }
+                    val presenter = remember { CaseListPresenter(scope, cases, search) }
                     val state by presenter.state.collectAsState()
                     CaseListView(state, presenter::onEvent, ClinicalData.specialties, { opened = it }, {}, {}, {}, {})
                 }

@@ -67,6 +67,9 @@ import fr.innomed.android.features.case.CasePhotosState
 import fr.innomed.android.features.case.CaseState
 import fr.innomed.android.features.case.PhotoLoad
 import fr.innomed.android.features.caselist.CaseFilter
+import fr.innomed.android.features.caselist.CaseSearch
+import fr.innomed.android.api.search.SearchError
+import fr.innomed.android.api.search.SearchProgress
 import fr.innomed.android.features.caselist.CaseListState
 import fr.innomed.android.features.caselist.CaseListView
 import fr.innomed.android.features.case.CaseView
@@ -108,22 +111,31 @@ class ScreensTest {
     )
 
     @Test
-    fun caseList() = screens(
-        "case-list-loading" to { CaseListView(CaseListState(), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
-        "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
-        "case-list" to {
-            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
-        },
-        "case-list-overdue" to {
-            CaseListView(CaseListState(rows = ClinicalData.caseList, loading = false, filter = CaseFilter.OVERDUE), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
-        },
-        "case-list-offline" to {
-            CaseListView(
-                CaseListState(rows = ClinicalData.caseList, loading = false, error = CaseError.HomeserverUnreachable),
-                {}, ClinicalData.specialties, {}, {}, {}, {}, {},
-            )
-        },
-    )
+    fun caseList() {
+        val list = CaseListState(rows = ClinicalData.caseList, archived = ClinicalData.archive, loading = false)
+        val searching = list.copy(search = CaseSearch(query = "exérèse", hits = ClinicalData.searchHits))
+        screens(
+            "case-list-loading" to { CaseListView(CaseListState(), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list-empty" to { CaseListView(CaseListState(loading = false), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list" to { CaseListView(list, {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list-overdue" to { CaseListView(list.copy(filter = CaseFilter.OVERDUE), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list-offline" to {
+                CaseListView(list.copy(error = CaseError.HomeserverUnreachable), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
+            },
+            "case-list-waiting" to { CaseListView(list.copy(filter = CaseFilter.WAITING_FOR_ME), {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list-archive" to {
+                CaseListView(list.copy(filter = CaseFilter.ARCHIVED, archivedOld = 2), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
+            },
+            "case-list-search" to { CaseListView(searching, {}, ClinicalData.specialties, {}, {}, {}, {}, {}) },
+            "case-list-search-hint" to {
+                CaseListView(list.copy(search = CaseSearch(query = "le", error = SearchError.NothingToSearch)), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
+            },
+            "case-list-search-indexing" to {
+                val indexing = searching.search.copy(hits = ClinicalData.searchHits.take(2), progress = SearchProgress(12, 40, done = false))
+                CaseListView(searching.copy(search = indexing), {}, ClinicalData.specialties, {}, {}, {}, {}, {})
+            },
+        )
+    }
 
     @Test
     fun newRequest() {

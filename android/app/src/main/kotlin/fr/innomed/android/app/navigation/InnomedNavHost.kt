@@ -118,7 +118,7 @@ fun InnomedNavHost(graph: AppGraph) {
         composable(Routes.CASES) {
             val account = session ?: return@composable
             AskForNotifications()
-            val presenter = retainedPresenter { CaseListPresenter(it, account.cases) }
+            val presenter = retainedPresenter { CaseListPresenter(it, account.cases, account.search) }
             val state by presenter.state.collectAsStateWithLifecycle()
             CaseListView(
                 state = state,

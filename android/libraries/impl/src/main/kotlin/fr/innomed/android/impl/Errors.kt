@@ -12,6 +12,7 @@ import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
+import fr.innomed.android.api.search.SearchError
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
@@ -21,6 +22,7 @@ import fr.innomed.core.ConversationException
 import fr.innomed.core.CptsException
 import fr.innomed.core.PhotoException
 import fr.innomed.core.PushException
+import fr.innomed.core.SearchException
 import fr.innomed.core.TrustException
 import kotlin.coroutines.cancellation.CancellationException
 import fr.innomed.core.RequestProblem as SdkRequestProblem
@@ -71,8 +73,18 @@ internal fun caseError(e: Exception): CaseError = when (e) {
     is CaseException.NotHandedOver -> CaseError.NotHandedOver
     is CaseException.UninvitedMember -> CaseError.UninvitedMember
     is CaseException.UnconfirmedMember -> CaseError.UnconfirmedMember
+    is CaseException.NotClosed -> CaseError.NotClosed
     is CaseException.HomeserverUnreachable, is AccountException.HomeserverUnreachable -> CaseError.HomeserverUnreachable
     else -> CaseError.Other(e.code())
+}
+
+/** `Store` carries the index's own detail (it may name files): only the kind is kept. */
+internal fun searchError(e: Exception): SearchError = when (e) {
+    is SearchException.NothingToSearch -> SearchError.NothingToSearch
+    is SearchException.QueryTooLong -> SearchError.QueryTooLong
+    is SearchException.WrongKey -> SearchError.WrongKey
+    is SearchException.Store -> SearchError.Store
+    else -> SearchError.Other(e.code())
 }
 
 internal fun conversationError(e: Exception): ConversationError = when (e) {

@@ -174,6 +174,9 @@ internal fun SdkCaseSummary.toApi() = CaseSummary(
     brief = brief?.toApi(),
     inviterName = inviterName,
     muted = muted,
+    archived = archived,
+    askedByMe = askedByMe,
+    waitingForMe = waitingForMe,
 )
 
 internal fun SdkCaseStatusInfo.toApi() = CaseStatusInfo(

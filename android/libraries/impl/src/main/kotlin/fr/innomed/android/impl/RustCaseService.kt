@@ -14,10 +14,12 @@ import fr.innomed.android.api.cases.NewCase
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
 import fr.innomed.core.AccountException
+import fr.innomed.core.CaseFilter
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
 import fr.innomed.sdk.CaseRoom
 import fr.innomed.sdk.Client
+import fr.innomed.sdk.TaskHandle
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
@@ -32,7 +34,13 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
      * copy; each change emits the whole list. The latest list wins if the collector is slow.
      * Cancelling the collector cancels and frees the subscription's `TaskHandle`.
      */
-    override val cases: Flow<List<CaseSummary>> = callbackFlow {
+    override val cases: Flow<List<CaseSummary>> = caseList { client.subscribeCases(it) }
+
+    /** The core's list through its filter for the archive, followed as [cases] is. */
+    override val archivedCases: Flow<List<CaseSummary>> =
+        caseList { client.subscribeCasesFiltered(CaseFilter(archived = true), it) }
+
+    private fun caseList(subscribe: (CaseListListener) -> TaskHandle): Flow<List<CaseSummary>> = callbackFlow {
         val summaries = ArrayList<SdkCaseSummary>()
         val listener = object : CaseListListener {
             override fun onUpdate(diffs: List<CaseListDiff>) {
@@ -44,7 +52,7 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
             }
         }
         val handle = try {
-            client.subscribeCases(listener)
+            subscribe(listener)
         } catch (e: AccountException) {
             // The session ended: no list to follow; the session service tells the app.
             close()
@@ -101,6 +109,15 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
 
     override suspend fun allowedActions(roomId: RoomId): Outcome<CaseActions, CaseError> =
         attempt(::caseError) { room(roomId).use { it.allowedActions().toApi() } }
+
+    override suspend fun archive(roomId: RoomId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.archive() } }
+
+    override suspend fun restore(roomId: RoomId): Outcome<Unit, CaseError> =
+        attempt(::caseError) { room(roomId).use { it.restore() } }
+
+    override suspend fun archiveClosedOlderThan(days: Int): Outcome<Int, CaseError> =
+        attempt(::caseError) { client.archiveClosedOlderThan(days.coerceAtLeast(0).toUInt()).toIntClamped() }
 
     private fun room(roomId: RoomId): CaseRoom = client.case(roomId.value)
 }

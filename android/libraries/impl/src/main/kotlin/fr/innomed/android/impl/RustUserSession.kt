@@ -30,6 +30,7 @@ class RustUserSession internal constructor(
     override val directory = RustDirectoryService(cpts)
     override val trust = RustTrustService(client)
     override val joinRequests = RustJoinRequestService(client, cpts)
+    override val search = RustSearchService(client)
 
     override suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError> =
         attempt(::pushError) { client.notification(roomId.value, eventId.value).toApi() }

@@ -20,6 +20,10 @@ class FakeCaseService : CaseService {
     val rows = MutableStateFlow<List<CaseSummary>>(emptyList())
     override val cases = rows
 
+    /** The archive, in memory. */
+    val archivedRows = MutableStateFlow<List<CaseSummary>>(emptyList())
+    override val archivedCases = archivedRows
+
     val accepted = Calls<RoomId>()
     val declined = Calls<RoomId>()
     val invited = Calls<Pair<RoomId, UserId>>()
@@ -27,6 +31,9 @@ class FakeCaseService : CaseService {
     val created = Calls<NewCase>()
     val confirmed = Calls<Pair<RoomId, UserId>>()
     val mutes = Calls<Pair<RoomId, Boolean>>()
+    val archived = Calls<RoomId>()
+    val restored = Calls<RoomId>()
+    val archivedOlderThan = Calls<Int>()
 
     var acceptResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("accept") }
     var declineResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("decline") }
@@ -41,6 +48,10 @@ class FakeCaseService : CaseService {
     var briefResult: suspend (RoomId) -> Outcome<RequestBrief?, CaseError> = { notScripted("requestBrief") }
     /** What the core decides for the doctor on a case: the screens show it as it comes. */
     var allowedResult: suspend (RoomId) -> Outcome<CaseActions, CaseError> = { notScripted("allowedActions") }
+    var archiveResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("archive") }
+    var restoreResult: suspend (RoomId) -> Outcome<Unit, CaseError> = { notScripted("restore") }
+    /** By days: how many closed cases the core archived. */
+    var archiveOldResult: suspend (Int) -> Outcome<Int, CaseError> = { notScripted("archiveClosedOlderThan") }
 
     override suspend fun accept(roomId: RoomId) = acceptResult(roomId).also { accepted.add(roomId) }
 
@@ -69,6 +80,12 @@ class FakeCaseService : CaseService {
     override suspend fun requestBrief(roomId: RoomId) = briefResult(roomId)
 
     override suspend fun allowedActions(roomId: RoomId) = allowedResult(roomId)
+
+    override suspend fun archive(roomId: RoomId) = archiveResult(roomId).also { archived.add(roomId) }
+
+    override suspend fun restore(roomId: RoomId) = restoreResult(roomId).also { restored.add(roomId) }
+
+    override suspend fun archiveClosedOlderThan(days: Int) = archiveOldResult(days).also { archivedOlderThan.add(days) }
 
     /** Replaces one row (by room id), as a sync update would. */
     fun update(roomId: RoomId, change: (CaseSummary) -> CaseSummary) {

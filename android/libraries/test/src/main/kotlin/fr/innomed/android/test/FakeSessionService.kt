@@ -78,6 +78,7 @@ class FakeUserSession(
     override val directory: FakeDirectoryService = FakeDirectoryService(),
     override val trust: FakeTrustService = FakeTrustService(),
     override val joinRequests: FakeJoinRequestService = FakeJoinRequestService(),
+    override val search: FakeSearchService = FakeSearchService(),
 ) : UserSession {
     val pushers = Calls<PusherConfig>()
     val notified = Calls<Pair<RoomId, EventId>>()

@@ -41,6 +41,9 @@ fun row(
     unread: Int = 0,
     brief: RequestBrief? = null,
     muted: Boolean = false,
+    archived: Boolean = false,
+    askedByMe: Boolean = false,
+    waitingForMe: Boolean = false,
 ) = CaseSummary(
     roomId = RoomId("!$id:cpts.test"),
     code = "IM-$id",
@@ -55,6 +58,9 @@ fun row(
     inviter = if (membership == Membership.INVITED) GP else null,
     brief = brief,
     muted = muted,
+    archived = archived,
+    askedByMe = askedByMe,
+    waitingForMe = waitingForMe,
 )
 
 fun details(

@@ -13,6 +13,7 @@ import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
+import fr.innomed.android.api.search.SearchError
 import fr.innomed.android.api.session.SignInError
 import fr.innomed.android.api.trust.TrustError
 import fr.innomed.android.ui.R
@@ -53,8 +54,18 @@ fun CaseError.text(): ErrorText = when (this) {
     CaseError.NotHandedOver -> ErrorText(R.string.error_not_handed_over)
     CaseError.UninvitedMember -> ErrorText(R.string.error_uninvited_member)
     CaseError.UnconfirmedMember -> ErrorText(R.string.error_unconfirmed_member)
+    CaseError.NotClosed -> ErrorText(R.string.error_not_closed)
     CaseError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     is CaseError.Other -> ErrorText(R.string.error_other, code)
+}
+
+/** Nothing to search for is a hint under the field ("Tapez un mot du dossier."), the others said as errors. */
+fun SearchError.text(): ErrorText = when (this) {
+    SearchError.NothingToSearch -> ErrorText(R.string.cases_search_hint)
+    SearchError.QueryTooLong -> ErrorText(R.string.error_search_too_long)
+    SearchError.WrongKey -> ErrorText(R.string.error_search_rebuilding)
+    SearchError.Store -> ErrorText(R.string.error_search_unavailable)
+    is SearchError.Other -> ErrorText(R.string.error_other, code)
 }
 
 fun ConversationError.text(): ErrorText = when (this) {

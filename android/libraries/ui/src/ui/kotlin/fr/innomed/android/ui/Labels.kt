@@ -15,6 +15,7 @@ import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.directory.Weekday
 import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.search.HitKind
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.android.ui.R
 
@@ -26,6 +27,18 @@ fun CaseStatus.label(): Int = when (this) {
     CaseStatus.ACCEPTED -> R.string.status_accepted
     CaseStatus.ANSWERED -> R.string.status_answered
     CaseStatus.CLOSED -> R.string.status_closed
+}
+
+/** Where in the case a search result's words were found. */
+@StringRes
+fun HitKind.label(): Int = when (this) {
+    HitKind.CASE -> R.string.hit_case
+    HitKind.HEADER -> R.string.hit_header
+    HitKind.MESSAGE -> R.string.hit_message
+    HitKind.PHOTO -> R.string.hit_photo
+    HitKind.DOCUMENT -> R.string.hit_document
+    HitKind.ADVICE -> R.string.hit_advice
+    HitKind.CLOSURE -> R.string.hit_closure
 }
 
 @StringRes

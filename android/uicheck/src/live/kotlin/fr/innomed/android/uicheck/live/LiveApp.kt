@@ -61,7 +61,7 @@ class PhoneApp(private val screen: PhoneScreen, private val scope: CoroutineScop
     }
 
     fun caseList() {
-        val presenter = CaseListPresenter(scope, session.cases)
+        val presenter = CaseListPresenter(scope, session.cases, session.search)
         screen.content = {
             Presented(presenter) { state, onEvent ->
                 CaseListView(state, onEvent, specialties, ::openCase, ::newRequest, onDirectory = {}, onSettings = {}, onColleagueCase = {})

@@ -11,6 +11,7 @@ import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.Sex
 import fr.innomed.android.api.cases.Urgency
 import fr.innomed.android.test.FakeCaseService
+import fr.innomed.android.test.FakeSearchService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.row
 import kotlinx.coroutines.CompletableDeferred
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test
 
 class CaseListPresenterTest {
     private val cases = FakeCaseService()
+    private val search = FakeSearchService()
 
     @Test
     fun `invitations first, then as the core says (overdue, due soon, on time by deadline), then undated, then done`() = runTest {
@@ -39,7 +41,7 @@ class CaseListPresenterTest {
             row("very-overdue", dueAtMillis = 1_000, deadline = Deadline(DeadlineState.OVERDUE, 1_000)),
             row("answered", status = CaseStatus.ANSWERED),
         )
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         assertTrue(presenter.state.value.loading)
         runCurrent()
         val state = presenter.state.value
@@ -55,7 +57,7 @@ class CaseListPresenterTest {
     @Test
     fun `the list follows live changes and re-sorts`() = runTest {
         cases.rows.value = listOf(row("a", dueAtMillis = 1_000), row("b", dueAtMillis = 2_000))
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         runCurrent()
         assertEquals(listOf("IM-a", "IM-b"), presenter.state.value.rows.map { it.code })
 
@@ -73,7 +75,7 @@ class CaseListPresenterTest {
             row("calm", dueAtMillis = 9_000),
             row("between-colleagues"),
         )
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         runCurrent()
         with(presenter.state.value) {
             assertEquals(4, shown.size)
@@ -94,12 +96,45 @@ class CaseListPresenterTest {
     }
 
     @Test
+    fun `the to-do, my-requests and muted chips keep the rows the core flags, live, whatever their status`() = runTest {
+        cases.rows.value = listOf(
+            // The core says what waits for this doctor; an open case with unread messages it did not flag stays out.
+            row("advise", status = CaseStatus.ACCEPTED, isRequest = true, waitingForMe = true),
+            row("unread", unread = 3),
+            row("mine", status = CaseStatus.ANSWERED, askedByMe = true, waitingForMe = true),
+            row("mine-closed", status = CaseStatus.CLOSED, askedByMe = true),
+            row("quiet", muted = true),
+        )
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
+        runCurrent()
+        with(presenter.state.value) {
+            assertEquals(2, count(CaseFilter.WAITING_FOR_ME))
+            assertEquals(2, count(CaseFilter.ASKED_BY_ME))
+            assertEquals(1, count(CaseFilter.MUTED))
+            assertEquals(0, count(CaseFilter.ARCHIVED))
+        }
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.WAITING_FOR_ME))
+        assertEquals(setOf("IM-advise", "IM-mine"), presenter.state.value.shown.map { it.code }.toSet())
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.ASKED_BY_ME))
+        assertEquals(setOf("IM-mine", "IM-mine-closed"), presenter.state.value.shown.map { it.code }.toSet())
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.MUTED))
+        assertEquals(listOf("IM-quiet"), presenter.state.value.shown.map { it.code })
+
+        // The doctor advised: the core no longer waits for them, and the chip follows.
+        presenter.onEvent(CaseListEvent.Filter(CaseFilter.WAITING_FOR_ME))
+        cases.update(row("advise").roomId) { it.copy(status = CaseStatus.ANSWERED, waitingForMe = false) }
+        runCurrent()
+        assertEquals(listOf("IM-mine"), presenter.state.value.shown.map { it.code })
+        assertEquals(1, presenter.state.value.count(CaseFilter.WAITING_FOR_ME))
+    }
+
+    @Test
     fun `accepting an invitation waits, then opens the case`() = runTest {
         val invite = row("x", membership = Membership.INVITED)
         cases.rows.value = listOf(invite)
         val answer = CompletableDeferred<Outcome<Unit, CaseError>>()
         cases.acceptResult = { answer.await() }
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         runCurrent()
 
         presenter.onEvent(CaseListEvent.Accept(invite.roomId))
@@ -122,7 +157,7 @@ class CaseListPresenterTest {
         cases.rows.value = listOf(invite)
         cases.acceptResult = { Outcome.Failure(CaseError.CaseClosed) }
         cases.declineResult = { Outcome.Done }
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         runCurrent()
 
         presenter.onEvent(CaseListEvent.Accept(invite.roomId))
@@ -143,7 +178,7 @@ class CaseListPresenterTest {
         val brief = RequestBrief(GP, "dermatology", Urgency.URGENT, dueAtMillis = null, AgeBand.SENIOR, Sex.FEMALE, "Exérèse ?")
         val routed = row("routed", membership = Membership.INVITED, isRequest = true)
         cases.rows.value = listOf(row("mine", dueAtMillis = 1_000), routed)
-        val presenter = CaseListPresenter(backgroundScope, cases)
+        val presenter = CaseListPresenter(backgroundScope, cases, search)
         runCurrent()
         assertEquals(listOf("IM-routed", "IM-mine"), presenter.state.value.rows.map { it.code })
         assertNull(presenter.state.value.rows.first().brief, "the brief may arrive after the invitation")

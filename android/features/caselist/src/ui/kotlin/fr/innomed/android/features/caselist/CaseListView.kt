@@ -1,13 +1,12 @@
 package fr.innomed.android.features.caselist
 
 import androidx.compose.foundation.clickable
-import androidx.compose.foundation.horizontalScroll
-import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
@@ -17,7 +16,6 @@ import androidx.compose.material3.Badge
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.ExtendedFloatingActionButton
-import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
@@ -25,10 +23,12 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.cases.CaseStatus
 import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.ui.DeadlineChip
@@ -60,46 +60,70 @@ fun CaseListView(
             TextButton(onClick = onSettings) { Text(stringResource(R.string.settings_title)) }
         },
     ) {
-        if (!state.loading && state.rows.isNotEmpty()) FilterChips(state, onEvent)
-        Box(Modifier.fillMaxSize()) {
-            when {
-                state.loading -> CircularProgressIndicator(Modifier.align(Alignment.Center))
-                state.rows.isEmpty() -> Text(stringResource(R.string.cases_empty), Modifier.align(Alignment.Center))
-                state.shown.isEmpty() -> Text(stringResource(R.string.cases_filter_empty), Modifier.align(Alignment.Center))
-                else -> LazyColumn {
-                    items(state.shown, key = { it.roomId.value }) { row ->
-                        CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
-                    }
-                }
-            }
-            // A télé-expertise request through the CPTS, or a case between colleagues without one.
-            Column(
-                Modifier.align(Alignment.BottomEnd),
-                horizontalAlignment = Alignment.End,
-                verticalArrangement = Arrangement.spacedBy(12.dp),
-            ) {
-                ExtendedFloatingActionButton(onClick = onColleagueCase) { Text(stringResource(R.string.cases_new_colleague_case)) }
-                ExtendedFloatingActionButton(onClick = onNewRequest) { Text(stringResource(R.string.cases_new_request)) }
-            }
+        CaseSearchField(state.search.query, onEvent)
+        // While a query is typed, what the core found replaces the rows.
+        if (state.search.active) {
+            CaseSearchResults(state.search, onOpen)
+        } else {
+            CaseRows(state, onEvent, specialties, onOpen, onNewRequest, onColleagueCase)
         }
     }
     ErrorDialog(state.error?.text()) { onEvent(CaseListEvent.DismissError) }
 }
 
-/**
- * Tous · Échéance proche (n) · En retard (n): the core's deadlines, counted on the doctor's rows;
- * one line that scrolls sideways on a narrow phone.
- */
 @Composable
-private fun FilterChips(state: CaseListState, onEvent: (CaseListEvent) -> Unit) {
-    Row(Modifier.horizontalScroll(rememberScrollState()).padding(horizontal = 16.dp), horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-        CaseFilter.entries.forEach { filter ->
-            val label = when (filter) {
-                CaseFilter.ALL -> stringResource(R.string.cases_filter_all)
-                CaseFilter.DUE_SOON -> stringResource(R.string.cases_filter_due_soon, state.count(filter))
-                CaseFilter.OVERDUE -> stringResource(R.string.cases_filter_overdue, state.count(filter))
+private fun CaseRows(
+    state: CaseListState,
+    onEvent: (CaseListEvent) -> Unit,
+    specialties: List<Specialty>,
+    onOpen: (RoomId) -> Unit,
+    onNewRequest: () -> Unit,
+    onColleagueCase: () -> Unit,
+) {
+    if (!state.loading && (state.rows.isNotEmpty() || state.archived.isNotEmpty())) CaseFilterChips(state, onEvent)
+    Box(Modifier.fillMaxSize()) {
+        when {
+            state.loading -> CircularProgressIndicator(Modifier.align(Alignment.Center))
+            state.filter == CaseFilter.ARCHIVED -> LazyColumn(contentPadding = ABOVE_BUTTONS) {
+                item { ArchiveOld(state, onEvent) }
+                if (state.shown.isEmpty()) item { Text(stringResource(R.string.cases_archive_empty), Modifier.padding(16.dp)) }
+                items(state.shown, key = { it.roomId.value }) { row ->
+                    CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
+                }
             }
-            FilterChip(selected = state.filter == filter, onClick = { onEvent(CaseListEvent.Filter(filter)) }, label = { Text(label) })
+            state.rows.isEmpty() -> Text(stringResource(R.string.cases_empty), Modifier.align(Alignment.Center))
+            state.shown.isEmpty() -> Text(stringResource(R.string.cases_filter_empty), Modifier.align(Alignment.Center))
+            else -> LazyColumn(contentPadding = ABOVE_BUTTONS) {
+                items(state.shown, key = { it.roomId.value }) { row ->
+                    CaseRowItem(row, specialties, row.roomId in state.pending, onEvent, onOpen)
+                }
+            }
+        }
+        // A télé-expertise request through the CPTS, or a case between colleagues without one.
+        Column(
+            Modifier.align(Alignment.BottomEnd),
+            horizontalAlignment = Alignment.End,
+            verticalArrangement = Arrangement.spacedBy(12.dp),
+        ) {
+            ExtendedFloatingActionButton(onClick = onColleagueCase) { Text(stringResource(R.string.cases_new_colleague_case)) }
+            ExtendedFloatingActionButton(onClick = onNewRequest) { Text(stringResource(R.string.cases_new_request)) }
+        }
+    }
+}
+
+/** Room under the last row, so that it scrolls clear of the two buttons at the bottom. */
+private val ABOVE_BUTTONS = PaddingValues(bottom = 160.dp)
+
+/** At the top of the archive: the closed cases idle for 30 days put away at once, and how many were. */
+@Composable
+private fun ArchiveOld(state: CaseListState, onEvent: (CaseListEvent) -> Unit) {
+    val days = CaseListPresenter.ARCHIVE_AFTER_DAYS
+    Column(Modifier.padding(horizontal = 16.dp, vertical = 8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        OutlinedButton(onClick = { onEvent(CaseListEvent.ArchiveOld) }, enabled = !state.archivingOld) {
+            Text(stringResource(R.string.cases_archive_old, days))
+        }
+        state.archivedOld?.let { count ->
+            Text(if (count == 0) stringResource(R.string.cases_archived_none, days) else pluralStringResource(R.plurals.cases_archived_old, count, count))
         }
     }
 }
@@ -149,6 +173,16 @@ private fun CaseRowItem(
                                 Text(stringResource(R.string.action_decline))
                             }
                         }
+                    }
+                } else if (row.archived) {
+                    // In the archive, as the core lists it: back into the list.
+                    OutlinedButton(onClick = { onEvent(CaseListEvent.Restore(row.roomId)) }, enabled = !pending, modifier = Modifier.padding(top = 4.dp)) {
+                        Text(stringResource(R.string.cases_restore))
+                    }
+                } else if (row.status == CaseStatus.CLOSED) {
+                    // Only a closed case goes to the archive (the core refuses any other).
+                    OutlinedButton(onClick = { onEvent(CaseListEvent.Archive(row.roomId)) }, enabled = !pending, modifier = Modifier.padding(top = 4.dp)) {
+                        Text(stringResource(R.string.cases_archive))
                     }
                 }
             }

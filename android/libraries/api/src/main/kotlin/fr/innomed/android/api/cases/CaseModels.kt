@@ -39,6 +39,16 @@ data class CaseSummary(
     val inviterName: String? = null,
     /** The doctor muted this case: none of their phones rings for it. */
     val muted: Boolean = false,
+    /** Put away in the archive (and nothing newer arrived since), as the core says. */
+    val archived: Boolean = false,
+    /** Opened by this doctor, as the core says. */
+    val askedByMe: Boolean = false,
+    /**
+     * Something is expected of this doctor, as the core decides it: an invitation or a routed
+     * request to answer, advice to give on a request taken, an answered request of theirs to
+     * close, unread messages in an open case.
+     */
+    val waitingForMe: Boolean = false,
 ) {
     val isInvitation: Boolean get() = membership == Membership.INVITED
 }
@@ -191,6 +201,9 @@ sealed interface CaseError {
      * into the case until the doctor confirms or removes them.
      */
     data object UnconfirmedMember : CaseError
+
+    /** Only a closed case can be put in the archive. */
+    data object NotClosed : CaseError
 
     data object HomeserverUnreachable : CaseError
 

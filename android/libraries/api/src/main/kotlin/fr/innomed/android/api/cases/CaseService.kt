@@ -7,8 +7,17 @@ import kotlinx.coroutines.flow.Flow
 
 /** The doctor's cases: the live list, invitations, opening a case with a colleague. */
 interface CaseService {
-    /** The case list, live: the whole list on every change, in no particular order. */
+    /**
+     * The case list, live: the whole list on every change, in no particular order. Archived
+     * cases are not in it (see [archivedCases]).
+     */
     val cases: Flow<List<CaseSummary>>
+
+    /**
+     * The archive, live: the closed cases put away from the list, the whole archive on every
+     * change. A case leaves it when a newer message arrives or when the doctor restores it.
+     */
+    val archivedCases: Flow<List<CaseSummary>>
 
     /** Joins a case the doctor was invited to. */
     suspend fun accept(roomId: RoomId): Outcome<Unit, CaseError>
@@ -68,4 +77,13 @@ interface CaseService {
      * screen shows these; it decides nothing itself.
      */
     suspend fun allowedActions(roomId: RoomId): Outcome<CaseActions, CaseError>
+
+    /** Puts a closed case in the archive ([CaseError.NotClosed] for any other). */
+    suspend fun archive(roomId: RoomId): Outcome<Unit, CaseError>
+
+    /** Brings a case back from the archive into the list. */
+    suspend fun restore(roomId: RoomId): Outcome<Unit, CaseError>
+
+    /** Archives every closed case nothing happened in for [days] days; how many were archived. */
+    suspend fun archiveClosedOlderThan(days: Int): Outcome<Int, CaseError>
 }

@@ -14,6 +14,7 @@ import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.search.SearchService
 import fr.innomed.android.api.trust.TrustService
 import kotlinx.coroutines.flow.StateFlow
 
@@ -63,6 +64,9 @@ interface UserSession {
     val directory: DirectoryService
     val trust: TrustService
     val joinRequests: JoinRequestService
+
+    /** Search across the cases on this phone. */
+    val search: SearchService
 
     /** Decrypts a pushed event with this running session and describes it for the lock screen. */
     suspend fun notification(roomId: RoomId, eventId: EventId): Outcome<CaseNotification, PushError>
