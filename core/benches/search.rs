@@ -227,7 +227,14 @@ fn bench(c: &mut Criterion) {
             .collect();
         index.write(room_id, &batch).expect("write");
     }
+    let written = started.elapsed();
+    index.optimize().expect("optimize");
     let built = started.elapsed();
+    println!(
+        "writing {:.2} s, then merging the index {:.2} s",
+        written.as_secs_f64(),
+        (built - written).as_secs_f64()
+    );
     let (texts, bytes) = index.size().expect("size");
     let started = Instant::now();
     let anchor = clear_anchor(&corpus, dir.path());

@@ -116,6 +116,12 @@ async fn first_reading(client: &InnomedClient) {
     });
     for (n, room) in rooms.iter().enumerate() {
         read_case(client, room).await;
+        if n + 1 == rooms.len() {
+            // Many cases written at once: merged into one piece for the queries (milliseconds).
+            if let Err(e) = index.optimize() {
+                warn!("search index not merged: {e}");
+            }
+        }
         client.search.progress.send_replace(SearchProgress {
             indexed_cases: u32::try_from(n + 1).unwrap_or(u32::MAX),
             total_cases: total,

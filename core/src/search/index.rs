@@ -1,9 +1,9 @@
 //! The index file: SQLite full-text search (FTS5) over keyed hashes of words, never the words.
 //!
 //! `search.sqlite3` in the account's folder holds, per indexed text:
-//! - in `terms` (a contentless FTS5 table), the keyed hash of each of its terms (words folded by
-//!   [`Folder`](super::text::Folder)) and of its date's terms: the table ranks matches (bm25)
-//!   without ever holding a word;
+//! - in `terms` (a contentless FTS5 table without positions), the keyed hash of each of its
+//!   terms (words folded by [`Folder`](super::text::Folder)) and of its date's terms: the table
+//!   ranks matches (bm25) without ever holding a word;
 //! - in `docs`, the text itself and what it points to (case, message, sender, date), sealed
 //!   (XChaCha20-Poly1305, a random nonce each);
 //!   the case and the message are named by keyed hashes, so the index can forget a case without
@@ -35,6 +35,9 @@ use super::{
     HitKind, SearchError,
 };
 use crate::{cpts::paris::ParisTime, StoreKey};
+
+/// Matching texts ranked per query, the latest written first.
+const RANKED_CANDIDATES: i64 = 2_000;
 
 /// Terms of a query beyond this many are not looked for.
 pub(crate) const MAX_QUERY_TERMS: usize = 12;
@@ -91,9 +94,20 @@ const SCHEMA: &str = "
     CREATE INDEX IF NOT EXISTS docs_room ON docs (room);
     CREATE TABLE IF NOT EXISTS rooms (room BLOB PRIMARY KEY, complete INTEGER NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5 (
-        words, dates, content = '', contentless_delete = 1, tokenize = 'ascii'
+        words, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
     );
     INSERT INTO terms (terms, rank) VALUES ('secure-delete', 1);
+    PRAGMA user_version = 2;
+";
+
+/// The layout of the file; an index of an earlier layout is emptied and read again.
+const LAYOUT: i64 = 2;
+
+/// Drops what an index of an earlier layout holds (it is rebuilt from the cases).
+const DROP: &str = "
+    DROP TABLE IF EXISTS terms;
+    DROP TABLE IF EXISTS docs;
+    DROP TABLE IF EXISTS rooms;
 ";
 
 impl LocalIndex {
@@ -105,6 +119,10 @@ impl LocalIndex {
             crate::private_file::write_private(path, b"")?;
         }
         let conn = Connection::open(path)?;
+        let layout: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if layout != LAYOUT {
+            conn.execute_batch(DROP)?;
+        }
         conn.execute_batch(SCHEMA)?;
         let sealed: Option<Vec<u8>> = conn
             .query_row("SELECT value FROM meta WHERE name = 'cipher'", [], |r| {
@@ -231,11 +249,14 @@ impl LocalIndex {
         let mut prepared = Vec::with_capacity(batch.len());
         for (key, text) in batch {
             let entry = match text {
-                Some(text) => Some((
-                    self.seal(text)?,
-                    self.hashed_terms(&self.folder.words(&text.text)),
-                    self.hashed_terms(&self.folder.words(&date_words(text.timestamp_ms))),
-                )),
+                Some(text) => Some((self.seal(text)?, {
+                    // The words, then the date's words ("12 mars 2026 jeudi"), as one column.
+                    let mut terms = self.hashed_terms(&self.folder.words(&text.text));
+                    terms.push_str(
+                        &self.hashed_terms(&self.folder.words(&date_words(text.timestamp_ms))),
+                    );
+                    terms
+                })),
                 None => None,
             };
             prepared.push((self.key_hash(key), entry));
@@ -245,13 +266,11 @@ impl LocalIndex {
         for (key, entry) in prepared {
             forget_key(&tx, &key)?;
             match entry {
-                Some((sealed, words, dates)) => {
+                Some((sealed, words)) => {
                     tx.prepare_cached("INSERT INTO docs (room, key, sealed) VALUES (?1, ?2, ?3)")?
                         .execute(params![room, key, sealed])?;
-                    tx.prepare_cached(
-                        "INSERT INTO terms (rowid, words, dates) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![tx.last_insert_rowid(), words, dates])?;
+                    tx.prepare_cached("INSERT INTO terms (rowid, words) VALUES (?1, ?2)")?
+                        .execute(params![tx.last_insert_rowid(), words])?;
                 }
                 None => {
                     tx.prepare_cached(
@@ -323,7 +342,8 @@ impl LocalIndex {
         Ok(())
     }
 
-    /// The texts matching every searchable word of `query`, best first (bm25), at most `limit`.
+    /// The texts matching every searchable word of `query`, best first (bm25 among the latest
+    /// 2,000 matches written), at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Found>, SearchError> {
         let terms = query_terms(&self.folder, query)?;
         let expression = terms
@@ -332,14 +352,21 @@ impl LocalIndex {
             .collect::<Vec<_>>()
             .join(" AND ");
         let conn = self.conn();
-        // The best rows first, from the full-text index alone; only those are read and opened.
+        // Ranked (bm25) among the latest matching texts written, from the full-text index alone
+        // (a word in a third of the texts would otherwise rank tens of thousands); only the best
+        // rows are read and opened.
         let mut statement = conn.prepare_cached(
             "SELECT docs.sealed FROM
-                (SELECT rowid, rank FROM terms WHERE terms MATCH ?1 ORDER BY rank LIMIT ?2) AS best
-             JOIN docs ON docs.id = best.rowid ORDER BY best.rank",
+                (SELECT rowid, score FROM
+                    (SELECT rowid, bm25(terms) AS score FROM terms WHERE terms MATCH ?1
+                     ORDER BY rowid DESC LIMIT ?3)
+                 ORDER BY score LIMIT ?2) AS best
+             JOIN docs ON docs.id = best.rowid ORDER BY best.score",
         )?;
         let sealed: Vec<Vec<u8>> = statement
-            .query_map(params![expression, limit as i64], |r| r.get(0))?
+            .query_map(params![expression, limit as i64, RANKED_CANDIDATES], |r| {
+                r.get(0)
+            })?
             .collect::<Result<_, _>>()?;
         sealed
             .into_iter()
@@ -351,6 +378,14 @@ impl LocalIndex {
                 })
             })
             .collect()
+    }
+
+    /// Merges the full-text index into one piece (after the first reading of many cases):
+    /// queries then read one b-tree per term instead of one per batch written.
+    pub fn optimize(&self) -> Result<(), SearchError> {
+        self.conn()
+            .execute("INSERT INTO terms (terms) VALUES ('optimize')", [])?;
+        Ok(())
     }
 
     /// Texts indexed, and the file's size in bytes.

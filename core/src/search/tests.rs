@@ -195,3 +195,31 @@ fn snippets_mark_the_matched_words() {
     let shown: usize = parts.iter().map(|p| p.text.chars().count()).sum();
     assert!(shown <= SNIPPET_CHARS + 2);
 }
+
+#[test]
+fn an_index_of_an_earlier_layout_is_emptied_and_used_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let key = StoreKey::generate();
+    let path = dir.path().join("search.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("db");
+        conn.execute_batch(
+            "CREATE VIRTUAL TABLE terms USING fts5 (words, dates, content = '');
+             CREATE TABLE docs (id INTEGER PRIMARY KEY, room BLOB, key BLOB, sealed BLOB);
+             INSERT INTO docs (room, key, sealed) VALUES (x'00', x'01', x'02');",
+        )
+        .expect("an earlier layout");
+    }
+    let index = LocalIndex::open(&path, &key).expect("opened");
+    assert_eq!(index.size().expect("size").0, 0, "emptied");
+    index
+        .write(
+            "!a:cpts.test",
+            &[(
+                "$1".into(),
+                Some(text("!a:cpts.test", "$1", HitKind::Message, "lésion")),
+            )],
+        )
+        .expect("written");
+    assert_eq!(index.search("LESIONS", 10).expect("search").len(), 1);
+}
