@@ -13,7 +13,6 @@ import fr.innomed.android.api.cases.CaseSummary
 import fr.innomed.android.api.cases.NewCase
 import fr.innomed.android.api.cases.RequestBrief
 import fr.innomed.android.api.cases.UnvouchedMember
-import fr.innomed.core.AccountException
 import fr.innomed.core.CaseFilter
 import fr.innomed.sdk.CaseListDiff
 import fr.innomed.sdk.CaseListListener
@@ -21,7 +20,6 @@ import fr.innomed.sdk.CaseRoom
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.TaskHandle
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
@@ -51,17 +49,7 @@ class RustCaseService internal constructor(private val client: Client) : CaseSer
                 trySend(snapshot.map { it.toApi() })
             }
         }
-        val handle = try {
-            subscribe(listener)
-        } catch (e: AccountException) {
-            // The session ended: no list to follow; the session service tells the app.
-            close()
-            null
-        }
-        awaitClose {
-            handle?.cancel()
-            handle?.close()
-        }
+        follow { subscribe(listener) }
     }.buffer(Channel.CONFLATED)
 
     override suspend fun accept(roomId: RoomId): Outcome<Unit, CaseError> =

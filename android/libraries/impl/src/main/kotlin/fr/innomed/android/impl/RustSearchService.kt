@@ -5,11 +5,9 @@ import fr.innomed.android.api.search.SearchError
 import fr.innomed.android.api.search.SearchHit
 import fr.innomed.android.api.search.SearchProgress
 import fr.innomed.android.api.search.SearchService
-import fr.innomed.core.AccountException
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.SearchProgressListener
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.buffer
 import kotlinx.coroutines.flow.callbackFlow
@@ -32,16 +30,6 @@ class RustSearchService internal constructor(private val client: Client) : Searc
                 if (progress.done) channel.close()
             }
         }
-        val handle = try {
-            client.subscribeSearchProgress(listener)
-        } catch (e: AccountException) {
-            // The session ended: nothing to follow; the session service tells the app.
-            close()
-            null
-        }
-        awaitClose {
-            handle?.cancel()
-            handle?.close()
-        }
+        follow { client.subscribeSearchProgress(listener) }
     }.buffer(Channel.CONFLATED)
 }
