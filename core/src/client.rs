@@ -80,7 +80,7 @@ impl InnomedClient {
         crate::documents::install_cleanup(&client, account_dir.clone());
         let handovers = crate::cases::Handovers::new(authorities.clone());
         handovers.install(&client);
-        let search = crate::search::Search::open(&account_dir, key);
+        let search = crate::search::Search::new(&account_dir, key);
         Self {
             client,
             account_dir,

@@ -188,9 +188,9 @@ async fn read_case(client: &InnomedClient, room: &Room) {
         rules => case.refresh_rules().await.unwrap_or(rules),
     };
     // Folding, hashing, sealing and writing off the async threads: the timeline never waits.
-    let shared = client.search.index.clone();
+    let search = client.search.clone();
     let id = room_id.clone();
-    let waiting = tokio::task::spawn_blocking(move || match shared.as_ref() {
+    let waiting = tokio::task::spawn_blocking(move || match search.index() {
         Ok(index) => index_events(index, &id, &mut events, &rules),
         Err(_) => 0,
     })

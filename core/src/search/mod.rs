@@ -13,6 +13,7 @@ mod text;
 
 use std::{
     collections::HashMap,
+    path::PathBuf,
     sync::{Arc, Mutex, OnceLock},
 };
 
@@ -125,7 +126,10 @@ pub struct SearchProgress {
 /// The account's index and the task that feeds it; shared by every clone of the client.
 #[derive(Clone)]
 pub(crate) struct Search {
-    index: Arc<Result<LocalIndex, String>>,
+    /// Opened at its first use (not by a process that only shows a notification).
+    index: Arc<OnceLock<Result<LocalIndex, String>>>,
+    path: Arc<PathBuf>,
+    key: crate::StoreKey,
     progress: watch::Sender<SearchProgress>,
     started: Arc<OnceLock<()>>,
     /// What each case's own entry was made from (code, specialty, members), this run.
@@ -135,29 +139,35 @@ pub(crate) struct Search {
 }
 
 impl Search {
-    /// Opens the index of an account folder (a failure leaves search unavailable, not the
-    /// account: the doctor still reads and writes cases).
-    pub(crate) fn open(account_dir: &std::path::Path, key: &crate::StoreKey) -> Self {
-        let path = account_dir.join("search.sqlite3");
-        let index = match LocalIndex::open(&path, key) {
-            Err(SearchError::WrongKey) => {
-                // Sealed under an earlier key: nothing in it can be read; it is rebuilt.
-                warn!("search index sealed with another key: rebuilt");
-                let _ = std::fs::remove_file(&path);
-                LocalIndex::open(&path, key)
-            }
-            other => other,
-        };
+    /// The index of an account folder, opened when first used.
+    pub(crate) fn new(account_dir: &std::path::Path, key: &crate::StoreKey) -> Self {
         Self {
-            index: Arc::new(index.map_err(|e| {
-                warn!("search index unavailable: {e}");
-                e.to_string()
-            })),
+            index: Arc::default(),
+            path: Arc::new(account_dir.join("search.sqlite3")),
+            key: key.clone(),
             progress: watch::channel(SearchProgress::default()).0,
             started: Arc::default(),
             entries: Arc::default(),
             task: Arc::default(),
         }
+    }
+
+    /// Opens the index (a failure leaves search unavailable, not the account: the doctor still
+    /// reads and writes cases).
+    fn open(path: &std::path::Path, key: &crate::StoreKey) -> Result<LocalIndex, String> {
+        let index = match LocalIndex::open(path, key) {
+            Err(SearchError::WrongKey) => {
+                // Sealed under an earlier key: nothing in it can be read; it is rebuilt.
+                warn!("search index sealed with another key: rebuilt");
+                let _ = std::fs::remove_file(path);
+                LocalIndex::open(path, key)
+            }
+            other => other,
+        };
+        index.map_err(|e| {
+            warn!("search index unavailable: {e}");
+            e.to_string()
+        })
     }
 
     /// Stops the feed and waits until it let go of the account.
@@ -189,7 +199,7 @@ impl Search {
 
     fn index(&self) -> Result<&LocalIndex, SearchError> {
         self.index
-            .as_ref()
+            .get_or_init(|| Self::open(&self.path, &self.key))
             .as_ref()
             .map_err(|e| SearchError::Store(e.clone()))
     }
