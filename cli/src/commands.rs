@@ -618,8 +618,14 @@ fn case_json(c: &CaseSummary) -> Value {
     })
 }
 
-/// The wire name of a status or urgency (`open`, `soon`…).
-fn word<T: serde::Serialize>(value: &T) -> String {
+/// `routine`, `soon` or `urgent`.
+pub(crate) fn parse_urgency(text: &str) -> Result<Urgency, input::InputError> {
+    serde_json::from_value(json!(text.trim()))
+        .map_err(|_| input::InputError("urgency must be routine, soon or urgent".into()))
+}
+
+/// The wire name of a status, an urgency or a result's kind (`open`, `soon`, `header`…).
+pub(crate) fn word<T: serde::Serialize>(value: &T) -> String {
     json!(value).as_str().unwrap_or("?").to_owned()
 }
 
@@ -673,9 +679,7 @@ pub(crate) fn new_case(args: &CreateArgs) -> Result<NewCase> {
     })?;
     let sex: Sex = serde_json::from_value(json!(args.sex.as_deref().unwrap_or("unknown")))
         .map_err(|_| input::InputError("sex must be female, male, other or unknown".into()))?;
-    let urgency: Urgency =
-        serde_json::from_value(json!(args.urgency.as_deref().unwrap_or("routine")))
-            .map_err(|_| input::InputError("urgency must be routine, soon or urgent".into()))?;
+    let urgency = parse_urgency(args.urgency.as_deref().unwrap_or("routine"))?;
     Ok(NewCase {
         header: CaseHeader {
             patient_label: input::required(args.patient.as_deref(), "patient")?.to_owned(),

@@ -4,10 +4,11 @@ use std::time::Duration;
 
 use anyhow::Result;
 use clap::Args;
-use innomed_core::{CaseFilter, CaseStatus, InnomedClient, SearchHit, Urgency};
+use innomed_core::{CaseFilter, CaseStatus, InnomedClient, SearchHit};
 use serde_json::{json, Value};
 
 use crate::{
+    commands::word,
     input::InputError,
     output::{self, Report},
 };
@@ -62,10 +63,7 @@ impl CasesArgs {
         let urgency = self
             .urgency
             .as_deref()
-            .map(|u| {
-                serde_json::from_value::<Urgency>(json!(u.trim()))
-                    .map_err(|_| InputError("urgency must be routine, soon or urgent".into()))
-            })
+            .map(crate::commands::parse_urgency)
             .transpose()?;
         Ok(CaseFilter {
             statuses,
@@ -114,7 +112,7 @@ pub async fn search(
 fn hit_json(hit: &SearchHit) -> Value {
     json!({
         "case": hit.room_id, "code": hit.code, "event": hit.event_id,
-        "kind": format!("{:?}", hit.kind).to_lowercase(), "sender": hit.sender,
+        "kind": word(&hit.kind), "sender": hit.sender,
         "timestamp_ms": hit.timestamp_ms,
         "snippet": hit.snippet.iter().map(|p| p.text.as_str()).collect::<String>(),
         "matched": hit.snippet.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect::<Vec<_>>(),
@@ -137,7 +135,7 @@ fn hit_line(hit: &SearchHit) -> String {
     format!(
         "{:<10} {:<8} {}",
         output::line(&hit.code),
-        format!("{:?}", hit.kind).to_lowercase(),
+        word(&hit.kind),
         output::line(snippet)
     )
 }
@@ -188,7 +186,7 @@ mod tests {
         };
         let filter = args.resolve().expect("valid");
         assert_eq!(filter.statuses, [CaseStatus::Open, CaseStatus::Closed]);
-        assert_eq!(filter.urgency, Some(Urgency::Urgent));
+        assert_eq!(filter.urgency, Some(innomed_core::Urgency::Urgent));
         assert_eq!(filter.muted, Some(true));
         assert!(!filter.archived);
 

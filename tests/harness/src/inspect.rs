@@ -61,24 +61,9 @@ impl Homeserver {
 
     /// Does any file under the media store contain `needle`?
     pub fn media_store_contains(&self, needle: &[u8]) -> Result<bool> {
-        let mut stack = vec![self.media_store_path()];
-        while let Some(dir) = stack.pop() {
-            let entries = match fs::read_dir(&dir) {
-                Ok(entries) => entries,
-                Err(e) if e.kind() == ErrorKind::NotFound => continue,
-                Err(e) => return Err(HarnessError::io_path("listing", &dir)(e)),
-            };
-            for entry in entries {
-                let entry = entry.map_err(HarnessError::io_path("listing", &dir))?;
-                let path = entry.path();
-                let kind = entry
-                    .file_type()
-                    .map_err(HarnessError::io_path("inspecting", &path))?;
-                if kind.is_dir() {
-                    stack.push(path);
-                } else if kind.is_file() && file_contains(&path, needle)? {
-                    return Ok(true);
-                }
+        for path in files_under(&self.media_store_path())? {
+            if file_contains(&path, needle)? {
+                return Ok(true);
             }
         }
         Ok(false)
@@ -154,7 +139,35 @@ fn suffixed(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A missing file contains nothing.
-fn file_contains(path: &Path, needle: &[u8]) -> Result<bool> {
+/// Every file under `dir`, at any depth (none if `dir` does not exist): what a device or a
+/// server keeps on its disk, to scan.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => continue,
+            Err(e) => return Err(HarnessError::io_path("listing", &dir)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(HarnessError::io_path("listing", &dir))?;
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .map_err(HarnessError::io_path("inspecting", &path))?;
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() {
+                files.push(path);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Does the file at `path` contain `needle` (byte-wise)? A file gone meanwhile does not.
+pub fn file_contains(path: &Path, needle: &[u8]) -> Result<bool> {
     match fs::read(path) {
         Ok(bytes) => Ok(contains_bytes(&bytes, needle)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),

@@ -35,7 +35,7 @@ pub use config::{PRIVACY_YAML, PSC_YAML, TESTING_YAML};
 pub use error::HarnessError;
 pub use homeserver::{Homeserver, HomeserverOptions};
 pub use identity_provider::IdentityProvider;
-pub use inspect::Upload;
+pub use inspect::{file_contains, files_under, Upload};
 pub use proxy::FaultProxy;
 pub use push_gateway::PushGateway;
 pub use venv::{ensure_synapse, venv_dir, workspace_root};

@@ -7,7 +7,7 @@ use innomed_core::{
     search::LocalIndex, CaseFilter, CaseStatus, HitKind, InnomedClient, PhotoSource,
     SanitizeOptions, SearchError, SearchHit, StoreKey,
 };
-use innomed_harness::{photos, Homeserver};
+use innomed_harness::{file_contains, files_under, photos, Homeserver};
 
 use crate::support::{
     conversation_of, eventually, header_with, marker, shared_case, wait_for_text, Doctor,
@@ -36,9 +36,9 @@ fn matched(hit: &SearchHit) -> Vec<String> {
 
 /// Every file of the search index (the database and whatever journal SQLite left beside it).
 fn index_files(client: &InnomedClient) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(client.account_dir())
+    files_under(client.account_dir())
         .expect("account folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .into_iter()
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
@@ -49,10 +49,9 @@ fn index_files(client: &InnomedClient) -> Vec<std::path::PathBuf> {
 
 fn assert_absent_from(files: &[std::path::PathBuf], words: &[&str]) {
     for file in files {
-        let bytes = std::fs::read(file).expect("index file");
         for word in words {
             assert!(
-                !bytes.windows(word.len()).any(|w| w == word.as_bytes()),
+                !file_contains(file, word.as_bytes()).expect("index file"),
                 "{word} in {}",
                 file.display()
             );

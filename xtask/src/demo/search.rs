@@ -2,30 +2,9 @@
 //! GP's ("lesions" for "Lésion", no accents), on her phone only; the index file on her device
 //! holds none of the words, and the homeserver was never asked.
 
-use std::path::{Path, PathBuf};
+use innomed_harness::{file_contains, files_under};
 
 use super::{cli::*, print::*};
-
-/// Every file of the search index under a doctor's data folder.
-fn index_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("search.sqlite3"))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
 
 pub(super) fn step(innomed: &Innomed, derm: &Doctor) -> Result<(), String> {
     section("Dr Benali searches her cases");
@@ -50,7 +29,15 @@ pub(super) fn step(innomed: &Innomed, derm: &Doctor) -> Result<(), String> {
         hits.len()
     ));
 
-    let files = index_files(derm.data_dir.path());
+    let files: Vec<_> = files_under(derm.data_dir.path())
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("search.sqlite3"))
+        })
+        .collect();
     if files.is_empty() {
         return Err("no search index on Dr Benali's device".to_owned());
     }
@@ -63,10 +50,10 @@ pub(super) fn step(innomed: &Innomed, derm: &Doctor) -> Result<(), String> {
         "exérèse",
         super::PATIENT,
     ] {
-        let hit = files.iter().any(|f| {
-            std::fs::read(f)
-                .is_ok_and(|bytes| bytes.windows(word.len()).any(|w| w == word.as_bytes()))
-        });
+        let mut hit = false;
+        for file in &files {
+            hit |= file_contains(file, word.as_bytes()).map_err(|e| e.to_string())?;
+        }
         clean &= !hit;
         println!("    {word:<18} {}", super::inspect::found(hit));
     }
