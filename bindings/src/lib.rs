@@ -25,6 +25,7 @@ uniffi::setup_scaffolding!();
 
 #[cfg(target_os = "android")]
 mod android_tls;
+pub mod availability;
 pub mod bench;
 pub mod cases;
 pub mod client;
@@ -36,6 +37,7 @@ pub mod files;
 pub mod platform;
 pub mod psc;
 pub mod push;
+pub mod routing;
 pub mod search;
 pub mod task;
 pub mod trust;

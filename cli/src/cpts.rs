@@ -2,7 +2,9 @@
 //! routed to the specialist on duty, taken by the first to accept, answered with a structured
 //! advice, closed with a report written on this device.
 
+mod availability;
 mod rota;
+mod routing;
 
 use std::{path::PathBuf, time::Duration};
 
@@ -81,6 +83,10 @@ pub enum CptsAction {
     ApplyAttestations,
     #[command(flatten)]
     Onboarding(crate::onboarding::JoinAction),
+    #[command(flatten)]
+    Availability(availability::AvailabilityAction),
+    #[command(flatten)]
+    Routing(routing::RoutingAction),
     /// Search the directory by specialty and part of a name.
     Directory {
         #[arg(long = "cpts", value_name = "SPACE_ID")]
@@ -235,6 +241,8 @@ impl CptsAction {
 pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) -> Result<Report> {
     Ok(match action {
         CptsAction::Onboarding(action) => crate::onboarding::run(client, action).await?,
+        CptsAction::Availability(action) => availability::run(client, action).await?,
+        CptsAction::Routing(action) => routing::run(client, action).await?,
         CptsAction::Create { name } => {
             let cpts = client.create_cpts(&name).await.map_err(typed)?;
             let id = cpts.space_id().to_string();

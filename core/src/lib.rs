@@ -51,8 +51,9 @@ pub use conversation::{
     MessageKind, PhotoMessage, Reaction, ReactionGroup, SendState, UtdReason,
 };
 pub use cpts::{
-    Cpts, CptsError, DutySlot, EntryEdit, JoinRequest, MemberEntry, NewMember, Profession,
-    PscIdentity, RequestProblem, Rpps, RppsError, SlotProblem, Weekday,
+    Absence, Availability, AvailabilityProblem, Cpts, CptsError, DutySlot, EntryEdit, JoinRequest,
+    MemberAvailability, MemberEntry, NewMember, Permanence, Profession, PscIdentity,
+    RequestProblem, RoutingWindows, Rpps, RppsError, SlotProblem, Weekday,
 };
 pub use documents::{prepare_file, DocumentMessage, FileKind, PreparedFile};
 pub use photos::{
@@ -63,8 +64,8 @@ pub use push::{
     IOS_PUSH_PLACEHOLDER_KEY,
 };
 pub use requests::{
-    DeadlineAlert, DeadlineState, RequestBrief, RequestFilter, RequestPhoto, RequestSummary,
-    TeleExpertiseRequest,
+    DeadlineAlert, DeadlineState, NextStep, NextStepState, RequestBrief, RequestFilter,
+    RequestPhoto, RequestSummary, TeleExpertiseRequest, UnansweredRequest,
 };
 pub use search::{HitKind, SearchError, SearchHit, SearchProgress, SnippetPart};
 pub use sync::SyncError;

@@ -53,7 +53,7 @@ pub(super) fn week(
     }
 }
 
-fn clock(minutes: u16) -> String {
+pub(super) fn clock(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
@@ -67,7 +67,7 @@ fn parse_weekday(text: &str) -> Result<Weekday> {
 }
 
 /// `HH:MM`, exactly two digits each, as minutes after midnight; `24:00` is the day's end.
-fn parse_clock(text: &str) -> Option<u16> {
+pub(super) fn parse_clock(text: &str) -> Option<u16> {
     let b = text.as_bytes();
     let digits = [0usize, 1, 3, 4]
         .iter()

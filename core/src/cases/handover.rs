@@ -107,7 +107,7 @@ pub(crate) async fn remember_routed(room: &Room, experts: &[OwnedUserId]) {
         .await;
 }
 
-async fn routed(room: &Room) -> Vec<OwnedUserId> {
+pub(crate) async fn routed(room: &Room) -> Vec<OwnedUserId> {
     let stored = room
         .client()
         .state_store()
@@ -219,8 +219,13 @@ async fn hand_over(authorities: &super::Authorities, room: &Room) -> bool {
             return false;
         }
     };
+    // The next step of the routing first: cancelled, or known to have gone out, so that
+    // nobody is invited after the withdrawals.
+    let Some(sent) = crate::requests::reroute::settle_before_handover(room).await else {
+        return false;
+    };
     let losers: Vec<OwnedUserId> = routed.into_iter().filter(|r| *r != winner).collect();
-    if !withdraw(room, &losers).await {
+    if !withdraw(room, &losers, &sent).await {
         return false;
     }
     if !super::confirmation::decided(authorities, room, &winner).await {
@@ -249,14 +254,30 @@ async fn hand_over(authorities: &super::Authorities, room: &Room) -> bool {
 }
 
 /// Withdraws the routed specialists who did not win and waits until sync shows them gone (the
-/// next room key then cannot reach them). Whether they are all gone.
-async fn withdraw(room: &Room, losers: &[OwnedUserId]) -> bool {
+/// next room key then cannot reach them). Whether they are all gone. `invited_by_homeserver`:
+/// the next step's specialists the homeserver invited on the GP's behalf, withdrawn even if
+/// this device has not seen their invitation yet.
+async fn withdraw(
+    room: &Room,
+    losers: &[OwnedUserId],
+    invited_by_homeserver: &[OwnedUserId],
+) -> bool {
     let Ok(members) = room
         .members(RoomMemberships::INVITE | RoomMemberships::JOIN)
         .await
     else {
         return false;
     };
+    let seen: Vec<OwnedUserId> = members.iter().map(|m| m.user_id().to_owned()).collect();
+    for user in invited_by_homeserver {
+        if seen.contains(user) || !losers.contains(user) {
+            continue;
+        }
+        // Already withdrawn or declined: the homeserver says so, nothing to do.
+        if room.kick_user(user, Some(TAKEN_REASON)).await.is_ok() {
+            info!(room_id = %room.room_id(), "next-step specialist withdrawn: request taken");
+        }
+    }
     for member in members {
         let user = member.user_id();
         if !losers.iter().any(|l| l == user) {

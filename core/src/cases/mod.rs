@@ -56,7 +56,7 @@ pub(crate) use self::{
     archive::Archives,
     authority::{creator_of, mark_answered, taker_from_history, Authorities, CaseRules},
     create::Inviters,
-    handover::{remember_routed, Handovers},
+    handover::{remember_routed, routed as routed_of, Handovers},
     history::HistorySharing,
     list::latest_activity_ms,
     mute::MuteSettings,

@@ -83,7 +83,10 @@ pub(super) async fn load(room: &Room) -> Option<Vec<Raw<AnyStateEvent>>> {
 /// Reads the space's state and keeps it; a failure leaves the previous copy.
 async fn refresh(room: &Room) {
     match fetch(room).await {
-        Ok(events) => keep(room, &events).await,
+        Ok(events) => {
+            keep(room, &events).await;
+            super::identities::know_members(room, &events).await;
+        }
         Err(e) => debug!(room_id = %room.room_id(), "CPTS copy not refreshed: {e}"),
     }
 }

@@ -33,7 +33,9 @@ impl Cpts {
         if !self.is_coordinator() {
             return Err(CptsError::NotAllowed);
         }
-        let (directory, rota, _) = self.snapshot().await?;
+        let super::space::SpaceState {
+            directory, rota, ..
+        } = self.snapshot().await?;
         let current = directory
             .iter()
             .find(|m| m.user_id == user_id)

@@ -11,6 +11,8 @@ pub enum CptsError {
     UnknownSpecialty(String),
     #[error("a duty slot is invalid: {0}")]
     InvalidSlot(SlotProblem),
+    #[error("an absence or a permanence is invalid: {0}")]
+    InvalidAvailability(AvailabilityProblem),
     #[error("the request is incomplete: {0}")]
     InvalidRequest(RequestProblem),
     /// Nobody holds a duty slot for this specialty now: the directory's specialists of it are
@@ -76,6 +78,7 @@ impl CptsError {
             Self::InvalidRpps(_) => "invalid_rpps",
             Self::UnknownSpecialty(_) => "unknown_specialty",
             Self::InvalidSlot(_) => "invalid_slot",
+            Self::InvalidAvailability(_) => "invalid_availability",
             Self::InvalidRequest(_) => "invalid_request",
             Self::NoOneOnDuty { .. } => "no_one_on_duty",
             Self::AlreadyTaken => "already_taken",
@@ -106,6 +109,26 @@ pub enum SlotProblem {
     OutsideDay,
 }
 
+/// What is wrong with an absence or a one-off permanence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum AvailabilityProblem {
+    #[error("a day is written YYYY-MM-DD")]
+    BadDate,
+    #[error("the last day comes before the first")]
+    EndsBeforeStart,
+    #[error("it is already over")]
+    InThePast,
+    #[error("more than a year ahead")]
+    TooFarAhead,
+    #[error("it overlaps an absence or a permanence already declared")]
+    Overlapping,
+    #[error("too many absences or permanences declared")]
+    TooMany,
+    #[error("no such absence or permanence")]
+    NoSuchEntry,
+}
+
 /// What is missing or wrong in what was filled in (a request, an advice, a member, a CPTS).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -126,6 +149,8 @@ pub enum RequestProblem {
     NoSpecialty,
     #[error("the CPTS needs a name")]
     NoCptsName,
+    #[error("a routing window is at least 5 seconds and shorter than the deadline")]
+    RoutingWindow,
 }
 
 pub type Result<T, E = CptsError> = std::result::Result<T, E>;

@@ -8,18 +8,22 @@
 //! The télé-expertise requests routed through a CPTS are in [`crate::requests`].
 
 mod attestation;
+pub(crate) mod availability;
 mod care_team;
 pub(crate) mod clock;
 mod copy;
 pub(crate) mod directory;
 mod entry_edit;
 pub(crate) mod error;
+mod identities;
 mod onboarding;
+mod own_availability;
 pub mod paris;
 pub(crate) mod rota;
 pub(crate) mod rpps;
 pub(crate) mod space;
 pub(crate) mod specialties;
+mod windows;
 #[cfg(test)]
 mod wire_tests;
 
@@ -30,14 +34,18 @@ pub(crate) use self::clock::ClockCell;
 pub(crate) use self::copy::install as install_directory_copy;
 pub use self::{
     attestation::AttestationEventContent,
+    availability::{
+        Absence, Availability, AvailabilityEventContent, Permanence, AVAILABILITY_TYPE,
+    },
     clock::{Clock, ManualClock, SystemClock},
     directory::{MemberEntry, MemberEventContent, NewMember, Profession, MEMBER_TYPE},
     entry_edit::EntryEdit,
-    error::{CptsError, RequestProblem, SlotProblem},
+    error::{AvailabilityProblem, CptsError, RequestProblem, SlotProblem},
     onboarding::{JoinRequest, PscIdentity},
     paris::{ParisTime, Weekday},
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},
-    space::{Cpts, Rota},
+    space::{Cpts, MemberAvailability, Rota},
     specialties::{specialty, Specialty, SPECIALTIES},
+    windows::{RoutingWindows, MIN_WINDOW_MS, ROUTING_TYPE},
 };

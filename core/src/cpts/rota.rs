@@ -6,9 +6,11 @@ use matrix_sdk::ruma::{events::macros::EventContent, OwnedUserId};
 use serde::{Deserialize, Serialize};
 
 use super::{
+    availability,
     directory::MemberEntry,
     error::{CptsError, Result},
-    paris::{ParisTime, Weekday},
+    paris::{to_unix_ms, ParisTime, Weekday},
+    space::MemberAvailability,
     specialties::specialty,
 };
 
@@ -67,10 +69,12 @@ pub(crate) fn validate(member: &MemberEntry, slots: &[DutySlot]) -> Result<Vec<D
         .collect()
 }
 
-/// The members on duty for a specialty at an instant.
+/// The members on duty for a specialty at an instant: the weekly rota, unless the member's own
+/// availability says otherwise (away that day, or a one-off permanence).
 pub(crate) fn on_duty(
     directory: &[MemberEntry],
     rota: &[(OwnedUserId, Vec<DutySlot>)],
+    availability: &[MemberAvailability],
     specialty_code: &str,
     at_ms: i64,
 ) -> Vec<MemberEntry> {
@@ -79,18 +83,85 @@ pub(crate) fn on_duty(
         .iter()
         .filter(|member| member.has_specialty(specialty_code))
         .filter(|member| {
-            rota.iter().any(|(user, slots)| {
-                *user == member.user_id && slots.iter().any(|s| s.covers(specialty_code, &at))
+            let own = availability
+                .iter()
+                .find(|a| a.user_id == member.user_id)
+                .and_then(|a| availability::decides(&a.availability, specialty_code, &at));
+            own.unwrap_or_else(|| {
+                rota.iter().any(|(user, slots)| {
+                    *user == member.user_id && slots.iter().any(|s| s.covers(specialty_code, &at))
+                })
             })
         })
         .cloned()
         .collect()
 }
 
+/// The first instant from `from_ms` on, within `horizon_ms`, when a member of the specialty who
+/// is not in `exclude` is on duty, and who is then: the instant itself, or the start of a weekly
+/// slot or a permanence after it.
+pub(crate) fn next_on_duty(
+    directory: &[MemberEntry],
+    rota: &[(OwnedUserId, Vec<DutySlot>)],
+    availability: &[MemberAvailability],
+    specialty_code: &str,
+    from_ms: i64,
+    horizon_ms: i64,
+    exclude: &[OwnedUserId],
+) -> Option<(i64, Vec<MemberEntry>)> {
+    let until = from_ms.saturating_add(horizon_ms);
+    let mut instants = vec![from_ms];
+    let first = ParisTime::from_unix_ms(from_ms);
+    let first_day = jiff::civil::Date::new(
+        i16::try_from(first.year).ok()?,
+        i8::try_from(first.month).ok()?,
+        i8::try_from(first.day).ok()?,
+    )
+    .ok()?;
+    let days = horizon_ms / (24 * 60 * 60 * 1000) + 2;
+    for offset in 0..days {
+        let Ok(date) = first_day.checked_add(jiff::Span::new().days(offset)) else {
+            break;
+        };
+        let weekday =
+            Weekday::ALL[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())];
+        let day = date.to_string();
+        let weekly = rota
+            .iter()
+            .flat_map(|(_, slots)| slots)
+            .filter(|s| s.specialty == specialty_code && s.weekday == weekday)
+            .map(|s| s.start_minute);
+        let one_off = availability
+            .iter()
+            .flat_map(|a| &a.availability.permanences)
+            .filter(|p| p.specialty == specialty_code && p.day == day)
+            .map(|p| p.start_minute);
+        for minute in weekly.chain(one_off) {
+            let at = to_unix_ms(
+                i32::from(date.year()),
+                date.month().unsigned_abs(),
+                date.day().unsigned_abs(),
+                u8::try_from(minute / 60).unwrap_or(23),
+                u8::try_from(minute % 60).unwrap_or(59),
+            );
+            instants.extend(at.filter(|at| *at > from_ms && *at <= until));
+        }
+    }
+    instants.sort_unstable();
+    instants.dedup();
+    instants.into_iter().find_map(|at| {
+        let found: Vec<MemberEntry> = on_duty(directory, rota, availability, specialty_code, at)
+            .into_iter()
+            .filter(|m| !exclude.contains(&m.user_id))
+            .collect();
+        (!found.is_empty()).then_some((at, found))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cpts::{directory::Profession, paris::to_unix_ms, rpps::Rpps};
+    use crate::cpts::{directory::Profession, rpps::Rpps};
 
     fn member(user: &str, specialties: &[&str]) -> MemberEntry {
         MemberEntry {
@@ -135,20 +206,66 @@ mod tests {
         ];
         // Monday 23 November 2026, 14:05 in Paris (13:05 UTC).
         let monday = to_unix_ms(2026, 11, 23, 14, 5).expect("date");
-        let derm: Vec<_> = on_duty(&directory, &rota, "dermatology", monday)
+        let derm: Vec<_> = on_duty(&directory, &rota, &[], "dermatology", monday)
             .into_iter()
             .map(|m| m.user_id)
             .collect();
         assert_eq!(derm, [directory[0].user_id.clone()]);
         // The slot's end is excluded.
         let six_pm = to_unix_ms(2026, 11, 23, 18, 0).expect("date");
-        assert!(on_duty(&directory, &rota, "dermatology", six_pm).is_empty());
+        assert!(on_duty(&directory, &rota, &[], "dermatology", six_pm).is_empty());
         let tuesday = to_unix_ms(2026, 11, 24, 9, 0).expect("date");
         assert_eq!(
-            on_duty(&directory, &rota, "dermatology", tuesday)[0].user_id,
+            on_duty(&directory, &rota, &[], "dermatology", tuesday)[0].user_id,
             directory[1].user_id
         );
-        assert_eq!(on_duty(&directory, &rota, "cardiology", monday).len(), 1);
+        assert_eq!(
+            on_duty(&directory, &rota, &[], "cardiology", monday).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_next_on_duty_is_whoever_starts_first_after_the_window() {
+        let directory = vec![
+            member("@derm1:cpts", &["dermatology"]),
+            member("@derm2:cpts", &["dermatology"]),
+        ];
+        let rota = vec![
+            (
+                directory[0].user_id.clone(),
+                vec![slot("dermatology", Weekday::Monday, 14 * 60, 18 * 60)],
+            ),
+            (
+                directory[1].user_id.clone(),
+                vec![slot("dermatology", Weekday::Tuesday, 9 * 60, 12 * 60)],
+            ),
+        ];
+        let routed = [directory[0].user_id.clone()];
+        // Monday 23 November 2026, 17:50: derm2 starts on Tuesday at 9:00.
+        let monday = to_unix_ms(2026, 11, 23, 17, 50).expect("date");
+        let week = 7 * 24 * 60 * 60 * 1000;
+        let (at, who) = next_on_duty(&directory, &rota, &[], "dermatology", monday, week, &routed)
+            .expect("someone");
+        assert_eq!(at, to_unix_ms(2026, 11, 24, 9, 0).expect("date"));
+        assert_eq!(who[0].user_id, directory[1].user_id);
+        // Nobody else within an hour; nobody at all once both are excluded.
+        assert!(next_on_duty(
+            &directory,
+            &rota,
+            &[],
+            "dermatology",
+            monday,
+            3_600_000,
+            &routed
+        )
+        .is_none());
+        let both = [directory[0].user_id.clone(), directory[1].user_id.clone()];
+        assert!(next_on_duty(&directory, &rota, &[], "dermatology", monday, week, &both).is_none());
+        // Someone on duty at the instant itself comes first.
+        let (at, _) =
+            next_on_duty(&directory, &rota, &[], "dermatology", monday, week, &[]).expect("derm1");
+        assert_eq!(at, monday);
     }
 
     #[test]

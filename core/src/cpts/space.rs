@@ -24,6 +24,7 @@ use super::{
     },
     error::{CptsError, Result},
     rota::{self, DutyEventContent, DutySlot, DUTY_TYPE},
+    Availability, AvailabilityEventContent, AVAILABILITY_TYPE,
 };
 use crate::InnomedClient;
 
@@ -36,6 +37,25 @@ pub struct Cpts {
 
 /// Who is in the rota, with their slots.
 pub type Rota = Vec<(OwnedUserId, Vec<DutySlot>)>;
+
+/// A member's own absences and permanences, as the space holds them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct MemberAvailability {
+    pub user_id: OwnedUserId,
+    pub availability: Availability,
+}
+
+/// What the space's state says: the directory (sorted by name), the rota, the members' own
+/// availability and who has joined.
+pub(crate) struct SpaceState {
+    pub(crate) directory: Vec<MemberEntry>,
+    pub(crate) rota: Rota,
+    pub(crate) availability: Vec<MemberAvailability>,
+    pub(crate) joined: Vec<OwnedUserId>,
+    /// The coordinator's routing windows, if they set them.
+    pub(crate) windows: Option<super::RoutingWindows>,
+}
 
 fn space_power_levels() -> Result<Raw<serde_json::Value>> {
     // Nobody chats in the space; only the coordinator (its creator: above every power level
@@ -51,6 +71,10 @@ fn space_power_levels() -> Result<Raw<serde_json::Value>> {
         "events": {
             MEMBER_TYPE: 50,
             DUTY_TYPE: 50,
+            // Each member writes their own (the state key is their user id).
+            AVAILABILITY_TYPE: 0,
+            // The homeserver posts a request's alert on its GP's behalf (`requests::reroute`).
+            crate::requests::UNANSWERED_TYPE: 0,
             "m.room.power_levels": 100,
             "m.room.history_visibility": 100,
             "m.room.encryption": 100,
@@ -211,12 +235,17 @@ impl Cpts {
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %self.space_id(), "duty slots set");
+        // A space created before members declared their own absences and permanences, or
+        // before the homeserver posted alerts on a GP's behalf.
+        if let Err(e) = self.open_member_writes().await {
+            warn!(room_id = %self.space_id(), "member writes not opened: {}", e.code());
+        }
         Ok(())
     }
 
     /// The whole directory, sorted by name.
     pub async fn directory(&self) -> Result<Vec<MemberEntry>> {
-        Ok(self.snapshot().await?.0)
+        Ok(self.snapshot().await?.directory)
     }
 
     /// Directory search by specialty code and part of a name (accents and case ignored).
@@ -230,7 +259,7 @@ impl Cpts {
 
     /// Every member's duty slots.
     pub async fn rota(&self) -> Result<Rota> {
-        Ok(self.snapshot().await?.1)
+        Ok(self.snapshot().await?.rota)
     }
 
     /// Who is on duty now for a specialty (by the account's clock).
@@ -243,14 +272,48 @@ impl Cpts {
         let code = super::specialties::specialty(specialty)
             .ok_or_else(|| CptsError::UnknownSpecialty(specialty.to_owned()))?
             .code;
-        let (directory, rota, joined) = self.snapshot().await?;
+        let state = self.snapshot().await?;
         // Only members who joined the space: an entry left behind by someone who left the CPTS
         // (or never joined) must not receive patient cases.
-        let directory: Vec<MemberEntry> = directory
+        let directory: Vec<MemberEntry> = state
+            .directory
             .into_iter()
-            .filter(|m| joined.contains(&m.user_id))
+            .filter(|m| state.joined.contains(&m.user_id))
             .collect();
-        Ok(rota::on_duty(&directory, &rota, code, at_ms))
+        Ok(rota::on_duty(
+            &directory,
+            &state.rota,
+            &state.availability,
+            code,
+            at_ms,
+        ))
+    }
+
+    /// The first instant from `from_ms` on (within `horizon_ms`) when a member of the specialty
+    /// not in `exclude` is on duty, and who is then: one read of the space.
+    pub(crate) async fn next_on_duty(
+        &self,
+        specialty: &str,
+        from_ms: i64,
+        horizon_ms: i64,
+        exclude: &[OwnedUserId],
+    ) -> Result<Option<(i64, Vec<OwnedUserId>)>> {
+        let state = self.snapshot().await?;
+        let directory: Vec<MemberEntry> = state
+            .directory
+            .into_iter()
+            .filter(|m| state.joined.contains(&m.user_id))
+            .collect();
+        Ok(rota::next_on_duty(
+            &directory,
+            &state.rota,
+            &state.availability,
+            specialty,
+            from_ms,
+            horizon_ms,
+            exclude,
+        )
+        .map(|(at, found)| (at, found.into_iter().map(|m| m.user_id).collect())))
     }
 
     /// The directory entry of one user, if any.
@@ -264,7 +327,7 @@ impl Cpts {
 
     /// The directory and the rota, from the homeserver, else from the last copy.
     /// Also who has joined the space.
-    pub(super) async fn snapshot(&self) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
+    pub(super) async fn snapshot(&self) -> Result<SpaceState> {
         let events = match self.fetch_state().await {
             Ok(events) => {
                 super::copy::keep(&self.room, &events).await;
@@ -287,23 +350,31 @@ impl Cpts {
         let Some(events) = super::copy::load_or_first_read(&self.room).await else {
             return Vec::new();
         };
-        let Ok((directory, _, joined)) = parse_state(&events) else {
+        let Ok(state) = parse_state(&events) else {
             return Vec::new();
         };
-        directory
+        state
+            .directory
             .into_iter()
-            .filter(|m| joined.contains(&m.user_id))
+            .filter(|m| state.joined.contains(&m.user_id))
             .collect()
     }
 }
 
-/// The directory, the rota and who joined, from the space's state events.
-fn parse_state(
-    events: &[Raw<AnyStateEvent>],
-) -> Result<(Vec<MemberEntry>, Rota, Vec<OwnedUserId>)> {
+/// The directory, the rota, the members' availability and who joined, from the space's state
+/// events.
+fn parse_state(events: &[Raw<AnyStateEvent>]) -> Result<SpaceState> {
     let mut directory = Vec::new();
     let mut rota = Vec::new();
+    let mut availability = Vec::new();
     let mut joined = Vec::new();
+    let creator: Option<OwnedUserId> = events
+        .iter()
+        .find(|raw| {
+            raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.create")
+        })
+        .and_then(|raw| raw.get_field("sender").ok().flatten());
+    let mut windows = None;
     for raw in events {
         let event_type: Option<String> = raw.get_field("type").ok().flatten();
         if event_type.as_deref() == Some("m.room.member") {
@@ -319,6 +390,38 @@ fn parse_state(
             continue;
         }
         let state_key: Option<String> = raw.get_field("state_key").ok().flatten();
+        if event_type.as_deref() == Some(super::ROUTING_TYPE) {
+            // Believed only from the coordinator (the space's creator).
+            let sender: Option<OwnedUserId> = raw.get_field("sender").ok().flatten();
+            if sender.is_some() && sender == creator {
+                windows = raw
+                    .get_field::<super::windows::RoutingEventContent>("content")
+                    .ok()
+                    .flatten()
+                    .map(|c| c.windows())
+                    .filter(|w| w.validate().is_ok());
+            }
+            continue;
+        }
+        if event_type.as_deref() == Some(AVAILABILITY_TYPE) {
+            // Believed only from the member it names (the homeserver checks it too).
+            let sender: Option<OwnedUserId> = raw.get_field("sender").ok().flatten();
+            let named = state_key
+                .as_deref()
+                .and_then(|k| OwnedUserId::try_from(k).ok());
+            if let (Some(sender), Some(named)) = (sender, named) {
+                if sender == named {
+                    if let Ok(Some(content)) = raw.get_field::<AvailabilityEventContent>("content")
+                    {
+                        availability.push(MemberAvailability {
+                            user_id: named,
+                            availability: Availability::read(content),
+                        });
+                    }
+                }
+            }
+            continue;
+        }
         let user_id = state_key.as_deref().and_then(user_of);
         let (Some(event_type), Some(user_id)) = (event_type, user_id) else {
             continue;
@@ -334,7 +437,13 @@ fn parse_state(
         }
     }
     let directory = search(&directory, None, None)?;
-    Ok((directory, rota, joined))
+    Ok(SpaceState {
+        directory,
+        rota,
+        availability,
+        joined,
+        windows,
+    })
 }
 
 impl Cpts {

@@ -110,3 +110,38 @@ fn attestation_wire_format() {
     }
     "###);
 }
+
+#[test]
+fn availability_wire_format() {
+    use super::availability::{Absence, AvailabilityEventContent, Permanence};
+    let content = AvailabilityEventContent {
+        absences: vec![Absence {
+            first_day: "2026-12-14".into(),
+            last_day: "2026-12-20".into(),
+        }],
+        permanences: vec![Permanence {
+            specialty: "dermatology".into(),
+            day: "2026-12-12".into(),
+            start_minute: 9 * 60,
+            end_minute: 12 * 60,
+        }],
+    };
+    insta::assert_json_snapshot!(content, @r###"
+    {
+      "absences": [
+        {
+          "first_day": "2026-12-14",
+          "last_day": "2026-12-20"
+        }
+      ],
+      "permanences": [
+        {
+          "specialty": "dermatology",
+          "day": "2026-12-12",
+          "start_minute": 540,
+          "end_minute": 720
+        }
+      ]
+    }
+    "###);
+}

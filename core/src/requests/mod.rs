@@ -8,15 +8,22 @@
 //!   GP's device (`report/`).
 //! - Deadlines by urgency (7 days at most), lists of open, overdue and answered requests, and
 //!   reminders (`deadlines.rs`), against the account's clock.
+//! - Never waiting unseen: the next step of the routing, planned at opening and sent by the
+//!   homeserver when the CPTS's window passes untaken (`reroute.rs`, `delayed.rs`), the
+//!   coordinator's alerts (`unanswered.rs`).
 
 mod advice;
 pub(crate) mod brief;
 mod claim;
 mod deadlines;
+mod delayed;
 mod report;
 mod request;
+pub(crate) mod reroute;
+mod unanswered;
 
 pub(crate) use self::brief::install;
+pub(crate) use self::unanswered::install as install_reroute;
 pub use self::{
     advice::GivenAdvice,
     brief::RequestBrief,
@@ -26,4 +33,5 @@ pub use self::{
     },
     report::{render_pdf, Block, ClosedCase, Report, ReportDoctor, EXPERT_ACT, REQUESTER_ACT},
     request::{RequestPhoto, TeleExpertiseRequest},
+    reroute::{NextStep, NextStepState, UnansweredRequest, UNANSWERED_TYPE},
 };

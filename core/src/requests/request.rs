@@ -135,10 +135,30 @@ impl Cpts {
                 .await
                 .map_err(|e| CptsError::from_sdk(&e))?;
         }
+        // The next step, planned now: whoever is on duty once the CPTS's window for this
+        // urgency has passed (`reroute`). Without it the request still goes to the first.
+        let plan = match self
+            .next_step_specialists(code, request.urgency, &experts)
+            .await
+        {
+            Ok(plan) => Some(plan),
+            Err(e) => {
+                warn!(room_id = %case.room_id(), "next routing step not planned: {}", e.code());
+                None
+            }
+        };
+        let next: Vec<OwnedUserId> = plan
+            .as_ref()
+            .and_then(|(_, next)| next.as_ref())
+            .map(|(_, users)| users.clone())
+            .unwrap_or_default();
+        let mut routed = experts.clone();
+        routed.extend(next.iter().cloned());
         // Remembered before inviting: a claim may arrive while the invitations go out.
-        crate::cases::remember_routed(&case.room, &experts).await;
-        // One record for every routed specialist, also while the GP is the only member.
-        case.vouch_for(&experts).await?;
+        crate::cases::remember_routed(&case.room, &routed).await;
+        // One record for every routed specialist, the next step's too, while the GP is the
+        // only member: the homeserver's later invitations count only with it.
+        case.vouch_for(&routed).await?;
         // One invitation failing (an account closed since the rota was made) does not keep
         // the request from the others; it fails only if nobody could be invited.
         let mut invited = Vec::new();
@@ -157,7 +177,17 @@ impl Cpts {
         }
         if let Some(brief) = super::brief::brief_of(case.room_id(), &brief_header, &status) {
             super::brief::send_brief(&case.room.client(), &brief, &invited).await;
-            super::brief::send_again_later(case.room.clone(), brief, invited.clone());
+            super::brief::send_again_later(case.room.clone(), brief.clone(), invited.clone());
+            if let Some((window_end, next_step)) = plan {
+                // Ahead of the invitation: their devices keep it unshown until then.
+                super::brief::send_brief(&case.room.client(), &brief, &next).await;
+                if let Err(e) = self
+                    .schedule_next_step(&case, &brief, window_end, next_step)
+                    .await
+                {
+                    warn!(room_id = %case.room_id(), "next routing step not scheduled: {}", e.code());
+                }
+            }
         }
         info!(
             room_id = %case.room_id(),

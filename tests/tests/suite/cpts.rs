@@ -23,7 +23,7 @@ pub(crate) struct Member {
 
 /// The CPTS of the scenario (also the stage of the integrity suite's hostile members).
 pub(crate) struct Territory {
-    clock: Arc<ManualClock>,
+    pub(crate) clock: Arc<ManualClock>,
     pub(crate) space_id: String,
     pub(crate) coordinator: Doctor,
     pub(crate) gp: Member,

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod attestation;
+mod availability;
 mod browser;
 mod cases;
 mod confirmation;
@@ -24,6 +25,7 @@ mod photos;
 mod psc;
 mod push;
 mod recovery;
+mod reroute;
 mod routing;
 mod search;
 mod sessions;
