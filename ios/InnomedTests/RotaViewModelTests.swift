@@ -179,6 +179,47 @@ final class RotaViewModelTests: XCTestCase {
         XCTAssertFalse(viewModel.isLoading)
     }
 
+    func testTheMembersDeclaredAbsencesAndPermanencesAreListedSoonestFirstAndNamed() async {
+        let away = Absence(firstDay: "2031-03-10", lastDay: "2031-03-14")
+        let extra = Permanence(specialty: "dermatology", day: "2031-03-08", startMinute: 9 * 60, endMinute: 12 * 60)
+        let sameDay = Permanence(specialty: "geriatrics", day: "2031-03-08", startMinute: 14 * 60, endMinute: 18 * 60)
+        let strangerAway = Absence(firstDay: "2031-03-08", lastDay: "2031-03-08")
+        let (directory, _) = RotaFixtures.directory(coordinator: true, duties: [
+            MemberDuty(userID: RotaFixtures.benali, slots: [monday]),
+        ], declared: [
+            MemberAvailability(userID: RotaFixtures.benali,
+                               availability: Availability(absences: [away], permanences: [extra])),
+            MemberAvailability(userID: RotaFixtures.martin,
+                               availability: Availability(absences: [], permanences: [sameDay])),
+            MemberAvailability(userID: RotaFixtures.stranger,
+                               availability: Availability(absences: [strangerAway], permanences: [])),
+        ])
+        let viewModel = RotaViewModel(directory: directory, cpts: cpts)
+
+        await viewModel.load()
+
+        XCTAssertNil(viewModel.error)
+        let lines = viewModel.declaredLines
+        XCTAssertEqual(lines.map(\.entry), [.absence(strangerAway), .permanence(extra), .permanence(sameDay),
+                                            .absence(away)],
+                       "by first day, then start, as the core gave them (nothing judged here)")
+        XCTAssertEqual(lines.map(\.name), ["@z9y8x7:cpts.test", "Samira Benali", "Paul Martin", "Samira Benali"],
+                       "named from the directory, else by id")
+        XCTAssertEqual(lines.map(\.addsDoctorTitle), [false, true, true, true])
+        XCTAssertEqual(Set(lines.map(\.id)).count, lines.count, "one row each")
+        XCTAssertEqual(viewModel.week[0].lines.map(\.slot), [monday], "the weekly rota stays as it is")
+    }
+
+    func testARotaWithNothingDeclaredHasNoDeclaredLines() async {
+        let (directory, _) = RotaFixtures.directory(coordinator: false, duties: [])
+        let viewModel = RotaViewModel(directory: directory, cpts: cpts)
+
+        await viewModel.load()
+
+        XCTAssertTrue(viewModel.loaded)
+        XCTAssertTrue(viewModel.declaredLines.isEmpty)
+    }
+
     func testTimesAreShownAsOnAClock() {
         XCTAssertEqual(RotaTime.format(485), "08:05")
         XCTAssertEqual(RotaTime.format(24 * 60), "24:00")
@@ -219,12 +260,14 @@ private enum RotaFixtures {
     }
 
     /// A directory whose rota holds `duties` and takes every change (the member's list replaced),
-    /// as the core would; `Reads` counts the rota's reads.
-    static func directory(coordinator: Bool, duties: [MemberDuty]) -> (FakeDirectoryService, Reads) {
+    /// as the core would, and whose members declared `declared`; `Reads` counts the rota's reads.
+    static func directory(coordinator: Bool, duties: [MemberDuty],
+                          declared: [MemberAvailability] = []) -> (FakeDirectoryService, Reads) {
         let directory = FakeDirectoryService()
         let reads = Reads()
         var held = duties
         directory.onIsCoordinator = { _ in coordinator }
+        directory.onAvailabilities = { _ in declared }
         directory.onSearch = { _, specialty, name in
             XCTAssertNil(specialty)
             XCTAssertNil(name)

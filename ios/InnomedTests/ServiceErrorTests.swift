@@ -14,6 +14,19 @@ final class ServiceErrorTests: XCTestCase {
         XCTAssertEqual(slot.localizationKey, "error.invalidSlot.notMemberSpecialty")
         XCTAssertEqual(slot.code, "invalidSlot")
         XCTAssertNotEqual(slot, .invalidSlot(.outsideDay))
+        let window = ServiceError.invalidRequest(.routingWindow)
+        XCTAssertEqual(window.localizationKey, "error.invalidRequest.routingWindow")
+        XCTAssertEqual(window.code, "invalidRequest")
+    }
+
+    func testAnAvailabilityRefusalHasItsReasonsWords() {
+        let overlap = ServiceError.invalidAvailability(.overlapping)
+        XCTAssertEqual(overlap.localizationKey, "error.invalidAvailability.overlapping")
+        XCTAssertEqual(overlap.code, "invalidAvailability")
+        XCTAssertNotEqual(overlap, .invalidAvailability(.inThePast))
+        XCTAssertEqual(ServiceError.invalidAvailability(.noSuchEntry).localizationKey,
+                       "error.invalidAvailability.noSuchEntry")
+        XCTAssertEqual(ServiceError.availabilityNotOpen.localizationKey, "error.availabilityNotOpen")
     }
 
     func testAnErrorWithoutReasonIsNamedByItsCode() {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CPTS directory, its duty rota, and joining a CPTS.
+/// The CPTS directory, its duty rota and its members' own availability, and joining a CPTS.
 public protocol DirectoryService: AnyObject {
     /// The fixed list of French medical specialties.
     func specialties() -> [Specialty]
@@ -32,6 +32,32 @@ public protocol DirectoryService: AnyObject {
     /// Coordinator: replaces a member's weekly slots with `slots` (an empty list takes them off
     /// the rota). `invalidSlot` says why the core refused one.
     func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws
+
+    // A member's own availability beside the rota (which stays the default): an absence takes
+    // them off duty those Paris days, a one-off permanence puts them on duty for one of their
+    // specialties that day and hours. The core checks each (`invalidAvailability` with its
+    // reason; for a permanence also `invalidSlot`, `unknownSpecialty`), refuses anyone not in
+    // the directory (`notInDirectory`) and, in a space made before this feature, says
+    // `availabilityNotOpen` until the coordinator's next change of the rota. Each change answers
+    // with the member's availability as it now is.
+
+    /// The signed-in member's absences and permanences to come, soonest first.
+    func myAvailability(in cpts: CptsID) async throws -> Availability
+
+    /// Every member's absences and permanences to come (members with none left out).
+    func availabilities(in cpts: CptsID) async throws -> [MemberAvailability]
+
+    /// Declares an absence of the signed-in member.
+    func addAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability
+
+    /// Declares a one-off permanence of the signed-in member.
+    func addPermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability
+
+    /// Withdraws one of the signed-in member's absences (`noSuchEntry` when it is not there).
+    func removeAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability
+
+    /// Withdraws one of the signed-in member's permanences (`noSuchEntry` when it is not there).
+    func removePermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability
 
     // Joining a CPTS: a doctor signed in with Pro Santé Connect asks; the coordinator approves
     // (the directory entry is filled from the asker's PSC identity) or refuses. Who may answer

@@ -32,4 +32,26 @@ public protocol RequestService: AnyObject {
 
     /// Reminders not shown yet, each given once.
     func deadlineReminders() async throws -> [DeadlineAlert]
+
+    // Requests never wait unseen: nobody took a request within the CPTS's window for its urgency,
+    // so the homeserver invites the next specialists on duty in the GP's name and alerts the
+    // coordinator (at once when everyone routed declined; cancelled when it is taken).
+
+    /// How long a request of each urgency waits for a taker in this CPTS (the defaults until the
+    /// coordinator sets them). Any member reads them.
+    func routingWindows(in cpts: CptsID) async throws -> RoutingWindows
+
+    /// Coordinator: sets the three windows. The core refuses a window under 5 seconds or not
+    /// shorter than its urgency's deadline (`invalidRequest(.routingWindow)`), and anyone but
+    /// the coordinator (`coordinatorOnly`).
+    func setRoutingWindows(_ windows: RoutingWindows, in cpts: CptsID) async throws
+
+    /// The requests of this CPTS nobody took within their window, newest first (the
+    /// coordinator's screen).
+    func unansweredRequests(in cpts: CptsID) async throws -> [UnansweredRequest]
+
+    /// On the GP's device: the next step of this request's routing (when, to whom, whether it
+    /// went out); `nil` on any other device, for any other case, or when none could be planned.
+    /// Throws only when this account has no such case here.
+    func nextStep(of id: CaseID) async throws -> NextStep?
 }

@@ -59,6 +59,12 @@ public enum ServiceError: Error, Equatable, Sendable {
     case invalidRPPS, unknownSpecialty
     /// Why the core refused a duty slot, each reason in its own words.
     case invalidSlot(SlotProblem)
+    /// Why the core refused an absence or a permanence (or its withdrawal), each reason in its
+    /// own words.
+    case invalidAvailability(AvailabilityProblem)
+    /// The CPTS's space was created before its members could declare their own absences and
+    /// permanences: the homeserver refuses them until the coordinator next changes the rota.
+    case availabilityNotOpen
     /// What is missing or wrong in a request, an advice, a directory entry…, each reason in its
     /// own words.
     case invalidRequest(RequestProblem)
@@ -96,6 +102,7 @@ public enum ServiceError: Error, Equatable, Sendable {
         case .invalidHeader: return "invalidHeader"
         case .invalidRequest: return "invalidRequest"
         case .invalidSlot: return "invalidSlot"
+        case .invalidAvailability: return "invalidAvailability"
         case .photoTooLarge: return "photoTooLarge"
         case .tooManyPages: return "tooManyPages"
         default: return String(describing: self)
@@ -109,6 +116,7 @@ public enum ServiceError: Error, Equatable, Sendable {
         case .invalidHeader(let problem): return problem.localizationKey
         case .invalidRequest(let problem): return problem.localizationKey
         case .invalidSlot(let problem): return problem.localizationKey
+        case .invalidAvailability(let problem): return problem.localizationKey
         default: return "error.\(code)"
         }
     }
@@ -134,11 +142,14 @@ public enum HeaderProblem: Sendable {
     }
 }
 
-/// What is missing or wrong in a request, an advice, a care team, a directory entry or a new
-/// CPTS (the core's `RequestProblem`).
+/// What is missing or wrong in a request, an advice, a care team, a directory entry, a new
+/// CPTS or the CPTS's routing windows (the core's `RequestProblem`).
 public enum RequestProblem: Sendable {
     case noPatientConsent, expertIsSelf, incompleteAdvice, adviceTooLong
     case noCareTeamMembers, noMemberName, noSpecialty, noCptsName
+    /// A routing window under 5 seconds, or not shorter than its urgency's deadline (24 h
+    /// urgent, 48 h soon, 7 days routine).
+    case routingWindow
 
     /// Its words in Localizable.strings.
     public var localizationKey: String {
@@ -151,6 +162,7 @@ public enum RequestProblem: Sendable {
         case .noMemberName: return "error.invalidRequest.noMemberName"
         case .noSpecialty: return "error.invalidRequest.noSpecialty"
         case .noCptsName: return "error.invalidRequest.noCptsName"
+        case .routingWindow: return "error.invalidRequest.routingWindow"
         }
     }
 }
@@ -167,6 +179,37 @@ public enum SlotProblem: Sendable {
         switch self {
         case .notMemberSpecialty: return "error.invalidSlot.notMemberSpecialty"
         case .outsideDay: return "error.invalidSlot.outsideDay"
+        }
+    }
+}
+
+/// Why the core refused an absence or a permanence (its `AvailabilityProblem`).
+public enum AvailabilityProblem: Sendable {
+    /// A day is not a date (`YYYY-MM-DD`).
+    case badDate
+    /// The absence's last day comes before its first.
+    case endsBeforeStart
+    /// It is already over (a day gone, or today's hours passed).
+    case inThePast
+    /// More than a year ahead.
+    case tooFarAhead
+    /// It overlaps an absence or a permanence already declared.
+    case overlapping
+    /// Too many absences or permanences declared.
+    case tooMany
+    /// The absence or permanence to withdraw is not there (any more).
+    case noSuchEntry
+
+    /// Its words in Localizable.strings.
+    public var localizationKey: String {
+        switch self {
+        case .badDate: return "error.invalidAvailability.badDate"
+        case .endsBeforeStart: return "error.invalidAvailability.endsBeforeStart"
+        case .inThePast: return "error.invalidAvailability.inThePast"
+        case .tooFarAhead: return "error.invalidAvailability.tooFarAhead"
+        case .overlapping: return "error.invalidAvailability.overlapping"
+        case .tooMany: return "error.invalidAvailability.tooMany"
+        case .noSuchEntry: return "error.invalidAvailability.noSuchEntry"
         }
     }
 }

@@ -9,6 +9,14 @@ final class FakeDirectoryService: DirectoryService {
         let slots: [DutySlot]
     }
 
+    /// One change of the signed-in member's own availability, as asked of the core.
+    enum AvailabilityChange: Equatable {
+        case addAbsence(Absence, CptsID)
+        case addPermanence(Permanence, CptsID)
+        case removeAbsence(Absence, CptsID)
+        case removePermanence(Permanence, CptsID)
+    }
+
     var options = [Specialty(code: "dermatology", labelFr: "Dermatologie", labelEn: "Dermatology")]
     var cptsSpaces: [Cpts] = []
     var onSearch: (CptsID, String?, String?) async throws -> [MemberEntry] = { _, _, _ in try unstubbed("search") }
@@ -32,6 +40,15 @@ final class FakeDirectoryService: DirectoryService {
     var onSetDuty: (UserID, CptsID, [DutySlot]) async throws -> Void = { _, _, _ in try unstubbed("setDuty") }
     /// Every `setDuty` call, in order, refused ones too.
     private(set) var dutyChanges: [DutyChange] = []
+    var onMyAvailability: (CptsID) async throws -> Availability = { _ in try unstubbed("myAvailability") }
+    var onAvailabilities: (CptsID) async throws -> [MemberAvailability] = { _ in try unstubbed("availabilities") }
+    /// Answers every change of the member's own availability (add or remove, absence or
+    /// permanence), after it was recorded in `availabilityChanges`.
+    var onAvailabilityChange: (AvailabilityChange) async throws -> Availability = { _ in
+        try unstubbed("availability change")
+    }
+    /// Every change of the member's own availability, in order, refused ones too.
+    private(set) var availabilityChanges: [AvailabilityChange] = []
 
     func specialties() -> [Specialty] { options }
     func spaces() throws -> [Cpts] { cptsSpaces }
@@ -57,6 +74,31 @@ final class FakeDirectoryService: DirectoryService {
     func setDuty(_ user: UserID, in cpts: CptsID, slots: [DutySlot]) async throws {
         dutyChanges.append(DutyChange(user: user, cpts: cpts, slots: slots))
         try await onSetDuty(user, cpts, slots)
+    }
+
+    func myAvailability(in cpts: CptsID) async throws -> Availability { try await onMyAvailability(cpts) }
+
+    func availabilities(in cpts: CptsID) async throws -> [MemberAvailability] { try await onAvailabilities(cpts) }
+
+    func addAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability {
+        try await changeAvailability(.addAbsence(absence, cpts))
+    }
+
+    func addPermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability {
+        try await changeAvailability(.addPermanence(permanence, cpts))
+    }
+
+    func removeAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability {
+        try await changeAvailability(.removeAbsence(absence, cpts))
+    }
+
+    func removePermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability {
+        try await changeAvailability(.removePermanence(permanence, cpts))
+    }
+
+    private func changeAvailability(_ change: AvailabilityChange) async throws -> Availability {
+        availabilityChanges.append(change)
+        return try await onAvailabilityChange(change)
     }
 
     func createCpts(named name: String) async throws -> Cpts {

@@ -13,6 +13,18 @@ final class FakeRequestService: RequestService {
     }
     /// Every care team asked of the core (header, members in order, CPTS), refused ones too.
     private(set) var careTeams: [(CaseHeader, [UserID], CptsID)] = []
+    var onRoutingWindows: (CptsID) async throws -> RoutingWindows = { _ in try unstubbed("routingWindows") }
+    var onSetRoutingWindows: (RoutingWindows, CptsID) async throws -> Void = { _, _ in
+        try unstubbed("setRoutingWindows")
+    }
+    /// Every `setRoutingWindows` call (windows, CPTS), in order, refused ones too.
+    private(set) var routingWindowChanges: [(RoutingWindows, CptsID)] = []
+    var onUnanswered: (CptsID) async throws -> [UnansweredRequest] = { _ in try unstubbed("unansweredRequests") }
+    /// How many times a screen asked for the unanswered requests.
+    private(set) var unansweredReads = 0
+    var onNextStep: (CaseID) async throws -> NextStep? = { _ in try unstubbed("nextStep") }
+    /// How many times a screen asked for a request's next step.
+    private(set) var nextStepReads = 0
 
     func spaces() throws -> [Cpts] { cptsSpaces }
     func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID {
@@ -28,4 +40,20 @@ final class FakeRequestService: RequestService {
     func close(_ id: CaseID, outcome: String) async throws -> ClosedCase { try unstubbed("close") }
     func requests(_ filter: RequestFilter) async throws -> [RequestSummary] { try unstubbed("requests") }
     func deadlineReminders() async throws -> [DeadlineAlert] { try await onReminders() }
+    func routingWindows(in cpts: CptsID) async throws -> RoutingWindows { try await onRoutingWindows(cpts) }
+
+    func setRoutingWindows(_ windows: RoutingWindows, in cpts: CptsID) async throws {
+        routingWindowChanges.append((windows, cpts))
+        try await onSetRoutingWindows(windows, cpts)
+    }
+
+    func unansweredRequests(in cpts: CptsID) async throws -> [UnansweredRequest] {
+        unansweredReads += 1
+        return try await onUnanswered(cpts)
+    }
+
+    func nextStep(of id: CaseID) async throws -> NextStep? {
+        nextStepReads += 1
+        return try await onNextStep(id)
+    }
 }

@@ -5,6 +5,7 @@ struct CaseView: View {
     private let session: UserSession
     @StateObject private var viewModel: CaseViewModel
     @StateObject private var actions: CaseActionsViewModel
+    @StateObject private var nextStep: NextStepViewModel
     @State private var sheet: CaseSheet?
     @State private var showsCamera = false
 
@@ -12,6 +13,8 @@ struct CaseView: View {
         self.session = session
         _viewModel = StateObject(wrappedValue: CaseViewModel(cases: session.cases, caseID: caseID))
         _actions = StateObject(wrappedValue: CaseActionsViewModel(session: session, caseID: caseID))
+        _nextStep = StateObject(wrappedValue: NextStepViewModel(requests: session.requests,
+                                                                directory: session.directory, caseID: caseID))
     }
 
     var body: some View {
@@ -26,6 +29,10 @@ struct CaseView: View {
                 }
             }
             HandoverBanner(wait: actions.handoverWait)
+            // The GP's request: when, and to whom, it goes further if nobody takes it.
+            if let line = nextStep.line {
+                NextStepCard(line: line, caseNames: viewModel.names)
+            }
             // Until the header can be read (nobody took the request, or it waits for its
             // hand-over), the brief says what is asked.
             if viewModel.requester == nil, let brief = actions.brief {
@@ -84,10 +91,26 @@ struct CaseView: View {
         }
         .errorAlert($viewModel.error)
         .task { await viewModel.load() }
-        .task { await actions.refresh() }
+        .task {
+            await actions.refresh()
+            await nextStep.refresh(in: actions.details?.cptsID)
+        }
+        // A planned step is read again once due (one to the coordinator alone changes no row).
+        .task(id: nextStep.step) {
+            guard let delay = nextStep.delayUntilDue() else { return }
+            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            guard !Task.isCancelled else { return }
+            await nextStep.refresh(in: actions.details?.cptsID)
+        }
         // Kept once seen: after a sync gap the conversation restarts without the header.
         .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
-        .onChange(of: viewModel.entries.count) { _ in Task { await actions.refresh() } }
+        // A take, an invitation sent on, a decline: the core's decision and next step change.
+        .onChange(of: viewModel.entries.count) { _ in
+            Task {
+                await actions.refresh()
+                await nextStep.refresh(in: actions.details?.cptsID)
+            }
+        }
         // Handed over (the core stopped saying the request waits): what was sent before, shared
         // with the taker now, comes with the history.
         .onChange(of: actions.handoverWait) { wait in

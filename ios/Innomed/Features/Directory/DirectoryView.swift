@@ -1,9 +1,9 @@
 import InnomedServices
 import SwiftUI
 
-/// The CPTS directory and who is on duty; the rota; joining, or creating, a CPTS. The
-/// coordinator (as the core says) also corrects entries, answers join requests and opens a care
-/// team, whose case `onOpenCase` shows in the cases tab.
+/// The CPTS directory and who is on duty; the rota and the doctor's own availability; joining,
+/// or creating, a CPTS. The coordinator (as the core says) also corrects entries, answers join
+/// requests and opens a care team, whose case `onOpenCase` shows in the cases tab.
 struct DirectoryView: View {
     let session: UserSession
     let onOpenCase: (CaseID) -> Void
@@ -40,6 +40,27 @@ struct DirectoryView: View {
                             RotaView(directory: session.directory, cpts: space)
                         } label: {
                             Label("directory.rota", systemImage: "calendar")
+                        }
+                        NavigationLink {
+                            AvailabilityView(directory: session.directory, cpts: space, me: session.account.userID)
+                        } label: {
+                            Label("directory.availability", systemImage: "calendar.badge.clock")
+                        }
+                        // The coordinator's (as the core says): requests nobody took in time,
+                        // and how long each urgency waits before it goes further.
+                        if viewModel.isCoordinator {
+                            NavigationLink {
+                                UnansweredRequestsView(requests: session.requests, directory: session.directory,
+                                                       cpts: space)
+                            } label: {
+                                Label("directory.unanswered", systemImage: "exclamationmark.bubble")
+                            }
+                            NavigationLink {
+                                RoutingWindowsView(requests: session.requests, directory: session.directory,
+                                                   cpts: space)
+                            } label: {
+                                Label("directory.routingWindows", systemImage: "timer")
+                            }
                         }
                         if let team = viewModel.careTeamCpts {
                             Button { careTeamCpts = team } label: {

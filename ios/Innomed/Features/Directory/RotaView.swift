@@ -1,8 +1,9 @@
 import InnomedServices
 import SwiftUI
 
-/// The CPTS's duty rota by week: each day, who is on duty when and for what. The coordinator
-/// adds and removes slots; everyone else reads it.
+/// The CPTS's duty rota by week: each day, who is on duty when and for what, then the absences
+/// and permanences the members declared themselves. The coordinator adds and removes slots;
+/// everyone else reads them.
 struct RotaView: View {
     @StateObject private var viewModel: RotaViewModel
     @State private var removing: RotaLine?
@@ -28,6 +29,18 @@ struct RotaView: View {
                     } header: {
                         Text(L10n.string(day.weekday.labelKey))
                     }
+                }
+                Section {
+                    if viewModel.declaredLines.isEmpty {
+                        Text("rota.declared.none").foregroundStyle(.secondary)
+                    }
+                    ForEach(viewModel.declaredLines) { line in
+                        Text(verbatim: declaredSentence(line))
+                    }
+                } header: {
+                    Text("rota.declared")
+                } footer: {
+                    Text("rota.declared.footer")
                 }
             }
         }
@@ -76,6 +89,12 @@ struct RotaView: View {
                 .disabled(viewModel.saving)
             }
         }
+    }
+
+    /// "Dr Name — Absence du lundi 3 mars 2025 au vendredi 7 mars 2025".
+    private func declaredSentence(_ line: DeclaredLine) -> String {
+        let name = line.addsDoctorTitle ? L10n.format("rota.doctor", line.name) : line.name
+        return L10n.format("rota.declared.line", name, AvailabilityLabel.entry(line.entry, specialties: viewModel.specialties))
     }
 
     /// "Dr Name — Dermatologie, lundi 08:00–12:00".

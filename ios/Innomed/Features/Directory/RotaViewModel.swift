@@ -16,7 +16,9 @@ struct RotaLine: Identifiable, Hashable {
     var name: String { member?.displayName ?? userID.rawValue }
 
     /// A physician is shown "Dr …", unless the directory's name already says so.
-    var addsDoctorTitle: Bool {
+    var addsDoctorTitle: Bool { RotaLine.addsDoctorTitle(to: member) }
+
+    static func addsDoctorTitle(to member: MemberEntry?) -> Bool {
         guard let member, member.profession == .physician else { return false }
         let lowered = member.displayName.lowercased()
         return !["dr ", "dr.", "docteur "].contains { lowered.hasPrefix($0) }
@@ -24,6 +26,20 @@ struct RotaLine: Identifiable, Hashable {
 
     /// `08:00–12:00`.
     var hours: String { "\(RotaTime.format(slot.startMinute))–\(RotaTime.format(slot.endMinute))" }
+}
+
+/// One absence or permanence a member declared, with whose it is (`member` `nil` when the
+/// directory does not know them).
+struct DeclaredLine: Identifiable, Hashable {
+    let userID: UserID
+    let member: MemberEntry?
+    let entry: AvailabilityEntry
+    /// The entry's place in the member's list, absences first.
+    let index: Int
+    var id: String { "\(userID.rawValue)#\(index)" }
+
+    var name: String { member?.displayName ?? userID.rawValue }
+    var addsDoctorTitle: Bool { RotaLine.addsDoctorTitle(to: member) }
 }
 
 /// One day of the week and its slots, earliest first.
@@ -54,14 +70,16 @@ enum RotaTime {
 }
 
 /// The CPTS's duty rota by week: each day, who is on duty when and for what, named from the
-/// directory. Every member reads it; the coordinator adds a slot (a member, one of their
-/// specialties, a day, start and end) or removes one. A change sends the member's whole new list
-/// of slots; the core checks it (and the homeserver who sends it), and the rota is read again
-/// from the core afterwards.
+/// directory, and the absences and permanences the members declared themselves. Every member
+/// reads it; the coordinator adds a slot (a member, one of their specialties, a day, start and
+/// end) or removes one. A change sends the member's whole new list of slots; the core checks it
+/// (and the homeserver who sends it), and the rota is read again from the core afterwards.
 @MainActor
 final class RotaViewModel: ObservableObject {
     @Published private(set) var duties: [MemberDuty] = []
     @Published private(set) var members: [MemberEntry] = []
+    /// Each member's own absences and permanences to come, as the core gives them.
+    @Published private(set) var declared: [MemberAvailability] = []
     @Published private(set) var isCoordinator = false
     @Published private(set) var isLoading = false
     /// Set once the rota was read (empty days then say nobody is on duty).
@@ -98,6 +116,22 @@ final class RotaViewModel: ObservableObject {
         }
     }
 
+    /// Every member's declared absences and permanences, soonest first (then by name), named
+    /// from the directory: beside the weekly slots, the core routes by them.
+    var declaredLines: [DeclaredLine] {
+        let names = Dictionary(members.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        let lines = declared.flatMap { member -> [DeclaredLine] in
+            let entries = member.availability.absences.map(AvailabilityEntry.absence)
+                + member.availability.permanences.map(AvailabilityEntry.permanence)
+            return entries.enumerated().map { index, entry in
+                DeclaredLine(userID: member.userID, member: names[member.userID], entry: entry, index: index)
+            }
+        }
+        return lines.sorted { a, b in
+            (a.entry.start.day, a.entry.start.minute, a.name) < (b.entry.start.day, b.entry.start.minute, b.name)
+        }
+    }
+
     /// Whom a slot can be given to: the directory's members with a specialty (retired
     /// specialists included: they hold permanences).
     var assignable: [MemberEntry] {
@@ -122,9 +156,11 @@ final class RotaViewModel: ObservableObject {
             let coordinator = try directory.isCoordinator(of: cpts.id)
             let entries = try await directory.search(in: cpts.id, specialty: nil, name: nil)
             let rota = try await directory.rota(in: cpts.id)
+            let availabilities = try await directory.availabilities(in: cpts.id)
             isCoordinator = coordinator
             members = entries
             duties = rota
+            declared = availabilities
             loaded = true
         } catch {
             self.error = ServiceError.from(error)

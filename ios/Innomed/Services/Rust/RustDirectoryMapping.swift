@@ -66,3 +66,54 @@ extension SlotProblem {
         }
     }
 }
+
+extension AvailabilityProblem {
+    init(rustValue: InnomedFFI.AvailabilityProblem) {
+        switch rustValue {
+        case .badDate: self = .badDate
+        case .endsBeforeStart: self = .endsBeforeStart
+        case .inThePast: self = .inThePast
+        case .tooFarAhead: self = .tooFarAhead
+        case .overlapping: self = .overlapping
+        case .tooMany: self = .tooMany
+        case .noSuchEntry: self = .noSuchEntry
+        }
+    }
+}
+
+extension Absence {
+    init(rustValue a: InnomedFFI.Absence) {
+        self.init(firstDay: a.firstDay, lastDay: a.lastDay)
+    }
+
+    var rustValue: InnomedFFI.Absence {
+        InnomedFFI.Absence(firstDay: firstDay, lastDay: lastDay)
+    }
+}
+
+extension Permanence {
+    init(rustValue p: InnomedFFI.Permanence) {
+        self.init(specialty: p.specialty, day: p.day,
+                  startMinute: Int(p.startMinute), endMinute: Int(p.endMinute))
+    }
+
+    /// The minutes as the core holds them (`u16`), as `DutySlot`'s: whether the hours are valid
+    /// is the core's to say (`invalidSlot`).
+    var rustValue: InnomedFFI.Permanence {
+        InnomedFFI.Permanence(specialty: specialty, day: day,
+                              startMinute: UInt16(clamping: startMinute), endMinute: UInt16(clamping: endMinute))
+    }
+}
+
+extension Availability {
+    init(rustValue a: InnomedFFI.Availability) {
+        self.init(absences: a.absences.map(Absence.init(rustValue:)),
+                  permanences: a.permanences.map(Permanence.init(rustValue:)))
+    }
+}
+
+extension MemberAvailability {
+    init(rustValue m: InnomedFFI.MemberAvailability) {
+        self.init(userID: UserID(m.userId), availability: Availability(rustValue: m.availability))
+    }
+}

@@ -54,6 +54,44 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         }
     }
 
+    func myAvailability(in cpts: CptsID) async throws -> Availability {
+        let availability = try await mapAvailabilityErrors { try await cptsSpaces.space(cpts).myAvailability() }
+        return Availability(rustValue: availability)
+    }
+
+    func availabilities(in cpts: CptsID) async throws -> [MemberAvailability] {
+        try await mapAvailabilityErrors { try await cptsSpaces.space(cpts).availabilities() }
+            .map(MemberAvailability.init(rustValue:))
+    }
+
+    func addAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability {
+        let availability = try await mapAvailabilityErrors {
+            try await cptsSpaces.space(cpts).addAbsence(absence: absence.rustValue)
+        }
+        return Availability(rustValue: availability)
+    }
+
+    func addPermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability {
+        let availability = try await mapAvailabilityErrors {
+            try await cptsSpaces.space(cpts).addPermanence(permanence: permanence.rustValue)
+        }
+        return Availability(rustValue: availability)
+    }
+
+    func removeAbsence(_ absence: Absence, in cpts: CptsID) async throws -> Availability {
+        let availability = try await mapAvailabilityErrors {
+            try await cptsSpaces.space(cpts).removeAbsence(absence: absence.rustValue)
+        }
+        return Availability(rustValue: availability)
+    }
+
+    func removePermanence(_ permanence: Permanence, in cpts: CptsID) async throws -> Availability {
+        let availability = try await mapAvailabilityErrors {
+            try await cptsSpaces.space(cpts).removePermanence(permanence: permanence.rustValue)
+        }
+        return Availability(rustValue: availability)
+    }
+
     /// The new CPTS is the doctor's at once: the client may not list it before its next sync.
     func createCpts(named name: String) async throws -> Cpts {
         let created = try await mapErrors { try await client.createCpts(name: name) }
@@ -81,17 +119,16 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         try await mapSpaceErrors(coordinator: true) { try await cptsSpaces.space(cpts).refuse(userId: user.rawValue) }
     }
 
-    /// Here the core's `NotFound` is the CPTS (a space id nobody has), not a case; its
-    /// `NotAllowed` on the coordinator's calls (join requests, the rota's changes, an entry's
-    /// correction) is the
-    /// homeserver refusing a member who is not.
-    private func mapSpaceErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
+    /// A member's own availability: the core's `NotFound` is the CPTS; its `NotAllowed` is the
+    /// homeserver refusing a member's own entry in a space made before members could write one
+    /// (opened to them by the coordinator's next change of the rota).
+    private func mapAvailabilityErrors<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch CptsError.NotFound {
             throw ServiceError.cptsNotFound
-        } catch CptsError.NotAllowed where coordinator {
-            throw ServiceError.coordinatorOnly
+        } catch CptsError.NotAllowed {
+            throw ServiceError.availabilityNotOpen
         } catch {
             throw ServiceError(rust: error)
         }

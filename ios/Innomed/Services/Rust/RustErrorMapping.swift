@@ -18,6 +18,22 @@ func mapErrorsSync<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// A call on a CPTS space (directory and request services): here the core's `NotFound` is the
+/// CPTS (a space id nobody has), not a case; its `NotAllowed` on the coordinator's calls (join
+/// requests, the rota's changes, an entry's correction, the routing windows) is the homeserver
+/// or the core refusing a member who is not the coordinator.
+func mapSpaceErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch CptsError.NotFound {
+        throw ServiceError.cptsNotFound
+    } catch CptsError.NotAllowed where coordinator {
+        throw ServiceError.coordinatorOnly
+    } catch {
+        throw ServiceError(rust: error)
+    }
+}
+
 extension ServiceError {
     init(rust error: Error) {
         switch error {
@@ -154,6 +170,7 @@ extension ServiceError {
         case .InvalidRpps: self = .invalidRPPS
         case .UnknownSpecialty: self = .unknownSpecialty
         case .InvalidSlot(let problem): self = .invalidSlot(SlotProblem(rustValue: problem))
+        case .InvalidAvailability(let problem): self = .invalidAvailability(AvailabilityProblem(rustValue: problem))
         case .InvalidRequest(let problem): self = .invalidRequest(RequestProblem(rustValue: problem))
         case .NoOneOnDuty(let specialty, let directory):
             self = .noOneOnDuty(specialty: specialty, directory: directory.map(MemberEntry.init(rustValue:)))
@@ -223,6 +240,7 @@ extension RequestProblem {
         case .noMemberName: self = .noMemberName
         case .noSpecialty: self = .noSpecialty
         case .noCptsName: self = .noCptsName
+        case .routingWindow: self = .routingWindow
         }
     }
 }

@@ -64,4 +64,28 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         try await mapErrors { try await client.takeDeadlineAlerts() }
             .map(DeadlineAlert.init(rustValue:))
     }
+
+    func routingWindows(in cpts: CptsID) async throws -> RoutingWindows {
+        let windows = try await mapSpaceErrors(coordinator: false) { try await cptsSpaces.space(cpts).routingWindows() }
+        return RoutingWindows(rustValue: windows)
+    }
+
+    func setRoutingWindows(_ windows: RoutingWindows, in cpts: CptsID) async throws {
+        try await mapSpaceErrors(coordinator: true) {
+            try await cptsSpaces.space(cpts).setRoutingWindows(windows: windows.rustValue)
+        }
+        Log.cases.info("routing windows set in \(cpts.rawValue, privacy: .public)")
+    }
+
+    func unansweredRequests(in cpts: CptsID) async throws -> [UnansweredRequest] {
+        try await mapSpaceErrors(coordinator: false) { try await cptsSpaces.space(cpts).unansweredRequests() }
+            .map(UnansweredRequest.init(rustValue:))
+    }
+
+    func nextStep(of id: CaseID) async throws -> NextStep? {
+        // Only finding the case can fail: the next step is planned on this device or not.
+        let room = try mapErrorsSync { try client.caseRoom(id) }
+        let step = await room.nextStep()
+        return step.map(NextStep.init(rustValue:))
+    }
 }
