@@ -1,9 +1,9 @@
 //! Requests never wait unseen: the CPTS's routing windows (coordinator), the alerts of requests
 //! nobody took, and, on the GP's side, the next step of a request's routing.
 
-use innomed_core::{CptsError, NextStep, RoutingWindows, UnansweredRequest};
+use innomed_core::{CptsError, NextStep, RoutingWindows, ScheduledReminder, UnansweredRequest};
 
-use crate::{cases::CaseRoom, cpts::Cpts, platform::on_core};
+use crate::{cases::CaseRoom, client::Client, cpts::Cpts, platform::on_core};
 
 #[uniffi::export]
 impl Cpts {
@@ -30,5 +30,15 @@ impl CaseRoom {
     /// went out); `None` elsewhere, or when none could be planned.
     pub async fn next_step(&self) -> Option<NextStep> {
         on_core!(self.case, |case| case.next_step())
+    }
+}
+
+#[uniffi::export]
+impl Client {
+    /// Every deadline reminder still to come for this doctor's open requests, soonest first:
+    /// the app replaces its scheduled local notifications with these whenever the case list
+    /// changes, so they reach the doctor with the app closed (case code and kind only).
+    pub async fn reminder_schedule(&self) -> Result<Vec<ScheduledReminder>, CptsError> {
+        Ok(on_core!(self.core_for_cpts()?, |c| c.reminder_schedule()))
     }
 }

@@ -65,7 +65,7 @@ pub use push::{
 };
 pub use requests::{
     DeadlineAlert, DeadlineState, NextStep, NextStepState, RequestBrief, RequestFilter,
-    RequestPhoto, RequestSummary, TeleExpertiseRequest, UnansweredRequest,
+    RequestPhoto, RequestSummary, ScheduledReminder, TeleExpertiseRequest, UnansweredRequest,
 };
 pub use search::{HitKind, SearchError, SearchHit, SearchProgress, SnippetPart};
 pub use sync::SyncError;

@@ -34,6 +34,9 @@ pub enum RoutingAction {
         #[arg(long = "case", value_name = "ROOM_ID")]
         case_id: String,
     },
+    /// The deadline reminders still to come for your open requests (what the apps hand to the
+    /// phone's scheduler).
+    Reminders,
 }
 
 pub async fn run(client: &InnomedClient, action: RoutingAction) -> Result<Report> {
@@ -105,6 +108,36 @@ pub async fn run(client: &InnomedClient, action: RoutingAction) -> Result<Report
                 value: json!({ "ok": true, "unanswered": rows }),
                 text: if lines.is_empty() {
                     "no request waits unanswered".to_owned()
+                } else {
+                    lines.join("\n")
+                },
+            }
+        }
+        RoutingAction::Reminders => {
+            let reminders = client.reminder_schedule().await;
+            let lines: Vec<String> = reminders
+                .iter()
+                .map(|r| {
+                    let at = ParisTime::from_unix_ms(i64::try_from(r.at_ms).unwrap_or(i64::MAX));
+                    format!(
+                        "{}  {}  {}",
+                        at.format_fr(),
+                        output::line(&r.code),
+                        wire(&r.state)
+                    )
+                })
+                .collect();
+            let rows: Vec<_> = reminders
+                .iter()
+                .map(|r| {
+                    json!({ "room_id": r.room_id, "code": r.code, "at_ms": r.at_ms,
+                    "state": wire(&r.state) })
+                })
+                .collect();
+            Report {
+                value: json!({ "ok": true, "reminders": rows }),
+                text: if lines.is_empty() {
+                    "no reminder to come".to_owned()
                 } else {
                     lines.join("\n")
                 },

@@ -68,17 +68,18 @@ pub(crate) fn waiting_for(case: &CaseSummary, is_taker: bool) -> bool {
     }
 }
 
+/// A plain summary for unit tests of what reads the list.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests_support {
     use super::*;
-    use crate::cases::Deadline;
 
-    fn case(status: CaseStatus) -> CaseSummary {
+    /// A joined, open request of the CPTS, due nowhere, read.
+    pub(crate) fn summary() -> CaseSummary {
         CaseSummary {
             room_id: "!a:cpts.test".try_into().expect("room id"),
             code: "IM-AAAAAA".into(),
             membership: Membership::Joined,
-            status: Some(status),
+            status: Some(CaseStatus::Accepted),
             specialty: Some("dermatology".into()),
             urgency: Urgency::Soon,
             due_ms: None,
@@ -93,6 +94,19 @@ mod tests {
             archived: false,
             asked_by_me: false,
             waiting_for_me: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::Deadline;
+
+    fn case(status: CaseStatus) -> CaseSummary {
+        CaseSummary {
+            status: Some(status),
+            ..tests_support::summary()
         }
     }
 

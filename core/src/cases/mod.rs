@@ -9,7 +9,7 @@ mod create;
 mod diff;
 mod error;
 mod events;
-mod filter;
+pub(crate) mod filter;
 mod handover;
 mod history;
 mod list;

@@ -86,7 +86,70 @@ pub struct DeadlineAlert {
     pub due_ms: u64,
 }
 
+/// A reminder for the app to hand to the phone's scheduler as a local notification, so that it
+/// reaches the doctor at `at_ms` with the app closed: to the taker when a quarter of the window
+/// is left and when the deadline passes, to the requesting GP when it passes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ScheduledReminder {
+    pub room_id: OwnedRoomId,
+    pub code: String,
+    /// When it is due (milliseconds since the Unix epoch).
+    pub at_ms: u64,
+    /// `DueSoon` or `Overdue`.
+    pub state: DeadlineState,
+}
+
+/// The reminders of one request for its taker or its requester, from `now_ms` on.
+fn reminders_of(
+    case: &CaseSummary,
+    taker: bool,
+    now_ms: i64,
+) -> impl Iterator<Item = ScheduledReminder> + '_ {
+    let due = case.due_ms.and_then(|d| i64::try_from(d).ok());
+    let quarter = deadline_window_ms(case.urgency) / 4;
+    let times = due.map_or(Vec::new(), |due| match (taker, case.asked_by_me) {
+        (true, _) => vec![
+            (due - quarter, DeadlineState::DueSoon),
+            (due, DeadlineState::Overdue),
+        ],
+        (false, true) => vec![(due, DeadlineState::Overdue)],
+        (false, false) => Vec::new(),
+    });
+    times
+        .into_iter()
+        .filter(move |(at, _)| *at > now_ms)
+        .filter_map(move |(at, state)| {
+            Some(ScheduledReminder {
+                room_id: case.room_id.clone(),
+                code: case.code.clone(),
+                at_ms: u64::try_from(at).ok()?,
+                state,
+            })
+        })
+}
+
 impl InnomedClient {
+    /// Every reminder still to come for this doctor's open requests, soonest first: the apps
+    /// replace their scheduled local notifications with these whenever the case list changes
+    /// (the core cannot wake a closed app; the phone's scheduler can). Content-free: the case
+    /// code and the kind of reminder only.
+    pub async fn reminder_schedule(&self) -> Vec<ScheduledReminder> {
+        let now = self.now_ms();
+        let own = self.client.user_id().map(ToOwned::to_owned);
+        let mut reminders = Vec::new();
+        for request in self.requests(RequestFilter::Open).await {
+            let taker = self
+                .case(request.case.room_id.as_str())
+                .ok()
+                .and_then(|case| case.known_rules().taker)
+                .is_some_and(|taker| Some(taker) == own);
+            reminders.extend(reminders_of(&request.case, taker, now));
+        }
+        reminders.sort_by_key(|r| r.at_ms);
+        reminders
+    }
+
     /// Replaces the clock the rota and deadlines are checked against (tests, demos).
     pub fn set_clock(&self, clock: std::sync::Arc<dyn crate::cpts::Clock>) {
         self.clock.set(clock);
@@ -158,6 +221,32 @@ impl InnomedClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_taker_is_reminded_twice_and_the_requester_once() {
+        let due = 100 * HOUR_MS;
+        let mut case = crate::cases::filter::tests_support::summary();
+        case.urgency = Urgency::Urgent;
+        case.due_ms = u64::try_from(due).ok();
+        let at = |r: &ScheduledReminder| (i64::try_from(r.at_ms).unwrap_or(0), r.state);
+        let taker: Vec<_> = reminders_of(&case, true, 0).map(|r| at(&r)).collect();
+        assert_eq!(
+            taker,
+            [
+                (due - 6 * HOUR_MS, DeadlineState::DueSoon),
+                (due, DeadlineState::Overdue)
+            ]
+        );
+        assert!(reminders_of(&case, false, 0).next().is_none());
+        case.asked_by_me = true;
+        let requester: Vec<_> = reminders_of(&case, false, 0).map(|r| at(&r)).collect();
+        assert_eq!(requester, [(due, DeadlineState::Overdue)]);
+        // What is past is not scheduled (the app's open-screen alerts cover it).
+        let late: Vec<_> = reminders_of(&case, true, due - HOUR_MS)
+            .map(|r| at(&r))
+            .collect();
+        assert_eq!(late, [(due, DeadlineState::Overdue)]);
+    }
 
     #[test]
     fn deadlines_follow_urgency_and_never_exceed_seven_days() {

@@ -29,7 +29,7 @@ pub use self::{
     brief::RequestBrief,
     deadlines::{
         deadline_state, deadline_window_ms, DeadlineAlert, DeadlineState, RequestFilter,
-        RequestSummary,
+        RequestSummary, ScheduledReminder,
     },
     report::{render_pdf, Block, ClosedCase, Report, ReportDoctor, EXPERT_ACT, REQUESTER_ACT},
     request::{RequestPhoto, TeleExpertiseRequest},

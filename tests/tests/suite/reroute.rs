@@ -4,8 +4,8 @@
 //! coordinator is alerted each time it goes, and never otherwise.
 
 use innomed_core::{
-    cpts::paris::to_unix_ms, CptsError, HandoverWait, Membership, MessageKind, NextStepState,
-    Permanence, RequestProblem, RoutingWindows, Urgency,
+    cpts::paris::to_unix_ms, CptsError, DeadlineState, HandoverWait, Membership, MessageKind,
+    NextStepState, Permanence, RequestProblem, RoutingWindows, Urgency,
 };
 use innomed_harness::Homeserver;
 
@@ -152,6 +152,32 @@ async fn the_next_step_goes_out_with_the_gps_phone_off() {
         case.next_step().await.map(|s| s.state),
         Some(NextStepState::Sent)
     );
+
+    // The deadline's reminders, for the phones' schedulers: the taker twice, the GP once.
+    let due = eventually("the taker's reminders", || async {
+        let mine: Vec<_> = derm_b
+            .client
+            .reminder_schedule()
+            .await
+            .into_iter()
+            .filter(|r| r.room_id.as_str() == room_id)
+            .collect();
+        (mine.len() == 2).then_some(mine)
+    })
+    .await;
+    assert_eq!(due[0].state, DeadlineState::DueSoon);
+    assert_eq!(due[1].state, DeadlineState::Overdue);
+    // Urgent: due 24 hours after it was opened, reminded 6 hours before.
+    assert_eq!(due[1].at_ms - due[0].at_ms, 6 * 3_600_000);
+    let gp_reminders: Vec<_> = gp
+        .client
+        .reminder_schedule()
+        .await
+        .into_iter()
+        .filter(|r| r.room_id.as_str() == room_id)
+        .map(|r| (r.state, r.at_ms))
+        .collect();
+    assert_eq!(gp_reminders, [(DeadlineState::Overdue, due[1].at_ms)]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
