@@ -24,8 +24,11 @@ import fr.innomed.android.api.conversation.PhotoMessage
 import fr.innomed.android.api.conversation.SendState
 import fr.innomed.android.api.cpts.CptsInfo
 import fr.innomed.android.api.cpts.PscIdentity
+import fr.innomed.android.api.directory.Absence
+import fr.innomed.android.api.directory.Availability
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Weekday
 import fr.innomed.android.api.trust.SasEmoji
@@ -99,7 +102,19 @@ object ClinicalData {
     val retiredDerm = MemberEntry(
         UserId("@k1l5j9g2a:cpts-val-essai.fr"), "Dr Bruno Lefèvre", Profession.PHYSICIAN, listOf("dermatology"), "10009876543", retired = true,
     )
-    /** A CPTS's week: a dermatologist two afternoons and Saturday morning, a cardiologist on Wednesdays. */
+    /** The dermatologist's own declarations: away over Christmas and on 15 January, two extra Sunday mornings. */
+    val dermAvailability = Availability(
+        absences = listOf(Absence("2026-12-24", "2026-12-31"), Absence("2027-01-15", "2027-01-15")),
+        permanences = listOf(
+            Permanence("dermatology", "2026-11-29", 9 * 60, 13 * 60),
+            Permanence("dermatology", "2026-12-06", 9 * 60, 13 * 60),
+        ),
+    )
+
+    /**
+     * A CPTS's week: a dermatologist two afternoons and Saturday morning, a cardiologist on
+     * Wednesdays; the cardiologist away next week, the dermatologist's extra Sunday mornings.
+     */
     val rota = Rota(
         isCoordinator = true,
         members = listOf(derm, cardio),
@@ -110,6 +125,10 @@ object ClinicalData {
                 DutySlot("dermatology", Weekday.SATURDAY, 8 * 60 + 30, 12 * 60),
             ),
             CARDIO to listOf(DutySlot("cardiology", Weekday.WEDNESDAY, 8 * 60, 20 * 60)),
+        ),
+        availability = mapOf(
+            CARDIO to Availability(absences = listOf(Absence("2026-11-30", "2026-12-04"))),
+            DERM to Availability(permanences = dermAvailability.permanences),
         ),
     )
 

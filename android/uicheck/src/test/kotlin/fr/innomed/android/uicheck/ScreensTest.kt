@@ -334,6 +334,9 @@ class ScreensTest {
     )
 
     @Test
+    fun availability() = screens(*AvailabilityScreens.all)
+
+    @Test
     fun directoryEdit() {
         val coordinator = DirectoryState(
             specialties = ClinicalData.specialties,

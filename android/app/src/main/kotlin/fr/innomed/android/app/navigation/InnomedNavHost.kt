@@ -38,9 +38,12 @@ import fr.innomed.android.features.case.CaseView
 import fr.innomed.android.features.caselist.CaseListEvent
 import fr.innomed.android.features.caselist.CaseListPresenter
 import fr.innomed.android.features.caselist.CaseListView
+import fr.innomed.android.features.directory.AvailabilityPresenter
+import fr.innomed.android.features.directory.AvailabilityView
 import fr.innomed.android.features.directory.DirectoryEvent
 import fr.innomed.android.features.directory.DirectoryPresenter
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.directory.RotaEvent
 import fr.innomed.android.features.directory.RotaPresenter
 import fr.innomed.android.features.directory.RotaView
 import fr.innomed.android.features.membership.MembershipPresenter
@@ -63,6 +66,7 @@ internal object Routes {
     const val CASE = "case/{roomId}"
     const val DIRECTORY = "directory"
     const val ROTA = "rota"
+    const val AVAILABILITY = "availability"
     const val CARE_TEAM = "care-team"
     const val COLLEAGUE_CASE = "colleague-case"
     const val VERIFICATION = "verification"
@@ -182,7 +186,15 @@ fun InnomedNavHost(graph: AppGraph) {
             val account = session ?: return@composable
             val presenter = retainedPresenter { RotaPresenter(it, account.directory) }
             val state by presenter.state.collectAsStateWithLifecycle()
-            RotaView(state, presenter::onEvent)
+            RotaView(state, presenter::onEvent, onAvailability = { nav.navigate(Routes.AVAILABILITY) })
+            // Back from "Mes disponibilités": the rota shows what was declared there.
+            LaunchedEffect(Unit) { if (presenter.state.value.rota != null) presenter.onEvent(RotaEvent.Retry) }
+        }
+        composable(Routes.AVAILABILITY) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { AvailabilityPresenter(it, account.directory, account.userId) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            AvailabilityView(state, presenter::onEvent)
         }
         composable(Routes.MEMBERSHIP) {
             val account = session ?: return@composable

@@ -6,6 +6,7 @@ import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.directory.AvailabilityProblem
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.api.directory.SlotProblem
@@ -177,6 +178,7 @@ internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.NotAllowed -> DirectoryError.NotAllowed
     is CptsException.NotInDirectory -> DirectoryError.NotInDirectory
     is CptsException.InvalidSlot -> DirectoryError.InvalidSlot(SlotProblem.valueOf(e.v1.name))
+    is CptsException.InvalidAvailability -> DirectoryError.InvalidAvailability(AvailabilityProblem.valueOf(e.v1.name))
     is CptsException.InvalidRequest -> when (e.v1) {
         SdkRequestProblem.NO_MEMBER_NAME -> DirectoryError.InvalidEntry(EntryProblem.NO_MEMBER_NAME)
         SdkRequestProblem.NO_SPECIALTY -> DirectoryError.InvalidEntry(EntryProblem.NO_SPECIALTY)

@@ -2,11 +2,14 @@ package fr.innomed.android.impl
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.directory.Absence
+import fr.innomed.android.api.directory.Availability
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.sdk.Cpts
@@ -29,6 +32,7 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
                 isCoordinator = cpts.isCoordinator(),
                 members = cpts.search(null, null).map { it.toApi() },
                 slots = cpts.rota().associate { duty -> UserId(duty.userId) to duty.slots.map { it.toApi() } },
+                availability = cpts.availabilities().byMember(),
             )
         }
 
@@ -39,6 +43,20 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
 
     override suspend fun editMember(userId: UserId, edit: EntryEdit): Outcome<MemberEntry, DirectoryError> =
         withCpts { it.editMember(userId.value, edit.toSdk()).toApi() }
+
+    override suspend fun myAvailability(): Outcome<Availability, DirectoryError> = withCpts { it.myAvailability().toApi() }
+
+    override suspend fun addAbsence(absence: Absence): Outcome<Availability, DirectoryError> =
+        withCpts { it.addAbsence(absence.toSdk()).toApi() }
+
+    override suspend fun addPermanence(permanence: Permanence): Outcome<Availability, DirectoryError> =
+        withCpts { it.addPermanence(permanence.toSdk()).toApi() }
+
+    override suspend fun removeAbsence(absence: Absence): Outcome<Availability, DirectoryError> =
+        withCpts { it.removeAbsence(absence.toSdk()).toApi() }
+
+    override suspend fun removePermanence(permanence: Permanence): Outcome<Availability, DirectoryError> =
+        withCpts { it.removePermanence(permanence.toSdk()).toApi() }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
         val found = attempt(::directoryError) { cpts.joined() }

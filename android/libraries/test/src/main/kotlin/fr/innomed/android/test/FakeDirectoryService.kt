@@ -2,11 +2,14 @@ package fr.innomed.android.test
 
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.directory.Absence
+import fr.innomed.android.api.directory.Availability
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
 
@@ -33,7 +36,29 @@ class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties)
     var coordinatorResult: suspend () -> Outcome<Boolean, DirectoryError> = { notScripted("isCoordinator") }
     var editResult: suspend (UserId, EntryEdit) -> Outcome<MemberEntry, DirectoryError> = { _, _ -> notScripted("editMember") }
 
+    /** The member's own availability: each call's argument, in order, and its scripted answer. */
+    val absencesAdded = Calls<Absence>()
+    val permanencesAdded = Calls<Permanence>()
+    val absencesRemoved = Calls<Absence>()
+    val permanencesRemoved = Calls<Permanence>()
+    var myAvailabilityResult: suspend () -> Outcome<Availability, DirectoryError> = { notScripted("myAvailability") }
+    var addAbsenceResult: suspend (Absence) -> Outcome<Availability, DirectoryError> = { notScripted("addAbsence") }
+    var addPermanenceResult: suspend (Permanence) -> Outcome<Availability, DirectoryError> = { notScripted("addPermanence") }
+    var removeAbsenceResult: suspend (Absence) -> Outcome<Availability, DirectoryError> = { notScripted("removeAbsence") }
+    var removePermanenceResult: suspend (Permanence) -> Outcome<Availability, DirectoryError> = { notScripted("removePermanence") }
+
     override fun specialties() = specialtyList
+
+    override suspend fun myAvailability() = myAvailabilityResult()
+
+    override suspend fun addAbsence(absence: Absence) = addAbsenceResult(absence).also { absencesAdded.add(absence) }
+
+    override suspend fun addPermanence(permanence: Permanence) = addPermanenceResult(permanence).also { permanencesAdded.add(permanence) }
+
+    override suspend fun removeAbsence(absence: Absence) = removeAbsenceResult(absence).also { absencesRemoved.add(absence) }
+
+    override suspend fun removePermanence(permanence: Permanence) =
+        removePermanenceResult(permanence).also { permanencesRemoved.add(permanence) }
 
     override suspend fun isCoordinator() = coordinatorResult()
 

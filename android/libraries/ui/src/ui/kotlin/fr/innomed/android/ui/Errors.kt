@@ -8,6 +8,7 @@ import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.conversation.ConversationError
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.cpts.JoinRequestError
+import fr.innomed.android.api.directory.AvailabilityProblem
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.EntryProblem
 import fr.innomed.android.api.directory.SlotProblem
@@ -158,8 +159,38 @@ fun DirectoryError.text(): ErrorText = when (this) {
             EntryProblem.NO_SPECIALTY -> R.string.error_member_no_specialty
         },
     )
+    is DirectoryError.InvalidAvailability -> problem.text()
     is DirectoryError.Other -> ErrorText(R.string.error_other, code)
 }
+
+/**
+ * On the member's own availability screen, the kinds that mean something else there: their own
+ * entry, their own specialties and hours, and a CPTS's space that does not take members'
+ * declarations yet (made before them, until the coordinator's next change to the rota).
+ */
+fun DirectoryError.availabilityText(): ErrorText = when (this) {
+    DirectoryError.NotAllowed -> ErrorText(R.string.error_availability_not_open)
+    DirectoryError.NotInDirectory -> ErrorText(R.string.error_availability_not_in_directory)
+    is DirectoryError.InvalidSlot -> ErrorText(
+        when (problem) {
+            SlotProblem.NOT_MEMBER_SPECIALTY -> R.string.error_permanence_not_your_specialty
+            SlotProblem.OUTSIDE_DAY -> R.string.error_permanence_outside_day
+        },
+    )
+    else -> text()
+}
+
+fun AvailabilityProblem.text(): ErrorText = ErrorText(
+    when (this) {
+        AvailabilityProblem.BAD_DATE -> R.string.error_availability_bad_date
+        AvailabilityProblem.ENDS_BEFORE_START -> R.string.error_availability_ends_before_start
+        AvailabilityProblem.IN_THE_PAST -> R.string.error_availability_in_the_past
+        AvailabilityProblem.TOO_FAR_AHEAD -> R.string.error_availability_too_far_ahead
+        AvailabilityProblem.OVERLAPPING -> R.string.error_availability_overlapping
+        AvailabilityProblem.TOO_MANY -> R.string.error_availability_too_many
+        AvailabilityProblem.NO_SUCH_ENTRY -> R.string.error_availability_no_such_entry
+    },
+)
 
 fun JoinRequestError.text(): ErrorText = when (this) {
     JoinRequestError.NoCpts -> ErrorText(R.string.error_no_cpts)

@@ -1,6 +1,7 @@
 package fr.innomed.android.features.directory
 
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.directory.Availability
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.MemberEntry
@@ -13,6 +14,9 @@ data class RotaLine(val userId: UserId, val name: String, val slot: DutySlot)
 
 /** One day of the week and its slots, earliest first. */
 data class RotaDay(val weekday: Weekday, val lines: List<RotaLine>)
+
+/** A member's own absences and permanences to come, as the core gives them, named from the directory. */
+data class DeclaredAvailability(val userId: UserId, val name: String, val availability: Availability)
 
 /** The coordinator's new slot, as typed: times as `HH:MM`. */
 data class SlotDraft(
@@ -48,6 +52,21 @@ data class RotaState(
             return Weekday.entries.map { day ->
                 RotaDay(day, lines.filter { it.slot.weekday == day }.sortedWith(compareBy({ it.slot.startMinute }, { it.name })))
             }
+        }
+
+    /**
+     * What members declared themselves (an absence wins over their slots), in the directory's
+     * order, those who declared nothing left out.
+     */
+    val declared: List<DeclaredAvailability>
+        get() {
+            val rota = rota ?: return emptyList()
+            val names = rota.members.associate { it.userId to it.displayName }
+            val order = rota.members.map { it.userId }
+            return rota.availability
+                .filterValues { it.absences.isNotEmpty() || it.permanences.isNotEmpty() }
+                .map { (user, availability) -> DeclaredAvailability(user, names[user] ?: user.value, availability) }
+                .sortedWith(compareBy({ order.indexOf(it.userId).let { i -> if (i < 0) Int.MAX_VALUE else i } }, { it.name }))
         }
 
     /**

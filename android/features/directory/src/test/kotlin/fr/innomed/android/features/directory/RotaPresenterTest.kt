@@ -1,8 +1,11 @@
 package fr.innomed.android.features.directory
 
 import fr.innomed.android.api.Outcome
+import fr.innomed.android.api.directory.Absence
+import fr.innomed.android.api.directory.Availability
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.DutySlot
+import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.SlotProblem
 import fr.innomed.android.api.directory.Weekday
@@ -94,6 +97,19 @@ class RotaPresenterTest {
         presenter.onEvent(RotaEvent.RemoveSlot(line))
         runCurrent()
         assertEquals(DERM to listOf(monday), directory.duties.last)
+    }
+
+    @Test
+    fun `what members declared themselves is shown in the directory's order, named from it`() = runTest {
+        val away = Availability(absences = listOf(Absence("2026-11-30", "2026-12-04")))
+        val saturday = Availability(permanences = listOf(Permanence("dermatology", "2026-11-28", 8 * 60, 12 * 60)))
+        val declared = mapOf(OTHER_DERM to away, DERM to saturday, GP to Availability())
+        directory.rotaResult = { Outcome.Success(Rota(false, listOf(benali, lefevre, martin), slots, declared)) }
+        val presenter = RotaPresenter(backgroundScope, directory)
+        runCurrent()
+        val shown = presenter.state.value.declared
+        assertEquals(listOf("Dr Samira Benali", "Dr Léa Lefèvre"), shown.map { it.name }, "nothing declared, nothing shown")
+        assertEquals(listOf(saturday, away), shown.map { it.availability }, "as the core gave them")
     }
 
     @Test

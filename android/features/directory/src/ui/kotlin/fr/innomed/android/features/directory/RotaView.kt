@@ -37,13 +37,16 @@ import fr.innomed.android.ui.text
 /**
  * The CPTS's duty rota by week: each day, who is on duty when and for what. The coordinator adds
  * a slot (a member, one of their specialties, a day, start and end) and removes one; everyone
- * else reads it.
+ * else reads it. Above the week, the absences and one-off permanences members declared
+ * themselves; each member declares their own from "Mes disponibilités" ([onAvailability]:
+ * navigation).
  */
 @Composable
-fun RotaView(state: RotaState, onEvent: (RotaEvent) -> Unit) {
+fun RotaView(state: RotaState, onEvent: (RotaEvent) -> Unit, onAvailability: () -> Unit = {}) {
     InnomedScreen(
         title = stringResource(R.string.rota_title),
         actions = {
+            if (state.rota != null) TextButton(onClick = onAvailability) { Text(stringResource(R.string.availability_open)) }
             if (state.canEdit) TextButton(onClick = { onEvent(RotaEvent.OpenEditor) }, enabled = !state.saving) { Text(stringResource(R.string.rota_add)) }
         },
     ) {
@@ -54,6 +57,12 @@ fun RotaView(state: RotaState, onEvent: (RotaEvent) -> Unit) {
                 LazyColumn(Modifier.padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
                     if (state.rota != null && !state.canEdit) {
                         item { Text(stringResource(R.string.rota_read_only), style = MaterialTheme.typography.bodySmall) }
+                    }
+                    // What members declared comes first: it is dated, and an absence wins over the week.
+                    if (state.declared.isNotEmpty()) {
+                        item { Section(stringResource(R.string.rota_declared)) }
+                        items(state.declared, key = { "declared-" + it.userId.value }) { Declared(it, state) }
+                        item { Section(stringResource(R.string.rota_week)) }
                     }
                     items(state.week, key = { it.weekday }) { day -> DayBlock(day, state, onEvent) }
                 }
@@ -80,6 +89,24 @@ private fun DayBlock(day: RotaDay, state: RotaState, onEvent: (RotaEvent) -> Uni
                     TextButton(onClick = { onEvent(RotaEvent.RemoveSlot(line)) }, enabled = !state.saving) { Text(stringResource(R.string.rota_remove)) }
                 }
             }
+        }
+    }
+}
+
+/** Above the week when members declared something: what they declared, then the week. */
+@Composable
+private fun Section(title: String) {
+    Text(title, style = MaterialTheme.typography.titleMedium, color = MaterialTheme.colorScheme.primary)
+}
+
+/** A member's declared absences and permanences, soonest first, under their name. */
+@Composable
+private fun Declared(member: DeclaredAvailability, state: RotaState) {
+    Column(verticalArrangement = Arrangement.spacedBy(2.dp)) {
+        Text(member.name, style = MaterialTheme.typography.titleSmall)
+        member.availability.absences.forEach { Text(absenceText(it)) }
+        member.availability.permanences.forEach { permanence ->
+            Text(permanenceText(permanence) + " · " + (specialtyLabel(permanence.specialty, state.specialties) ?: permanence.specialty))
         }
     }
 }

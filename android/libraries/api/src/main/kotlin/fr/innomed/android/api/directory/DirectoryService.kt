@@ -3,7 +3,10 @@ package fr.innomed.android.api.directory
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.UserId
 
-/** The CPTS directory: who is who, who is on duty now, and the rota by week. */
+/**
+ * The CPTS directory: who is who, who is on duty now, the rota by week, and each member's own
+ * absences and one-off permanences beside it.
+ */
 interface DirectoryService {
     /** The fixed list of French medical specialties, with their labels. */
     fun specialties(): List<Specialty>
@@ -13,7 +16,7 @@ interface DirectoryService {
 
     suspend fun onDutyNow(specialty: String): Outcome<List<MemberEntry>, DirectoryError>
 
-    /** The duty rota by week, and whether this doctor may change it. */
+    /** The duty rota by week, the members' declared absences and permanences, and whether this doctor may change the rota. */
     suspend fun rota(): Outcome<Rota, DirectoryError>
 
     /** Replaces a member's weekly slots (coordinator only); an empty list takes them off the rota. */
@@ -28,6 +31,21 @@ interface DirectoryService {
      * entry as a new one and takes slots in a specialty taken away off the rota.
      */
     suspend fun editMember(userId: UserId, edit: EntryEdit): Outcome<MemberEntry, DirectoryError>
+
+    /** The signed-in member's own absences and permanences still to come, soonest first. */
+    suspend fun myAvailability(): Outcome<Availability, DirectoryError>
+
+    /** Declares an absence of the signed-in member; the core checks it and gives back the new availability. */
+    suspend fun addAbsence(absence: Absence): Outcome<Availability, DirectoryError>
+
+    /** Declares a one-off permanence of the signed-in member, in one of their specialties. */
+    suspend fun addPermanence(permanence: Permanence): Outcome<Availability, DirectoryError>
+
+    /** Withdraws one of the signed-in member's absences, as the core gave it. */
+    suspend fun removeAbsence(absence: Absence): Outcome<Availability, DirectoryError>
+
+    /** Withdraws one of the signed-in member's permanences, as the core gave it. */
+    suspend fun removePermanence(permanence: Permanence): Outcome<Availability, DirectoryError>
 }
 
 data class Specialty(val code: String, val labelFr: String, val labelEn: String)
@@ -67,7 +85,11 @@ sealed interface DirectoryError {
 
     data class UnknownSpecialty(val code: String) : DirectoryError
 
-    /** Only the CPTS's coordinator may do this. */
+    /**
+     * Only the CPTS's coordinator may do this. For a member's own availability: their CPTS's space
+     * does not let members declare it yet (made before it existed, until the coordinator's next
+     * change to the rota).
+     */
     data object NotAllowed : DirectoryError
 
     data object NotInDirectory : DirectoryError
@@ -75,6 +97,9 @@ sealed interface DirectoryError {
     data class InvalidSlot(val problem: SlotProblem) : DirectoryError
 
     data class InvalidEntry(val problem: EntryProblem) : DirectoryError
+
+    /** An absence or a permanence the core refused (a permanence's hours and specialty are [InvalidSlot]). */
+    data class InvalidAvailability(val problem: AvailabilityProblem) : DirectoryError
 
     data object HomeserverUnreachable : DirectoryError
 

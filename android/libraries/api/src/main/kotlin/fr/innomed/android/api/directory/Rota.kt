@@ -10,12 +10,15 @@ data class DutySlot(val specialty: String, val weekday: Weekday, val startMinute
 /**
  * The CPTS's duty rota by week, as the space holds it: every member of the directory and their
  * slots. [isCoordinator]: the signed-in doctor coordinates the CPTS (only they may change it; the
- * homeserver refuses anyone else).
+ * homeserver refuses anyone else). [availability]: the absences and one-off permanences members
+ * declared themselves, still to come (only members who declared any); an absence takes a member
+ * off duty whatever their slots say.
  */
 data class Rota(
     val isCoordinator: Boolean,
     val members: List<MemberEntry>,
     val slots: Map<UserId, List<DutySlot>>,
+    val availability: Map<UserId, Availability> = emptyMap(),
 )
 
 /** Why the core refused a slot. */
