@@ -23,7 +23,8 @@ final class NotificationRoutingTests: XCTestCase {
         return AppModel(sessionService: service, lock: lock,
                         photos: PrivatePhotoStore(directory: Fixtures.temporaryDirectory()),
                         requestPushPermission: {},
-                        removeDeliveredNotifications: { [unowned self] in self.notificationsRemoved += 1 })
+                        removeDeliveredNotifications: { [unowned self] in self.notificationsRemoved += 1 },
+                        reminders: DeadlineReminderScheduler(center: FakeNotificationCenter()))
     }
 
     private func fakeCases(_ memberships: [CaseID: Membership]) -> FakeCaseService {
@@ -173,5 +174,17 @@ final class NotificationRoutingTests: XCTestCase {
         XCTAssertEqual(NotificationCenterDelegate.presentation(userInfo: placeholder), [])
         XCTAssertEqual(NotificationPayload.room(in: placeholder), tappedCase.rawValue)
         XCTAssertNil(NotificationPayload.room(in: [:]))
+    }
+
+    func testATappedDeadlineReminderOpensItsCaseAsATappedPushDoes() async {
+        let model = await signedInModel([tappedCase: .joined])
+        let reminder = ReminderNotification(
+            identifier: DeadlineReminderPlan.identifier(for: tappedCase, state: .overdue) ?? "",
+            caseID: tappedCase, fireDate: Fixtures.now, body: "Échéance dépassée : IM-case1")
+        let userInfo = SystemNotificationCenter.request(for: reminder).content.userInfo
+
+        model.notificationTapped(roomID: NotificationPayload.room(in: userInfo) ?? "")
+
+        XCTAssertEqual(model.destination, .conversation(tappedCase))
     }
 }

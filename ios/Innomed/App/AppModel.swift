@@ -3,8 +3,10 @@ import Foundation
 import InnomedServices
 
 /// Where the app stands: starting, signed out, or a signed-in doctor (with the recovery step
-/// first when this device needs it). Owns the app lock, and the case a tapped notification
-/// opens once the session is ready and the lock passed (`CaseRoute`).
+/// first when this device needs it). Owns the app lock, the case a tapped notification
+/// opens once the session is ready and the lock passed (`CaseRoute`), and the deadline reminders
+/// handed to the phone's scheduler (`DeadlineReminderScheduler`): at the start of a session and
+/// at each change of the case list, all removed when there is no session.
 @MainActor
 final class AppModel: ObservableObject {
     enum Phase {
@@ -27,19 +29,23 @@ final class AppModel: ObservableObject {
     private let requestPushPermission: () async -> Void
     /// Takes the delivered notifications (case codes) off the lock screen when the doctor leaves.
     private let removeDeliveredNotifications: () -> Void
+    private let reminders: DeadlineReminderScheduler
     private var signOutWatch: Task<Void, Never>?
+    private var reminderWatch: Task<Void, Never>?
     private var route = CaseRoute()
     /// Set once `enter` has decided about the recovery step.
     private var sessionReady = false
 
     init(sessionService: SessionService, lock: AppLockViewModel, photos: PrivatePhotoStore,
          requestPushPermission: @escaping () async -> Void = { await AppDelegate.registerForPush() },
-         removeDeliveredNotifications: @escaping () -> Void = { AppDelegate.removeDeliveredNotifications() }) {
+         removeDeliveredNotifications: @escaping () -> Void = { AppDelegate.removeDeliveredNotifications() },
+         reminders: DeadlineReminderScheduler? = nil) {
         self.sessionService = sessionService
         self.lock = lock
         self.photos = photos
         self.requestPushPermission = requestPushPermission
         self.removeDeliveredNotifications = removeDeliveredNotifications
+        self.reminders = reminders ?? DeadlineReminderScheduler(center: SystemNotificationCenter())
         lock.onCasesVisible = { [weak self] in self?.openTappedCase() }
     }
 
@@ -58,11 +64,14 @@ final class AppModel: ObservableObject {
             } else {
                 phase = .signedOut
                 route.clear()
+                // A session revoked or wiped while the app was closed leaves no reminder behind.
+                reminders.clear()
             }
         } catch {
             notice = ServiceError.from(error)
             phase = .signedOut
             route.clear()
+            reminders.clear()
         }
     }
 
@@ -117,11 +126,16 @@ final class AppModel: ObservableObject {
         } catch {
             notice = ServiceError.from(error)
         }
+        watchReminders(session)
         let recovery = session.trust.recoveryStatus()
         recoveryNeeded = (recovery == .disabled || recovery == .incomplete) ? recovery : nil
         sessionReady = true
         openTappedCase()
         await requestPushPermission()
+        // Scheduled before the doctor allowed notifications, a reminder may have been refused.
+        if self.session?.account == session.account {
+            reminders.refresh(from: session.requests)
+        }
     }
 
     private func openTappedCase() {
@@ -143,9 +157,29 @@ final class AppModel: ObservableObject {
         }
     }
 
+    /// The reminders now, then again at each change of the case list (the main list, as the
+    /// core gives it: a request taken, answered, closed or archived changes its row).
+    private func watchReminders(_ session: UserSession) {
+        reminderWatch?.cancel()
+        // Signed out while the sync was starting: nothing to watch.
+        guard self.session?.account == session.account else { return }
+        let requests = session.requests
+        let rows = session.cases.caseRows()
+        reminders.refresh(from: requests)
+        reminderWatch = Task { [weak self] in
+            for await _ in rows {
+                guard !Task.isCancelled, let self else { return }
+                self.reminders.refresh(from: requests)
+            }
+        }
+    }
+
     private func leave() {
         signOutWatch?.cancel()
         signOutWatch = nil
+        reminderWatch?.cancel()
+        reminderWatch = nil
+        reminders.clear()
         recoveryNeeded = nil
         sessionReady = false
         route.clear()

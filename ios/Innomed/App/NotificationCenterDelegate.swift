@@ -3,7 +3,8 @@ import InnomedServices
 import UserNotifications
 
 /// The app's `UNUserNotificationCenter` delegate, set by `AppDelegate` before launch ends (or the
-/// tap that launched the app is never delivered). A tap hands the notification's room id to
+/// tap that launched the app is never delivered). A tap (on a push or on a deadline reminder the
+/// app scheduled, both with the room id in `userInfo`) hands the notification's room id to
 /// `onTap` (`AppModel.notificationTapped`, which waits for the session and the app lock); a tap
 /// delivered before `onTap` is set (cold start) is kept until then. Logs nothing.
 @MainActor
@@ -38,9 +39,12 @@ final class NotificationCenterDelegate: NSObject, UNUserNotificationCenterDelega
     /// In the foreground, a banner (and the sound) only when the extension wrote its line: what
     /// arrived and the case's code, never content, the same line the lock screen shows. The
     /// gateway's placeholder alone (the line could not be made in time) is not shown: it says
-    /// nothing the live case list does not already show (unread count, last activity).
+    /// nothing the live case list does not already show (unread count, last activity). A deadline
+    /// reminder the app scheduled (`DeadlineReminderScheduler`) shows too: its line is the case's
+    /// code and the deadline, and it says the moment has come.
     nonisolated static func presentation(userInfo: [AnyHashable: Any]) -> UNNotificationPresentationOptions {
-        NotificationPayload.showsLine(userInfo) ? [.banner, .list, .sound] : []
+        let shown = NotificationPayload.showsLine(userInfo) || NotificationPayload.isDeadlineReminder(userInfo)
+        return shown ? [.banner, .list, .sound] : []
     }
 
     private func deliverTap() {

@@ -33,6 +33,10 @@ public protocol RequestService: AnyObject {
     /// Reminders not shown yet, each given once.
     func deadlineReminders() async throws -> [DeadlineAlert]
 
+    /// The deadline reminders still to come for the doctor's open requests, soonest first (read
+    /// on this device; the app schedules them as local notifications). Each time the whole list.
+    func reminderSchedule() async throws -> [ScheduledReminder]
+
     // Requests never wait unseen: nobody took a request within the CPTS's window for its urgency,
     // so the homeserver invites the next specialists on duty in the GP's name and alerts the
     // coordinator (at once when everyone routed declined; cancelled when it is taken).

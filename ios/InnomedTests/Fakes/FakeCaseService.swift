@@ -4,6 +4,8 @@ import Foundation
 final class FakeCaseService: CaseService {
     /// Each element is one update of the live list; the stream ends after the last.
     var rowUpdates: [[CaseSummary]] = []
+    /// When set, the live list is this stream instead (a test yields the changes as it goes).
+    var liveRows: AsyncStream<[CaseSummary]>?
     /// The core's filter of each live list asked for, in order.
     private(set) var filters: [CaseFilter] = []
     var onArchive: (CaseID) async throws -> Void = { _ in try unstubbed("archive") }
@@ -49,6 +51,7 @@ final class FakeCaseService: CaseService {
 
     func caseRows(filter: CaseFilter) -> AsyncStream<[CaseSummary]> {
         filters.append(filter)
+        if let liveRows { return liveRows }
         let updates = rowUpdates
         return AsyncStream { continuation in
             for rows in updates { continuation.yield(rows) }

@@ -8,6 +8,11 @@ final class FakeRequestService: RequestService {
     var taken: [CaseID] = []
     var onSendAdvice: (Advice, CaseID) async throws -> Void = { _, _ in try unstubbed("sendAdvice") }
     var onReminders: () async throws -> [DeadlineAlert] = { try unstubbed("deadlineReminders") }
+    /// The reminders still to come. Read in the background by every signed-in `AppModel`, so
+    /// none unless a test says so (like `FakeSessionService.onStartSync`).
+    var onReminderSchedule: () async throws -> [ScheduledReminder] = { [] }
+    /// How many times the app read the reminders still to come.
+    private(set) var reminderScheduleReads = 0
     var onOpenCareTeam: (CaseHeader, [UserID], CptsID) async throws -> CaseID = { _, _, _ in
         try unstubbed("openCareTeam")
     }
@@ -40,6 +45,12 @@ final class FakeRequestService: RequestService {
     func close(_ id: CaseID, outcome: String) async throws -> ClosedCase { try unstubbed("close") }
     func requests(_ filter: RequestFilter) async throws -> [RequestSummary] { try unstubbed("requests") }
     func deadlineReminders() async throws -> [DeadlineAlert] { try await onReminders() }
+
+    func reminderSchedule() async throws -> [ScheduledReminder] {
+        reminderScheduleReads += 1
+        return try await onReminderSchedule()
+    }
+
     func routingWindows(in cpts: CptsID) async throws -> RoutingWindows { try await onRoutingWindows(cpts) }
 
     func setRoutingWindows(_ windows: RoutingWindows, in cpts: CptsID) async throws {

@@ -95,3 +95,24 @@ public struct DeadlineAlert: Hashable, Sendable {
         self.due = due
     }
 }
+
+/// A deadline reminder still to come for one of the doctor's open requests, as the core lists
+/// them: to the taker when a quarter of the window is left (`dueSoon`) and when it has passed
+/// (`overdue`), to the requesting GP when it has passed. The app hands them to the phone's
+/// scheduler, since the core cannot wake a closed app.
+public struct ScheduledReminder: Hashable, Sendable {
+    public let caseID: CaseID
+    /// The opaque code (`IM-7K2QX9`), the only thing the notification shows of the case.
+    public let code: String
+    /// When the reminder is due.
+    public let at: Date
+    /// `dueSoon` or `overdue`.
+    public let state: DeadlineState
+
+    public init(caseID: CaseID, code: String, at: Date, state: DeadlineState) {
+        self.caseID = caseID
+        self.code = code
+        self.at = at
+        self.state = state
+    }
+}

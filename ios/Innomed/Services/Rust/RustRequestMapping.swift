@@ -77,6 +77,15 @@ extension DeadlineAlert {
     }
 }
 
+extension ScheduledReminder {
+    /// `nil` for a state that is no reminder (`onTime`, `done`): the core lists none of them.
+    init?(rustValue r: InnomedFFI.ScheduledReminder) {
+        let state = DeadlineState(rustValue: r.state)
+        guard state == .dueSoon || state == .overdue else { return nil }
+        self.init(caseID: CaseID(r.roomId), code: r.code, at: Date(milliseconds: r.atMs), state: state)
+    }
+}
+
 extension Profession {
     init(rustValue: InnomedFFI.Profession) {
         switch rustValue {

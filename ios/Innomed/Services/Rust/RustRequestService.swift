@@ -65,6 +65,12 @@ final class RustRequestService: RequestService, @unchecked Sendable {
             .map(DeadlineAlert.init(rustValue:))
     }
 
+    func reminderSchedule() async throws -> [ScheduledReminder] {
+        // Only `dueSoon` and `overdue` are reminders; anything else from the core is left out.
+        try await mapErrors { try await client.reminderSchedule() }
+            .compactMap(ScheduledReminder.init(rustValue:))
+    }
+
     func routingWindows(in cpts: CptsID) async throws -> RoutingWindows {
         let windows = try await mapSpaceErrors(coordinator: false) { try await cptsSpaces.space(cpts).routingWindows() }
         return RoutingWindows(rustValue: windows)
