@@ -179,13 +179,17 @@ impl Cpts {
             super::brief::send_brief(&case.room.client(), &brief, &invited).await;
             super::brief::send_again_later(case.room.clone(), brief.clone(), invited.clone());
             if let Some((window_end, next_step)) = plan {
-                // Ahead of the invitation: their devices keep it unshown until then.
-                super::brief::send_brief(&case.room.client(), &brief, &next).await;
-                if let Err(e) = self
+                match self
                     .schedule_next_step(&case, &brief, window_end, next_step)
                     .await
                 {
-                    warn!(room_id = %case.room_id(), "next routing step not scheduled: {}", e.code());
+                    // Ahead of the invitation: their devices keep it unshown until then.
+                    Ok(_) => {
+                        super::brief::send_brief(&case.room.client(), &brief, &next).await;
+                    }
+                    Err(e) => {
+                        warn!(room_id = %case.room_id(), "next routing step not scheduled: {}", e.code());
+                    }
                 }
             }
         }
