@@ -1,19 +1,10 @@
 use super::*;
 use crate::cpts::{
-    directory::Profession, paris::to_unix_ms, rota::on_duty, rota::DutySlot, rpps::Rpps,
-    space::MemberAvailability, Weekday,
+    paris::to_unix_ms,
+    rota::{on_duty, tests::member, DutySlot},
+    space::MemberAvailability,
+    Weekday,
 };
-
-fn member(user: &str, specialties: &[&str]) -> MemberEntry {
-    MemberEntry {
-        user_id: OwnedUserId::try_from(user).expect("user id"),
-        display_name: user.to_owned(),
-        profession: Profession::Physician,
-        specialties: specialties.iter().map(|s| (*s).to_owned()).collect(),
-        rpps: Rpps::with_check_digit("1000012345").expect("rpps"),
-        retired: false,
-    }
-}
 
 fn paris(day: u8, hour: u8, minute: u8) -> ParisTime {
     ParisTime::from_unix_ms(to_unix_ms(2026, 12, day, hour, minute).expect("date"))

@@ -159,11 +159,12 @@ pub(crate) fn next_on_duty(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::cpts::{directory::Profession, rpps::Rpps};
 
-    fn member(user: &str, specialties: &[&str]) -> MemberEntry {
+    /// A physician of the directory with these specialties.
+    pub(crate) fn member(user: &str, specialties: &[&str]) -> MemberEntry {
         MemberEntry {
             user_id: OwnedUserId::try_from(user).expect("user id"),
             display_name: user.to_owned(),
