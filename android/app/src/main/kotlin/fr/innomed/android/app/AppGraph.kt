@@ -3,11 +3,13 @@ package fr.innomed.android.app
 import android.content.Context
 import androidx.core.app.NotificationManagerCompat
 import fr.innomed.android.api.push.NotificationTaps
+import fr.innomed.android.api.push.ReminderSchedule
 import fr.innomed.android.api.session.PscReturns
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.app.documents.DocumentFiles
 import fr.innomed.android.app.lock.AppLock
 import fr.innomed.android.app.photos.PhotoStore
+import fr.innomed.android.app.platform.AlarmReminders
 import fr.innomed.android.app.platform.FcmPushHook
 import fr.innomed.android.app.platform.KeystoreSecureStore
 import fr.innomed.android.app.push.PushReceiver
@@ -69,6 +71,12 @@ class AppGraph(context: Context) {
 
     /** The case of a tapped notification, opened by the nav host after the unlock. */
     val notificationTaps = NotificationTaps()
+
+    /**
+     * The core's deadline reminders as the phone's alarms, replaced at start (once the account is
+     * reopened) and whenever the case list changes; cancelled when the session ends.
+     */
+    private val reminders = ReminderSchedule(sessions, AlarmReminders(context.applicationContext)).also { it.launchIn(appScope) }
 
     init {
         // The session ended (sign-out, or the account gone): its lines leave the lock screen and

@@ -82,6 +82,7 @@ class JourneysTest {
         cases.unvouchedResult = { Outcome.Success(unvouched) }
         cases.membersResult = { Outcome.Success(ClinicalData.members.take(2)) }
         cases.briefResult = { Outcome.Success(ClinicalData.brief) }
+        requests.nextStepResult = { Outcome.Success(null) }
         conversations.sendResult = { Outcome.Done }
         conversations.fetchPhotoResult = { Outcome.Success(ClinicalData.lesionImage) }
     }

@@ -337,6 +337,9 @@ class ScreensTest {
     fun availability() = screens(*AvailabilityScreens.all)
 
     @Test
+    fun routing() = screens(*RoutingScreens.all)
+
+    @Test
     fun directoryEdit() {
         val coordinator = DirectoryState(
             specialties = ClinicalData.specialties,

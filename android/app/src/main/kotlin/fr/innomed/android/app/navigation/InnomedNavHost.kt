@@ -46,6 +46,8 @@ import fr.innomed.android.features.directory.DirectoryView
 import fr.innomed.android.features.directory.RotaEvent
 import fr.innomed.android.features.directory.RotaPresenter
 import fr.innomed.android.features.directory.RotaView
+import fr.innomed.android.features.directory.RoutingPresenter
+import fr.innomed.android.features.directory.RoutingView
 import fr.innomed.android.features.membership.MembershipPresenter
 import fr.innomed.android.features.membership.MembershipView
 import fr.innomed.android.features.recovery.RecoveryPresenter
@@ -67,6 +69,7 @@ internal object Routes {
     const val DIRECTORY = "directory"
     const val ROTA = "rota"
     const val AVAILABILITY = "availability"
+    const val ROUTING = "routing"
     const val CARE_TEAM = "care-team"
     const val COLLEAGUE_CASE = "colleague-case"
     const val VERIFICATION = "verification"
@@ -178,6 +181,7 @@ fun InnomedNavHost(graph: AppGraph) {
                 onJoinCpts = { nav.navigate(Routes.MEMBERSHIP) },
                 onRota = { nav.navigate(Routes.ROTA) },
                 onCareTeam = { nav.navigate(Routes.CARE_TEAM) },
+                onRouting = { nav.navigate(Routes.ROUTING) },
             )
             // Back from "Ma CPTS": a CPTS created or joined there is read at once.
             LaunchedEffect(Unit) { if (presenter.state.value.error == DirectoryError.NoCpts) presenter.onEvent(DirectoryEvent.Retry) }
@@ -195,6 +199,12 @@ fun InnomedNavHost(graph: AppGraph) {
             val presenter = retainedPresenter { AvailabilityPresenter(it, account.directory, account.userId) }
             val state by presenter.state.collectAsStateWithLifecycle()
             AvailabilityView(state, presenter::onEvent)
+        }
+        composable(Routes.ROUTING) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { RoutingPresenter(it, account.directory, account.requests) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            RoutingView(state, presenter::onEvent)
         }
         composable(Routes.MEMBERSHIP) {
             val account = session ?: return@composable

@@ -1,16 +1,7 @@
 package fr.innomed.android.app.platform
 
-import android.Manifest
-import android.app.NotificationChannel
-import android.app.NotificationManager
-import android.app.PendingIntent
 import android.content.Context
-import android.content.pm.PackageManager
-import android.net.Uri
 import android.os.Build
-import androidx.core.app.NotificationCompat
-import androidx.core.app.NotificationManagerCompat
-import androidx.core.content.ContextCompat
 import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
@@ -42,7 +33,7 @@ import kotlinx.coroutines.CoroutineScope
  * if it cannot be decrypted (other than NotFound), a fixed content-free line.
  *
  * A tapped notification opens its case: its intent carries the room id, nothing else
- * ([MainActivity.caseIntent]).
+ * ([MainActivity.caseIntent]); posted by [CaseNotifications], with the deadline reminders.
  *
  * @param gatewayUrl the CPTS's push gateway (`https://…/_matrix/push/v1/notify`).
  * @param scope the app's scope, in which the hook watches the sessions for as long as it runs.
@@ -88,51 +79,14 @@ class FcmPushHook(
         }
     }
 
-    private fun post(roomId: RoomId, line: String) {
-        val granted = Build.VERSION.SDK_INT < 33 ||
-            ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) ==
-            PackageManager.PERMISSION_GRANTED
-        if (!granted) return
-        ensureChannel()
-        // The data URI makes one PendingIntent per case (extras are not part of its identity).
-        val intent = MainActivity.caseIntent(context, roomId)
-            .setData(Uri.parse("innomed://case/" + Uri.encode(roomId.value)))
-        val open = PendingIntent.getActivity(
-            context,
-            0,
-            intent,
-            PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
-        )
-        val built = NotificationCompat.Builder(context, CHANNEL_ID)
-            .setSmallIcon(android.R.drawable.stat_notify_chat)
-            .setContentTitle(context.getString(R.string.app_name))
-            .setContentText(line)
-            .setVisibility(NotificationCompat.VISIBILITY_PUBLIC)
-            .setCategory(NotificationCompat.CATEGORY_MESSAGE)
-            .setContentIntent(open)
-            .setAutoCancel(true)
-            .build()
-        // One notification per case: the room id is the tag, the id is constant.
-        NotificationManagerCompat.from(context).notify(roomId.value, NOTIFICATION_ID, built)
-    }
-
-    private fun ensureChannel() {
-        val channel = NotificationChannel(
-            CHANNEL_ID,
-            context.getString(R.string.notification_channel_cases),
-            NotificationManager.IMPORTANCE_HIGH,
-        )
-        context.getSystemService(NotificationManager::class.java).createNotificationChannel(channel)
-    }
+    private fun post(roomId: RoomId, line: String) = CaseNotifications.post(context, roomId, line, CaseNotifications.PUSH_ID)
 
     private fun isEnglish(): Boolean =
         context.resources.configuration.locales[0].language == Locale.ENGLISH.language
 
     private companion object {
         const val APP_ID = "fr.innomed.android"
-        const val CHANNEL_ID = "cases"
         const val PREFERENCES = "push"
         const val TOKEN_KEY = "fcm_token"
-        const val NOTIFICATION_ID = 1
     }
 }

@@ -6,12 +6,16 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.ClosedCase
+import fr.innomed.android.api.requests.NextStep
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.requests.RoutingWindows
 import fr.innomed.android.api.requests.TeleExpertiseRequest
+import fr.innomed.android.api.requests.UnansweredRequest
 import fr.innomed.core.PhotoSource
 import fr.innomed.core.RequestPhoto
 import fr.innomed.sdk.Client
+import fr.innomed.sdk.Cpts
 import java.io.File
 import java.io.IOException
 import kotlinx.coroutines.Dispatchers
@@ -70,5 +74,24 @@ class RustRequestService internal constructor(
         return attempt(::careTeamError) {
             space.openCareTeam(header.toSdk(), members.map { it.value }).use { RoomId(it.roomId()) }
         }
+    }
+
+    override suspend fun nextStep(roomId: RoomId): Outcome<NextStep?, RequestError> =
+        attempt(::requestError) { client.case(roomId.value).use { it.nextStep()?.toApi() } }
+
+    override suspend fun routingWindows(): Outcome<RoutingWindows, RequestError> = withCpts { it.routingWindows().toApi() }
+
+    override suspend fun setRoutingWindows(windows: RoutingWindows): Outcome<Unit, RequestError> =
+        withCpts { it.setRoutingWindows(windows.toSdk()) }
+
+    override suspend fun unansweredRequests(): Outcome<List<UnansweredRequest>, RequestError> =
+        withCpts { space -> space.unansweredRequests().map { it.toApi() } }
+
+    private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, RequestError> {
+        val space = when (val found = attempt(::requestError) { cpts.joined() }) {
+            is Outcome.Failure -> return found
+            is Outcome.Success -> found.value ?: return Outcome.Failure(RequestError.NoCpts)
+        }
+        return attempt(::requestError) { block(space) }
     }
 }

@@ -8,6 +8,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PusherConfig
+import fr.innomed.android.api.push.ScheduledReminder
 import fr.innomed.android.api.session.UserSession
 import fr.innomed.sdk.Client
 import fr.innomed.sdk.SignOutListener
@@ -37,6 +38,9 @@ class RustUserSession internal constructor(
 
     override suspend fun registerPusher(config: PusherConfig): Outcome<Unit, PushError> =
         attempt(::pushError) { client.registerPusher(config.toSdk()) }
+
+    override suspend fun reminderSchedule(): Outcome<List<ScheduledReminder>, PushError> =
+        attempt(::pushError) { client.reminderSchedule().map { it.toApi() } }
 
     /** Calls [onRevoked] once if the homeserver revokes this device while the app runs. */
     internal fun watchSignOut(onRevoked: () -> Unit) {

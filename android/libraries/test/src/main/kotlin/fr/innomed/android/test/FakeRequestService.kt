@@ -6,9 +6,12 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
 import fr.innomed.android.api.requests.ClosedCase
+import fr.innomed.android.api.requests.NextStep
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestService
+import fr.innomed.android.api.requests.RoutingWindows
 import fr.innomed.android.api.requests.TeleExpertiseRequest
+import fr.innomed.android.api.requests.UnansweredRequest
 
 class FakeRequestService : RequestService {
     val opened = Calls<TeleExpertiseRequest>()
@@ -23,6 +26,22 @@ class FakeRequestService : RequestService {
     var closeResult: suspend (RoomId, String) -> Outcome<ClosedCase, RequestError> = { _, _ -> notScripted("closeWithReport") }
     var careTeamResult: suspend (CaseHeader, List<UserId>) -> Outcome<RoomId, RequestError> = { _, _ -> notScripted("openCareTeam") }
 
+    /** A request's routing: each read of the next step by case, and the coordinator's windows and alerts. */
+    val nextStepReads = Calls<RoomId>()
+    val windowsSet = Calls<RoutingWindows>()
+    var nextStepResult: suspend (RoomId) -> Outcome<NextStep?, RequestError> = { notScripted("nextStep") }
+    var windowsResult: suspend () -> Outcome<RoutingWindows, RequestError> = { notScripted("routingWindows") }
+    var setWindowsResult: suspend (RoutingWindows) -> Outcome<Unit, RequestError> = { notScripted("setRoutingWindows") }
+    var unansweredResult: suspend () -> Outcome<List<UnansweredRequest>, RequestError> = { notScripted("unansweredRequests") }
+
+    override suspend fun nextStep(roomId: RoomId) = nextStepResult(roomId).also { nextStepReads.add(roomId) }
+
+    override suspend fun routingWindows() = windowsResult()
+
+    override suspend fun setRoutingWindows(windows: RoutingWindows) = setWindowsResult(windows).also { windowsSet.add(windows) }
+
+    override suspend fun unansweredRequests() = unansweredResult()
+
     override suspend fun open(request: TeleExpertiseRequest) = openResult(request).also { opened.add(request) }
 
     override suspend fun take(roomId: RoomId) = takeResult(roomId).also { taken.add(roomId) }
@@ -36,3 +55,6 @@ class FakeRequestService : RequestService {
     override suspend fun openCareTeam(header: CaseHeader, members: List<UserId>) =
         careTeamResult(header, members).also { careTeams.add(header to members) }
 }
+
+/** Requests whose routing planned no next step on this device (the core's null), for tests about something else. */
+fun noNextStep() = FakeRequestService().apply { nextStepResult = { Outcome.Success(null) } }

@@ -9,6 +9,7 @@ import fr.innomed.android.api.UserId
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PusherConfig
+import fr.innomed.android.api.push.ScheduledReminder
 import fr.innomed.android.api.session.RestoreError
 import fr.innomed.android.api.session.SessionService
 import fr.innomed.android.api.session.SignInError
@@ -91,4 +92,11 @@ class FakeUserSession(
         notificationResult(roomId, eventId).also { notified.add(roomId to eventId) }
 
     override suspend fun registerPusher(config: PusherConfig) = registerPusherResult(config).also { pushers.add(config) }
+
+    /** The core's deadline reminders still to come; [reminderReads] counts the reads. */
+    var reminderResult: suspend () -> Outcome<List<ScheduledReminder>, PushError> = { notScripted("reminderSchedule") }
+    var reminderReads = 0
+        private set
+
+    override suspend fun reminderSchedule() = reminderResult().also { reminderReads++ }
 }

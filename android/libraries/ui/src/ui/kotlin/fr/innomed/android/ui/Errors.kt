@@ -229,4 +229,9 @@ fun RequestProblem.text(): ErrorText = when (this) {
     RequestProblem.NO_MEMBER_NAME -> ErrorText(R.string.error_member_no_name)
     RequestProblem.NO_SPECIALTY -> ErrorText(R.string.error_member_no_specialty)
     RequestProblem.NO_CPTS_NAME -> ErrorText(R.string.error_cpts_no_name)
+    RequestProblem.ROUTING_WINDOW -> ErrorText(R.string.error_routing_window)
 }
+
+/** On the routing windows' screen: only the coordinator changes them. */
+fun RequestError.routingText(): ErrorText =
+    if (this == RequestError.NotAllowed) ErrorText(R.string.error_routing_coordinator_only) else text()

@@ -34,7 +34,8 @@ import kotlinx.coroutines.launch
  * One case: its conversation (header card, messages, photos, documents, advice card), the
  * composer, the camera and files to send, inviting a colleague, and the actions the core allows the doctor now (with why a
  * request waits, and its deadline). The status and the core's decision are read again whenever
- * the case's row changes in the live list, whenever its conversation changes, and after every action.
+ * the case's row changes in the live list, whenever its conversation changes, and after every action;
+ * on the requesting GP's device, with the next step of the request's routing.
  *
  * @param discardPhoto deletes a camera file, or a picked file's copy, of the app's private
  *   storage once the core has read it.
@@ -68,6 +69,7 @@ class CasePresenter(
     /** The latest read of the core's decision, likewise. */
     private val allowedRead = AtomicInteger()
     private val invite = CaseInvite(scope, roomId, cases, directory, mutableState)
+    private val nextStep = CaseNextStep(scope, roomId, requests, directory, mutableState)
     private val confirmation = CaseConfirmation(scope, roomId, cases, mutableState) {
         membershipsChecked = -1
         checkMembers(mutableState.value.items)
@@ -144,6 +146,7 @@ class CasePresenter(
             is Outcome.Success -> {
                 val before = mutableState.getAndUpdate { it.copy(allowed = found.value) }.allowed
                 handover.onAllowed(before, found.value)
+                nextStep.onAllowed(found.value)
             }
             is Outcome.Failure -> mutableState.update {
                 if (it.allowed == null) it.copy(error = CaseScreenError.Case(found.error)) else it

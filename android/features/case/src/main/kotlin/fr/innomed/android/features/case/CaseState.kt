@@ -169,6 +169,7 @@ data class CaseState(
      * band, sex; no patient label): shown until the header can be read.
      */
     val brief: RequestBrief? = null,
+    val nextStep: NextStepCard? = null,
 ) {
     /**
      * The name to show for [user] (a sender, the taker, an inviter): the core's name for a member

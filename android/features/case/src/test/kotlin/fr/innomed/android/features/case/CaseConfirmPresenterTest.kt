@@ -16,7 +16,7 @@ import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDocumentViewer
-import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.noNextStep
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.allowed
 import fr.innomed.android.test.details
@@ -56,7 +56,7 @@ class CaseConfirmPresenterTest {
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { Outcome.Success(null) }
         conversations.itemsOf(room).value = items.toList()
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {}, FakeDocumentViewer())
+        return CasePresenter(backgroundScope, room, cases, conversations, noNextStep(), discardPhoto = {}, FakeDocumentViewer())
             .also { runCurrent() }
     }
 

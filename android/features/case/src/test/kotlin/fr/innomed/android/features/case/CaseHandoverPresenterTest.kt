@@ -19,7 +19,7 @@ import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDocumentViewer
-import fr.innomed.android.test.FakeRequestService
+import fr.innomed.android.test.noNextStep
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.HEADER
 import fr.innomed.android.test.OTHER_DERM
@@ -77,7 +77,7 @@ class CaseHandoverPresenterTest {
         cases.membersResult = { Outcome.Success(emptyList()) }
         cases.briefResult = { briefAsked++; Outcome.Success(if (me == GP) null else brief) }
         conversations.itemsOf(room).value = items.toList()
-        return CasePresenter(backgroundScope, room, cases, conversations, FakeRequestService(), discardPhoto = {}, FakeDocumentViewer())
+        return CasePresenter(backgroundScope, room, cases, conversations, noNextStep(), discardPhoto = {}, FakeDocumentViewer())
             .also { runCurrent() }
     }
 

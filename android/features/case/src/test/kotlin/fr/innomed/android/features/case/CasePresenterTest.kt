@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test
 class CasePresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
-    private val requests = FakeRequestService()
+    private val requests = FakeRequestService().apply { nextStepResult = { Outcome.Success(null) } }
     private val discarded = mutableListOf<File>()
     private val room = row("case").roomId
 

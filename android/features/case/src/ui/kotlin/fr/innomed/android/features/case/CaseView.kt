@@ -114,6 +114,7 @@ private fun CaseScreen(
             nameOf = state::nameOf,
         )
         HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        NextStepBanner(state.nextStep, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
         if (state.header == null) {
             state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp), state::nameOf) }

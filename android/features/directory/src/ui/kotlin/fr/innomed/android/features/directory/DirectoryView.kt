@@ -33,7 +33,8 @@ import fr.innomed.android.ui.text
  * The CPTS directory and who is on duty now. Picking a member shows their professional card. A
  * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation);
  * the others open the duty rota by week ([onRota]). The coordinator (as the core says) corrects
- * an entry from its card ([EntryEditDialog]) and opens a care team ([onCareTeam]).
+ * an entry from its card ([EntryEditDialog]), opens a care team ([onCareTeam]) and follows the
+ * requests nobody took and the routing windows ([onRouting]).
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -43,6 +44,7 @@ fun DirectoryView(
     onJoinCpts: () -> Unit,
     onRota: () -> Unit = {},
     onCareTeam: () -> Unit = {},
+    onRouting: () -> Unit = {},
 ) {
     InnomedScreen(
         title = stringResource(R.string.directory_title),
@@ -71,6 +73,10 @@ fun DirectoryView(
                     label = { Text(specialty.label()) },
                 )
             }
+        }
+        // The coordinator's follow-up of requests (beside the title bar's actions, which are full).
+        if (state.isCoordinator) {
+            TextButton(onClick = onRouting, modifier = Modifier.padding(horizontal = 8.dp)) { Text(stringResource(R.string.routing_open)) }
         }
         state.error?.let { error ->
             Text(errorMessage(error.text()), color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(16.dp))

@@ -31,6 +31,22 @@ interface RequestService {
      * ([RequestError.InvalidHeader]), a member who cannot be invited yet ([RequestError.NotCrossSigned]).
      */
     suspend fun openCareTeam(header: CaseHeader, members: List<UserId>): Outcome<RoomId, RequestError>
+
+    /** On the requesting GP's device: the next step of this request's routing; null elsewhere, or when none was planned. */
+    suspend fun nextStep(roomId: RoomId): Outcome<NextStep?, RequestError>
+
+    /** How long a request of each urgency waits for a taker in the doctor's CPTS. */
+    suspend fun routingWindows(): Outcome<RoutingWindows, RequestError>
+
+    /**
+     * Sets the windows (coordinator only: [RequestError.NotAllowed] for anyone else). The core
+     * refuses a window under 5 s or not shorter than its urgency's deadline:
+     * [RequestError.InvalidRequest] with [RequestProblem.ROUTING_WINDOW].
+     */
+    suspend fun setRoutingWindows(windows: RoutingWindows): Outcome<Unit, RequestError>
+
+    /** The requests nobody took within their window, newest first (the coordinator's alerts). */
+    suspend fun unansweredRequests(): Outcome<List<UnansweredRequest>, RequestError>
 }
 
 /** What a GP fills in to ask a specialist of a CPTS (its photos go with it). */
@@ -130,4 +146,7 @@ enum class RequestProblem {
     NO_MEMBER_NAME,
     NO_SPECIALTY,
     NO_CPTS_NAME,
+
+    /** A routing window under 5 seconds, or not shorter than its urgency's deadline (24 h, 48 h, 7 days). */
+    ROUTING_WINDOW,
 }

@@ -13,6 +13,7 @@ import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.push.CaseNotification
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PusherConfig
+import fr.innomed.android.api.push.ScheduledReminder
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.api.search.SearchService
 import fr.innomed.android.api.trust.TrustService
@@ -73,6 +74,12 @@ interface UserSession {
 
     /** Registers this phone for pushes that carry event ids only (again at each new token). */
     suspend fun registerPusher(config: PusherConfig): Outcome<Unit, PushError>
+
+    /**
+     * Every deadline reminder still to come for this doctor's open requests, soonest first: the
+     * app hands them to the phone's scheduler ([fr.innomed.android.api.push.ReminderSchedule]).
+     */
+    suspend fun reminderSchedule(): Outcome<List<ScheduledReminder>, PushError>
 }
 
 /** Why sign-in failed; the screen shows one message per kind. */
