@@ -2,7 +2,7 @@
 //! step of a request's routing goes out when its window passes even if the GP's phone is off,
 //! and the GP's device cancels it once the request is taken. matrix-sdk 0.18 has no call for
 //! them (ruma keeps them behind an unstable feature the SDK does not enable), hence these
-//! four requests, in ruma's own request types.
+//! three requests, in ruma's own request types.
 
 use matrix_sdk::{
     ruma::{
@@ -13,7 +13,6 @@ use matrix_sdk::{
     },
     Client,
 };
-use serde_json::value::RawValue;
 
 use crate::cpts::error::{CptsError, Result};
 
@@ -83,7 +82,8 @@ mod message {
     }
 }
 
-mod cancel {
+/// Cancels a scheduled event or sends it now (`action`: `cancel` or `send`).
+mod update {
     use super::*;
 
     metadata! {
@@ -91,7 +91,7 @@ mod cancel {
         rate_limited: false,
         authentication: AccessToken,
         history: {
-            unstable => "/_matrix/client/unstable/org.matrix.msc4140/delayed_events/{delay_id}/cancel",
+            unstable => "/_matrix/client/unstable/org.matrix.msc4140/delayed_events/{delay_id}",
         }
     }
 
@@ -99,28 +99,7 @@ mod cancel {
     pub struct Request {
         #[ruma_api(path)]
         pub delay_id: String,
-    }
-
-    #[response(error = matrix_sdk::ruma::api::error::Error)]
-    pub struct Response {}
-}
-
-mod send_now {
-    use super::*;
-
-    metadata! {
-        method: POST,
-        rate_limited: false,
-        authentication: AccessToken,
-        history: {
-            unstable => "/_matrix/client/unstable/org.matrix.msc4140/delayed_events/{delay_id}/send",
-        }
-    }
-
-    #[request(error = matrix_sdk::ruma::api::error::Error)]
-    pub struct Request {
-        #[ruma_api(path)]
-        pub delay_id: String,
+        pub action: String,
     }
 
     #[response(error = matrix_sdk::ruma::api::error::Error)]
@@ -128,9 +107,7 @@ mod send_now {
 }
 
 fn body(content: &serde_json::Value) -> Result<Raw<serde_json::Value>> {
-    let json = serde_json::to_string(content).map_err(|e| CptsError::Server(e.to_string()))?;
-    let raw = RawValue::from_string(json).map_err(|e| CptsError::Server(e.to_string()))?;
-    Ok(Raw::from_json(raw))
+    Raw::new(content).map_err(|e| CptsError::Server(e.to_string()))
 }
 
 /// Schedules a state event; returns the delay id that cancels or sends it.
@@ -181,8 +158,12 @@ pub(crate) enum Outcome {
     AlreadyGone,
 }
 
-fn outcome(result: std::result::Result<(), matrix_sdk::HttpError>) -> Result<Outcome> {
-    match result {
+async fn update(client: &Client, delay_id: &str, action: &str) -> Result<Outcome> {
+    let request = update::Request {
+        delay_id: delay_id.to_owned(),
+        action: action.to_owned(),
+    };
+    match client.send(request).await.map(|_| ()) {
         Ok(()) => Ok(Outcome::Done),
         Err(e) if e.client_api_error_kind() == Some(&ErrorKind::NotFound) => {
             Ok(Outcome::AlreadyGone)
@@ -193,16 +174,10 @@ fn outcome(result: std::result::Result<(), matrix_sdk::HttpError>) -> Result<Out
 
 /// Cancels a scheduled event.
 pub(crate) async fn cancel(client: &Client, delay_id: &str) -> Result<Outcome> {
-    let request = cancel::Request {
-        delay_id: delay_id.to_owned(),
-    };
-    outcome(client.send(request).await.map(|_| ()))
+    update(client, delay_id, "cancel").await
 }
 
 /// Sends a scheduled event now.
 pub(crate) async fn send_now(client: &Client, delay_id: &str) -> Result<Outcome> {
-    let request = send_now::Request {
-        delay_id: delay_id.to_owned(),
-    };
-    outcome(client.send(request).await.map(|_| ()))
+    update(client, delay_id, "send").await
 }
