@@ -7,10 +7,12 @@ use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 use tempfile::TempDir;
 
 use crate::config::{self, Layout, Settings};
+use crate::federation::FederationMember;
 use crate::identity_provider::IdentityProvider;
 use crate::process::{self, Running};
 use crate::{ensure_synapse, HarnessError, Result};
 
+/// The server name of a homeserver outside any federation.
 const SERVER_NAME: &str = "localhost";
 
 /// How to start a [`Homeserver`].
@@ -32,6 +34,9 @@ pub struct HomeserverOptions {
     /// Offer sign-in with Pro Santé Connect through an OpenID Connect provider started with
     /// the homeserver (on the JVM, resolved from Maven once).
     pub pro_sante_connect: bool,
+    /// Join a closed federation (see [`crate::Federation`]): the server name becomes
+    /// `localhost:<federation port>` and a TLS federation listener opens there.
+    pub federation: Option<FederationMember>,
 }
 
 impl Default for HomeserverOptions {
@@ -42,16 +47,17 @@ impl Default for HomeserverOptions {
             encryption_by_default: true,
             access_token_lifetime: None,
             pro_sante_connect: false,
+            federation: None,
         }
     }
 }
 
-/// A running local Synapse (server name `localhost`, listening on
-/// `127.0.0.1` only). Dropping it stops the process and removes a temporary
+/// A running local Synapse (listening on `127.0.0.1` only). Dropping it stops the process and removes a temporary
 /// data directory.
 #[derive(Debug)]
 pub struct Homeserver {
     port: u16,
+    server_name: String,
     layout: Layout,
     python: PathBuf,
     config_files: Vec<PathBuf>,
@@ -95,14 +101,19 @@ impl Homeserver {
         } else {
             None
         };
+        let server_name = options
+            .federation
+            .as_ref()
+            .map_or_else(|| SERVER_NAME.to_owned(), FederationMember::server_name);
         let config_files = config::write_all(
             &layout,
             &Settings {
-                server_name: SERVER_NAME,
+                server_name: &server_name,
                 port,
                 encryption_by_default: options.encryption_by_default,
                 access_token_lifetime: options.access_token_lifetime,
                 psc_issuer: identity_provider.as_ref().map(IdentityProvider::issuer),
+                federation: options.federation.as_ref(),
             },
         )?;
         let cleanup_on_orphan = temp_dir.as_ref().map(|t| t.path().to_path_buf());
@@ -115,6 +126,7 @@ impl Homeserver {
         )?;
         Ok(Self {
             port,
+            server_name,
             layout,
             python,
             config_files,
@@ -161,9 +173,10 @@ impl Homeserver {
         self.port
     }
 
-    /// The Matrix server name, `localhost` (user ids are `@name:localhost`).
+    /// The Matrix server name: `localhost` (user ids are `@name:localhost`), or
+    /// `localhost:<port>` in a federation.
     pub fn server_name(&self) -> &str {
-        SERVER_NAME
+        &self.server_name
     }
 
     /// The data directory (config, database, media, logs).
@@ -215,7 +228,7 @@ impl Homeserver {
                 message: String::from_utf8_lossy(&output.stderr).into_owned(),
             });
         }
-        Ok(format!("@{localpart}:{SERVER_NAME}"))
+        Ok(format!("@{localpart}:{}", self.server_name))
     }
 
     /// The config files passed to Synapse, in merge order.

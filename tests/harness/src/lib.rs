@@ -13,6 +13,8 @@
 //! - [`IdentityProvider`] is an OpenID Connect provider on loopback standing in for Pro Santé
 //!   Connect (the shared homeserver offers sign-in with it).
 //! - [`PushGateway`] records on loopback what the homeserver pushes.
+//! - [`Federation`] runs several homeservers that federate over TLS (a test certificate
+//!   authority) with the servers they list only, and optionally one they do not list.
 //! - [`FaultProxy`] stands between clients and the homeserver on loopback, and delays, cuts
 //!   or resets their connections on demand.
 //! - [`photos`] builds camera-like JPEGs full of metadata, and checks sanitised ones.
@@ -20,6 +22,7 @@
 mod config;
 pub mod documents;
 mod error;
+mod federation;
 mod homeserver;
 pub mod http;
 mod identity_provider;
@@ -28,11 +31,13 @@ pub mod photos;
 mod process;
 mod proxy;
 mod push_gateway;
+mod tls;
 mod util;
 mod venv;
 
 pub use config::{PRIVACY_YAML, PSC_YAML, TESTING_YAML};
 pub use error::HarnessError;
+pub use federation::{Federation, FederationMember};
 pub use homeserver::{Homeserver, HomeserverOptions};
 pub use identity_provider::IdentityProvider;
 pub use inspect::{file_contains, files_under, Upload};
