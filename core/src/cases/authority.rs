@@ -1,10 +1,11 @@
 //! What this device knows of a case's rules: the taker of a request, the members nobody of the
 //! case let in, and whether the taker's advice arrived. Computed from the room's history by
 //! [`super::rules`], kept in memory for the screens (which map events synchronously) and the
-//! immutable facts (the taker, an answer) in the encrypted store across restarts.
+//! immutable facts (the taker once the creator's hand-over recorded them, an answer) in the
+//! encrypted store across restarts.
 
 use std::{
-    collections::HashMap,
+    collections::{HashMap, HashSet},
     sync::{Arc, RwLock},
 };
 
@@ -21,7 +22,7 @@ use super::{
     error::Result,
     events::{
         CaseAdviceEventContent, CaseClaimEventContent, CaseStatus, CaseStatusEventContent,
-        CASE_CLAIM_TYPE,
+        CASE_CLAIM_TYPE, CASE_STATUS_TYPE,
     },
     rules::{self, MEMBER_TYPE},
     CaseError, CaseRoom,
@@ -44,7 +45,10 @@ pub(crate) struct CaseRules {
 /// Shared by every clone of the account's client.
 #[derive(Clone, Default)]
 pub(crate) struct Authorities {
+    /// The taker of each request as last read (provisional until settled).
     takers: Arc<RwLock<HashMap<OwnedRoomId, OwnedUserId>>>,
+    /// Requests whose taker the creator's hand-over recorded: final.
+    settled: Arc<RwLock<HashSet<OwnedRoomId>>>,
     uninvited: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedUserId>>>>,
     judged: Arc<RwLock<HashMap<OwnedRoomId, Vec<OwnedEventId>>>>,
     /// This doctor's trust in each person's identity, as last read from the crypto store.
@@ -125,7 +129,7 @@ impl Authorities {
 
     /// Reads the room's history again and updates what this device knows.
     pub(crate) async fn refresh(&self, room: &Room) -> Result<CaseRules> {
-        let events = rules::history(room, &[MEMBER_TYPE, CASE_CLAIM_TYPE])
+        let events = rules::history(room, RULES_TYPES)
             .await
             .map_err(|e| CaseError::from_sdk(&e))?;
         let creator = rules::creator(room);
@@ -143,12 +147,13 @@ impl Authorities {
             records: &r.vouched,
         });
         super::confirmation::learn_from_history(room, &events, records.as_ref()).await;
-        let (taker, uninvited) = match &creator {
+        let (taker, recorded, uninvited) = match &creator {
             Some(creator) => (
                 rules::taker(creator, &events),
+                rules::recorded_taker(creator, &events),
                 rules::uninvited_members(creator, &events, vouched.as_ref()),
             ),
-            None => (None, Vec::new()),
+            None => (None, None, Vec::new()),
         };
         let mut judged = rules::judged_memberships(&events);
         if !uninvited.is_empty() {
@@ -175,8 +180,16 @@ impl Authorities {
             trust: read(&self.trust).clone(),
         };
         self.remember(room.room_id(), &rules);
-        if let Some(taker) = &rules.taker {
-            store_set(room, &taker_key(room.room_id()), taker.as_str().as_bytes()).await;
+        if let Some(recorded) = &recorded {
+            // Final: the creator's hand-over named this taker (a provisional one may still
+            // change when a claim from a slower homeserver arrives).
+            self.settle_taker(room.room_id(), recorded);
+            store_set(
+                room,
+                &taker_key(room.room_id()),
+                recorded.as_str().as_bytes(),
+            )
+            .await;
         }
         let members = KnownMembers {
             uninvited: rules.uninvited.clone(),
@@ -210,21 +223,23 @@ impl Authorities {
         }
     }
 
-    /// The taker: known on this device, else read from the history (and kept once found).
+    /// The taker: settled on this device (the creator's hand-over named them), else read from
+    /// the history (and kept once the hand-over is recorded).
     pub(crate) async fn taker(&self, room: &Room) -> Result<Option<OwnedUserId>> {
-        if let Some(taker) = self.known_taker(room.room_id()) {
+        if let Some(taker) = self.settled_taker(room.room_id()) {
             return Ok(Some(taker));
         }
         if let Some(taker) = stored_taker(room).await {
-            self.remember_taker(room.room_id(), &taker);
+            self.settle_taker(room.room_id(), &taker);
             return Ok(Some(taker));
         }
         Ok(self.refresh(room).await?.taker)
     }
 
-    /// The taker, reading the claims at most every few seconds while nobody has taken it.
+    /// The taker, reading the claims at most every few seconds until the hand-over settles it
+    /// (in between, the taker last read).
     pub(crate) async fn taker_throttled(&self, room: &Room) -> Result<Option<OwnedUserId>> {
-        if let Some(taker) = self.known_taker(room.room_id()) {
+        if let Some(taker) = self.settled_taker(room.room_id()) {
             return Ok(Some(taker));
         }
         let now = std::time::Instant::now();
@@ -232,7 +247,7 @@ impl Authorities {
             .get(room.room_id())
             .is_some_and(|at| now.duration_since(*at) < TAKER_LOOK_INTERVAL);
         if recent {
-            return Ok(None);
+            return Ok(self.known_taker(room.room_id()));
         }
         if let Ok(mut looked) = self.looked.write() {
             looked.insert(room.room_id().to_owned(), now);
@@ -242,6 +257,20 @@ impl Authorities {
 
     fn known_taker(&self, room_id: &RoomId) -> Option<OwnedUserId> {
         read(&self.takers).get(room_id).cloned()
+    }
+
+    fn settled_taker(&self, room_id: &RoomId) -> Option<OwnedUserId> {
+        read(&self.settled)
+            .contains(room_id)
+            .then(|| self.known_taker(room_id))
+            .flatten()
+    }
+
+    fn settle_taker(&self, room_id: &RoomId, taker: &OwnedUserId) {
+        self.remember_taker(room_id, taker);
+        if let Ok(mut settled) = self.settled.write() {
+            settled.insert(room_id.to_owned());
+        }
     }
 
     fn remember_taker(&self, room_id: &RoomId, taker: &OwnedUserId) {
@@ -280,6 +309,9 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
     lock.read()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
+
+/// The event types the rules read: memberships, claims and the creator's statuses.
+const RULES_TYPES: &[&str] = &[MEMBER_TYPE, CASE_CLAIM_TYPE, CASE_STATUS_TYPE];
 
 fn taker_key(room_id: &RoomId) -> Vec<u8> {
     format!("fr.innomed.taker:{room_id}").into_bytes()
@@ -327,7 +359,7 @@ pub(crate) fn creator_of(room: &Room) -> Option<OwnedUserId> {
 
 /// The taker, read from the room's history now (no cache).
 pub(crate) async fn taker_from_history(room: &Room) -> Result<Option<OwnedUserId>> {
-    let events = rules::history(room, &[MEMBER_TYPE, CASE_CLAIM_TYPE])
+    let events = rules::history(room, RULES_TYPES)
         .await
         .map_err(|e| CaseError::from_sdk(&e))?;
     Ok(rules::creator(room).and_then(|creator| rules::taker(&creator, &events)))

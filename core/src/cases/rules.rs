@@ -8,8 +8,11 @@
 //!
 //! - the **creator** is the sender of `m.room.create`;
 //! - a **claim** on a request counts only from a member the creator invited (a specialist the
-//!   request was routed to or picked for), never from the creator; the first such claim in the
-//!   room's order names the **taker**;
+//!   request was routed to or picked for), never from the creator. The **taker** is the one the
+//!   creator's hand-over recorded in the status, once it did; until then the earliest valid
+//!   claim by its homeserver's timestamp, then by event id. Not the room's order: homeservers
+//!   of a federation order concurrent events differently, while a claim's timestamp and id are
+//!   the same for everyone who reads it (see ARCHITECTURE.md, "First claim across servers");
 //! - the **header** counts only from the creator, the first one wins;
 //! - **advice** counts only from the taker, **closure** and the **status** only from the
 //!   creator (the power levels make the homeserver refuse anyone else's status);
@@ -29,7 +32,7 @@ use matrix_sdk::{
     Room,
 };
 
-use super::events::CASE_CLAIM_TYPE;
+use super::events::{CASE_CLAIM_TYPE, CASE_STATUS_TYPE};
 
 /// Why an Innomed event of a case is not believed. Shown with the event, never as its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +59,10 @@ pub(crate) struct HistoryEvent {
     pub membership: Option<String>,
     /// Whether the content is a JSON object (a redacted claim keeps `{}`, a forged one may not).
     pub has_content: bool,
+    /// The sending homeserver's timestamp, signed with the event (0 when missing).
+    pub origin_server_ts: u64,
+    /// `accepted_by` of a case status: the taker the creator's hand-over recorded.
+    pub accepted_by: Option<OwnedUserId>,
 }
 
 /// At most this many pages (50 events each) of a case's history are read for one decision:
@@ -79,6 +86,10 @@ pub(crate) async fn history(
 /// The room's events of these server-side types (`m.room.encrypted` ones decrypted where this
 /// device can), oldest first, read from the homeserver a page at a time, at most
 /// [`MAX_PAGES`].
+///
+/// Read backwards from the latest event: a homeserver that joined the room late (a partner
+/// CPTS's) holds only what happened since, and fetches the earlier events from the others
+/// (backfill) when a client pages back past its first one, which reading forwards never does.
 pub(crate) async fn events_of_types(
     room: &Room,
     types: &[&str],
@@ -86,7 +97,7 @@ pub(crate) async fn events_of_types(
     let mut events = Vec::new();
     let mut from: Option<String> = None;
     for _ in 0..MAX_PAGES {
-        let mut options = MessagesOptions::forward();
+        let mut options = MessagesOptions::backward();
         options.filter = RoomEventFilter::default();
         options.filter.types = Some(types.iter().map(|t| (*t).to_owned()).collect());
         options.limit = UInt::from(50u32);
@@ -99,6 +110,7 @@ pub(crate) async fn events_of_types(
             _ => break,
         }
     }
+    events.reverse();
     Ok(events)
 }
 
@@ -112,6 +124,11 @@ fn reduce(
     let membership = content
         .as_ref()
         .and_then(|c| c.get("membership")?.as_str().map(ToOwned::to_owned));
+    let accepted_by = content
+        .as_ref()
+        .filter(|_| event_type == CASE_STATUS_TYPE)
+        .and_then(|c| c.get("accepted_by")?.as_str())
+        .and_then(|u| OwnedUserId::try_from(u).ok());
     Some(HistoryEvent {
         event_id: raw.get_field("event_id").ok().flatten(),
         event_type,
@@ -119,6 +136,12 @@ fn reduce(
         state_key,
         membership,
         has_content: content.as_ref().is_some_and(serde_json::Value::is_object),
+        origin_server_ts: raw
+            .get_field("origin_server_ts")
+            .ok()
+            .flatten()
+            .unwrap_or(0),
+        accepted_by,
     })
 }
 
@@ -127,35 +150,75 @@ pub(crate) fn creator(room: &Room) -> Option<OwnedUserId> {
     room.creators()?.into_iter().next()
 }
 
-/// The specialist who took the request: the first claim, in the room's order, from a member
-/// the creator invited, who is not the creator. Claims from anyone else count for nothing.
+/// The specialist who took the request, among the valid claims (from a member the creator
+/// invited, under their own id, who is not the creator): the one the creator's hand-over
+/// recorded in the status if it did; else the earliest by the claim's homeserver timestamp,
+/// then event id, of the claimants the creator has not withdrawn (a claim that reached the
+/// creator's device after it handed the request to another is out). Claims from anyone else
+/// count for nothing.
 pub(crate) fn taker(creator: &UserId, events: &[HistoryEvent]) -> Option<OwnedUserId> {
-    let mut invited_by_creator: HashSet<&str> = HashSet::new();
-    for event in events {
-        match event.event_type.as_str() {
-            MEMBER_TYPE
-                if event.membership.as_deref() == Some("invite") && event.sender == creator =>
-            {
-                if let Some(invitee) = &event.state_key {
-                    invited_by_creator.insert(invitee.as_str());
-                }
-            }
-            CASE_CLAIM_TYPE => {
-                // The homeserver refuses a state key naming someone else than the sender;
-                // checked again here for rooms on a server that would not.
-                let own_key = event.state_key.as_deref() == Some(event.sender.as_str());
-                if own_key
-                    && event.has_content
-                    && event.sender != creator
-                    && invited_by_creator.contains(event.sender.as_str())
-                {
-                    return Some(event.sender.clone());
-                }
-            }
-            _ => {}
-        }
+    let claims = valid_claims(creator, events);
+    if let Some(recorded) = recorded(creator, events, &claims) {
+        return Some(recorded);
     }
-    None
+    claims
+        .iter()
+        .filter(|claim| !withdrawn_by(creator, &claim.sender, events))
+        .min_by(|a, b| (a.origin_server_ts, &a.event_id).cmp(&(b.origin_server_ts, &b.event_id)))
+        .map(|claim| claim.sender.clone())
+}
+
+/// Whether the last membership of `user` in the history is the creator's removal.
+fn withdrawn_by(creator: &UserId, user: &UserId, events: &[HistoryEvent]) -> bool {
+    events
+        .iter()
+        .rfind(|e| e.event_type == MEMBER_TYPE && e.state_key.as_deref() == Some(user.as_str()))
+        .is_some_and(|last| {
+            last.sender == creator && matches!(last.membership.as_deref(), Some("leave" | "ban"))
+        })
+}
+
+/// The taker the creator's hand-over recorded, if it names a valid claimant: final for every
+/// client, whatever claims arrive later from a slower homeserver.
+pub(crate) fn recorded_taker(creator: &UserId, events: &[HistoryEvent]) -> Option<OwnedUserId> {
+    recorded(creator, events, &valid_claims(creator, events))
+}
+
+fn recorded(
+    creator: &UserId,
+    events: &[HistoryEvent],
+    claims: &[&HistoryEvent],
+) -> Option<OwnedUserId> {
+    events
+        .iter()
+        .filter(|e| e.event_type == CASE_STATUS_TYPE && e.sender == creator)
+        .filter_map(|e| e.accepted_by.as_ref())
+        .find(|user| claims.iter().any(|c| c.sender == **user))
+        .cloned()
+}
+
+fn valid_claims<'a>(creator: &UserId, events: &'a [HistoryEvent]) -> Vec<&'a HistoryEvent> {
+    let invited_by_creator: HashSet<&str> = events
+        .iter()
+        .filter(|e| {
+            e.event_type == MEMBER_TYPE
+                && e.membership.as_deref() == Some("invite")
+                && e.sender == creator
+        })
+        .filter_map(|e| e.state_key.as_deref())
+        .collect();
+    events
+        .iter()
+        .filter(|event| {
+            // The homeserver refuses a state key naming someone else than the sender;
+            // checked again here for rooms on a server that would not.
+            event.event_type == CASE_CLAIM_TYPE
+                && event.state_key.as_deref() == Some(event.sender.as_str())
+                && event.has_content
+                && event.sender != creator
+                && invited_by_creator.contains(event.sender.as_str())
+        })
+        .collect()
 }
 
 /// Whether `inviter` may share the case history again with `user` who just joined: their whole
@@ -275,214 +338,5 @@ pub(crate) fn signed_by_owner(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn user(name: &str) -> OwnedUserId {
-        UserId::parse(format!("@{name}:innomed.test")).expect("user id")
-    }
-
-    fn member(sender: &str, target: &str, membership: &str) -> HistoryEvent {
-        HistoryEvent {
-            event_id: None,
-            event_type: MEMBER_TYPE.to_owned(),
-            sender: user(sender),
-            state_key: Some(user(target).to_string()),
-            membership: Some(membership.to_owned()),
-            has_content: true,
-        }
-    }
-
-    fn claim(sender: &str) -> HistoryEvent {
-        HistoryEvent {
-            event_id: None,
-            event_type: CASE_CLAIM_TYPE.to_owned(),
-            sender: user(sender),
-            state_key: Some(user(sender).to_string()),
-            membership: None,
-            has_content: true,
-        }
-    }
-
-    fn routed_request() -> Vec<HistoryEvent> {
-        vec![
-            member("gp", "gp", "join"),
-            member("gp", "derm1", "invite"),
-            member("gp", "derm2", "invite"),
-            member("derm1", "derm1", "join"),
-            member("derm2", "derm2", "join"),
-        ]
-    }
-
-    #[test]
-    fn the_first_routed_claim_wins() {
-        let mut events = routed_request();
-        events.push(claim("derm2"));
-        events.push(claim("derm1"));
-        assert_eq!(taker(&user("gp"), &events), Some(user("derm2")));
-    }
-
-    #[test]
-    fn the_requester_cannot_take_his_own_request() {
-        let mut events = routed_request();
-        events.insert(1, claim("gp"));
-        events.push(claim("derm1"));
-        assert_eq!(taker(&user("gp"), &events), Some(user("derm1")));
-    }
-
-    #[test]
-    fn a_claim_from_someone_the_creator_did_not_invite_counts_for_nothing() {
-        let mut events = routed_request();
-        // The first dermatologist brings a colleague, who claims first.
-        events.push(member("derm1", "friend", "invite"));
-        events.push(member("friend", "friend", "join"));
-        events.push(claim("friend"));
-        assert_eq!(taker(&user("gp"), &events), None);
-        events.push(claim("derm1"));
-        assert_eq!(taker(&user("gp"), &events), Some(user("derm1")));
-    }
-
-    #[test]
-    fn a_claim_under_someone_elses_key_or_without_content_counts_for_nothing() {
-        let mut events = routed_request();
-        let mut forged = claim("derm2");
-        forged.state_key = Some(user("derm1").to_string());
-        events.push(forged);
-        let mut empty = claim("derm2");
-        empty.has_content = false;
-        events.push(empty);
-        assert_eq!(taker(&user("gp"), &events), None);
-    }
-
-    #[test]
-    fn history_is_shared_again_only_for_a_first_invitation_then_join() {
-        let gp = user("gp");
-        let derm = user("derm1");
-        let mut events = vec![member("gp", "gp", "join"), member("gp", "derm1", "invite")];
-        assert!(!reshare_allowed(&gp, &derm, &events), "not joined yet");
-        events.push(member("derm1", "derm1", "join"));
-        assert!(reshare_allowed(&gp, &derm, &events));
-        // Invited by someone else: not this doctor's invitation to honour.
-        assert!(!reshare_allowed(&user("other"), &derm, &events));
-    }
-
-    #[test]
-    fn no_history_again_after_a_decline_a_withdrawal_or_a_removal() {
-        let gp = user("gp");
-        let derm = user("derm1");
-        for (sender, membership) in [("derm1", "leave"), ("gp", "leave"), ("gp", "ban")] {
-            let events = vec![
-                member("gp", "gp", "join"),
-                member("gp", "derm1", "invite"),
-                member(sender, "derm1", membership),
-                member("gp", "derm1", "invite"),
-                member("derm1", "derm1", "join"),
-            ];
-            assert!(
-                !reshare_allowed(&gp, &derm, &events),
-                "{sender} {membership}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_join_without_an_invitation_from_a_member_is_flagged() {
-        let mut events = routed_request();
-        assert!(uninvited_members(&user("gp"), &events, None).is_empty());
-        events.push(member("admin", "admin", "join"));
-        events.push(member("admin", "spy", "invite"));
-        events.push(member("spy", "spy", "join"));
-        assert_eq!(
-            uninvited_members(&user("gp"), &events, None),
-            vec![user("admin"), user("spy")],
-            "nobody of the case invited the admin, and the admin's invitation counts for nothing"
-        );
-    }
-
-    #[test]
-    fn someone_invited_by_a_member_nobody_invited_is_flagged_while_only_invited() {
-        let mut events = routed_request();
-        events.push(member("admin", "admin", "join"));
-        events.push(member("admin", "spy", "invite"));
-        // Still only invited: an invitee already receives room keys (shared history).
-        assert_eq!(
-            uninvited_members(&user("gp"), &events, None),
-            vec![user("admin"), user("spy")]
-        );
-    }
-
-    fn records(pairs: &[(&str, &str)]) -> HashSet<(OwnedUserId, OwnedUserId)> {
-        pairs.iter().map(|(a, b)| (user(a), user(b))).collect()
-    }
-
-    #[test]
-    fn an_invitation_in_a_members_name_without_their_record_is_flagged() {
-        // The homeserver's admin API invites its own account "from" the creator.
-        let mut events = routed_request();
-        events.push(member("gp", "ghost", "invite"));
-        events.push(member("ghost", "ghost", "join"));
-        let vouched = records(&[("gp", "derm1"), ("gp", "derm2")]);
-        for me in ["gp", "derm1"] {
-            let me = user(me);
-            let v = Vouched {
-                me: &me,
-                records: &vouched,
-            };
-            assert_eq!(
-                uninvited_members(&user("gp"), &events, Some(&v)),
-                vec![user("ghost")],
-                "{me} was in the case when the invitation came, without its record"
-            );
-        }
-        // The same invitation with the creator's record is a colleague's.
-        let with_record = records(&[("gp", "derm1"), ("gp", "derm2"), ("gp", "ghost")]);
-        let me = user("derm1");
-        let v = Vouched {
-            me: &me,
-            records: &with_record,
-        };
-        assert!(uninvited_members(&user("gp"), &events, Some(&v)).is_empty());
-    }
-
-    #[test]
-    fn invitations_before_this_doctor_joined_are_left_to_the_members_then() {
-        // derm2 joined last: the invitations before it were judged by who was in the case.
-        let events = vec![
-            member("gp", "gp", "join"),
-            member("gp", "derm1", "invite"),
-            member("derm1", "derm1", "join"),
-            member("gp", "derm2", "invite"),
-            member("derm2", "derm2", "join"),
-        ];
-        let none = records(&[]);
-        let me = user("derm2");
-        let v = Vouched {
-            me: &me,
-            records: &none,
-        };
-        assert!(uninvited_members(&user("gp"), &events, Some(&v)).is_empty());
-        let me = user("gp");
-        let v = Vouched {
-            me: &me,
-            records: &none,
-        };
-        assert_eq!(
-            uninvited_members(&user("gp"), &events, Some(&v)),
-            vec![user("derm1"), user("derm2")],
-            "the creator was in the case for both"
-        );
-    }
-
-    #[test]
-    fn the_membership_events_read_are_the_ones_judged() {
-        let mut invite = member("gp", "derm", "invite");
-        invite.event_id = Some("$invite".try_into().expect("event id"));
-        let mut leave = member("derm", "derm", "leave");
-        leave.event_id = Some("$leave".try_into().expect("event id"));
-        let judged = judged_memberships(&[invite, leave]);
-        assert_eq!(
-            judged,
-            vec![OwnedEventId::try_from("$invite").expect("event id")]
-        );
-    }
-}
+#[path = "rules_tests.rs"]
+mod tests;

@@ -1,9 +1,11 @@
 //! Taking a request: the first specialist to claim it wins.
 //!
 //! Each specialist who accepts writes a `fr.innomed.case.claim` state event under their own user
-//! id (the homeserver refuses a claim under someone else's id), then reads the room's history
-//! from its start: a CPTS runs one homeserver, which orders a room's events the same for every
-//! client, so exactly one claimant finds their own claim first. Only claims from a specialist
+//! id (the homeserver refuses a claim under someone else's id), then reads the room's claims
+//! again. The earliest claim (its homeserver's timestamp, then its id) is the taker's: on one
+//! homeserver exactly one claimant finds theirs first; across homeservers, a claim from a
+//! partner server can arrive after this one was judged first, and the GP's hand-over then
+//! decides (ARCHITECTURE.md, "First claim across servers"). Only claims from a specialist
 //! the requester invited count, never the requester's own (`cases::rules::taker`); the others
 //! leave (and forget the case) with [`CptsError::AlreadyTaken`]. Nobody but the requester
 //! writes the status: every client derives "accepted" from the valid claim.
@@ -12,7 +14,10 @@
 //! over (`cases::handover`): withdraws the other routed specialists, gives the taker the whole
 //! history and records the taker in the status.
 
-use matrix_sdk::{ruma::OwnedUserId, Room, RoomState};
+use matrix_sdk::{
+    ruma::{events::room::member::MembershipState, OwnedUserId},
+    Room, RoomState,
+};
 use tracing::{info, warn};
 
 use crate::cpts::error::{CptsError, Result};
@@ -23,8 +28,37 @@ use crate::{
 
 impl CaseRoom {
     /// Takes a télé-expertise request this specialist was invited to (or joined): the first
-    /// acceptance wins, a later one is [`CptsError::AlreadyTaken`] and leaves the case.
+    /// acceptance wins, a later one is [`CptsError::AlreadyTaken`] and leaves the case. So is a
+    /// step that failed because the GP's device withdrew this specialist meanwhile (a colleague
+    /// on another homeserver was first).
     pub async fn take_request(&self) -> Result<()> {
+        match self.try_take().await {
+            Err(e)
+                if !matches!(
+                    e,
+                    CptsError::AlreadyTaken | CptsError::HomeserverUnreachable
+                ) && self.withdrawn().await =>
+            {
+                info!(room_id = %self.room_id(), "withdrawn while taking the request");
+                Err(CptsError::AlreadyTaken)
+            }
+            other => other,
+        }
+    }
+
+    /// Whether this specialist is out of the case now (the homeserver says so).
+    async fn withdrawn(&self) -> bool {
+        let own = self.room.own_user_id();
+        match self.room.get_member(own).await {
+            Ok(Some(member)) => !matches!(
+                member.membership(),
+                MembershipState::Join | MembershipState::Invite
+            ),
+            _ => self.room.state() == RoomState::Left,
+        }
+    }
+
+    async fn try_take(&self) -> Result<()> {
         let joined_now = match self.room.state() {
             RoomState::Invited => match self.accept().await {
                 Ok(()) => true,
