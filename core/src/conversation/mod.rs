@@ -100,6 +100,10 @@ const HEADER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 pub type ConversationUpdates =
     Pin<Box<dyn Stream<Item = Vec<VectorDiff<ConversationItem>>> + Send>>;
 
+/// How often [`Conversation::load_history`] may drop the cached events of a case whose
+/// homeserver said "nothing older" before its creation was seen.
+const RESET_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The live conversation of one case.
 #[derive(Clone)]
 pub struct Conversation {
@@ -222,9 +226,13 @@ impl Conversation {
     ///
     /// "Start reached" alone is not trusted: a freshly opened client can have its timeline
     /// reset by its first sync right after paginating, so this checks that the case's very
-    /// first event (`m.room.create`) is actually shown, and paginates again if not.
+    /// first event (`m.room.create`) is actually shown, and paginates again if not. And a
+    /// homeserver that joined the case late (a partner CPTS's) can answer "nothing older" while
+    /// it is still fetching the earlier events from the others: then the room's cached events
+    /// are dropped, once a second at most, so that the next page asks the homeserver again.
     pub async fn load_history(&self, timeout: std::time::Duration) -> Result<bool> {
         let deadline = tokio::time::Instant::now() + timeout;
+        let mut last_reset: Option<tokio::time::Instant> = None;
         loop {
             let at_start = self.paginate_backwards(50).await?;
             let creation_shown = self.messages().await.first().is_some_and(|m| {
@@ -238,7 +246,24 @@ impl Conversation {
             }
             if at_start {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                let now = tokio::time::Instant::now();
+                if last_reset.is_none_or(|at| now.duration_since(at) >= RESET_INTERVAL) {
+                    last_reset = Some(now);
+                    self.forget_cached_history().await;
+                }
             }
+        }
+    }
+
+    /// Drops this room's cached events (the timeline then shows what the next pages bring).
+    async fn forget_cached_history(&self) {
+        match self.case.room.event_cache().await {
+            Ok((cache, _handles)) => {
+                if let Err(e) = cache.clear().await {
+                    debug!(room_id = %self.case.room_id(), "cached history not dropped: {e}");
+                }
+            }
+            Err(e) => debug!(room_id = %self.case.room_id(), "no event cache: {e}"),
         }
     }
 
