@@ -28,6 +28,9 @@ pub enum CptsError {
     NotARequest,
     #[error("this user is not in the CPTS directory")]
     NotInDirectory,
+    /// The professional's homeserver is not one the CPTS's homeserver federates with.
+    #[error("this professional's homeserver is outside the CPTS network")]
+    OutsideNetwork,
     #[error("the chosen specialist does not practise the requested specialty")]
     NotThisSpecialty,
     #[error("no such CPTS on this account")]
@@ -84,6 +87,7 @@ impl CptsError {
             Self::AlreadyTaken => "already_taken",
             Self::NotARequest => "not_a_request",
             Self::NotInDirectory => "not_in_directory",
+            Self::OutsideNetwork => "outside_network",
             Self::NotThisSpecialty => "not_this_specialty",
             Self::NotFound => "cpts_not_found",
             Self::NotAllowed => "not_allowed",

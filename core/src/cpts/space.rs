@@ -12,7 +12,7 @@ use matrix_sdk::{
         },
         room::RoomType,
         serde::Raw,
-        OwnedRoomId, OwnedUserId, RoomId,
+        OwnedRoomId, OwnedUserId, RoomId, UserId,
     },
     Room, RoomState,
 };
@@ -182,16 +182,17 @@ impl Cpts {
     }
 
     /// Adds a member (coordinator only): checks the entry (RPPS key, specialties), invites them
-    /// into the space unless they are already there, and writes their directory entry.
+    /// into the space unless they are already there, then writes their directory entry. Nothing
+    /// is written when the invitation fails: `OutsideNetwork` for someone whose homeserver the
+    /// CPTS's does not federate with.
     pub async fn add_member(&self, user_id: &str, new: NewMember) -> Result<MemberEntry> {
         let content = new.validate()?;
         let user_id = super::error::user_id(user_id)?;
         let own = self.room.own_user_id();
-        // Only the coordinator may: the homeserver refuses anyone else (`NotAllowed`).
-        self.room
-            .send_state_event_for_key(&state_key_of(&user_id), content.clone())
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
+        // Only the coordinator may: the homeserver would refuse anyone else's entry too.
+        if !self.is_coordinator() {
+            return Err(CptsError::NotAllowed);
+        }
         let member = self
             .room
             .get_member_no_sync(&user_id)
@@ -208,8 +209,12 @@ impl Cpts {
             self.room
                 .invite_user_by_id(&user_id)
                 .await
-                .map_err(|e| CptsError::from_sdk(&e))?;
+                .map_err(|e| invite_error(&e, own, &user_id))?;
         }
+        self.room
+            .send_state_event_for_key(&state_key_of(&user_id), content.clone())
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %self.space_id(), "CPTS member added");
         // Approving a member is vouching for the identity they have now, when they have one
         // (an account that never signed in is attested later, with `attest`).
@@ -449,5 +454,16 @@ fn parse_state(events: &[Raw<AnyStateEvent>]) -> Result<SpaceState> {
 impl Cpts {
     pub(crate) async fn fetch_state(&self) -> Result<Vec<Raw<AnyStateEvent>>> {
         super::copy::fetch(&self.room).await
+    }
+}
+
+/// An invitation the homeserver refused: to someone on a server outside the CPTS network (the
+/// homeserver only federates with the partners it lists), or as any refusal.
+fn invite_error(e: &matrix_sdk::Error, own: &UserId, invitee: &UserId) -> CptsError {
+    match CptsError::from_sdk(e) {
+        CptsError::NotAllowed if invitee.server_name() != own.server_name() => {
+            CptsError::OutsideNetwork
+        }
+        other => other,
     }
 }
