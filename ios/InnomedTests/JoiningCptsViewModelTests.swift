@@ -154,6 +154,24 @@ final class JoiningCptsViewModelTests: XCTestCase {
         XCTAssertEqual(reads, 1)
     }
 
+    func testAnAskerOutsideTheNetworkIsExplainedAndTheSheetStays() async {
+        let directory = JoinFixtures.directory()
+        let request = JoinRequest(userID: JoinFixtures.asker, identity: JoinFixtures.identity)
+        directory.onJoinRequests = { _ in [request] }
+        directory.onApprove = { _, _, _, _ in throw ServiceError.outsideNetwork }
+        let viewModel = JoinRequestsViewModel(directory: directory, cpts: cpts)
+        await viewModel.load()
+
+        viewModel.startApproving(request)
+        viewModel.toggle(directory.options[0])
+        await viewModel.confirmApproval()
+
+        XCTAssertEqual(viewModel.error, .outsideNetwork)
+        XCTAssertEqual(viewModel.error?.localizationKey, "error.outsideNetwork")
+        XCTAssertEqual(viewModel.approving, request, "the coordinator reads why in the sheet")
+        XCTAssertNil(viewModel.approved)
+    }
+
     func testStartingAnotherApprovalForgetsThePreviousChoices() {
         let directory = JoinFixtures.directory()
         let viewModel = JoinRequestsViewModel(directory: directory, cpts: cpts)

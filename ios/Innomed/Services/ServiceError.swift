@@ -76,6 +76,9 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// The one who asked to join did not sign in with Pro Santé Connect (or their identity names
     /// no profession and RPPS number for the directory): they cannot be approved.
     case noVerifiedIdentity
+    /// The professional the coordinator adds (or approves) uses the server of a CPTS that is not
+    /// a partner of theirs: they cannot be added to the directory, nothing was written.
+    case outsideNetwork
     /// A join request answered (or listed) by a member who is not the CPTS's coordinator.
     case coordinatorOnly
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice

@@ -177,6 +177,7 @@ extension ServiceError {
         case .AlreadyTaken: self = .alreadyTaken
         case .NotARequest: self = .notARequest
         case .NotInDirectory: self = .notInDirectory
+        case .OutsideNetwork: self = .outsideNetwork
         case .NotThisSpecialty: self = .notThisSpecialty
         case .NotFound: self = .caseNotFound
         case .NotAllowed: self = .notAllowed

@@ -37,6 +37,7 @@ class CptsMappersTest {
         )
         assertEquals(DirectoryError.NotAllowed, directoryError(CptsException.NotAllowed()))
         assertEquals(DirectoryError.NotInDirectory, directoryError(CptsException.NotInDirectory()))
+        assertEquals(DirectoryError.OutsideNetwork, directoryError(CptsException.OutsideNetwork()))
         assertEquals(DirectoryError.UnknownSpecialty("astrology"), directoryError(CptsException.UnknownSpecialty("astrology")))
         assertEquals(DirectoryError.HomeserverUnreachable, directoryError(CptsException.Case(CaseException.HomeserverUnreachable())))
         assertEquals(DirectoryError.Other("CaseException.InvalidUserId"), directoryError(CptsException.Case(CaseException.InvalidUserId())))
@@ -46,6 +47,7 @@ class CptsMappersTest {
     fun `a new CPTS without a name is its own kind, other refusals keep theirs`() {
         assertEquals(JoinRequestError.NoCptsName, joinRequestError(CptsException.InvalidRequest(SdkRequestProblem.NO_CPTS_NAME)))
         assertEquals(JoinRequestError.NotAllowed, joinRequestError(CptsException.NotAllowed()))
+        assertEquals(JoinRequestError.OutsideNetwork, joinRequestError(CptsException.OutsideNetwork()), "an approval of someone outside the network")
         assertEquals(JoinRequestError.HomeserverUnreachable, joinRequestError(CptsException.HomeserverUnreachable()))
         assertEquals(JoinRequestError.Other("CptsException.InvalidRequest"), joinRequestError(CptsException.InvalidRequest(SdkRequestProblem.NO_SPECIALTY)))
     }

@@ -177,6 +177,7 @@ internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
     is CptsException.NotAllowed -> DirectoryError.NotAllowed
     is CptsException.NotInDirectory -> DirectoryError.NotInDirectory
+    is CptsException.OutsideNetwork -> DirectoryError.OutsideNetwork
     is CptsException.InvalidSlot -> DirectoryError.InvalidSlot(SlotProblem.valueOf(e.v1.name))
     is CptsException.InvalidAvailability -> DirectoryError.InvalidAvailability(AvailabilityProblem.valueOf(e.v1.name))
     is CptsException.InvalidRequest -> when (e.v1) {
@@ -194,6 +195,7 @@ internal fun joinRequestError(e: Exception): JoinRequestError = when (e) {
     is CptsException.Server -> if (e.v1 == "M_NOT_FOUND") JoinRequestError.CptsNotFound else JoinRequestError.Other(e.code())
     is CptsException.NotAllowed, is CaseException.NotAllowed -> JoinRequestError.NotAllowed
     is CptsException.NoVerifiedIdentity -> JoinRequestError.NoVerifiedIdentity
+    is CptsException.OutsideNetwork -> JoinRequestError.OutsideNetwork
     is CptsException.UnknownSpecialty -> JoinRequestError.UnknownSpecialty(e.v1)
     is CptsException.InvalidRequest ->
         if (e.v1 == SdkRequestProblem.NO_CPTS_NAME) JoinRequestError.NoCptsName else JoinRequestError.Other(e.code())

@@ -147,6 +147,7 @@ fun DirectoryError.text(): ErrorText = when (this) {
     DirectoryError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)
     DirectoryError.NotAllowed -> ErrorText(R.string.error_rota_coordinator_only)
     DirectoryError.NotInDirectory -> ErrorText(R.string.error_not_in_directory)
+    DirectoryError.OutsideNetwork -> ErrorText(R.string.error_outside_network)
     is DirectoryError.InvalidSlot -> ErrorText(
         when (problem) {
             SlotProblem.NOT_MEMBER_SPECIALTY -> R.string.error_slot_not_member_specialty
@@ -197,6 +198,7 @@ fun JoinRequestError.text(): ErrorText = when (this) {
     JoinRequestError.CptsNotFound -> ErrorText(R.string.error_cpts_not_found)
     JoinRequestError.NotAllowed -> ErrorText(R.string.error_not_allowed)
     JoinRequestError.NoVerifiedIdentity -> ErrorText(R.string.error_no_verified_identity)
+    JoinRequestError.OutsideNetwork -> ErrorText(R.string.error_outside_network)
     is JoinRequestError.UnknownSpecialty -> ErrorText(R.string.error_unknown_specialty, code)
     JoinRequestError.NoCptsName -> ErrorText(R.string.error_cpts_no_name)
     JoinRequestError.HomeserverUnreachable -> ErrorText(R.string.error_homeserver_unreachable)

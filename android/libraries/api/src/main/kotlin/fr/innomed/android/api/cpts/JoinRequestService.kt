@@ -70,6 +70,12 @@ sealed interface JoinRequestError {
     /** The asker did not sign in with Pro Santé Connect: there is nothing to fill their entry from. */
     data object NoVerifiedIdentity : JoinRequestError
 
+    /**
+     * The asker uses the server of a CPTS that is not a partner of this one: they cannot be
+     * approved into the directory (nothing was written).
+     */
+    data object OutsideNetwork : JoinRequestError
+
     data class UnknownSpecialty(val code: String) : JoinRequestError
 
     /** A new CPTS needs a name. */

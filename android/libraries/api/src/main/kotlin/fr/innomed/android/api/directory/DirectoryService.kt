@@ -94,6 +94,12 @@ sealed interface DirectoryError {
 
     data object NotInDirectory : DirectoryError
 
+    /**
+     * The professional the coordinator adds uses the server of a CPTS that is not a partner of
+     * theirs: they cannot be added to the directory (nothing was written).
+     */
+    data object OutsideNetwork : DirectoryError
+
     data class InvalidSlot(val problem: SlotProblem) : DirectoryError
 
     data class InvalidEntry(val problem: EntryProblem) : DirectoryError
