@@ -53,10 +53,22 @@ fn monday_afternoon() -> i64 {
 
 impl Territory {
     pub(crate) async fn new(hs_url: &str) -> Self {
+        Self::across(hs_url, hs_url).await
+    }
+
+    /// The same CPTS with its coordinator, GP and second dermatologist on `home`, and the
+    /// dermatologist on duty and the cardiologist on `partner` (another homeserver of the
+    /// federation, or the same one).
+    pub(crate) async fn across(home: &str, partner: &str) -> Self {
         let clock = ManualClock::new(monday_afternoon());
-        let coordinator = Doctor::register(hs_url, "coord").await;
+        let coordinator = Doctor::register(home, "coord").await;
         let mut members = Vec::new();
-        for name in ["gp", "derm-a", "derm-b", "cardio"] {
+        for (name, hs_url) in [
+            ("gp", home),
+            ("derm-a", partner),
+            ("derm-b", home),
+            ("cardio", partner),
+        ] {
             let doctor = Doctor::register(hs_url, name).await;
             doctor.client.set_clock(clock.clone() as Arc<dyn Clock>);
             members.push(Member {

@@ -13,6 +13,7 @@ mod cpts;
 mod directory;
 mod documents;
 mod errors;
+mod federation;
 mod integrity;
 mod intruder;
 mod killed;
