@@ -2,7 +2,7 @@
 """Checks the production Synapse configuration in deploy/synapse/.
 
 1. Every YAML file parses (PyYAML) to a mapping.
-2. homeserver.yaml carries Innomed's privacy, account, federation and retention settings
+2. homeserver.yaml carries Innomed's privacy, account, closed-federation and retention settings
    with the expected values, carries every setting of tests/harness/synapse/privacy.yaml
    (the layer the tests run) with the same value, and holds no inline secret.
 When Synapse is importable (its venv: target/synapse/venv/bin/python deploy/check.py):
@@ -43,8 +43,9 @@ EXPECTED = {
     "allow_guest_access": False,
     "enable_3pid_lookup": False,
     "auto_join_rooms": [],
-    "federation_domain_whitelist": [],
     "trusted_key_servers": [],
+    "federation_verify_certificates": True,
+    "federation_client_minimum_tls_version": "1.2",
     "report_stats": False,
     "enable_metrics": False,
     "database.name": "psycopg2",
@@ -57,6 +58,9 @@ EXPECTED = {
     "listeners.0.bind_addresses": ["127.0.0.1"],
     "listeners.0.x_forwarded": True,
     "listeners.0.resources.0.names": ["client"],
+    "listeners.1.bind_addresses": ["127.0.0.1"],
+    "listeners.1.tls": False,
+    "listeners.1.resources.0.names": ["federation"],
     "password_config.enabled": False,
     "oidc_providers.0.idp_id": "psc",
     "oidc_providers.0.scopes": ["openid", "scope_all"],
@@ -147,6 +151,11 @@ def check_settings(hs):
     for key in INLINE_SECRETS:
         check(key not in hs, f"no inline {key}")
     check("password" not in hs["database"]["args"], "no database password")
+    allowed = hs.get("federation_domain_whitelist")
+    check(isinstance(allowed, list), "federation closed: an explicit allow-list (never absent)")
+    check(all(isinstance(s, str) and s and "*" not in s for s in allowed),
+          "federation allow-list: server names, no wildcard")
+    check(hs["server_name"] not in allowed, "federation allow-list: partners, not this server")
     for key in SECRET_PATHS:
         check(str(hs.get(key, "")).startswith("/etc/synapse/secrets/"), f"{key} is a file")
 
@@ -199,7 +208,11 @@ def check_with_synapse(hs, log_config):
         check(True, "Synapse parses homeserver.yaml with --no-secrets-in-config")
         check(parsed.server.presence_enabled is False, "parsed: presence off")
         check(parsed.registration.enable_registration is False, "parsed: registration closed")
-        check(parsed.federation.federation_domain_whitelist == {}, "parsed: federation allow-list empty")
+        check(parsed.federation.federation_domain_whitelist == {s: True for s in hs["federation_domain_whitelist"]},
+              "parsed: federation limited to the listed partners")
+        check(not parsed.federation.is_domain_allowed_according_to_federation_whitelist("matrix.org"),
+              "parsed: a server outside the list is refused")
+        check(parsed.tls.federation_verify_certificates is True, "parsed: partners' certificates verified")
         check(parsed.push.push_include_content is False, "parsed: push without content")
         check(parsed.retention.retention_default_max_lifetime == 365 * 86400 * 1000,
               "parsed: retention max_lifetime one year")
