@@ -6,7 +6,7 @@ use std::sync::Arc;
 use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps},
     requests::{EXPERT_ACT, REQUESTER_ACT},
-    Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
+    Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseRoom, CaseStatus, CptsError,
     DeadlineState, DutySlot, HandoverWait, HitKind, InPerson, Membership, MessageKind, NewMember,
     Profession, RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
 };
@@ -30,6 +30,16 @@ pub(crate) struct Territory {
     pub(crate) derm_on_duty: Member,
     pub(crate) derm_off_duty: Member,
     pub(crate) cardiologist: Member,
+}
+
+/// The taker sends `advice`; the GP's device decrypts the same.
+pub(crate) async fn advice_reaches_the_gp(taker: &CaseRoom, gp_case: &CaseRoom, advice: &Advice) {
+    taker.send_advice(advice.clone()).await.expect("advice");
+    let given = eventually("the advice decrypted on the GP's phone", || async {
+        gp_case.advice().await.ok().flatten()
+    })
+    .await;
+    assert_eq!(&given.advice, advice);
 }
 
 pub(crate) fn fresh_rpps() -> Rpps {
@@ -348,15 +358,7 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
             .await,
         "Dr Hélène Lefèvre"
     );
-    specialist_case
-        .send_advice(advice.clone())
-        .await
-        .expect("advice");
-    let given = eventually("the advice decrypted on the GP's phone", || async {
-        case.advice().await.ok().flatten()
-    })
-    .await;
-    assert_eq!(given.advice, advice);
+    advice_reaches_the_gp(&specialist_case, &case, &advice).await;
     eventually(
         "the GP may close the answered request with its report",
         || async {

@@ -12,7 +12,7 @@ use innomed_harness::{http, photos, Federation};
 use serde_json::json;
 
 use crate::{
-    cpts::{fresh_rpps, Territory},
+    cpts::{advice_reaches_the_gp, fresh_rpps, Territory},
     support::{case_seen_by, conversation_of, eventually, load_all, marker, Doctor},
 };
 
@@ -83,15 +83,7 @@ async fn a_request_reaches_the_specialist_on_duty_on_the_partner_server() {
         recommendation: "Surveillance, photo à trois mois".into(),
         in_person: InPerson::NotNeeded,
     };
-    specialist_case
-        .send_advice(advice.clone())
-        .await
-        .expect("advice");
-    let given = eventually("the advice decrypted on the GP's server", || async {
-        case.advice().await.ok().flatten()
-    })
-    .await;
-    assert_eq!(given.advice, advice);
+    advice_reaches_the_gp(&specialist_case, &case, &advice).await;
     eventually("answered for the GP", || async {
         let status = case.status().await.ok().flatten()?;
         (status.status == CaseStatus::Answered).then_some(())
