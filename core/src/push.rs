@@ -8,7 +8,7 @@ use matrix_sdk::ruma::{
     push::{HttpPusherData, PushFormat},
     EventId, OwnedEventId, OwnedRoomId, RoomId,
 };
-use tracing::info;
+use tracing::{info, warn};
 
 use crate::{cases::CaseRoom, InnomedClient};
 
@@ -107,6 +107,8 @@ pub enum NotificationKind {
     Invitation,
     /// The message could not be decrypted on this device (yet).
     Encrypted,
+    /// For a coordinator: a request of their CPTS nobody took within its window.
+    Unanswered,
     Other,
 }
 
@@ -125,7 +127,7 @@ pub struct CaseNotification {
 }
 
 impl CaseNotification {
-    fn new(
+    pub(crate) fn new(
         room_id: OwnedRoomId,
         event_id: OwnedEventId,
         case_code: String,
@@ -158,6 +160,10 @@ fn lock_screen_line(kind: NotificationKind, code: &str, english: bool) -> String
             (NotificationKind::Photo, true) => format!("New photo — case {code}"),
             (NotificationKind::Invitation, false) => format!("Invitation au dossier {code}"),
             (NotificationKind::Invitation, true) => format!("Invitation to case {code}"),
+            (NotificationKind::Unanswered, false) => {
+                format!("Demande sans réponse — dossier {code}")
+            }
+            (NotificationKind::Unanswered, true) => format!("Unanswered request — case {code}"),
             (_, false) => format!("Nouveau message — dossier {code}"),
             (_, true) => format!("New message — case {code}"),
         }
@@ -192,6 +198,16 @@ impl InnomedClient {
             .await
             .map_err(|e| PushError::from_sdk(&e))?;
         info!("pusher registered (event id only)");
+        // A coordinator's phone rings for the alerts of the CPTS they coordinate.
+        let coordinated = self
+            .cpts_spaces()
+            .into_iter()
+            .filter(|space| space.is_joined() && space.is_coordinator());
+        for space in coordinated {
+            if let Err(e) = space.push_alerts().await {
+                warn!(room_id = %space.space_id(), "alerts not pushed: {}", e.code());
+            }
+        }
         Ok(())
     }
 
@@ -204,6 +220,16 @@ impl InnomedClient {
         let room_id = <&RoomId>::try_from(room_id).map_err(|_| PushError::NotFound)?;
         let event_id = <&EventId>::try_from(event_id).map_err(|_| PushError::NotFound)?;
         let room = self.client.get_room(room_id).ok_or(PushError::NotFound)?;
+        if room.is_space() {
+            // A CPTS space pushes only its coordinator's alerts.
+            let space = self
+                .cpts(room_id.as_str())
+                .map_err(|_| PushError::NotFound)?;
+            return space
+                .alert_notification(event_id.to_owned())
+                .await
+                .ok_or(PushError::NotFound);
+        }
         let case = CaseRoom::new(self.clone(), room.clone()).map_err(|_| PushError::NotFound)?;
         let kind = if room.state() == matrix_sdk::RoomState::Invited {
             NotificationKind::Invitation

@@ -5,7 +5,7 @@ mod archive;
 mod audience;
 mod authority;
 mod confirmation;
-mod create;
+pub(crate) mod create;
 mod diff;
 mod error;
 mod events;

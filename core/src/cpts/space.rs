@@ -114,10 +114,15 @@ impl InnomedClient {
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %room.room_id(), "CPTS space created");
-        Ok(Cpts {
+        let cpts = Cpts {
             client: self.clone(),
             room,
-        })
+        };
+        // The coordinator's phones ring for requests nobody takes.
+        if let Err(e) = cpts.install_alert_rule().await {
+            warn!(room_id = %cpts.space_id(), "alerts not pushed: {}", e.code());
+        }
+        Ok(cpts)
     }
 
     /// A CPTS space this account is in or invited to.

@@ -13,6 +13,7 @@
 //!   coordinator's alerts (`unanswered.rs`).
 
 mod advice;
+mod alert_push;
 pub(crate) mod brief;
 mod claim;
 mod deadlines;
