@@ -31,7 +31,7 @@ fn phone_pusher(gateway: &PushGateway, pushkey: &str, platform: PushPlatform) ->
 }
 
 /// The first push for `pushkey` about `room_id`.
-async fn push_for(gateway: &PushGateway, pushkey: &str, room_id: &str) -> Value {
+pub(crate) async fn push_for(gateway: &PushGateway, pushkey: &str, room_id: &str) -> Value {
     eventually("a push at the gateway", || async {
         gateway.received().into_iter().find_map(|p| {
             let n = p.get("notification")?;

@@ -5,12 +5,13 @@
 
 use innomed_core::{
     cpts::paris::to_unix_ms, CptsError, DeadlineState, HandoverWait, Membership, MessageKind,
-    NextStepState, Permanence, RequestProblem, RoutingWindows, Urgency,
+    NextStepState, NotificationKind, Permanence, RequestProblem, RoutingWindows, Urgency,
 };
-use innomed_harness::Homeserver;
+use innomed_harness::{Homeserver, PushGateway};
 
 use crate::{
     cpts::Territory,
+    push::{push_for, pusher},
     support::{case_seen_by, conversation_of, eventually, load_all, marker},
 };
 
@@ -72,6 +73,17 @@ async fn the_next_step_goes_out_with_the_gps_phone_off() {
     let gp = &t.gp.doctor;
     let derm_a = &t.derm_on_duty.doctor;
     let derm_b = &t.derm_off_duty.doctor;
+    // The coordinator's phone and a member's: only the coordinator's rings for the alert.
+    let gateway = PushGateway::start().expect("push gateway");
+    for (client, pushkey) in [
+        (&t.coordinator.client, "coord-phone"),
+        (&derm_a.client, "derm-a-phone"),
+    ] {
+        client
+            .register_pusher(&pusher(&gateway, pushkey))
+            .await
+            .expect("pusher");
+    }
     let question = marker("Q");
     let gp_cpts = gp.client.cpts(&t.space_id).expect("space");
     let case = gp_cpts
@@ -116,6 +128,30 @@ async fn the_next_step_goes_out_with_the_gps_phone_off() {
     assert_eq!(alert.urgency, Urgency::Urgent);
     let next: Vec<_> = alert.next.iter().map(|u| u.to_string()).collect();
     assert_eq!(next, std::slice::from_ref(&derm_b.user_id));
+    // The alert rang the coordinator's phone, which writes the case code and nothing else.
+    let push = push_for(&gateway, "coord-phone", &t.space_id).await;
+    let line = t
+        .coordinator
+        .client
+        .notification(
+            push["room_id"].as_str().expect("room"),
+            push["event_id"].as_str().expect("event"),
+        )
+        .await
+        .expect("the alert read on the coordinator's phone");
+    assert_eq!(line.kind, NotificationKind::Unanswered);
+    assert_eq!(line.case_code, case.code());
+    assert_eq!(
+        line.lock_screen_fr,
+        format!("Demande sans réponse — dossier {}", case.code())
+    );
+    assert!(
+        !gateway.received().iter().any(|p| {
+            let n = &p["notification"];
+            n["devices"][0]["pushkey"] == "derm-a-phone" && n["room_id"] == t.space_id.as_str()
+        }),
+        "a member who does not coordinate gets no push from the space"
+    );
 
     // derm-b takes it; when the GP's phone is back, the hand-over goes to her.
     invitation.take_request().await.expect("taken");
