@@ -9,7 +9,9 @@ import UserNotifications
 /// with a single line — what arrived and the case's opaque code, never content. When the event
 /// cannot be read in time (phone locked: the Keychain items are readable only while it is
 /// unlocked; no network; an error; time running out), the placeholder stays. Nothing here is
-/// logged: the core and the services log ids and error codes only.
+/// logged: the core and the services log ids and error codes only. A coordinator's unanswered
+/// request comes from the CPTS space (its room id is the space's) with the core's line
+/// ("Demande sans réponse — dossier IM-…"); the app routes its tap by that room id (`CaseRoute`).
 final class NotificationService: UNNotificationServiceExtension {
     private static let placeholderKey = "push.placeholder"
 

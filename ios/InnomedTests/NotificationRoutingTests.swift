@@ -9,7 +9,8 @@ private final class AlwaysYes: DeviceAuthenticating {
 }
 
 /// A tapped notification opens its case once the session is ready and the lock passed, once,
-/// and only when it is a case of this account.
+/// and only when it is a case of this account; a coordinator's unanswered request (its room id
+/// is the CPTS space's) opens that CPTS's unanswered requests.
 @MainActor
 final class NotificationRoutingTests: XCTestCase {
     private let tappedCase = CaseID("!case1:cpts.test")
@@ -163,7 +164,7 @@ final class NotificationRoutingTests: XCTestCase {
 
         route.tapped(roomID: "!case2:cpts.test")
         XCTAssertEqual(route.pending, CaseID("!case2:cpts.test"))
-        XCTAssertNil(route.take(ready: false, cases: fakeCases([:])))
+        XCTAssertNil(route.take(ready: false, cases: fakeCases([:]), directory: FakeDirectoryService()))
         XCTAssertNotNil(route.pending, "kept until ready")
     }
 
@@ -186,5 +187,35 @@ final class NotificationRoutingTests: XCTestCase {
         model.notificationTapped(roomID: NotificationPayload.room(in: userInfo) ?? "")
 
         XCTAssertEqual(model.destination, .conversation(tappedCase))
+    }
+
+    func testACoordinatorsUnansweredRequestOpensTheCptsUnansweredRequestsAfterUnlock() async {
+        let space = Cpts(id: CptsID("!cpts:cpts.test"), name: "CPTS Val d'Essai", isJoined: true)
+        let directory = FakeDirectoryService()
+        directory.cptsSpaces = [Cpts(id: CptsID("!other:cpts.test"), name: "Autre", isJoined: true), space]
+        let model = makeModel(FakeSessionService())
+        await model.signedIn(Fixtures.session(cases: fakeCases([tappedCase: .joined]), directory: directory))
+        model.lock.lockNow()
+        // The extension's line or its placeholder (phone locked): the same room id, the space's.
+        let pushed: [AnyHashable: Any] = ["room_id": space.id.rawValue, "event_id": "$alert"]
+
+        model.notificationTapped(roomID: NotificationPayload.room(in: pushed) ?? "")
+        XCTAssertNil(model.destination, "nothing opens behind the lock")
+
+        await model.lock.unlock()
+        XCTAssertEqual(model.destination, .unanswered(space))
+
+        model.destinationShown()
+        model.notificationTapped(roomID: tappedCase.rawValue)
+        XCTAssertEqual(model.destination, .conversation(tappedCase), "a case's notification still opens its case")
+    }
+
+    func testASpaceNotJoinedIsNotACoordinatorsAlert() async {
+        let directory = FakeDirectoryService()
+        directory.cptsSpaces = [Cpts(id: CptsID("!invited:cpts.test"), name: "CPTS", isJoined: false)]
+        let model = makeModel(FakeSessionService())
+        await model.signedIn(Fixtures.session(cases: fakeCases([:]), directory: directory))
+        model.notificationTapped(roomID: "!invited:cpts.test")
+        XCTAssertNil(model.destination)
     }
 }

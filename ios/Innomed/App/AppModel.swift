@@ -3,8 +3,9 @@ import Foundation
 import InnomedServices
 
 /// Where the app stands: starting, signed out, or a signed-in doctor (with the recovery step
-/// first when this device needs it). Owns the app lock, the case a tapped notification
-/// opens once the session is ready and the lock passed (`CaseRoute`), and the deadline reminders
+/// first when this device needs it). Owns the app lock, the case (or a CPTS's unanswered
+/// requests) a tapped notification opens once the session is ready and the lock passed
+/// (`CaseRoute`), and the deadline reminders
 /// handed to the phone's scheduler (`DeadlineReminderScheduler`): at the start of a session and
 /// at each change of the case list, all removed when there is no session.
 @MainActor
@@ -86,8 +87,9 @@ final class AppModel: ObservableObject {
         openTappedCase()
     }
 
-    /// A notification was tapped (cold start or warm): its case opens once the session is
-    /// ready and the lock passed, never before. Signed out, there is nothing to open.
+    /// A notification was tapped (cold start or warm): its case (or, for a coordinator's
+    /// unanswered request, the CPTS's unanswered requests) opens once the session is ready and
+    /// the lock passed, never before. Signed out, there is nothing to open.
     func notificationTapped(roomID: String) {
         if case .signedOut = phase { return }
         route.tapped(roomID: roomID)
@@ -141,7 +143,7 @@ final class AppModel: ObservableObject {
     private func openTappedCase() {
         guard let session else { return }
         let ready = sessionReady && recoveryNeeded == nil && lock.casesVisible
-        if let next = route.take(ready: ready, cases: session.cases) {
+        if let next = route.take(ready: ready, cases: session.cases, directory: session.directory) {
             destination = next
         }
     }

@@ -4,8 +4,9 @@ import UserNotifications
 
 /// The app's `UNUserNotificationCenter` delegate, set by `AppDelegate` before launch ends (or the
 /// tap that launched the app is never delivered). A tap (on a push or on a deadline reminder the
-/// app scheduled, both with the room id in `userInfo`) hands the notification's room id to
-/// `onTap` (`AppModel.notificationTapped`, which waits for the session and the app lock); a tap
+/// app scheduled, both with the room id in `userInfo`: a case's, or the CPTS space's for a
+/// coordinator's unanswered request) hands the notification's room id to `onTap`
+/// (`AppModel.notificationTapped`, which waits for the session and the app lock); a tap
 /// delivered before `onTap` is set (cold start) is kept until then. Logs nothing.
 @MainActor
 final class NotificationCenterDelegate: NSObject, UNUserNotificationCenterDelegate {

@@ -4,7 +4,8 @@ import Foundation
 /// or by the app (a deadline reminder it scheduled), read by the app when the notification is
 /// tapped or arrives in the foreground. Ids and flags only, never content.
 public enum NotificationPayload {
-    /// The case's room id (`!abc:cpts.fr`), as the push carried it.
+    /// The case's room id (`!abc:cpts.fr`), as the push carried it; for a coordinator's
+    /// unanswered request, the CPTS space's (`CaseRoute` opens that CPTS's unanswered requests).
     public static let roomID = "room_id"
     /// The pushed event's id.
     public static let eventID = "event_id"

@@ -104,6 +104,8 @@ struct CaseListView: View {
             path = []
             search.query = ""
             viewModel.select(.all)
+        case .unanswered:
+            return   // the directory tab's (DirectoryView)
         }
         onDestinationShown()
     }

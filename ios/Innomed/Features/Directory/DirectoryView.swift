@@ -3,17 +3,28 @@ import SwiftUI
 
 /// The CPTS directory and who is on duty; the rota and the doctor's own availability; joining,
 /// or creating, a CPTS. The coordinator (as the core says) also corrects entries, answers join
-/// requests and opens a care team, whose case `onOpenCase` shows in the cases tab.
+/// requests and opens a care team, whose case `onOpenCase` shows in the cases tab. A tapped
+/// notification of an unanswered request (`AppModel`) pushes that CPTS's unanswered requests.
 struct DirectoryView: View {
     let session: UserSession
+    /// From a tapped notification: only `.unanswered` is this tab's, shown once, then `onDestinationShown`.
+    let destination: CaseDestination?
+    let onDestinationShown: () -> Void
     let onOpenCase: (CaseID) -> Void
     @StateObject private var viewModel: DirectoryViewModel
     @State private var showsCreateCpts = false
     /// The CPTS of the care team being written (the sheet), while open.
     @State private var careTeamCpts: Cpts?
+    /// The CPTS whose unanswered requests a tapped notification opened, while shown.
+    @State private var unansweredCpts: Cpts?
+    /// Counts those taps: a new one while the list is shown reads it again.
+    @State private var unansweredTaps = 0
 
-    init(session: UserSession, onOpenCase: @escaping (CaseID) -> Void = { _ in }) {
+    init(session: UserSession, destination: CaseDestination? = nil, onDestinationShown: @escaping () -> Void = {},
+         onOpenCase: @escaping (CaseID) -> Void = { _ in }) {
         self.session = session
+        self.destination = destination
+        self.onDestinationShown = onDestinationShown
         self.onOpenCase = onOpenCase
         _viewModel = StateObject(wrappedValue: DirectoryViewModel(directory: session.directory))
     }
@@ -111,6 +122,16 @@ struct DirectoryView: View {
             .navigationDestination(for: UserID.self) { user in
                 DevicesView(trust: session.trust, user: user)
             }
+            .navigationDestination(isPresented: Binding(
+                get: { unansweredCpts != nil },
+                set: { shown in if !shown { unansweredCpts = nil } }
+            )) {
+                if let cpts = unansweredCpts {
+                    UnansweredRequestsView(requests: session.requests, directory: session.directory, cpts: cpts)
+                        .id(unansweredTaps)
+                }
+            }
+            .task(id: destination) { show(destination) }
             .refreshable { await viewModel.load() }
             .task { await viewModel.load() }
             .sheet(item: $viewModel.editing) { edit in
@@ -129,6 +150,14 @@ struct DirectoryView: View {
             }
             .errorAlert($viewModel.error)
         }
+    }
+
+    /// A coordinator's unanswered request, tapped: its CPTS's list pushed, read afresh.
+    private func show(_ destination: CaseDestination?) {
+        guard case .unanswered(let cpts) = destination else { return }
+        unansweredTaps += 1
+        unansweredCpts = cpts
+        onDestinationShown()
     }
 
     @ViewBuilder

@@ -69,7 +69,7 @@ class AppGraph(context: Context) {
     /** The Pro Santé Connect page's return, caught by PscRedirectActivity, for the sign-in screen. */
     val pscReturns = PscReturns()
 
-    /** The case of a tapped notification, opened by the nav host after the unlock. */
+    /** The case (or the CPTS's follow-ups) of a tapped notification, opened by the nav host after the unlock. */
     val notificationTaps = NotificationTaps()
 
     /**

@@ -15,7 +15,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.clearAndSetSemantics
 import androidx.fragment.app.FragmentActivity
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.push.NotificationTap
 import fr.innomed.android.app.lock.LockScreen
 import fr.innomed.android.app.lock.UnlockProblem
 import fr.innomed.android.app.lock.promptUnlock
@@ -24,7 +24,8 @@ import fr.innomed.android.ui.theme.InnomedTheme
 
 /**
  * The one activity. A FragmentActivity because BiometricPrompt needs one. A tapped notification
- * starts it ([caseIntent]) or comes to [onNewIntent]; its case opens after the unlock.
+ * starts it ([tapIntent]) or comes to [onNewIntent]; its case (or, for a coordinator's unanswered
+ * request, the CPTS's follow-ups) opens after the unlock.
  */
 class MainActivity : FragmentActivity() {
     private val graph get() = (application as InnomedApplication).graph
@@ -74,16 +75,21 @@ class MainActivity : FragmentActivity() {
     private fun tapped(intent: Intent) {
         // Reopened from recent apps: the intent is the old tap again.
         if ((intent.flags and Intent.FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY) != 0) return
-        graph.notificationTaps.tapped(intent.getStringExtra(EXTRA_ROOM_ID))
+        graph.notificationTaps.tapped(intent.getStringExtra(EXTRA_ROOM_ID), intent.getBooleanExtra(EXTRA_UNANSWERED, false))
     }
 
     companion object {
         private const val EXTRA_ROOM_ID = "fr.innomed.android.ROOM_ID"
+        private const val EXTRA_UNANSWERED = "fr.innomed.android.UNANSWERED"
 
-        /** A notification's tap: opens [roomId]'s case after the unlock. The room id only, no content. */
-        fun caseIntent(context: Context, roomId: RoomId): Intent =
+        /**
+         * A notification's tap: opens [tap]'s case, or its CPTS's follow-ups, after the unlock.
+         * A room id and a flag only, no content.
+         */
+        fun tapIntent(context: Context, tap: NotificationTap): Intent =
             Intent(context, MainActivity::class.java)
                 .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_SINGLE_TOP)
-                .putExtra(EXTRA_ROOM_ID, roomId.value)
+                .putExtra(EXTRA_ROOM_ID, tap.roomId.value)
+                .putExtra(EXTRA_UNANSWERED, tap is NotificationTap.Unanswered)
     }
 }

@@ -18,11 +18,9 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import androidx.navigation.NavHostController
 import androidx.navigation.NavType
 import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
-import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import fr.innomed.android.api.RoomId
@@ -85,7 +83,7 @@ internal object Routes {
 
 /**
  * Reopens the saved account, then the screens; back to sign-in whenever the session ends; a
- * tapped notification's case once unlocked and signed in ([OpenTappedCase]).
+ * tapped notification's case (or a CPTS's follow-ups) once unlocked and signed in ([OpenTapped]).
  * Each destination's presenter is held by a ViewModel of its back-stack entry
  * ([retainedPresenter]): a rotation keeps drafts, the running work and the conversation.
  */
@@ -110,7 +108,7 @@ fun InnomedNavHost(graph: AppGraph) {
             nav.navigate(Routes.SIGN_IN) { popUpTo(nav.graph.id) { inclusive = true } }
         }
     }
-    OpenTappedCase(graph, nav)
+    OpenTapped(graph, nav)
 
     NavHost(navController = nav, startDestination = start) {
         composable(Routes.SIGN_IN) {
@@ -252,32 +250,6 @@ fun InnomedNavHost(graph: AppGraph) {
             // Shown again after the recovery or verification screen: this phone's trust may have changed.
             LaunchedEffect(Unit) { presenter.onEvent(SettingsEvent.Refresh) }
         }
-    }
-}
-
-/**
- * Opens a tapped notification's case over the current screen, once the app is unlocked and the
- * doctor is past the sign-in screen: on a cold start after the first unlock and the account's
- * reopening, on a warm one after the lock if it came back. The lock and the session are read
- * at the moment of deciding; the states below only make the decision run again.
- */
-@Composable
-private fun OpenTappedCase(graph: AppGraph, nav: NavHostController) {
-    val tapped by graph.notificationTaps.pending.collectAsStateWithLifecycle()
-    val locked by graph.appLock.locked.collectAsStateWithLifecycle()
-    val session by graph.sessions.activeSession.collectAsStateWithLifecycle()
-    val entry by nav.currentBackStackEntryAsState()
-    val route = entry?.destination?.route
-    LaunchedEffect(tapped, locked, session, route) {
-        val roomId = graph.notificationTaps.take(
-            unlocked = !graph.appLock.locked.value,
-            canShowCase = graph.sessions.activeSession.value != null && route != null && route != Routes.SIGN_IN,
-        ) ?: return@LaunchedEffect
-        // Already on that case: keep it (and its draft) as it is.
-        if (route == Routes.CASE && entry?.arguments?.getString("roomId") == roomId.value) return@LaunchedEffect
-        // Pushed on top: the open screen (a request form, a draft, a verification) stays below.
-        // Not launchSingleTop: over another case it would reuse that entry and its presenter.
-        nav.navigate(Routes.case(roomId))
     }
 }
 

@@ -11,14 +11,16 @@ import android.os.Build
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
-import fr.innomed.android.api.RoomId
+import fr.innomed.android.api.push.NotificationTap
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.ui.R
 
 /**
  * The app's notifications about a case, on its one channel ("Dossiers"): a content-free line
  * (the case's code and what happened, never a body, a name or a photo) that opens the case when
- * tapped ([MainActivity.caseIntent]: the room id only). Pushes and deadline reminders post here.
+ * tapped ([MainActivity.tapIntent]: the room id only). Pushes and deadline reminders post here.
+ * A coordinator's unanswered request opens the CPTS's follow-ups ("Relances") instead: its room
+ * id is the CPTS space's, one line for the space, replaced by the next (the screen lists them all).
  */
 internal object CaseNotifications {
     private const val CHANNEL_ID = "cases"
@@ -29,15 +31,17 @@ internal object CaseNotifications {
     /** A deadline reminder's line: one per case, beside its push line. */
     const val REMINDER_ID = 2
 
-    fun post(context: Context, roomId: RoomId, line: String, id: Int) {
+    fun post(context: Context, tap: NotificationTap, line: String, id: Int) {
         val granted = Build.VERSION.SDK_INT < 33 ||
             ContextCompat.checkSelfPermission(context, Manifest.permission.POST_NOTIFICATIONS) ==
             PackageManager.PERMISSION_GRANTED
         if (!granted) return
         ensureChannel(context)
-        // The data URI makes one PendingIntent per case (extras are not part of its identity).
-        val intent = MainActivity.caseIntent(context, roomId)
-            .setData(Uri.parse("innomed://case/" + Uri.encode(roomId.value)))
+        val roomId = tap.roomId
+        // The data URI makes one PendingIntent per case, or per CPTS (extras are not part of its identity).
+        val path = if (tap is NotificationTap.Unanswered) "innomed://unanswered/" else "innomed://case/"
+        val intent = MainActivity.tapIntent(context, tap)
+            .setData(Uri.parse(path + Uri.encode(roomId.value)))
         val open = PendingIntent.getActivity(
             context,
             0,
@@ -53,7 +57,7 @@ internal object CaseNotifications {
             .setContentIntent(open)
             .setAutoCancel(true)
             .build()
-        // The room id is the tag: one line of each kind per case.
+        // The room id is the tag: one line of each kind per case (per CPTS space for the follow-ups).
         NotificationManagerCompat.from(context).notify(roomId.value, id, built)
     }
 

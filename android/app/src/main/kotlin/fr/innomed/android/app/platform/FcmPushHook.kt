@@ -6,10 +6,13 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.Secret
+import fr.innomed.android.api.push.NotificationKind
+import fr.innomed.android.api.push.NotificationTap
 import fr.innomed.android.api.push.PushError
 import fr.innomed.android.api.push.PushPlatform
 import fr.innomed.android.api.push.PusherConfig
 import fr.innomed.android.api.push.PusherRegistration
+import fr.innomed.android.api.push.tap
 import fr.innomed.android.app.MainActivity
 import fr.innomed.android.app.push.PushReceiver
 import fr.innomed.android.impl.RustSessionService
@@ -33,7 +36,9 @@ import kotlinx.coroutines.CoroutineScope
  * if it cannot be decrypted (other than NotFound), a fixed content-free line.
  *
  * A tapped notification opens its case: its intent carries the room id, nothing else
- * ([MainActivity.caseIntent]); posted by [CaseNotifications], with the deadline reminders.
+ * ([MainActivity.tapIntent]); posted by [CaseNotifications], with the deadline reminders. A
+ * coordinator's unanswered request ([NotificationKind.UNANSWERED], its room id the CPTS space's)
+ * opens the CPTS's follow-ups instead ([tap]: the intent flags it).
  *
  * @param gatewayUrl the CPTS's push gateway (`https://…/_matrix/push/v1/notify`).
  * @param scope the app's scope, in which the hook watches the sessions for as long as it runs.
@@ -72,14 +77,14 @@ class FcmPushHook(
         // still shows that something came, with a fixed line that says nothing of it.
         val outcome = sessions.withPushSession { it.notification(room, EventId(eventId)) } ?: return
         when (outcome) {
-            is Outcome.Success -> post(room, if (isEnglish()) outcome.value.lockScreenEn else outcome.value.lockScreenFr)
+            is Outcome.Success -> with(outcome.value) { post(tap, if (isEnglish()) lockScreenEn else lockScreenFr) }
             is Outcome.Failure -> if (outcome.error != PushError.NotFound) {
-                post(room, context.getString(R.string.notification_undecrypted))
+                post(NotificationTap.Case(room), context.getString(R.string.notification_undecrypted))
             }
         }
     }
 
-    private fun post(roomId: RoomId, line: String) = CaseNotifications.post(context, roomId, line, CaseNotifications.PUSH_ID)
+    private fun post(tap: NotificationTap, line: String) = CaseNotifications.post(context, tap, line, CaseNotifications.PUSH_ID)
 
     private fun isEnglish(): Boolean =
         context.resources.configuration.locales[0].language == Locale.ENGLISH.language

@@ -8,6 +8,7 @@ import android.content.Intent
 import android.net.Uri
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.cases.DeadlineState
+import fr.innomed.android.api.push.NotificationTap
 import fr.innomed.android.api.push.ReminderAlarms
 import fr.innomed.android.api.push.ScheduledReminder
 import fr.innomed.android.ui.R
@@ -84,7 +85,7 @@ class ReminderReceiver : BroadcastReceiver() {
                 val code = intent.getStringExtra(AlarmReminders.EXTRA_CODE) ?: return
                 val overdue = intent.getBooleanExtra(AlarmReminders.EXTRA_OVERDUE, false)
                 val line = context.getString(if (overdue) R.string.reminder_overdue else R.string.reminder_due_soon, code)
-                CaseNotifications.post(context, RoomId(roomId), line, CaseNotifications.REMINDER_ID)
+                CaseNotifications.post(context, NotificationTap.Case(RoomId(roomId)), line, CaseNotifications.REMINDER_ID)
             }
         }
     }

@@ -20,11 +20,26 @@ data class PusherConfig(
     val platform: PushPlatform,
 )
 
-enum class NotificationKind { MESSAGE, PHOTO, INVITATION, ENCRYPTED, OTHER }
+enum class NotificationKind {
+    MESSAGE,
+    PHOTO,
+    INVITATION,
+
+    /** The message could not be decrypted on this device (yet). */
+    ENCRYPTED,
+
+    /**
+     * For a coordinator: a request of their CPTS nobody took within its window. The
+     * notification's room id is then the CPTS space's, not a case's; its code is the request's.
+     */
+    UNANSWERED,
+    OTHER,
+}
 
 /**
  * A pushed event, decrypted on this phone and described for the lock screen. The two lines
  * are the core's ready-made ones (the case's opaque code and what arrived): no body, no name.
+ * [roomId] is the case's, or the CPTS space's for [NotificationKind.UNANSWERED] (see [tap]).
  */
 data class CaseNotification(
     val roomId: RoomId,
