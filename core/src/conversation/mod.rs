@@ -100,9 +100,10 @@ const HEADER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 pub type ConversationUpdates =
     Pin<Box<dyn Stream<Item = Vec<VectorDiff<ConversationItem>>> + Send>>;
 
-/// How often [`Conversation::load_history`] may drop the cached events of a case whose
-/// homeserver said "nothing older" before its creation was seen.
+/// How often, and how many times in one call, [`Conversation::load_history`] may drop the
+/// cached events of a case whose homeserver said "nothing older" before its creation was seen.
 const RESET_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
+const MAX_RESETS: u32 = 3;
 
 /// The live conversation of one case.
 #[derive(Clone)]
@@ -229,10 +230,11 @@ impl Conversation {
     /// first event (`m.room.create`) is actually shown, and paginates again if not. And a
     /// homeserver that joined the case late (a partner CPTS's) can answer "nothing older" while
     /// it is still fetching the earlier events from the others: then the room's cached events
-    /// are dropped, once a second at most, so that the next page asks the homeserver again.
+    /// are dropped (once a second, three times at most) so that the next page asks again.
     pub async fn load_history(&self, timeout: std::time::Duration) -> Result<bool> {
         let deadline = tokio::time::Instant::now() + timeout;
         let mut last_reset: Option<tokio::time::Instant> = None;
+        let mut resets = 0;
         loop {
             let at_start = self.paginate_backwards(50).await?;
             let creation_shown = self.messages().await.first().is_some_and(|m| {
@@ -247,8 +249,10 @@ impl Conversation {
             if at_start {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
                 let now = tokio::time::Instant::now();
-                if last_reset.is_none_or(|at| now.duration_since(at) >= RESET_INTERVAL) {
+                let due = last_reset.is_none_or(|at| now.duration_since(at) >= RESET_INTERVAL);
+                if due && resets < MAX_RESETS {
                     last_reset = Some(now);
+                    resets += 1;
                     self.forget_cached_history().await;
                 }
             }
