@@ -32,6 +32,17 @@ pub(crate) struct Territory {
     pub(crate) cardiologist: Member,
 }
 
+/// Who is invited into `case` now, as its members list says.
+pub(crate) async fn invited_in(case: &CaseRoom) -> Vec<String> {
+    case.members()
+        .await
+        .expect("members")
+        .into_iter()
+        .filter(|m| m.membership == Membership::Invited)
+        .map(|m| m.user_id.to_string())
+        .collect()
+}
+
 /// The taker sends `advice`; the GP's device decrypts the same.
 pub(crate) async fn advice_reaches_the_gp(taker: &CaseRoom, gp_case: &CaseRoom, advice: &Advice) {
     taker.send_advice(advice.clone()).await.expect("advice");
@@ -239,14 +250,7 @@ async fn a_request_reaches_the_specialist_on_duty_and_ends_with_a_local_report()
         (row.inviter_name.as_deref() == Some("Dr Gilles Généraliste")).then_some(())
     })
     .await;
-    let invited: Vec<String> = case
-        .members()
-        .await
-        .expect("members")
-        .into_iter()
-        .filter(|m| m.membership == Membership::Invited)
-        .map(|m| m.user_id.to_string())
-        .collect();
+    let invited = invited_in(&case).await;
     assert_eq!(
         invited,
         std::slice::from_ref(&t.derm_on_duty.doctor.user_id)

@@ -12,7 +12,7 @@ use innomed_harness::{http, photos, Federation};
 use serde_json::json;
 
 use crate::{
-    cpts::{advice_reaches_the_gp, fresh_rpps, Territory},
+    cpts::{advice_reaches_the_gp, fresh_rpps, invited_in, Territory},
     support::{case_seen_by, conversation_of, eventually, load_all, marker, Doctor},
 };
 
@@ -284,15 +284,7 @@ async fn a_request_routed_while_the_partner_server_is_down_reaches_who_can_be_re
         .expect("the request opens with the partner down");
     let room_id = case.room_id().to_string();
     // Routed to the dermatologist who can be reached, and the GP sees whom it reached.
-    let invited: Vec<String> = case
-        .members()
-        .await
-        .expect("members")
-        .into_iter()
-        .filter(|m| m.membership == Membership::Invited)
-        .map(|m| m.user_id.to_string())
-        .collect();
-    assert_eq!(invited, vec![local.user_id.clone()]);
+    assert_eq!(invited_in(&case).await, vec![local.user_id.clone()]);
     let invitation = case_seen_by(local, &room_id).await;
     let brief = eventually("the brief on the GP's server", || async {
         invitation.request_brief().await
