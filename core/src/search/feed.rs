@@ -3,12 +3,14 @@
 //! Started with sync: every joined case is read once from its beginning (from the event cache,
 //! which pages back through the homeserver where it has to), then each change the event cache
 //! reports (a new message, history received at invitation, a message decrypted late with keys
-//! from the backup or a shared bundle) is read again. What cannot be decrypted yet is not
-//! remembered, so it is read again when it can. A case left is forgotten at once; cases left
-//! while this device was off are forgotten at the first reading.
+//! from the backup or a shared bundle) is read again. What cannot be decrypted yet, or comes from
+//! a device not yet known as signed by its owner, is not remembered: it is read again when it
+//! can, and asked again if the event cache does not say so (`retry`). A case left is forgotten
+//! at once; cases left while this device was off are forgotten at the first reading.
 
 use std::collections::HashSet;
 
+use futures_util::StreamExt;
 use matrix_sdk::{
     deserialized_responses::TimelineEvent,
     ruma::events::room::message::{MessageType, Relation, RoomMessageEventContent},
@@ -17,7 +19,10 @@ use matrix_sdk::{
 use tokio::sync::broadcast::error::RecvError;
 use tracing::{debug, info, warn};
 
-use super::{HitKind, IndexedText, LocalIndex, SearchProgress};
+use super::{
+    retry::{Retries, Waiting},
+    HitKind, IndexedText, LocalIndex, SearchProgress,
+};
 use crate::{
     cases::{case_event_from, signed_by_owner, CaseEvent, CaseRules},
     client::WeakClient,
@@ -52,22 +57,38 @@ async fn run(
     >,
     mut updates: tokio::sync::broadcast::Receiver<matrix_sdk::sync::RoomUpdates>,
 ) {
-    match weak.upgrade() {
-        Some(client) => first_reading(&client).await,
+    let mut retries = Retries::default();
+    // A colleague's identity or devices learnt: what waited for their signature may be read.
+    let identities = match weak.upgrade() {
+        Some(client) => {
+            first_reading(&client, &mut retries).await;
+            client
+                .client
+                .encryption()
+                .user_identities_stream()
+                .await
+                .ok()
+        }
         None => return,
-    }
+    };
+    let mut identities = match identities {
+        Some(stream) => stream.boxed(),
+        None => futures_util::stream::pending().boxed(),
+    };
     loop {
+        let due = retries.next_due();
         tokio::select! {
             update = changed.recv() => {
                 let Some(client) = weak.upgrade() else { return };
                 match update {
                     Ok(update) => {
                         if let Some(room) = client.client.get_room(&update.room_id) {
-                            read_case(&client, &room).await;
+                            let waiting = read_case(&client, &room).await;
+                            retries.record(update.room_id, waiting, tokio::time::Instant::now());
                         }
                     }
                     // Missed some: every case is looked at again (only what is new is read).
-                    Err(RecvError::Lagged(_)) => first_reading(&client).await,
+                    Err(RecvError::Lagged(_)) => first_reading(&client, &mut retries).await,
                     Err(RecvError::Closed) => return,
                 }
             }
@@ -76,14 +97,31 @@ async fn run(
                 match update {
                     Ok(update) => {
                         for room_id in update.left.keys() {
+                            retries.forget(room_id.as_str());
                             forget(&client, room_id.as_str());
                         }
                     }
-                    Err(RecvError::Lagged(_)) => first_reading(&client).await,
+                    Err(RecvError::Lagged(_)) => first_reading(&client, &mut retries).await,
                     Err(RecvError::Closed) => return,
                 }
             }
+            Some(_) = identities.next() => retries.all_due(tokio::time::Instant::now()),
+            () = sleep_until(due), if due.is_some() => {
+                let Some(client) = weak.upgrade() else { return };
+                let cache = client.client.event_cache();
+                for request in retries.take_due(tokio::time::Instant::now()) {
+                    // What it decrypts or confirms comes back as an update of the case.
+                    cache.request_decryption(request);
+                }
+            }
         }
+    }
+}
+
+async fn sleep_until(due: Option<tokio::time::Instant>) {
+    match due {
+        Some(due) => tokio::time::sleep_until(due).await,
+        None => std::future::pending().await,
     }
 }
 
@@ -97,7 +135,7 @@ fn joined_cases(client: &InnomedClient) -> Vec<Room> {
 }
 
 /// Reads every joined case (the first time from its beginning) and forgets the others.
-async fn first_reading(client: &InnomedClient) {
+async fn first_reading(client: &InnomedClient, retries: &mut Retries) {
     let Ok(index) = client.search.index() else {
         return;
     };
@@ -115,7 +153,12 @@ async fn first_reading(client: &InnomedClient) {
         done: rooms.is_empty(),
     });
     for (n, room) in rooms.iter().enumerate() {
-        read_case(client, room).await;
+        let waiting = read_case(client, room).await;
+        retries.record(
+            room.room_id().to_owned(),
+            waiting,
+            tokio::time::Instant::now(),
+        );
         if n + 1 == rooms.len() {
             // Many cases written at once: merged into one piece for the queries (milliseconds).
             if let Err(e) = index.optimize() {
@@ -141,20 +184,20 @@ fn forget(client: &InnomedClient, room_id: &str) {
 }
 
 /// Reads what is new in one case: its whole history until it was read once entirely, then the
-/// events the event cache holds in memory.
-async fn read_case(client: &InnomedClient, room: &Room) {
+/// events the event cache holds in memory. Returns what it left waiting.
+async fn read_case(client: &InnomedClient, room: &Room) -> Waiting {
     if room.state() != RoomState::Joined || !crate::cases::is_case(room) {
         if room.state() == RoomState::Left {
             forget(client, room.room_id().as_str());
         }
-        return;
+        return Waiting::default();
     }
     let Ok(index) = client.search.index() else {
-        return;
+        return Waiting::default();
     };
     let room_id = room.room_id().to_string();
     let Ok((cache, _handles)) = room.event_cache().await else {
-        return;
+        return Waiting::default();
     };
     let complete = index.is_complete(&room_id).unwrap_or(false);
     let mut events = cache.events().await.unwrap_or_default();
@@ -192,33 +235,43 @@ async fn read_case(client: &InnomedClient, room: &Room) {
     let id = room_id.clone();
     let waiting = tokio::task::spawn_blocking(move || match search.index() {
         Ok(index) => index_events(index, &id, &mut events, &rules),
-        Err(_) => 0,
+        Err(_) => Waiting::default(),
     })
     .await
-    .unwrap_or(1);
+    .unwrap_or_default();
     if let Err(e) = index_case_entry(client, &case, index).await {
         warn!(%room_id, "case entry not indexed: {e}");
     }
     // Complete once read from the start with nothing left to decrypt: later changes arrive
     // through the event cache's updates.
-    if reached_start && !complete && waiting == 0 {
+    if waiting.count() > 0 {
+        debug!(
+            %room_id,
+            undecrypted = waiting.undecrypted.len(),
+            unconfirmed = waiting.unconfirmed.len(),
+            rules = waiting.rules,
+            "search waits for events of a case"
+        );
+    } else if reached_start && !complete {
         if let Err(e) = index.set_complete(&room_id) {
             warn!(%room_id, "search progress not kept: {e}");
         }
     }
+    waiting
 }
 
-/// Indexes the events not read yet; returns how many wait (undecrypted, rules unknown).
+/// Indexes the events not read yet; returns what waits (undecrypted, unconfirmed sender, rules
+/// unknown).
 fn index_events(
     index: &LocalIndex,
     room_id: &str,
     events: &mut [TimelineEvent],
     rules: &CaseRules,
-) -> usize {
+) -> Waiting {
     events.sort_by_key(|e| e.timestamp().map(|t| u64::from(t.0)).unwrap_or(0));
     let mut seen = HashSet::new();
     let mut batch = Vec::new();
-    let mut waiting = 0;
+    let mut waiting = Waiting::default();
     for event in events.iter() {
         let Some(event_id) = event.event_id() else {
             continue;
@@ -227,7 +280,13 @@ fn index_events(
             continue;
         }
         match read_event(index, room_id, event, rules) {
-            Read::Later => waiting += 1,
+            Read::Later(Wait::Undecrypted(session)) => {
+                waiting.undecrypted.extend(session);
+            }
+            Read::Later(Wait::Unconfirmed(session)) => {
+                waiting.unconfirmed.extend(session);
+            }
+            Read::Later(Wait::Rules) => waiting.rules += 1,
             Read::Entries(entries) => {
                 // The event itself as read, then what it writes (its own text, or an edit's or
                 // a redaction's change to the message it targets).
@@ -246,11 +305,20 @@ fn index_events(
 }
 
 enum Read {
-    /// Not decryptable yet, or the case's rules are not known yet.
-    Later,
+    /// Not readable yet.
+    Later(Wait),
     /// What to write: texts, and keys to forget (`None`); empty for an event with nothing to
     /// find (remembered as read).
     Entries(Vec<(String, Option<IndexedText>)>),
+}
+
+enum Wait {
+    /// Not decrypted yet (the session's id when the event names one).
+    Undecrypted(Option<String>),
+    /// Decrypted, from a device not known as signed by its owner yet (the session's id).
+    Unconfirmed(Option<String>),
+    /// The case's rules (who created it, who took it) are not known yet.
+    Rules,
 }
 
 fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &CaseRules) -> Read {
@@ -270,7 +338,14 @@ fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &
         text: body,
     };
     match event_type.as_str() {
-        "m.room.encrypted" => return Read::Later,
+        "m.room.encrypted" => {
+            let session = raw
+                .get_field::<serde_json::Value>("content")
+                .ok()
+                .flatten()
+                .and_then(|c| c.get("session_id")?.as_str().map(ToOwned::to_owned));
+            return Read::Later(Wait::Undecrypted(session));
+        }
         "m.room.redaction" => {
             let redacts: Option<String> = raw
                 .get_field::<serde_json::Value>("content")
@@ -284,13 +359,23 @@ fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &
         _ => {}
     }
     // Only what the conversation shows as a colleague's words: decrypted on this device, from
-    // a device its owner signed, of a member the case let in.
-    let vouched = event
-        .encryption_info()
-        .is_some_and(|info| signed_by_owner(&info.verification_state))
-        && !rules.uninvited.iter().any(|u| u.as_str() == sender);
-    if !vouched {
+    // a device its owner signed, of a member the case let in. A device not shown signed yet may
+    // be one whose owner's keys this device has not fetched yet: read again when they are.
+    let Some(info) = event.encryption_info() else {
         return Read::Entries(Vec::new());
+    };
+    if rules.uninvited.iter().any(|u| u.as_str() == sender) {
+        return Read::Entries(Vec::new());
+    }
+    if !signed_by_owner(&info.verification_state) {
+        use matrix_sdk::deserialized_responses::{VerificationLevel, VerificationState};
+        // A sender the keys contradict stays out for good.
+        if let VerificationState::Unverified(VerificationLevel::MismatchedSender) =
+            info.verification_state
+        {
+            return Read::Entries(Vec::new());
+        }
+        return Read::Later(Wait::Unconfirmed(info.session_id().map(ToOwned::to_owned)));
     }
     if event_type == "m.room.message" {
         let Some(content) = raw
@@ -310,7 +395,7 @@ fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &
     }
     let entry = match case_event {
         CaseEvent::Malformed => None,
-        _ if rules.creator.is_none() => return Read::Later,
+        _ if rules.creator.is_none() => return Read::Later(Wait::Rules),
         CaseEvent::Header(header) if from(&rules.creator) == Some(sender.as_str()) => Some(text(
             HitKind::Header,
             [
@@ -328,7 +413,7 @@ fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &
             format!("{} — {}", advice.assessment, advice.recommendation),
         )),
         // Advice before the taker is known here: read again once it is.
-        CaseEvent::Advice(_) if rules.taker.is_none() => return Read::Later,
+        CaseEvent::Advice(_) if rules.taker.is_none() => return Read::Later(Wait::Rules),
         _ => None,
     };
     Read::Entries(

@@ -9,6 +9,7 @@
 
 mod feed;
 mod index;
+mod retry;
 mod text;
 
 use std::{
