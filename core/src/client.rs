@@ -41,6 +41,8 @@ pub struct InnomedClient {
     pub(crate) archives: crate::cases::Archives,
     /// The local search index and its feed.
     pub(crate) search: crate::search::Search,
+    /// Partner CPTS spaces joined only to read their directory and rota.
+    pub(crate) partner_spaces: crate::cpts::ReaderSpaces,
     /// Shared by every clone (case rooms, conversations): the account stays open while any lives.
     /// (`None` only inside a [`WeakClient`], which hands out clients holding it again.)
     _lease: Option<Arc<AccountLease>>,
@@ -82,6 +84,8 @@ impl InnomedClient {
         let handovers = crate::cases::Handovers::new(authorities.clone());
         handovers.install(&client);
         let search = crate::search::Search::new(&account_dir, key);
+        let partner_spaces = crate::cpts::ReaderSpaces::default();
+        partner_spaces.install(&client);
         Self {
             client,
             account_dir,
@@ -95,6 +99,7 @@ impl InnomedClient {
             mute: crate::cases::MuteSettings::default(),
             archives: crate::cases::Archives::default(),
             search,
+            partner_spaces,
             _lease: Some(Arc::new(lease)),
         }
     }

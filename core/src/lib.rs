@@ -52,7 +52,7 @@ pub use conversation::{
 };
 pub use cpts::{
     Absence, Availability, AvailabilityProblem, Cpts, CptsError, DutySlot, EntryEdit, JoinRequest,
-    MemberAvailability, MemberEntry, NewMember, Permanence, Profession, PscIdentity,
+    MemberAvailability, MemberEntry, NewMember, Partner, Permanence, Profession, PscIdentity,
     RequestProblem, RoutingWindows, Rpps, RppsError, SlotProblem, Weekday,
 };
 pub use documents::{prepare_file, DocumentMessage, FileKind, PreparedFile};

@@ -31,6 +31,13 @@ pub enum CptsError {
     /// The professional's homeserver is not one the CPTS's homeserver federates with.
     #[error("this professional's homeserver is outside the CPTS network")]
     OutsideNetwork,
+    /// The CPTS named is not a partner of this one (never declared, or this very CPTS).
+    #[error("this CPTS is not a partner")]
+    NotAPartner,
+    /// The partner CPTS has not declared this one in return (or withdrew): its directory and
+    /// specialists are not open to this CPTS.
+    #[error("the partner CPTS has not declared this one")]
+    PartnerNotAgreed,
     #[error("the chosen specialist does not practise the requested specialty")]
     NotThisSpecialty,
     #[error("no such CPTS on this account")]
@@ -88,6 +95,8 @@ impl CptsError {
             Self::NotARequest => "not_a_request",
             Self::NotInDirectory => "not_in_directory",
             Self::OutsideNetwork => "outside_network",
+            Self::NotAPartner => "not_a_partner",
+            Self::PartnerNotAgreed => "partner_not_agreed",
             Self::NotThisSpecialty => "not_this_specialty",
             Self::NotFound => "cpts_not_found",
             Self::NotAllowed => "not_allowed",

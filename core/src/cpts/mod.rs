@@ -19,6 +19,7 @@ mod identities;
 mod onboarding;
 mod own_availability;
 pub mod paris;
+mod partners;
 pub(crate) mod rota;
 pub(crate) mod rpps;
 pub(crate) mod space;
@@ -32,6 +33,7 @@ pub(crate) use self::attestation::{
 };
 pub(crate) use self::clock::ClockCell;
 pub(crate) use self::copy::install as install_directory_copy;
+pub(crate) use self::partners::ReaderSpaces;
 pub use self::{
     attestation::AttestationEventContent,
     availability::{
@@ -43,6 +45,7 @@ pub use self::{
     error::{AvailabilityProblem, CptsError, RequestProblem, SlotProblem},
     onboarding::{JoinRequest, PscIdentity},
     paris::{ParisTime, Weekday},
+    partners::{Partner, PARTNER_TYPE},
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},
     space::{Cpts, MemberAvailability, Rota},

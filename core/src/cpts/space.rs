@@ -71,6 +71,7 @@ fn space_power_levels() -> Result<Raw<serde_json::Value>> {
         "events": {
             MEMBER_TYPE: 50,
             DUTY_TYPE: 50,
+            super::PARTNER_TYPE: 100,
             // Each member writes their own (the state key is their user id).
             AVAILABILITY_TYPE: 0,
             // The homeserver posts a request's alert on its GP's behalf (`requests::reroute`).
@@ -145,6 +146,8 @@ impl InnomedClient {
             .into_iter()
             .filter(|room| room.is_space())
             .filter(|room| matches!(room.state(), RoomState::Joined | RoomState::Invited))
+            // A partner's space joined to read it is not one of this account's CPTS.
+            .filter(|room| !self.partner_spaces.contains(room.room_id()))
             .map(|room| Cpts {
                 client: self.clone(),
                 room,
@@ -373,7 +376,7 @@ impl Cpts {
 
 /// The directory, the rota, the members' availability and who joined, from the space's state
 /// events.
-fn parse_state(events: &[Raw<AnyStateEvent>]) -> Result<SpaceState> {
+pub(super) fn parse_state(events: &[Raw<AnyStateEvent>]) -> Result<SpaceState> {
     let mut directory = Vec::new();
     let mut rota = Vec::new();
     let mut availability = Vec::new();
@@ -464,7 +467,7 @@ impl Cpts {
 
 /// An invitation the homeserver refused: to someone on a server outside the CPTS network (the
 /// homeserver only federates with the partners it lists), or as any refusal.
-fn invite_error(e: &matrix_sdk::Error, own: &UserId, invitee: &UserId) -> CptsError {
+pub(super) fn invite_error(e: &matrix_sdk::Error, own: &UserId, invitee: &UserId) -> CptsError {
     match CptsError::from_sdk(e) {
         CptsError::NotAllowed if invitee.server_name() != own.server_name() => {
             CptsError::OutsideNetwork

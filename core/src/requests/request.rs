@@ -80,8 +80,9 @@ impl Cpts {
                 if expert == own {
                     return Err(CptsError::InvalidRequest(RequestProblem::ExpertIsSelf));
                 }
+                // A specialist of this CPTS or of a partner that agreed.
                 let entry = self
-                    .entry_of(&expert)
+                    .entry_here_or_at_partners(&expert)
                     .await?
                     .ok_or(CptsError::NotInDirectory)?;
                 if !entry.has_specialty(code) {
@@ -90,13 +91,20 @@ impl Cpts {
                 vec![expert]
             }
             None => {
-                let on_duty: Vec<OwnedUserId> = self
+                let mut on_duty: Vec<OwnedUserId> = self
                     .on_duty_now(code)
                     .await?
                     .into_iter()
                     .map(|m| m.user_id)
                     .filter(|user| *user != own)
                     .collect();
+                if on_duty.is_empty() {
+                    // Nobody here: the specialists on duty at a partner CPTS.
+                    let now = self.client.now_ms();
+                    on_duty = self
+                        .partners_on_duty_at(code, now, std::slice::from_ref(&own))
+                        .await;
+                }
                 if on_duty.is_empty() {
                     let directory = self
                         .search(Some(code), None)

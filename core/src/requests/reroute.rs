@@ -111,10 +111,20 @@ impl Cpts {
         exclude.push(self.room.own_user_id().to_owned());
         let horizon = super::deadline_window_ms(urgency)
             .saturating_sub(i64::try_from(window).unwrap_or(i64::MAX));
-        let next = self
+        let mut next = self
             .next_on_duty(specialty, window_end, horizon, &exclude)
-            .await?
-            .map(|(at, found)| (at, found.into_iter().take(MAX_NEXT).collect()));
+            .await?;
+        // Nobody here when the window passes: the specialists then on duty at a partner CPTS
+        // (before those of this CPTS whose duty starts later).
+        if next.as_ref().is_none_or(|(at, _)| *at > window_end) {
+            let partners = self
+                .partners_on_duty_at(specialty, window_end, &exclude)
+                .await;
+            if !partners.is_empty() {
+                next = Some((window_end, partners));
+            }
+        }
+        let next = next.map(|(at, found)| (at, found.into_iter().take(MAX_NEXT).collect()));
         Ok((window_end, next))
     }
 

@@ -1,0 +1,451 @@
+//! Partner CPTS: neighbouring territories that lend each other their specialists.
+//!
+//! A coordinator declares a partner in their own space (`fr.innomed.cpts.partner`, keyed by the
+//! partner's space, believed only from the space's creator); a partnership holds once both
+//! spaces declare each other. Declaring also opens the space to the partner's members (join
+//! rule `knock_restricted`, allowing members of each declared partner space to join without
+//! asking) and invites the partner's coordinator, whose homeserver then sits in both spaces and
+//! can vouch for those joins. A member of one CPTS then reads the partner's directory and rota
+//! by joining its space as a reader: nothing about patients is in a space, it all stays in the
+//! encrypted cases.
+
+use std::{
+    collections::HashSet,
+    sync::{Arc, RwLock},
+};
+
+use matrix_sdk::{
+    ruma::{
+        events::{
+            room::join_rules::{AllowRule, RoomJoinRulesEventContent},
+            tag::{TagEvent, TagInfo},
+            AnyStateEvent,
+        },
+        serde::Raw,
+        OwnedRoomId, OwnedServerName, OwnedUserId, RoomId,
+    },
+    Client, Room, RoomState,
+};
+use serde::{Deserialize, Serialize};
+use tracing::{info, warn};
+
+use super::{
+    error::{CptsError, Result},
+    Cpts,
+};
+
+/// A partner declaration in a CPTS space (state key: the partner's space id).
+pub const PARTNER_TYPE: &str = "fr.innomed.cpts.partner";
+
+/// The room tag this account puts on a partner space it joined to read it (not its own CPTS).
+const READER_TAG: &str = "fr.innomed.partner";
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct PartnerEventContent {
+    /// The partner's coordinator (absent: the partnership was withdrawn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) coordinator: Option<OwnedUserId>,
+    /// The partner's name, as the declaring coordinator wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) name: Option<String>,
+}
+
+/// A partner CPTS, as this CPTS declared it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Partner {
+    pub space_id: OwnedRoomId,
+    pub name: String,
+    pub coordinator: OwnedUserId,
+    /// The partner declared this CPTS too (as last read; `false` while it cannot be read).
+    pub agreed: bool,
+}
+
+/// The partners a space's creator declared, from the space's state events.
+pub(crate) fn declared(events: &[Raw<AnyStateEvent>]) -> Vec<(OwnedRoomId, PartnerEventContent)> {
+    let creator: Option<OwnedUserId> = events
+        .iter()
+        .find(|raw| {
+            raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.create")
+        })
+        .and_then(|raw| raw.get_field("sender").ok().flatten());
+    let mut found = Vec::new();
+    for raw in events {
+        if raw.get_field::<String>("type").ok().flatten().as_deref() != Some(PARTNER_TYPE) {
+            continue;
+        }
+        let sender: Option<OwnedUserId> = raw.get_field("sender").ok().flatten();
+        if sender.is_none() || sender != creator {
+            continue;
+        }
+        let space: Option<OwnedRoomId> = raw
+            .get_field::<String>("state_key")
+            .ok()
+            .flatten()
+            .and_then(|k| OwnedRoomId::try_from(k).ok());
+        let content: Option<PartnerEventContent> = raw.get_field("content").ok().flatten();
+        if let (Some(space), Some(content)) = (space, content) {
+            if content.coordinator.is_some() {
+                found.push((space, content));
+            }
+        }
+    }
+    found
+}
+
+fn space_id(text: &str) -> Result<OwnedRoomId> {
+    OwnedRoomId::try_from(text.trim()).map_err(|_| CptsError::NotAPartner)
+}
+
+impl Cpts {
+    /// Declares a partner CPTS (coordinator only), or confirms one the partner declared first:
+    /// the partnership holds once both declared. Opens this space to the partner's members and
+    /// invites the partner's coordinator; joins the partner's space when its coordinator has
+    /// invited this one.
+    pub async fn declare_partner(&self, space_id: &str, coordinator: &str) -> Result<Partner> {
+        let partner = self::space_id(space_id)?;
+        let coordinator = super::error::user_id(coordinator)?;
+        if partner == self.space_id() || coordinator == self.room.own_user_id() {
+            return Err(CptsError::NotAPartner);
+        }
+        if !self.is_coordinator() {
+            return Err(CptsError::NotAllowed);
+        }
+        let events = self.fetch_state().await?;
+        let mut spaces: Vec<OwnedRoomId> = declared(&events).into_iter().map(|(s, _)| s).collect();
+        // The partner's space, when its coordinator already invited this one: joined first, so
+        // its name is known and this homeserver can vouch for the partner's members here.
+        self.join_partner_space(&partner, &coordinator).await;
+        let name = self
+            .client
+            .client
+            .get_room(&partner)
+            .and_then(|r| r.name())
+            .unwrap_or_default();
+        let content = PartnerEventContent {
+            coordinator: Some(coordinator.clone()),
+            name: (!name.is_empty()).then(|| name.clone()),
+        };
+        self.room
+            .send_state_event_raw(
+                PARTNER_TYPE,
+                partner.as_str(),
+                serde_json::to_value(&content).map_err(|e| CptsError::Server(e.to_string()))?,
+            )
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        if !spaces.contains(&partner) {
+            spaces.push(partner.clone());
+        }
+        self.open_to_partners(&spaces).await?;
+        let inside = self
+            .room
+            .get_member_no_sync(&coordinator)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?
+            .is_some_and(|m| {
+                use matrix_sdk::ruma::events::room::member::MembershipState;
+                matches!(
+                    m.membership(),
+                    MembershipState::Join | MembershipState::Invite
+                )
+            });
+        if !inside {
+            self.room
+                .invite_user_by_id(&coordinator)
+                .await
+                .map_err(|e| {
+                    super::space::invite_error(&e, self.room.own_user_id(), &coordinator)
+                })?;
+        }
+        info!(room_id = %self.space_id(), partner = %partner, "partner CPTS declared");
+        let agreed = self.partner_agrees(&partner, &coordinator).await;
+        Ok(Partner {
+            space_id: partner,
+            name,
+            coordinator,
+            agreed,
+        })
+    }
+
+    /// Withdraws a partnership (coordinator only): the partner's members can no longer join
+    /// this space, and requests no longer go to the partner's specialists.
+    pub async fn withdraw_partner(&self, space_id: &str) -> Result<()> {
+        let partner = self::space_id(space_id)?;
+        if !self.is_coordinator() {
+            return Err(CptsError::NotAllowed);
+        }
+        let events = self.fetch_state().await?;
+        let spaces: Vec<OwnedRoomId> = declared(&events)
+            .into_iter()
+            .map(|(s, _)| s)
+            .filter(|s| *s != partner)
+            .collect();
+        self.room
+            .send_state_event_raw(PARTNER_TYPE, partner.as_str(), serde_json::json!({}))
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        self.open_to_partners(&spaces).await?;
+        // Those who joined to read this space (the partners' members and coordinators) leave
+        // it: the members of partners still agreed join again when they next read it.
+        let state = super::space::parse_state(&self.fetch_state().await?)?;
+        let own = self.room.own_user_id().to_owned();
+        let mut removed = 0;
+        for reader in state
+            .joined
+            .iter()
+            .filter(|u| **u != own && !state.directory.iter().any(|m| &m.user_id == *u))
+        {
+            match self
+                .room
+                .kick_user(reader, Some("fr.innomed.partner.withdrawn"))
+                .await
+            {
+                Ok(()) => removed += 1,
+                Err(e) => {
+                    warn!(room_id = %self.space_id(), "a partner's reader not removed: {}", CptsError::from_sdk(&e).code())
+                }
+            }
+        }
+        info!(room_id = %self.space_id(), partner = %partner, removed, "partner CPTS withdrawn");
+        Ok(())
+    }
+
+    /// The partners this CPTS declared, each with whether it declared this one too (which
+    /// joins the partner's space to read it).
+    pub async fn partners(&self) -> Result<Vec<Partner>> {
+        let events = self.fetch_state().await?;
+        let mut partners = Vec::new();
+        for (space, content) in declared(&events) {
+            let Some(coordinator) = content.coordinator else {
+                continue;
+            };
+            let agreed = self.partner_agrees(&space, &coordinator).await;
+            let name = self
+                .client
+                .client
+                .get_room(&space)
+                .and_then(|r| r.name())
+                .or(content.name)
+                .unwrap_or_default();
+            partners.push(Partner {
+                space_id: space,
+                name,
+                coordinator,
+                agreed,
+            });
+        }
+        Ok(partners)
+    }
+
+    /// A partner CPTS, to read its directory and rota (`directory`, `on_duty_now`…): both
+    /// CPTS must have declared each other (`PartnerNotAgreed` otherwise; `NotAPartner` for a
+    /// space this CPTS never declared).
+    pub async fn partner_cpts(&self, space_id: &str) -> Result<Cpts> {
+        let partner = self::space_id(space_id)?;
+        let events = self.fetch_state().await?;
+        let Some((_, content)) = declared(&events).into_iter().find(|(s, _)| *s == partner) else {
+            return Err(CptsError::NotAPartner);
+        };
+        let Some(coordinator) = content.coordinator else {
+            return Err(CptsError::NotAPartner);
+        };
+        let room = self
+            .join_partner_space(&partner, &coordinator)
+            .await
+            .ok_or(CptsError::PartnerNotAgreed)?;
+        let cpts = Cpts {
+            client: self.client.clone(),
+            room,
+        };
+        let theirs = cpts.fetch_state().await?;
+        if !declared(&theirs).iter().any(|(s, _)| s == self.space_id()) {
+            return Err(CptsError::PartnerNotAgreed);
+        }
+        Ok(cpts)
+    }
+
+    /// The agreed partners' spaces this account can read (for routing): those it cannot reach
+    /// now are skipped.
+    pub(crate) async fn agreed_partners(&self) -> Vec<Cpts> {
+        let Ok(events) = self.fetch_state().await else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for (space, _) in declared(&events) {
+            match self.partner_cpts(space.as_str()).await {
+                Ok(cpts) => found.push(cpts),
+                Err(e) => {
+                    info!(room_id = %self.space_id(), partner = %space, "partner not read: {}", e.code())
+                }
+            }
+        }
+        found
+    }
+
+    /// The agreed partners' specialists of a specialty on duty at an instant, but those in
+    /// `exclude`: the first partner (in declaration order) that has any.
+    pub(crate) async fn partners_on_duty_at(
+        &self,
+        specialty: &str,
+        at_ms: i64,
+        exclude: &[OwnedUserId],
+    ) -> Vec<OwnedUserId> {
+        for partner in self.agreed_partners().await {
+            let Ok(found) = partner.on_duty_at(specialty, at_ms).await else {
+                continue;
+            };
+            let found: Vec<OwnedUserId> = found
+                .into_iter()
+                .map(|m| m.user_id)
+                .filter(|u| !exclude.contains(u))
+                .collect();
+            if !found.is_empty() {
+                info!(room_id = %self.space_id(), partner = %partner.space_id(), count = found.len(), "routed to a partner CPTS");
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A directory entry of this CPTS or, failing that, of an agreed partner.
+    pub(crate) async fn entry_here_or_at_partners(
+        &self,
+        user_id: &OwnedUserId,
+    ) -> Result<Option<super::MemberEntry>> {
+        if let Some(entry) = self.entry_of(user_id).await? {
+            return Ok(Some(entry));
+        }
+        for partner in self.agreed_partners().await {
+            if let Ok(Some(entry)) = partner.entry_of(user_id).await {
+                return Ok(Some(entry));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether the partner's space declares this one (read when this account can join it).
+    async fn partner_agrees(&self, partner: &RoomId, coordinator: &OwnedUserId) -> bool {
+        let Some(room) = self.join_partner_space(partner, coordinator).await else {
+            return false;
+        };
+        let cpts = Cpts {
+            client: self.client.clone(),
+            room,
+        };
+        cpts.fetch_state()
+            .await
+            .is_ok_and(|events| declared(&events).iter().any(|(s, _)| s == self.space_id()))
+    }
+
+    /// The join rule that lets members of the declared partners in: `knock_restricted` (the
+    /// CPTS's own professionals still ask), or back to `knock` when none is left.
+    async fn open_to_partners(&self, spaces: &[OwnedRoomId]) -> Result<()> {
+        let rule = if spaces.is_empty() {
+            RoomJoinRulesEventContent::new(
+                matrix_sdk::ruma::events::room::join_rules::JoinRule::Knock,
+            )
+        } else {
+            RoomJoinRulesEventContent::knock_restricted(
+                spaces
+                    .iter()
+                    .cloned()
+                    .map(AllowRule::room_membership)
+                    .collect(),
+            )
+        };
+        self.room
+            .send_state_event(rule)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?;
+        Ok(())
+    }
+
+    /// Joins a partner's space to read it (as an invited coordinator, or as a member of a CPTS
+    /// it lets in); `None` when it refuses (it has not declared this CPTS) or cannot be reached.
+    async fn join_partner_space(
+        &self,
+        partner: &RoomId,
+        coordinator: &OwnedUserId,
+    ) -> Option<matrix_sdk::Room> {
+        let client = &self.client.client;
+        if let Some(room) = client.get_room(partner) {
+            if room.state() == RoomState::Joined {
+                return Some(room);
+            }
+        }
+        let via: Vec<OwnedServerName> = [coordinator.server_name().to_owned()]
+            .into_iter()
+            .chain(std::iter::once(
+                self.room.own_user_id().server_name().to_owned(),
+            ))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let room = match client
+            .join_room_by_id_or_alias(<&matrix_sdk::ruma::RoomOrAliasId>::from(partner), &via)
+            .await
+        {
+            Ok(room) => room,
+            Err(e) => {
+                info!(partner = %partner, "partner space not joined: {}", CptsError::from_sdk(&e).code());
+                return None;
+            }
+        };
+        // Marked as read-only for this account: not one of its CPTS in the lists.
+        if let Err(e) = room.set_tag(READER_TAG.into(), TagInfo::new()).await {
+            warn!(partner = %partner, "partner space not marked: {e}");
+        }
+        self.client.partner_spaces.note(partner, true);
+        info!(partner = %partner, "partner space joined to read it");
+        Some(room)
+    }
+}
+
+fn is_reader(tags: &matrix_sdk::ruma::events::tag::Tags) -> bool {
+    tags.keys().any(|name| name.as_ref() == READER_TAG)
+}
+
+/// The partner spaces this account joined to read (tagged so on every device): not listed
+/// among its own CPTS.
+#[derive(Clone, Default)]
+pub(crate) struct ReaderSpaces(Arc<RwLock<HashSet<OwnedRoomId>>>);
+
+impl ReaderSpaces {
+    /// Follows the tags as sync brings them, after reading those the store holds.
+    pub(crate) fn install(&self, client: &Client) {
+        let spaces = self.clone();
+        client.add_event_handler(move |event: TagEvent, room: Room| {
+            let spaces = spaces.clone();
+            async move {
+                spaces.note(room.room_id(), is_reader(&event.content.tags));
+            }
+        });
+        if tokio::runtime::Handle::try_current().is_err() {
+            return;
+        }
+        let spaces = self.clone();
+        let client = client.clone();
+        tokio::spawn(async move {
+            for room in client.joined_rooms().into_iter().filter(|r| r.is_space()) {
+                if let Ok(Some(tags)) = room.tags().await {
+                    spaces.note(room.room_id(), is_reader(&tags));
+                }
+            }
+        });
+    }
+
+    pub(crate) fn contains(&self, space: &RoomId) -> bool {
+        self.0.read().is_ok_and(|set| set.contains(space))
+    }
+
+    fn note(&self, space: &RoomId, reader: bool) {
+        if let Ok(mut set) = self.0.write() {
+            if reader {
+                set.insert(space.to_owned());
+            } else {
+                set.remove(space);
+            }
+        }
+    }
+}
