@@ -34,6 +34,7 @@ pub mod cpts;
 pub mod diff;
 pub mod error;
 pub mod files;
+pub mod partners;
 pub mod platform;
 pub mod psc;
 pub mod push;

@@ -3,6 +3,7 @@
 //! advice, closed with a report written on this device.
 
 mod availability;
+mod partners;
 mod rota;
 mod routing;
 
@@ -87,6 +88,8 @@ pub enum CptsAction {
     Availability(availability::AvailabilityAction),
     #[command(flatten)]
     Routing(routing::RoutingAction),
+    #[command(flatten)]
+    Partners(partners::PartnerAction),
     /// Search the directory by specialty and part of a name.
     Directory {
         #[arg(long = "cpts", value_name = "SPACE_ID")]
@@ -243,6 +246,7 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
         CptsAction::Onboarding(action) => crate::onboarding::run(client, action).await?,
         CptsAction::Availability(action) => availability::run(client, action).await?,
         CptsAction::Routing(action) => routing::run(client, action).await?,
+        CptsAction::Partners(action) => partners::run(client, action).await?,
         CptsAction::Create { name } => {
             let cpts = client.create_cpts(&name).await.map_err(typed)?;
             let id = cpts.space_id().to_string();
