@@ -176,21 +176,26 @@ impl Territory {
     }
 
     pub(crate) fn request(&self, specialty: &str, question: &str) -> TeleExpertiseRequest {
-        TeleExpertiseRequest {
-            specialty: specialty.to_owned(),
-            urgency: Urgency::Soon,
-            header: CaseHeader {
-                patient_label: "M.D.".into(),
-                age_band: AgeBand::Adult,
-                sex: Sex::Female,
-                reason: "Lésion pigmentée du dos".into(),
-                question: question.to_owned(),
-                photo_consent: true,
-            },
-            patient_consent: true,
-            expert: None,
-            photos: Vec::new(),
-        }
+        request_for(specialty, question)
+    }
+}
+
+/// A request of the scenario: the same patient, this specialty and question, due soon.
+pub(crate) fn request_for(specialty: &str, question: &str) -> TeleExpertiseRequest {
+    TeleExpertiseRequest {
+        specialty: specialty.to_owned(),
+        urgency: Urgency::Soon,
+        header: CaseHeader {
+            patient_label: "M.D.".into(),
+            age_band: AgeBand::Adult,
+            sex: Sex::Female,
+            reason: "Lésion pigmentée du dos".into(),
+            question: question.to_owned(),
+            photo_consent: true,
+        },
+        patient_consent: true,
+        expert: None,
+        photos: Vec::new(),
     }
 }
 

@@ -1,0 +1,192 @@
+//! Partner CPTS across a closed federation: each coordinator on their own homeserver declares
+//! the other; until both did, the partner's directory stays closed and its specialists out of
+//! reach; then a GP of one CPTS with nobody on duty reaches the partner's dermatologist on duty,
+//! and the advice comes back; a withdrawal closes it again.
+
+use std::sync::Arc;
+
+use innomed_core::{
+    cpts::{paris::to_unix_ms, Clock, ManualClock},
+    Advice, CptsError, HandoverWait, InPerson, NewMember, Profession, Weekday,
+};
+use innomed_harness::Federation;
+
+use crate::{
+    cpts::{advice_reaches_the_gp, fresh_rpps, slot},
+    support::{case_seen_by, eventually, marker, Doctor},
+};
+
+async fn member(cpts: &innomed_core::Cpts, doctor: &Doctor, name: &str, specialty: &str) {
+    cpts.add_member(
+        &doctor.user_id,
+        NewMember {
+            display_name: name.to_owned(),
+            profession: Profession::Physician,
+            specialties: vec![specialty.to_owned()],
+            rpps: fresh_rpps().to_string(),
+            retired: false,
+        },
+    )
+    .await
+    .expect("member added");
+    let space_id = cpts.space_id().to_string();
+    eventually("the CPTS invitation", || async {
+        doctor.client.cpts(&space_id).ok()
+    })
+    .await
+    .join()
+    .await
+    .expect("joined");
+}
+
+fn request(question: &str) -> innomed_core::TeleExpertiseRequest {
+    crate::cpts::request_for("dermatology", question)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_partner_cpts_lends_its_specialist_on_duty_once_both_coordinators_agree() {
+    let federation = Federation::shared().expect("federation");
+    let (home, away) = (federation.partner(0).url(), federation.partner(1).url());
+    // Monday 23 November 2026, 14:05 in Paris.
+    let clock = ManualClock::new(to_unix_ms(2026, 11, 23, 14, 5).expect("date"));
+    let coord_a = Doctor::register(&home, "coord-a").await;
+    let gp = Doctor::register(&home, "gp-a").await;
+    let coord_b = Doctor::register(&away, "coord-b").await;
+    let derm = Doctor::register(&away, "derm-b").await;
+    for doctor in [&gp, &derm] {
+        doctor.client.set_clock(clock.clone() as Arc<dyn Clock>);
+    }
+    let a = coord_a.client.create_cpts("CPTS du Nord").await.expect("A");
+    let b = coord_b.client.create_cpts("CPTS du Sud").await.expect("B");
+    let (a_id, b_id) = (a.space_id().to_string(), b.space_id().to_string());
+    member(&a, &gp, "Dr Gaëlle Généraliste", "general_practice").await;
+    member(&b, &derm, "Dr Denis Derme", "dermatology").await;
+    b.set_duty(
+        &derm.user_id,
+        vec![slot("dermatology", Weekday::Monday, 14, 18)],
+    )
+    .await
+    .expect("rota");
+    let gp_a = gp.client.cpts(&a_id).expect("A at the GP");
+
+    // Nobody on duty in A, no partner yet.
+    let err = gp_a
+        .open_request(request(&marker("Q0")))
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::NoOneOnDuty { .. }), "{err:?}");
+
+    // Bad input: a CPTS is not its own partner; a member does not declare; an undeclared space
+    // is not a partner.
+    let err = a
+        .declare_partner(&a_id, &coord_b.user_id)
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::NotAPartner), "{err:?}");
+    let err = gp_a
+        .declare_partner(&b_id, &coord_b.user_id)
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::NotAllowed), "{err:?}");
+    let err = gp_a.partner_cpts(&b_id).await.expect_err("refused");
+    assert!(matches!(err, CptsError::NotAPartner), "{err:?}");
+
+    // A declares B: one side only.
+    let declared = a
+        .declare_partner(&b_id, &coord_b.user_id)
+        .await
+        .expect("A declares B");
+    assert!(!declared.agreed);
+    let err = gp_a.partner_cpts(&b_id).await.expect_err("refused");
+    assert!(matches!(err, CptsError::PartnerNotAgreed), "{err:?}");
+    let err = gp_a
+        .open_request(request(&marker("Q1")))
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::NoOneOnDuty { .. }), "{err:?}");
+
+    // B declares A in return: its coordinator sits in A's space, and the partnership holds.
+    eventually("A's invitation at B's coordinator", || async {
+        coord_b.client.cpts(&a_id).ok()
+    })
+    .await;
+    let confirmed = b
+        .declare_partner(&a_id, &coord_a.user_id)
+        .await
+        .expect("B declares A");
+    assert!(confirmed.agreed, "A declared B first");
+    assert_eq!(confirmed.name, "CPTS du Nord");
+    let partners = eventually("A sees B agree", || async {
+        let partners = a.partners().await.ok()?;
+        partners.iter().all(|p| p.agreed).then_some(partners)
+    })
+    .await;
+    assert_eq!(partners.len(), 1);
+    assert_eq!(partners[0].space_id.as_str(), b_id);
+
+    // The GP reads B's directory and rota; B is not listed among the GP's own CPTS.
+    let b_at_gp = gp_a.partner_cpts(&b_id).await.expect("B readable");
+    let directory = b_at_gp.directory().await.expect("B's directory");
+    assert!(directory.iter().any(|m| m.user_id.as_str() == derm.user_id));
+    let on_duty = b_at_gp.on_duty_now("dermatology").await.expect("B's rota");
+    assert_eq!(on_duty[0].user_id.as_str(), derm.user_id);
+    let own: Vec<String> = gp
+        .client
+        .cpts_spaces()
+        .iter()
+        .map(|c| c.space_id().to_string())
+        .collect();
+    assert_eq!(
+        own,
+        std::slice::from_ref(&a_id),
+        "a partner's space is not the GP's CPTS"
+    );
+
+    // Nobody on duty in A: the request goes to B's dermatologist, across the federation.
+    let question = marker("PARTNERQ");
+    let case = gp_a
+        .open_request(request(&question))
+        .await
+        .expect("routed to the partner");
+    let room_id = case.room_id().to_string();
+    let invitation = case_seen_by(&derm, &room_id).await;
+    let brief = eventually("the brief at the partner's dermatologist", || async {
+        invitation.request_brief().await
+    })
+    .await;
+    assert_eq!(brief.question, question);
+    invitation.take_request().await.expect("taken");
+    eventually("the GP asked to confirm the taker", || async {
+        let mine = case.allowed_actions().await.ok()?;
+        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
+    })
+    .await;
+    case.confirm_member(&derm.user_id).await.expect("confirmed");
+    let taker = derm.client.case(&room_id).expect("joined");
+    eventually("the request handed over", || async {
+        (!taker.awaiting_handover().await.ok()?).then_some(())
+    })
+    .await;
+    let advice = Advice {
+        assessment: marker("PARTNERADVICE"),
+        recommendation: "Exérèse programmée".into(),
+        in_person: InPerson::NotNeeded,
+    };
+    advice_reaches_the_gp(&taker, &case, &advice).await;
+
+    // B withdraws: its directory closes to A's members and requests stop going there.
+    b.withdraw_partner(&a_id).await.expect("withdrawn");
+    eventually("B closed to the GP", || async {
+        matches!(
+            gp_a.partner_cpts(&b_id).await,
+            Err(CptsError::PartnerNotAgreed)
+        )
+        .then_some(())
+    })
+    .await;
+    let err = gp_a
+        .open_request(request(&marker("Q2")))
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::NoOneOnDuty { .. }), "{err:?}");
+}
