@@ -79,6 +79,10 @@ public enum ServiceError: Error, Equatable, Sendable {
     /// The professional the coordinator adds (or approves) uses the server of a CPTS that is not
     /// a partner of theirs: they cannot be added to the directory, nothing was written.
     case outsideNetwork
+    /// The CPTS named is not a partner of the doctor's (never declared, or their own).
+    case notAPartner
+    /// The partner CPTS has not declared the doctor's in return (or ended the partnership).
+    case partnerNotAgreed
     /// A join request answered (or listed) by a member who is not the CPTS's coordinator.
     case coordinatorOnly
     case alreadyTaken, notARequest, notInDirectory, notThisSpecialty, wrongStatus, noAdvice

@@ -178,6 +178,8 @@ extension ServiceError {
         case .NotARequest: self = .notARequest
         case .NotInDirectory: self = .notInDirectory
         case .OutsideNetwork: self = .outsideNetwork
+        case .NotAPartner: self = .notAPartner
+        case .PartnerNotAgreed: self = .partnerNotAgreed
         case .NotThisSpecialty: self = .notThisSpecialty
         case .NotFound: self = .caseNotFound
         case .NotAllowed: self = .notAllowed

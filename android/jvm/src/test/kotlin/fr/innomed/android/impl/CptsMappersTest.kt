@@ -38,6 +38,8 @@ class CptsMappersTest {
         assertEquals(DirectoryError.NotAllowed, directoryError(CptsException.NotAllowed()))
         assertEquals(DirectoryError.NotInDirectory, directoryError(CptsException.NotInDirectory()))
         assertEquals(DirectoryError.OutsideNetwork, directoryError(CptsException.OutsideNetwork()))
+        assertEquals(DirectoryError.NotAPartner, directoryError(CptsException.NotAPartner()))
+        assertEquals(DirectoryError.PartnerNotAgreed, directoryError(CptsException.PartnerNotAgreed()))
         assertEquals(DirectoryError.UnknownSpecialty("astrology"), directoryError(CptsException.UnknownSpecialty("astrology")))
         assertEquals(DirectoryError.HomeserverUnreachable, directoryError(CptsException.Case(CaseException.HomeserverUnreachable())))
         assertEquals(DirectoryError.Other("CaseException.InvalidUserId"), directoryError(CptsException.Case(CaseException.InvalidUserId())))

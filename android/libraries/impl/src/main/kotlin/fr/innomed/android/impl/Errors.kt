@@ -178,6 +178,8 @@ internal fun directoryError(e: Exception): DirectoryError = when (e) {
     is CptsException.NotAllowed -> DirectoryError.NotAllowed
     is CptsException.NotInDirectory -> DirectoryError.NotInDirectory
     is CptsException.OutsideNetwork -> DirectoryError.OutsideNetwork
+    is CptsException.NotAPartner -> DirectoryError.NotAPartner
+    is CptsException.PartnerNotAgreed -> DirectoryError.PartnerNotAgreed
     is CptsException.InvalidSlot -> DirectoryError.InvalidSlot(SlotProblem.valueOf(e.v1.name))
     is CptsException.InvalidAvailability -> DirectoryError.InvalidAvailability(AvailabilityProblem.valueOf(e.v1.name))
     is CptsException.InvalidRequest -> when (e.v1) {

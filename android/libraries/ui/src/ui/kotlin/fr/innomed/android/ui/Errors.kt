@@ -148,6 +148,8 @@ fun DirectoryError.text(): ErrorText = when (this) {
     DirectoryError.NotAllowed -> ErrorText(R.string.error_rota_coordinator_only)
     DirectoryError.NotInDirectory -> ErrorText(R.string.error_not_in_directory)
     DirectoryError.OutsideNetwork -> ErrorText(R.string.error_outside_network)
+    DirectoryError.NotAPartner -> ErrorText(R.string.error_not_a_partner)
+    DirectoryError.PartnerNotAgreed -> ErrorText(R.string.error_partner_not_agreed)
     is DirectoryError.InvalidSlot -> ErrorText(
         when (problem) {
             SlotProblem.NOT_MEMBER_SPECIALTY -> R.string.error_slot_not_member_specialty

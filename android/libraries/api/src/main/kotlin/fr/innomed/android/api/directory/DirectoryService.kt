@@ -100,6 +100,12 @@ sealed interface DirectoryError {
      */
     data object OutsideNetwork : DirectoryError
 
+    /** The CPTS named is not a partner of the doctor's (never declared, or their own). */
+    data object NotAPartner : DirectoryError
+
+    /** The partner CPTS has not declared the doctor's in return (or ended the partnership). */
+    data object PartnerNotAgreed : DirectoryError
+
     data class InvalidSlot(val problem: SlotProblem) : DirectoryError
 
     data class InvalidEntry(val problem: EntryProblem) : DirectoryError
