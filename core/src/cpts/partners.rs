@@ -61,8 +61,15 @@ pub struct Partner {
     pub agreed: bool,
 }
 
-/// The partners a space's creator declared, from the space's state events.
-pub(crate) fn declared(events: &[Raw<AnyStateEvent>]) -> Vec<(OwnedRoomId, PartnerEventContent)> {
+/// A partner as a space's creator declared it.
+pub(crate) struct Declared {
+    pub(crate) space: OwnedRoomId,
+    pub(crate) coordinator: OwnedUserId,
+    pub(crate) name: Option<String>,
+}
+
+/// The partners a space's creator declared (and did not withdraw), from its state events.
+pub(crate) fn declared(events: &[Raw<AnyStateEvent>]) -> Vec<Declared> {
     let creator: Option<OwnedUserId> = events
         .iter()
         .find(|raw| {
@@ -85,8 +92,12 @@ pub(crate) fn declared(events: &[Raw<AnyStateEvent>]) -> Vec<(OwnedRoomId, Partn
             .and_then(|k| OwnedRoomId::try_from(k).ok());
         let content: Option<PartnerEventContent> = raw.get_field("content").ok().flatten();
         if let (Some(space), Some(content)) = (space, content) {
-            if content.coordinator.is_some() {
-                found.push((space, content));
+            if let Some(coordinator) = content.coordinator {
+                found.push(Declared {
+                    space,
+                    coordinator,
+                    name: content.name,
+                });
             }
         }
     }
@@ -112,7 +123,7 @@ impl Cpts {
             return Err(CptsError::NotAllowed);
         }
         let events = self.fetch_state().await?;
-        let mut spaces: Vec<OwnedRoomId> = declared(&events).into_iter().map(|(s, _)| s).collect();
+        let mut spaces: Vec<OwnedRoomId> = declared(&events).into_iter().map(|d| d.space).collect();
         // The partner's space, when its coordinator already invited this one: joined first, so
         // its name is known and this homeserver can vouch for the partner's members here.
         self.join_partner_space(&partner, &coordinator).await;
@@ -159,7 +170,7 @@ impl Cpts {
                 })?;
         }
         info!(room_id = %self.space_id(), partner = %partner, "partner CPTS declared");
-        let agreed = self.partner_agrees(&partner, &coordinator).await;
+        let agreed = self.open_partner(&partner, &coordinator).await.is_ok();
         Ok(Partner {
             space_id: partner,
             name,
@@ -178,7 +189,7 @@ impl Cpts {
         let events = self.fetch_state().await?;
         let spaces: Vec<OwnedRoomId> = declared(&events)
             .into_iter()
-            .map(|(s, _)| s)
+            .map(|d| d.space)
             .filter(|s| *s != partner)
             .collect();
         self.room
@@ -216,22 +227,22 @@ impl Cpts {
     pub async fn partners(&self) -> Result<Vec<Partner>> {
         let events = self.fetch_state().await?;
         let mut partners = Vec::new();
-        for (space, content) in declared(&events) {
-            let Some(coordinator) = content.coordinator else {
-                continue;
-            };
-            let agreed = self.partner_agrees(&space, &coordinator).await;
+        for declared in declared(&events) {
+            let agreed = self
+                .open_partner(&declared.space, &declared.coordinator)
+                .await
+                .is_ok();
             let name = self
                 .client
                 .client
-                .get_room(&space)
+                .get_room(&declared.space)
                 .and_then(|r| r.name())
-                .or(content.name)
+                .or(declared.name)
                 .unwrap_or_default();
             partners.push(Partner {
-                space_id: space,
+                space_id: declared.space,
                 name,
-                coordinator,
+                coordinator: declared.coordinator,
                 agreed,
             });
         }
@@ -244,14 +255,18 @@ impl Cpts {
     pub async fn partner_cpts(&self, space_id: &str) -> Result<Cpts> {
         let partner = self::space_id(space_id)?;
         let events = self.fetch_state().await?;
-        let Some((_, content)) = declared(&events).into_iter().find(|(s, _)| *s == partner) else {
-            return Err(CptsError::NotAPartner);
-        };
-        let Some(coordinator) = content.coordinator else {
-            return Err(CptsError::NotAPartner);
-        };
+        let declared = declared(&events)
+            .into_iter()
+            .find(|d| d.space == partner)
+            .ok_or(CptsError::NotAPartner)?;
+        self.open_partner(&declared.space, &declared.coordinator)
+            .await
+    }
+
+    /// The partner's space, joined to read it, when it declares this CPTS in return.
+    async fn open_partner(&self, partner: &RoomId, coordinator: &OwnedUserId) -> Result<Cpts> {
         let room = self
-            .join_partner_space(&partner, &coordinator)
+            .join_partner_space(partner, coordinator)
             .await
             .ok_or(CptsError::PartnerNotAgreed)?;
         let cpts = Cpts {
@@ -259,7 +274,7 @@ impl Cpts {
             room,
         };
         let theirs = cpts.fetch_state().await?;
-        if !declared(&theirs).iter().any(|(s, _)| s == self.space_id()) {
+        if !declared(&theirs).iter().any(|d| d.space == self.space_id()) {
             return Err(CptsError::PartnerNotAgreed);
         }
         Ok(cpts)
@@ -272,11 +287,14 @@ impl Cpts {
             return Vec::new();
         };
         let mut found = Vec::new();
-        for (space, _) in declared(&events) {
-            match self.partner_cpts(space.as_str()).await {
+        for declared in declared(&events) {
+            match self
+                .open_partner(&declared.space, &declared.coordinator)
+                .await
+            {
                 Ok(cpts) => found.push(cpts),
                 Err(e) => {
-                    info!(room_id = %self.space_id(), partner = %space, "partner not read: {}", e.code())
+                    info!(room_id = %self.space_id(), partner = %declared.space, "partner not read: {}", e.code())
                 }
             }
         }
@@ -322,20 +340,6 @@ impl Cpts {
             }
         }
         Ok(None)
-    }
-
-    /// Whether the partner's space declares this one (read when this account can join it).
-    async fn partner_agrees(&self, partner: &RoomId, coordinator: &OwnedUserId) -> bool {
-        let Some(room) = self.join_partner_space(partner, coordinator).await else {
-            return false;
-        };
-        let cpts = Cpts {
-            client: self.client.clone(),
-            room,
-        };
-        cpts.fetch_state()
-            .await
-            .is_ok_and(|events| declared(&events).iter().any(|(s, _)| s == self.space_id()))
     }
 
     /// The join rule that lets members of the declared partners in: `knock_restricted` (the

@@ -53,6 +53,19 @@ pub(crate) async fn advice_reaches_the_gp(taker: &CaseRoom, gp_case: &CaseRoom, 
     assert_eq!(&given.advice, advice);
 }
 
+/// The GP's device asks to confirm the specialist who took the request; the GP confirms her.
+pub(crate) async fn gp_confirms_taker(gp_case: &CaseRoom, taker: &str) {
+    eventually("the GP asked to confirm the taker", || async {
+        let mine = gp_case.allowed_actions().await.ok()?;
+        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
+    })
+    .await;
+    gp_case
+        .confirm_member(taker)
+        .await
+        .expect("taker confirmed");
+}
+
 pub(crate) fn fresh_rpps() -> Rpps {
     let first_ten = format!("10{:08}", rand::thread_rng().gen_range(0..100_000_000u32));
     Rpps::with_check_digit(&first_ten).expect("ten digits")

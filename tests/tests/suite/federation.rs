@@ -12,7 +12,7 @@ use innomed_harness::{http, photos, Federation};
 use serde_json::json;
 
 use crate::{
-    cpts::{advice_reaches_the_gp, fresh_rpps, invited_in, Territory},
+    cpts::{advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, invited_in, Territory},
     support::{case_seen_by, conversation_of, eventually, load_all, marker, Doctor},
 };
 
@@ -50,12 +50,7 @@ async fn a_request_reaches_the_specialist_on_duty_on_the_partner_server() {
     .await;
     assert_eq!(brief.question, question);
     invitation.take_request().await.expect("taken");
-    eventually("the GP asked to confirm the taker", || async {
-        let mine = case.allowed_actions().await.ok()?;
-        (mine.handover == Some(innomed_core::HandoverWait::ConfirmTaker)).then_some(())
-    })
-    .await;
-    case.confirm_member(&derm.user_id).await.expect("confirmed");
+    gp_confirms_taker(&case, &derm.user_id).await;
 
     // The header and the photo, encrypted on the GP's phone, decrypted on the other server.
     let theirs = conversation_of(derm, &room_id).await;

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock},
-    Advice, CptsError, HandoverWait, InPerson, NewMember, Profession, Weekday,
+    Advice, CptsError, InPerson, NewMember, Profession, Weekday,
 };
 use innomed_harness::Federation;
 
 use crate::{
-    cpts::{advice_reaches_the_gp, fresh_rpps, slot},
+    cpts::{advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, slot},
     support::{case_seen_by, eventually, marker, Doctor},
 };
 
@@ -156,12 +156,7 @@ async fn a_partner_cpts_lends_its_specialist_on_duty_once_both_coordinators_agre
     .await;
     assert_eq!(brief.question, question);
     invitation.take_request().await.expect("taken");
-    eventually("the GP asked to confirm the taker", || async {
-        let mine = case.allowed_actions().await.ok()?;
-        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
-    })
-    .await;
-    case.confirm_member(&derm.user_id).await.expect("confirmed");
+    gp_confirms_taker(&case, &derm.user_id).await;
     let taker = derm.client.case(&room_id).expect("joined");
     eventually("the request handed over", || async {
         (!taker.awaiting_handover().await.ok()?).then_some(())

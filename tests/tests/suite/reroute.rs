@@ -4,13 +4,13 @@
 //! coordinator is alerted each time it goes, and never otherwise.
 
 use innomed_core::{
-    cpts::paris::to_unix_ms, CptsError, DeadlineState, HandoverWait, Membership, MessageKind,
-    NextStepState, NotificationKind, Permanence, RequestProblem, RoutingWindows, Urgency,
+    cpts::paris::to_unix_ms, CptsError, DeadlineState, Membership, MessageKind, NextStepState,
+    NotificationKind, Permanence, RequestProblem, RoutingWindows, Urgency,
 };
 use innomed_harness::{Homeserver, PushGateway};
 
 use crate::{
-    cpts::Territory,
+    cpts::{gp_confirms_taker, Territory},
     push::{push_for, pusher},
     support::{case_seen_by, conversation_of, eventually, load_all, marker},
 };
@@ -156,14 +156,7 @@ async fn the_next_step_goes_out_with_the_gps_phone_off() {
     // derm-b takes it; when the GP's phone is back, the hand-over goes to her.
     invitation.take_request().await.expect("taken");
     gp.client.start_sync().await.expect("sync again");
-    eventually("the GP asked to confirm the taker", || async {
-        let mine = case.allowed_actions().await.ok()?;
-        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
-    })
-    .await;
-    case.confirm_member(&derm_b.user_id)
-        .await
-        .expect("confirmed");
+    gp_confirms_taker(&case, &derm_b.user_id).await;
     eventually("the hand-over at the taker", || async {
         (!invitation.awaiting_handover().await.ok()?).then_some(())
     })
@@ -243,15 +236,7 @@ async fn a_request_taken_in_time_goes_no_further_and_one_declined_goes_at_once()
     let taken_id = taken.room_id().to_string();
     let a_case = case_seen_by(derm_a, &taken_id).await;
     a_case.take_request().await.expect("taken");
-    eventually("the GP asked to confirm the taker", || async {
-        let mine = taken.allowed_actions().await.ok()?;
-        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
-    })
-    .await;
-    taken
-        .confirm_member(&derm_a.user_id)
-        .await
-        .expect("confirmed");
+    gp_confirms_taker(&taken, &derm_a.user_id).await;
     eventually("the hand-over", || async {
         (!a_case.awaiting_handover().await.ok()?).then_some(())
     })
