@@ -301,29 +301,44 @@ impl Cpts {
         found
     }
 
+    /// The first instant from `from_ms` on (within `horizon_ms`) when a specialist of an agreed
+    /// partner, not in `exclude`, is on duty, and who is then: the earliest among the partners
+    /// (the first declared on a tie).
+    pub(crate) async fn partners_next_on_duty(
+        &self,
+        specialty: &str,
+        from_ms: i64,
+        horizon_ms: i64,
+        exclude: &[OwnedUserId],
+    ) -> Option<(i64, Vec<OwnedUserId>)> {
+        let mut earliest: Option<(i64, Vec<OwnedUserId>)> = None;
+        for partner in self.agreed_partners().await {
+            let Ok(Some((at, found))) = partner
+                .next_on_duty(specialty, from_ms, horizon_ms, exclude)
+                .await
+            else {
+                continue;
+            };
+            if earliest.as_ref().is_none_or(|(first, _)| at < *first) {
+                info!(room_id = %self.space_id(), partner = %partner.space_id(), count = found.len(), "a partner CPTS's specialists found");
+                earliest = Some((at, found));
+            }
+        }
+        earliest
+    }
+
     /// The agreed partners' specialists of a specialty on duty at an instant, but those in
-    /// `exclude`: the first partner (in declaration order) that has any.
+    /// `exclude` (the first partner that has any).
     pub(crate) async fn partners_on_duty_at(
         &self,
         specialty: &str,
         at_ms: i64,
         exclude: &[OwnedUserId],
     ) -> Vec<OwnedUserId> {
-        for partner in self.agreed_partners().await {
-            let Ok(found) = partner.on_duty_at(specialty, at_ms).await else {
-                continue;
-            };
-            let found: Vec<OwnedUserId> = found
-                .into_iter()
-                .map(|m| m.user_id)
-                .filter(|u| !exclude.contains(u))
-                .collect();
-            if !found.is_empty() {
-                info!(room_id = %self.space_id(), partner = %partner.space_id(), count = found.len(), "routed to a partner CPTS");
-                return found;
-            }
-        }
-        Vec::new()
+        self.partners_next_on_duty(specialty, at_ms, 0, exclude)
+            .await
+            .map(|(_, found)| found)
+            .unwrap_or_default()
     }
 
     /// A directory entry of this CPTS or, failing that, of an agreed partner.

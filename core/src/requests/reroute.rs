@@ -95,7 +95,7 @@ impl Cpts {
     /// When the window of this urgency passes, and the next step: the first specialists of the
     /// specialty on duty from then on (before the request's deadline), but for those already
     /// routed and the GP, invited when their duty starts (at the window's end if they are on
-    /// duty then).
+    /// duty then); this CPTS's, or an agreed partner's when theirs come on duty first.
     pub(crate) async fn next_step_specialists(
         &self,
         specialty: &str,
@@ -111,19 +111,23 @@ impl Cpts {
         exclude.push(self.room.own_user_id().to_owned());
         let horizon = super::deadline_window_ms(urgency)
             .saturating_sub(i64::try_from(window).unwrap_or(i64::MAX));
-        let mut next = self
+        let here = self
             .next_on_duty(specialty, window_end, horizon, &exclude)
             .await?;
-        // Nobody here when the window passes: the specialists then on duty at a partner CPTS
-        // (before those of this CPTS whose duty starts later).
-        if next.as_ref().is_none_or(|(at, _)| *at > window_end) {
-            let partners = self
-                .partners_on_duty_at(specialty, window_end, &exclude)
-                .await;
-            if !partners.is_empty() {
-                next = Some((window_end, partners));
+        // Nobody here when the window passes: whoever comes on duty first, here or at an agreed
+        // partner CPTS (this CPTS on a tie).
+        let next = match here {
+            Some((at, found)) if at <= window_end => Some((at, found)),
+            here => {
+                let partner = self
+                    .partners_next_on_duty(specialty, window_end, horizon, &exclude)
+                    .await;
+                match (here, partner) {
+                    (Some(here), Some(partner)) if partner.0 < here.0 => Some(partner),
+                    (here, partner) => here.or(partner),
+                }
             }
-        }
+        };
         let next = next.map(|(at, found)| (at, found.into_iter().take(MAX_NEXT).collect()));
         Ok((window_end, next))
     }

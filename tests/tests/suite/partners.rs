@@ -1,13 +1,15 @@
 //! Partner CPTS across a closed federation: each coordinator on their own homeserver declares
 //! the other; until both did, the partner's directory stays closed and its specialists out of
 //! reach; then a GP of one CPTS with nobody on duty reaches the partner's dermatologist on duty,
-//! and the advice comes back; a withdrawal closes it again.
+//! and the advice comes back; a withdrawal closes it again. A request's next step goes to the
+//! partner's specialist when nobody of the GP's CPTS is on duty then, with the GP's phone off.
 
 use std::sync::Arc;
 
 use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock},
-    Advice, CptsError, InPerson, NewMember, Profession, Weekday,
+    Advice, CptsError, InPerson, NewMember, NextStepState, Permanence, Profession, RoutingWindows,
+    Urgency, Weekday,
 };
 use innomed_harness::Federation;
 
@@ -184,4 +186,113 @@ async fn a_partner_cpts_lends_its_specialist_on_duty_once_both_coordinators_agre
         .await
         .expect_err("refused");
     assert!(matches!(err, CptsError::NoOneOnDuty { .. }), "{err:?}");
+}
+
+/// A one-off permanence in dermatology on Monday 23 November 2026, Paris time.
+fn permanence(from_hour: u16, to_hour: u16) -> Permanence {
+    Permanence {
+        specialty: "dermatology".into(),
+        day: "2026-11-23".into(),
+        start_minute: from_hour * 60,
+        end_minute: to_hour * 60,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_next_step_goes_to_the_partner_cpts_with_the_gps_phone_off() {
+    let federation = Federation::shared().expect("federation");
+    let (home, away) = (federation.partner(0).url(), federation.partner(1).url());
+    // 13:59:50: derm-a (CPTS A) holds a permanence until 14:00, derm-b (partner CPTS B) one
+    // from 14:00; A's urgent requests wait 5 seconds.
+    let clock = ManualClock::new(to_unix_ms(2026, 11, 23, 13, 59).expect("date") + 50_000);
+    let coord_a = Doctor::register(&home, "coord-a").await;
+    let gp = Doctor::register(&home, "gp-a").await;
+    let derm_a = Doctor::register(&home, "derm-a").await;
+    let coord_b = Doctor::register(&away, "coord-b").await;
+    let derm_b = Doctor::register(&away, "derm-b").await;
+    for doctor in [&coord_a, &gp, &derm_a, &coord_b, &derm_b] {
+        doctor.client.set_clock(clock.clone() as Arc<dyn Clock>);
+    }
+    let a = coord_a.client.create_cpts("CPTS du Nord").await.expect("A");
+    let b = coord_b.client.create_cpts("CPTS du Sud").await.expect("B");
+    let (a_id, b_id) = (a.space_id().to_string(), b.space_id().to_string());
+    member(&a, &gp, "Dr Gaëlle Généraliste", "general_practice").await;
+    member(&a, &derm_a, "Dr Annie Derme", "dermatology").await;
+    member(&b, &derm_b, "Dr Denis Derme", "dermatology").await;
+    a.set_routing_windows(RoutingWindows {
+        urgent_ms: 5_000,
+        ..RoutingWindows::default()
+    })
+    .await
+    .expect("windows");
+    for (doctor, space, hours) in [(&derm_a, &a_id, (13, 14)), (&derm_b, &b_id, (14, 15))] {
+        doctor
+            .client
+            .cpts(space)
+            .expect("own CPTS")
+            .add_permanence(permanence(hours.0, hours.1))
+            .await
+            .expect("permanence");
+    }
+    a.declare_partner(&b_id, &coord_b.user_id)
+        .await
+        .expect("A declares B");
+    eventually("A's invitation at B's coordinator", || async {
+        coord_b.client.cpts(&a_id).ok()
+    })
+    .await;
+    let agreed = b
+        .declare_partner(&a_id, &coord_a.user_id)
+        .await
+        .expect("B declares A");
+    assert!(agreed.agreed);
+
+    // The request goes to derm-a now; its next step, planned on the GP's phone, to derm-b at
+    // 14:00, nobody of A being on duty then.
+    let gp_a = gp.client.cpts(&a_id).expect("A at the GP");
+    let question = marker("PARTNERNEXT");
+    let mut urgent = request(&question);
+    urgent.urgency = Urgency::Urgent;
+    let case = gp_a.open_request(urgent).await.expect("request");
+    let room_id = case.room_id().to_string();
+    let step = case.next_step().await.expect("a next step");
+    let next: Vec<String> = step.specialists.iter().map(|u| u.to_string()).collect();
+    assert_eq!(next, std::slice::from_ref(&derm_b.user_id));
+    assert_eq!(step.state, NextStepState::Planned);
+    case_seen_by(&derm_a, &room_id).await;
+
+    // The GP's phone goes off: A's homeserver invites derm-b across the federation and alerts
+    // A's coordinator; the brief was already on derm-b's phone.
+    gp.client.stop_sync().await;
+    let invitation = case_seen_by(&derm_b, &room_id).await;
+    let brief = eventually("the brief at the partner's dermatologist", || async {
+        invitation.request_brief().await
+    })
+    .await;
+    assert_eq!(brief.question, question);
+    let alert = eventually("A's coordinator alerted", || async {
+        a.unanswered_requests()
+            .await
+            .ok()?
+            .into_iter()
+            .find(|alert| alert.room_id.as_str() == room_id)
+    })
+    .await;
+    let next: Vec<String> = alert.next.iter().map(|u| u.to_string()).collect();
+    assert_eq!(next, std::slice::from_ref(&derm_b.user_id));
+
+    // derm-b takes it; when the GP's phone is back, the request is handed over to her.
+    invitation.take_request().await.expect("taken");
+    gp.client.start_sync().await.expect("sync again");
+    gp_confirms_taker(&case, &derm_b.user_id).await;
+    eventually("the hand-over at the partner's dermatologist", || async {
+        (!invitation.awaiting_handover().await.ok()?).then_some(())
+    })
+    .await;
+    let advice = Advice {
+        assessment: marker("NEXTADVICE"),
+        recommendation: "Dermoscopie".into(),
+        in_person: InPerson::NotNeeded,
+    };
+    advice_reaches_the_gp(&invitation, &case, &advice).await;
 }
