@@ -75,6 +75,7 @@ impl InnomedClient {
             RevocationWatch::install(client.clone(), sync.clone(), account_dir.clone());
         let verifications = Arc::new(crate::trust::Incoming::install(&client));
         crate::requests::install(&client);
+        crate::requests::withdrawn::install(&client);
         crate::requests::install_reroute(&client);
         crate::cases::install_status_watch(&client);
         authorities.install(&client);

@@ -269,6 +269,7 @@ async fn withdraw(
         return false;
     };
     let seen: Vec<OwnedUserId> = members.iter().map(|m| m.user_id().to_owned()).collect();
+    let mut withdrawn = Vec::new();
     for user in invited_by_homeserver {
         if seen.contains(user) || !losers.contains(user) {
             continue;
@@ -276,6 +277,7 @@ async fn withdraw(
         // Already withdrawn or declined: the homeserver says so, nothing to do.
         if room.kick_user(user, Some(TAKEN_REASON)).await.is_ok() {
             info!(room_id = %room.room_id(), "next-step specialist withdrawn: request taken");
+            withdrawn.push(user.clone());
         }
     }
     for member in members {
@@ -285,10 +287,16 @@ async fn withdraw(
         }
         match room.kick_user(user, Some(TAKEN_REASON)).await {
             Ok(()) => {
-                info!(room_id = %room.room_id(), "routed specialist withdrawn: request taken")
+                info!(room_id = %room.room_id(), "routed specialist withdrawn: request taken");
+                withdrawn.push(user.to_owned());
             }
             Err(_) => warn!(room_id = %room.room_id(), "withdrawing a routed specialist failed"),
         }
+    }
+    // Their devices are told directly too: a loser alone on a partner homeserver may never
+    // receive the withdrawal through it.
+    if !withdrawn.is_empty() {
+        crate::requests::withdrawn::tell(&room.client(), room.room_id(), &withdrawn).await;
     }
     let gone = super::removal::gone_locally(room, losers, WITHDRAWAL_SYNC_WAIT).await;
     if !gone {

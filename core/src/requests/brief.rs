@@ -152,7 +152,7 @@ const BRIEF_RESENDS: [std::time::Duration; 2] = [
 
 /// The devices of `user_id`, asking the homeserver for their keys when none is known yet
 /// (a colleague this device never shared a room with), for a few seconds at most.
-async fn devices_of(
+pub(super) async fn devices_of(
     client: &Client,
     user_id: &UserId,
 ) -> Vec<matrix_sdk::encryption::identities::Device> {
@@ -222,7 +222,7 @@ pub(crate) fn install(client: &Client) {
 }
 
 /// A to-device event must also come from a device this device knows (no `None` level).
-fn signed(state: &VerificationState) -> bool {
+pub(super) fn signed(state: &VerificationState) -> bool {
     crate::cases::signed_by_owner(state)
         && !matches!(
             state,

@@ -22,6 +22,7 @@ mod report;
 mod request;
 pub(crate) mod reroute;
 mod unanswered;
+pub(crate) mod withdrawn;
 
 pub(crate) use self::brief::install;
 pub(crate) use self::unanswered::install as install_reroute;

@@ -153,10 +153,9 @@ async fn two_specialists_on_two_servers_take_at_the_same_moment_and_every_client
         (winner_case.taker().await.ok().flatten()? == recorded).then_some(())
     })
     .await;
-    // The GP's device withdrew the other. On the GP's server that is seen at once. A loser on
-    // the other server may never hear of it: the GP's server, no longer counting that server in
-    // the case, refuses it the events it lacks to accept the withdrawal (a known gap, see
-    // ARCHITECTURE.md "First claim across servers"); the GP's side no longer lists them.
+    // The GP's device withdrew the other, and told the loser's devices directly: on either
+    // server, the loser's phone leaves the case (on a partner server the withdrawal itself may
+    // never arrive, see ARCHITECTURE.md "First claim across servers").
     let gp_members = eventually("the loser out of the GP's case", || async {
         let members = case.members().await.ok()?;
         (!members
@@ -168,14 +167,12 @@ async fn two_specialists_on_two_servers_take_at_the_same_moment_and_every_client
     assert!(gp_members
         .iter()
         .any(|m| m.user_id.as_str() == winner.user_id && m.membership == Membership::Joined));
-    if loser.user_id.ends_with(&format!(":{}", home.server_name())) {
-        eventually("the local loser withdrawn", || async {
-            let c = loser.client.case(&room_id).ok();
-            c.is_none_or(|c| c.membership() == Membership::Left)
-                .then_some(())
-        })
-        .await;
-    }
+    eventually("the loser's phone out of the case", || async {
+        let c = loser.client.case(&room_id).ok();
+        c.is_none_or(|c| c.membership() == Membership::Left)
+            .then_some(())
+    })
+    .await;
     // A second GP device (a fresh store reading the claims from scratch) names the same.
     let again = Doctor::login_again(&home.url(), &t.gp.doctor.user_id).await;
     let fresh = case_seen_by(&again, &room_id).await;
