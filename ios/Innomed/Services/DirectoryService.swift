@@ -81,4 +81,21 @@ public protocol DirectoryService: AnyObject {
 
     /// Coordinator: refuses a request.
     func refuse(_ user: UserID, in cpts: CptsID) async throws
+
+    // Partner CPTS: each coordinator declares the other; once both did (`agreed`), a request
+    // nobody here is on duty for goes to the partner's specialists on duty. Whether a
+    // partnership holds is the core's to say.
+
+    /// The partners this CPTS declared, each with whether it declared this one too. Any member
+    /// reads them.
+    func partners(cptsID: CptsID) async throws -> [PartnerCpts]
+
+    /// Coordinator: declares a partner by its space id and its coordinator's user id, or confirms
+    /// one that declared this CPTS first. The core refuses anyone but the coordinator
+    /// (`coordinatorOnly`), a space id that is no other CPTS (`notAPartner`), a malformed user id
+    /// (`invalidUserID`), a coordinator on a server this CPTS's does not reach (`outsideNetwork`).
+    func declarePartner(cptsID: CptsID, spaceID: CptsID, coordinator: UserID) async throws -> PartnerCpts
+
+    /// Coordinator: ends a partnership (`coordinatorOnly` for anyone else).
+    func withdrawPartner(cptsID: CptsID, spaceID: CptsID) async throws
 }

@@ -49,6 +49,15 @@ final class FakeDirectoryService: DirectoryService {
     }
     /// Every change of the member's own availability, in order, refused ones too.
     private(set) var availabilityChanges: [AvailabilityChange] = []
+    var onPartners: (CptsID) async throws -> [PartnerCpts] = { _ in try unstubbed("partners") }
+    var onDeclarePartner: (CptsID, CptsID, UserID) async throws -> PartnerCpts = { _, _, _ in
+        try unstubbed("declarePartner")
+    }
+    var onWithdrawPartner: (CptsID, CptsID) async throws -> Void = { _, _ in try unstubbed("withdrawPartner") }
+    /// Every `declarePartner` call (CPTS, partner's space, its coordinator), in order, refused ones too.
+    private(set) var partnerDeclarations: [(CptsID, CptsID, UserID)] = []
+    /// Every `withdrawPartner` call (CPTS, partner's space), in order, refused ones too.
+    private(set) var partnerWithdrawals: [(CptsID, CptsID)] = []
 
     func specialties() -> [Specialty] { options }
     func spaces() throws -> [Cpts] { cptsSpaces }
@@ -115,4 +124,16 @@ final class FakeDirectoryService: DirectoryService {
     }
 
     func refuse(_ user: UserID, in cpts: CptsID) async throws { try await onRefuse(user, cpts) }
+
+    func partners(cptsID: CptsID) async throws -> [PartnerCpts] { try await onPartners(cptsID) }
+
+    func declarePartner(cptsID: CptsID, spaceID: CptsID, coordinator: UserID) async throws -> PartnerCpts {
+        partnerDeclarations.append((cptsID, spaceID, coordinator))
+        return try await onDeclarePartner(cptsID, spaceID, coordinator)
+    }
+
+    func withdrawPartner(cptsID: CptsID, spaceID: CptsID) async throws {
+        partnerWithdrawals.append((cptsID, spaceID))
+        try await onWithdrawPartner(cptsID, spaceID)
+    }
 }

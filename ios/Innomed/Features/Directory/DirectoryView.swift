@@ -3,7 +3,8 @@ import SwiftUI
 
 /// The CPTS directory and who is on duty; the rota and the doctor's own availability; joining,
 /// or creating, a CPTS. The coordinator (as the core says) also corrects entries, answers join
-/// requests and opens a care team, whose case `onOpenCase` shows in the cases tab. A tapped
+/// requests, sets the routing windows, declares partner CPTS and opens a care team, whose case
+/// `onOpenCase` shows in the cases tab. A tapped
 /// notification of an unanswered request (`AppModel`) pushes that CPTS's unanswered requests.
 struct DirectoryView: View {
     let session: UserSession
@@ -58,7 +59,8 @@ struct DirectoryView: View {
                             Label("directory.availability", systemImage: "calendar.badge.clock")
                         }
                         // The coordinator's (as the core says): requests nobody took in time,
-                        // and how long each urgency waits before it goes further.
+                        // how long each urgency waits before it goes further, and the partner
+                        // CPTS whose specialists take it when nobody here is on duty.
                         if viewModel.isCoordinator {
                             NavigationLink {
                                 UnansweredRequestsView(requests: session.requests, directory: session.directory,
@@ -71,6 +73,11 @@ struct DirectoryView: View {
                                                    cpts: space)
                             } label: {
                                 Label("directory.routingWindows", systemImage: "timer")
+                            }
+                            NavigationLink {
+                                PartnersView(directory: session.directory, cpts: space)
+                            } label: {
+                                Label("directory.partners", systemImage: "building.2")
                             }
                         }
                         if let team = viewModel.careTeamCpts {

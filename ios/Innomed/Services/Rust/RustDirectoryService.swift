@@ -119,6 +119,27 @@ final class RustDirectoryService: DirectoryService, @unchecked Sendable {
         try await mapSpaceErrors(coordinator: true) { try await cptsSpaces.space(cpts).refuse(userId: user.rawValue) }
     }
 
+    func partners(cptsID: CptsID) async throws -> [PartnerCpts] {
+        try await mapSpaceErrors(coordinator: false) { try await cptsSpaces.space(cptsID).partners() }
+            .map(PartnerCpts.init(rustValue:))
+    }
+
+    func declarePartner(cptsID: CptsID, spaceID: CptsID, coordinator: UserID) async throws -> PartnerCpts {
+        let partner = try await mapSpaceErrors(coordinator: true) {
+            try await cptsSpaces.space(cptsID).declarePartner(spaceId: spaceID.rawValue,
+                                                              coordinator: coordinator.rawValue)
+        }
+        Log.cases.info("partner \(spaceID.rawValue, privacy: .public) declared in \(cptsID.rawValue, privacy: .public)")
+        return PartnerCpts(rustValue: partner)
+    }
+
+    func withdrawPartner(cptsID: CptsID, spaceID: CptsID) async throws {
+        try await mapSpaceErrors(coordinator: true) {
+            try await cptsSpaces.space(cptsID).withdrawPartner(spaceId: spaceID.rawValue)
+        }
+        Log.cases.info("partner \(spaceID.rawValue, privacy: .public) withdrawn in \(cptsID.rawValue, privacy: .public)")
+    }
+
     /// A member's own availability: the core's `NotFound` is the CPTS; its `NotAllowed` is the
     /// homeserver refusing a member's own entry in a space made before members could write one
     /// (opened to them by the coordinator's next change of the rota).

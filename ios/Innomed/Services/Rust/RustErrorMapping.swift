@@ -20,8 +20,8 @@ func mapErrorsSync<T>(_ body: () throws -> T) throws -> T {
 
 /// A call on a CPTS space (directory and request services): here the core's `NotFound` is the
 /// CPTS (a space id nobody has), not a case; its `NotAllowed` on the coordinator's calls (join
-/// requests, the rota's changes, an entry's correction, the routing windows) is the homeserver
-/// or the core refusing a member who is not the coordinator.
+/// requests, the rota's changes, an entry's correction, the routing windows, the partners) is
+/// the homeserver or the core refusing a member who is not the coordinator.
 func mapSpaceErrors<T>(coordinator: Bool, _ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
