@@ -18,6 +18,7 @@ pub(crate) mod brief;
 mod claim;
 mod deadlines;
 mod delayed;
+mod reinvite;
 mod report;
 mod request;
 pub(crate) mod reroute;

@@ -170,12 +170,14 @@ impl Cpts {
         // One invitation failing (an account closed since the rota was made) does not keep
         // the request from the others; it fails only if nobody could be invited.
         let mut invited = Vec::new();
+        let mut failed = Vec::new();
         let mut first_error = None;
         for expert in &experts {
             match case.invite_routed(expert).await {
                 Ok(()) => invited.push(expert.clone()),
                 Err(e) => {
                     warn!(room_id = %case.room_id(), "a routed specialist could not be invited");
+                    failed.push(expert.clone());
                     first_error.get_or_insert(e);
                 }
             }
@@ -183,7 +185,10 @@ impl Cpts {
         if let (true, Some(e)) = (invited.is_empty(), first_error) {
             return Err(e.into());
         }
-        if let Some(brief) = super::brief::brief_of(case.room_id(), &brief_header, &status) {
+        let brief = super::brief::brief_of(case.room_id(), &brief_header, &status);
+        // Those out of reach now are invited again while the request waits.
+        super::reinvite::invite_again_later(case.clone(), brief.clone(), failed);
+        if let Some(brief) = brief {
             super::brief::send_brief(&case.room.client(), &brief, &invited).await;
             super::brief::send_again_later(case.room.clone(), brief.clone(), invited.clone());
             if let Some((window_end, next_step)) = plan {

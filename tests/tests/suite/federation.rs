@@ -277,6 +277,14 @@ async fn a_request_routed_while_the_partner_server_is_down_reaches_who_can_be_re
     let room_id = case.room_id().to_string();
     // Routed to the dermatologist who can be reached, and the GP sees whom it reached.
     assert_eq!(invited_in(&case).await, vec![local.user_id.clone()]);
+    // A second request while the partner is down, which nobody takes.
+    let waiting_question = marker("WAITQ");
+    let waiting = gp_cpts
+        .open_request(t.request("dermatology", &waiting_question))
+        .await
+        .expect("the second request opens with the partner down");
+    let waiting_id = waiting.room_id().to_string();
+    assert_eq!(invited_in(&waiting).await, vec![local.user_id.clone()]);
     let invitation = case_seen_by(local, &room_id).await;
     let brief = eventually("the brief on the GP's server", || async {
         invitation.request_brief().await
@@ -292,9 +300,23 @@ async fn a_request_routed_while_the_partner_server_is_down_reaches_who_can_be_re
     })
     .await;
 
-    // The partner comes back: its dermatologist was never invited, so nothing of the request
-    // reaches her, once or twice, and the case goes on between the GP and the taker.
+    // The partner comes back: the request still waiting reaches its dermatologist (invited
+    // again by the GP's phone, the brief with it), once.
     federation.partner_mut(1).restart().expect("partner back");
+    let late = case_seen_by(remote, &waiting_id).await;
+    let brief = eventually("the brief once the partner is back", || async {
+        late.request_brief().await
+    })
+    .await;
+    assert_eq!(brief.question, waiting_question);
+    let invited = invited_in(&waiting).await;
+    assert_eq!(
+        invited.iter().filter(|u| **u == remote.user_id).count(),
+        1,
+        "invited once: {invited:?}"
+    );
+    // The one taken while it was down was not: nothing of it reaches her, once or twice, and
+    // the case goes on between the GP and the taker.
     let later = marker("AFTER");
     let conversation = case.conversation().await.expect("conversation");
     conversation.send_text(&later).await.expect("sent");
