@@ -1,10 +1,12 @@
 package fr.innomed.android.impl
 
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.HeaderProblem
 import fr.innomed.android.api.cpts.JoinRequestError
 import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.EntryProblem
+import fr.innomed.android.api.directory.PartnerCpts
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.core.CaseException
@@ -13,9 +15,10 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Test
 import fr.innomed.core.EntryEdit as SdkEntryEdit
 import fr.innomed.core.HeaderProblem as SdkHeaderProblem
+import fr.innomed.core.Partner as SdkPartner
 import fr.innomed.core.RequestProblem as SdkRequestProblem
 
-/** The coordinator's calls (correcting an entry, creating a CPTS, opening a care team), as the API carries them (no Rust call: plain generated values). */
+/** The coordinator's calls (correcting an entry, creating a CPTS, opening a care team, declaring a partner CPTS), as the API carries them (no Rust call: plain generated values). */
 class CptsMappersTest {
     @Test
     fun `a correction reaches the core as typed`() {
@@ -42,7 +45,16 @@ class CptsMappersTest {
         assertEquals(DirectoryError.PartnerNotAgreed, directoryError(CptsException.PartnerNotAgreed()))
         assertEquals(DirectoryError.UnknownSpecialty("astrology"), directoryError(CptsException.UnknownSpecialty("astrology")))
         assertEquals(DirectoryError.HomeserverUnreachable, directoryError(CptsException.Case(CaseException.HomeserverUnreachable())))
-        assertEquals(DirectoryError.Other("CaseException.InvalidUserId"), directoryError(CptsException.Case(CaseException.InvalidUserId())))
+        assertEquals(DirectoryError.InvalidUserId, directoryError(CptsException.Case(CaseException.InvalidUserId())), "a partner's coordinator as typed")
+        assertEquals(DirectoryError.Other("CaseException.NotAllowed"), directoryError(CptsException.Case(CaseException.NotAllowed())))
+    }
+
+    @Test
+    fun `a partner CPTS keeps its identifiers and whether it declared this CPTS too`() {
+        assertEquals(
+            PartnerCpts("!voisine:cpts-voisine.fr", "CPTS Voisine", UserId("@coord:cpts-voisine.fr"), agreed = true),
+            SdkPartner("!voisine:cpts-voisine.fr", "CPTS Voisine", "@coord:cpts-voisine.fr", agreed = true).toApi(),
+        )
     }
 
     @Test

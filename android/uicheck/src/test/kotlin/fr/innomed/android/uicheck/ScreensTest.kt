@@ -340,6 +340,9 @@ class ScreensTest {
     fun routing() = screens(*RoutingScreens.all)
 
     @Test
+    fun partners() = screens(*PartnersScreens.all)
+
+    @Test
     fun directoryEdit() {
         val coordinator = DirectoryState(
             specialties = ClinicalData.specialties,

@@ -41,6 +41,8 @@ import fr.innomed.android.features.directory.AvailabilityView
 import fr.innomed.android.features.directory.DirectoryEvent
 import fr.innomed.android.features.directory.DirectoryPresenter
 import fr.innomed.android.features.directory.DirectoryView
+import fr.innomed.android.features.directory.PartnersPresenter
+import fr.innomed.android.features.directory.PartnersView
 import fr.innomed.android.features.directory.RotaEvent
 import fr.innomed.android.features.directory.RotaPresenter
 import fr.innomed.android.features.directory.RotaView
@@ -68,6 +70,7 @@ internal object Routes {
     const val ROTA = "rota"
     const val AVAILABILITY = "availability"
     const val ROUTING = "routing"
+    const val PARTNERS = "partners"
     const val CARE_TEAM = "care-team"
     const val COLLEAGUE_CASE = "colleague-case"
     const val VERIFICATION = "verification"
@@ -180,6 +183,7 @@ fun InnomedNavHost(graph: AppGraph) {
                 onRota = { nav.navigate(Routes.ROTA) },
                 onCareTeam = { nav.navigate(Routes.CARE_TEAM) },
                 onRouting = { nav.navigate(Routes.ROUTING) },
+                onPartners = { nav.navigate(Routes.PARTNERS) },
             )
             // Back from "Ma CPTS": a CPTS created or joined there is read at once.
             LaunchedEffect(Unit) { if (presenter.state.value.error == DirectoryError.NoCpts) presenter.onEvent(DirectoryEvent.Retry) }
@@ -203,6 +207,12 @@ fun InnomedNavHost(graph: AppGraph) {
             val presenter = retainedPresenter { RoutingPresenter(it, account.directory, account.requests) }
             val state by presenter.state.collectAsStateWithLifecycle()
             RoutingView(state, presenter::onEvent)
+        }
+        composable(Routes.PARTNERS) {
+            val account = session ?: return@composable
+            val presenter = retainedPresenter { PartnersPresenter(it, account.directory) }
+            val state by presenter.state.collectAsStateWithLifecycle()
+            PartnersView(state, presenter::onEvent)
         }
         composable(Routes.MEMBERSHIP) {
             val account = session ?: return@composable

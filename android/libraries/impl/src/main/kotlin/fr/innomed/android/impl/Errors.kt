@@ -187,7 +187,12 @@ internal fun directoryError(e: Exception): DirectoryError = when (e) {
         SdkRequestProblem.NO_SPECIALTY -> DirectoryError.InvalidEntry(EntryProblem.NO_SPECIALTY)
         else -> DirectoryError.Other(e.code())
     }
-    is CptsException.Case -> if (e.v1 is CaseException.HomeserverUnreachable) DirectoryError.HomeserverUnreachable else DirectoryError.Other(e.v1.code())
+    is CptsException.Case -> when (e.v1) {
+        is CaseException.HomeserverUnreachable -> DirectoryError.HomeserverUnreachable
+        // A partner CPTS's coordinator, as the coordinator typed it.
+        is CaseException.InvalidUserId -> DirectoryError.InvalidUserId
+        else -> DirectoryError.Other(e.v1.code())
+    }
     else -> DirectoryError.Other(e.code())
 }
 

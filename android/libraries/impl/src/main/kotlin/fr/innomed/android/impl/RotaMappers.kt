@@ -1,10 +1,13 @@
 package fr.innomed.android.impl
 
+import fr.innomed.android.api.UserId
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.EntryEdit
+import fr.innomed.android.api.directory.PartnerCpts
 import fr.innomed.android.api.directory.Weekday
 import fr.innomed.core.DutySlot as SdkDutySlot
 import fr.innomed.core.EntryEdit as SdkEntryEdit
+import fr.innomed.core.Partner as SdkPartner
 import fr.innomed.core.Weekday as SdkWeekday
 
 internal fun SdkDutySlot.toApi() = DutySlot(
@@ -23,3 +26,5 @@ internal fun DutySlot.toSdk() = SdkDutySlot(
 )
 
 internal fun EntryEdit.toSdk() = SdkEntryEdit(displayName = displayName, specialties = specialties, retired = retired)
+
+internal fun SdkPartner.toApi() = PartnerCpts(spaceId = spaceId, name = name, coordinator = UserId(coordinator), agreed = agreed)

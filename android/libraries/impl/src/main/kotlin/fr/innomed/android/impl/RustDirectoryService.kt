@@ -9,6 +9,7 @@ import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.PartnerCpts
 import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
@@ -57,6 +58,13 @@ class RustDirectoryService internal constructor(private val cpts: CptsLocator) :
 
     override suspend fun removePermanence(permanence: Permanence): Outcome<Availability, DirectoryError> =
         withCpts { it.removePermanence(permanence.toSdk()).toApi() }
+
+    override suspend fun partners(): Outcome<List<PartnerCpts>, DirectoryError> = withCpts { it.partners().map { p -> p.toApi() } }
+
+    override suspend fun declarePartner(spaceId: String, coordinator: UserId): Outcome<PartnerCpts, DirectoryError> =
+        withCpts { it.declarePartner(spaceId, coordinator.value).toApi() }
+
+    override suspend fun withdrawPartner(spaceId: String): Outcome<Unit, DirectoryError> = withCpts { it.withdrawPartner(spaceId) }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, DirectoryError> {
         val found = attempt(::directoryError) { cpts.joined() }

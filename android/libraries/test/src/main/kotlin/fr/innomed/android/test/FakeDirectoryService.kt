@@ -9,6 +9,7 @@ import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.directory.DutySlot
 import fr.innomed.android.api.directory.EntryEdit
 import fr.innomed.android.api.directory.MemberEntry
+import fr.innomed.android.api.directory.PartnerCpts
 import fr.innomed.android.api.directory.Permanence
 import fr.innomed.android.api.directory.Rota
 import fr.innomed.android.api.directory.Specialty
@@ -47,7 +48,21 @@ class FakeDirectoryService(var specialtyList: List<Specialty> = testSpecialties)
     var removeAbsenceResult: suspend (Absence) -> Outcome<Availability, DirectoryError> = { notScripted("removeAbsence") }
     var removePermanenceResult: suspend (Permanence) -> Outcome<Availability, DirectoryError> = { notScripted("removePermanence") }
 
+    /** Partner CPTS: each declaration (space, coordinator) and withdrawal (space), in order, and its scripted answer. */
+    val partnersDeclared = Calls<Pair<String, UserId>>()
+    val partnersWithdrawn = Calls<String>()
+    var partnersResult: suspend () -> Outcome<List<PartnerCpts>, DirectoryError> = { notScripted("partners") }
+    var declarePartnerResult: suspend (String, UserId) -> Outcome<PartnerCpts, DirectoryError> = { _, _ -> notScripted("declarePartner") }
+    var withdrawPartnerResult: suspend (String) -> Outcome<Unit, DirectoryError> = { notScripted("withdrawPartner") }
+
     override fun specialties() = specialtyList
+
+    override suspend fun partners() = partnersResult()
+
+    override suspend fun declarePartner(spaceId: String, coordinator: UserId) =
+        declarePartnerResult(spaceId, coordinator).also { partnersDeclared.add(spaceId to coordinator) }
+
+    override suspend fun withdrawPartner(spaceId: String) = withdrawPartnerResult(spaceId).also { partnersWithdrawn.add(spaceId) }
 
     override suspend fun myAvailability() = myAvailabilityResult()
 

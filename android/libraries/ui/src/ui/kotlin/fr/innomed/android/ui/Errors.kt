@@ -150,6 +150,7 @@ fun DirectoryError.text(): ErrorText = when (this) {
     DirectoryError.OutsideNetwork -> ErrorText(R.string.error_outside_network)
     DirectoryError.NotAPartner -> ErrorText(R.string.error_not_a_partner)
     DirectoryError.PartnerNotAgreed -> ErrorText(R.string.error_partner_not_agreed)
+    DirectoryError.InvalidUserId -> ErrorText(R.string.error_invalid_user_id)
     is DirectoryError.InvalidSlot -> ErrorText(
         when (problem) {
             SlotProblem.NOT_MEMBER_SPECIALTY -> R.string.error_slot_not_member_specialty
@@ -182,6 +183,20 @@ fun DirectoryError.availabilityText(): ErrorText = when (this) {
     )
     else -> text()
 }
+
+/**
+ * On the partner CPTS screen, the kinds that mean something else there: only the coordinator
+ * declares or withdraws a partner; the partner's coordinator is on a server outside the network.
+ */
+fun DirectoryError.partnerText(): ErrorText = when (this) {
+    DirectoryError.NotAllowed -> ErrorText(R.string.error_partners_coordinator_only)
+    DirectoryError.OutsideNetwork -> ErrorText(R.string.error_partner_outside_network)
+    else -> text()
+}
+
+/** A declaration refused as naming no partner: the identifier typed is the doctor's own CPTS's, or names none. */
+fun DirectoryError.declarePartnerText(): ErrorText =
+    if (this == DirectoryError.NotAPartner) ErrorText(R.string.error_partner_not_other_cpts) else partnerText()
 
 fun AvailabilityProblem.text(): ErrorText = ErrorText(
     when (this) {

@@ -34,7 +34,8 @@ import fr.innomed.android.ui.text
  * doctor in no CPTS (the core's error) is offered to ask to join one ([onJoinCpts]: navigation);
  * the others open the duty rota by week ([onRota]). The coordinator (as the core says) corrects
  * an entry from its card ([EntryEditDialog]), opens a care team ([onCareTeam]) and follows the
- * requests nobody took and the routing windows ([onRouting]).
+ * requests nobody took and the routing windows ([onRouting]). Every member of a CPTS reads its
+ * partner CPTS ([onPartners]), which the coordinator declares there.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -45,6 +46,7 @@ fun DirectoryView(
     onRota: () -> Unit = {},
     onCareTeam: () -> Unit = {},
     onRouting: () -> Unit = {},
+    onPartners: () -> Unit = {},
 ) {
     InnomedScreen(
         title = stringResource(R.string.directory_title),
@@ -74,9 +76,13 @@ fun DirectoryView(
                 )
             }
         }
-        // The coordinator's follow-up of requests (beside the title bar's actions, which are full).
-        if (state.isCoordinator) {
-            TextButton(onClick = onRouting, modifier = Modifier.padding(horizontal = 8.dp)) { Text(stringResource(R.string.routing_open)) }
+        // The coordinator's follow-up of requests, and the partner CPTS every member reads (beside
+        // the title bar's actions, which are full).
+        if (state.isCoordinator || state.error != DirectoryError.NoCpts) {
+            FlowRow(Modifier.padding(horizontal = 8.dp)) {
+                if (state.isCoordinator) TextButton(onClick = onRouting) { Text(stringResource(R.string.routing_open)) }
+                if (state.error != DirectoryError.NoCpts) TextButton(onClick = onPartners) { Text(stringResource(R.string.partners_open)) }
+            }
         }
         state.error?.let { error ->
             Text(errorMessage(error.text()), color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(16.dp))

@@ -5,7 +5,7 @@ import fr.innomed.android.api.UserId
 
 /**
  * The CPTS directory: who is who, who is on duty now, the rota by week, and each member's own
- * absences and one-off permanences beside it.
+ * absences and one-off permanences beside it; the partner CPTS it declared.
  */
 interface DirectoryService {
     /** The fixed list of French medical specialties, with their labels. */
@@ -46,6 +46,20 @@ interface DirectoryService {
 
     /** Withdraws one of the signed-in member's permanences, as the core gave it. */
     suspend fun removePermanence(permanence: Permanence): Outcome<Availability, DirectoryError>
+
+    /** The partner CPTS the doctor's CPTS declared, and whether each declared it in return. */
+    suspend fun partners(): Outcome<List<PartnerCpts>, DirectoryError>
+
+    /**
+     * Declares a partner CPTS by its space and its coordinator, or confirms one that declared the
+     * doctor's CPTS first (coordinator only). The core checks both identifiers: its own space or
+     * one that names no CPTS is [DirectoryError.NotAPartner], a coordinator that is not a user id
+     * [DirectoryError.InvalidUserId], one on a server outside the network [DirectoryError.OutsideNetwork].
+     */
+    suspend fun declarePartner(spaceId: String, coordinator: UserId): Outcome<PartnerCpts, DirectoryError>
+
+    /** Ends a partnership (coordinator only): requests no longer go to that CPTS's specialists. */
+    suspend fun withdrawPartner(spaceId: String): Outcome<Unit, DirectoryError>
 }
 
 data class Specialty(val code: String, val labelFr: String, val labelEn: String)
@@ -105,6 +119,9 @@ sealed interface DirectoryError {
 
     /** The partner CPTS has not declared the doctor's in return (or ended the partnership). */
     data object PartnerNotAgreed : DirectoryError
+
+    /** A user id typed by the doctor (a partner CPTS's coordinator) is not one (form @name:server). */
+    data object InvalidUserId : DirectoryError
 
     data class InvalidSlot(val problem: SlotProblem) : DirectoryError
 
