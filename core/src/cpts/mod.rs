@@ -33,7 +33,7 @@ pub(crate) use self::attestation::{
 };
 pub(crate) use self::clock::ClockCell;
 pub(crate) use self::copy::install as install_directory_copy;
-pub(crate) use self::partners::ReaderSpaces;
+pub(crate) use self::partners::{PartnersOnce, ReaderSpaces};
 pub use self::{
     attestation::AttestationEventContent,
     availability::{

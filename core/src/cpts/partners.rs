@@ -34,6 +34,9 @@ use super::{
     Cpts,
 };
 
+/// The agreed partners, read when a request's routing first needs them (and only then).
+pub(crate) type PartnersOnce = tokio::sync::OnceCell<Vec<Cpts>>;
+
 /// A partner declaration in a CPTS space (state key: the partner's space id).
 pub const PARTNER_TYPE: &str = "fr.innomed.cpts.partner";
 
@@ -280,9 +283,14 @@ impl Cpts {
         Ok(cpts)
     }
 
+    /// The agreed partners, read at most once per `cell` (one request's routing).
+    async fn read_once<'a>(&self, cell: &'a PartnersOnce) -> &'a [Cpts] {
+        cell.get_or_init(|| self.agreed_partners()).await
+    }
+
     /// The agreed partners' spaces this account can read (for routing): those it cannot reach
     /// now are skipped.
-    pub(crate) async fn agreed_partners(&self) -> Vec<Cpts> {
+    async fn agreed_partners(&self) -> Vec<Cpts> {
         let Ok(events) = self.fetch_state().await else {
             return Vec::new();
         };
@@ -306,13 +314,14 @@ impl Cpts {
     /// (the first declared on a tie).
     pub(crate) async fn partners_next_on_duty(
         &self,
+        partners: &PartnersOnce,
         specialty: &str,
         from_ms: i64,
         horizon_ms: i64,
         exclude: &[OwnedUserId],
     ) -> Option<(i64, Vec<OwnedUserId>)> {
         let mut earliest: Option<(i64, Vec<OwnedUserId>)> = None;
-        for partner in self.agreed_partners().await {
+        for partner in self.read_once(partners).await {
             let Ok(Some((at, found))) = partner
                 .next_on_duty(specialty, from_ms, horizon_ms, exclude)
                 .await
@@ -331,11 +340,12 @@ impl Cpts {
     /// `exclude` (the first partner that has any).
     pub(crate) async fn partners_on_duty_at(
         &self,
+        partners: &PartnersOnce,
         specialty: &str,
         at_ms: i64,
         exclude: &[OwnedUserId],
     ) -> Vec<OwnedUserId> {
-        self.partners_next_on_duty(specialty, at_ms, 0, exclude)
+        self.partners_next_on_duty(partners, specialty, at_ms, 0, exclude)
             .await
             .map(|(_, found)| found)
             .unwrap_or_default()
@@ -344,12 +354,13 @@ impl Cpts {
     /// A directory entry of this CPTS or, failing that, of an agreed partner.
     pub(crate) async fn entry_here_or_at_partners(
         &self,
+        partners: &PartnersOnce,
         user_id: &OwnedUserId,
     ) -> Result<Option<super::MemberEntry>> {
         if let Some(entry) = self.entry_of(user_id).await? {
             return Ok(Some(entry));
         }
-        for partner in self.agreed_partners().await {
+        for partner in self.read_once(partners).await {
             if let Ok(Some(entry)) = partner.entry_of(user_id).await {
                 return Ok(Some(entry));
             }

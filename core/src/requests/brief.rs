@@ -85,33 +85,51 @@ pub(crate) async fn send_brief(
     brief: &RequestBriefEventContent,
     experts: &[OwnedUserId],
 ) -> Vec<OwnedUserId> {
-    let encryption = client.encryption();
     let Ok(content) = Raw::new(brief) else {
         return Vec::new();
     };
+    let reached = send_to_devices(
+        client,
+        experts,
+        "fr.innomed.request.brief",
+        content.cast_unchecked(),
+    )
+    .await;
+    info!(room_id = %brief.room_id, reached = reached.len(), "request brief sent");
+    reached
+}
+
+/// Sends `content` Olm-encrypted to each device of each user that its owner signed; the users
+/// reached on at least one device.
+pub(super) async fn send_to_devices(
+    client: &Client,
+    users: &[OwnedUserId],
+    event_type: &str,
+    content: Raw<matrix_sdk::ruma::events::AnyToDeviceEventContent>,
+) -> Vec<OwnedUserId> {
+    let encryption = client.encryption();
     let mut reached = Vec::new();
-    for expert in experts {
-        let devices = devices_of(client, expert).await;
+    for user in users {
+        let devices = devices_of(client, user).await;
         if devices.is_empty() {
-            warn!(room_id = %brief.room_id, "no device known to send the brief to");
+            warn!(event_type, "no device known to send to");
             continue;
         }
         let count = devices.len();
         match encryption
             .encrypt_and_send_raw_to_device(
                 devices.iter().collect(),
-                "fr.innomed.request.brief",
-                content.clone().cast_unchecked(),
+                event_type,
+                content.clone(),
                 CollectStrategy::IdentityBasedStrategy,
             )
             .await
         {
-            Ok(failures) if failures.len() < count => reached.push(expert.clone()),
-            Ok(_) => warn!(room_id = %brief.room_id, "no signed device to send the brief to"),
-            Err(e) => warn!(room_id = %brief.room_id, "brief not sent: {e}"),
+            Ok(failures) if failures.len() < count => reached.push(user.clone()),
+            Ok(_) => warn!(event_type, "no signed device to send to"),
+            Err(e) => warn!(event_type, "not sent to a device: {e}"),
         }
     }
-    info!(room_id = %brief.room_id, reached = reached.len(), "request brief sent");
     reached
 }
 
@@ -152,7 +170,7 @@ const BRIEF_RESENDS: [std::time::Duration; 2] = [
 
 /// The devices of `user_id`, asking the homeserver for their keys when none is known yet
 /// (a colleague this device never shared a room with), for a few seconds at most.
-pub(super) async fn devices_of(
+async fn devices_of(
     client: &Client,
     user_id: &UserId,
 ) -> Vec<matrix_sdk::encryption::identities::Device> {

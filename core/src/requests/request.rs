@@ -74,6 +74,8 @@ impl Cpts {
             );
         }
         let own = self.room.own_user_id().to_owned();
+        // The partners' spaces, read once for this request if its routing needs them.
+        let partners = crate::cpts::PartnersOnce::new();
         let experts: Vec<OwnedUserId> = match &request.expert {
             Some(expert) => {
                 let expert = crate::cpts::error::user_id(expert)?;
@@ -82,7 +84,7 @@ impl Cpts {
                 }
                 // A specialist of this CPTS or of a partner that agreed.
                 let entry = self
-                    .entry_here_or_at_partners(&expert)
+                    .entry_here_or_at_partners(&partners, &expert)
                     .await?
                     .ok_or(CptsError::NotInDirectory)?;
                 if !entry.has_specialty(code) {
@@ -102,7 +104,7 @@ impl Cpts {
                     // Nobody here: the specialists on duty at a partner CPTS.
                     let now = self.client.now_ms();
                     on_duty = self
-                        .partners_on_duty_at(code, now, std::slice::from_ref(&own))
+                        .partners_on_duty_at(&partners, code, now, std::slice::from_ref(&own))
                         .await;
                 }
                 if on_duty.is_empty() {
@@ -146,7 +148,7 @@ impl Cpts {
         // The next step, planned now: whoever is on duty once the CPTS's window for this
         // urgency has passed (`reroute`). Without it the request still goes to the first.
         let plan = match self
-            .next_step_specialists(code, request.urgency, &experts)
+            .next_step_specialists(&partners, code, request.urgency, &experts)
             .await
         {
             Ok(plan) => Some(plan),

@@ -98,6 +98,7 @@ impl Cpts {
     /// duty then); this CPTS's, or an agreed partner's when theirs come on duty first.
     pub(crate) async fn next_step_specialists(
         &self,
+        partners: &crate::cpts::PartnersOnce,
         specialty: &str,
         urgency: Urgency,
         routed: &[OwnedUserId],
@@ -120,7 +121,7 @@ impl Cpts {
             Some((at, found)) if at <= window_end => Some((at, found)),
             here => {
                 let partner = self
-                    .partners_next_on_duty(specialty, window_end, horizon, &exclude)
+                    .partners_next_on_duty(partners, specialty, window_end, horizon, &exclude)
                     .await;
                 match (here, partner) {
                     (Some(here), Some(partner)) if partner.0 < here.0 => Some(partner),

@@ -18,11 +18,10 @@ use matrix_sdk::{
     },
     Client, RoomState,
 };
-use matrix_sdk_base::crypto::CollectStrategy;
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-use super::brief::{devices_of, signed};
+use super::brief::{send_to_devices, signed};
 
 /// `fr.innomed.request.withdrawn`: only ever sent Olm-encrypted, by the GP's device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, EventContent)]
@@ -38,25 +37,14 @@ pub(crate) async fn tell(client: &Client, room_id: &RoomId, withdrawn: &[OwnedUs
     }) else {
         return;
     };
-    let encryption = client.encryption();
-    for user in withdrawn {
-        let devices = devices_of(client, user).await;
-        if devices.is_empty() {
-            continue;
-        }
-        if let Err(e) = encryption
-            .encrypt_and_send_raw_to_device(
-                devices.iter().collect(),
-                "fr.innomed.request.withdrawn",
-                content.clone().cast_unchecked(),
-                CollectStrategy::IdentityBasedStrategy,
-            )
-            .await
-        {
-            warn!(%room_id, "withdrawal not told: {e}");
-        }
-    }
-    info!(%room_id, count = withdrawn.len(), "withdrawn specialists told");
+    let told = send_to_devices(
+        client,
+        withdrawn,
+        "fr.innomed.request.withdrawn",
+        content.cast_unchecked(),
+    )
+    .await;
+    info!(%room_id, told = told.len(), "withdrawn specialists told");
 }
 
 /// Why a withdrawal notice is not believed (`None`: believed).
