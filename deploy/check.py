@@ -213,6 +213,9 @@ def check_with_synapse(hs, log_config):
         check(not parsed.federation.is_domain_allowed_according_to_federation_whitelist("matrix.org"),
               "parsed: a server outside the list is refused")
         check(parsed.tls.federation_verify_certificates is True, "parsed: partners' certificates verified")
+        check(parsed.federation.destination_min_retry_interval_ms == 15_000
+              and parsed.federation.destination_max_retry_interval_ms == 300_000,
+              "parsed: a partner back is tried again within 15 s, every 5 min at most")
         check(parsed.push.push_include_content is False, "parsed: push without content")
         check(parsed.retention.retention_default_max_lifetime == 365 * 86400 * 1000,
               "parsed: retention max_lifetime one year")

@@ -9,7 +9,7 @@ use std::time::Duration;
 use matrix_sdk::{ruma::OwnedUserId, Room};
 use tracing::{info, warn};
 
-use super::brief::{send_brief, RequestBriefEventContent};
+use super::brief::{send_again_later, send_brief, RequestBriefEventContent};
 use crate::cases::{CaseRoom, CaseStatus};
 
 /// When the invitations that failed are tried again, after the request opened.
@@ -70,6 +70,9 @@ pub(crate) fn invite_again_later(
                 info!(room_id = %case.room_id(), count = reached.len(), "routed specialists invited on a later try");
                 if let Some(brief) = &brief {
                     send_brief(&case.room.client(), brief, &reached).await;
+                    // Again a little later, as at opening: their device may drop the first
+                    // before it knows the GP's identity.
+                    send_again_later(room.clone(), brief.clone(), reached.clone());
                 }
             }
             pending = left;
