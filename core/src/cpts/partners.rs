@@ -125,6 +125,28 @@ impl Cpts {
         if !self.is_coordinator() {
             return Err(CptsError::NotAllowed);
         }
+        // The partner's coordinator first: refused (a server outside the network), nothing of
+        // the partnership is written.
+        let inside = self
+            .room
+            .get_member_no_sync(&coordinator)
+            .await
+            .map_err(|e| CptsError::from_sdk(&e))?
+            .is_some_and(|m| {
+                use matrix_sdk::ruma::events::room::member::MembershipState;
+                matches!(
+                    m.membership(),
+                    MembershipState::Join | MembershipState::Invite
+                )
+            });
+        if !inside {
+            self.room
+                .invite_user_by_id(&coordinator)
+                .await
+                .map_err(|e| {
+                    super::space::invite_error(&e, self.room.own_user_id(), &coordinator)
+                })?;
+        }
         let events = self.fetch_state().await?;
         let mut spaces: Vec<OwnedRoomId> = declared(&events).into_iter().map(|d| d.space).collect();
         // The partner's space, when its coordinator already invited this one: joined first, so
@@ -152,26 +174,6 @@ impl Cpts {
             spaces.push(partner.clone());
         }
         self.open_to_partners(&spaces).await?;
-        let inside = self
-            .room
-            .get_member_no_sync(&coordinator)
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?
-            .is_some_and(|m| {
-                use matrix_sdk::ruma::events::room::member::MembershipState;
-                matches!(
-                    m.membership(),
-                    MembershipState::Join | MembershipState::Invite
-                )
-            });
-        if !inside {
-            self.room
-                .invite_user_by_id(&coordinator)
-                .await
-                .map_err(|e| {
-                    super::space::invite_error(&e, self.room.own_user_id(), &coordinator)
-                })?;
-        }
         info!(room_id = %self.space_id(), partner = %partner, "partner CPTS declared");
         let agreed = self.open_partner(&partner, &coordinator).await.is_ok();
         Ok(Partner {

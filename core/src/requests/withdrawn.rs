@@ -30,8 +30,20 @@ pub struct RequestWithdrawnEventContent {
     pub room_id: OwnedRoomId,
 }
 
-/// Tells the devices of the withdrawn specialists (each device that its owner signed).
+/// Tells the devices of the withdrawn specialists on other homeservers (each device that its
+/// owner signed): on the GP's own homeserver the withdrawal itself reaches them.
 pub(crate) async fn tell(client: &Client, room_id: &RoomId, withdrawn: &[OwnedUserId]) {
+    let Some(own) = client.user_id() else {
+        return;
+    };
+    let withdrawn: Vec<OwnedUserId> = withdrawn
+        .iter()
+        .filter(|u| u.server_name() != own.server_name())
+        .cloned()
+        .collect();
+    if withdrawn.is_empty() {
+        return;
+    }
     let Ok(content) = Raw::new(&RequestWithdrawnEventContent {
         room_id: room_id.to_owned(),
     }) else {
@@ -39,7 +51,7 @@ pub(crate) async fn tell(client: &Client, room_id: &RoomId, withdrawn: &[OwnedUs
     };
     let told = send_to_devices(
         client,
-        withdrawn,
+        &withdrawn,
         "fr.innomed.request.withdrawn",
         content.cast_unchecked(),
     )
@@ -80,12 +92,15 @@ pub(crate) fn install(client: &Client) {
             let Some(room) = client.get_room(&room_id) else {
                 return;
             };
-            if !matches!(room.state(), RoomState::Joined | RoomState::Invited) {
-                return;
-            }
+            // A claimant (joined) on another homeserver than the GP's: the one the withdrawal
+            // itself may never reach. An invitation withdrawn reaches any server.
             let Some(own) = client.user_id().map(ToOwned::to_owned) else {
                 return;
             };
+            if room.state() != RoomState::Joined || event.sender.server_name() == own.server_name()
+            {
+                return;
+            }
             let creator = crate::cases::creator_of(&room);
             let handed_to = crate::cases::fetch_status_of(&room)
                 .await

@@ -93,6 +93,16 @@ async fn a_partner_cpts_lends_its_specialist_on_duty_once_both_coordinators_agre
     let err = gp_a.partner_cpts(&b_id).await.expect_err("refused");
     assert!(matches!(err, CptsError::NotAPartner), "{err:?}");
 
+    // A coordinator on a server outside the network: refused, nothing of it written.
+    let outsider = federation.outsider().expect("outsider");
+    let stranger = Doctor::register(&outsider.url(), "coord-x").await;
+    let err = a
+        .declare_partner(&b_id, &stranger.user_id)
+        .await
+        .expect_err("refused");
+    assert!(matches!(err, CptsError::OutsideNetwork), "{err:?}");
+    assert!(a.partners().await.expect("partners").is_empty());
+
     // A declares B: one side only.
     let declared = a
         .declare_partner(&b_id, &coord_b.user_id)
