@@ -66,6 +66,14 @@ pub(crate) async fn gp_confirms_taker(gp_case: &CaseRoom, taker: &str) {
         .expect("taker confirmed");
 }
 
+/// Waits until the taker's device reads the request as handed over to her.
+pub(crate) async fn handed_over(taker: &CaseRoom) {
+    eventually("the request handed over to its taker", || async {
+        (!taker.awaiting_handover().await.ok()?).then_some(())
+    })
+    .await;
+}
+
 pub(crate) fn fresh_rpps() -> Rpps {
     let first_ten = format!("10{:08}", rand::thread_rng().gen_range(0..100_000_000u32));
     Rpps::with_check_digit(&first_ten).expect("ten digits")

@@ -14,7 +14,7 @@ use innomed_core::{
 use innomed_harness::Federation;
 
 use crate::{
-    cpts::{advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, slot},
+    cpts::{advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, handed_over, slot},
     support::{case_seen_by, eventually, marker, Doctor},
 };
 
@@ -170,10 +170,7 @@ async fn a_partner_cpts_lends_its_specialist_on_duty_once_both_coordinators_agre
     invitation.take_request().await.expect("taken");
     gp_confirms_taker(&case, &derm.user_id).await;
     let taker = derm.client.case(&room_id).expect("joined");
-    eventually("the request handed over", || async {
-        (!taker.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&taker).await;
     let advice = Advice {
         assessment: marker("PARTNERADVICE"),
         recommendation: "Exérèse programmée".into(),
@@ -295,10 +292,7 @@ async fn the_next_step_goes_to_the_partner_cpts_with_the_gps_phone_off() {
     invitation.take_request().await.expect("taken");
     gp.client.start_sync().await.expect("sync again");
     gp_confirms_taker(&case, &derm_b.user_id).await;
-    eventually("the hand-over at the partner's dermatologist", || async {
-        (!invitation.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&invitation).await;
     let advice = Advice {
         assessment: marker("NEXTADVICE"),
         recommendation: "Dermoscopie".into(),

@@ -10,7 +10,7 @@ use innomed_core::{
 use innomed_harness::{Homeserver, PushGateway};
 
 use crate::{
-    cpts::{gp_confirms_taker, Territory},
+    cpts::{gp_confirms_taker, handed_over, Territory},
     push::{push_for, pusher},
     support::{case_seen_by, conversation_of, eventually, load_all, marker},
 };
@@ -157,10 +157,7 @@ async fn the_next_step_goes_out_with_the_gps_phone_off() {
     invitation.take_request().await.expect("taken");
     gp.client.start_sync().await.expect("sync again");
     gp_confirms_taker(&case, &derm_b.user_id).await;
-    eventually("the hand-over at the taker", || async {
-        (!invitation.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&invitation).await;
     eventually("derm-a withdrawn", || async {
         let c = derm_a.client.case(&room_id).ok()?;
         (c.membership() == Membership::Left).then_some(())
@@ -237,10 +234,7 @@ async fn a_request_taken_in_time_goes_no_further_and_one_declined_goes_at_once()
     let a_case = case_seen_by(derm_a, &taken_id).await;
     a_case.take_request().await.expect("taken");
     gp_confirms_taker(&taken, &derm_a.user_id).await;
-    eventually("the hand-over", || async {
-        (!a_case.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&a_case).await;
     assert_eq!(
         taken.next_step().await.map(|s| s.state),
         Some(NextStepState::Cancelled)
