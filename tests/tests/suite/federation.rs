@@ -12,7 +12,9 @@ use innomed_harness::{http, photos, Federation};
 use serde_json::json;
 
 use crate::{
-    cpts::{advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, invited_in, Territory},
+    cpts::{
+        advice_reaches_the_gp, fresh_rpps, gp_confirms_taker, handed_over, invited_in, Territory,
+    },
     support::{case_seen_by, conversation_of, eventually, load_all, marker, Doctor},
 };
 
@@ -68,10 +70,7 @@ async fn a_request_reaches_the_specialist_on_duty_on_the_partner_server() {
     .await;
 
     let specialist_case = derm.client.case(&room_id).expect("joined");
-    eventually("the request handed over", || async {
-        (!specialist_case.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&specialist_case).await;
     let assessment = marker("FEDADVICE");
     let advice = Advice {
         assessment: assessment.clone(),
@@ -294,10 +293,7 @@ async fn a_request_routed_while_the_partner_server_is_down_reaches_who_can_be_re
     case.confirm_member(&local.user_id)
         .await
         .expect("confirmed");
-    eventually("handed over", || async {
-        (!invitation.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
+    handed_over(&invitation).await;
 
     // The partner comes back: the request still waiting reaches its dermatologist (invited
     // again by the GP's phone), once. Its brief follows when the GP's homeserver next retries
@@ -305,7 +301,12 @@ async fn a_request_routed_while_the_partner_server_is_down_reaches_who_can_be_re
     federation.partner_mut(1).restart().expect("partner back");
     let late = case_seen_by(remote, &waiting_id).await;
     assert_eq!(late.membership(), Membership::Invited);
-    let invited = invited_in(&waiting).await;
+    // The GP's device lists her once its sync shows the invitation.
+    let invited = eventually("the GP's device lists her invited", || async {
+        let invited = invited_in(&waiting).await;
+        invited.contains(&remote.user_id).then_some(invited)
+    })
+    .await;
     assert_eq!(
         invited.iter().filter(|u| **u == remote.user_id).count(),
         1,
