@@ -81,6 +81,7 @@ impl InnomedClient {
         authorities.install(&client);
         crate::cpts::install_attestations(&client, &authorities);
         crate::cpts::install_directory_copy(&client);
+        crate::cpts::install_partnerships(&client);
         crate::documents::install_cleanup(&client, account_dir.clone());
         let handovers = crate::cases::Handovers::new(authorities.clone());
         handovers.install(&client);

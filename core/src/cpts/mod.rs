@@ -20,6 +20,7 @@ mod onboarding;
 mod own_availability;
 pub mod paris;
 mod partners;
+mod roster;
 pub(crate) mod rota;
 pub(crate) mod rpps;
 pub(crate) mod space;
@@ -34,6 +35,7 @@ pub(crate) use self::attestation::{
 pub(crate) use self::clock::ClockCell;
 pub(crate) use self::copy::install as install_directory_copy;
 pub(crate) use self::partners::{PartnersOnce, ReaderSpaces};
+pub(crate) use self::roster::install as install_partnerships;
 pub use self::{
     attestation::AttestationEventContent,
     availability::{
@@ -46,6 +48,7 @@ pub use self::{
     onboarding::{JoinRequest, PscIdentity},
     paris::{ParisTime, Weekday},
     partners::{Partner, PARTNER_TYPE},
+    roster::ROSTER_TYPE,
     rota::{DutyEventContent, DutySlot, DUTY_TYPE},
     rpps::{Rpps, RppsError},
     space::{Cpts, MemberAvailability, Rota},

@@ -2,12 +2,11 @@
 //!
 //! A coordinator declares a partner in their own space (`fr.innomed.cpts.partner`, keyed by the
 //! partner's space, believed only from the space's creator); a partnership holds once both
-//! spaces declare each other. Declaring also opens the space to the partner's members (join
-//! rule `knock_restricted`, allowing members of each declared partner space to join without
-//! asking) and invites the partner's coordinator, whose homeserver then sits in both spaces and
-//! can vouch for those joins. A member of one CPTS then reads the partner's directory and rota
-//! by joining its space as a reader: nothing about patients is in a space, it all stays in the
-//! encrypted cases.
+//! spaces declare each other. Declaring also invites the partner's coordinator into the space
+//! and into the CPTS's roster (`roster`), and opens the space to the members of each partner's
+//! roster (join rule `knock_restricted`), which the partner's homeserver, sitting in both, vouches
+//! for. A member of one CPTS then reads the partner's directory and rota by joining its space as
+//! a reader: nothing about patients is in a space, it all stays in the encrypted cases.
 
 use std::{
     collections::HashSet,
@@ -16,15 +15,11 @@ use std::{
 
 use matrix_sdk::{
     ruma::{
-        events::{
-            room::join_rules::{AllowRule, RoomJoinRulesEventContent},
-            tag::{TagEvent, TagInfo},
-            AnyStateEvent,
-        },
+        events::{tag::TagEvent, AnyStateEvent},
         serde::Raw,
-        OwnedRoomId, OwnedServerName, OwnedUserId, RoomId,
+        OwnedRoomId, OwnedUserId, RoomId,
     },
-    Client, Room, RoomState,
+    Client, Room,
 };
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
@@ -41,7 +36,7 @@ pub(crate) type PartnersOnce = tokio::sync::OnceCell<Vec<Cpts>>;
 pub const PARTNER_TYPE: &str = "fr.innomed.cpts.partner";
 
 /// The room tag this account puts on a partner space it joined to read it (not its own CPTS).
-const READER_TAG: &str = "fr.innomed.partner";
+pub(super) const READER_TAG: &str = "fr.innomed.partner";
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(crate) struct PartnerEventContent {
@@ -73,12 +68,7 @@ pub(crate) struct Declared {
 
 /// The partners a space's creator declared (and did not withdraw), from its state events.
 pub(crate) fn declared(events: &[Raw<AnyStateEvent>]) -> Vec<Declared> {
-    let creator: Option<OwnedUserId> = events
-        .iter()
-        .find(|raw| {
-            raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.create")
-        })
-        .and_then(|raw| raw.get_field("sender").ok().flatten());
+    let creator = super::space::creator_in(events);
     let mut found = Vec::new();
     for raw in events {
         if raw.get_field::<String>("type").ok().flatten().as_deref() != Some(PARTNER_TYPE) {
@@ -147,8 +137,7 @@ impl Cpts {
                     super::space::invite_error(&e, self.room.own_user_id(), &coordinator)
                 })?;
         }
-        let events = self.fetch_state().await?;
-        let mut spaces: Vec<OwnedRoomId> = declared(&events).into_iter().map(|d| d.space).collect();
+        self.ensure_roster().await?;
         // The partner's space, when its coordinator already invited this one: joined first, so
         // its name is known and this homeserver can vouch for the partner's members here.
         self.join_partner_space(&partner, &coordinator).await;
@@ -170,10 +159,11 @@ impl Cpts {
             )
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        if !spaces.contains(&partner) {
-            spaces.push(partner.clone());
-        }
-        self.open_to_partners(&spaces).await?;
+        self.allow_partners(&declared(&self.fetch_state().await?))
+            .await?;
+        // Last, once the declaration is written: the partner's coordinator's devices complete
+        // the partnership when this invitation reaches them.
+        self.invite_to_roster(&coordinator).await;
         info!(room_id = %self.space_id(), partner = %partner, "partner CPTS declared");
         let agreed = self.open_partner(&partner, &coordinator).await.is_ok();
         Ok(Partner {
@@ -192,16 +182,17 @@ impl Cpts {
             return Err(CptsError::NotAllowed);
         }
         let events = self.fetch_state().await?;
-        let spaces: Vec<OwnedRoomId> = declared(&events)
+        let (withdrawn, kept): (Vec<Declared>, Vec<Declared>) = declared(&events)
             .into_iter()
-            .map(|d| d.space)
-            .filter(|s| *s != partner)
-            .collect();
+            .partition(|d| d.space == partner);
         self.room
             .send_state_event_raw(PARTNER_TYPE, partner.as_str(), serde_json::json!({}))
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        self.open_to_partners(&spaces).await?;
+        self.allow_partners(&kept).await?;
+        for gone in &withdrawn {
+            self.remove_from_roster(&gone.coordinator).await;
+        }
         // Those who joined to read this space (the partners' members and coordinators) leave
         // it: the members of partners still agreed join again when they next read it.
         let state = super::space::parse_state(&self.fetch_state().await?)?;
@@ -250,6 +241,19 @@ impl Cpts {
                 coordinator: declared.coordinator,
                 agreed,
             });
+        }
+        if self.is_coordinator() {
+            // Partnerships the partners agreed to since (or declared before rosters existed):
+            // their members let in, their coordinators in this CPTS's roster.
+            let declared = declared(&events);
+            if let Ok(roster) = self.ensure_roster().await {
+                for partner in &declared {
+                    super::roster::invite(&roster, &partner.coordinator).await;
+                }
+            }
+            if let Err(e) = self.allow_partners(&declared).await {
+                warn!(room_id = %self.space_id(), "partners' rosters not allowed: {}", e.code());
+            }
         }
         Ok(partners)
     }
@@ -370,66 +374,16 @@ impl Cpts {
         Ok(None)
     }
 
-    /// The join rule that lets members of the declared partners in: `knock_restricted` (the
-    /// CPTS's own professionals still ask), or back to `knock` when none is left.
-    async fn open_to_partners(&self, spaces: &[OwnedRoomId]) -> Result<()> {
-        let rule = if spaces.is_empty() {
-            RoomJoinRulesEventContent::new(
-                matrix_sdk::ruma::events::room::join_rules::JoinRule::Knock,
-            )
-        } else {
-            RoomJoinRulesEventContent::knock_restricted(
-                spaces
-                    .iter()
-                    .cloned()
-                    .map(AllowRule::room_membership)
-                    .collect(),
-            )
-        };
-        self.room
-            .send_state_event(rule)
-            .await
-            .map_err(|e| CptsError::from_sdk(&e))?;
-        Ok(())
-    }
-
-    /// Joins a partner's space to read it (as an invited coordinator, or as a member of a CPTS
-    /// it lets in); `None` when it refuses (it has not declared this CPTS) or cannot be reached.
+    /// Joins a partner's space to read it (see [`super::roster::join_partner`]).
     async fn join_partner_space(
         &self,
         partner: &RoomId,
         coordinator: &OwnedUserId,
     ) -> Option<matrix_sdk::Room> {
-        let client = &self.client.client;
-        if let Some(room) = client.get_room(partner) {
-            if room.state() == RoomState::Joined {
-                return Some(room);
-            }
-        }
-        let via: Vec<OwnedServerName> = [coordinator.server_name().to_owned()]
-            .into_iter()
-            .chain(std::iter::once(
-                self.room.own_user_id().server_name().to_owned(),
-            ))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        let room = match client
-            .join_room_by_id_or_alias(<&matrix_sdk::ruma::RoomOrAliasId>::from(partner), &via)
-            .await
-        {
-            Ok(room) => room,
-            Err(e) => {
-                info!(partner = %partner, "partner space not joined: {}", CptsError::from_sdk(&e).code());
-                return None;
-            }
-        };
-        // Marked as read-only for this account: not one of its CPTS in the lists.
-        if let Err(e) = room.set_tag(READER_TAG.into(), TagInfo::new()).await {
-            warn!(partner = %partner, "partner space not marked: {e}");
-        }
+        let room =
+            super::roster::join_partner(&self.client.client, &self.room, partner, coordinator)
+                .await?;
         self.client.partner_spaces.note(partner, true);
-        info!(partner = %partner, "partner space joined to read it");
         Some(room)
     }
 }

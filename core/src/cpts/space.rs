@@ -72,6 +72,7 @@ fn space_power_levels() -> Result<Raw<serde_json::Value>> {
             MEMBER_TYPE: 50,
             DUTY_TYPE: 50,
             super::PARTNER_TYPE: 100,
+            super::ROSTER_TYPE: 100,
             // Each member writes their own (the state key is their user id).
             AVAILABILITY_TYPE: 0,
             // The homeserver posts a request's alert on its GP's behalf (`requests::reroute`).
@@ -224,6 +225,10 @@ impl Cpts {
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
         info!(room_id = %self.space_id(), "CPTS member added");
+        // Once the CPTS has partners, its members are in its roster to read theirs.
+        if user_id != own {
+            self.invite_to_roster(&user_id).await;
+        }
         // Approving a member is vouching for the identity they have now, when they have one
         // (an account that never signed in is attested later, with `attest`).
         if user_id != own {
@@ -376,17 +381,22 @@ impl Cpts {
 
 /// The directory, the rota, the members' availability and who joined, from the space's state
 /// events.
+/// The space's creator (its coordinator), from its state events.
+pub(super) fn creator_in(events: &[Raw<AnyStateEvent>]) -> Option<OwnedUserId> {
+    events
+        .iter()
+        .find(|raw| {
+            raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.create")
+        })
+        .and_then(|raw| raw.get_field("sender").ok().flatten())
+}
+
 pub(super) fn parse_state(events: &[Raw<AnyStateEvent>]) -> Result<SpaceState> {
     let mut directory = Vec::new();
     let mut rota = Vec::new();
     let mut availability = Vec::new();
     let mut joined = Vec::new();
-    let creator: Option<OwnedUserId> = events
-        .iter()
-        .find(|raw| {
-            raw.get_field::<String>("type").ok().flatten().as_deref() == Some("m.room.create")
-        })
-        .and_then(|raw| raw.get_field("sender").ok().flatten());
+    let creator = creator_in(events);
     let mut windows = None;
     for raw in events {
         let event_type: Option<String> = raw.get_field("type").ok().flatten();

@@ -22,6 +22,7 @@ mod mute;
 mod offline;
 mod offline_read;
 mod owed;
+mod partner_rosters;
 mod partners;
 mod photos;
 mod psc;

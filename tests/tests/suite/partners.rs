@@ -18,7 +18,13 @@ use crate::{
     support::{case_seen_by, eventually, marker, Doctor},
 };
 
-async fn member(cpts: &innomed_core::Cpts, doctor: &Doctor, name: &str, specialty: &str) {
+/// Adds `doctor` to `cpts`'s directory and joins them to its space.
+pub(crate) async fn member(
+    cpts: &innomed_core::Cpts,
+    doctor: &Doctor,
+    name: &str,
+    specialty: &str,
+) {
     cpts.add_member(
         &doctor.user_id,
         NewMember {
