@@ -27,6 +27,7 @@ uniffi::setup_scaffolding!();
 mod android_tls;
 pub mod availability;
 pub mod bench;
+pub mod call_back;
 pub mod cases;
 pub mod client;
 pub mod conversation;

@@ -523,6 +523,8 @@ async fn show(
                 ),
             ),
             MessageKind::Closure { outcome } => ("closure", outcome.clone()),
+            MessageKind::CallBack { call_back } => ("call_back", call_back.display.clone()),
+            MessageKind::Call => ("call", String::new()),
             MessageKind::UnableToDecrypt { reason } => ("unable_to_decrypt", format!("{reason:?}")),
             MessageKind::Untrusted => ("untrusted", String::new()),
             MessageKind::Rejected { event_type, reason } => {
@@ -544,11 +546,15 @@ async fn show(
                 | "rejected"
                 | "advice"
                 | "closure"
+                | "call_back"
+                | "call"
         ) {
             let shown = match kind {
                 "text" => body.clone(),
                 "advice" => format!("🩺 advice: {body}"),
                 "closure" => format!("■ case closed: {body}"),
+                "call_back" => format!("☎ call me back on {body}"),
+                "call" => "☎ called".to_owned(),
                 "photo" => format!("📷 photo {body}").trim_end().to_owned(),
                 "document" => format!("📄 {body}"),
                 "untrusted" => "⚠ unencrypted message, not from a colleague's app".to_owned(),

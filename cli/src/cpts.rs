@@ -3,6 +3,7 @@
 //! advice, closed with a report written on this device.
 
 mod availability;
+mod call_back;
 mod partners;
 mod rota;
 mod routing;
@@ -90,6 +91,8 @@ pub enum CptsAction {
     Routing(routing::RoutingAction),
     #[command(flatten)]
     Partners(partners::PartnerAction),
+    #[command(flatten)]
+    CallBack(call_back::CallBackAction),
     /// Search the directory by specialty and part of a name.
     Directory {
         #[arg(long = "cpts", value_name = "SPACE_ID")]
@@ -142,6 +145,10 @@ pub enum CptsAction {
         /// specialist who takes it sees it.
         #[arg(long = "photo", value_name = "FILE")]
         photos: Vec<std::path::PathBuf>,
+        /// Ask to be called back on this professional number (`06 12 34 56 78`): only the
+        /// specialist who takes the request reads it.
+        #[arg(long = "call-back", value_name = "PHONE")]
+        call_back: Option<String>,
     },
     /// Take a request you were invited to: the first specialist to accept wins.
     Take {
@@ -247,6 +254,7 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
         CptsAction::Availability(action) => availability::run(client, action).await?,
         CptsAction::Routing(action) => routing::run(client, action).await?,
         CptsAction::Partners(action) => partners::run(client, action).await?,
+        CptsAction::CallBack(action) => call_back::run(client, action).await?,
         CptsAction::Create { name } => {
             let cpts = client.create_cpts(&name).await.map_err(typed)?;
             let id = cpts.space_id().to_string();
@@ -398,7 +406,16 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
             consent,
             expert,
             photos,
-        } => request(client, &space_id, case, consent, expert, photos).await?,
+            call_back,
+        } => {
+            let asked = Asked {
+                consent,
+                expert,
+                photos,
+                call_back,
+            };
+            request(client, &space_id, case, asked).await?
+        }
         CptsAction::Take { case_id } => {
             let found = wait_for(
                 timeout,
@@ -525,14 +542,26 @@ pub async fn run(client: &InnomedClient, action: CptsAction, timeout: Duration) 
     })
 }
 
+/// What a request asks besides its case fields.
+struct Asked {
+    consent: bool,
+    expert: Option<String>,
+    photos: Vec<std::path::PathBuf>,
+    call_back: Option<String>,
+}
+
 async fn request(
     client: &InnomedClient,
     space_id: &str,
     args: CreateArgs,
-    consent: bool,
-    expert: Option<String>,
-    photos: Vec<std::path::PathBuf>,
+    asked: Asked,
 ) -> Result<Report> {
+    let Asked {
+        consent,
+        expert,
+        photos,
+        call_back,
+    } = asked;
     let new = crate::commands::new_case(&args)?;
     let specialty = new.specialty.ok_or_else(no_specialty)?;
     let request = TeleExpertiseRequest {
@@ -548,6 +577,7 @@ async fn request(
                 caption: None,
             })
             .collect(),
+        call_back,
     };
     match space(client, space_id)?.open_request(request).await {
         Ok(case) => Ok(opened_report(&case, "request")),

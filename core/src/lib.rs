@@ -64,7 +64,7 @@ pub use push::{
     IOS_PUSH_PLACEHOLDER_KEY,
 };
 pub use requests::{
-    DeadlineAlert, DeadlineState, NextStep, NextStepState, RequestBrief, RequestFilter,
+    CallBack, DeadlineAlert, DeadlineState, NextStep, NextStepState, RequestBrief, RequestFilter,
     RequestPhoto, RequestSummary, ScheduledReminder, TeleExpertiseRequest, UnansweredRequest,
 };
 pub use search::{HitKind, SearchError, SearchHit, SearchProgress, SnippetPart};

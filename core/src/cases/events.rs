@@ -32,6 +32,21 @@ pub const CASE_ADVICE_TYPE: &str = "fr.innomed.case.advice";
 /// The event type of the encrypted closure.
 pub const CASE_CLOSURE_TYPE: &str = "fr.innomed.case.closure";
 
+/// The event type of the encrypted number a GP asks to be called back on (`requests::call_back`).
+pub const CASE_CALL_BACK_TYPE: &str = "fr.innomed.case.call_back";
+
+/// The event type of a member's encrypted record that they placed a call (no content).
+pub const CASE_CALL_TYPE: &str = "fr.innomed.case.call";
+
+/// The case's own events a conversation shows, judged by the case's rules.
+pub const CASE_EVENT_TYPES: [&str; 5] = [
+    CASE_HEADER_TYPE,
+    CASE_ADVICE_TYPE,
+    CASE_CLOSURE_TYPE,
+    CASE_CALL_BACK_TYPE,
+    CASE_CALL_TYPE,
+];
+
 /// The event type of a member's encrypted record of whom they invite.
 pub const CASE_INVITATION_TYPE: &str = "fr.innomed.case.invitation";
 

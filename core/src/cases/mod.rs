@@ -43,8 +43,8 @@ pub use self::{
     events::{
         AgeBand, CaseAdviceEventContent as Advice, CaseClaimEventContent, CaseClosureEventContent,
         CaseHeaderEventContent as CaseHeader, CaseStatus, CaseStatusEventContent, InPerson, Sex,
-        Urgency, CASE_ADVICE_TYPE, CASE_CLAIM_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
-        CASE_ROOM_TYPE, CASE_STATUS_TYPE,
+        Urgency, CASE_ADVICE_TYPE, CASE_CALL_BACK_TYPE, CASE_CALL_TYPE, CASE_CLAIM_TYPE,
+        CASE_CLOSURE_TYPE, CASE_EVENT_TYPES, CASE_HEADER_TYPE, CASE_ROOM_TYPE, CASE_STATUS_TYPE,
     },
     filter::CaseFilter,
     handover::TAKEN_REASON,
@@ -526,6 +526,10 @@ pub(crate) enum CaseEvent {
     Header(Box<CaseHeader>),
     Advice(Box<Advice>),
     Closure(String),
+    /// The number the GP asks to be called back on.
+    CallBack(Box<crate::CallBack>),
+    /// A member placed a call.
+    Call,
     /// Missing fields, unknown values or oversized text: ignored, the case stays usable.
     Malformed,
 }
@@ -558,7 +562,7 @@ fn too_long(text: &str, max: usize) -> bool {
     text.chars().count() > max
 }
 
-/// Decodes a case event (header, advice, closure) from a decrypted timeline event. `None` for
+/// Decodes a case event (header, advice, closure, call back, call) from a decrypted timeline event. `None` for
 /// any other event type.
 pub(crate) fn case_event_from(raw: &Raw<AnySyncTimelineEvent>) -> Option<CaseEvent> {
     let event_type: String = raw.get_field("type").ok().flatten()?;
@@ -583,6 +587,10 @@ pub(crate) fn case_event_from(raw: &Raw<AnySyncTimelineEvent>) -> Option<CaseEve
             .and_then(|c| serde_json::from_value::<CaseClosureEventContent>(c).ok())
             .filter(|c| !too_long(&c.outcome, MAX_FIELD_CHARS))
             .map_or(CaseEvent::Malformed, |c| CaseEvent::Closure(c.outcome)),
+        CASE_CALL_BACK_TYPE => content()
+            .and_then(crate::CallBack::from_event)
+            .map_or(CaseEvent::Malformed, |c| CaseEvent::CallBack(Box::new(c))),
+        CASE_CALL_TYPE => content().map_or(CaseEvent::Malformed, |_| CaseEvent::Call),
         _ => return None,
     };
     Some(event)

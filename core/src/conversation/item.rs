@@ -13,8 +13,7 @@ use matrix_sdk_ui::timeline::{
 
 use super::reactions::ReactionGroup;
 use crate::cases::{
-    case_event_from, Advice, CaseEvent, CaseHeader, CaseRules, Rejection, CASE_ADVICE_TYPE,
-    CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
+    case_event_from, Advice, CaseEvent, CaseHeader, CaseRules, Rejection, CASE_EVENT_TYPES,
 };
 
 /// One row of the conversation.
@@ -89,6 +88,10 @@ pub enum MessageKind {
     Advice { advice: Box<Advice> },
     /// The case was closed, with this outcome.
     Closure { outcome: String },
+    /// The GP asks to be called back on this number (the taker's app offers to call it).
+    CallBack { call_back: crate::CallBack },
+    /// The sender placed a call (nothing of what was said).
+    Call,
     /// An encrypted event this device cannot decrypt (yet), and why.
     UnableToDecrypt { reason: UtdReason },
     /// A message nobody can vouch for: it arrived unencrypted in an encrypted case (the
@@ -210,7 +213,7 @@ fn judged(event: &EventTimelineItem, event_type: &str, rules: &CaseRules) -> Mes
     let sender = event.sender();
     match case_event {
         CaseEvent::Malformed => rejected(Rejection::Malformed),
-        CaseEvent::Header(_) | CaseEvent::Closure(_)
+        CaseEvent::Header(_) | CaseEvent::Closure(_) | CaseEvent::CallBack(_)
             if rules.creator.as_deref() != Some(sender) =>
         {
             rejected(Rejection::NotFromCreator)
@@ -221,6 +224,10 @@ fn judged(event: &EventTimelineItem, event_type: &str, rules: &CaseRules) -> Mes
         CaseEvent::Header(header) => MessageKind::Header { header },
         CaseEvent::Advice(advice) => MessageKind::Advice { advice },
         CaseEvent::Closure(outcome) => MessageKind::Closure { outcome },
+        CaseEvent::CallBack(call_back) => MessageKind::CallBack {
+            call_back: *call_back,
+        },
+        CaseEvent::Call => MessageKind::Call,
     }
 }
 
@@ -274,9 +281,7 @@ fn map_event(event: &EventTimelineItem, rules: &CaseRules) -> CaseMessage {
                 MsgLikeKind::Redacted => (MessageKind::Redacted, false),
                 MsgLikeKind::Other(other) => {
                     let event_type = other.event_type().to_string();
-                    let kind = if [CASE_HEADER_TYPE, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE]
-                        .contains(&event_type.as_str())
-                    {
+                    let kind = if CASE_EVENT_TYPES.contains(&event_type.as_str()) {
                         judged(event, &event_type, rules)
                     } else {
                         MessageKind::Other { event_type }

@@ -30,9 +30,7 @@ pub use self::{
     item::{CaseMessage, ConversationItem, MessageKind, PhotoMessage, SendState, UtdReason},
     reactions::{Reaction, ReactionGroup},
 };
-use crate::cases::{
-    CaseError, CaseHeader, CaseRoom, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE, CASE_HEADER_TYPE,
-};
+use crate::cases::{CaseError, CaseHeader, CaseRoom, CASE_HEADER_TYPE};
 
 /// Why a conversation operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -149,11 +147,11 @@ impl CaseRoom {
     }
 }
 
-/// The upstream filter hides custom event types; the case header, advice and closure are ours
-/// to show.
+/// The upstream filter hides custom event types; the case's own (header, advice, closure, call
+/// back, call) are ours to show.
 fn show_event(event: &AnySyncTimelineEvent, rules: &RoomVersionRules) -> bool {
     let event_type = event.event_type().to_string();
-    [CASE_HEADER_TYPE, CASE_ADVICE_TYPE, CASE_CLOSURE_TYPE].contains(&event_type.as_str())
+    crate::cases::CASE_EVENT_TYPES.contains(&event_type.as_str())
         || default_event_filter(event, rules)
 }
 

@@ -164,6 +164,8 @@ pub enum RequestProblem {
     NoCptsName,
     #[error("a routing window is at least 5 seconds and shorter than the deadline")]
     RoutingWindow,
+    #[error("the phone number to call back is not a valid number")]
+    InvalidPhone,
 }
 
 pub type Result<T, E = CptsError> = std::result::Result<T, E>;

@@ -15,6 +15,7 @@
 mod advice;
 mod alert_push;
 pub(crate) mod brief;
+mod call_back;
 mod claim;
 mod deadlines;
 mod delayed;
@@ -30,6 +31,7 @@ pub(crate) use self::unanswered::install as install_reroute;
 pub use self::{
     advice::GivenAdvice,
     brief::RequestBrief,
+    call_back::CallBack,
     deadlines::{
         deadline_state, deadline_window_ms, DeadlineAlert, DeadlineState, RequestFilter,
         RequestSummary, ScheduledReminder,

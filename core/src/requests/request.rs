@@ -37,6 +37,10 @@ pub struct TeleExpertiseRequest {
     /// Photos sent with the request (needs the photo consent of the header); the taker sees
     /// them, the other routed specialists never do.
     pub photos: Vec<RequestPhoto>,
+    /// The GP's professional number, when they ask to be called back (`06 12 34 56 78`,
+    /// `+33…`): only the specialist who takes the request reads it.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub call_back: Option<String>,
 }
 
 /// A photo attached to a request when it is opened.
@@ -65,6 +69,10 @@ impl Cpts {
             return Err(PhotoError::NoConsent.into());
         }
         crate::cases::NewCase::validate_header(&request.header)?;
+        let call_back = match request.call_back.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(typed) => Some(super::CallBack::parse(typed).map_err(CptsError::InvalidRequest)?),
+        };
         // Every photo (or PDF) is cleaned before anything is created: a bad one leaves no room behind.
         let mut photos = Vec::with_capacity(request.photos.len());
         for photo in &request.photos {
@@ -137,13 +145,17 @@ impl Cpts {
             .client
             .create_case_with_status(request.header, status.clone(), Inviters::Members)
             .await?;
-        // Sent, not queued: encrypted now, while the GP is the room's only member.
+        // Sent, not queued: encrypted now, while the GP is the room's only member (the photos and
+        // the number to call back).
         for file in photos {
             let (name, content_type, data, config, _) = file.into_parts();
             case.room
                 .send_attachment(name, &content_type, data, config)
                 .await
                 .map_err(|e| CptsError::from_sdk(&e))?;
+        }
+        if let Some(call_back) = &call_back {
+            case.send_call_back(call_back).await?;
         }
         // The next step, planned now: whoever is on duty once the CPTS's window for this
         // urgency has passed (`reroute`). Without it the request still goes to the first.

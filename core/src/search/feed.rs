@@ -394,7 +394,8 @@ fn read_event(index: &LocalIndex, room_id: &str, event: &TimelineEvent, rules: &
         who.as_ref().map(|u| u.as_str())
     }
     let entry = match case_event {
-        CaseEvent::Malformed => None,
+        // A phone number or a call is nothing a doctor searches a case by.
+        CaseEvent::Malformed | CaseEvent::CallBack(_) | CaseEvent::Call => None,
         _ if rules.creator.is_none() => return Read::Later(Wait::Rules),
         CaseEvent::Header(header) if from(&rules.creator) == Some(sender.as_str()) => Some(text(
             HitKind::Header,

@@ -217,6 +217,7 @@ pub(crate) fn request_for(specialty: &str, question: &str) -> TeleExpertiseReque
         patient_consent: true,
         expert: None,
         photos: Vec::new(),
+        call_back: None,
     }
 }
 

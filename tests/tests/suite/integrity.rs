@@ -174,6 +174,14 @@ async fn a_hostile_member_cannot_rewrite_a_case_or_speak_for_its_creator() {
             json!({ "assessment": forged_advice, "recommendation": "r", "in_person": "urgent" }),
         )
         .await;
+    // A number to call back in the GP's stead: a caller would ring the hostile member.
+    hostile
+        .send_encrypted(
+            &room,
+            "fr.innomed.case.call_back",
+            json!({ "phone": "+33699999999" }),
+        )
+        .await;
     hostile
         .send_encrypted(
             &room,
@@ -215,7 +223,7 @@ async fn a_hostile_member_cannot_rewrite_a_case_or_speak_for_its_creator() {
             let untrusted = messages
                 .iter()
                 .any(|m| m.sender.as_str() == hostile.user_id && m.kind == MessageKind::Untrusted);
-            (flagged.len() == 5 && untrusted).then_some(flagged)
+            (flagged.len() == 6 && untrusted).then_some(flagged)
         })
         .await;
         assert_eq!(
@@ -224,14 +232,24 @@ async fn a_hostile_member_cannot_rewrite_a_case_or_speak_for_its_creator() {
                 Rejection::NotFromCreator,
                 Rejection::NotFromCreator,
                 Rejection::NotFromTaker,
+                Rejection::NotFromCreator,
                 Rejection::Malformed,
                 Rejection::Malformed,
             ]
         );
+        // The GP asked for no call back: the forged number is nobody's to call.
+        let shown = case_seen_by(doctor, &room_id).await;
+        assert_eq!(shown.call_back().await.expect("call back read"), None);
         // Nothing forged is shown as content anywhere.
         for message in conversation.messages().await {
             let shown = format!("{:?}", message.kind);
-            for forged in [&forged_label, &forged_outcome, &forged_advice, &in_clear] {
+            for forged in [
+                &forged_label,
+                &forged_outcome,
+                &forged_advice,
+                &in_clear,
+                &"99 99 99 99".to_owned(),
+            ] {
                 assert!(!shown.contains(forged.as_str()), "{shown}");
             }
         }

@@ -6,6 +6,7 @@ mod accounts;
 mod attestation;
 mod availability;
 mod browser;
+mod call_back;
 mod cases;
 mod confirmation;
 mod counts;
