@@ -323,6 +323,28 @@ final class CaseViewModelTests: XCTestCase {
         }
     }
 
+    func testTheGPsNumberAndACallShowAsTheirOwnRowsAndAForgedNumberAsRejected() async {
+        let number = CallBack(phone: "+33612345678", display: "06 12 34 56 78")
+        let conversation = FakeConversationService()
+        conversation.entryUpdates = [[
+            Fixtures.message("$h", from: Fixtures.gp, body: .header(header)),
+            Fixtures.message("$n", from: Fixtures.gp, body: .callBack(number)),
+            Fixtures.message("$c", from: Fixtures.dermatologist, body: .call),
+            Fixtures.message("$f", from: Fixtures.dermatologist, body: .rejected(.callBack, .notFromCreator)),
+        ]]
+        let viewModel = makeViewModel(conversation)
+
+        await viewModel.load()
+
+        XCTAssertEqual(viewModel.requester, Fixtures.gp, "the header names who asked, not the number")
+        let bodies = viewModel.entries.compactMap { entry -> MessageKind? in
+            guard case .message(let message) = entry.content else { return nil }
+            return message.body
+        }
+        XCTAssertEqual(bodies, [.header(header), .callBack(number), .call, .rejected(.callBack, .notFromCreator)])
+        XCTAssertEqual(RejectedEvent.callBack.rejectedKey, "rejected.callBack", "a forged number: never shown")
+    }
+
     // The shield beside a message's sender (`CaseMessage.shield`); its look is TrustShieldTests'.
 
     func testAMessageShowsItsLevelBesideWhatASenderWrote() {
@@ -333,7 +355,10 @@ final class CaseViewModelTests: XCTestCase {
             .header(header),
             .advice(advice),
             .closure(outcome: "Résolu"),
+            .callBack(CallBack(phone: "+33612345678", display: "06 12 34 56 78")),
+            .call,
             .rejected(.advice, .notFromTaker),
+            .rejected(.callBack, .notFromCreator),
             .untrusted,
         ]
         for body in written {

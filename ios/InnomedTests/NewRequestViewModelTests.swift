@@ -5,6 +5,7 @@ import XCTest
 @MainActor
 final class NewRequestViewModelTests: XCTestCase {
     private let cpts = Cpts(id: CptsID("!cpts:cpts.test"), name: "CPTS du Val de Seine", isJoined: true)
+    private let number = CallBack(phone: "+33612345678", display: "06 12 34 56 78")
 
     private func fill(_ viewModel: NewRequestViewModel) {
         viewModel.specialty = "dermatology"
@@ -47,6 +48,7 @@ final class NewRequestViewModelTests: XCTestCase {
         XCTAssertEqual(opened?.0.header.photoConsent, true)
         XCTAssertEqual(opened?.0.patientConsent, true)
         XCTAssertEqual(opened?.0.photos, [jpeg], "the photo goes with the request: nothing is written into it afterwards")
+        XCTAssertNil(opened?.0.callBack, "no number typed: no call back asked")
         XCTAssertFalse(FileManager.default.fileExists(atPath: photo.path), "the private copy is deleted once sent")
         XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"))
     }
@@ -74,6 +76,118 @@ final class NewRequestViewModelTests: XCTestCase {
         viewModel.error = nil
         await viewModel.submit()
         XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"), "the request goes without the photo")
+    }
+
+    // The number to call back: optional, as typed (trimmed), checked by the core; a refusal
+    // beside its field, what was typed kept, nothing opened.
+
+    func testTheNumberToCallBackGoesWithTheRequestAsTyped() async {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        let number = self.number
+        requests.onCheckCallBack = { _ in number }
+        var opened: TeleExpertiseRequest?
+        requests.onOpen = { draft, _ in
+            opened = draft
+            return CaseID("!case:cpts.test")
+        }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.callBack = " 06 12 34 56 78 "
+
+        await viewModel.submit()
+
+        XCTAssertEqual(requests.callBackChecks, ["06 12 34 56 78"], "checked by the core before anything is opened")
+        XCTAssertEqual(opened?.callBack, "06 12 34 56 78", "the core reads the number as the GP typed it")
+        XCTAssertNil(viewModel.callBackError)
+        XCTAssertEqual(viewModel.created, CaseID("!case:cpts.test"))
+    }
+
+    func testABlankNumberAsksNoCallBack() async {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        // Nothing to check: `checkCallBack` is not stubbed, a call would fail the test.
+        var opened: TeleExpertiseRequest?
+        requests.onOpen = { draft, _ in
+            opened = draft
+            return CaseID("!case:cpts.test")
+        }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.callBack = "   "
+
+        viewModel.checkCallBack()
+        await viewModel.submit()
+
+        XCTAssertNotNil(opened)
+        XCTAssertNil(opened?.callBack, "blank: no call back asked")
+        XCTAssertTrue(requests.callBackChecks.isEmpty)
+        XCTAssertNil(viewModel.callBackError)
+    }
+
+    func testANumberThatIsNoneIsSaidBesideItsFieldWithWhatWasTypedAndNothingIsOpened() async {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        requests.onCheckCallBack = { _ in throw ServiceError.invalidRequest(.invalidPhone) }
+        // `openRequest` is not stubbed: opening anything would fail the test.
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.callBack = "06 12"
+
+        await viewModel.submit()
+
+        XCTAssertEqual(viewModel.callBackError, .invalidRequest(.invalidPhone))
+        XCTAssertEqual(viewModel.callBackError?.localizationKey, "error.invalidRequest.invalidPhone")
+        XCTAssertNil(viewModel.error, "said beside the field, not in an alert")
+        XCTAssertEqual(viewModel.callBack, "06 12", "what was typed is kept")
+        XCTAssertNil(viewModel.created)
+
+        viewModel.callBack = "06 12 34"
+        XCTAssertNil(viewModel.callBackError, "editing the number clears the refusal")
+    }
+
+    func testLeavingTheFieldHasTheCoreCheckTheNumber() {
+        let requests = FakeRequestService()
+        let number = self.number
+        var valid = false
+        requests.onCheckCallBack = { _ in
+            guard valid else { throw ServiceError.invalidRequest(.invalidPhone) }
+            return number
+        }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        viewModel.callBack = "12"
+
+        XCTAssertFalse(viewModel.checkCallBack())
+        XCTAssertEqual(viewModel.callBackError, .invalidRequest(.invalidPhone))
+        XCTAssertEqual(viewModel.callBack, "12")
+
+        valid = true
+        viewModel.callBack = "06 12 34 56 78"
+        XCTAssertTrue(viewModel.checkCallBack())
+        XCTAssertNil(viewModel.callBackError)
+        XCTAssertEqual(requests.callBackChecks, ["12", "06 12 34 56 78"])
+    }
+
+    func testTheCoresRefusalOfTheNumberWhenOpeningIsSaidBesideTheField() async {
+        let requests = FakeRequestService()
+        requests.cptsSpaces = [cpts]
+        let number = self.number
+        requests.onCheckCallBack = { _ in number }
+        requests.onOpen = { _, _ in throw ServiceError.invalidRequest(.invalidPhone) }
+        let viewModel = NewRequestViewModel(session: Fixtures.session(requests: requests))
+        fill(viewModel)
+        viewModel.consent = true
+        viewModel.callBack = "06 12 34 56 78"
+
+        await viewModel.submit()
+
+        XCTAssertEqual(viewModel.callBackError, .invalidRequest(.invalidPhone), "the core's word on the number")
+        XCTAssertNil(viewModel.error)
+        XCTAssertEqual(viewModel.callBack, "06 12 34 56 78")
+        XCTAssertNil(viewModel.created)
     }
 
     func testNobodyOnDutyOffersTheDirectorysSpecialists() async {

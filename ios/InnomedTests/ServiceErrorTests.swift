@@ -17,6 +17,9 @@ final class ServiceErrorTests: XCTestCase {
         let window = ServiceError.invalidRequest(.routingWindow)
         XCTAssertEqual(window.localizationKey, "error.invalidRequest.routingWindow")
         XCTAssertEqual(window.code, "invalidRequest")
+        let phone = ServiceError.invalidRequest(.invalidPhone)
+        XCTAssertEqual(phone.localizationKey, "error.invalidRequest.invalidPhone")
+        XCTAssertEqual(phone.code, "invalidRequest")
     }
 
     func testAnAvailabilityRefusalHasItsReasonsWords() {

@@ -17,6 +17,18 @@ public protocol RequestService: AnyObject {
     /// does not accept.
     func openCareTeam(_ header: CaseHeader, members: [UserID], in cpts: CptsID) async throws -> CaseID
 
+    /// The number a GP typed to be called back on, checked and formatted by the core (on the
+    /// phone, no network). Throws `invalidRequest(.invalidPhone)` when it is not a valid number.
+    func checkCallBack(_ typed: String) throws -> CallBack
+
+    /// The number the GP asked to be called back on, for the specialist who took the request;
+    /// `nil` when the GP asked for none (or it cannot be read yet: before the hand-over).
+    func callBack(in id: CaseID) async throws -> CallBack?
+
+    /// Records in the case that this doctor placed a call: every member's conversation shows
+    /// who called and when, nothing of what was said. Needs the homeserver.
+    func recordCall(in id: CaseID) async throws
+
     /// The first acceptance wins; later ones fail with `alreadyTaken`.
     func take(_ id: CaseID) async throws
 

@@ -149,14 +149,17 @@ public enum HeaderProblem: Sendable {
     }
 }
 
-/// What is missing or wrong in a request, an advice, a care team, a directory entry, a new
-/// CPTS or the CPTS's routing windows (the core's `RequestProblem`).
+/// What is missing or wrong in a request (its number to call back too), an advice, a care
+/// team, a directory entry, a new CPTS or the CPTS's routing windows (the core's
+/// `RequestProblem`).
 public enum RequestProblem: Sendable {
     case noPatientConsent, expertIsSelf, incompleteAdvice, adviceTooLong
     case noCareTeamMembers, noMemberName, noSpecialty, noCptsName
     /// A routing window under 5 seconds, or not shorter than its urgency's deadline (24 h
     /// urgent, 48 h soon, 7 days routine).
     case routingWindow
+    /// The number to call back is not a valid phone number.
+    case invalidPhone
 
     /// Its words in Localizable.strings.
     public var localizationKey: String {
@@ -170,6 +173,7 @@ public enum RequestProblem: Sendable {
         case .noSpecialty: return "error.invalidRequest.noSpecialty"
         case .noCptsName: return "error.invalidRequest.noCptsName"
         case .routingWindow: return "error.invalidRequest.routingWindow"
+        case .invalidPhone: return "error.invalidRequest.invalidPhone"
         }
     }
 }

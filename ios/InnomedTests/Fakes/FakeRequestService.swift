@@ -30,6 +30,15 @@ final class FakeRequestService: RequestService {
     var onNextStep: (CaseID) async throws -> NextStep? = { _ in try unstubbed("nextStep") }
     /// How many times a screen asked for a request's next step.
     private(set) var nextStepReads = 0
+    var onCheckCallBack: (String) throws -> CallBack = { _ in try unstubbed("checkCallBack") }
+    /// Every number the app had the core check, as passed.
+    private(set) var callBackChecks: [String] = []
+    var onCallBack: (CaseID) async throws -> CallBack? = { _ in try unstubbed("callBack") }
+    /// How many times a screen asked for the number to call back.
+    private(set) var callBackReads = 0
+    var onRecordCall: (CaseID) async throws -> Void = { _ in try unstubbed("recordCall") }
+    /// Every `recordCall` (the case), in order, failed ones too.
+    private(set) var recordedCalls: [CaseID] = []
 
     func spaces() throws -> [Cpts] { cptsSpaces }
     func openRequest(_ draft: TeleExpertiseRequest, in cpts: CptsID) async throws -> CaseID {
@@ -39,6 +48,21 @@ final class FakeRequestService: RequestService {
         careTeams.append((header, members, cpts))
         return try await onOpenCareTeam(header, members, cpts)
     }
+    func checkCallBack(_ typed: String) throws -> CallBack {
+        callBackChecks.append(typed)
+        return try onCheckCallBack(typed)
+    }
+
+    func callBack(in id: CaseID) async throws -> CallBack? {
+        callBackReads += 1
+        return try await onCallBack(id)
+    }
+
+    func recordCall(in id: CaseID) async throws {
+        recordedCalls.append(id)
+        try await onRecordCall(id)
+    }
+
     func take(_ id: CaseID) async throws { taken.append(id) }
     func sendAdvice(_ advice: Advice, in id: CaseID) async throws { try await onSendAdvice(advice, id) }
     func advice(in id: CaseID) async throws -> GivenAdvice? { try await onAdvice(id) }

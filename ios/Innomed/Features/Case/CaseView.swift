@@ -6,6 +6,7 @@ struct CaseView: View {
     @StateObject private var viewModel: CaseViewModel
     @StateObject private var actions: CaseActionsViewModel
     @StateObject private var nextStep: NextStepViewModel
+    @StateObject private var callBack: CallBackViewModel
     @State private var sheet: CaseSheet?
     @State private var showsCamera = false
 
@@ -15,6 +16,7 @@ struct CaseView: View {
         _actions = StateObject(wrappedValue: CaseActionsViewModel(session: session, caseID: caseID))
         _nextStep = StateObject(wrappedValue: NextStepViewModel(requests: session.requests,
                                                                 directory: session.directory, caseID: caseID))
+        _callBack = StateObject(wrappedValue: CallBackViewModel(requests: session.requests, caseID: caseID))
     }
 
     var body: some View {
@@ -29,6 +31,8 @@ struct CaseView: View {
                 }
             }
             HandoverBanner(wait: actions.handoverWait)
+            // The taker: the number the GP asked to be called back on, when they gave one.
+            CallBackButton(viewModel: callBack)
             // The GP's request: when, and to whom, it goes further if nobody takes it.
             if let line = nextStep.line {
                 NextStepCard(line: line, caseNames: viewModel.names)
@@ -94,6 +98,7 @@ struct CaseView: View {
         .task {
             await actions.refresh()
             await nextStep.refresh(in: actions.details?.cptsID)
+            await callBack.refresh(role: actions.allowed?.role)
         }
         // A planned step is read again once due (one to the coordinator alone changes no row).
         .task(id: nextStep.step) {
@@ -104,12 +109,18 @@ struct CaseView: View {
         }
         // Kept once seen: after a sync gap the conversation restarts without the header.
         .onChange(of: viewModel.requester) { if let requester = $0 { actions.requester = requester } }
-        // A take, an invitation sent on, a decline: the core's decision and next step change.
+        // A take, an invitation sent on, a decline: the core's decision and next step change;
+        // the history handed over to the taker brings the number to call back.
         .onChange(of: viewModel.entries.count) { _ in
             Task {
                 await actions.refresh()
                 await nextStep.refresh(in: actions.details?.cptsID)
+                await callBack.refresh(role: actions.allowed?.role)
             }
+        }
+        // Taken here (or no longer this doctor's): the call-back button follows the core's role.
+        .onChange(of: actions.allowed?.role) { role in
+            Task { await callBack.refresh(role: role) }
         }
         // Handed over (the core stopped saying the request waits): what was sent before, shared
         // with the taker now, comes with the history.

@@ -297,7 +297,7 @@ extension CaseMessage {
     /// not decrypted (yet), an event this app does not draw.
     var shield: TrustLevel? {
         switch body {
-        case .text, .photo, .document, .header, .advice, .closure, .rejected, .untrusted:
+        case .text, .photo, .document, .header, .advice, .closure, .callBack, .call, .rejected, .untrusted:
             return trust
         case .membership, .unreadable, .redacted, .other:
             return nil

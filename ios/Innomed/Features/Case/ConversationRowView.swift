@@ -103,6 +103,20 @@ private struct MessageBodyView: View {
             AdviceCardView(advice: advice, senderName: names.name(of: message.sender), date: message.date)
         case .closure(let outcome):
             Label(L10n.format("case.closedWith", outcome), systemImage: "checkmark.seal").font(.callout)
+        case .callBack(let number):
+            // The GP's number as the core formatted it; the taker calls it from the case's button.
+            Label(L10n.format("case.callBackRequested", number.display), systemImage: "phone.arrow.down.left")
+                .font(.callout)
+                .textSelection(.enabled)
+        case .call:
+            // Who called and when: the message's sender and time, nothing of what was said.
+            HStack(alignment: .firstTextBaseline, spacing: 6) {
+                Label(L10n.format("case.called", names.name(of: message.sender)), systemImage: "phone")
+                Text(verbatim: message.date.formatted(date: .omitted, time: .shortened))
+                    .foregroundStyle(.secondary)
+            }
+            .font(.callout)
+            .accessibilityElement(children: .combine)
         case .unreadable(let reason):
             Label(L10n.string(reason.labelKey), systemImage: "lock.trianglebadge.exclamationmark")
                 .font(.callout).foregroundStyle(.secondary)

@@ -86,6 +86,7 @@ extension RejectedEvent {
         case .header: return "rejected.header"
         case .advice: return "rejected.advice"
         case .closure: return "rejected.closure"
+        case .callBack: return "rejected.callBack"
         case .other: return "rejected.other"
         }
     }

@@ -31,6 +31,7 @@ struct NewRequestView: View {
                 }
                 PatientSection(viewModel: viewModel)
                 PhotoSection(viewModel: viewModel, showsCamera: $showsCamera)
+                CallBackSection(viewModel: viewModel)
                 if !viewModel.offeredExperts.isEmpty {
                     Section("request.section.pickExpert") {
                         Picker("request.expert", selection: $viewModel.expert) {
@@ -115,6 +116,31 @@ private struct PhotoSection: View {
             Text("request.section.photo")
         } footer: {
             Text("request.photo.footer")
+        }
+    }
+}
+
+/// The GP's professional number, if they want the specialist to call them back: checked by the
+/// core once the field is left (and again when sending), a refusal said under it, what was typed
+/// kept.
+private struct CallBackSection: View {
+    @ObservedObject var viewModel: NewRequestViewModel
+    @FocusState private var isEditing: Bool
+
+    var body: some View {
+        Section {
+            TextField("request.callBack", text: $viewModel.callBack)
+                .keyboardType(.phonePad)
+                .autocorrectionDisabled()
+                .focused($isEditing)
+            if let error = viewModel.callBackError {
+                ErrorBanner(error: error)
+            }
+        } footer: {
+            Text("request.callBack.footer")
+        }
+        .onChange(of: isEditing) { editing in
+            if !editing { viewModel.checkCallBack() }
         }
     }
 }

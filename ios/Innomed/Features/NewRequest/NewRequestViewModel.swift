@@ -3,8 +3,9 @@ import Foundation
 import InnomedServices
 
 /// A GP's request: routed through the doctor's CPTS to the specialist on duty, with its photo if
-/// any. A doctor in no joined CPTS is told so: nothing is opened (the core routes requests only
-/// through a CPTS, and sets their deadline).
+/// any, and the number to call the GP back on if they give one. A doctor in no joined CPTS is
+/// told so: nothing is opened (the core routes requests only through a CPTS, and sets their
+/// deadline).
 @MainActor
 final class NewRequestViewModel: ObservableObject {
     @Published var specialty: String?
@@ -15,6 +16,14 @@ final class NewRequestViewModel: ObservableObject {
     @Published var reason = ""
     @Published var question = ""
     @Published var consent = false
+    /// The GP's professional number to be called back on, as typed; blank: no call back asked.
+    /// Editing clears the last refusal of it.
+    @Published var callBack = "" {
+        didSet { callBackError = nil }
+    }
+    /// Why the number to call back was refused (not a valid number), said beside its field; what
+    /// was typed stays.
+    @Published private(set) var callBackError: ServiceError?
     /// A specialist picked from the directory when nobody is on duty.
     @Published var expert: MemberEntry?
     @Published private(set) var photoURL: URL?
@@ -53,8 +62,29 @@ final class NewRequestViewModel: ObservableObject {
         photoURL = nil
     }
 
+    /// Has the core check the number typed (on the phone, no network), once the doctor leaves
+    /// its field and before sending; a refusal shows beside the field. Blank is no number asked:
+    /// nothing to check. `false` when refused.
+    @discardableResult
+    func checkCallBack() -> Bool {
+        guard let typed = typedCallBack else {
+            callBackError = nil
+            return true
+        }
+        do {
+            _ = try requests.checkCallBack(typed)
+            callBackError = nil
+            return true
+        } catch {
+            callBackError = ServiceError.from(error)
+            return false
+        }
+    }
+
     func submit() async {
         guard canSubmit, let specialty else { return }
+        // A number that is none is said beside its field before anything is asked of the CPTS.
+        guard checkCallBack() else { return }
         isSubmitting = true
         defer { isSubmitting = false }
         do {
@@ -66,6 +96,9 @@ final class NewRequestViewModel: ObservableObject {
         } catch ServiceError.noOneOnDuty(_, let directory) {
             offeredExperts = directory
             error = .noOneOnDuty(specialty: specialty, directory: directory)
+        } catch ServiceError.invalidRequest(.invalidPhone) {
+            // The core's word on the number: beside its field, what was typed kept, nothing opened.
+            callBackError = .invalidRequest(.invalidPhone)
         } catch ServiceError.photoRefused {
             // Refused for good, nothing was sent: the doctor retakes it or sends without.
             removePhoto()
@@ -73,6 +106,12 @@ final class NewRequestViewModel: ObservableObject {
         } catch {
             self.error = ServiceError.from(error)
         }
+    }
+
+    /// The number as typed, trimmed; `nil` when blank.
+    private var typedCallBack: String? {
+        let typed = callBack.trimmingCharacters(in: .whitespacesAndNewlines)
+        return typed.isEmpty ? nil : typed
     }
 
     private var header: CaseHeader {
@@ -95,7 +134,8 @@ final class NewRequestViewModel: ObservableObject {
             }
         }
         let draft = TeleExpertiseRequest(specialty: specialty, urgency: urgency, header: header,
-                                         patientConsent: consent, expert: expert?.userID, photos: photos)
+                                         patientConsent: consent, expert: expert?.userID, photos: photos,
+                                         callBack: typedCallBack)
         return try await requests.openRequest(draft, in: cpts)
     }
 }

@@ -77,6 +77,12 @@ public enum MessageKind: Equatable, Sendable {
     case header(CaseHeader)
     case advice(Advice)
     case closure(outcome: String)
+    /// The GP who asked the request wants to be called back on this number (the taker's case
+    /// screen offers to call it).
+    case callBack(CallBack)
+    /// The sender placed a call: who and when are the message's sender and date, nothing of what
+    /// was said.
+    case call
     case unreadable(UtdReason)
     /// Nobody can vouch for it (arrived unencrypted, from a device its owner did not sign, or
     /// from a member nobody of the case invited): never shown as a colleague's words.
@@ -92,6 +98,8 @@ public enum MessageKind: Equatable, Sendable {
 /// Which case event was not taken into account.
 public enum RejectedEvent: String, Sendable {
     case header, advice, closure
+    /// A number to call back that is not the requesting GP's (or not a valid number).
+    case callBack
     /// Another case event (a type this app does not know).
     case other
 }

@@ -11,15 +11,38 @@ public struct TeleExpertiseRequest: Equatable, Sendable {
     /// the specialist who takes it has its history, so nothing follows it afterwards. Only the
     /// taker sees them; the core strips their metadata.
     public var photos: [Data]
+    /// The GP's professional number as typed, when they ask to be called back (`nil`: no call
+    /// back asked). The core checks it (`invalidRequest(.invalidPhone)`) before anything is
+    /// opened; only the specialist who takes the request reads it.
+    public var callBack: String?
 
     public init(specialty: String, urgency: Urgency, header: CaseHeader,
-                patientConsent: Bool, expert: UserID?, photos: [Data] = []) {
+                patientConsent: Bool, expert: UserID?, photos: [Data] = [], callBack: String? = nil) {
         self.specialty = specialty
         self.urgency = urgency
         self.header = header
         self.patientConsent = patientConsent
         self.expert = expert
         self.photos = photos
+        self.callBack = callBack
+    }
+}
+
+/// The number a GP asked to be called back on, as the core checked and formatted it.
+public struct CallBack: Equatable, Sendable {
+    /// To dial, in international format (`+33612345678`).
+    public let phone: String
+    /// To read (`06 12 34 56 78` for a French number).
+    public let display: String
+
+    public init(phone: String, display: String) {
+        self.phone = phone
+        self.display = display
+    }
+
+    /// `tel:` and the number to dial, for the phone app.
+    public var dialURL: URL? {
+        URL(string: "tel:" + phone)
     }
 }
 

@@ -51,6 +51,8 @@ extension MessageKind {
         case .header(let header): self = .header(CaseHeader(rustValue: header))
         case .adviceCard(let advice): self = .advice(Advice(rustValue: advice))
         case .closure(let outcome): self = .closure(outcome: outcome)
+        case .callBack(let callBack): self = .callBack(CallBack(rustValue: callBack))
+        case .call: self = .call
         case .unableToDecrypt(let reason): self = .unreadable(UtdReason(rustValue: reason))
         case .untrusted: self = .untrusted
         // Only the kind of event and the reason cross: the rejected content is never shown.
@@ -70,6 +72,7 @@ extension RejectedEvent {
         case "fr.innomed.case.header": self = .header
         case "fr.innomed.case.advice": self = .advice
         case "fr.innomed.case.closure": self = .closure
+        case "fr.innomed.case.call_back": self = .callBack
         default: self = .other
         }
     }

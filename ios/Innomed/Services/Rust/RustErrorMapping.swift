@@ -244,6 +244,7 @@ extension RequestProblem {
         case .noSpecialty: self = .noSpecialty
         case .noCptsName: self = .noCptsName
         case .routingWindow: self = .routingWindow
+        case .invalidPhone: self = .invalidPhone
         }
     }
 }

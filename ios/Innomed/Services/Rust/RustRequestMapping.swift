@@ -43,6 +43,12 @@ extension GivenAdvice {
     }
 }
 
+extension CallBack {
+    init(rustValue c: InnomedFFI.CallBack) {
+        self.init(phone: c.phone, display: c.display)
+    }
+}
+
 extension DeadlineState {
     init(rustValue: InnomedFFI.DeadlineState) {
         switch rustValue {

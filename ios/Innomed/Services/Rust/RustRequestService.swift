@@ -18,7 +18,8 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         let request = InnomedFFI.TeleExpertiseRequest(
             specialty: draft.specialty, urgency: draft.urgency.rustValue, header: draft.header.rustValue,
             patientConsent: draft.patientConsent, expert: draft.expert?.rawValue,
-            photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) })
+            photos: draft.photos.map { RequestPhoto(source: .bytes($0), caption: nil) },
+            callBack: draft.callBack)
         let room = try await mapErrors { try await cptsSpaces.space(cpts).openRequest(request: request) }
         Log.cases.info("request opened \(room.roomId(), privacy: .public)")
         return CaseID(room.roomId())
@@ -30,6 +31,23 @@ final class RustRequestService: RequestService, @unchecked Sendable {
         }
         Log.cases.info("care team opened \(room.roomId(), privacy: .public)")
         return CaseID(room.roomId())
+    }
+
+    func checkCallBack(_ typed: String) throws -> CallBack {
+        // The module's name: this method's own name hides the core's function here.
+        let checked = try mapErrorsSync { try InnomedFFI.checkCallBack(typed: typed) }
+        return CallBack(rustValue: checked)
+    }
+
+    func callBack(in id: CaseID) async throws -> CallBack? {
+        let number = try await mapErrors { try await client.caseRoom(id).callBack() }
+        return number.map(CallBack.init(rustValue:))
+    }
+
+    func recordCall(in id: CaseID) async throws {
+        try await mapErrors { try await client.caseRoom(id).recordCall() }
+        // The case only: never the number.
+        Log.cases.info("call recorded in \(id.rawValue, privacy: .public)")
     }
 
     func take(_ id: CaseID) async throws {
