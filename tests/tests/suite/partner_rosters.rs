@@ -7,7 +7,7 @@
 use innomed_harness::{http, Federation};
 
 use crate::{
-    partners::member,
+    partners::{agree, member},
     support::{eventually, login_token, Doctor},
 };
 
@@ -49,19 +49,8 @@ async fn a_partners_partner_stays_closed_to_its_members() {
     member(&c, &gp_c, "Dr Colin Généraliste", "general_practice").await;
 
     // A declares B and C first; each declares A in return.
-    for (theirs, theirs_id, coordinator) in [(&b, &b_id, &coord_b), (&c, &c_id, &coord_c)] {
-        a.declare_partner(theirs_id, &coordinator.user_id)
-            .await
-            .expect("A declares");
-        eventually("A's invitation at the partner's coordinator", || async {
-            coordinator.client.cpts(&a_id).ok()
-        })
-        .await;
-        let agreed = theirs
-            .declare_partner(&a_id, &coord_a.user_id)
-            .await
-            .expect("declared in return");
-        assert!(agreed.agreed);
+    for partner in [(&b, &coord_b), (&c, &coord_c)] {
+        agree((&a, &coord_a), partner).await;
     }
 
     // Each side's members read the other's directory; A's coordinator's phone completed the

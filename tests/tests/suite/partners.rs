@@ -47,6 +47,28 @@ pub(crate) async fn member(
     .expect("joined");
 }
 
+/// `first` declares `second`, whose coordinator, once invited, declares `first` in return: the
+/// partnership holds.
+pub(crate) async fn agree(
+    (first, first_coord): (&innomed_core::Cpts, &Doctor),
+    (second, second_coord): (&innomed_core::Cpts, &Doctor),
+) {
+    let (first_id, second_id) = (first.space_id().to_string(), second.space_id().to_string());
+    first
+        .declare_partner(&second_id, &second_coord.user_id)
+        .await
+        .expect("declared");
+    eventually("the invitation at the partner's coordinator", || async {
+        second_coord.client.cpts(&first_id).ok()
+    })
+    .await;
+    let agreed = second
+        .declare_partner(&first_id, &first_coord.user_id)
+        .await
+        .expect("declared in return");
+    assert!(agreed.agreed);
+}
+
 fn request(question: &str) -> innomed_core::TeleExpertiseRequest {
     crate::cpts::request_for("dermatology", question)
 }
@@ -247,18 +269,7 @@ async fn the_next_step_goes_to_the_partner_cpts_with_the_gps_phone_off() {
             .await
             .expect("permanence");
     }
-    a.declare_partner(&b_id, &coord_b.user_id)
-        .await
-        .expect("A declares B");
-    eventually("A's invitation at B's coordinator", || async {
-        coord_b.client.cpts(&a_id).ok()
-    })
-    .await;
-    let agreed = b
-        .declare_partner(&a_id, &coord_a.user_id)
-        .await
-        .expect("B declares A");
-    assert!(agreed.agreed);
+    agree((&a, &coord_a), (&b, &coord_b)).await;
 
     // The request goes to derm-a now; its next step, planned on the GP's phone, to derm-b at
     // 14:00, nobody of A being on duty then.
