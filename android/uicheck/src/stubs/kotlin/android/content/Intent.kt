@@ -5,6 +5,8 @@ package android.content
 import android.net.Uri
 
 open class Intent(val action: String?) {
+    constructor(action: String?, uri: Uri?) : this(action)
+
     var clipData: ClipData? = null
 
     fun setDataAndType(data: Uri?, type: String?): Intent = this
@@ -15,6 +17,7 @@ open class Intent(val action: String?) {
     companion object {
         const val ACTION_VIEW = "android.intent.action.VIEW"
         const val ACTION_SEND = "android.intent.action.SEND"
+        const val ACTION_DIAL = "android.intent.action.DIAL"
         const val EXTRA_STREAM = "android.intent.extra.STREAM"
         const val FLAG_GRANT_READ_URI_PERMISSION = 0x00000001
         const val FLAG_ACTIVITY_NEW_TASK = 0x10000000

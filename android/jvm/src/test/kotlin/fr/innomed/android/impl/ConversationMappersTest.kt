@@ -19,6 +19,7 @@ import fr.innomed.android.api.conversation.MessageKind
 import fr.innomed.android.api.conversation.PhotoError
 import fr.innomed.android.api.conversation.RejectedEvent
 import fr.innomed.android.api.conversation.Rejection
+import fr.innomed.android.api.requests.CallBack
 import fr.innomed.android.api.requests.RequestError
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.CaseException
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import fr.innomed.core.AgeBand as SdkAgeBand
+import fr.innomed.core.CallBack as SdkCallBack
 import fr.innomed.core.CaseMember as SdkCaseMember
 import fr.innomed.core.CaseStatus as SdkCaseStatus
 import fr.innomed.core.CaseStatusInfo as SdkCaseStatusInfo
@@ -62,6 +64,19 @@ class ConversationMappersTest {
         )
         cases.forEach { (core, api) -> assertEquals(api, core.toApi(), core.toString()) }
         assertEquals(MessageKind.Untrusted, SdkMessageKind.Untrusted.toApi())
+    }
+
+    @Test
+    fun `a call back asked and a call placed reach the API as their kinds, a call back from anyone else as rejected`() {
+        assertEquals(
+            MessageKind.CallBackAsked(CallBack(phone = "+33612345678", display = "06 12 34 56 78")),
+            SdkMessageKind.CallBack(SdkCallBack(phone = "+33612345678", display = "06 12 34 56 78")).toApi(),
+        )
+        assertEquals(MessageKind.CallPlaced, SdkMessageKind.Call.toApi())
+        assertEquals(
+            MessageKind.Rejected(RejectedEvent.CALL_BACK, Rejection.NOT_FROM_CREATOR),
+            SdkMessageKind.Rejected("fr.innomed.case.call_back", SdkRejection.NOT_FROM_CREATOR).toApi(),
+        )
     }
 
     @Test

@@ -83,6 +83,7 @@ class JourneysTest {
         cases.membersResult = { Outcome.Success(ClinicalData.members.take(2)) }
         cases.briefResult = { Outcome.Success(ClinicalData.brief) }
         requests.nextStepResult = { Outcome.Success(null) }
+        requests.callBackResult = { Outcome.Success(null) }
         conversations.sendResult = { Outcome.Done }
         conversations.fetchPhotoResult = { Outcome.Success(ClinicalData.lesionImage) }
     }
@@ -144,6 +145,7 @@ class JourneysTest {
         rule.tap("Dermatologie et vénéréologie")
         rule.waitFor("De garde : Dr Samira Benali")
         rule.tap("Sous 48 h")
+        rule.type("Numéro pour vous rappeler", "06 12 34 56 78")
         rule.type("Patient (initiales ou pseudonyme)", "M.D.")
         rule.tap("Adulte")
         rule.tap("Femme")
@@ -159,6 +161,7 @@ class JourneysTest {
         assertEquals(Urgency.SOON, request.urgency)
         assertEquals(ClinicalData.lesionHeader.copy(patientLabel = "M.D."), request.header)
         assertEquals(true, request.patientConsent)
+        assertEquals("06 12 34 56 78", request.callBack)
 
         // The specialist who took it is named, and the GP confirms her from the warning.
         rule.waitFor("Dr Samira Benali : ni vérifié par vous")
@@ -185,6 +188,8 @@ class JourneysTest {
             Outcome.Done
         }
         requests.adviceResult = { _, _ -> Outcome.Done }
+        requests.callBackResult = { Outcome.Success(CallBackScreens.number) }
+        requests.recordCallResult = { Outcome.Done }
         var opened by mutableStateOf<RoomId?>(null)
         show {
             when (opened) {
@@ -206,6 +211,12 @@ class JourneysTest {
         rule.tap("Prendre en charge")
         rule.waitUntil(5_000) { requests.taken.all.isNotEmpty() }
         assertEquals(room, requests.taken.last)
+
+        // The GP asked to be called back: one tap opens the dialer and records the call in the case.
+        rule.waitFor("Rappeler le 06 12 34 56 78")
+        rule.tap("Rappeler le 06 12 34 56 78")
+        rule.waitUntil(5_000) { requests.callsRecorded.all.isNotEmpty() }
+        assertEquals(listOf(room), requests.callsRecorded.all)
 
         // Handed over: the history from its first message (the patient label), and the advice form.
         rule.waitFor("Analyse")

@@ -151,12 +151,16 @@ class ScreensTest {
             photoConsent = true,
             consent = true,
             onDuty = OnDuty.Available(listOf(ClinicalData.derm)),
+            callBack = "06 12 34 56 78",
         )
         screens(
             "new-request" to { NewRequestView(NewRequestState(specialties = ClinicalData.specialties), {}, {}) },
             "new-request-filled" to { NewRequestView(filled, {}, {}) },
             "new-request-nobody-on-duty" to {
                 NewRequestView(filled.copy(onDuty = OnDuty.Nobody(listOf(ClinicalData.derm, ClinicalData.retiredDerm))), {}, {})
+            },
+            "new-request-call-back-invalid" to {
+                NewRequestView(filled.copy(callBack = "06 12 34", invalidFields = setOf(RequestField.CALL_BACK)), {}, {})
             },
             "new-request-missing" to {
                 NewRequestView(
@@ -297,6 +301,9 @@ class ScreensTest {
 
     @Test
     fun caseFiles() = screens(*CaseFileScreens.all)
+
+    @Test
+    fun callBack() = screens(*CallBackScreens.all)
 
     @Test
     fun directory() = screens(

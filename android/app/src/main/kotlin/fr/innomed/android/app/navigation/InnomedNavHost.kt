@@ -29,6 +29,7 @@ import fr.innomed.android.api.directory.DirectoryError
 import fr.innomed.android.app.AppGraph
 import fr.innomed.android.app.photos.rememberPickFiles
 import fr.innomed.android.app.photos.rememberTakePhoto
+import fr.innomed.android.features.case.CaseCallBackEvent
 import fr.innomed.android.features.case.CaseEvent
 import fr.innomed.android.features.case.CaseFilesEvent
 import fr.innomed.android.features.case.CasePresenter
@@ -163,6 +164,12 @@ fun InnomedNavHost(graph: AppGraph) {
                     presenter.onEvent(CaseEvent.ReportHandled)
                     val intent = if (request.share) graph.reports.share(request.pdfPath) else graph.reports.view(request.pdfPath)
                     intent?.let(context::startActivity)
+                }
+            }
+            LaunchedEffect(state.callBack.dial) {
+                state.callBack.dial?.let { phone ->
+                    presenter.onEvent(CaseCallBackEvent.Dialed)
+                    dial(context, phone)
                 }
             }
             LaunchedEffect(state.verifying) {

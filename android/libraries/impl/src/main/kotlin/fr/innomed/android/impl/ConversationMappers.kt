@@ -56,6 +56,9 @@ internal fun SdkMessageKind.toApi(): MessageKind = when (this) {
     is SdkMessageKind.Header -> MessageKind.Header(header.toApi())
     is SdkMessageKind.AdviceCard -> MessageKind.AdviceCard(advice.toApi())
     is SdkMessageKind.Closure -> MessageKind.Closure(outcome)
+    // The core keeps a call back only from the case's creator (anyone else's is Rejected).
+    is SdkMessageKind.CallBack -> MessageKind.CallBackAsked(callBack.toApi())
+    SdkMessageKind.Call -> MessageKind.CallPlaced
     is SdkMessageKind.Membership -> MessageKind.Membership(UserId(userId), change)
     is SdkMessageKind.UnableToDecrypt -> MessageKind.UnableToDecrypt(UtdReason.valueOf(reason.name))
     SdkMessageKind.Untrusted -> MessageKind.Untrusted
@@ -78,6 +81,7 @@ internal fun rejectedEvent(eventType: String): RejectedEvent = when (eventType) 
     "fr.innomed.case.header" -> RejectedEvent.HEADER
     "fr.innomed.case.advice" -> RejectedEvent.ADVICE
     "fr.innomed.case.closure" -> RejectedEvent.CLOSURE
+    "fr.innomed.case.call_back" -> RejectedEvent.CALL_BACK
     else -> RejectedEvent.OTHER
 }
 

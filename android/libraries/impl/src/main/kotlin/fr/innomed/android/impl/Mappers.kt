@@ -25,10 +25,14 @@ import fr.innomed.android.api.directory.MemberEntry
 import fr.innomed.android.api.directory.Profession
 import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.CallBack
 import fr.innomed.android.api.requests.InPerson
+import fr.innomed.android.api.requests.TeleExpertiseRequest
+import fr.innomed.core.RequestPhoto
 import fr.innomed.android.api.trust.TrustLevel
 import fr.innomed.core.Advice as SdkAdvice
 import fr.innomed.core.AgeBand as SdkAgeBand
+import fr.innomed.core.CallBack as SdkCallBack
 import fr.innomed.core.CaseActions as SdkCaseActions
 import fr.innomed.core.CaseHeader as SdkCaseHeader
 import fr.innomed.core.CaseMember as SdkCaseMember
@@ -41,6 +45,7 @@ import fr.innomed.core.MemberEntry as SdkMemberEntry
 import fr.innomed.core.Membership as SdkMembership
 import fr.innomed.core.RequestBrief as SdkRequestBrief
 import fr.innomed.core.Sex as SdkSex
+import fr.innomed.core.TeleExpertiseRequest as SdkTeleExpertiseRequest
 import fr.innomed.core.TrustLevel as SdkTrustLevel
 import fr.innomed.core.Unvouched as SdkUnvouched
 import fr.innomed.core.UnvouchedMember as SdkUnvouchedMember
@@ -136,6 +141,19 @@ internal fun Advice.toSdk() = SdkAdvice(
         InPerson.URGENT -> SdkInPerson.URGENT
     },
 )
+
+/** [photos]: the request's files, already read. The number to call back goes as typed: the core checks it. */
+internal fun TeleExpertiseRequest.toSdk(photos: List<RequestPhoto>) = SdkTeleExpertiseRequest(
+    specialty = specialty,
+    urgency = urgency.toSdk(),
+    header = header.toSdk(),
+    patientConsent = patientConsent,
+    expert = expert?.value,
+    photos = photos,
+    callBack = callBack,
+)
+
+internal fun SdkCallBack.toApi() = CallBack(phone = phone, display = display)
 
 internal fun SdkSpecialty.toApi() = Specialty(code = code, labelFr = labelFr, labelEn = labelEn)
 

@@ -5,6 +5,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.CallBack
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.NextStep
 import fr.innomed.android.api.requests.RequestError
@@ -20,7 +21,6 @@ import java.io.File
 import java.io.IOException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.withContext
-import fr.innomed.core.TeleExpertiseRequest as SdkTeleExpertiseRequest
 
 /** [reportsDir]: the app-private folder where closing writes the report (JSON and PDF). */
 class RustRequestService internal constructor(
@@ -40,17 +40,7 @@ class RustRequestService internal constructor(
         } catch (e: IOException) {
             return Outcome.Failure(RequestError.PhotoRefused)
         }
-        return attempt(::requestError) {
-            val sdkRequest = SdkTeleExpertiseRequest(
-                specialty = request.specialty,
-                urgency = request.urgency.toSdk(),
-                header = request.header.toSdk(),
-                patientConsent = request.patientConsent,
-                expert = request.expert?.value,
-                photos = photos,
-            )
-            space.openRequest(sdkRequest).use { RoomId(it.roomId()) }
-        }
+        return attempt(::requestError) { space.openRequest(request.toSdk(photos)).use { RoomId(it.roomId()) } }
     }
 
     override suspend fun take(roomId: RoomId): Outcome<Unit, RequestError> =
@@ -86,6 +76,12 @@ class RustRequestService internal constructor(
 
     override suspend fun unansweredRequests(): Outcome<List<UnansweredRequest>, RequestError> =
         withCpts { space -> space.unansweredRequests().map { it.toApi() } }
+
+    override suspend fun callBack(roomId: RoomId): Outcome<CallBack?, RequestError> =
+        attempt(::requestError) { client.case(roomId.value).use { it.callBack()?.toApi() } }
+
+    override suspend fun recordCall(roomId: RoomId): Outcome<Unit, RequestError> =
+        attempt(::requestError) { client.case(roomId.value).use { it.recordCall() } }
 
     private inline fun <T> withCpts(block: (Cpts) -> T): Outcome<T, RequestError> {
         val space = when (val found = attempt(::requestError) { cpts.joined() }) {

@@ -5,6 +5,7 @@ import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.CallBack
 import fr.innomed.android.api.requests.ClosedCase
 import fr.innomed.android.api.requests.NextStep
 import fr.innomed.android.api.requests.RequestError
@@ -34,6 +35,16 @@ class FakeRequestService : RequestService {
     var setWindowsResult: suspend (RoutingWindows) -> Outcome<Unit, RequestError> = { notScripted("setRoutingWindows") }
     var unansweredResult: suspend () -> Outcome<List<UnansweredRequest>, RequestError> = { notScripted("unansweredRequests") }
 
+    /** The number to call back, read by case, and each call recorded. */
+    val callBackReads = Calls<RoomId>()
+    val callsRecorded = Calls<RoomId>()
+    var callBackResult: suspend (RoomId) -> Outcome<CallBack?, RequestError> = { notScripted("callBack") }
+    var recordCallResult: suspend (RoomId) -> Outcome<Unit, RequestError> = { notScripted("recordCall") }
+
+    override suspend fun callBack(roomId: RoomId) = callBackResult(roomId).also { callBackReads.add(roomId) }
+
+    override suspend fun recordCall(roomId: RoomId) = recordCallResult(roomId).also { callsRecorded.add(roomId) }
+
     override suspend fun nextStep(roomId: RoomId) = nextStepResult(roomId).also { nextStepReads.add(roomId) }
 
     override suspend fun routingWindows() = windowsResult()
@@ -56,5 +67,11 @@ class FakeRequestService : RequestService {
         careTeamResult(header, members).also { careTeams.add(header to members) }
 }
 
-/** Requests whose routing planned no next step on this device (the core's null), for tests about something else. */
-fun noNextStep() = FakeRequestService().apply { nextStepResult = { Outcome.Success(null) } }
+/**
+ * Requests whose routing planned no next step on this device and that ask for no call back (the
+ * core's nulls), for tests about something else.
+ */
+fun noNextStep() = FakeRequestService().apply {
+    nextStepResult = { Outcome.Success(null) }
+    callBackResult = { Outcome.Success(null) }
+}

@@ -249,6 +249,7 @@ fun RequestProblem.text(): ErrorText = when (this) {
     RequestProblem.NO_SPECIALTY -> ErrorText(R.string.error_member_no_specialty)
     RequestProblem.NO_CPTS_NAME -> ErrorText(R.string.error_cpts_no_name)
     RequestProblem.ROUTING_WINDOW -> ErrorText(R.string.error_routing_window)
+    RequestProblem.INVALID_PHONE -> ErrorText(R.string.error_invalid_phone)
 }
 
 /** On the routing windows' screen: only the coordinator changes them. */

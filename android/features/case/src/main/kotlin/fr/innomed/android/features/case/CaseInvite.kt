@@ -3,6 +3,7 @@ package fr.innomed.android.features.case
 import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.RoomId
 import fr.innomed.android.api.UserId
+import fr.innomed.android.api.cases.CaseError
 import fr.innomed.android.api.cases.CaseService
 import fr.innomed.android.api.cases.Membership
 import fr.innomed.android.api.directory.DirectoryService
@@ -13,6 +14,27 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
+
+/**
+ * Inviting a colleague, found by name in the CPTS directory or typed by user id
+ * (`@name:server`); open while the dialog shows.
+ */
+data class InviteDialog(
+    val userId: String = "",
+    /** The directory can be searched (the doctor is in a CPTS's app). */
+    val canSearch: Boolean = false,
+    /** A name typed to search the directory. */
+    val query: String = "",
+    /** Colleagues of the directory matching [query], not in the case already. */
+    val matches: List<MemberEntry> = emptyList(),
+    /** The colleague picked from [matches]: [userId] is theirs. */
+    val picked: MemberEntry? = null,
+    /** Submitted with an empty id. */
+    val missing: Boolean = false,
+    val sending: Boolean = false,
+    /** Malformed id, unknown user, colleague without a cross-signed identity… */
+    val error: CaseError? = null,
+)
 
 /**
  * The invite dialog: a colleague found by name in the doctor's CPTS directory (Pro Santé Connect

@@ -35,7 +35,8 @@ import kotlinx.coroutines.launch
  * composer, the camera and files to send, inviting a colleague, and the actions the core allows the doctor now (with why a
  * request waits, and its deadline). The status and the core's decision are read again whenever
  * the case's row changes in the live list, whenever its conversation changes, and after every action;
- * on the requesting GP's device, with the next step of the request's routing.
+ * on the requesting GP's device, with the next step of the request's routing; on the specialist's
+ * who took it, with the number the GP asked to be called back on.
  *
  * @param discardPhoto deletes a camera file, or a picked file's copy, of the app's private
  *   storage once the core has read it.
@@ -70,6 +71,7 @@ class CasePresenter(
     private val allowedRead = AtomicInteger()
     private val invite = CaseInvite(scope, roomId, cases, directory, mutableState)
     private val nextStep = CaseNextStep(scope, roomId, requests, directory, mutableState)
+    private val callBack = CaseCallBack(scope, roomId, requests, mutableState)
     private val confirmation = CaseConfirmation(scope, roomId, cases, mutableState) {
         membershipsChecked = -1
         checkMembers(mutableState.value.items)
@@ -103,6 +105,7 @@ class CasePresenter(
             CaseEvent.ClosePhoto -> photos.close()
             is CaseEvent.SendPhoto -> photos.send(event.file)
             is CaseFilesEvent -> files.onEvent(event)
+            is CaseCallBackEvent -> callBack.onEvent(event)
             CaseEvent.OpenInvite -> invite.open()
             is CaseEvent.InviteeChanged -> invite.idChanged(event.userId)
             is CaseEvent.InviteSearchChanged -> invite.queryChanged(event.query)
@@ -147,6 +150,7 @@ class CasePresenter(
                 val before = mutableState.getAndUpdate { it.copy(allowed = found.value) }.allowed
                 handover.onAllowed(before, found.value)
                 nextStep.onAllowed(found.value)
+                callBack.onAllowed(found.value)
             }
             is Outcome.Failure -> mutableState.update {
                 if (it.allowed == null) it.copy(error = CaseScreenError.Case(found.error)) else it

@@ -44,27 +44,6 @@ internal val BAR_ACTIONS = setOf(
     CaseAction.CLOSE_WITH_REPORT,
 )
 
-/**
- * Inviting a colleague, found by name in the CPTS directory or typed by user id
- * (`@name:server`); open while the dialog shows.
- */
-data class InviteDialog(
-    val userId: String = "",
-    /** The directory can be searched (the doctor is in a CPTS's app). */
-    val canSearch: Boolean = false,
-    /** A name typed to search the directory. */
-    val query: String = "",
-    /** Colleagues of the directory matching [query], not in the case already. */
-    val matches: List<MemberEntry> = emptyList(),
-    /** The colleague picked from [matches]: [userId] is theirs. */
-    val picked: MemberEntry? = null,
-    /** Submitted with an empty id. */
-    val missing: Boolean = false,
-    val sending: Boolean = false,
-    /** Malformed id, unknown user, colleague without a cross-signed identity… */
-    val error: CaseError? = null,
-)
-
 /** The failure the screen shows, whichever service it came from. */
 sealed interface CaseScreenError {
     data class Case(val error: CaseError) : CaseScreenError
@@ -107,7 +86,7 @@ data class MemberLine(val member: CaseMember, val unvouched: Unvouched?) {
 val CaseMessage.shield: TrustLevel?
     get() = when (kind) {
         is MessageKind.Text, is MessageKind.Photo, is MessageKind.Document, is MessageKind.Header, is MessageKind.AdviceCard,
-        is MessageKind.Closure, is MessageKind.Rejected, MessageKind.Untrusted -> trust
+        is MessageKind.Closure, is MessageKind.CallBackAsked, MessageKind.CallPlaced, is MessageKind.Rejected, MessageKind.Untrusted -> trust
         is MessageKind.Membership, is MessageKind.UnableToDecrypt, MessageKind.Redacted, MessageKind.Other -> null
     }
 
@@ -170,6 +149,8 @@ data class CaseState(
      */
     val brief: RequestBrief? = null,
     val nextStep: NextStepCard? = null,
+    /** On the specialist who took the request: the number the GP asked to be called back on, and the dialer to open. */
+    val callBack: CaseCallBackState = CaseCallBackState(),
 ) {
     /**
      * The name to show for [user] (a sender, the taker, an inviter): the core's name for a member

@@ -111,6 +111,7 @@ class CaseNextStepPresenterTest {
     @Test
     fun `nothing is asked on the specialist's side nor for a case between colleagues`() = runTest {
         decided = CaseActions(CaseRole.TAKER, emptySet())
+        requests.callBackResult = { Outcome.Success(null) }
         open()
         isRequest = false
         decided = allowed(CaseRole.REQUESTER)

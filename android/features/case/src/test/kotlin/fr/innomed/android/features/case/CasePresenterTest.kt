@@ -23,12 +23,12 @@ import fr.innomed.android.test.DERM
 import fr.innomed.android.test.FakeCaseService
 import fr.innomed.android.test.FakeConversationService
 import fr.innomed.android.test.FakeDocumentViewer
-import fr.innomed.android.test.FakeRequestService
 import fr.innomed.android.test.GP
 import fr.innomed.android.test.HEADER
 import fr.innomed.android.test.allowed
 import fr.innomed.android.test.details
 import fr.innomed.android.test.headerCard
+import fr.innomed.android.test.noNextStep
 import fr.innomed.android.test.row
 import fr.innomed.android.test.text
 import java.io.File
@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test
 class CasePresenterTest {
     private val cases = FakeCaseService()
     private val conversations = FakeConversationService()
-    private val requests = FakeRequestService().apply { nextStepResult = { Outcome.Success(null) } }
+    private val requests = noNextStep()
     private val discarded = mutableListOf<File>()
     private val room = row("case").roomId
 

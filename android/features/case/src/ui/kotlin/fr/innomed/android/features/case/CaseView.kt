@@ -47,10 +47,11 @@ import java.util.Date
 
 /**
  * One case: status line with the deadline, the actions the core allows, the conversation (header
- * and advice cards, photos, documents), the composer with the camera and the files to send, inviting a colleague, the case's
- * members by name, and a photo full screen over it all. A request shows its brief until its
- * header can be read, and says why nobody writes into it while the core says it waits for its
- * hand-over (the composer shows only while the core allows writing).
+ * and advice cards, photos, documents), the composer with the camera and the files to send,
+ * inviting a colleague, the case's members by name, the GP's number to call back on the side of
+ * the specialist who took the request, and a photo full screen over it all. A request shows its
+ * brief until its header can be read, and says why nobody writes into it while the core says it
+ * waits for its hand-over (the composer shows only while the core allows writing).
  */
 @Composable
 fun CaseView(
@@ -115,6 +116,7 @@ private fun CaseScreen(
         )
         HandoverBanner(state.handover, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         NextStepBanner(state.nextStep, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
+        CallBackButton(state.callBack, onEvent, Modifier.padding(horizontal = 16.dp, vertical = 4.dp))
         // Until the header can be read (invited, or waiting for the hand-over), the brief says what is asked.
         if (state.header == null) {
             state.brief?.let { RequestBriefCard(it, specialties, Modifier.padding(horizontal = 16.dp, vertical = 4.dp), state::nameOf) }

@@ -82,7 +82,7 @@ private fun MessageView(
             when (val kind = message.kind) {
                 is MessageKind.Photo -> PhotoMessageView(message, kind.photo, photos, onEvent)
                 is MessageKind.Document -> DocumentMessageView(message, kind.document, photos, files, onEvent)
-                else -> KindView(kind, nameOf)
+                else -> KindView(kind, message.sender, nameOf)
             }
             if (message.edited) Text(stringResource(R.string.timeline_edited), style = MaterialTheme.typography.labelSmall)
             val readers = message.readBy.filter { it != message.sender }
@@ -106,7 +106,7 @@ private fun MessageView(
 }
 
 @Composable
-private fun KindView(kind: MessageKind, nameOf: (UserId) -> String) {
+private fun KindView(kind: MessageKind, sender: UserId, nameOf: (UserId) -> String) {
     when (kind) {
         is MessageKind.Text -> Text(kind.body)
         // Drawn with their thumbnails by PhotoMessageView and DocumentMessageView.
@@ -127,6 +127,9 @@ private fun KindView(kind: MessageKind, nameOf: (UserId) -> String) {
             Text(stringResource(advice.inPerson.label()))
         }
         is MessageKind.Closure -> Text(stringResource(R.string.timeline_closed, kind.outcome))
+        is MessageKind.CallBackAsked -> Text(stringResource(R.string.timeline_call_back, kind.callBack.display))
+        // Who called and when: the message's sender and time; nothing of what was said.
+        MessageKind.CallPlaced -> Text(stringResource(R.string.timeline_called, nameOf(sender)), style = MaterialTheme.typography.bodySmall)
         is MessageKind.Membership -> Text(stringResource(membershipChange(kind.change), nameOf(kind.userId)), style = MaterialTheme.typography.bodySmall)
         is MessageKind.UnableToDecrypt -> Text(stringResource(unreadable(kind.reason)), style = MaterialTheme.typography.bodySmall)
         MessageKind.Untrusted -> Text(stringResource(R.string.timeline_untrusted), color = MaterialTheme.colorScheme.error)
@@ -164,6 +167,7 @@ private fun rejectedTitle(what: RejectedEvent): Int = when (what) {
     RejectedEvent.HEADER -> R.string.rejected_header
     RejectedEvent.ADVICE -> R.string.rejected_advice
     RejectedEvent.CLOSURE -> R.string.rejected_closure
+    RejectedEvent.CALL_BACK -> R.string.rejected_call_back
     RejectedEvent.OTHER -> R.string.rejected_other
 }
 

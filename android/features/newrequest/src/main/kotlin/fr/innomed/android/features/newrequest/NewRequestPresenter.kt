@@ -4,6 +4,7 @@ import fr.innomed.android.api.Outcome
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.directory.DirectoryService
 import fr.innomed.android.api.requests.RequestError
+import fr.innomed.android.api.requests.RequestProblem
 import fr.innomed.android.api.requests.RequestService
 import fr.innomed.android.api.requests.TeleExpertiseRequest
 import fr.innomed.android.api.valueOrNull
@@ -19,10 +20,12 @@ import kotlinx.coroutines.launch
 
 /**
  * A new télé-expertise request: specialty from the fixed list, urgency, patient label, question,
- * consent (required before submitting), and an optional camera photo (which needs the patient's
- * consent to photos) sent with the request: nobody may write into a request before the specialist
- * who takes it has its history, so nothing follows it afterwards. Choosing a specialty checks who
- * is on duty; when nobody is, the directory's specialists are offered to pick one.
+ * consent (required before submitting), an optional number to be called back on (the core refuses
+ * one that is not a valid phone number: said beside the field, what was typed kept), and an
+ * optional camera photo (which needs the patient's consent to photos) sent with the request:
+ * nobody may write into a request before the specialist who takes it has its history, so nothing
+ * follows it afterwards. Choosing a specialty checks who is on duty; when nobody is, the
+ * directory's specialists are offered to pick one.
  *
  * @param discardPhoto deletes a camera file of the app's private storage: once the request is
  *   sent, when the core refuses it, when replaced or removed, and when the form goes away unsent
@@ -53,6 +56,7 @@ class NewRequestPresenter(
             is NewRequestEvent.QuestionChanged -> edit(RequestField.QUESTION) { it.copy(question = event.value) }
             is NewRequestEvent.PhotoConsentChanged -> edit(RequestField.PHOTO_CONSENT) { it.copy(photoConsent = event.given) }
             is NewRequestEvent.ConsentChanged -> edit(RequestField.CONSENT) { it.copy(consent = event.given) }
+            is NewRequestEvent.CallBackChanged -> edit(RequestField.CALL_BACK) { it.copy(callBack = event.value) }
             is NewRequestEvent.ExpertPicked -> edit(null) { it.copy(expert = event.specialist) }
             NewRequestEvent.ExpertCleared -> edit(null) { it.copy(expert = null) }
             is NewRequestEvent.PhotoTaken -> attachPhoto(event.file)
@@ -115,7 +119,8 @@ class NewRequestPresenter(
         val specialty = current.specialty
         val ageBand = current.ageBand
         if (invalid.isNotEmpty() || specialty == null || ageBand == null) {
-            mutableState.update { it.copy(invalidFields = invalid) }
+            // A number the core refused stays marked until it is changed.
+            mutableState.update { it.copy(invalidFields = invalid + (it.invalidFields intersect setOf(RequestField.CALL_BACK))) }
             return
         }
         val request = TeleExpertiseRequest(
@@ -125,6 +130,8 @@ class NewRequestPresenter(
             patientConsent = true,
             expert = current.expert?.userId,
             photos = listOfNotNull(current.photo),
+            // As typed: the core checks and formats it.
+            callBack = current.callBack.trim().ifEmpty { null },
         )
         mutableState.update { it.copy(submitting = true, error = null) }
         scope.launch {
@@ -140,11 +147,12 @@ class NewRequestPresenter(
                     is Outcome.Failure -> {
                         val error = result.error
                         val onDuty = if (error is RequestError.NoOneOnDuty) OnDuty.Nobody(error.directory) else it.onDuty
-                        // The core's refusal of a photo without consent points at its checkbox.
-                        if (error == RequestError.PhotoConsentMissing) {
-                            kept.copy(submitting = false, invalidFields = setOf(RequestField.PHOTO_CONSENT))
-                        } else {
-                            kept.copy(submitting = false, error = error, onDuty = onDuty)
+                        // The core's refusal of a photo without consent points at its checkbox, of
+                        // the number to call back at its field (what was typed stays).
+                        when (error) {
+                            RequestError.PhotoConsentMissing -> kept.copy(submitting = false, invalidFields = setOf(RequestField.PHOTO_CONSENT))
+                            INVALID_PHONE -> kept.copy(submitting = false, invalidFields = setOf(RequestField.CALL_BACK))
+                            else -> kept.copy(submitting = false, error = error, onDuty = onDuty)
                         }
                     }
                 }
@@ -152,3 +160,5 @@ class NewRequestPresenter(
         }
     }
 }
+
+private val INVALID_PHONE = RequestError.InvalidRequest(RequestProblem.INVALID_PHONE)

@@ -9,7 +9,8 @@ import fr.innomed.android.api.directory.Specialty
 import fr.innomed.android.api.requests.RequestError
 import java.io.File
 
-enum class RequestField { SPECIALTY, PATIENT_LABEL, AGE_BAND, REASON, QUESTION, CONSENT, PHOTO_CONSENT }
+/** [CALL_BACK]: the core refused the number to call back as not a valid phone number. */
+enum class RequestField { SPECIALTY, PATIENT_LABEL, AGE_BAND, REASON, QUESTION, CONSENT, PHOTO_CONSENT, CALL_BACK }
 
 /** Who can answer now, for the chosen specialty. */
 sealed interface OnDuty {
@@ -35,6 +36,11 @@ data class NewRequestState(
     val reason: String = "",
     val question: String = "",
     val photoConsent: Boolean = false,
+    /**
+     * The GP's professional number to be called back on, as typed (optional; blank: none). Only
+     * the specialist who takes the request reads it; the core checks it when the request is sent.
+     */
+    val callBack: String = "",
     /** The patient agreed to the télé-expertise: required before anything is sent. */
     val consent: Boolean = false,
     val onDuty: OnDuty = OnDuty.Unknown,
@@ -79,6 +85,8 @@ sealed interface NewRequestEvent {
     data class PhotoConsentChanged(val given: Boolean) : NewRequestEvent
 
     data class ConsentChanged(val given: Boolean) : NewRequestEvent
+
+    data class CallBackChanged(val value: String) : NewRequestEvent
 
     data class ExpertPicked(val specialist: MemberEntry) : NewRequestEvent
 

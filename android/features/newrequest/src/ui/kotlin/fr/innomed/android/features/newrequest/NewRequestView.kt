@@ -8,17 +8,20 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.remember
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import fr.innomed.android.api.cases.AgeBand
 import fr.innomed.android.api.cases.Sex
@@ -36,7 +39,7 @@ import fr.innomed.android.ui.label
 import fr.innomed.android.ui.text
 
 /**
- * The request form, with an optional camera photo. Nothing is sent before the patient's
+ * The request form, with an optional camera photo and an optional number to be called back on. Nothing is sent before the patient's
  * consent is ticked; a photo also needs the consent to photos.
  */
 @OptIn(ExperimentalLayoutApi::class)
@@ -68,6 +71,7 @@ fun NewRequestView(state: NewRequestState, onEvent: (NewRequestEvent) -> Unit, o
                     )
                 }
             }
+            CallBackField(state.callBack, RequestField.CALL_BACK in state.invalidFields) { onEvent(NewRequestEvent.CallBackChanged(it)) }
             CaseHeaderFields(
                 HeaderInput(
                     patientLabel = state.patientLabel,
@@ -109,6 +113,24 @@ private fun headerChanges(onEvent: (NewRequestEvent) -> Unit) = object : HeaderC
     override fun reason(value: String) = onEvent(NewRequestEvent.ReasonChanged(value))
 
     override fun question(value: String) = onEvent(NewRequestEvent.QuestionChanged(value))
+}
+
+/**
+ * The GP's number to be called back on (optional), on the phone keyboard: typed as the GP writes
+ * it; a number the core refused is said under it, and stays as typed to correct it.
+ */
+@Composable
+private fun CallBackField(value: String, invalid: Boolean, onChange: (String) -> Unit) {
+    OutlinedTextField(
+        value = value,
+        onValueChange = onChange,
+        label = { Text(stringResource(R.string.request_call_back)) },
+        supportingText = { Text(stringResource(if (invalid) R.string.error_invalid_phone else R.string.request_call_back_hint)) },
+        isError = invalid,
+        singleLine = true,
+        keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Phone),
+        modifier = Modifier.fillMaxWidth(),
+    )
 }
 
 /** Who will get the request: whoever is on duty, or a specialist picked from the directory. */

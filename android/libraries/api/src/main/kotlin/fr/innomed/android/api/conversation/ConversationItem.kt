@@ -4,6 +4,7 @@ import fr.innomed.android.api.EventId
 import fr.innomed.android.api.UserId
 import fr.innomed.android.api.cases.CaseHeader
 import fr.innomed.android.api.requests.Advice
+import fr.innomed.android.api.requests.CallBack
 import fr.innomed.android.api.trust.TrustLevel
 
 /** One row of a case's conversation, decrypted on this device. */
@@ -66,6 +67,15 @@ sealed interface MessageKind {
     /** The case was closed with this outcome. */
     data class Closure(val outcome: String) : MessageKind
 
+    /**
+     * The requesting GP asks to be called back on this number (only from the doctor who opened the
+     * case: the core shows anyone else's as [Rejected]).
+     */
+    data class CallBackAsked(val callBack: CallBack) : MessageKind
+
+    /** The sender placed a call (who and when: the message's sender and time; nothing of what was said). */
+    data object CallPlaced : MessageKind
+
     /** Someone joined, left, was invited or removed (`change` is the core's code). */
     data class Membership(val userId: UserId, val change: String) : MessageKind
 
@@ -114,6 +124,9 @@ enum class RejectedEvent {
     HEADER,
     ADVICE,
     CLOSURE,
+
+    /** A request to be called back, from anyone but the doctor who opened the case. */
+    CALL_BACK,
 
     /** Another case event (a type this app does not know). */
     OTHER,

@@ -47,6 +47,15 @@ interface RequestService {
 
     /** The requests nobody took within their window, newest first (the coordinator's alerts). */
     suspend fun unansweredRequests(): Outcome<List<UnansweredRequest>, RequestError>
+
+    /**
+     * The number the requesting GP asked to be called back on, for the specialist who took the
+     * request; null when none was asked (or it cannot be read yet).
+     */
+    suspend fun callBack(roomId: RoomId): Outcome<CallBack?, RequestError>
+
+    /** Records in the case that this doctor placed a call (who and when; nothing of what was said). */
+    suspend fun recordCall(roomId: RoomId): Outcome<Unit, RequestError>
 }
 
 /** What a GP fills in to ask a specialist of a CPTS (its photos go with it). */
@@ -64,7 +73,16 @@ data class TeleExpertiseRequest(
      * The caller may delete the files once [RequestService.open] returns.
      */
     val photos: List<File> = emptyList(),
+    /**
+     * The GP's professional number as typed, to be called back on (null: no call back asked). The
+     * core checks it against the numbering plan ([RequestProblem.INVALID_PHONE]) before anything
+     * is sent; only the specialist who takes the request reads it.
+     */
+    val callBack: String? = null,
 )
+
+/** A number to call back, as the core checked it: [phone] to dial (`+33612345678`), [display] to read (`06 12 34 56 78`). */
+data class CallBack(val phone: String, val display: String)
 
 enum class InPerson { NOT_NEEDED, ROUTINE, WITHIN_48H, URGENT }
 
@@ -149,4 +167,7 @@ enum class RequestProblem {
 
     /** A routing window under 5 seconds, or not shorter than its urgency's deadline (24 h, 48 h, 7 days). */
     ROUTING_WINDOW,
+
+    /** The number to call back is not a valid phone number. */
+    INVALID_PHONE,
 }
