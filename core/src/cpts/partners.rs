@@ -159,7 +159,7 @@ impl Cpts {
             )
             .await
             .map_err(|e| CptsError::from_sdk(&e))?;
-        self.allow_partners(&declared(&self.fetch_state().await?))
+        self.complete_partnerships(&declared(&self.fetch_state().await?))
             .await?;
         // Last, once the declaration is written: the partner's coordinator's devices complete
         // the partnership when this invitation reaches them.
@@ -251,7 +251,7 @@ impl Cpts {
                     super::roster::invite(&roster, &partner.coordinator).await;
                 }
             }
-            if let Err(e) = self.allow_partners(&declared).await {
+            if let Err(e) = self.complete_partnerships(&declared).await {
                 warn!(room_id = %self.space_id(), "partners' rosters not allowed: {}", e.code());
             }
         }

@@ -134,35 +134,19 @@ fn is_coordinator_of(space: &Room) -> bool {
 }
 
 /// Joins a partner's space to read it (as an invited coordinator, or as a member of a CPTS it
-/// lets in), after this account's own roster, which the partner's homeserver checks; a
-/// coordinator joins the partner's roster too. `None` when the partner refuses (it has not
-/// declared this CPTS) or cannot be reached.
+/// lets in), after this account's own roster, which the partner's homeserver checks. `None`
+/// when the partner refuses (it has not declared this CPTS) or cannot be reached.
 pub(crate) async fn join_partner(
     client: &Client,
     own_space: &Room,
     partner: &RoomId,
     coordinator: &UserId,
 ) -> Option<Room> {
-    let room = match client.get_room(partner) {
-        Some(room) if room.state() == RoomState::Joined => room,
-        _ => join_partner_space(client, own_space, partner, coordinator).await?,
-    };
-    // A coordinator's homeserver vouches for the partner's members here from the partner's
-    // roster, which may have come after its space.
-    if is_coordinator_of(own_space) {
-        if let Ok(events) = fetch(&room).await {
-            join_roster(client, &events, coordinator.server_name().to_owned()).await;
+    if let Some(room) = client.get_room(partner) {
+        if room.state() == RoomState::Joined {
+            return Some(room);
         }
     }
-    Some(room)
-}
-
-async fn join_partner_space(
-    client: &Client,
-    own_space: &Room,
-    partner: &RoomId,
-    coordinator: &UserId,
-) -> Option<Room> {
     let own_server = own_space.own_user_id().server_name().to_owned();
     let just_joined = match fetch(own_space).await {
         Ok(events) => join_roster(client, &events, own_server.clone()).await,
@@ -241,10 +225,17 @@ async fn allow_partners(client: &Client, own_space: &Room, partners: &[Declared]
 }
 
 /// Completes the partnerships a coordinator declared in `own_space`: joins the partners'
-/// spaces and rosters it was invited to, and names their rosters in the join rule.
+/// spaces and rosters it was invited to (its homeserver vouches for the partners' members here
+/// from their rosters, which may come after their spaces), and names those rosters in the join
+/// rule.
 async fn complete(client: &Client, own_space: &Room, partners: &[Declared]) -> Result<()> {
     for partner in partners {
-        join_partner(client, own_space, &partner.space, &partner.coordinator).await;
+        let coordinator = &partner.coordinator;
+        if let Some(room) = join_partner(client, own_space, &partner.space, coordinator).await {
+            if let Ok(events) = fetch(&room).await {
+                join_roster(client, &events, coordinator.server_name().to_owned()).await;
+            }
+        }
     }
     allow_partners(client, own_space, partners).await
 }
@@ -329,6 +320,11 @@ impl Cpts {
     /// See [`allow_partners`].
     pub(crate) async fn allow_partners(&self, partners: &[Declared]) -> Result<()> {
         allow_partners(&self.client.client, &self.room, partners).await
+    }
+
+    /// See [`complete`] (coordinator only).
+    pub(crate) async fn complete_partnerships(&self, partners: &[Declared]) -> Result<()> {
+        complete(&self.client.client, &self.room, partners).await
     }
 }
 
