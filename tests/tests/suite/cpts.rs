@@ -6,7 +6,7 @@ use std::sync::Arc;
 use innomed_core::{
     cpts::{paris::to_unix_ms, Clock, ManualClock, Rpps},
     requests::{EXPERT_ACT, REQUESTER_ACT},
-    Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseRoom, CaseStatus, CptsError,
+    Advice, AgeBand, CaseAction, CaseError, CaseHeader, CaseRole, CaseStatus, CptsError,
     DeadlineState, DutySlot, HandoverWait, HitKind, InPerson, Membership, MessageKind, NewMember,
     Profession, RequestFilter, Sex, TeleExpertiseRequest, Urgency, Weekday,
 };
@@ -14,6 +14,9 @@ use innomed_harness::Homeserver;
 use rand::Rng;
 
 use crate::support::{case_seen_by, eventually, marker, Doctor};
+
+mod steps;
+pub(crate) use steps::{advice_reaches_the_gp, gp_confirms_taker, handed_over, invited_in};
 
 /// A doctor of the territory, with their directory entry's RPPS.
 pub(crate) struct Member {
@@ -30,48 +33,6 @@ pub(crate) struct Territory {
     pub(crate) derm_on_duty: Member,
     pub(crate) derm_off_duty: Member,
     pub(crate) cardiologist: Member,
-}
-
-/// Who is invited into `case` now, as its members list says.
-pub(crate) async fn invited_in(case: &CaseRoom) -> Vec<String> {
-    case.members()
-        .await
-        .expect("members")
-        .into_iter()
-        .filter(|m| m.membership == Membership::Invited)
-        .map(|m| m.user_id.to_string())
-        .collect()
-}
-
-/// The taker sends `advice`; the GP's device decrypts the same.
-pub(crate) async fn advice_reaches_the_gp(taker: &CaseRoom, gp_case: &CaseRoom, advice: &Advice) {
-    taker.send_advice(advice.clone()).await.expect("advice");
-    let given = eventually("the advice decrypted on the GP's phone", || async {
-        gp_case.advice().await.ok().flatten()
-    })
-    .await;
-    assert_eq!(&given.advice, advice);
-}
-
-/// The GP's device asks to confirm the specialist who took the request; the GP confirms her.
-pub(crate) async fn gp_confirms_taker(gp_case: &CaseRoom, taker: &str) {
-    eventually("the GP asked to confirm the taker", || async {
-        let mine = gp_case.allowed_actions().await.ok()?;
-        (mine.handover == Some(HandoverWait::ConfirmTaker)).then_some(())
-    })
-    .await;
-    gp_case
-        .confirm_member(taker)
-        .await
-        .expect("taker confirmed");
-}
-
-/// Waits until the taker's device reads the request as handed over to her.
-pub(crate) async fn handed_over(taker: &CaseRoom) {
-    eventually("the request handed over to its taker", || async {
-        (!taker.awaiting_handover().await.ok()?).then_some(())
-    })
-    .await;
 }
 
 pub(crate) fn fresh_rpps() -> Rpps {
