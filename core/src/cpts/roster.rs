@@ -102,8 +102,7 @@ fn roster_power_levels() -> Result<Raw<serde_json::Value>> {
 }
 
 /// Joins the roster a space's state names, when this account is not in it yet (it must have
-/// been invited: the homeserver refuses anyone else).
-/// Whether it joined it now.
+/// been invited: the homeserver refuses anyone else); `true` when it joined it now.
 async fn join_roster(client: &Client, events: &[Raw<AnyStateEvent>], via: OwnedServerName) -> bool {
     let Some(roster) = roster_of(events) else {
         return false;
