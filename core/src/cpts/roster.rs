@@ -203,6 +203,11 @@ async fn allow_partners(client: &Client, own_space: &Room, partners: &[Declared]
             rosters.push(roster);
         }
     }
+    allow_rosters(own_space, rosters).await
+}
+
+/// Names `rosters` in the join rule (`knock` when there is none), unless it already does.
+async fn allow_rosters(own_space: &Room, rosters: Vec<OwnedRoomId>) -> Result<()> {
     let rule = if rosters.is_empty() {
         JoinRule::Knock
     } else {
@@ -226,17 +231,21 @@ async fn allow_partners(client: &Client, own_space: &Room, partners: &[Declared]
 /// Completes the partnerships a coordinator declared in `own_space`: joins the partners'
 /// spaces and rosters it was invited to (its homeserver vouches for the partners' members here
 /// from their rosters, which may come after their spaces), and names those rosters in the join
-/// rule.
+/// rule; each partner's state is read once for both.
 async fn complete(client: &Client, own_space: &Room, partners: &[Declared]) -> Result<()> {
+    let mut rosters = Vec::new();
     for partner in partners {
         let coordinator = &partner.coordinator;
-        if let Some(room) = join_partner(client, own_space, &partner.space, coordinator).await {
-            if let Ok(events) = fetch(&room).await {
-                join_roster(client, &events, coordinator.server_name().to_owned()).await;
-            }
-        }
+        let Some(room) = join_partner(client, own_space, &partner.space, coordinator).await else {
+            continue;
+        };
+        let Ok(events) = fetch(&room).await else {
+            continue;
+        };
+        join_roster(client, &events, coordinator.server_name().to_owned()).await;
+        rosters.extend(roster_of(&events));
     }
-    allow_partners(client, own_space, partners).await
+    allow_rosters(own_space, rosters).await
 }
 
 impl Cpts {
